@@ -1,0 +1,18 @@
+"""kztext: Kazakh, Russian and English news text, from Python.
+
+A thin ctypes binding over libkztext (no compile step, nothing from PyPI).
+Each capability lives in its own module; this file re-exports the public API.
+"""
+from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
+from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
+
+__version__ = "0.1.0"
+
+
+def library_version() -> str:
+    """Version of the libkztext actually loaded."""
+    return _cdll.kztext_version_string().decode()
+
+
+__all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_version",
+           "normalize", "is_normalized", "validate_utf8", "repair_utf8"]

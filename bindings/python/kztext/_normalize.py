@@ -1,0 +1,100 @@
+"""Unicode normalization and UTF-8 repair."""
+from __future__ import annotations
+
+from ctypes import POINTER, c_char, c_char_p, c_int, c_size_t, c_uint, byref
+from typing import Optional, Union, overload
+
+from . import _lib
+from ._lib import lib
+
+NFC, NFD, NFKC, NFKD = 0x10, 0x20, 0x40, 0x80
+CASEFOLD, NEWLINES = 0x100, 0x200
+_FORMS = {"NFC": NFC, "NFD": NFD, "NFKC": NFKC, "NFKD": NFKD,
+          "NFKC_CASEFOLD": NFKC | CASEFOLD, "NONE": 0}
+_POLICIES = {"strict": _lib.INVALID_STRICT, "replace": _lib.INVALID_REPLACE}
+
+_lib._sig("kztext_normalize_alloc", c_int, c_char_p, c_size_t, c_uint,
+          POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(c_size_t))
+_lib._sig("kztext_is_normalized", c_int, c_char_p, c_size_t, c_uint,
+          POINTER(c_int), POINTER(c_size_t))
+_lib._sig("kztext_utf8_repair_alloc", c_int, c_char_p, c_size_t,
+          POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(c_size_t))
+_lib._sig("kztext_utf8_validate", c_int, c_char_p, c_size_t, POINTER(c_size_t))
+
+
+def _flags(form: Optional[str], casefold: bool, newlines: bool, invalid: str) -> int:
+    key = (form or "NONE").upper().replace("-", "_")
+    if key not in _FORMS:
+        raise ValueError(f"unknown normalization form {form!r}; expected one of "
+                         "NFC, NFD, NFKC, NFKD, NFKC_Casefold or None")
+    if invalid not in _POLICIES:
+        raise ValueError(f"unknown invalid-UTF-8 policy {invalid!r}; expected 'strict' or 'replace'")
+    if casefold and not _FORMS[key]:
+        raise ValueError("casefold=True needs a normalization form")
+    return (_FORMS[key] | (CASEFOLD if casefold else 0) | (NEWLINES if newlines else 0)
+            | _POLICIES[invalid])
+
+
+def _encode(text):
+    # Lone surrogates in a str reach C as ill-formed bytes, so the invalid-UTF-8
+    # policy applies to them as it does to bytes.
+    if isinstance(text, str):
+        return text.encode("utf-8", "surrogatepass")
+    return _lib.to_bytes(text)
+
+
+@overload
+def normalize(text: str, form: Optional[str] = ..., casefold: bool = ..., newlines: bool = ...,
+              invalid: str = ...) -> str: ...
+@overload
+def normalize(text: bytes, form: Optional[str] = ..., casefold: bool = ..., newlines: bool = ...,
+              invalid: str = ...) -> bytes: ...
+
+
+def normalize(text, form="NFC", casefold=False, newlines=False, invalid="strict"):
+    """Normalizes text to `form` ("NFC", "NFD", "NFKC", "NFKD", "NFKC_Casefold" or
+    None), optionally case-folded and with newlines unified to LF.
+
+    str in, str out; bytes in, bytes out (UTF-8).  Invalid UTF-8 raises
+    InvalidUTF8Error (with .offset, a byte offset) under invalid="strict" and
+    becomes U+FFFD under invalid="replace"."""
+    data = _encode(text)
+    out = _lib.call_alloc(lib.kztext_normalize_alloc, data,
+                          _flags(form, casefold, newlines, invalid), what="normalize")
+    return out.decode("utf-8") if isinstance(text, str) else out
+
+
+def is_normalized(text: Union[str, bytes], form: str = "NFC", casefold: bool = False) -> bool:
+    """True if normalize(text, form, casefold) would return text unchanged."""
+    data = _encode(text)
+    res, err = c_int(0), c_size_t(0)
+    st = lib.kztext_is_normalized(data, len(data), _flags(form, casefold, False, "strict"),
+                                  byref(res), byref(err))
+    _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "is_normalized")
+    return bool(res.value)
+
+
+def validate_utf8(data: bytes) -> Optional[int]:
+    """None if data is well-formed UTF-8, else the byte offset of the first error."""
+    data = _lib.to_bytes(data)
+    err = c_size_t(0)
+    st = lib.kztext_utf8_validate(data, len(data), byref(err))
+    if st == _lib.E_INVALID_UTF8:
+        return err.value
+    _lib.check(st)
+    return None
+
+
+def repair_utf8(data: bytes) -> bytes:
+    """Replaces each maximal ill-formed subsequence with U+FFFD (as Python's
+    errors="replace" does) and returns UTF-8 bytes."""
+    data = _lib.to_bytes(data)
+    out = POINTER(c_char)()
+    n, count = c_size_t(0), c_size_t(0)
+    st = lib.kztext_utf8_repair_alloc(data, len(data), byref(out), byref(n), byref(count))
+    try:
+        _lib.check(st, None, "repair_utf8")
+        import ctypes
+        return ctypes.string_at(out, n.value)
+    finally:
+        lib.kztext_free(out)

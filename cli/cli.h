@@ -1,0 +1,61 @@
+/* Shared helpers of the kztext program.  The CLI uses only the public
+ * header <kztext.h>; everything here is argv handling and I/O.
+ *
+ * Exit codes of every command: 0 success, 1 a processing error (invalid
+ * input, I/O failure), 2 a usage error. */
+#ifndef KZTEXT_CLI_H
+#define KZTEXT_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <kztext.h>
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* One subcommand: `run` gets argv with argv[0] = the command name. */
+typedef struct cli_command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *summary;
+} cli_command;
+
+/* Prints "kztext CMD: message" and the usage line to stderr; returns 2. */
+int cli_usage_error(const char *usage, const char *cmd, const char *fmt, ...);
+/* Prints "kztext: message" to stderr; returns 1. */
+int cli_error(const char *fmt, ...);
+/* Prints usage text for --help to stdout; returns 0. */
+int cli_help(const char *text);
+
+/* Opens -o FILE (or stdout for NULL or "-"). Returns NULL after printing an
+ * error. */
+FILE *cli_open_output(const char *path);
+/* Flushes and closes (unless stdout); returns 0, or 1 after printing an
+ * error, so a full disk is never silent. */
+int cli_close_output(FILE *out, const char *path);
+/* Writes n bytes; returns 0 or 1 (error printed once by cli_close_output). */
+int cli_write(FILE *out, const void *p, size_t n);
+
+/* Reads a whole file ("-" or NULL = stdin) into a malloc'd buffer.
+ * Returns 0, or 1 after printing "kztext: PATH: reason". */
+int cli_read_all(const char *path, char **data, size_t *len);
+
+/* Streams a file in chunks.  `fn` receives the bytes not yet consumed,
+ * `eof` set on the last call, and `base` = the file offset of buf[0]; it
+ * returns how many bytes it consumed (all of them when eof) or (size_t)-1
+ * to stop with an error it has already reported.  Unconsumed bytes are
+ * kept and more input appended; the buffer grows up to `max_buffer`, after
+ * which fn is called with `full` set and must consume something.
+ * Returns 0, or 1 on a read error or when fn stopped. */
+typedef size_t (*cli_chunk_fn)(void *ctx, const char *buf, size_t len, int eof,
+                               int full, uint64_t base);
+int cli_stream(const char *path, size_t chunk, size_t max_buffer,
+               cli_chunk_fn fn, void *ctx);
+
+/* Display name of an input path ("-" and NULL are "<stdin>"). */
+const char *cli_input_name(const char *path);
+
+/* JSON string output (escaped), for jsonl formats. */
+int cli_write_json_string(FILE *out, const char *s, size_t n);
+
+#endif

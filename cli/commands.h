@@ -1,0 +1,7 @@
+/* The subcommands; each lives in its own cli/cmd_NAME.c. */
+#ifndef KZTEXT_CLI_COMMANDS_H
+#define KZTEXT_CLI_COMMANDS_H
+
+int cmd_normalize(int argc, char **argv);
+
+#endif

@@ -1,0 +1,37 @@
+/* kztext — command-line client of libkztext.  Dispatches to one file per
+ * subcommand (cli/cmd_*.c); shared I/O lives in cli/io.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const cli_command commands[] = {
+    {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
+};
+
+static int usage(FILE *f) {
+  fputs("usage: kztext [--version] [--help] COMMAND [OPTIONS] [FILE...]\n\n"
+        "Commands:\n", f);
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fputs("\nRun 'kztext COMMAND --help' for a command's options; 'man kztext' for "
+        "the reference.\n", f);
+  return f == stdout ? CLI_OK : CLI_USAGE;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return usage(stderr);
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+    printf("kztext %s (library %s)\n", KZTEXT_VERSION_STRING, kztext_version_string());
+    return CLI_OK;
+  }
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))
+    return usage(stdout);
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    if (!strcmp(cmd, commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "kztext: unknown command '%s'\n", cmd);
+  usage(stderr);
+  return CLI_USAGE;
+}

@@ -1,0 +1,1 @@
+# packaging: filled in by cmake/packaging.cmake

@@ -1,0 +1,17 @@
+/*
+ * kztext.h — the public API of libkztext, a text library for Kazakh,
+ * Russian and English news.
+ *
+ * This is the only header applications include.  The conventions every
+ * function follows (status codes, caller buffers and `_alloc` twins,
+ * invalid-UTF-8 policy, flags, thread safety) are written at the top of
+ * kztext/core.h; each module's header documents its functions.
+ */
+#ifndef KZTEXT_H
+#define KZTEXT_H
+
+#include "kztext/core.h"
+#include "kztext/utf8.h"
+#include "kztext/normalize.h"
+
+#endif /* KZTEXT_H */
