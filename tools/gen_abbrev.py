@@ -2,7 +2,8 @@
 """Generates src/gen/abbrev.inc from data/abbrev/{kk,ru,en}.tsv.
 
 Each data line is `abbreviation<TAB>kind[<TAB>comment]`.  Keys are stored
-lower-cased (str.lower), without spaces, always ending in a dot, sorted by
+lower-cased (str.lower), without spaces, ending in a dot (except the
+"starter" words, which are plain words), sorted by
 their UTF-8 bytes so the library can binary-search them.  Deterministic:
 same data, same output.
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = {"kk": 1, "ru": 2, "en": 3}  # = KZTEXT_LANG_*
-KINDS = {"never": 1, "end": 2, "digit": 3, "year": 4}  # = KZ_AB_*
+KINDS = {"never": 1, "end": 2, "digit": 3, "year": 4, "starter": 5}  # = KZ_AB_*
 OUT = ROOT / "src" / "gen" / "abbrev.inc"
 
 
@@ -28,7 +29,7 @@ def load():
             if len(cols) < 2 or cols[1] not in KINDS:
                 sys.exit(f"{path}:{no}: expected abbreviation<TAB>kind, kind one of {sorted(KINDS)}")
             key = "".join(cols[0].split()).lower()
-            if not key.endswith("."):
+            if not key.endswith(".") and cols[1] != "starter":
                 key += "."
             if len(key.encode()) > 40:
                 sys.exit(f"{path}:{no}: abbreviation too long")

@@ -10,8 +10,8 @@
 #define MAX_PARTS 5
 #define MAX_KEY 48
 
-/* Binary search; among entries of the same key prefers `lang`. */
-static int find(const char *key, size_t len, int lang) {
+/* Index of the first entry whose key is not below key (binary search). */
+static size_t lower_bound(const char *key, size_t len) {
   size_t lo = 0, hi = NABBREV;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -22,9 +22,16 @@ static int find(const char *key, size_t len, int lang) {
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/* Kind of an abbreviation; among entries of the same key prefers `lang`. */
+static int find(const char *key, size_t len, int lang) {
+  size_t lo = lower_bound(key, len);
   int kind = KZ_AB_NONE;
   for (size_t i = lo; i < NABBREV && kz_abbrevs[i].len == len &&
                       !memcmp(kz_abbrevs[i].key, key, len); i++) {
+    if (kz_abbrevs[i].kind == KZ_AB_STARTER) continue;
     if (kz_abbrevs[i].lang == lang) return kz_abbrevs[i].kind;
     if (!kind) kind = kz_abbrevs[i].kind;
   }
@@ -95,6 +102,25 @@ int kz_abbrev_lookup(const unsigned char *s, size_t dot, int lang, size_t *start
     }
   }
   return KZ_AB_NONE;
+}
+
+int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang) {
+  size_t e = a, l;
+  while (e < n && e - a <= 32) {
+    uint32_t c = kz_cp_at(s, n, e, &l);
+    if (!kz_is_alpha(c) && !(c == '-' && e > a)) break;
+    e += l;
+  }
+  if (e == a || e - a > 32) return 0;
+  char key[MAX_KEY];
+  size_t klen = 0;
+  if (!put_lower(key, &klen, s, a, e)) return 0;
+  /* Only the paragraph's own language counts: `Он` starts Russian
+   * sentences, `On` English ones. */
+  for (size_t i = lower_bound(key, klen); i < NABBREV && kz_abbrevs[i].len == klen &&
+                                          !memcmp(kz_abbrevs[i].key, key, klen); i++)
+    if (kz_abbrevs[i].kind == KZ_AB_STARTER && kz_abbrevs[i].lang == lang) return 1;
+  return 0;
 }
 
 int kz_guess_lang(const unsigned char *s, size_t n) {

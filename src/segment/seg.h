@@ -95,8 +95,12 @@ enum {
   KZ_AB_NEVER = 1,  /* precedes what it qualifies: never ends a sentence */
   KZ_AB_END = 2,    /* may end one: a break when a sentence start follows */
   KZ_AB_DIGIT = 3,  /* abbreviates only before a number (No. 5, п. 2) */
-  KZ_AB_YEAR = 4    /* after a number it may end one; elsewhere never */
+  KZ_AB_YEAR = 4,   /* after a number it may end one; elsewhere never */
+  KZ_AB_STARTER = 5 /* not an abbreviation: a word that often starts a sentence */
 };
+
+/* Is the word at s[a..) (letters and inner hyphens) a "starter" for lang? */
+int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang);
 
 /* Finds the abbreviation ending with the dot at s[dot]: the longest chain of
  * short words each followed by a dot (`т.е.`, `т. б.`, `U.S.A.`) found in

@@ -32,6 +32,7 @@ typedef struct sctx {
 /* Bytes that may start something the scan must look at. */
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
+    [')'] = 1, [';'] = 1, [0xF0] = 1,
 };
 
 static int para_lang(sctx *c) {
@@ -188,7 +189,7 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   size_t ws = t0, st;
   while (ws > 0) {
     uint32_t ch = kz_cp_before(s, ws, &st);
-    if (!kz_is_alpha(ch)) break;
+    if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws < t0)) break;
     ws = st;
   }
   int single_dot = !strong && !ellipsis && dots == 1;
@@ -223,11 +224,32 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
 
   if (strong) {
-    if (kz_is_lower(L)) return para_lang(c) == KZTEXT_LANG_EN ? D_NO : D_YES;
+    /* `Yahoo! in the ...`: a mark inside a capitalised name. */
+    if (kz_is_lower(L) && s[t0] == '!' && ws < t0 && kz_is_upper(kz_cp_at(s, t0, ws, &st)) &&
+        para_lang(c) == KZTEXT_LANG_EN)
+      return D_NO;
     return D_YES;
   }
-  if (kz_is_lower(L)) return D_NO;
-  if (ellipsis) return kz_is_upper(L) ? D_YES : D_ICU;
+  if (ellipsis) {
+    /* `[...]` and a detached ` ... ` mark an omission, not an end. */
+    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' || s[t0 - 1] == ' ')) return D_NO;
+    return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
+  }
+  if (kz_is_lower(L)) {
+    /* A lower-case start after a plain word (web text, verse) is still a
+     * sentence; after an abbreviation, an initial or `1.` it is not. */
+    size_t letters = 0, l;
+    int caps = 0;
+    for (size_t p = ws; p < t0; p += l) {
+      uint32_t ch = kz_cp_at(s, t0, p, &l);
+      letters++;
+      caps += kz_is_upper(ch);
+    }
+    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0) return D_NO;
+    uint32_t pre = kz_cp_before(s, ws, &st);
+    if (!kz_is_space(pre) && pre != '(' && pre != 0xAB && pre != '"') return D_NO;
+    return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
+  }
 
   /* A single dot. */
   size_t tok = first_token(c);
@@ -241,10 +263,13 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
   int ab = kz_abbrev_lookup(s, t0, para_lang(c), &st);
   if (ab == KZ_AB_YEAR) {
-    /* After a number (`2019 ж.`, `1998 г.`) it may end a sentence. */
+    /* After a number (`2019 ж.`, `1998 г.`) it may end a sentence, but
+     * only before a word that typically starts one. */
     size_t p = st;
     while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-')) p--;
-    ab = p > 0 && kz_is_digit(s[p - 1]) ? KZ_AB_END : KZ_AB_NEVER;
+    if (!(p > 0 && kz_is_digit(s[p - 1]))) return D_NO;
+    if (kz_is_digit(L) || initial_at(c, ni.at)) return D_NO;
+    return kz_is_starter(s, c->n, ni.at, para_lang(c)) ? D_YES : D_NO;
   }
   switch (ab) {
   case KZ_AB_NEVER: return D_NO;
@@ -254,6 +279,10 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   case KZ_AB_END:
     if (kz_is_digit(L)) return D_NO;
     if (initial_at(c, ni.at)) return D_NO;
+    /* English capitalises names after `U.S.`, `Co.`: break only before a
+     * typical sentence start.  kk/ru: before any Titlecase word (not an
+     * acronym such as `АҚШ`). */
+    if (para_lang(c) == KZTEXT_LANG_EN) return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
     return titlecase_word(c, ni.at) || kz_is_opener(ni.c) ? D_YES : D_NO;
   default: break;
   }
@@ -319,6 +348,84 @@ static size_t cluster(sctx *c, size_t i) {
   return cend > i ? cend : i + 1;
 }
 
+/* White space after `a` then a sentence start (an upper-case letter, maybe
+ * after openers, or an @mention); returns its offset or 0. */
+static size_t start_follows(sctx *c, size_t a) {
+  const unsigned char *s = c->s;
+  size_t k = a, l;
+  while (k < c->n && kz_is_space(kz_cp_at(s, c->n, k, &l))) {
+    if (s[k] == '\n') return 0; /* line breaks are the newline rules' business */
+    k += l;
+  }
+  if (k == a || k >= c->n) return 0;
+  if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
+  next_info ni;
+  look_ahead(c, k, &ni);
+  return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
+}
+
+/* Emoji (social media): `... занятий 🏄 Мы собираем ...` ends a sentence
+ * before an upper-case start. */
+static size_t emoji(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t e = i, l;
+  for (;;) {
+    if (e >= c->n) break;
+    uint32_t ch = kz_cp_at(s, c->n, e, &l);
+    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
+      break;
+    e += l;
+  }
+  if (e == i) return i + 1;
+  size_t k = start_follows(c, e);
+  if (k) {
+    icu_upto(c, e);
+    cut(c, e, k);
+  }
+  return e;
+}
+
+/* `)` outside brackets: smileys `:)`, `))`; `;` before a list item `2)`. */
+static size_t paren_or_semicolon(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t e = i + 1;
+  if (s[i] == ';') {
+    /* `квартире; 2) отчуждать`: a numbered item after a semicolon. */
+    size_t k = e;
+    if (k < c->n && s[k] == ' ') k++;
+    size_t d = k;
+    while (k < c->n && k - d < 3 && s[k] >= '0' && s[k] <= '9') k++;
+    if (k > d && k < c->n && s[k] == ')') { icu_upto(c, e); cut(c, e, d); return k; }
+    if (e < c->n && s[e] == ')') return e; /* `;)` is handled at the `)` */
+    return e;
+  }
+  while (e < c->n && s[e] == ')') e++;
+  int smiley = i > 0 && (s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '=' ||
+                         (s[i - 1] == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';')));
+  if (!smiley) {
+    /* A bracket that closes nothing in the sentence (within 500 bytes). */
+    size_t a = i > c->sent_start + 500 ? i - 500 : c->sent_start;
+    long depth = 0;
+    for (size_t p = a; p < i; p++) depth += (s[p] == '(') - (s[p] == ')');
+    if (depth > 0) return e;
+    /* ...and not a list marker `2)`, `б)`. */
+    size_t st, p = i;
+    while (p > c->sent_start && kz_is_alnum(kz_cp_before(s, p, &st)) && i - p < 8) p = st;
+    size_t l1 = 0;
+    if (p < i) kz_cp_at(s, c->n, p, &l1);
+    if (p < i && (p == c->sent_start || kz_is_space(kz_cp_before(s, p, &st))) &&
+        (kz_is_digit(s[p]) || p + l1 == i))
+      return e;
+  }
+  size_t k = start_follows(c, e);
+  if (k) {
+    icu_upto(c, e);
+    cut(c, e, k);
+  }
+  return e;
+}
+
 /* A line break at i: a blank line ends the paragraph; with
  * KZTEXT_SEG_LINES any line break ends the sentence. */
 static size_t newline(sctx *c, size_t i) {
@@ -364,10 +471,21 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       if (i + 1 < n && s[i + 1] == 0xAB) c.guil++;
       else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0) c.guil--;
       i++;
+    } else if (ch == ')' || ch == ';') {
+      i = paren_or_semicolon(&c, i);
+    } else if (ch == 0xF0) {
+      i = emoji(&c, i);
     } else if (ch == 0xE2) {
       size_t l;
       uint32_t cp = kz_cp_at(s, n, i, &l);
       if (kz_is_term(cp)) i = cluster(&c, i);
+      else if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC)) i = emoji(&c, i);
+      else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
+        /* A bullet inside a paragraph starts a new item. */
+        icu_upto(&c, i);
+        cut(&c, i, i);
+        i += l;
+      }
       else if (cp == 0x2028 || cp == 0x2029) {
         if (c.flags & KZTEXT_SEG_LINES || cp == 0x2029) { icu_upto(&c, i); cut(&c, i, i + l); }
         i += l;
