@@ -178,8 +178,11 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   if (!full) return 0;
   /* One paragraph longer than the buffer: flush all but its last sentence,
    * which may continue in the input still to come. */
-  size_t upto;
-  if (emit(j, buf, len, base, &upto)) return (size_t)-1;
+  size_t upto, whole = len, k = 0;
+  /* Leave out a UTF-8 sequence cut by the buffer's end. */
+  while (k < 3 && k < whole && ((unsigned char)buf[whole - 1 - k] & 0xC0) == 0x80) k++;
+  if (k < whole && (unsigned char)buf[whole - 1 - k] >= 0xC0) whole -= k + 1;
+  if (emit(j, buf, whole, base, &upto)) return (size_t)-1;
   if (!upto) upto = len; /* a single sentence that long: cut it */
   return upto;
 }

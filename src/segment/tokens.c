@@ -158,7 +158,14 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     return e;
   }
   e = b > a ? b : a + l;
-  if (kz_is_digit(c)) e = number_groups(t, a, e);
+  if (kz_is_digit(c)) {
+    e = number_groups(t, a, e);
+    /* Times `12:30`, `08:02:55`. */
+    while (e + 1 < n && s[e] == ':' && is_digits(s, a, e) && s[e + 1] >= '0' && s[e + 1] <= '9') {
+      e++;
+      while (e < n && s[e] >= '0' && s[e] <= '9') e++;
+    }
+  }
   /* Hyphenated words: `бизнес-жоспар`, `Қазақстан-2050`, `5-ші`. */
   while (e + 1 < n && (s[e] == '-' || (s[e] == 0xE2 && e + 3 < n && s[e + 1] == 0x80 &&
                                        s[e + 2] == 0x90))) {
