@@ -3,5 +3,9 @@
 #define KZTEXT_CLI_COMMANDS_H
 
 int cmd_normalize(int argc, char **argv);
+int cmd_sentences(int argc, char **argv);
+int cmd_tokens(int argc, char **argv);
+/* Shared by sentences and tokens (cli/cmd_sentences.c). */
+int cmd_segment_common(int argc, char **argv, int tokens);
 
 #endif

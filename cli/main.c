@@ -8,6 +8,8 @@
 
 static const cli_command commands[] = {
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
+    {"sentences", cmd_sentences, "split text into sentences"},
+    {"tokens", cmd_tokens, "split text into word tokens"},
 };
 
 static int usage(FILE *f) {
