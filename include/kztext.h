@@ -13,5 +13,7 @@
 #include "kztext/core.h"
 #include "kztext/utf8.h"
 #include "kztext/normalize.h"
+#include "kztext/script.h"
+#include "kztext/detect.h"
 
 #endif /* KZTEXT_H */
