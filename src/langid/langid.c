@@ -17,19 +17,23 @@
 
 /* Evidence one word can carry, in cost units (1/8 nat). */
 #define WORD_CLAMP (12 * KZ_LID_SCALE)
-/* Cost of switching language between two words in the Viterbi pass. */
-#define SWITCH_COST (16 * KZ_LID_SCALE)
+/* Cost of switching language between two words in the Viterbi pass that
+ * apportions code-switched text. */
+#define SWITCH_COST (4 * KZ_LID_SCALE)
 /* Calibration: n-gram evidence is overconfident (letters are not
  * independent), so probabilities use evidence / TEMPERATURE nats. */
 #define TEMPERATURE 2.0
-/* A code switch needs this much of the minority language. */
-#define MIXED_MIN_WORDS 3
-#define MIXED_MIN_LETTERS 15
-#define MIXED_MIN_SHARE 0.10
+/* Code-switching: a word (or two adjacent words) this much more likely
+ * Russian than Kazakh, and a word this much more likely Kazakh.  Russian
+ * loanwords and names inside Kazakh sit mostly above -6 nats (measured on
+ * the corpora: "температура" -7, "Италия" -6.5), Russian function words and
+ * inflected forms below ("в" -5 alone, "уехал в" -9). */
+#define MIXED_RU_EVIDENCE (6 * KZ_LID_SCALE)
+#define MIXED_KK_EVIDENCE (8 * KZ_LID_SCALE)
 /* Mean cost per symbol above a language's own training text's mean that
  * makes a text "no modelled language" (in 1/8 nat), and the evidence needed
  * to apply it. */
-#define UND_EXCESS (11 * KZ_LID_SCALE / 10)
+#define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
 
 enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
@@ -39,6 +43,7 @@ typedef struct cyr_state {
   unsigned prev, ctx;   /* previous symbol, (a*N + b) context */
   uint32_t w[2];        /* current word's costs */
   unsigned wletters;
+  int wmarked;          /* the word has a Kazakh-specific letter */
   uint64_t raw[2];      /* total costs */
   uint64_t rawmin;      /* sum over words of the better model's cost */
   uint64_t symbols;
@@ -48,12 +53,18 @@ typedef struct cyr_state {
   int64_t v[2];
   uint64_t path_letters[2][2], path_words[2][2];
   uint64_t words;
+  /* For code-switching: the strongest kk word, the strongest ru word or
+   * adjacent pair (unclamped), the previous word's evidence, and the letters
+   * of words leaning each way. */
+  int64_t max_d, min_d, prev_d;
+  uint64_t sign_letters[2];
 } cyr_state;
 
 typedef struct lat_state {
   unsigned prev, ctx;
   uint32_t w[4];
   unsigned wletters;
+  int wmarked;          /* the word has a letter outside a-z */
   uint64_t raw[4];
   uint64_t rawmin;
   uint64_t symbols;
@@ -61,15 +72,30 @@ typedef struct lat_state {
   uint64_t words;
 } lat_state;
 
+static unsigned plain_len(unsigned letters) {
+  return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
+}
+
 static void cyr_word_end(cyr_state *c) {
   const unsigned n = KZ_LID_CYR_N;
   c->w[CK] += kz_lid_cyr[c->ctx * n * 2 + CK];
   c->w[CR] += kz_lid_cyr[c->ctx * n * 2 + CR];
+  if (!c->wmarked) {
+    /* The absence of all nine Kazakh letters is evidence too. */
+    unsigned k = plain_len(c->wletters) * 2;
+    c->w[CK] += kz_lid_cyr_plain[k + CK];
+    c->w[CR] += kz_lid_cyr_plain[k + CR];
+  }
   c->raw[CK] += c->w[CK];
   c->raw[CR] += c->w[CR];
   c->rawmin += c->w[CK] < c->w[CR] ? c->w[CK] : c->w[CR];
   c->symbols += c->wletters + 1;
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
+  if (d > c->max_d) c->max_d = d;
+  if (d < c->min_d) c->min_d = d;
+  if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
+  c->prev_d = d;
+  c->sign_letters[d >= 0 ? CK : CR] += c->wletters;
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
   c->evidence += d;
@@ -97,6 +123,7 @@ static void cyr_word_end(cyr_state *c) {
   c->words++;
   c->w[CK] = c->w[CR] = 0;
   c->wletters = 0;
+  c->wmarked = 0;
   c->prev = c->ctx = 0;
 }
 
@@ -105,6 +132,7 @@ static void lat_word_end(lat_state *l) {
   uint32_t m = UINT32_MAX;
   for (int k = 0; k < 4; k++) {
     l->w[k] += kz_lid_lat[l->ctx * n * 4 + k];
+    if (!l->wmarked) l->w[k] += kz_lid_lat_plain[plain_len(l->wletters) * 4 + k];
     l->raw[k] += l->w[k];
     if (l->w[k] < m) m = l->w[k];
   }
@@ -117,6 +145,7 @@ static void lat_word_end(lat_state *l) {
   l->symbols += l->wletters + 1;
   l->words++;
   l->wletters = 0;
+  l->wmarked = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -212,6 +241,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       c.ctx = c.prev * KZ_LID_CYR_N + sym;
       c.prev = sym;
       c.wletters++;
+      c.wmarked |= cls == KZTEXT_SC_CYRL_KK;
     } else if (sc == KZTEXT_SCRIPT_LATN ||
                (cls == KZTEXT_SC_APOSTROPHE && l.wletters &&
                 (prev_cls == KZTEXT_SC_LATN_ASCII))) {
@@ -225,6 +255,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       l.ctx = l.prev * KZ_LID_LAT_N + sym;
       l.prev = sym;
       l.wletters++;
+      l.wmarked |= sym > KZ_LID_LAT_AZ_LAST;
     } else if (cls == KZTEXT_SC_MARK) {
       /* Combining marks stay inside the word without a symbol; Arabic
        * harakat mark Arabic, not Kazakh, text. */
@@ -258,7 +289,9 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   r.letters = n_cyr + n_lat + n_arab + n_han + n_other;
   size_t best = 0;
   r.script = KZTEXT_SCRIPT_COMMON;
-  if (n_cyr > best) { best = n_cyr; r.script = KZTEXT_SCRIPT_CYRL; }
+  /* Kazakh and Russian text quotes Latin names and brands far more often
+   * than English text quotes Cyrillic: a Cyrillic letter counts double. */
+  if (n_cyr) { best = 2 * n_cyr; r.script = KZTEXT_SCRIPT_CYRL; }
   if (n_lat > best) { best = n_lat; r.script = KZTEXT_SCRIPT_LATN; }
   if (n_arab > best) { best = n_arab; r.script = KZTEXT_SCRIPT_ARAB; }
   if (n_han > best) { best = n_han; r.script = KZTEXT_SCRIPT_HAN; }
@@ -287,22 +320,21 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     } else {
       r.lang = c.evidence >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
       r.confidence = r.scores[r.lang];
-      if (!(flags & KZTEXT_DETECT_NO_MIXED)) {
+      if (!(flags & KZTEXT_DETECT_NO_MIXED) && c.max_d >= MIXED_KK_EVIDENCE &&
+          c.min_d <= -MIXED_RU_EVIDENCE) {
+        /* Shares from the Viterbi path; if switching never paid off there,
+         * from the words leaning each way. */
         int bs = c.v[CK] <= c.v[CR] ? CK : CR;
         uint64_t lk = c.path_letters[bs][CK], lr = c.path_letters[bs][CR];
-        uint64_t wk = c.path_words[bs][CK], wr = c.path_words[bs][CR];
-        uint64_t minor_l = lk < lr ? lk : lr, minor_w = lk < lr ? wk : wr;
-        double share_k = lk + lr ? (double)lk / (double)(lk + lr) : 0;
-        double minor_share = share_k < 0.5 ? share_k : 1 - share_k;
-        if (minor_w >= MIXED_MIN_WORDS && minor_l >= MIXED_MIN_LETTERS &&
-            minor_share >= MIXED_MIN_SHARE) {
-          r.mixed = 1;
-          r.share[KZTEXT_LANG_KK] = share_k;
-          r.share[KZTEXT_LANG_RU] = 1 - share_k;
-          r.lang = share_k >= 0.5 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
-          /* Both languages are present: the confidence is in the mix. */
-          r.confidence = 1 - pund;
+        if (!lk || !lr) {
+          lk = c.sign_letters[CK];
+          lr = c.sign_letters[CR];
         }
+        double share_k = lk + lr ? (double)lk / (double)(lk + lr) : 0.5;
+        r.mixed = 1;
+        r.share[KZTEXT_LANG_KK] = share_k;
+        r.share[KZTEXT_LANG_RU] = 1 - share_k;
+        /* .lang stays the language with more (bounded) evidence. */
       }
     }
   } else if (r.script == KZTEXT_SCRIPT_LATN && l.words) {
