@@ -14,5 +14,7 @@
 #include "kztext/utf8.h"
 #include "kztext/normalize.h"
 #include "kztext/segment.h"
+#include "kztext/script.h"
+#include "kztext/detect.h"
 
 #endif /* KZTEXT_H */

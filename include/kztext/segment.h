@@ -31,6 +31,7 @@
 #define KZTEXT_SEGMENT_H
 
 #include "core.h"
+#include "detect.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,15 +43,11 @@ typedef struct kztext_span {
   size_t end;
 } kztext_span;
 
-/** Language whose rules (abbreviations, conventions) apply. */
-typedef enum kztext_seg_lang {
-  /** Chosen per paragraph from its letters (Kazakh-only Cyrillic letters
-   *  mean kk, other Cyrillic ru, Latin en). */
-  KZTEXT_LANG_AUTO = 0,
-  KZTEXT_LANG_KK = 1,
-  KZTEXT_LANG_RU = 2,
-  KZTEXT_LANG_EN = 3
-} kztext_seg_lang;
+/** The language whose rules (abbreviations, conventions) apply is a
+ *  kztext_lang (detect.h): KZTEXT_LANG_KK, _RU or _EN, or KZTEXT_LANG_AUTO
+ *  (= KZTEXT_LANG_UND) to choose per paragraph from its letters
+ *  (Kazakh-only Cyrillic letters mean kk, other Cyrillic ru, Latin en). */
+#define KZTEXT_LANG_AUTO KZTEXT_LANG_UND
 
 /* Flags for kztext_sentences() and kztext_tokens().  Bits 0-3 hold the
  * invalid-UTF-8 policy: with KZTEXT_INVALID_STRICT (the default) ill-formed
@@ -82,7 +79,7 @@ KZTEXT_API void kztext_segmenter_free(kztext_segmenter *seg);
  * (spans[0..cap) then hold the first ones).  spans may be NULL when cap is
  * 0, which asks for the count.
  *
- * lang: a kztext_seg_lang value.  flags: KZTEXT_SEG_LINES and the
+ * lang: a kztext_lang value (KZTEXT_LANG_AUTO for auto).  flags: KZTEXT_SEG_LINES and the
  * invalid-UTF-8 policy.
  *
  * Errors: KZTEXT_E_INVALID_ARG, KZTEXT_E_INVALID_FLAGS,

@@ -39,7 +39,10 @@ class Abi(unittest.TestCase):
 
     def test_every_public_function_is_fuzzed(self):
         fuzz = "".join(p.read_text() for p in (ROOT / "tests" / "fuzz").glob("fuzz_*.c"))
-        missing = sorted(n for n in declared() - NO_INPUT if not re.search(rf"\b{n}\b", fuzz))
+        # Enum-to-name lookups (kztext_lang_name, ...) take no text.
+        missing = sorted(n for n in declared() - NO_INPUT
+                         if not n.endswith("_name") or n.endswith("from_name"))
+        missing = [n for n in missing if not re.search(rf"\b{n}\b", fuzz)]
         self.assertEqual(missing, [], "public functions without a fuzz target")
 
 

@@ -6,6 +6,7 @@ Each capability lives in its own module; this file re-exports the public API.
 from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
 from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
 from ._segment import Segmenter, sentences, sentence_spans, tokens, token_spans
+from ._detect import Detection, ScriptRun, MixedWord, detect, script_runs, script_class, mixed_script_words
 
 __version__ = "0.1.0"
 
@@ -17,4 +18,6 @@ def library_version() -> str:
 
 __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_version",
            "normalize", "is_normalized", "validate_utf8", "repair_utf8",
-           "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans"]
+           "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans",
+           "Detection", "ScriptRun", "MixedWord", "detect", "script_runs", "script_class",
+           "mixed_script_words"]

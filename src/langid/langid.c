@@ -1,0 +1,399 @@
+/* Language identification (kztext/detect.h).
+ *
+ * One pass over the text: every letter is classified (script table) and fed
+ * to the trigram model of its script; at each word end the word's costs
+ * (-ln P, in 1/8 nat) are turned into bounded evidence.  Bounding each
+ * word's evidence is what lets a Kazakh name inside a Russian sentence, or a
+ * Russian loanword inside Kazakh, count as one word and no more.  Cyrillic
+ * words also feed a two-state (kk/ru) Viterbi pass that finds
+ * code-switching.  Arabic-script Kazakh is told by its letters (rules
+ * below).  No allocation, no state outside the stack. */
+#include <string.h>
+
+#include "script/script_table.h"
+#include "utf8/utf8.h"
+
+#include "gen/langid_model.inc"
+
+/* Evidence one word can carry, in cost units (1/8 nat). */
+#define WORD_CLAMP (12 * KZ_LID_SCALE)
+/* Cost of switching language between two words in the Viterbi pass that
+ * apportions code-switched text. */
+#define SWITCH_COST (4 * KZ_LID_SCALE)
+/* Calibration: n-gram evidence is overconfident (letters are not
+ * independent), so probabilities use evidence / TEMPERATURE nats. */
+#define TEMPERATURE 2.0
+/* Code-switching: a word (or two adjacent words) this much more likely
+ * Russian than Kazakh, and a word this much more likely Kazakh.  Russian
+ * loanwords and names inside Kazakh sit mostly above -6 nats (measured on
+ * the corpora: "температура" -7, "Италия" -6.5), Russian function words and
+ * inflected forms below ("в" -5 alone, "уехал в" -9). */
+#define MIXED_RU_EVIDENCE (6 * KZ_LID_SCALE)
+#define MIXED_KK_EVIDENCE (8 * KZ_LID_SCALE)
+/* Mean cost per symbol above a language's own training text's mean that
+ * makes a text "no modelled language" (in 1/8 nat), and the evidence needed
+ * to apply it. */
+#define UND_EXCESS (2 * KZ_LID_SCALE)
+#define UND_MIN_SYMBOLS 24
+
+enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
+enum { LEN = 0, L21 = 1, L18 = 2, L17 = 3 }; /* Latin model languages */
+
+typedef struct cyr_state {
+  unsigned prev, ctx;   /* previous symbol, (a*N + b) context */
+  uint32_t w[2];        /* current word's costs */
+  unsigned wletters;
+  int wmarked;          /* the word has a Kazakh-specific letter */
+  uint64_t raw[2];      /* total costs */
+  uint64_t rawmin;      /* sum over words of the better model's cost */
+  uint64_t symbols;
+  int64_t evidence;     /* sum of clamped (ru - kk) per word: > 0 means kk */
+  /* Viterbi over words: best path cost ending in kk / ru, and the letters
+   * and words each path gave to kk and ru. */
+  int64_t v[2];
+  uint64_t path_letters[2][2], path_words[2][2];
+  uint64_t words;
+  /* For code-switching: the strongest kk word, the strongest ru word or
+   * adjacent pair (unclamped), the previous word's evidence, and the letters
+   * of words leaning each way. */
+  int64_t max_d, min_d, prev_d;
+  uint64_t sign_letters[2];
+} cyr_state;
+
+typedef struct lat_state {
+  unsigned prev, ctx;
+  uint32_t w[4];
+  unsigned wletters;
+  int wmarked;          /* the word has a letter outside a-z */
+  uint64_t raw[4];
+  uint64_t rawmin;
+  uint64_t symbols;
+  uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
+  uint64_t words;
+} lat_state;
+
+static unsigned plain_len(unsigned letters) {
+  return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
+}
+
+static void cyr_word_end(cyr_state *c) {
+  const unsigned n = KZ_LID_CYR_N;
+  c->w[CK] += kz_lid_cyr[c->ctx * n * 2 + CK];
+  c->w[CR] += kz_lid_cyr[c->ctx * n * 2 + CR];
+  if (!c->wmarked) {
+    /* The absence of all nine Kazakh letters is evidence too. */
+    unsigned k = plain_len(c->wletters) * 2;
+    c->w[CK] += kz_lid_cyr_plain[k + CK];
+    c->w[CR] += kz_lid_cyr_plain[k + CR];
+  }
+  c->raw[CK] += c->w[CK];
+  c->raw[CR] += c->w[CR];
+  c->rawmin += c->w[CK] < c->w[CR] ? c->w[CK] : c->w[CR];
+  c->symbols += c->wletters + 1;
+  int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
+  if (d > c->max_d) c->max_d = d;
+  if (d < c->min_d) c->min_d = d;
+  if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
+  c->prev_d = d;
+  c->sign_letters[d >= 0 ? CK : CR] += c->wletters;
+  if (d > WORD_CLAMP) d = WORD_CLAMP;
+  if (d < -WORD_CLAMP) d = -WORD_CLAMP;
+  c->evidence += d;
+  /* Viterbi step: emission = how much less likely the state's language is
+   * than the other for this word. */
+  int64_t e[2] = {d < 0 ? -d : 0, d > 0 ? d : 0};
+  int64_t nv[2];
+  uint64_t nl[2][2], nw[2][2];
+  for (int s = 0; s < 2; s++) {
+    int from = s;
+    if (c->words && c->v[1 - s] + SWITCH_COST < c->v[s]) from = 1 - s;
+    nv[s] = (c->words ? c->v[from] + (from != s ? SWITCH_COST : 0) : 0) + e[s];
+    memcpy(nl[s], c->path_letters[from], sizeof nl[s]);
+    memcpy(nw[s], c->path_words[from], sizeof nw[s]);
+    if (!c->words) {
+      memset(nl[s], 0, sizeof nl[s]);
+      memset(nw[s], 0, sizeof nw[s]);
+    }
+    nl[s][s] += c->wletters;
+    nw[s][s] += 1;
+  }
+  memcpy(c->v, nv, sizeof nv);
+  memcpy(c->path_letters, nl, sizeof nl);
+  memcpy(c->path_words, nw, sizeof nw);
+  c->words++;
+  c->w[CK] = c->w[CR] = 0;
+  c->wletters = 0;
+  c->wmarked = 0;
+  c->prev = c->ctx = 0;
+}
+
+static void lat_word_end(lat_state *l) {
+  const unsigned n = KZ_LID_LAT_N;
+  uint32_t m = UINT32_MAX;
+  for (int k = 0; k < 4; k++) {
+    l->w[k] += kz_lid_lat[l->ctx * n * 4 + k];
+    if (!l->wmarked) l->w[k] += kz_lid_lat_plain[plain_len(l->wletters) * 4 + k];
+    l->raw[k] += l->w[k];
+    if (l->w[k] < m) m = l->w[k];
+  }
+  l->rawmin += m;
+  for (int k = 0; k < 4; k++) {
+    uint32_t d = l->w[k] - m;
+    l->clamped[k] += d > WORD_CLAMP ? WORD_CLAMP : d;
+    l->w[k] = 0;
+  }
+  l->symbols += l->wletters + 1;
+  l->words++;
+  l->wletters = 0;
+  l->wmarked = 0;
+  l->prev = l->ctx = 0;
+}
+
+/* Letters of Arabic-script languages that Kazakh does not write: Arabic
+ * ة أ إ آ ث ذ ص ض ط ظ خ and harakat, Persian ی ژ, Uyghur ې ۈ ھ, Urdu ہ ے ٹ ڈ ڑ. */
+static int arab_foreign(uint32_t cp) {
+  switch (cp) {
+  case 0x0622: case 0x0623: case 0x0625: case 0x0629: case 0x062B:
+  case 0x062E: case 0x0630: case 0x0635: case 0x0636: case 0x0637:
+  case 0x0638: case 0x06CC: case 0x0698: case 0x06D0: case 0x06C8:
+  case 0x06BE: case 0x06C1: case 0x06D2: case 0x0679: case 0x0688:
+  case 0x0691:
+    return 1;
+  default:
+    return cp >= 0x064B && cp <= 0x0652;
+  }
+}
+
+/* exp() without libm (the library links no libm): 2^k * e^r, |r| <= ln2/2,
+ * Taylor to 1e-12 relative, plenty for probabilities. */
+static double kz_exp(double x) {
+  if (x > 700) x = 700;
+  if (x < -700) return 0;
+  const double ln2 = 0.69314718055994530942;
+  double kf = x / ln2;
+  long k = (long)(kf < 0 ? kf - 0.5 : kf + 0.5);
+  double r = x - (double)k * ln2, term = 1, sum = 1;
+  for (int i = 1; i < 14; i++) {
+    term *= r / i;
+    sum += term;
+  }
+  while (k > 0) { sum *= 2; k--; }
+  while (k < 0) { sum *= 0.5; k++; }
+  return sum;
+}
+
+static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
+
+kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
+                            kztext_detect_result *res, size_t *error_offset) {
+  if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
+  if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
+  if (!res || (!src && len)) return KZTEXT_E_INVALID_ARG;
+  if (res->size < sizeof(kztext_detect_result)) return KZTEXT_E_INVALID_ARG;
+  const unsigned char *s = (const unsigned char *)src;
+  const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
+
+  unsigned cls_count[KZTEXT_SC_COUNT] = {0};
+  size_t arab_foreign_n = 0, arab_medial_yeh = 0;
+  cyr_state c;
+  lat_state l;
+  memset(&c, 0, sizeof c);
+  memset(&l, 0, sizeof l);
+  unsigned prev_cls = KZTEXT_SC_SPACE;
+  uint32_t prev_cp = 0;
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t step;
+    unsigned b = s[i];
+    if (b < 0x80) {
+      cp = b;
+      step = 1;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      cp = ((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+      step = 2;
+    } else {
+      size_t sub;
+      cp = kz_utf8_decode(s + i, len - i, &step, &sub);
+      if (!step) {
+        if (!replace) {
+          if (error_offset) *error_offset = i;
+          return KZTEXT_E_INVALID_UTF8;
+        }
+        i += sub;
+        /* Skipped: ends any word in progress. */
+        if (c.wletters) cyr_word_end(&c);
+        if (l.wletters) lat_word_end(&l);
+        prev_cls = KZTEXT_SC_OTHER;
+        continue;
+      }
+    }
+    i += step;
+    unsigned cls = kz_script_class(cp);
+    cls_count[cls]++;
+    unsigned sc = kz_class_script[cls];
+    if (sc == KZTEXT_SCRIPT_CYRL) {
+      if (l.wletters) lat_word_end(&l);
+      unsigned sym = cp <= 0x4FF ? kz_lid_cyr_sym[cp - 0x400] : KZ_LID_CYR_OTHER;
+      unsigned idx = c.ctx * KZ_LID_CYR_N + sym;
+      c.w[CK] += kz_lid_cyr[idx * 2 + CK];
+      c.w[CR] += kz_lid_cyr[idx * 2 + CR];
+      c.ctx = c.prev * KZ_LID_CYR_N + sym;
+      c.prev = sym;
+      c.wletters++;
+      c.wmarked |= cls == KZTEXT_SC_CYRL_KK;
+    } else if (sc == KZTEXT_SCRIPT_LATN ||
+               (cls == KZTEXT_SC_APOSTROPHE && l.wletters &&
+                (prev_cls == KZTEXT_SC_LATN_ASCII))) {
+      if (c.wletters) cyr_word_end(&c);
+      /* An apostrophe after a letter is a symbol of its own: the 2017
+       * pairs (a' g' n' ...) are told by the model, as English "it's". */
+      unsigned sym = cls == KZTEXT_SC_APOSTROPHE ? KZ_LID_LAT_APOS
+                     : cp < 0x250 ? kz_lid_lat_sym[cp] : KZ_LID_LAT_OTHER;
+      unsigned idx = l.ctx * KZ_LID_LAT_N + sym;
+      for (int k = 0; k < 4; k++) l.w[k] += kz_lid_lat[idx * 4 + k];
+      l.ctx = l.prev * KZ_LID_LAT_N + sym;
+      l.prev = sym;
+      l.wletters++;
+      l.wmarked |= sym > KZ_LID_LAT_AZ_LAST;
+    } else if (cls == KZTEXT_SC_MARK) {
+      /* Combining marks stay inside the word without a symbol; Arabic
+       * harakat mark Arabic, not Kazakh, text. */
+      arab_foreign_n += arab_foreign(cp);
+    } else {
+      if (c.wletters) cyr_word_end(&c);
+      if (l.wletters) lat_word_end(&l);
+      if (sc == KZTEXT_SCRIPT_ARAB) {
+        arab_foreign_n += arab_foreign(cp);
+        if (prev_cp == 0x0649) arab_medial_yeh++;
+      }
+    }
+    prev_cls = cls;
+    prev_cp = cp;
+  }
+  if (c.wletters) cyr_word_end(&c);
+  if (l.wletters) lat_word_end(&l);
+
+  /* Dominant script by letters. */
+  size_t n_cyr = cls_count[KZTEXT_SC_CYRL_KK] + cls_count[KZTEXT_SC_CYRL_RU] +
+                 cls_count[KZTEXT_SC_CYRL_SHARED] + cls_count[KZTEXT_SC_CYRL_OTHER];
+  size_t n_lat = cls_count[KZTEXT_SC_LATN_ASCII] + cls_count[KZTEXT_SC_LATN_KK2021] +
+                 cls_count[KZTEXT_SC_LATN_KK2018] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] +
+                 cls_count[KZTEXT_SC_LATN_OTHER];
+  size_t n_arab = cls_count[KZTEXT_SC_ARAB_KK] + cls_count[KZTEXT_SC_ARAB];
+  size_t n_han = cls_count[KZTEXT_SC_HAN];
+  size_t n_other = cls_count[KZTEXT_SC_OTHER];
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = res->size;
+  r.letters = n_cyr + n_lat + n_arab + n_han + n_other;
+  size_t best = 0;
+  r.script = KZTEXT_SCRIPT_COMMON;
+  /* Kazakh and Russian text quotes Latin names and brands far more often
+   * than English text quotes Cyrillic: a Cyrillic letter counts double. */
+  if (n_cyr) { best = 2 * n_cyr; r.script = KZTEXT_SCRIPT_CYRL; }
+  if (n_lat > best) { best = n_lat; r.script = KZTEXT_SCRIPT_LATN; }
+  if (n_arab > best) { best = n_arab; r.script = KZTEXT_SCRIPT_ARAB; }
+  if (n_han > best) { best = n_han; r.script = KZTEXT_SCRIPT_HAN; }
+  if (n_other > best) { best = n_other; r.script = KZTEXT_SCRIPT_OTHER; }
+  r.lang = KZTEXT_LANG_UND;
+  r.scores[KZTEXT_LANG_UND] = 1.0;
+  r.confidence = 1.0;
+
+  if (r.script == KZTEXT_SCRIPT_CYRL && c.words) {
+    double pk = sigmoid((double)c.evidence / KZ_LID_SCALE / TEMPERATURE);
+    /* Fit: each word under its better model (code-switched text fits). */
+    unsigned self = c.evidence >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
+    double excess = (double)c.rawmin / (double)c.symbols - self;
+    double pund = 0;
+    /* Letters of other Cyrillic alphabets (Ukrainian ї є ґ, Serbian ђ ј,
+     * Tatar җ, Bashkir ҡ ...) or a poor fit of both models. */
+    size_t other = cls_count[KZTEXT_SC_CYRL_OTHER];
+    if (other >= 2 || (other && other * 50 >= n_cyr)) pund = 0.9;
+    if (c.symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    r.scores[KZTEXT_LANG_UND] = pund;
+    r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
+    r.scores[KZTEXT_LANG_RU] = (1 - pk) * (1 - pund);
+    if (pund >= 0.5) {
+      r.lang = KZTEXT_LANG_UND;
+      r.confidence = pund;
+    } else {
+      r.lang = c.evidence >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
+      r.confidence = r.scores[r.lang];
+      if (!(flags & KZTEXT_DETECT_NO_MIXED) && c.max_d >= MIXED_KK_EVIDENCE &&
+          c.min_d <= -MIXED_RU_EVIDENCE) {
+        /* Shares from the Viterbi path; if switching never paid off there,
+         * from the words leaning each way. */
+        int bs = c.v[CK] <= c.v[CR] ? CK : CR;
+        uint64_t lk = c.path_letters[bs][CK], lr = c.path_letters[bs][CR];
+        if (!lk || !lr) {
+          lk = c.sign_letters[CK];
+          lr = c.sign_letters[CR];
+        }
+        double share_k = lk + lr ? (double)lk / (double)(lk + lr) : 0.5;
+        r.mixed = 1;
+        r.share[KZTEXT_LANG_KK] = share_k;
+        r.share[KZTEXT_LANG_RU] = 1 - share_k;
+        /* .lang stays the language with more (bounded) evidence. */
+      }
+    }
+  } else if (r.script == KZTEXT_SCRIPT_LATN && l.words) {
+    /* Clamped evidence per model; the kk alphabets compete with each other
+     * and, through the best of them, with English. */
+    int bk = L21;
+    for (int k = L18; k <= L17; k++)
+      if (l.clamped[k] < l.clamped[bk]) bk = k;
+    /* 2017 apostrophe pairs are decisive for 2017 against the others. */
+    double dk = ((double)l.clamped[LEN] - (double)l.clamped[bk]) / KZ_LID_SCALE;
+    double pk = sigmoid(dk / TEMPERATURE);
+    int kk_wins = l.clamped[bk] < l.clamped[LEN];
+    unsigned self = kk_wins ? KZ_LID_SELFCOST_KK2021 : KZ_LID_SELFCOST_EN;
+    double excess = (double)l.rawmin / (double)l.symbols - self;
+    double pund = 0;
+    size_t other = cls_count[KZTEXT_SC_LATN_OTHER];
+    if (other >= 2 && other * 25 >= n_lat) pund = 0.9;
+    if (l.symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    r.scores[KZTEXT_LANG_UND] = pund;
+    r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
+    r.scores[KZTEXT_LANG_EN] = (1 - pk) * (1 - pund);
+    if (pund >= 0.5) {
+      r.lang = KZTEXT_LANG_UND;
+      r.confidence = pund;
+    } else if (kk_wins) {
+      r.lang = KZTEXT_LANG_KK;
+      r.variant = bk == L21 ? KZTEXT_VARIANT_LATIN2021
+                : bk == L18 ? KZTEXT_VARIANT_LATIN2018 : KZTEXT_VARIANT_LATIN2017;
+      r.confidence = r.scores[KZTEXT_LANG_KK];
+    } else {
+      r.lang = KZTEXT_LANG_EN;
+      r.confidence = r.scores[KZTEXT_LANG_EN];
+    }
+  } else if (r.script == KZTEXT_SCRIPT_ARAB) {
+    /* Kazakh letters (ۋ ۇ ە ڭ ٴ) and ى inside words (ы, і) against the
+     * letters of Arabic, Persian, Uyghur and Urdu that Kazakh lacks. */
+    size_t kk = cls_count[KZTEXT_SC_ARAB_KK] + arab_medial_yeh;
+    double pk;
+    if (kk && arab_foreign_n * 10 <= kk) pk = 1 - 1.0 / (double)(kk + 2);
+    else if (kk > arab_foreign_n) pk = 0.6;
+    else pk = 1.0 / (double)(arab_foreign_n + 2);
+    r.scores[KZTEXT_LANG_KK] = pk;
+    r.scores[KZTEXT_LANG_UND] = 1 - pk;
+    r.lang = pk >= 0.5 ? KZTEXT_LANG_KK : KZTEXT_LANG_UND;
+    r.confidence = pk >= 0.5 ? pk : 1 - pk;
+  }
+  if (!r.mixed && r.lang != KZTEXT_LANG_UND) r.share[r.lang] = 1.0;
+  /* A caller compiled against a larger (later) struct gets what we know. */
+  memcpy(res, &r, sizeof r);
+  return KZTEXT_OK;
+}
+
+const char *kztext_lang_name(kztext_lang lang) {
+  static const char *const names[KZTEXT_LANG_COUNT] = {"und", "kk", "ru", "en"};
+  return (unsigned)lang < KZTEXT_LANG_COUNT ? names[lang] : "?";
+}
+
+const char *kztext_variant_name(kztext_variant v) {
+  static const char *const names[KZTEXT_VARIANT_COUNT] = {"", "latin2021", "latin2018",
+                                                          "latin2017"};
+  return (unsigned)v < KZTEXT_VARIANT_COUNT ? names[v] : "?";
+}
