@@ -13,5 +13,6 @@
 #include "kztext/core.h"
 #include "kztext/utf8.h"
 #include "kztext/normalize.h"
+#include "kztext/translit.h"
 
 #endif /* KZTEXT_H */
