@@ -207,7 +207,6 @@ static int word_has_front(const word *w) {
 static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, unit *u, int nu) {
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
   const int fam21 = sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017;
-  int back = -1;
   for (int j = j0; j < w->nt; j++) {
     const tok *t = &w->t[j];
     uint16_t g = t->target;
@@ -235,14 +234,12 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       else if (pv) x->c[0] = 0x439;
       else x->c[0] = 0x438;
       break;
-    case KZ_AMB_E:
-      x->c[0] = (prev == 0x430 || prev == 0x43E) ? 0x44D : 0x435;
-      break;
+    case KZ_AMB_E: x->c[0] = 0x435; break; /* э only from the lexicon */
     case KZ_AMB_H: x->c[0] = 0x445; break;
     case KZ_AMB_AE: case KZ_AMB_OE: case KZ_AMB_UE:
-      if (back < 0) back = word_has_back(w, 0);
-      x->c[0] = g == KZ_AMB_AE ? (back ? 0x44F : 0x4D9)
-                : g == KZ_AMB_OE ? (back ? 0x451 : 0x4E9) : (back ? 0x44E : 0x4AF);
+      /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
+       * harmony is no guide: Сәтбаев, қыркүйек mix back and front) */
+      x->c[0] = g == KZ_AMB_AE ? 0x4D9 : g == KZ_AMB_OE ? 0x4E9 : 0x4AF;
       break;
     case KZ_AMB_S:
       /* -ция: s before ıa/ıý after a vowel or к п */

@@ -5,6 +5,7 @@ Each capability lives in its own module; this file re-exports the public API.
 """
 from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
 from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
+from ._translit import translit, detect_scheme
 
 __version__ = "0.1.0"
 
@@ -15,4 +16,5 @@ def library_version() -> str:
 
 
 __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_version",
-           "normalize", "is_normalized", "validate_utf8", "repair_utf8"]
+           "normalize", "is_normalized", "validate_utf8", "repair_utf8",
+           "translit", "detect_scheme"]
