@@ -16,5 +16,6 @@
 #include "kztext/segment.h"
 #include "kztext/script.h"
 #include "kztext/detect.h"
+#include "kztext/translit.h"
 
 #endif /* KZTEXT_H */

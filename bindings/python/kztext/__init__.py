@@ -7,6 +7,7 @@ from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
 from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
 from ._segment import Segmenter, sentences, sentence_spans, tokens, token_spans
 from ._detect import Detection, ScriptRun, MixedWord, detect, script_runs, script_class, mixed_script_words
+from ._translit import translit, detect_scheme
 
 __version__ = "0.1.0"
 
@@ -20,4 +21,4 @@ __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_versi
            "normalize", "is_normalized", "validate_utf8", "repair_utf8",
            "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans",
            "Detection", "ScriptRun", "MixedWord", "detect", "script_runs", "script_class",
-           "mixed_script_words"]
+           "mixed_script_words", "translit", "detect_scheme"]

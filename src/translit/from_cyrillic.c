@@ -1,0 +1,199 @@
+/* Kazakh Cyrillic -> Latin schemes.
+ *
+ * The hot loop is table-driven: every Cyrillic letter is two UTF-8 bytes with
+ * a lead byte D0..D3, so (lead - 0xD0) << 6 | (trail & 0x3F) = cp - 0x400
+ * indexes a 256-entry table per scheme, and the output (at most 14 bytes) is
+ * copied with one fixed-size memcpy.  Only letters whose output depends on
+ * their neighbours (a capital digraph: title or all caps; latin2018 я ю щ;
+ * bgn separators) leave the fast path. */
+#include "translit/translit_int.h"
+#include "utf8/utf8.h"
+
+#include "gen/translit_tables.inc"
+
+static inline uint32_t cp_at(const unsigned char *s, size_t n, size_t i) {
+  if (i >= n) return 0;
+  size_t l;
+  return kz_utf8_next(s + i, &l);
+}
+
+static inline uint32_t cp_before(const unsigned char *s, size_t i) {
+  if (i == 0) return 0;
+  size_t j = kz_utf8_prev(s, i), l;
+  return kz_utf8_next(s + j, &l);
+}
+
+static inline unsigned cyr_class(uint32_t cp) {
+  return (cp >= 0x400 && cp < 0x500) ? kz_cyr_class[cp - 0x400] : 0;
+}
+
+static inline uint32_t cyr_lower(uint32_t cp) {
+  return (cp >= 0x400 && cp < 0x500) ? kz_cyr_lower[cp - 0x400] : 0;
+}
+
+static int is_upper_letter(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return 1;
+  if (cp >= 0x400 && cp < 0x500) return (kz_cyr_class[cp - 0x400] & KZ_C_UPPER) != 0 ||
+                                         (cp >= 0x400 && cp <= 0x42F);
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return 1;
+  return 0;
+}
+
+static int is_letter(uint32_t cp) {
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
+  if (cp >= 0x400 && cp < 0x530) return 1;
+  if (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) return 1;
+  return 0;
+}
+
+/* Whether a capital at s[i..i+len) sits in an ALL-CAPS context: followed by a
+ * capital, or ending a word whose previous letter is a capital (АҚШ). */
+static int caps_context(const unsigned char *s, size_t n, size_t i, size_t len) {
+  uint32_t next = cp_at(s, n, i + len);
+  if (is_upper_letter(next)) return 1;
+  if (is_letter(next)) return 0;
+  return is_upper_letter(cp_before(s, i));
+}
+
+/* latin2018, Dec 2018 draft rules (standards §3): щ is written shsh in the
+ * native words the rule names; they are matched as word stems. */
+static int shsh_word(const unsigned char *s, size_t n, size_t i) {
+  static const char *const stems[] = {"ащы", "тұщы", "кеще"};
+  size_t ws = i;
+  while (ws > 0) {
+    size_t p = kz_utf8_prev(s, ws), l;
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER)) break;
+    ws = p;
+  }
+  /* compare in lower case */
+  char low[32];
+  size_t k = 0, j = ws;
+  while (j < n && k < sizeof low - 4) {
+    size_t l;
+    uint32_t c = kz_utf8_next(s + j, &l);
+    uint32_t lc = cyr_lower(c);
+    if (!lc) break;
+    k += kz_utf8_encode(lc, low + k);
+    j += l;
+  }
+  for (size_t t = 0; t < sizeof stems / sizeof *stems; t++) {
+    size_t sl = strlen(stems[t]);
+    if (k >= sl && memcmp(low, stems[t], sl) == 0 && (size_t)(i - ws) < sl) return 1;
+  }
+  return 0;
+}
+
+/* Writes str in lower, title or upper case (ASCII letters and the 2018
+ * accented vowels and ı only: what the context rules produce). */
+static size_t put_cased(char *o, const char *str, int cap, int all) {
+  size_t k = 0, i = 0, len = strlen(str);
+  while (i < len) {
+    size_t l;
+    uint32_t c = kz_utf8_next((const unsigned char *)str + i, &l);
+    if (cap && (i == 0 || all)) {
+      if (c >= 'a' && c <= 'z') c -= 32;
+      else if (c == 0x131) c = 'I';
+      else if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 0x20;
+    }
+    k += kz_utf8_encode(c, o + k);
+    i += l;
+  }
+  return k;
+}
+
+/* One letter that needs its neighbours.  Returns bytes written. */
+static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_scheme to,
+                          const kz_fwd_entry *e, char *o) {
+  uint32_t cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+  unsigned cls = cyr_class(cp);
+  int cap = (cls & KZ_C_UPPER) != 0;
+  uint32_t lc = cyr_lower(cp);
+  if (to == KZTEXT_SCHEME_LATIN2018 && (lc == 0x44F || lc == 0x44E || lc == 0x449)) {
+    uint32_t prev = cp_before(s, i);
+    uint32_t pl = cyr_lower(prev);
+    unsigned pc = cyr_class(prev);
+    int after_cons = (pc & KZ_C_LETTER) && !(pc & KZ_C_VOWEL) && pl != 0x44A && pl != 0x44C;
+    const char *str;
+    if (lc == 0x449) {
+      str = shsh_word(s, n, i) ? "shsh" : "sh";
+    } else if (lc == 0x44F) { /* я */
+      str = pl == 0x438 ? "a" : after_cons ? "\xc3\xa1" : "\xc4\xb1" "a";
+    } else { /* ю */
+      str = pl == 0x438 ? "\xc3\xbd" : after_cons ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
+    }
+    int all = cap && caps_context(s, n, i, 2);
+    return put_cased(o, str, cap, all);
+  }
+  size_t k;
+  if ((e->flags & KZ_F_MULTI) && caps_context(s, n, i, 2)) {
+    memcpy(o, e->up, e->ulen);
+    k = e->ulen;
+  } else {
+    memcpy(o, e->out, e->len);
+    k = e->len;
+  }
+  if (to == KZTEXT_SCHEME_BGN) {
+    /* BGN/PCGN: a middle dot keeps two letters apart that would read as a
+     * digraph (гһ зһ кһ нг сһ цһ шч; the last by analogy, as CLDR). */
+    uint32_t nl = cyr_lower(cp_at(s, n, i + 2));
+    int sep = (nl == 0x4BB && (lc == 0x433 || lc == 0x437 || lc == 0x43A || lc == 0x441 ||
+                               lc == 0x446)) ||
+              (lc == 0x43D && nl == 0x433) || (lc == 0x448 && nl == 0x447);
+    if (sep) { memcpy(o + k, "\xc2\xb7", 2); k += 2; }
+  }
+  return k;
+}
+
+static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to, char *out,
+                             kz_spanv *sv, const int spans) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  size_t i = 0;
+  char *o = out;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      size_t j = i + 1;
+      while (j < n && s[j] < 0x80 && j - i < 64) j++;
+      memcpy(o, s + i, j - i);
+      if (spans) kz_span_add(sv, i, j, (size_t)(o - out), (size_t)(o - out) + (j - i), 1);
+      o += j - i;
+      i = j;
+      continue;
+    }
+    if (c >= 0xD0 && c <= 0xD3) {
+      const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + e->len, 0);
+        o += e->len;
+        i += 2;
+        continue;
+      }
+      if (!(e->flags & KZ_F_PASS)) {
+        size_t k = slow_letter(s, n, i, to, e, o);
+        if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + k, 0);
+        o += k;
+        i += 2;
+        continue;
+      }
+    }
+    size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    memcpy(o, s + i, l);
+    if (spans) kz_span_add(sv, i, i + l, (size_t)(o - out), (size_t)(o - out) + l, 1);
+    o += l;
+    i += l;
+  }
+  return (size_t)(o - out);
+}
+
+size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                           char *out, kz_spanv *sv) {
+  if (to == KZTEXT_SCHEME_ARABIC) return kz_tl_cyr_to_arabic(s, n, flags, out, sv);
+  if (to == KZTEXT_SCHEME_CYRILLIC) {
+    memcpy(out, s, n);
+    if (sv && n) kz_span_add(sv, 0, n, 0, n, 1);
+    return n;
+  }
+  return sv ? convert(s, n, to, out, sv, 1) : convert(s, n, to, out, NULL, 0);
+}

@@ -1,0 +1,116 @@
+/* Internal interface of the transliteration module.
+ *
+ * Every converter reads valid NFC UTF-8 (translit.c validates, repairs and
+ * normalizes first) and writes into a buffer the caller sized with
+ * kz_tl_factor(): converters never check capacity, which keeps the hot loops
+ * free of bounds tests.  When `sv` is not NULL they also record the
+ * alignment. */
+#ifndef KZTEXT_TRANSLIT_INT_H
+#define KZTEXT_TRANSLIT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+/* Forward (Cyrillic -> scheme) table entry, indexed by cp - 0x400. */
+enum { KZ_F_PASS = 1, KZ_F_MULTI = 2, KZ_F_CTX = 4 };
+typedef struct kz_fwd_entry {
+  uint8_t len;   /* bytes of out (lower case, or title case for a capital) */
+  uint8_t ulen;  /* bytes of up (the capital inside an ALL-CAPS word) */
+  uint8_t flags; /* KZ_F_* */
+  char out[16];
+  char up[16];
+} kz_fwd_entry;
+
+/* Cyrillic letter classes (kz_cyr_class). */
+enum { KZ_C_LETTER = 1, KZ_C_UPPER = 2, KZ_C_VOWEL = 4, KZ_C_FRONT = 8, KZ_C_BACK = 16 };
+
+/* Reverse key: a sequence of Latin symbols and its Cyrillic target (a
+ * lower-case code point, 0 = dropped, 0xE001.. = an ambiguity class). */
+typedef struct kz_rev_key {
+  uint8_t sym[4];
+  uint8_t n;
+  uint16_t target;
+} kz_rev_key;
+
+/* Ambiguity classes of reverse.tsv, in the generator's order. */
+enum {
+  KZ_AMB_I = 0xE001,   /* и|й */
+  KZ_AMB_H = 0xE002,   /* х|һ */
+  KZ_AMB_E = 0xE003,   /* е|э */
+  KZ_AMB_AE = 0xE004,  /* ә|я (2018 á) */
+  KZ_AMB_OE = 0xE005,  /* ө|ё (2018 ó) */
+  KZ_AMB_UE = 0xE006,  /* ү|ю (2018 ú) */
+  KZ_AMB_S = 0xE007,   /* с|ц (2018 s) */
+  KZ_AMB_SH = 0xE008,  /* ш|щ (2018 sh) */
+  KZ_AMB_Y = 0xE009    /* ы|й (bgn y) */
+};
+
+/* Growable alignment. */
+typedef struct kz_spanv {
+  kztext_alignment *v;
+  size_t n, cap;
+  int oom;
+  int last_pass; /* the last span is an identity run */
+} kz_spanv;
+
+/* Appends a span; an identity run (pass) that continues the previous
+ * identity run is merged into it. */
+static inline void kz_span_add(kz_spanv *sv, size_t s0, size_t s1, size_t d0, size_t d1,
+                               int pass) {
+  if (sv->oom) return;
+  if (pass && sv->last_pass && sv->n) {
+    kztext_alignment *l = &sv->v[sv->n - 1];
+    if (l->src_end == s0 && l->dst_end == d0) {
+      l->src_end = s1;
+      l->dst_end = d1;
+      return;
+    }
+  }
+  if (sv->n == sv->cap) {
+    size_t cap = sv->cap ? sv->cap * 2 : 256;
+    kztext_alignment *p = realloc(sv->v, cap * sizeof *p);
+    if (!p) { sv->oom = 1; return; }
+    sv->v = p;
+    sv->cap = cap;
+  }
+  kztext_alignment *sp = &sv->v[sv->n++];
+  sp->src_start = s0;
+  sp->src_end = s1;
+  sp->dst_start = d0;
+  sp->dst_end = d1;
+  sv->last_pass = pass;
+}
+
+/* Largest output / input byte ratio of one conversion step. */
+enum { KZ_FACTOR_FROM_CYR = 4, KZ_FACTOR_TO_CYR = 3 };
+
+/* Cyrillic -> Latin scheme or Arabic.  Returns the output length. */
+size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                           char *out, kz_spanv *sv);
+size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
+                           kz_spanv *sv);
+/* Latin scheme -> Cyrillic. */
+size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
+                          char *out, kz_spanv *sv);
+size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+
+/* Lexicon lookup for the reverse direction: `key` is the lower-case word in
+ * the scheme's letters (UTF-8).  Returns the length of the longest key that
+ * is a prefix of it and usable there, and its Cyrillic replacement. */
+size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
+                     const char **cyr, size_t *cyr_len);
+
+/* Character classes shared by the converters. */
+int kz_tl_is_arabic_letter(uint32_t cp);
+int kz_tl_is_latin_letter(uint32_t cp);
+static inline int kz_tl_is_cyr_letter(uint32_t cp) {
+  return (cp >= 0x400 && cp <= 0x4FF);
+}
+/* Token that must pass through: URL or e-mail (s[0..n) without spaces). */
+int kz_tl_is_url_or_email(const unsigned char *s, size_t n);
+
+#endif
