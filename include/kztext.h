@@ -13,5 +13,8 @@
 #include "kztext/core.h"
 #include "kztext/utf8.h"
 #include "kztext/normalize.h"
+#include "kztext/repair.h"
+#include "kztext/case.h"
+#include "kztext/encoding.h"
 
 #endif /* KZTEXT_H */

@@ -5,6 +5,9 @@ Each capability lives in its own module; this file re-exports the public API.
 """
 from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
 from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
+from ._repair import repair, search_key
+from ._case import case, upper, lower, casefold
+from ._encoding import decode, detect_encoding, Decoded
 
 __version__ = "0.1.0"
 
@@ -15,4 +18,5 @@ def library_version() -> str:
 
 
 __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_version",
-           "normalize", "is_normalized", "validate_utf8", "repair_utf8"]
+           "normalize", "is_normalized", "validate_utf8", "repair_utf8",
+           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded"]
