@@ -17,5 +17,8 @@
 #include "kztext/script.h"
 #include "kztext/detect.h"
 #include "kztext/translit.h"
+#include "kztext/repair.h"
+#include "kztext/case.h"
+#include "kztext/encoding.h"
 
 #endif /* KZTEXT_H */

@@ -1,0 +1,45 @@
+"""Case mapping that knows Kazakh: Turkic i rules for Latin Kazakh."""
+from __future__ import annotations
+
+from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_uint
+
+from . import _lib
+from ._lib import lib
+
+UPPER, LOWER, FOLD = 0x1000000, 0x2000000, 0x4000000
+_OPS = {"upper": UPPER, "lower": LOWER, "fold": FOLD, "casefold": FOLD}
+_LANGS = {"auto": 0, "kk": 1, "kk-latn": 1, "kk-cyrl": 1, "tr": 1, "az": 1, "ru": 2, "en": 3}
+
+_lib._sig("kztext_case_alloc", c_int, c_char_p, c_size_t, c_uint, c_int,
+          POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(c_size_t))
+
+
+def case(text: str, op: str = "lower", lang: str = "auto", invalid: str = "strict") -> str:
+    """Maps case: op is "upper", "lower" or "fold"; lang "kk" (Turkic i rules:
+    BILIM -> bılım), "ru", "en" or "auto" (Turkic rules when the text has
+    ı İ ğ ş)."""
+    if op not in _OPS:
+        raise ValueError(f"unknown case operation {op!r}; expected upper, lower or fold")
+    if lang not in _LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected auto, kk, ru or en")
+    if invalid not in ("strict", "replace"):
+        raise ValueError("invalid must be 'strict' or 'replace'")
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else _lib.to_bytes(text)
+    flags = _OPS[op] | (_lib.INVALID_REPLACE if invalid == "replace" else 0)
+    out = _lib.call_alloc(lib.kztext_case_alloc, data, flags, _LANGS[lang], what="case")
+    return out.decode("utf-8") if isinstance(text, str) else out
+
+
+def upper(text: str, lang: str = "auto") -> str:
+    """Upper case (kk: i -> İ)."""
+    return case(text, "upper", lang)
+
+
+def lower(text: str, lang: str = "auto") -> str:
+    """Lower case (kk: I -> ı)."""
+    return case(text, "lower", lang)
+
+
+def casefold(text: str, lang: str = "auto") -> str:
+    """Case folding for caseless matching (kk: I -> ı, İ -> i)."""
+    return case(text, "fold", lang)

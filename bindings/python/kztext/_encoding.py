@@ -1,0 +1,83 @@
+"""Legacy encodings to UTF-8: decoding, detection, mojibake restoration."""
+from __future__ import annotations
+
+import ctypes
+from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint
+from typing import NamedTuple, Union
+
+from . import _lib
+from ._lib import lib
+
+NO_REPAIR = 0x10000
+_NAMES = {1: "utf-8", 2: "utf-16le", 3: "utf-16be", 4: "cp1251", 5: "koi8-r", 6: "ibm866",
+          7: "iso-8859-5", 8: "rk1048", 9: "pt154", 10: "utf-16", 0: "auto"}
+
+
+class _DecodeInfo(Structure):
+    _fields_ = [("size", c_size_t), ("encoding", c_int), ("confidence", c_int),
+                ("bom", c_int), ("mojibake", c_size_t), ("mojibake_source", c_int)]
+
+
+_lib._sig("kztext_encoding_from_name", c_int, c_char_p, POINTER(c_int))
+_lib._sig("kztext_decode_alloc", c_int, c_char_p, c_size_t, c_int, c_uint,
+          POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(_DecodeInfo), POINTER(c_size_t))
+_lib._sig("kztext_detect_encoding", c_int, c_char_p, c_size_t, POINTER(c_int), POINTER(c_int))
+
+
+class Decoded(NamedTuple):
+    """Result of decode(): the text, the encoding it was decoded from (canonical
+    kztext name), detection confidence 0-100, and how many mojibake runs or
+    words were restored and from what ("utf-8", "rk1048", "pt154" or None)."""
+    text: str
+    encoding: str
+    confidence: int
+    mojibake: int = 0
+    mojibake_source: Union[str, None] = None
+
+
+def _enc_id(name: str) -> int:
+    v = c_int(0)
+    st = lib.kztext_encoding_from_name(name.encode(), byref(v))
+    if st:
+        raise ValueError(f"unknown encoding {name!r}; expected auto, utf-8, utf-16, cp1251, "
+                         "koi8-r, ibm866, iso-8859-5, rk1048 or pt154")
+    return v.value
+
+
+def decode(data: bytes, encoding: str = "auto", repair: bool = True,
+           errors: str = "strict") -> Decoded:
+    """Decodes legacy bytes to text.  `encoding` is "auto" (detect) or a name;
+    mojibake is restored unless repair=False.  errors="strict" raises
+    KztextError (with .offset, a byte offset into data) on a byte the encoding
+    does not define; errors="replace" writes U+FFFD.
+
+    >>> decode("Қазақ".encode("kz1048")).text
+    'Қазақ'
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError("decode() takes bytes")
+    if errors not in ("strict", "replace"):
+        raise ValueError("errors must be 'strict' or 'replace'")
+    data = bytes(data)
+    flags = (0 if repair else NO_REPAIR) | (_lib.INVALID_REPLACE if errors == "replace" else 0)
+    out = POINTER(c_char)()
+    n, err = c_size_t(0), c_size_t(0)
+    info = _DecodeInfo(ctypes.sizeof(_DecodeInfo))
+    st = lib.kztext_decode_alloc(data, len(data), _enc_id(encoding), flags, byref(out),
+                                 byref(n), byref(info), byref(err))
+    try:
+        _lib.check(st, err.value if st in (_lib.E_INVALID_UTF8, _lib.E_DECODE) else None,
+                   "decode")
+        text = ctypes.string_at(out, n.value).decode("utf-8")
+    finally:
+        lib.kztext_free(out)
+    src = _NAMES.get(info.mojibake_source) if info.mojibake_source else None
+    return Decoded(text, _NAMES[info.encoding], info.confidence, info.mojibake, src)
+
+
+def detect_encoding(data: bytes) -> tuple:
+    """(encoding name, confidence 0-100) for legacy bytes."""
+    data = bytes(data)
+    enc, conf = c_int(0), c_int(0)
+    _lib.check(lib.kztext_detect_encoding(data, len(data), byref(enc), byref(conf)))
+    return _NAMES[enc.value], conf.value

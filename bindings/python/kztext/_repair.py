@@ -1,0 +1,88 @@
+"""Repairs of real-world text: homoglyphs, invisible characters, spaces,
+mojibake, and search keys."""
+from __future__ import annotations
+
+import ctypes
+from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint
+from typing import Dict, Iterable, Tuple, Union
+
+from . import _lib
+from ._lib import lib
+
+HOMOGLYPHS, INVISIBLE, SPACES, MOJIBAKE = 0x10000, 0x20000, 0x40000, 0x80000
+ALL = HOMOGLYPHS | INVISIBLE | SPACES | MOJIBAKE
+KEY, DIGIT_SPACE = 0x100000, 0x200000
+NAMES = {"homoglyphs": HOMOGLYPHS, "invisible": INVISIBLE, "spaces": SPACES,
+         "mojibake": MOJIBAKE, "all": ALL, "none": 0, "key": KEY,
+         "digit-space": DIGIT_SPACE | SPACES}
+_SOURCES = {1: "utf-8", 8: "rk1048", 9: "pt154"}
+
+
+class _Report(Structure):
+    _fields_ = [("size", c_size_t), ("homoglyphs", c_size_t), ("invisible", c_size_t),
+                ("spaces", c_size_t), ("mojibake", c_size_t), ("key", c_size_t),
+                ("mojibake_source", c_int)]
+
+
+_lib._sig("kztext_repair_alloc", c_int, c_char_p, c_size_t, c_uint,
+          POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(_Report), POINTER(c_size_t))
+
+RepairSpec = Union[bool, str, Iterable[str], None]
+
+
+def repair_flags(repair: RepairSpec, key: bool = False) -> int:
+    """Flag bits for a repair selection: True or "all" (the default set), a
+    comma-separated string or an iterable of names (homoglyphs, invisible,
+    spaces, mojibake, all, none, digit-space), False/None for none."""
+    if repair is True:
+        names = ["all"]
+    elif not repair:
+        names = []
+    elif isinstance(repair, str):
+        names = [n for n in repair.split(",") if n]
+    else:
+        names = list(repair)
+    flags = 0
+    for n in names:
+        if n not in NAMES:
+            raise ValueError(f"unknown repair {n!r}; expected one of {', '.join(NAMES)}")
+        flags |= NAMES[n]
+    return flags | (KEY if key else 0)
+
+
+def _run(text, flags: int, invalid: str) -> Tuple[bytes, Dict[str, object]]:
+    if invalid not in ("strict", "replace"):
+        raise ValueError("invalid must be 'strict' or 'replace'")
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else _lib.to_bytes(text)
+    flags |= _lib.INVALID_REPLACE if invalid == "replace" else 0
+    out = POINTER(c_char)()
+    n, err = c_size_t(0), c_size_t(0)
+    rep = _Report(ctypes.sizeof(_Report))
+    st = lib.kztext_repair_alloc(data, len(data), flags, byref(out), byref(n), byref(rep),
+                                 byref(err))
+    try:
+        _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "repair")
+        res = ctypes.string_at(out, n.value)
+    finally:
+        lib.kztext_free(out)
+    report = {"homoglyphs": rep.homoglyphs, "invisible": rep.invisible, "spaces": rep.spaces,
+              "mojibake": rep.mojibake, "key": rep.key,
+              "mojibake_source": _SOURCES.get(rep.mojibake_source)}
+    return res, report
+
+
+def repair(text, repairs: RepairSpec = True, key: bool = False, invalid: str = "strict",
+           report: bool = False):
+    """Repairs text (str in, str out; bytes in, bytes out).  `repairs` selects
+    the repairs (see repair_flags); key=True adds search-key mode.  With
+    report=True returns (text, counts) where counts maps each repair name to
+    the number of changes."""
+    out, counts = _run(text, repair_flags(repairs, key), invalid)
+    res = out.decode("utf-8") if isinstance(text, str) else out
+    return (res, counts) if report else res
+
+
+def search_key(text: str) -> str:
+    """The search key of text: all repairs, then quotes, dashes, ellipses and
+    case unified."""
+    return repair(text, True, key=True)

@@ -1,0 +1,115 @@
+/* Single-byte codepage tables, encoding names and the table-driven decoder.
+ * The tables are generated (tools/gen_codepages.py) rather than taken from
+ * iconv at run time: iconv_open per call costs more than decoding a page,
+ * and ICU has no KZ-1048 or PT154 at all. */
+#include <string.h>
+
+#include "encoding/encoding_internal.h"
+#include "utf8/utf8.h"
+
+#include "gen/codepages.inc"
+
+const uint16_t *kz_cp_table(kztext_encoding enc) {
+  switch (enc) {
+  case KZTEXT_ENC_CP1251: return kz_cp_cp1251;
+  case KZTEXT_ENC_KOI8R: return kz_cp_koi8r;
+  case KZTEXT_ENC_IBM866: return kz_cp_ibm866;
+  case KZTEXT_ENC_ISO8859_5: return kz_cp_iso8859_5;
+  case KZTEXT_ENC_RK1048: return kz_cp_rk1048;
+  case KZTEXT_ENC_PT154: return kz_cp_pt154;
+  default: return NULL;
+  }
+}
+
+int kz_cp1251_byte(uint32_t cp) {
+  size_t lo = 0, hi = sizeof kz_cp1251_rev_cp / sizeof *kz_cp1251_rev_cp;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (kz_cp1251_rev_cp[mid] < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < sizeof kz_cp1251_rev_cp / sizeof *kz_cp1251_rev_cp && kz_cp1251_rev_cp[lo] == cp)
+    return kz_cp1251_rev_byte[lo];
+  return -1;
+}
+
+size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n,
+                    char *out, int replace, size_t *bad) {
+  /* UTF-8 of every byte, built once per call (256 encodes are nothing next
+   * to a page of text) so the loop is a load and a 4-byte store. */
+  unsigned char enc[256][4], elen[256];
+  for (int b = 0; b < 256; b++) {
+    uint32_t cp = tab[b] == KZ_CP_UNDEF ? 0xFFFD : tab[b];
+    memset(enc[b], 0, 4);
+    elen[b] = (unsigned char)kz_utf8_encode(cp, (char *)enc[b]);
+    if (tab[b] == KZ_CP_UNDEF && !replace) elen[b] = 0;
+  }
+  char *o = out;
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        memcpy(o, &w, 8);
+        o += 8;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned b = s[i];
+    if (b < 0x80) { *o++ = (char)b; i++; continue; }
+    if (!elen[b]) { *bad = i; return (size_t)-1; }
+    memcpy(o, enc[b], 4); /* out has 3 * n bytes; see the caller's slack */
+    o += elen[b];
+    i++;
+  }
+  return (size_t)(o - out);
+}
+
+static const struct {
+  const char *name;
+  kztext_encoding enc;
+} names[] = {
+    {"auto", KZTEXT_ENC_AUTO},         {"utf-8", KZTEXT_ENC_UTF8},
+    {"utf8", KZTEXT_ENC_UTF8},         {"utf-8-sig", KZTEXT_ENC_UTF8},
+    {"utf-16", KZTEXT_ENC_UTF16},      {"utf16", KZTEXT_ENC_UTF16},
+    {"utf-16le", KZTEXT_ENC_UTF16LE},  {"utf-16be", KZTEXT_ENC_UTF16BE},
+    {"cp1251", KZTEXT_ENC_CP1251},     {"windows-1251", KZTEXT_ENC_CP1251},
+    {"cp-1251", KZTEXT_ENC_CP1251},    {"koi8-r", KZTEXT_ENC_KOI8R},
+    {"koi8r", KZTEXT_ENC_KOI8R},       {"koi8", KZTEXT_ENC_KOI8R},
+    {"ibm866", KZTEXT_ENC_IBM866},     {"cp866", KZTEXT_ENC_IBM866},
+    {"866", KZTEXT_ENC_IBM866},        {"iso-8859-5", KZTEXT_ENC_ISO8859_5},
+    {"iso8859-5", KZTEXT_ENC_ISO8859_5}, {"iso_8859-5", KZTEXT_ENC_ISO8859_5},
+    {"rk1048", KZTEXT_ENC_RK1048},     {"kz-1048", KZTEXT_ENC_RK1048},
+    {"kz1048", KZTEXT_ENC_RK1048},     {"strk1048-2002", KZTEXT_ENC_RK1048},
+    {"pt154", KZTEXT_ENC_PT154},       {"ptcp154", KZTEXT_ENC_PT154},
+    {"cp154", KZTEXT_ENC_PT154},
+};
+
+const char *kztext_encoding_name(kztext_encoding enc) {
+  switch (enc) {
+  case KZTEXT_ENC_AUTO: return "auto";
+  case KZTEXT_ENC_UTF8: return "utf-8";
+  case KZTEXT_ENC_UTF16LE: return "utf-16le";
+  case KZTEXT_ENC_UTF16BE: return "utf-16be";
+  case KZTEXT_ENC_UTF16: return "utf-16";
+  case KZTEXT_ENC_CP1251: return "cp1251";
+  case KZTEXT_ENC_KOI8R: return "koi8-r";
+  case KZTEXT_ENC_IBM866: return "ibm866";
+  case KZTEXT_ENC_ISO8859_5: return "iso-8859-5";
+  case KZTEXT_ENC_RK1048: return "rk1048";
+  case KZTEXT_ENC_PT154: return "pt154";
+  }
+  return NULL;
+}
+
+kztext_status kztext_encoding_from_name(const char *name, kztext_encoding *enc) {
+  if (!name || !enc) return KZTEXT_E_INVALID_ARG;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    const char *a = names[i].name, *b = name;
+    while (*a && (*a == *b || (*b >= 'A' && *b <= 'Z' && *b + 32 == *a))) a++, b++;
+    if (!*a && !*b) { *enc = names[i].enc; return KZTEXT_OK; }
+  }
+  return KZTEXT_E_UNSUPPORTED;
+}

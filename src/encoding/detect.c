@@ -1,0 +1,132 @@
+/* Encoding detection.  ICU's detector calls KZ-1048 and PT154 windows-1251,
+ * so kztext scores each candidate codepage by what its decoding looks like:
+ * frequent lower-case Russian and Kazakh letters score high, capitals low,
+ * letters of other languages and symbols negative.  The three Windows-style
+ * codepages share А-я and differ only in 0x80-0xBF, where Kazakh text puts
+ * its own letters; there a letter counts only inside a word (a neighbour
+ * byte >= 0x80), so "±5" in Russian text does not vote for PT154's ұ. */
+#include <string.h>
+
+#include "encoding/encoding_internal.h"
+#include "utf8/utf8.h"
+
+/* Per-mille frequencies of Russian lower-case letters а..я (Kazakh news
+ * shares the order closely enough); Kazakh letters get their own. */
+static const unsigned char ru_freq[32] = {
+    80, 16, 45, 17, 30, 85, 9,  16, 74, 12, 35, 44, 32, 67, 110, 28,
+    47, 55, 63, 26, 3,  10, 5,  14, 7,  4,  1,  19, 17, 3,  6,   20};
+
+static int weight(uint32_t cp) {
+  if (cp >= 0x0430 && cp <= 0x044F) return ru_freq[cp - 0x430] / 3 + 1;
+  if (cp >= 0x0410 && cp <= 0x042F) return 3;
+  switch (cp) {
+  case 0x0456: case 0x049B: return 30;          /* і қ */
+  case 0x04D9: return 25;                       /* ә */
+  case 0x04A3: return 20;                       /* ң */
+  case 0x0493: case 0x04AF: return 15;          /* ғ ү */
+  case 0x04B1: return 12;                       /* ұ */
+  case 0x04E9: return 10;                       /* ө */
+  case 0x0451: case 0x04BB: return 3;           /* ё һ */
+  case 0x0401: case 0x0406: case 0x04D8: case 0x0492: case 0x049A: case 0x04A2:
+  case 0x04AE: case 0x04B0: case 0x04BA: case 0x04E8:
+    return 3;                                   /* Ё І Ә Ғ Қ Ң Ү Ұ Һ Ө */
+  case 0x00A0: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case 0x2026:
+  case 0x2116: case 0x201C: case 0x201D: case 0x201E: case 0x2018: case 0x2019:
+  case 0x2022: case 0x00B0: case 0x00A7: case 0x00A9:
+    return 1;                                   /* « » – — … № quotes ° § © */
+  default: return -20;
+  }
+}
+
+static int is_letter(uint32_t cp) { return cp >= 0x0400 && cp <= 0x04FF; }
+
+kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
+                                      int *confidence) {
+  /* Counts of each high byte inside words and standing alone. */
+  size_t inw[128] = {0}, alone[128] = {0};
+  for (size_t i = 0; i < n; i++) {
+    unsigned b = s[i];
+    if (b < 0x80) continue;
+    int word = (i > 0 && s[i - 1] >= 0x80) || (i + 1 < n && s[i + 1] >= 0x80);
+    if (word) inw[b - 0x80]++;
+    else alone[b - 0x80]++;
+  }
+  static const kztext_encoding cand[] = {KZTEXT_ENC_CP1251, KZTEXT_ENC_RK1048,
+                                         KZTEXT_ENC_PT154,  KZTEXT_ENC_KOI8R,
+                                         KZTEXT_ENC_IBM866, KZTEXT_ENC_ISO8859_5};
+  enum { NC = sizeof cand / sizeof *cand };
+  long long score[NC];
+  for (int c = 0; c < NC; c++) {
+    const uint16_t *t = kz_cp_table(cand[c]);
+    long long sc = 0;
+    for (int b = 0; b < 128; b++) {
+      if (!inw[b] && !alone[b]) continue;
+      uint32_t cp = t[b + 0x80];
+      int w = weight(cp);
+      if (b < 0x40 && is_letter(cp) && w > 0 &&
+          (c == 0 || c == 1 || c == 2))
+        sc += (long long)inw[b] * w; /* 0x80-0xBF of the Windows family */
+      else
+        sc += (long long)(inw[b] + alone[b]) * w;
+    }
+    score[c] = sc;
+  }
+  int best = 0;
+  for (int c = 1; c < NC; c++)
+    if (score[c] > score[best]) best = c;
+  /* The runner-up among candidates whose output would differ. */
+  const uint16_t *tb = kz_cp_table(cand[best]);
+  long long second = 0;
+  int have_second = 0;
+  for (int c = 0; c < NC; c++) {
+    if (c == best) continue;
+    const uint16_t *t = kz_cp_table(cand[c]);
+    int differs = 0;
+    for (int b = 0; b < 128 && !differs; b++)
+      differs = (inw[b] || alone[b]) && t[b + 0x80] != tb[b + 0x80];
+    if (!differs) continue;
+    if (!have_second || score[c] > second) second = score[c];
+    have_second = 1;
+  }
+  int conf = 100;
+  if (have_second) {
+    long long top = score[best];
+    if (top <= 0) conf = 5;
+    else {
+      long long m = (top - second) * 100 / top;
+      conf = m > 100 ? 100 : m < 0 ? 0 : (int)m;
+    }
+  }
+  if (confidence) *confidence = conf;
+  return cand[best];
+}
+
+kztext_status kztext_detect_encoding(const char *src, size_t len,
+                                     kztext_encoding *enc, int *confidence) {
+  if (!enc || (!src && len)) return KZTEXT_E_INVALID_ARG;
+  const unsigned char *s = (const unsigned char *)src;
+  int conf = 100;
+  if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) *enc = KZTEXT_ENC_UTF8;
+  else if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) *enc = KZTEXT_ENC_UTF16LE;
+  else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) *enc = KZTEXT_ENC_UTF16BE;
+  else {
+    /* UTF-8 unless ill-formed sequences are as common as well-formed
+     * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
+     * while a damaged UTF-8 file has a few bad bytes among many good. */
+    size_t good = 0, bad = 0, i = kz_ascii_prefix(s, len);
+    while (i < len) {
+      if (s[i] < 0x80) { i++; continue; }
+      size_t l, sub;
+      kz_utf8_decode(s + i, len - i, &l, &sub);
+      if (l) { good++; i += l; }
+      else { bad++; i += sub; }
+    }
+    if (!bad) *enc = KZTEXT_ENC_UTF8;
+    else if (good > bad) {
+      *enc = KZTEXT_ENC_UTF8;
+      conf = (int)(100 * good / (good + bad));
+    } else *enc = kz_detect_single_byte(s, len, &conf);
+  }
+  if (confidence) *confidence = conf;
+  return KZTEXT_OK;
+}

@@ -1,0 +1,31 @@
+/* Internal interface of the encoding module (tables, single-byte decoding,
+ * detection) shared with the mojibake repair. */
+#ifndef KZTEXT_ENCODING_INTERNAL_H
+#define KZTEXT_ENCODING_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <kztext.h>
+
+/* Undefined byte in a table. */
+#define KZ_CP_UNDEF 0xFFFFu
+
+/* The 256-entry byte -> code point table of a single-byte encoding, or NULL. */
+const uint16_t *kz_cp_table(kztext_encoding enc);
+
+/* CP1251 byte of a code point >= 0x80, or -1 if CP1251 has none. */
+int kz_cp1251_byte(uint32_t cp);
+
+/* Decodes n bytes of a single-byte encoding into out (room for 3 * n bytes).
+ * An undefined byte becomes U+FFFD when `replace`, else decoding stops:
+ * returns (size_t)-1 with its offset in *bad.  Returns the bytes written. */
+size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n,
+                    char *out, int replace, size_t *bad);
+
+/* Picks the single-byte encoding whose decoding of s looks most like
+ * Kazakh/Russian text; *confidence 0-100. */
+kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
+                                      int *confidence);
+
+#endif

@@ -1,0 +1,218 @@
+/* Homoglyph repair: a word that mixes Latin and Cyrillic letters is made
+ * single-script, the way KazNLP's ScriptFixer does, but more cautiously:
+ *  - the target script is the one that has letters without a look-alike in
+ *    the other (қ з л make a word Cyrillic; t s d make it Latin); a word
+ *    with such letters in both scripts (iPhoneның) is left alone;
+ *  - a word of look-alikes only goes to the script of the majority, and is
+ *    left alone on a tie;
+ *  - a capital acronym followed by a suffix in the other script (BBCге) is
+ *    a loan with a native ending, not a typo;
+ *  - tokens that look like URLs, e-mail addresses, domain names or
+ *    identifiers (letters next to digits or _) are skipped whole.
+ * Words wholly in one script are never changed, which keeps Latin-script
+ * Kazakh (Qazaqstan, Respýblıkasy) safe. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include <kztext.h>
+
+#include "repair/repair_internal.h"
+#include "utf8/utf8.h"
+
+#include "gen/repair_tables.inc"
+
+enum { K_SEP, K_LAT, K_CYR, K_OTH, K_MARK, K_DIG, K_UND, K_SPACE };
+
+static int classify(uint32_t cp) {
+  if (cp < 0x80) {
+    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return K_LAT;
+    if (cp >= '0' && cp <= '9') return K_DIG;
+    if (cp == '_') return K_UND;
+    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return K_SPACE;
+    return K_SEP;
+  }
+  if (cp >= 0x400 && cp <= 0x52F) return (cp >= 0x483 && cp <= 0x489) ? K_MARK : cp == 0x482 ? K_SEP : K_CYR;
+  if (cp >= 0xC0 && cp <= 0x2AF) return (cp == 0xD7 || cp == 0xF7) ? K_SEP : K_LAT;
+  if (cp >= 0x300 && cp <= 0x36F) return K_MARK;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return K_LAT;
+  if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+      cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85)
+    return K_SPACE;
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    return K_OTH;
+  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_CF:
+    return K_MARK;
+  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    return K_DIG;
+  default: return K_SEP;
+  }
+}
+
+static uint32_t lookup(const uint16_t (*tab)[2], size_t n, uint32_t cp) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (tab[mid][0] < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && tab[lo][0] == cp ? tab[lo][1] : 0;
+}
+#define L2C(cp) lookup(kz_hg_l2c, sizeof kz_hg_l2c / sizeof *kz_hg_l2c, (cp))
+#define C2L(cp) lookup(kz_hg_c2l, sizeof kz_hg_c2l / sizeof *kz_hg_c2l, (cp))
+
+static int is_en_tail(uint32_t cp) { return cp == 0x4C9 || cp == 0x4CA; } /* Ӊ ӊ */
+
+/* Quick scan: is there a word (between ASCII non-letters and general
+ * punctuation) holding both a Latin and a Cyrillic letter, or Ӊ ӊ?  Words
+ * here are at least as long as the fixer's, so nothing it would change is
+ * missed. */
+static int maybe_mixed(const unsigned char *s, size_t n) {
+  unsigned mask = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned b = s[i];
+    if (b < 0x80) {
+      if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) mask |= 1;
+      else {
+        if (mask == 3) return 1;
+        mask = 0;
+      }
+      i++;
+      continue;
+    }
+    if (b >= 0xD0 && b <= 0xD4) {
+      if (b == 0xD3 && (s[i + 1] == 0x89 || s[i + 1] == 0x8A)) return 1;
+      mask |= 2;
+      i += 2;
+      continue;
+    }
+    if (b >= 0xC3 && b <= 0xCA) { mask |= 1; i += 2; continue; }
+    if (b == 0xC2 || (b == 0xE2 && s[i + 1] <= 0x81)) {
+      if (mask == 3) return 1;
+      mask = 0;
+    } else if (b == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) mask |= 1;
+    i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  }
+  return mask == 3;
+}
+
+static int is_upper(uint32_t cp) {
+  return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+static int is_lower(uint32_t cp) {
+  return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Decides the target script of the word s[a..b): K_LAT, K_CYR or K_SEP
+ * (leave it). */
+static int word_target(const unsigned char *s, size_t a, size_t b) {
+  size_t nl = 0, nc = 0, lat_native = 0, cyr_native = 0, tails = 0, runs = 0;
+  int last = -1, first_run_case = 0, second_run_case = 0; /* 1 upper, 2 lower, 3 mixed */
+  size_t first_run_len = 0;
+  for (size_t i = a; i < b;) {
+    size_t l;
+    uint32_t cp = kz_utf8_next(s + i, &l);
+    i += l;
+    int k = classify(cp);
+    if (k == K_OTH) return K_SEP;
+    if (k != K_LAT && k != K_CYR) continue;
+    if (k != last) { runs++; last = k; }
+    int cs = is_upper(cp) ? 1 : is_lower(cp) ? 2 : 3;
+    if (runs == 1) { first_run_case |= cs; first_run_len++; }
+    else if (runs == 2) second_run_case |= cs;
+    if (k == K_LAT) { nl++; if (!L2C(cp)) lat_native++; }
+    else {
+      nc++;
+      if (is_en_tail(cp)) tails++;
+      else if (!C2L(cp)) cyr_native++;
+    }
+  }
+  if (!nl) return tails ? K_CYR : K_SEP;
+  if (!nc) return K_SEP;
+  int target;
+  if (!lat_native && (cyr_native || tails)) target = K_CYR;
+  else if (!cyr_native && !tails && lat_native) target = K_LAT;
+  else if (!lat_native && !cyr_native) target = nc > nl ? K_CYR : nl > nc ? K_LAT : K_SEP;
+  else target = K_SEP;
+  /* ACRONYMsuffix: BBCге, ҚРis. */
+  if (target != K_SEP && runs == 2 && first_run_case == 1 && first_run_len >= 2 &&
+      second_run_case == 2)
+    target = K_SEP;
+  return target;
+}
+
+/* Skips tokens that are URLs, e-mail addresses, domain names, paths. */
+static int token_is_address(const unsigned char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
+    unsigned c = s[i];
+    if (c == '@' || c == '\\' || c == '_') return 1;
+    if (c == ':' && i + 2 < b && s[i + 1] == '/' && s[i + 2] == '/') return 1;
+    if (c == '.' && i + 1 < b && ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')) return 1;
+    if ((c | 0x20) == 'w' && i + 4 <= b && !memcmp(s + i, "www.", 4)) return 1;
+  }
+  return 0;
+}
+
+int kz_stage_homoglyphs(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
+  const unsigned char *s = (const unsigned char *)src;
+  if (!maybe_mixed(s, n)) return 0;
+  size_t copied = 0, fixed = 0, i = 0;
+  int started = 0;
+  char enc[4];
+  while (i < n) {
+    /* One whitespace-delimited token [ta, tb). */
+    size_t l;
+    uint32_t cp = kz_utf8_next(s + i, &l);
+    if (classify(cp) == K_SPACE) { i += l; continue; }
+    size_t ta = i;
+    while (i < n && classify(kz_utf8_next(s + i, &l)) != K_SPACE) i += l;
+    size_t tb = i;
+    if (!maybe_mixed(s + ta, tb - ta) || token_is_address(s, ta, tb)) continue;
+    int prev_kind = K_SEP;
+    for (size_t j = ta; j < tb;) {
+      cp = kz_utf8_next(s + j, &l);
+      int k = classify(cp);
+      if (k != K_LAT && k != K_CYR && k != K_OTH) { prev_kind = k; j += l; continue; }
+      size_t wa = j;
+      while (j < tb) {
+        uint32_t wc = kz_utf8_next(s + j, &l);
+        int wk = classify(wc);
+        if (wk != K_LAT && wk != K_CYR && wk != K_OTH && wk != K_MARK) break;
+        j += l;
+      }
+      size_t wb = j;
+      int next_kind = K_SEP;
+      if (wb < tb) next_kind = classify(kz_utf8_next(s + wb, &l));
+      int ident = prev_kind == K_DIG || prev_kind == K_UND || next_kind == K_DIG ||
+                  next_kind == K_UND;
+      prev_kind = K_SEP;
+      if (ident) continue;
+      int target = word_target(s, wa, wb);
+      if (target == K_SEP) continue;
+      if (!started) { out->len = 0; started = 1; }
+      kz_buf_put(out, s + copied, wa - copied);
+      for (size_t k2 = wa; k2 < wb;) {
+        uint32_t wc = kz_utf8_next(s + k2, &l);
+        int wk = classify(wc);
+        uint32_t to = wc;
+        if (target == K_CYR && wk == K_LAT) to = L2C(wc);
+        else if (target == K_CYR && wc == 0x4C9) to = 0x4A2;
+        else if (target == K_CYR && wc == 0x4CA) to = 0x4A3;
+        else if (target == K_LAT && wk == K_CYR) to = C2L(wc);
+        if (!to) to = wc; /* cannot happen: the target was checked */
+        kz_buf_put(out, enc, kz_utf8_encode(to, enc));
+        k2 += l;
+      }
+      copied = wb;
+      fixed++;
+    }
+  }
+  if (!started) return 0;
+  kz_buf_put(out, s + copied, n - copied);
+  if (out->oom) return -1;
+  c->homoglyphs += fixed;
+  return 1;
+}

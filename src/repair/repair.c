@@ -1,0 +1,168 @@
+/* kztext_repair(): validation, the fixed order of the stages, the report.
+ * Each stage first scans for anything to do and returns "no change" without
+ * writing, so clean text costs a few scans and one copy. */
+#include <string.h>
+
+#include <kztext.h>
+
+#include "core/buffer.h"
+#include "repair/repair_internal.h"
+#include "utf8/utf8.h"
+
+#define KNOWN_FLAGS                                                            \
+  (KZTEXT_INVALID_REPLACE | KZTEXT_REPAIR_ALL | KZTEXT_REPAIR_KEY |              \
+   KZTEXT_REPAIR_DIGIT_SPACE)
+
+static void fill_report(kztext_repair_report *r, const kz_repair_counts *c) {
+  if (!r || r->size < sizeof(size_t)) return;
+  kztext_repair_report full;
+  memset(&full, 0, sizeof full);
+  full.size = r->size;
+  full.homoglyphs = c->homoglyphs;
+  full.invisible = c->invisible;
+  full.spaces = c->spaces;
+  full.mojibake = c->mojibake;
+  full.key = c->key;
+  full.mojibake_source = c->mojibake_source;
+  size_t n = r->size < sizeof full ? r->size : sizeof full;
+  memcpy(r, &full, n);
+}
+
+/* Runs the stages over valid UTF-8; *res points at the result (src itself
+ * when nothing changed, else hold->data). */
+static kztext_status run(const char *src, size_t len, unsigned flags, kz_buf *hold,
+                         const char **res, size_t *res_len, kz_repair_counts *c) {
+  const char *cur = src;
+  size_t cur_len = len;
+  for (int stage = 0; stage < 4; stage++) {
+    kz_buf nx = {0};
+    int r = 0;
+    switch (stage) {
+    case 0:
+      if (flags & KZTEXT_REPAIR_MOJIBAKE) r = kz_stage_mojibake(cur, cur_len, &nx, c);
+      break;
+    case 1:
+      if (flags & (KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES))
+        r = kz_stage_chars(cur, cur_len, flags, &nx, c);
+      break;
+    case 2:
+      if (flags & KZTEXT_REPAIR_HOMOGLYPHS) r = kz_stage_homoglyphs(cur, cur_len, &nx, c);
+      break;
+    case 3:
+      if (flags & KZTEXT_REPAIR_KEY) r = kz_stage_key(cur, cur_len, &nx, c);
+      break;
+    }
+    if (r < 0) { free(nx.data); return KZTEXT_E_NO_MEMORY; }
+    if (r > 0) {
+      free(hold->data);
+      *hold = nx;
+      cur = hold->data;
+      cur_len = hold->len;
+    } else free(nx.data);
+  }
+  *res = cur;
+  *res_len = cur_len;
+  return KZTEXT_OK;
+}
+
+/* Validates (strict) or repairs (replace) the input; *text is src or fixed. */
+static kztext_status prepare(const char *src, size_t len, unsigned flags, char **fixed,
+                             const char **text, size_t *text_len, size_t *error_offset) {
+  *fixed = NULL;
+  *text = src;
+  *text_len = len;
+  size_t bad = kz_utf8_valid_prefix((const unsigned char *)src, len);
+  if (bad == len) return KZTEXT_OK;
+  if (!(flags & KZTEXT_INVALID_REPLACE)) {
+    if (error_offset) *error_offset = bad;
+    return KZTEXT_E_INVALID_UTF8;
+  }
+  kztext_status st = kztext_utf8_repair_alloc(src, len, fixed, text_len, NULL);
+  if (st) return st;
+  *text = *fixed;
+  return KZTEXT_OK;
+}
+
+static kztext_status check_args(const char *src, size_t len, unsigned flags) {
+  if (!src && len) return KZTEXT_E_INVALID_ARG;
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  return KZTEXT_OK;
+}
+
+kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *dst,
+                            size_t dst_cap, size_t *dst_len, kztext_repair_report *report,
+                            size_t *error_offset) {
+  kztext_status st = check_args(src, len, flags);
+  if (st) return st;
+  if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
+  char *fixed;
+  const char *text, *res;
+  size_t text_len, res_len;
+  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, error_offset))) return st;
+  kz_repair_counts c = {0};
+  kz_buf hold = {0};
+  st = run(text, text_len, flags, &hold, &res, &res_len, &c);
+  if (!st) {
+    if (dst_len) *dst_len = res_len;
+    if (res_len > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
+    else if (res_len) memmove(dst, res, res_len);
+    fill_report(report, &c);
+  }
+  free(hold.data);
+  kztext_free(fixed);
+  return st;
+}
+
+kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags, char **out,
+                                  size_t *out_len, kztext_repair_report *report,
+                                  size_t *error_offset) {
+  if (!out) return KZTEXT_E_INVALID_ARG;
+  *out = NULL;
+  kztext_status st = check_args(src, len, flags);
+  if (st) return st;
+  char *fixed;
+  const char *text, *res;
+  size_t text_len, res_len;
+  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, error_offset))) return st;
+  kz_repair_counts c = {0};
+  kz_buf hold = {0};
+  st = run(text, text_len, flags, &hold, &res, &res_len, &c);
+  if (!st) {
+    kz_buf o = {0};
+    kz_buf_put(&o, res, res_len);
+    st = kz_buf_finish(&o, out, out_len);
+    if (!st) fill_report(report, &c);
+  }
+  free(hold.data);
+  kztext_free(fixed);
+  return st;
+}
+
+kztext_status kztext_repair_flags_from_names(const char *list, unsigned *flags) {
+  if (!list || !flags) return KZTEXT_E_INVALID_ARG;
+  static const struct { const char *name; unsigned bits; } names[] = {
+      {"homoglyphs", KZTEXT_REPAIR_HOMOGLYPHS}, {"invisible", KZTEXT_REPAIR_INVISIBLE},
+      {"spaces", KZTEXT_REPAIR_SPACES},         {"mojibake", KZTEXT_REPAIR_MOJIBAKE},
+      {"all", KZTEXT_REPAIR_ALL},               {"default", KZTEXT_REPAIR_DEFAULT},
+      {"none", 0},                              {"key", KZTEXT_REPAIR_KEY},
+      {"digit-space", KZTEXT_REPAIR_DIGIT_SPACE | KZTEXT_REPAIR_SPACES},
+  };
+  unsigned f = 0;
+  const char *p = list;
+  for (;;) {
+    const char *e = p;
+    while (*e && *e != ',') e++;
+    size_t n = (size_t)(e - p);
+    if (n) {
+      size_t k = 0;
+      for (; k < sizeof names / sizeof *names; k++)
+        if (strlen(names[k].name) == n && !memcmp(names[k].name, p, n)) break;
+      if (k == sizeof names / sizeof *names) return KZTEXT_E_UNSUPPORTED;
+      f |= names[k].bits;
+    }
+    if (!*e) break;
+    p = e + 1;
+  }
+  *flags = f;
+  return KZTEXT_OK;
+}
