@@ -2,6 +2,7 @@
 #ifndef KZTEXT_CLI_COMMANDS_H
 #define KZTEXT_CLI_COMMANDS_H
 
+int cmd_process(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);

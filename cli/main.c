@@ -7,6 +7,7 @@
 #include "commands.h"
 
 static const cli_command commands[] = {
+    {"process", cmd_process, "the news pipeline: decode, normalize, segment, detect, transliterate"},
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
     {"sentences", cmd_sentences, "split text into sentences"},
     {"tokens", cmd_tokens, "split text into word tokens"},

@@ -13,6 +13,7 @@
 #include "kztext/core.h"
 #include "kztext/utf8.h"
 #include "kztext/normalize.h"
+#include "kztext/lang.h"
 #include "kztext/segment.h"
 #include "kztext/script.h"
 #include "kztext/detect.h"
@@ -20,5 +21,6 @@
 #include "kztext/repair.h"
 #include "kztext/case.h"
 #include "kztext/encoding.h"
+#include "kztext/pipeline.h"
 
 #endif /* KZTEXT_H */

@@ -31,7 +31,7 @@
 #define KZTEXT_SEGMENT_H
 
 #include "core.h"
-#include "detect.h"
+#include "lang.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,10 +44,9 @@ typedef struct kztext_span {
 } kztext_span;
 
 /** The language whose rules (abbreviations, conventions) apply is a
- *  kztext_lang (detect.h): KZTEXT_LANG_KK, _RU or _EN, or KZTEXT_LANG_AUTO
+ *  kztext_lang (lang.h): KZTEXT_LANG_KK, _RU or _EN, or KZTEXT_LANG_AUTO
  *  (= KZTEXT_LANG_UND) to choose per paragraph from its letters
  *  (Kazakh-only Cyrillic letters mean kk, other Cyrillic ru, Latin en). */
-#define KZTEXT_LANG_AUTO KZTEXT_LANG_UND
 
 /* Flags for kztext_sentences() and kztext_tokens().  Bits 0-3 hold the
  * invalid-UTF-8 policy: with KZTEXT_INVALID_STRICT (the default) ill-formed

@@ -11,6 +11,7 @@ from ._translit import translit, detect_scheme
 from ._repair import repair, search_key
 from ._case import case, upper, lower, casefold
 from ._encoding import decode, detect_encoding, Decoded
+from ._pipeline import Pipeline, Sentence, process
 
 __version__ = "0.1.0"
 
@@ -25,4 +26,5 @@ __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_versi
            "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans",
            "Detection", "ScriptRun", "MixedWord", "detect", "script_runs", "script_class",
            "mixed_script_words", "translit", "detect_scheme",
-           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded"]
+           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded",
+           "Pipeline", "Sentence", "process"]
