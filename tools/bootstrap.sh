@@ -17,8 +17,10 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev python3"
 # Tests also need Unicode's conformance data, clang's libFuzzer runtime,
-# and pip/setuptools/wheel for the offline pip-install test.
-CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-setuptools python3-wheel"
+# pip/setuptools/wheel for the offline pip-install test, Dask and GNU parallel
+# for the scaling tests.
+CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-setuptools python3-wheel
+  python3-dask python3-distributed parallel"
 
 deps() {
   local missing=()
@@ -40,11 +42,13 @@ build() {
 
 demo() {
   local k="$BUILD_DIR/cli/kztext"
-  echo "== kztext $("$k" --version | cut -d' ' -f2) on samples/"
+  echo "== $("$k" --version)"
+  echo "== kztext process --translit latin2021 samples/*.txt"
+  echo "   (paragraph, language, script, Latin alphabet, confidence, sentence, transliteration)"
   for f in samples/*.txt; do
     echo
-    echo "== $f: kztext normalize --form nfc"
-    "$k" normalize --newlines "$f" | head -n 8
+    echo "-- $f"
+    "$k" process --quiet --format tsv --translit latin2021 "$f" | cut -f2,5-
   done
 }
 

@@ -58,3 +58,23 @@ get_filename_component(SITE_DIR ${PKG_DIR} DIRECTORY)
 run(${CMAKE_COMMAND} -E env --unset=KZTEXT_LIBRARY PYTHONPATH=${SITE_DIR} ${PYTHON3} -c
     "import kztext, kztext._lib as l; assert l.lib._name.startswith('${PREFIX}'), l.lib._name; assert kztext.normalize('Е\\u0308') == 'Ё'; print('python ok')")
 message(STATUS "consumer: find_package, pkg-config, CLI and Python all work from ${PREFIX}")
+
+# The .deb packages (runtime, -dev, CLI, Python): built by CPack, unpacked
+# into a directory, used from there.
+find_program(DPKG_DEB dpkg-deb)
+if(DPKG_DEB)
+  run(cpack --config ${BUILD_DIR}/CPackConfig.cmake -G DEB -B ${WORK_DIR}/debs)
+  file(GLOB DEBS ${WORK_DIR}/debs/*.deb)
+  list(LENGTH DEBS n)
+  if(NOT n EQUAL 4)
+    message(FATAL_ERROR "expected 4 .deb packages, got: ${DEBS}")
+  endif()
+  foreach(deb ${DEBS})
+    run(${DPKG_DEB} -x ${deb} ${WORK_DIR}/debroot)
+  endforeach()
+  set(R ${WORK_DIR}/debroot/usr)
+  run(cc ${SOURCE_DIR}/tests/consumer/main.c -I${R}/include -L${R}/lib -lkztext -o ${WORK_DIR}/deb_consumer)
+  run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${R}/lib ${WORK_DIR}/deb_consumer)
+  run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${R}/lib ${R}/bin/kztext --version)
+  message(STATUS "consumer: the four .deb packages work when unpacked")
+endif()
