@@ -323,6 +323,12 @@ static size_t cluster(sctx *c, size_t i) {
     t1 = j;
     while (j < n) {
       uint32_t ch = kz_cp_at(s, n, j, &l);
+      if (ch == '[') { /* a reference after the full stop: `.[17]`, `.[…]` */
+        size_t q = j + 1;
+        while (q < n && q - j < 12 && s[q] != ']' && !kz_is_space(s[q])) q++;
+        if (q < n && s[q] == ']' && q > j + 1) { j = q + 1; continue; }
+        break;
+      }
       if (!kz_is_closer(ch)) break;
       if (ch == 0xBB && c->guil > 0) c->guil--;
       j += l;
@@ -331,6 +337,17 @@ static size_t cluster(sctx *c, size_t i) {
     if (j == t1) break;
   }
   size_t cend = j, k = j;
+  for (int pass = 0; pass < 2; pass++) {
+    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n') k += l;
+    /* A reference after the sentence: `. [17] Next` belongs to it. */
+    if (k < n && s[k] == '[' && k > cend) {
+      size_t q = k + 1;
+      while (q < n && q - k < 12 && s[q] != ']' && !kz_is_space(s[q])) q++;
+      if (q < n && s[q] == ']' && q > k + 1) { cend = k = q + 1; continue; }
+    }
+    k = cend;
+    break;
+  }
   while (k < n) {
     uint32_t ch = kz_cp_at(s, n, k, &l);
     if (!kz_is_space(ch)) break;
@@ -480,6 +497,14 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       uint32_t cp = kz_cp_at(s, n, i, &l);
       if (kz_is_term(cp)) i = cluster(&c, i);
       else if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC)) i = emoji(&c, i);
+      else if (cp == 0x2014 && i > c.sent_start && kz_is_alpha(s[i - 1] < 0x80 ? s[i - 1] : 'a') &&
+               s[i - 1] != ' ') {
+        /* `I know she's— See now`: a dash glued to the word before it
+         * and followed by a capital is a broken-off utterance. */
+        size_t k = start_follows(&c, i + l);
+        if (k) { icu_upto(&c, i + l); cut(&c, i + l, k); }
+        i += l;
+      }
       else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
         /* A bullet inside a paragraph starts a new item. */
         icu_upto(&c, i);
