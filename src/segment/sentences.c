@@ -224,6 +224,12 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
 
   if (strong) {
+    /* `"Осылай тұр!" деген ...`: a quotation, then the verb of saying. */
+    if (kz_is_lower(L) && cend > t1 && ni.c == L) {
+      size_t st2;
+      uint32_t q = kz_cp_before(s, cend, &st2);
+      if (q == '"' || q == 0xBB || q == 0x201D || q == 0x201C || q == '\'') return D_NO;
+    }
     /* `Yahoo! in the ...`: a mark inside a capitalised name. */
     if (kz_is_lower(L) && s[t0] == '!' && ws < t0 && kz_is_upper(kz_cp_at(s, t0, ws, &st)) &&
         para_lang(c) == KZTEXT_LANG_EN)
@@ -245,13 +251,16 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
       letters++;
       caps += kz_is_upper(ch);
     }
-    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0) return D_NO;
+    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0 ||
+        cend > t1)
+      return D_NO;
     uint32_t pre = kz_cp_before(s, ws, &st);
     if (!kz_is_space(pre) && pre != '(' && pre != 0xAB && pre != '"') return D_NO;
     return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
   }
 
   /* A single dot. */
+  if (ni.c == 0x2116) return D_NO; /* `2012 жыл. №590`: a reference goes on */
   size_t tok = first_token(c);
   if (ws == t0) {
     /* No letters before the dot: a number, a closing bracket, ... */
@@ -309,7 +318,7 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
 /* Handles the cluster starting at i; returns where the scan resumes. */
 static size_t cluster(sctx *c, size_t i) {
   const unsigned char *s = c->s;
-  size_t n = c->n, j = i, l, t1;
+  size_t n = c->n, j = i, l, t1 = i;
   for (;;) {
     size_t before = j;
     while (j < n) { /* terminators, with `. . .` spaced dots */
@@ -320,7 +329,7 @@ static size_t cluster(sctx *c, size_t i) {
         j += 1;
       else break;
     }
-    t1 = j;
+    if (j > before || before == i) t1 = j;
     while (j < n) {
       uint32_t ch = kz_cp_at(s, n, j, &l);
       if (ch == '[') { /* a reference after the full stop: `.[17]`, `.[…]` */
