@@ -27,6 +27,11 @@ typedef struct sctx {
   size_t icu; /* next ICU boundary not yet looked at (n when done) */
   int guil;   /* depth of «» in the paragraph */
   size_t gq_found, gq_scan;
+  /* A paragraph that starts with a list marker (`1.`, `1)`, `a.`): where
+   * the next marker is, its value and style. */
+  size_t list_pos;
+  unsigned list_val;
+  char list_style[3];
 } sctx;
 
 /* Bytes that may start something the scan must look at. */
@@ -189,7 +194,7 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   size_t ws = t0, st;
   while (ws > 0) {
     uint32_t ch = kz_cp_before(s, ws, &st);
-    if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws < t0)) break;
+    if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws == t0)) break;
     ws = st;
   }
   int single_dot = !strong && !ellipsis && dots == 1;
@@ -238,7 +243,8 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
   if (ellipsis) {
     /* `[...]` and a detached ` ... ` mark an omission, not an end. */
-    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' || s[t0 - 1] == ' ')) return D_NO;
+    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' || (s[t0 - 1] == ' ' && dots < 4)))
+      return D_NO;
     return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
   }
   if (kz_is_lower(L)) {
@@ -452,6 +458,65 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
   return e;
 }
 
+/* Parses a list marker at a: 1-3 digits or one lower-case Latin letter,
+ * then `.`, `)` or `.)`, then a space.  Returns its end or 0. */
+static size_t list_marker(sctx *c, size_t a, unsigned *val, char style[3]) {
+  const unsigned char *s = c->s;
+  size_t p = a, n = c->n;
+  unsigned v = 0;
+  while (p < n && p - a < 3 && s[p] >= '0' && s[p] <= '9') v = v * 10 + (s[p++] - '0');
+  if (p == a) {
+    if (p < n && s[p] >= 'a' && s[p] <= 'z') v = 1000u + s[p++];
+    else return 0;
+  }
+  size_t q = p;
+  while (q < n && q - p < 2 && (s[q] == '.' || s[q] == ')')) q++;
+  if (q == p || q >= n || s[q] != ' ' || (q - p == 2 && (s[p] != '.' || s[p + 1] != ')')) ||
+      (q - p == 1 && v >= 1000u && s[p] == ')'))
+    return 0;
+  *val = v;
+  style[0] = (char)s[p];
+  style[1] = q - p == 2 ? ')' : 0;
+  style[2] = 0;
+  return q;
+}
+
+/* Finds the marker after c->list_val (`2.` after `1.`) ahead of `from`
+ * in the paragraph, within 4 KB; sets c->list_pos (n when none). */
+static void next_list_marker(sctx *c, size_t from) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, lim = from + 4096 < n ? from + 4096 : n;
+  c->list_pos = n;
+  if (!c->list_val) return;
+  for (size_t p = from; p + 1 < lim; p++) {
+    if (s[p] == '\n' && s[p + 1] == '\n') return;
+    if (s[p] != ' ') continue;
+    unsigned v;
+    char st[3];
+    if (list_marker(c, p + 1, &v, st) && v == c->list_val + 1 && !strcmp(st, c->list_style)) {
+      c->list_pos = p + 1;
+      return;
+    }
+  }
+}
+
+/* At the start of a paragraph: does it open a list? */
+static void start_paragraph(sctx *c, size_t at) {
+  c->para_start = c->sent_start = at;
+  c->lang = 0;
+  c->guil = 0;
+  c->gq_found = (size_t)-1;
+  c->gq_scan = at;
+  c->list_val = 0;
+  c->list_pos = c->n;
+  size_t a = first_token(c);
+  if (a < c->n && (kz_is_digit(c->s[a]) || (c->s[a] >= 'a' && c->s[a] <= 'z')) &&
+      list_marker(c, a, &c->list_val, c->list_style))
+    next_list_marker(c, a + 1);
+  else
+    c->list_val = 0;
+}
+
 /* A line break at i: a blank line ends the paragraph; with
  * KZTEXT_SEG_LINES any line break ends the sentence. */
 static size_t newline(sctx *c, size_t i) {
@@ -468,11 +533,7 @@ static size_t newline(sctx *c, size_t i) {
     while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' ||
                      s[q] == '\f' || s[q] == '\v'))
       q++;
-    c->para_start = c->sent_start = q;
-    c->lang = 0;
-    c->guil = 0;
-    c->gq_found = (size_t)-1;
-    c->gq_scan = q;
+    start_paragraph(c, q);
     return q;
   }
   return after;
@@ -482,13 +543,30 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
                                int lang, unsigned flags, kz_spans *out) {
   kztext_status st = kz_seg_set_text(seg, seg->sent, (const char *)s, n);
   if (st) return st;
-  sctx c = {s, n, lang, 0, flags, 0, 0, out, seg->sent, 0, 0, (size_t)-1, 0};
+  sctx c;
+  memset(&c, 0, sizeof c);
+  c.s = s;
+  c.n = n;
+  c.lang_arg = lang;
+  c.flags = flags;
+  c.out = out;
+  c.bi = seg->sent;
+  start_paragraph(&c, 0);
   int32_t b = ubrk_first(seg->sent);
   b = ubrk_next(seg->sent);
   c.icu = b == UBRK_DONE ? n : (size_t)b;
   size_t i = 0;
   while (i < n) {
-    while (i < n && !interesting[s[i]]) i++;
+    size_t lim = c.list_pos < n ? c.list_pos : n;
+    while (i < lim && !interesting[s[i]]) i++;
+    if (i == c.list_pos) { /* the next item of a list (unless only a bullet precedes) */
+      icu_upto(&c, i);
+      if (first_token(&c) < i) cut(&c, i, i);
+      c.list_val++;
+      next_list_marker(&c, i + 1);
+      continue;
+    }
+    if (i > c.list_pos) next_list_marker(&c, i);
     if (i >= n) break;
     unsigned char ch = s[i];
     if (ch == '\n' || ch == '\r') {
