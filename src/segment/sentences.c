@@ -16,6 +16,9 @@
 
 enum { D_NO, D_YES, D_ICU };
 
+struct sctx;
+static size_t start_follows(struct sctx *c, size_t a);
+
 typedef struct sctx {
   const unsigned char *s;
   size_t n;
@@ -37,7 +40,7 @@ typedef struct sctx {
 /* Bytes that may start something the scan must look at. */
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
-    [')'] = 1, [';'] = 1, [0xF0] = 1,
+    [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1,
 };
 
 static int para_lang(sctx *c) {
@@ -220,6 +223,21 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   if (c->guil > 0 && guil_closes_ahead(c, k)) return D_NO;
 
   uint32_t L = ni.letter;
+  /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
+   * the emoji rule decides after them. */
+  if (ni.c >= 0x2190 && u_hasBinaryProperty((UChar32)ni.c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+    size_t e = k, l;
+    while (e < c->n && e - k < 64) {
+      uint32_t ch = kz_cp_at(s, c->n, e, &l);
+      if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+            ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
+        break;
+      e += l;
+    }
+    if (start_follows(c, e)) return D_NO;
+  }
+  /* A reply in a comment thread starts with a mention: `... столетий. @user` */
+  if (ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &st))) return D_YES;
   if (ni.dash) {
     /* `?» — сказал он.` continues; `... қарайды. – Біз ...` starts anew. */
     if (kz_is_lower(L)) return D_NO;
@@ -329,7 +347,7 @@ static size_t cluster(sctx *c, size_t i) {
     size_t before = j;
     while (j < n) { /* terminators, with `. . .` spaced dots */
       uint32_t ch = kz_cp_at(s, n, j, &l);
-      if (kz_is_term(ch)) j += l;
+      if (kz_is_term(ch) || (ch == 0xFE0F && j > i)) j += l;
       else if (ch == ' ' && j + 1 < n && s[j + 1] == '.' && j > i && s[j - 1] == '.' &&
                (j + 2 >= n || s[j + 2] == ' ' || s[j + 2] == '.' || s[j + 2] == '\n'))
         j += 1;
@@ -391,6 +409,8 @@ static size_t start_follows(sctx *c, size_t a) {
   }
   if (k == a || k >= c->n) return 0;
   if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
+  if (s[k] >= 0xE2 && u_hasBinaryProperty((UChar32)kz_cp_at(s, c->n, k, &l), UCHAR_EXTENDED_PICTOGRAPHIC))
+    return k; /* `... 🙌😍 🔥шикарно`: a new group of emoji starts anew */
   next_info ni;
   look_ahead(c, k, &ni);
   return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
@@ -414,6 +434,26 @@ static size_t emoji(sctx *c, size_t i) {
   if (k) {
     icu_upto(c, e);
     cut(c, e, k);
+  }
+  return e;
+}
+
+/* `://`: a URL runs to the next white space; the scan skips it (its dots
+ * end nothing), and a capital after it starts a sentence (web text). */
+static size_t url(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && kz_is_alpha(s[i - 1])))
+    return i + 1;
+  size_t e = i + 3, l;
+  while (e < c->n && !kz_is_space(kz_cp_at(s, c->n, e, &l))) e += l;
+  /* Trailing punctuation is the sentence's, not the URL's. */
+  while (e > i + 3 && (kz_is_term(s[e - 1]) || kz_is_closer(s[e - 1]) || s[e - 1] == ',')) e--;
+  if (s[e - 1] == '/' || kz_is_alnum(s[e - 1])) {
+    size_t k = start_follows(c, e);
+    if (k && e < c->n && kz_is_space(s[e])) {
+      icu_upto(c, e);
+      cut(c, e, k);
+    }
   }
   return e;
 }
@@ -575,6 +615,8 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       if (i + 1 < n && s[i + 1] == 0xAB) c.guil++;
       else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0) c.guil--;
       i++;
+    } else if (ch == ':') {
+      i = url(&c, i);
     } else if (ch == ')' || ch == ';') {
       i = paren_or_semicolon(&c, i);
     } else if (ch == 0xF0) {
