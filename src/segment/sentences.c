@@ -598,6 +598,11 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
   size_t i = 0;
   while (i < n) {
     size_t lim = c.list_pos < n ? c.list_pos : n;
+    /* Eight bytes per test while none of them is interesting. */
+    while (i + 8 <= lim && !(interesting[s[i]] | interesting[s[i + 1]] | interesting[s[i + 2]] |
+                             interesting[s[i + 3]] | interesting[s[i + 4]] | interesting[s[i + 5]] |
+                             interesting[s[i + 6]] | interesting[s[i + 7]]))
+      i += 8;
     while (i < lim && !interesting[s[i]]) i++;
     if (i == c.list_pos) { /* the next item of a list (unless only a bullet precedes) */
       icu_upto(&c, i);
