@@ -118,7 +118,7 @@ static int guil_closes_ahead(sctx *c, size_t k) {
 static size_t first_token(sctx *c) {
   const unsigned char *s = c->s;
   size_t a = c->sent_start, l;
-  while (a < c->n) {
+  while (a < c->n && a - c->sent_start < 64) { /* bounded: called per candidate */
     uint32_t ch = kz_cp_at(s, c->n, a, &l);
     if (!(kz_is_space(ch) || kz_is_dash(ch) || ch == 0x2022 || ch == 0x2043 || ch == 0xA7 ||
           ch == 0x2116 || ch == '(' || ch == '*' || ch == 0x25AA || ch == 0x25CF))
@@ -164,6 +164,7 @@ static void look_ahead(sctx *c, size_t k, next_info *ni) {
  * a lower-case one, or a one-letter word)? */
 static int titlecase_word(sctx *c, size_t at) {
   size_t l, l2;
+  if (at >= c->n) return 0;
   uint32_t a = kz_cp_at(c->s, c->n, at, &l);
   if (!kz_is_upper(a)) return 0;
   if (at + l >= c->n) return 1;
@@ -174,6 +175,7 @@ static int titlecase_word(sctx *c, size_t at) {
 /* An initial: one upper-case letter followed by a dot (`Қ.`). */
 static int initial_at(sctx *c, size_t at) {
   size_t l;
+  if (at >= c->n) return 0;
   uint32_t a = kz_cp_at(c->s, c->n, at, &l);
   return kz_is_upper(a) && at + l < c->n && c->s[at + l] == '.';
 }

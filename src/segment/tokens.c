@@ -206,7 +206,8 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     size_t w = word_run(t, a + 1);
     while (w > a + 1 && w + 1 < n && s[w] == '-' && kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
       w = word_run(t, w + 1);
-    if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &l)))) return w;
+    size_t prev;
+    if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
   }
   if (c >= 0x2000 && (e = emoji_end(t, a)) > a) return e;
   if (c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a))) return e;
