@@ -225,6 +225,14 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   if (c->guil > 0 && guil_closes_ahead(c, k)) return D_NO;
 
   uint32_t L = ni.letter;
+  /* A detached closing quote (`любовь? `` .`, `! " ,`) ends this sentence. */
+  if (ni.c == '`' || ni.c == '"' || ni.c == 0xBB || ni.c == 0x201D || ni.c == '\'') {
+    size_t q = k, l;
+    while (q < c->n && q - k < 4 && (s[q] == '`' || s[q] == '\'' || s[q] == '"' ||
+                                      kz_is_closer(kz_cp_at(s, c->n, q, &l))))
+      q += s[q] < 0x80 ? 1 : l;
+    if (q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':')) return D_NO;
+  }
   /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
    * the emoji rule decides after them. */
   if (ni.c >= 0x2190 && u_hasBinaryProperty((UChar32)ni.c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
@@ -362,6 +370,12 @@ static size_t cluster(sctx *c, size_t i) {
         size_t q = j + 1;
         while (q < n && q - j < 12 && s[q] != ']' && !kz_is_space(s[q])) q++;
         if (q < n && s[q] == ']' && q > j + 1) { j = q + 1; continue; }
+        break;
+      }
+      if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
+        size_t q = j + 1;
+        while (q < n && q - j < 8 && s[q] != ';' && (s[q] == '#' || kz_is_alnum(s[q]))) q++;
+        if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
         break;
       }
       if (!kz_is_closer(ch)) break;
