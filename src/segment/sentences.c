@@ -40,7 +40,7 @@ typedef struct sctx {
 /* Bytes that may start something the scan must look at. */
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
-    [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1,
+    [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
 };
 
 static int para_lang(sctx *c) {
@@ -271,7 +271,10 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
   if (ellipsis) {
     /* `[...]` and a detached ` ... ` mark an omission, not an end. */
-    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' || (s[t0 - 1] == ' ' && dots < 4)))
+    /* Spaced dots `. . .` inside a sentence mark an omission too (four
+     * dots include a full stop). */
+    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' ||
+                   (s[t0 - 1] == ' ' && dots < 4 && memchr(s + t0, ' ', t1 - t0))))
       return D_NO;
     return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
   }
@@ -636,6 +639,17 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       if (i + 1 < n && s[i + 1] == 0xAB) c.guil++;
       else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0) c.guil--;
       i++;
+    } else if (ch == '=' || ch == '*' || ch == '_' || ch == '~') {
+      /* A separator line (`=====`, `*****`) in e-mail and web text ends
+       * what precedes it. */
+      size_t e = i;
+      while (e < n && s[e] == ch) e++;
+      if (e - i >= 5 && e < n && kz_is_space(s[e])) {
+        size_t k = e;
+        while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+        if (k < n && s[k] != '\n' && s[k] != '\r') { icu_upto(&c, e); cut(&c, e, k); }
+      }
+      i = e;
     } else if (ch == ':') {
       i = url(&c, i);
     } else if (ch == ')' || ch == ';') {
