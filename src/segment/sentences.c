@@ -203,6 +203,19 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
     ws = st;
   }
   int single_dot = !strong && !ellipsis && dots == 1;
+  /* An initial: one capital, maybe with combining marks or the apostrophe
+   * of the 2017 Latin alphabet (`Қ.`, `Ğ.`, `G'.`, `Ǵ.`). */
+  int initial = 0;
+  {
+    size_t p = t0;
+    uint32_t ch = p > 0 ? kz_cp_before(s, p, &st) : 0;
+    if ((ch == '\'' || ch == 0x2019 || ch == 0x2BC) && st > 0) { p = st; ch = kz_cp_before(s, p, &st); }
+    while (p > 0 && u_charType((UChar32)ch) == U_NON_SPACING_MARK && st > 0) {
+      p = st;
+      ch = kz_cp_before(s, p, &st);
+    }
+    initial = p > 0 && kz_is_upper(ch) && (st == 0 || !kz_is_wordch(kz_cp_before(s, st, &st)));
+  }
 
   if (k == cend) {
     /* Nothing between the cluster and the next character: URLs, `т.е.`,
@@ -299,7 +312,7 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   /* A single dot. */
   if (ni.c == 0x2116) return D_NO; /* `2012 жыл. №590`: a reference goes on */
   size_t tok = first_token(c);
-  if (ws == t0) {
+  if (ws == t0 && !initial) {
     /* No letters before the dot: a number, a closing bracket, ... */
     size_t a = t0;
     while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.')) a--;
@@ -335,8 +348,9 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   /* Initials: one capital letter (`А. Фарахани`, `Қ. Сәтбаев`).  English
    * `I.` is the pronoun unless a name comes before it. */
   size_t l;
-  uint32_t w0 = kz_cp_at(s, t0, ws, &l);
-  if (ws + l == t0 && kz_is_upper(w0)) {
+  l = 0;
+  uint32_t w0 = ws < t0 ? kz_cp_at(s, t0, ws, &l) : 0;
+  if (initial) {
     if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
       size_t p = ws;
       while (p > 0 && s[p - 1] == ' ') p--;

@@ -247,6 +247,8 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     if (!kz_is_wordch(d)) break;
     e = word_run(t, e + h);
   }
+  /* A 2017-alphabet initial: `G'.` */
+  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + l == e && kz_is_upper(c)) return e + 2;
   /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
   size_t whole = e;
   e = cyrillic_joints(t, a, e);

@@ -32,6 +32,10 @@ static const seg_case sentence_cases[] = {
     {"Б.з.б. 3 ғасырда қала салынды.", 0, 0, "Б.з.б. 3 ғасырда қала салынды."},
     {"Мақаланы Ұ. Есенова мен Ө. Ғалымжан жазды.", 0, 0,
      "Мақаланы Ұ. Есенова мен Ө. Ғалымжан жазды."},
+    /* Kazakh in Latin letters: initials with diacritics or 2017 apostrophes */
+    {"Ä. Qasymov pen G'. Músirepov 2019 j. 12 naýryzda keldi. Olar jazdy.", 0, 0,
+     "Ä. Qasymov pen G'. Músirepov 2019 j. 12 naýryzda keldi. | Olar jazdy."},
+    {"Ǵ. Ǵabdullın men Ū. Ūlanov keldi.", 0, 0, "Ǵ. Ǵabdullın men Ū. Ūlanov keldi."},
     /* Russian */
     {"Его поддержал Г. Марченко, т.е. глава банка.", 0, 0,
      "Его поддержал Г. Марченко, т.е. глава банка."},
@@ -81,6 +85,7 @@ static const seg_case token_cases[] = {
     {"mail me@example.com now", 0, 0, "mail | me@example.com | now"},
     {"#Алматы and @user", 0, 0, "#Алматы | and | @user"},
     {"А. Байтұрсынұлы", 0, 0, "А. | Байтұрсынұлы"},
+    {"G'. Bo'ron", 0, 0, "G'. | Bo'ron"},
     {"the U.S. and co", 3, 0, "the | U.S. | and | co"},
     {"Wait...", 3, 0, "Wait | ..."},
     {"12:30 12.03.2019", 0, 0, "12:30 | 12.03.2019"},
