@@ -92,16 +92,18 @@ static size_t icu_upto(sctx *c, size_t pos) {
   return c->icu;
 }
 
-/* Is there a » ahead in this paragraph (at or after k)?  Amortised linear:
- * the search never rescans bytes it has passed. */
+/* Does the quotation we are in close ahead in this paragraph: is the next
+ * guillemet at or after k a » (not a new «, which means this one was never
+ * closed)?  Amortised linear: the found position is cached and the search
+ * never rescans bytes it has passed. */
 static int guil_closes_ahead(sctx *c, size_t k) {
   const unsigned char *s = c->s;
-  if (c->gq_found != (size_t)-1 && c->gq_found >= k) return 1;
+  if (c->gq_found != (size_t)-1 && c->gq_found >= k) return s[c->gq_found + 1] == 0xBB;
   size_t p = k > c->gq_scan ? k : c->gq_scan;
   for (; p + 1 < c->n; p++) {
-    if (s[p] == 0xC2 && s[p + 1] == 0xBB) {
+    if (s[p] == 0xC2 && (s[p + 1] == 0xBB || s[p + 1] == 0xAB)) {
       c->gq_found = c->gq_scan = p;
-      return 1;
+      return s[p + 1] == 0xBB;
     }
     if (s[p] == '\n') {
       size_t q = p + 1;
