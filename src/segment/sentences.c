@@ -43,8 +43,11 @@ static const unsigned char interesting[256] = {
     [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
 };
 
+/* The paragraph's language, guessed on first use. */
 static int para_lang(sctx *c) {
-  if (!c->lang) c->lang = c->lang_arg ? c->lang_arg : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
+  if (!c->lang)
+    c->lang = c->lang_arg ? c->lang_arg
+                          : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
   return c->lang;
 }
 
@@ -133,7 +136,7 @@ static size_t first_token(sctx *c) {
 static int is_roman(const unsigned char *s, size_t a, size_t b) {
   if (b - a > 6) return 0;
   for (; a < b; a++)
-    if (!strchr("IVXLC", s[a]) || !s[a]) return 0;
+    if (!s[a] || !strchr("IVXLC", s[a])) return 0;
   return 1;
 }
 
@@ -285,9 +288,8 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
     return D_YES;
   }
   if (ellipsis) {
-    /* `[...]` and a detached ` ... ` mark an omission, not an end. */
-    /* Spaced dots `. . .` inside a sentence mark an omission too (four
-     * dots include a full stop). */
+    /* `[...]` and spaced dots ` . . . ` mark an omission, not an end (four
+     * spaced dots include a full stop). */
     if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' ||
                    (s[t0 - 1] == ' ' && dots < 4 && memchr(s + t0, ' ', t1 - t0))))
       return D_NO;
@@ -343,14 +345,14 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
     /* English capitalises names after `U.S.`, `Co.`: break only before a
      * typical sentence start.  kk/ru: before any Titlecase word (not an
      * acronym such as `АҚШ`). */
-    if (para_lang(c) == KZTEXT_LANG_EN) return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
+    if (para_lang(c) == KZTEXT_LANG_EN)
+      return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
     return titlecase_word(c, ni.at) || kz_is_opener(ni.c) ? D_YES : D_NO;
   default: break;
   }
   /* Initials: one capital letter (`А. Фарахани`, `Қ. Сәтбаев`).  English
    * `I.` is the pronoun unless a name comes before it. */
-  size_t l;
-  l = 0;
+  size_t l = 0;
   uint32_t w0 = ws < t0 ? kz_cp_at(s, t0, ws, &l) : 0;
   if (initial) {
     if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
@@ -387,13 +389,13 @@ static size_t cluster(sctx *c, size_t i) {
       uint32_t ch = kz_cp_at(s, n, j, &l);
       if (ch == '[') { /* a reference after the full stop: `.[17]`, `.[…]` */
         size_t q = j + 1;
-        while (q < n && q - j < 12 && s[q] != ']' && !kz_is_space(s[q])) q++;
+        while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ') q++;
         if (q < n && s[q] == ']' && q > j + 1) { j = q + 1; continue; }
         break;
       }
       if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
         size_t q = j + 1;
-        while (q < n && q - j < 8 && s[q] != ';' && (s[q] == '#' || kz_is_alnum(s[q]))) q++;
+        while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q])))) q++;
         if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
         break;
       }
@@ -410,7 +412,7 @@ static size_t cluster(sctx *c, size_t i) {
     /* A reference after the sentence: `. [17] Next` belongs to it. */
     if (k < n && s[k] == '[' && k > cend) {
       size_t q = k + 1;
-      while (q < n && q - k < 12 && s[q] != ']' && !kz_is_space(s[q])) q++;
+      while (q < n && q - k < 12 && s[q] != ']' && s[q] > ' ') q++;
       if (q < n && s[q] == ']' && q > k + 1) { cend = k = q + 1; continue; }
     }
     k = cend;
@@ -477,13 +479,19 @@ static size_t emoji(sctx *c, size_t i) {
  * end nothing), and a capital after it starts a sentence (web text). */
 static size_t url(sctx *c, size_t i) {
   const unsigned char *s = c->s;
-  if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && kz_is_alpha(s[i - 1])))
+  if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && s[i - 1] < 0x80 &&
+        kz_is_alpha(s[i - 1])))
     return i + 1;
   size_t e = i + 3, l;
   while (e < c->n && !kz_is_space(kz_cp_at(s, c->n, e, &l))) e += l;
   /* Trailing punctuation is the sentence's, not the URL's. */
-  while (e > i + 3 && (kz_is_term(s[e - 1]) || kz_is_closer(s[e - 1]) || s[e - 1] == ',')) e--;
-  if (s[e - 1] == '/' || kz_is_alnum(s[e - 1])) {
+  size_t st;
+  uint32_t last = kz_cp_before(s, e, &st);
+  while (st > i + 3 && (kz_is_term(last) || kz_is_closer(last) || last == ',')) {
+    e = st;
+    last = kz_cp_before(s, e, &st);
+  }
+  if (last == '/' || kz_is_alnum(last)) {
     size_t k = start_follows(c, e);
     if (k && e < c->n && kz_is_space(s[e])) {
       icu_upto(c, e);

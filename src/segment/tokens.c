@@ -121,7 +121,8 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
     if (!is_digits(s, g, g + 3 <= n ? g + 3 : n) || g + 3 > n) return e;
     size_t z = g + 3;
     if (z < n && s[z] >= '0' && s[z] <= '9') return e;
-    if (z < n && kz_is_alpha(s[z])) return e;
+    size_t zl;
+    if (z < n && kz_is_alpha(kz_cp_at(s, n, z, &zl))) return e;
     e = z;
     /* decimal part */
     if (e + 1 < n && (s[e] == ',' || s[e] == '.') && s[e + 1] >= '0' && s[e + 1] <= '9') {
