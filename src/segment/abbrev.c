@@ -124,12 +124,13 @@ int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang) {
 }
 
 int kz_guess_lang(const unsigned char *s, size_t n) {
-  if (n > 4096) n = 4096;
+  if (n > 512) n = 512; /* Kazakh letters are ~8% of Kazakh text */
   size_t kk = 0, cyr = 0, lat = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned c = s[i];
     if (c < 0x80) {
       lat += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      if (c == '\n' && i + 1 < n && s[i + 1] == '\n') break; /* paragraph end */
     } else if (i + 1 < n) {
       unsigned d = s[i + 1];
       if (c == 0xD0 || c == 0xD1) {
@@ -144,5 +145,20 @@ int kz_guess_lang(const unsigned char *s, size_t n) {
     }
   }
   if (cyr >= lat || cyr > 20) return kk * 60 >= cyr && kk ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
-  return KZTEXT_LANG_EN;
+  /* Kazakh in Latin letters: 2021 ä ğ ñ ö ū ü ı, 2018 á ǵ ń ó ú ý, or the
+   * 2017 apostrophes (g' o' u' a' s' c' after a letter-less start). */
+  size_t kl = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned c = s[i], d = s[i + 1];
+    if (c == 0xC3) kl += d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0xB1 || d == 0xA1 ||
+                         d == 0xB3 || d == 0xBA || d == 0xBD || d == 0x84 || d == 0x96 || d == 0x9C;
+    else if (c == 0xC4) kl += d == 0x9F || d == 0x9E || d == 0xB1 || d == 0xB0;
+    else if (c == 0xC5) kl += d == 0xAB || d == 0xAA || d == 0x84 || d == 0x83;
+    else if (c == 0xC7) kl += d == 0xB5 || d == 0xB4;
+    else if (d == '\'' && (c == 'g' || c == 'o' || c == 'u' || c == 'a' || c == 's' || c == 'c' ||
+                           c == 'G' || c == 'O' || c == 'U' || c == 'A' || c == 'S' || c == 'C') &&
+             i + 2 < n && ((s[i + 2] | 0x20) >= 'a' && (s[i + 2] | 0x20) <= 'z'))
+      kl++;
+  }
+  return kl * 40 >= lat && kl >= 2 ? KZTEXT_LANG_KK : KZTEXT_LANG_EN;
 }

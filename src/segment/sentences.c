@@ -16,6 +16,9 @@
 
 enum { D_NO, D_YES, D_ICU };
 
+struct sctx;
+static size_t start_follows(struct sctx *c, size_t a);
+
 typedef struct sctx {
   const unsigned char *s;
   size_t n;
@@ -27,16 +30,24 @@ typedef struct sctx {
   size_t icu; /* next ICU boundary not yet looked at (n when done) */
   int guil;   /* depth of «» in the paragraph */
   size_t gq_found, gq_scan;
+  /* A paragraph that starts with a list marker (`1.`, `1)`, `a.`): where
+   * the next marker is, its value and style. */
+  size_t list_pos;
+  unsigned list_val;
+  char list_style[3];
 } sctx;
 
 /* Bytes that may start something the scan must look at. */
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
-    [')'] = 1, [';'] = 1, [0xF0] = 1,
+    [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
 };
 
+/* The paragraph's language, guessed on first use. */
 static int para_lang(sctx *c) {
-  if (!c->lang) c->lang = c->lang_arg ? c->lang_arg : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
+  if (!c->lang)
+    c->lang = c->lang_arg ? c->lang_arg
+                          : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
   return c->lang;
 }
 
@@ -84,16 +95,18 @@ static size_t icu_upto(sctx *c, size_t pos) {
   return c->icu;
 }
 
-/* Is there a » ahead in this paragraph (at or after k)?  Amortised linear:
- * the search never rescans bytes it has passed. */
+/* Does the quotation we are in close ahead in this paragraph: is the next
+ * guillemet at or after k a » (not a new «, which means this one was never
+ * closed)?  Amortised linear: the found position is cached and the search
+ * never rescans bytes it has passed. */
 static int guil_closes_ahead(sctx *c, size_t k) {
   const unsigned char *s = c->s;
-  if (c->gq_found != (size_t)-1 && c->gq_found >= k) return 1;
+  if (c->gq_found != (size_t)-1 && c->gq_found >= k) return s[c->gq_found + 1] == 0xBB;
   size_t p = k > c->gq_scan ? k : c->gq_scan;
   for (; p + 1 < c->n; p++) {
-    if (s[p] == 0xC2 && s[p + 1] == 0xBB) {
+    if (s[p] == 0xC2 && (s[p + 1] == 0xBB || s[p + 1] == 0xAB)) {
       c->gq_found = c->gq_scan = p;
-      return 1;
+      return s[p + 1] == 0xBB;
     }
     if (s[p] == '\n') {
       size_t q = p + 1;
@@ -110,7 +123,7 @@ static int guil_closes_ahead(sctx *c, size_t k) {
 static size_t first_token(sctx *c) {
   const unsigned char *s = c->s;
   size_t a = c->sent_start, l;
-  while (a < c->n) {
+  while (a < c->n && a - c->sent_start < 64) { /* bounded: called per candidate */
     uint32_t ch = kz_cp_at(s, c->n, a, &l);
     if (!(kz_is_space(ch) || kz_is_dash(ch) || ch == 0x2022 || ch == 0x2043 || ch == 0xA7 ||
           ch == 0x2116 || ch == '(' || ch == '*' || ch == 0x25AA || ch == 0x25CF))
@@ -123,7 +136,7 @@ static size_t first_token(sctx *c) {
 static int is_roman(const unsigned char *s, size_t a, size_t b) {
   if (b - a > 6) return 0;
   for (; a < b; a++)
-    if (!strchr("IVXLC", s[a]) || !s[a]) return 0;
+    if (!s[a] || !strchr("IVXLC", s[a])) return 0;
   return 1;
 }
 
@@ -156,6 +169,7 @@ static void look_ahead(sctx *c, size_t k, next_info *ni) {
  * a lower-case one, or a one-letter word)? */
 static int titlecase_word(sctx *c, size_t at) {
   size_t l, l2;
+  if (at >= c->n) return 0;
   uint32_t a = kz_cp_at(c->s, c->n, at, &l);
   if (!kz_is_upper(a)) return 0;
   if (at + l >= c->n) return 1;
@@ -166,6 +180,7 @@ static int titlecase_word(sctx *c, size_t at) {
 /* An initial: one upper-case letter followed by a dot (`Қ.`). */
 static int initial_at(sctx *c, size_t at) {
   size_t l;
+  if (at >= c->n) return 0;
   uint32_t a = kz_cp_at(c->s, c->n, at, &l);
   return kz_is_upper(a) && at + l < c->n && c->s[at + l] == '.';
 }
@@ -189,10 +204,23 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   size_t ws = t0, st;
   while (ws > 0) {
     uint32_t ch = kz_cp_before(s, ws, &st);
-    if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws < t0)) break;
+    if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws == t0)) break;
     ws = st;
   }
   int single_dot = !strong && !ellipsis && dots == 1;
+  /* An initial: one capital, maybe with combining marks or the apostrophe
+   * of the 2017 Latin alphabet (`Қ.`, `Ğ.`, `G'.`, `Ǵ.`). */
+  int initial = 0;
+  {
+    size_t p = t0;
+    uint32_t ch = p > 0 ? kz_cp_before(s, p, &st) : 0;
+    if ((ch == '\'' || ch == 0x2019 || ch == 0x2BC) && st > 0) { p = st; ch = kz_cp_before(s, p, &st); }
+    while (p > 0 && u_charType((UChar32)ch) == U_NON_SPACING_MARK && st > 0) {
+      p = st;
+      ch = kz_cp_before(s, p, &st);
+    }
+    initial = p > 0 && kz_is_upper(ch) && (st == 0 || !kz_is_wordch(kz_cp_before(s, st, &st)));
+  }
 
   if (k == cend) {
     /* Nothing between the cluster and the next character: URLs, `т.е.`,
@@ -215,6 +243,29 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   if (c->guil > 0 && guil_closes_ahead(c, k)) return D_NO;
 
   uint32_t L = ni.letter;
+  /* A detached closing quote (`любовь? `` .`, `! " ,`) ends this sentence. */
+  if (ni.c == '`' || ni.c == '"' || ni.c == 0xBB || ni.c == 0x201D || ni.c == '\'') {
+    size_t q = k, l;
+    while (q < c->n && q - k < 4 && (s[q] == '`' || s[q] == '\'' || s[q] == '"' ||
+                                      kz_is_closer(kz_cp_at(s, c->n, q, &l))))
+      q += s[q] < 0x80 ? 1 : l;
+    if (q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':')) return D_NO;
+  }
+  /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
+   * the emoji rule decides after them. */
+  if (ni.c >= 0x2190 && u_hasBinaryProperty((UChar32)ni.c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+    size_t e = k, l;
+    while (e < c->n && e - k < 64) {
+      uint32_t ch = kz_cp_at(s, c->n, e, &l);
+      if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+            ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
+        break;
+      e += l;
+    }
+    if (start_follows(c, e)) return D_NO;
+  }
+  /* A reply in a comment thread starts with a mention: `... столетий. @user` */
+  if (ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &st))) return D_YES;
   if (ni.dash) {
     /* `?» — сказал он.` continues; `... қарайды. – Біз ...` starts anew. */
     if (kz_is_lower(L)) return D_NO;
@@ -224,6 +275,12 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
 
   if (strong) {
+    /* `"Осылай тұр!" деген ...`: a quotation, then the verb of saying. */
+    if (kz_is_lower(L) && cend > t1 && ni.c == L) {
+      size_t st2;
+      uint32_t q = kz_cp_before(s, cend, &st2);
+      if (q == '"' || q == 0xBB || q == 0x201D || q == 0x201C || q == '\'') return D_NO;
+    }
     /* `Yahoo! in the ...`: a mark inside a capitalised name. */
     if (kz_is_lower(L) && s[t0] == '!' && ws < t0 && kz_is_upper(kz_cp_at(s, t0, ws, &st)) &&
         para_lang(c) == KZTEXT_LANG_EN)
@@ -231,8 +288,11 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
     return D_YES;
   }
   if (ellipsis) {
-    /* `[...]` and a detached ` ... ` mark an omission, not an end. */
-    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' || s[t0 - 1] == ' ')) return D_NO;
+    /* `[...]` and spaced dots ` . . . ` mark an omission, not an end (four
+     * spaced dots include a full stop). */
+    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' ||
+                   (s[t0 - 1] == ' ' && dots < 4 && memchr(s + t0, ' ', t1 - t0))))
+      return D_NO;
     return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
   }
   if (kz_is_lower(L)) {
@@ -245,15 +305,18 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
       letters++;
       caps += kz_is_upper(ch);
     }
-    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0) return D_NO;
+    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0 ||
+        cend > t1)
+      return D_NO;
     uint32_t pre = kz_cp_before(s, ws, &st);
     if (!kz_is_space(pre) && pre != '(' && pre != 0xAB && pre != '"') return D_NO;
     return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
   }
 
   /* A single dot. */
+  if (ni.c == 0x2116) return D_NO; /* `2012 жыл. №590`: a reference goes on */
   size_t tok = first_token(c);
-  if (ws == t0) {
+  if (ws == t0 && !initial) {
     /* No letters before the dot: a number, a closing bracket, ... */
     size_t a = t0;
     while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.')) a--;
@@ -282,15 +345,16 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
     /* English capitalises names after `U.S.`, `Co.`: break only before a
      * typical sentence start.  kk/ru: before any Titlecase word (not an
      * acronym such as `АҚШ`). */
-    if (para_lang(c) == KZTEXT_LANG_EN) return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
+    if (para_lang(c) == KZTEXT_LANG_EN)
+      return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
     return titlecase_word(c, ni.at) || kz_is_opener(ni.c) ? D_YES : D_NO;
   default: break;
   }
   /* Initials: one capital letter (`А. Фарахани`, `Қ. Сәтбаев`).  English
    * `I.` is the pronoun unless a name comes before it. */
-  size_t l;
-  uint32_t w0 = kz_cp_at(s, t0, ws, &l);
-  if (ws + l == t0 && kz_is_upper(w0)) {
+  size_t l = 0;
+  uint32_t w0 = ws < t0 ? kz_cp_at(s, t0, ws, &l) : 0;
+  if (initial) {
     if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
       size_t p = ws;
       while (p > 0 && s[p - 1] == ' ') p--;
@@ -309,20 +373,32 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
 /* Handles the cluster starting at i; returns where the scan resumes. */
 static size_t cluster(sctx *c, size_t i) {
   const unsigned char *s = c->s;
-  size_t n = c->n, j = i, l, t1;
+  size_t n = c->n, j = i, l, t1 = i;
   for (;;) {
     size_t before = j;
     while (j < n) { /* terminators, with `. . .` spaced dots */
       uint32_t ch = kz_cp_at(s, n, j, &l);
-      if (kz_is_term(ch)) j += l;
+      if (kz_is_term(ch) || (ch == 0xFE0F && j > i)) j += l;
       else if (ch == ' ' && j + 1 < n && s[j + 1] == '.' && j > i && s[j - 1] == '.' &&
                (j + 2 >= n || s[j + 2] == ' ' || s[j + 2] == '.' || s[j + 2] == '\n'))
         j += 1;
       else break;
     }
-    t1 = j;
+    if (j > before || before == i) t1 = j;
     while (j < n) {
       uint32_t ch = kz_cp_at(s, n, j, &l);
+      if (ch == '[') { /* a reference after the full stop: `.[17]`, `.[…]` */
+        size_t q = j + 1;
+        while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ') q++;
+        if (q < n && s[q] == ']' && q > j + 1) { j = q + 1; continue; }
+        break;
+      }
+      if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
+        size_t q = j + 1;
+        while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q])))) q++;
+        if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
+        break;
+      }
       if (!kz_is_closer(ch)) break;
       if (ch == 0xBB && c->guil > 0) c->guil--;
       j += l;
@@ -331,6 +407,17 @@ static size_t cluster(sctx *c, size_t i) {
     if (j == t1) break;
   }
   size_t cend = j, k = j;
+  for (int pass = 0; pass < 2; pass++) {
+    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n') k += l;
+    /* A reference after the sentence: `. [17] Next` belongs to it. */
+    if (k < n && s[k] == '[' && k > cend) {
+      size_t q = k + 1;
+      while (q < n && q - k < 12 && s[q] != ']' && s[q] > ' ') q++;
+      if (q < n && s[q] == ']' && q > k + 1) { cend = k = q + 1; continue; }
+    }
+    k = cend;
+    break;
+  }
   while (k < n) {
     uint32_t ch = kz_cp_at(s, n, k, &l);
     if (!kz_is_space(ch)) break;
@@ -359,6 +446,8 @@ static size_t start_follows(sctx *c, size_t a) {
   }
   if (k == a || k >= c->n) return 0;
   if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
+  if (s[k] >= 0xE2 && u_hasBinaryProperty((UChar32)kz_cp_at(s, c->n, k, &l), UCHAR_EXTENDED_PICTOGRAPHIC))
+    return k; /* `... 🙌😍 🔥шикарно`: a new group of emoji starts anew */
   next_info ni;
   look_ahead(c, k, &ni);
   return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
@@ -382,6 +471,32 @@ static size_t emoji(sctx *c, size_t i) {
   if (k) {
     icu_upto(c, e);
     cut(c, e, k);
+  }
+  return e;
+}
+
+/* `://`: a URL runs to the next white space; the scan skips it (its dots
+ * end nothing), and a capital after it starts a sentence (web text). */
+static size_t url(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && s[i - 1] < 0x80 &&
+        kz_is_alpha(s[i - 1])))
+    return i + 1;
+  size_t e = i + 3, l;
+  while (e < c->n && !kz_is_space(kz_cp_at(s, c->n, e, &l))) e += l;
+  /* Trailing punctuation is the sentence's, not the URL's. */
+  size_t st;
+  uint32_t last = kz_cp_before(s, e, &st);
+  while (st > i + 3 && (kz_is_term(last) || kz_is_closer(last) || last == ',')) {
+    e = st;
+    last = kz_cp_before(s, e, &st);
+  }
+  if (last == '/' || kz_is_alnum(last)) {
+    size_t k = start_follows(c, e);
+    if (k && e < c->n && kz_is_space(s[e])) {
+      icu_upto(c, e);
+      cut(c, e, k);
+    }
   }
   return e;
 }
@@ -426,6 +541,65 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
   return e;
 }
 
+/* Parses a list marker at a: 1-3 digits or one lower-case Latin letter,
+ * then `.`, `)` or `.)`, then a space.  Returns its end or 0. */
+static size_t list_marker(sctx *c, size_t a, unsigned *val, char style[3]) {
+  const unsigned char *s = c->s;
+  size_t p = a, n = c->n;
+  unsigned v = 0;
+  while (p < n && p - a < 3 && s[p] >= '0' && s[p] <= '9') v = v * 10 + (s[p++] - '0');
+  if (p == a) {
+    if (p < n && s[p] >= 'a' && s[p] <= 'z') v = 1000u + s[p++];
+    else return 0;
+  }
+  size_t q = p;
+  while (q < n && q - p < 2 && (s[q] == '.' || s[q] == ')')) q++;
+  if (q == p || q >= n || s[q] != ' ' || (q - p == 2 && (s[p] != '.' || s[p + 1] != ')')) ||
+      (q - p == 1 && v >= 1000u && s[p] == ')'))
+    return 0;
+  *val = v;
+  style[0] = (char)s[p];
+  style[1] = q - p == 2 ? ')' : 0;
+  style[2] = 0;
+  return q;
+}
+
+/* Finds the marker after c->list_val (`2.` after `1.`) ahead of `from`
+ * in the paragraph, within 4 KB; sets c->list_pos (n when none). */
+static void next_list_marker(sctx *c, size_t from) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, lim = from + 4096 < n ? from + 4096 : n;
+  c->list_pos = n;
+  if (!c->list_val) return;
+  for (size_t p = from; p + 1 < lim; p++) {
+    if (s[p] == '\n' && s[p + 1] == '\n') return;
+    if (s[p] != ' ') continue;
+    unsigned v;
+    char st[3];
+    if (list_marker(c, p + 1, &v, st) && v == c->list_val + 1 && !strcmp(st, c->list_style)) {
+      c->list_pos = p + 1;
+      return;
+    }
+  }
+}
+
+/* At the start of a paragraph: does it open a list? */
+static void start_paragraph(sctx *c, size_t at) {
+  c->para_start = c->sent_start = at;
+  c->lang = 0;
+  c->guil = 0;
+  c->gq_found = (size_t)-1;
+  c->gq_scan = at;
+  c->list_val = 0;
+  c->list_pos = c->n;
+  size_t a = first_token(c);
+  if (a < c->n && (kz_is_digit(c->s[a]) || (c->s[a] >= 'a' && c->s[a] <= 'z')) &&
+      list_marker(c, a, &c->list_val, c->list_style))
+    next_list_marker(c, a + 1);
+  else
+    c->list_val = 0;
+}
+
 /* A line break at i: a blank line ends the paragraph; with
  * KZTEXT_SEG_LINES any line break ends the sentence. */
 static size_t newline(sctx *c, size_t i) {
@@ -442,11 +616,7 @@ static size_t newline(sctx *c, size_t i) {
     while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' ||
                      s[q] == '\f' || s[q] == '\v'))
       q++;
-    c->para_start = c->sent_start = q;
-    c->lang = 0;
-    c->guil = 0;
-    c->gq_found = (size_t)-1;
-    c->gq_scan = q;
+    start_paragraph(c, q);
     return q;
   }
   return after;
@@ -456,13 +626,35 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
                                int lang, unsigned flags, kz_spans *out) {
   kztext_status st = kz_seg_set_text(seg, seg->sent, (const char *)s, n);
   if (st) return st;
-  sctx c = {s, n, lang, 0, flags, 0, 0, out, seg->sent, 0, 0, (size_t)-1, 0};
+  sctx c;
+  memset(&c, 0, sizeof c);
+  c.s = s;
+  c.n = n;
+  c.lang_arg = lang;
+  c.flags = flags;
+  c.out = out;
+  c.bi = seg->sent;
+  start_paragraph(&c, 0);
   int32_t b = ubrk_first(seg->sent);
   b = ubrk_next(seg->sent);
   c.icu = b == UBRK_DONE ? n : (size_t)b;
   size_t i = 0;
   while (i < n) {
-    while (i < n && !interesting[s[i]]) i++;
+    size_t lim = c.list_pos < n ? c.list_pos : n;
+    /* Eight bytes per test while none of them is interesting. */
+    while (i + 8 <= lim && !(interesting[s[i]] | interesting[s[i + 1]] | interesting[s[i + 2]] |
+                             interesting[s[i + 3]] | interesting[s[i + 4]] | interesting[s[i + 5]] |
+                             interesting[s[i + 6]] | interesting[s[i + 7]]))
+      i += 8;
+    while (i < lim && !interesting[s[i]]) i++;
+    if (i == c.list_pos) { /* the next item of a list (unless only a bullet precedes) */
+      icu_upto(&c, i);
+      if (first_token(&c) < i) cut(&c, i, i);
+      c.list_val++;
+      next_list_marker(&c, i + 1);
+      continue;
+    }
+    if (i > c.list_pos) next_list_marker(&c, i);
     if (i >= n) break;
     unsigned char ch = s[i];
     if (ch == '\n' || ch == '\r') {
@@ -471,6 +663,19 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       if (i + 1 < n && s[i + 1] == 0xAB) c.guil++;
       else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0) c.guil--;
       i++;
+    } else if (ch == '=' || ch == '*' || ch == '_' || ch == '~') {
+      /* A separator line (`=====`, `*****`) in e-mail and web text ends
+       * what precedes it. */
+      size_t e = i;
+      while (e < n && s[e] == ch) e++;
+      if (e - i >= 5 && e < n && kz_is_space(s[e])) {
+        size_t k = e;
+        while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+        if (k < n && s[k] != '\n' && s[k] != '\r') { icu_upto(&c, e); cut(&c, e, k); }
+      }
+      i = e;
+    } else if (ch == ':') {
+      i = url(&c, i);
     } else if (ch == ')' || ch == ';') {
       i = paren_or_semicolon(&c, i);
     } else if (ch == 0xF0) {
@@ -480,6 +685,14 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       uint32_t cp = kz_cp_at(s, n, i, &l);
       if (kz_is_term(cp)) i = cluster(&c, i);
       else if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC)) i = emoji(&c, i);
+      else if (cp == 0x2014 && i > c.sent_start && kz_is_alpha(s[i - 1] < 0x80 ? s[i - 1] : 'a') &&
+               s[i - 1] != ' ') {
+        /* `I know she's— See now`: a dash glued to the word before it
+         * and followed by a capital is a broken-off utterance. */
+        size_t k = start_follows(&c, i + l);
+        if (k) { icu_upto(&c, i + l); cut(&c, i + l, k); }
+        i += l;
+      }
       else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
         /* A bullet inside a paragraph starts a new item. */
         icu_upto(&c, i);

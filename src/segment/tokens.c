@@ -121,7 +121,8 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
     if (!is_digits(s, g, g + 3 <= n ? g + 3 : n) || g + 3 > n) return e;
     size_t z = g + 3;
     if (z < n && s[z] >= '0' && s[z] <= '9') return e;
-    if (z < n && kz_is_alpha(s[z])) return e;
+    size_t zl;
+    if (z < n && kz_is_alpha(kz_cp_at(s, n, z, &zl))) return e;
     e = z;
     /* decimal part */
     if (e + 1 < n && (s[e] == ',' || s[e] == '.') && s[e + 1] >= '0' && s[e + 1] <= '9') {
@@ -132,16 +133,84 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
   }
 }
 
+/* Emoji: a run of pictographs with their modifiers, joiners and variation
+ * selectors (`🏄🏾‍♀️`, `😍😍😍`) is one token. */
+static size_t emoji_end(tctx *t, size_t a) {
+  size_t e = a, l;
+  while (e < t->n) {
+    uint32_t ch = kz_cp_at(t->s, t->n, e, &l);
+    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF) || (ch >= 0xE0020 && ch <= 0xE007F)))
+      break;
+    e += l;
+  }
+  return e;
+}
+
+/* HTML character references left in web text (`&#39;&#39;`, `&quot;`):
+ * a run of them is one token, as one quotation mark. */
+static size_t entity_end(tctx *t, size_t a) {
+  const unsigned char *s = t->s;
+  size_t e = a;
+  while (e < t->n && s[e] == '&') {
+    size_t p = e + 1;
+    if (p < t->n && s[p] == '#') p++;
+    size_t q = p;
+    while (q < t->n && q - p < 8 && ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z' ? 1 : (s[q] >= '0' && s[q] <= '9')))
+      q++;
+    if (q == p || q >= t->n || s[q] != ';') break;
+    e = q + 1;
+  }
+  return e;
+}
+
+static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
+
+/* ICU joins letters across `.` and apostrophes (`example.com`, `don't`,
+ * `s'ag'an`).  Next to a Cyrillic letter neither joins: `паузой.wav`,
+ * `RuSSIR'а`, `Д’Агостино` are several tokens, while dotted abbreviations
+ * (`т.е.`) are kept by the caller's abbreviation check.  Returns where the
+ * token ends. */
+static size_t cyrillic_joints(tctx *t, size_t a, size_t e) {
+  const unsigned char *s = t->s;
+  size_t st, l;
+  if (e < t->n && s[e] == '.') {
+    int lang = t->lang_arg ? t->lang_arg : KZTEXT_LANG_RU;
+    if (kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a) return e;
+  }
+  for (size_t p = a; p < e; p += l) {
+    uint32_t c = kz_cp_at(s, e, p, &l);
+    if (c != '.' && c != '\'' && c != 0x2019) continue;
+    if (p == a || p + l >= e) continue;
+    uint32_t x = kz_cp_before(s, p, &st), y = kz_cp_at(s, e, p + l, &st);
+    if (!(is_cyrillic(x) || is_cyrillic(y)) || !kz_is_alpha(x) || !kz_is_alpha(y)) continue;
+    if (c == '.') {
+      /* `В.И.`, `т.е`: single letters between dots stay (initials). */
+      size_t q = p, st2;
+      kz_cp_before(s, q, &st2);
+      if (st2 == a || !kz_is_alpha(kz_cp_before(s, st2, &st))) continue;
+    }
+    return p;
+  }
+  return e;
+}
+
 /* The token that starts at a inside an ICU segment ending at b. */
 static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   const unsigned char *s = t->s;
   size_t n = t->n, l, e;
   uint32_t c = kz_cp_at(s, n, a, &l);
   if ((e = url_end(t, a))) return e;
-  if ((c == '#' || c == '@') && a + 1 < n) {
+  if (c == '&' && (e = entity_end(t, a)) > a) return e;
+  if ((c == '#' || c == '@') && a + 1 < n && (a == 0 || s[a - 1] != '&')) {
+    /* Hashtags and mentions, with inner hyphens: `@screened-150`. */
     size_t w = word_run(t, a + 1);
-    if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &l)))) return w;
+    while (w > a + 1 && w + 1 < n && s[w] == '-' && kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
+      w = word_run(t, w + 1);
+    size_t prev;
+    if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
   }
+  if (c >= 0x2000 && (e = emoji_end(t, a)) > a) return e;
   if (c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a))) return e;
   if (!kz_is_wordch(c)) {
     /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
@@ -158,12 +227,17 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     return e;
   }
   e = b > a ? b : a + l;
+  /* Underscores at the edges of a word are punctuation (`больше_`). */
+  if (c == '_') return a + 1;
+  while (e > a + 1 && s[e - 1] == '_') e--;
   if (kz_is_digit(c)) {
     e = number_groups(t, a, e);
-    /* Times `12:30`, `08:02:55`. */
-    while (e + 1 < n && s[e] == ':' && is_digits(s, a, e) && s[e + 1] >= '0' && s[e + 1] <= '9') {
-      e++;
-      while (e < n && s[e] >= '0' && s[e] <= '9') e++;
+    /* Times `12:30`, fractions and dates `2/3`, `12/03/2019`. */
+    while (e + 1 < n && (s[e] == ':' || s[e] == '/') && s[e + 1] >= '0' && s[e + 1] <= '9') {
+      size_t z = e + 1;
+      while (z < n && s[z] >= '0' && s[z] <= '9') z++;
+      if (z < n && kz_is_alpha(kz_cp_at(s, n, z, &l))) break;
+      e = z;
     }
   }
   /* Hyphenated words: `бизнес-жоспар`, `Қазақстан-2050`, `5-ші`. */
@@ -174,7 +248,12 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     if (!kz_is_wordch(d)) break;
     e = word_run(t, e + h);
   }
+  /* A 2017-alphabet initial: `G'.` */
+  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + l == e && kz_is_upper(c)) return e + 2;
   /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
+  size_t whole = e;
+  e = cyrillic_joints(t, a, e);
+  if (e < whole) return e;
   if (e < n && s[e] == '.') {
     uint32_t first = kz_cp_at(s, n, a, &l);
     size_t st;

@@ -59,6 +59,17 @@ class Tokens(unittest.TestCase):
         self.assertEqual(kztext.token_spans("Әлем!"), [(0, 4), (4, 5)])
 
 
+class Generated(unittest.TestCase):
+    def test_abbrev_table_is_current(self):
+        src = os.environ.get("KZTEXT_SOURCE_DIR")
+        if not src:
+            self.skipTest("KZTEXT_SOURCE_DIR not set")
+        import subprocess, sys
+        r = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_abbrev.py"), "--check"],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+
 class GoldData(unittest.TestCase):
     """Quality floor on the shared dev data (skips when absent)."""
 

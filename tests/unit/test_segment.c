@@ -32,6 +32,10 @@ static const seg_case sentence_cases[] = {
     {"Б.з.б. 3 ғасырда қала салынды.", 0, 0, "Б.з.б. 3 ғасырда қала салынды."},
     {"Мақаланы Ұ. Есенова мен Ө. Ғалымжан жазды.", 0, 0,
      "Мақаланы Ұ. Есенова мен Ө. Ғалымжан жазды."},
+    /* Kazakh in Latin letters: initials with diacritics or 2017 apostrophes */
+    {"Ä. Qasymov pen G'. Músirepov 2019 j. 12 naýryzda keldi. Olar jazdy.", 0, 0,
+     "Ä. Qasymov pen G'. Músirepov 2019 j. 12 naýryzda keldi. | Olar jazdy."},
+    {"Ǵ. Ǵabdullın men Ū. Ūlanov keldi.", 0, 0, "Ǵ. Ǵabdullın men Ū. Ūlanov keldi."},
     /* Russian */
     {"Его поддержал Г. Марченко, т.е. глава банка.", 0, 0,
      "Его поддержал Г. Марченко, т.е. глава банка."},
@@ -49,6 +53,20 @@ static const seg_case sentence_cases[] = {
     {"I moved to the U.S. Army base. It was big.", 3, 0,
      "I moved to the U.S. Army base. | It was big."},
     {"I live in the U.S. How about you?", 3, 0, "I live in the U.S. | How about you?"},
+    /* web text: emoji, mentions, smileys, URLs */
+    {"Керемет сурет 😍 Біз де барамыз.", 0, 0, "Керемет сурет 😍 | Біз де барамыз."},
+    {"Рахмет. @user_1 сізге де рахмет", 0, 0, "Рахмет. | @user_1 сізге де рахмет"},
+    {"Отлично :) Приеду завтра", 0, 0, "Отлично :) | Приеду завтра"},
+    {"Бывает)) Потом расскажу", 0, 0, "Бывает)) | Потом расскажу"},
+    {"Ссылка http://example.ru/a/ Подпишите", 0, 0, "Ссылка http://example.ru/a/ | Подпишите"},
+    /* lists, references, omissions */
+    {"1) Бірінші тармақ 2) Екінші тармақ", 0, 0, "1) Бірінші тармақ | 2) Екінші тармақ"},
+    {"в квартире; 2) отчуждать долю", 0, 0, "в квартире; | 2) отчуждать долю"},
+    {"4. Я присутствовал на встрече.", 0, 0, "4. Я присутствовал на встрече."},
+    {"He moved to Leeds. [12] Then he left.", 3, 0, "He moved to Leeds. [12] | Then he left."},
+    {"The text [...] Was cut.", 3, 0, "The text [...] Was cut."},
+    {"\"Осылай тұр!\" деді ол.", 0, 0, "\"Осылай тұр!\" деді ол."},
+    {"Кім? не?", 1, 0, "Кім? | не?"},
     /* paragraphs and line breaks */
     {"Тақырып\nМәтін жалғасады.", 0, 0, "Тақырып\nМәтін жалғасады."},
     {"Тақырып\nМәтін жалғасады.", 0, KZTEXT_SEG_LINES, "Тақырып | Мәтін жалғасады."},
@@ -67,6 +85,7 @@ static const seg_case token_cases[] = {
     {"mail me@example.com now", 0, 0, "mail | me@example.com | now"},
     {"#Алматы and @user", 0, 0, "#Алматы | and | @user"},
     {"А. Байтұрсынұлы", 0, 0, "А. | Байтұрсынұлы"},
+    {"G'. Bo'ron", 0, 0, "G'. | Bo'ron"},
     {"the U.S. and co", 3, 0, "the | U.S. | and | co"},
     {"Wait...", 3, 0, "Wait | ..."},
     {"12:30 12.03.2019", 0, 0, "12:30 | 12.03.2019"},
