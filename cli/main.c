@@ -8,6 +8,7 @@
 
 static const cli_command commands[] = {
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
+    {"detect", cmd_detect, "language (kk, ru, en) and script of lines, sentences, texts"},
 };
 
 static int usage(FILE *f) {

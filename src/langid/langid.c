@@ -44,6 +44,7 @@ typedef struct cyr_state {
   uint32_t w[2];        /* current word's costs */
   unsigned wletters;
   int wmarked;          /* the word has a Kazakh-specific letter */
+  int wcap;             /* the word starts with a capital */
   uint64_t raw[2];      /* total costs */
   uint64_t rawmin;      /* sum over words of the better model's cost */
   uint64_t symbols;
@@ -91,7 +92,9 @@ static void cyr_word_end(cyr_state *c) {
   c->rawmin += c->w[CK] < c->w[CR] ? c->w[CK] : c->w[CR];
   c->symbols += c->wletters + 1;
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
-  if (d > c->max_d) c->max_d = d;
+  /* Capitalized words are mostly names: a Kazakh name in Russian text is
+   * not code-switching, so they do not count as the Kazakh side. */
+  if (d > c->max_d && !c->wcap) c->max_d = d;
   if (d < c->min_d) c->min_d = d;
   if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
   c->prev_d = d;
@@ -124,6 +127,7 @@ static void cyr_word_end(cyr_state *c) {
   c->w[CK] = c->w[CR] = 0;
   c->wletters = 0;
   c->wmarked = 0;
+  c->wcap = 0;
   c->prev = c->ctx = 0;
 }
 
@@ -195,6 +199,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
 
   unsigned cls_count[KZTEXT_SC_COUNT] = {0};
   size_t arab_foreign_n = 0, arab_medial_yeh = 0;
+  size_t kk_core = 0; /* ә ғ қ ұ і һ: Kazakh letters Kyrgyz and Mongolian lack */
   cyr_state c;
   lat_state l;
   memset(&c, 0, sizeof c);
@@ -235,13 +240,20 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     if (sc == KZTEXT_SCRIPT_CYRL) {
       if (l.wletters) lat_word_end(&l);
       unsigned sym = cp <= 0x4FF ? kz_lid_cyr_sym[cp - 0x400] : KZ_LID_CYR_OTHER;
+      if (!c.wletters)
+        c.wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
       unsigned idx = c.ctx * KZ_LID_CYR_N + sym;
       c.w[CK] += kz_lid_cyr[idx * 2 + CK];
       c.w[CR] += kz_lid_cyr[idx * 2 + CR];
       c.ctx = c.prev * KZ_LID_CYR_N + sym;
       c.prev = sym;
       c.wletters++;
-      c.wmarked |= cls == KZTEXT_SC_CYRL_KK;
+      if (cls == KZTEXT_SC_CYRL_KK) {
+        c.wmarked = 1;
+        uint32_t lo = cp | 1; /* the Kazakh letters are upper/lower pairs at even/odd */
+        kk_core += lo == 0x04D9 || lo == 0x0493 || lo == 0x049B || lo == 0x04B1 ||
+                   lo == 0x04BB || cp == 0x0406 || cp == 0x0456;
+      }
     } else if (sc == KZTEXT_SCRIPT_LATN ||
                (cls == KZTEXT_SC_APOSTROPHE && l.wletters &&
                 (prev_cls == KZTEXT_SC_LATN_ASCII))) {
@@ -310,6 +322,9 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
      * Tatar җ, Bashkir ҡ ...) or a poor fit of both models. */
     size_t other = cls_count[KZTEXT_SC_CYRL_OTHER];
     if (other >= 2 || (other && other * 50 >= n_cyr)) pund = 0.9;
+    /* ң ө ү without any of ә ғ қ ұ і һ in a longer text: Kyrgyz, Mongolian
+     * (0.1% of the Kazakh corpus lines of 40+ letters look like this). */
+    if (cls_count[KZTEXT_SC_CYRL_KK] && !kk_core && n_cyr >= 40) pund = 0.85;
     if (c.symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
