@@ -52,7 +52,8 @@ typedef struct cyr_state {
   /* Viterbi over words: best path cost ending in kk / ru, and the letters
    * and words each path gave to kk and ru. */
   int64_t v[2];
-  uint64_t path_letters[2][2], path_words[2][2];
+  uint64_t path_letters[2][2];
+  int viterbi;          /* run the Viterbi pass (second pass only) */
   uint64_t words;
   /* For code-switching: the strongest kk word, the strongest ru word or
    * adjacent pair (unclamped), the previous word's evidence, and the letters
@@ -102,27 +103,23 @@ static void cyr_word_end(cyr_state *c) {
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
   c->evidence += d;
-  /* Viterbi step: emission = how much less likely the state's language is
-   * than the other for this word. */
-  int64_t e[2] = {d < 0 ? -d : 0, d > 0 ? d : 0};
-  int64_t nv[2];
-  uint64_t nl[2][2], nw[2][2];
-  for (int s = 0; s < 2; s++) {
-    int from = s;
-    if (c->words && c->v[1 - s] + SWITCH_COST < c->v[s]) from = 1 - s;
-    nv[s] = (c->words ? c->v[from] + (from != s ? SWITCH_COST : 0) : 0) + e[s];
-    memcpy(nl[s], c->path_letters[from], sizeof nl[s]);
-    memcpy(nw[s], c->path_words[from], sizeof nw[s]);
-    if (!c->words) {
-      memset(nl[s], 0, sizeof nl[s]);
-      memset(nw[s], 0, sizeof nw[s]);
+  if (c->viterbi) {
+    /* Viterbi step (second pass, code-switched text only): emission = how
+     * much less likely the state's language is than the other here. */
+    int64_t e[2] = {d < 0 ? -d : 0, d > 0 ? d : 0};
+    int64_t nv[2];
+    uint64_t nl[2][2];
+    for (int s = 0; s < 2; s++) {
+      int from = s;
+      if (c->words && c->v[1 - s] + SWITCH_COST < c->v[s]) from = 1 - s;
+      nv[s] = (c->words ? c->v[from] + (from != s ? SWITCH_COST : 0) : 0) + e[s];
+      nl[s][0] = c->words ? c->path_letters[from][0] : 0;
+      nl[s][1] = c->words ? c->path_letters[from][1] : 0;
+      nl[s][s] += c->wletters;
     }
-    nl[s][s] += c->wletters;
-    nw[s][s] += 1;
+    memcpy(c->v, nv, sizeof nv);
+    memcpy(c->path_letters, nl, sizeof nl);
   }
-  memcpy(c->v, nv, sizeof nv);
-  memcpy(c->path_letters, nl, sizeof nl);
-  memcpy(c->path_words, nw, sizeof nw);
   c->words++;
   c->w[CK] = c->w[CR] = 0;
   c->wletters = 0;
@@ -188,22 +185,22 @@ static double kz_exp(double x) {
 
 static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
 
-kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
-                            kztext_detect_result *res, size_t *error_offset) {
-  if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
-  if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
-  if (!res || (!src && len)) return KZTEXT_E_INVALID_ARG;
-  if (res->size < sizeof(kztext_detect_result)) return KZTEXT_E_INVALID_ARG;
-  const unsigned char *s = (const unsigned char *)src;
-  const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
-
-  unsigned cls_count[KZTEXT_SC_COUNT] = {0};
-  size_t arab_foreign_n = 0, arab_medial_yeh = 0;
-  size_t kk_core = 0; /* ә ғ қ ұ і һ: Kazakh letters Kyrgyz and Mongolian lack */
+/* Everything one pass over the text gathers. */
+typedef struct scan_out {
+  unsigned cls_count[KZTEXT_SC_COUNT];
+  size_t arab_foreign_n, arab_medial_yeh;
+  size_t kk_core; /* ә ғ қ ұ і һ: Kazakh letters Kyrgyz and Mongolian lack */
   cyr_state c;
   lat_state l;
-  memset(&c, 0, sizeof c);
-  memset(&l, 0, sizeof l);
+} scan_out;
+
+static kztext_status scan(const unsigned char *s, size_t len, int replace, int viterbi,
+                          scan_out *o, size_t *error_offset) {
+  memset(o, 0, sizeof *o);
+  o->c.viterbi = viterbi;
+  unsigned *cls_count = o->cls_count;
+  cyr_state *cs = &o->c;
+  lat_state *ls = &o->l;
   unsigned prev_cls = KZTEXT_SC_SPACE;
   uint32_t prev_cp = 0;
   size_t i = 0;
@@ -227,8 +224,8 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
         }
         i += sub;
         /* Skipped: ends any word in progress. */
-        if (c.wletters) cyr_word_end(&c);
-        if (l.wletters) lat_word_end(&l);
+        if (cs->wletters) cyr_word_end(cs);
+        if (ls->wletters) lat_word_end(ls);
         prev_cls = KZTEXT_SC_OTHER;
         continue;
       }
@@ -238,53 +235,71 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     cls_count[cls]++;
     unsigned sc = kz_class_script[cls];
     if (sc == KZTEXT_SCRIPT_CYRL) {
-      if (l.wletters) lat_word_end(&l);
+      if (ls->wletters) lat_word_end(ls);
       unsigned sym = cp <= 0x4FF ? kz_lid_cyr_sym[cp - 0x400] : KZ_LID_CYR_OTHER;
-      if (!c.wletters)
-        c.wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
-      unsigned idx = c.ctx * KZ_LID_CYR_N + sym;
-      c.w[CK] += kz_lid_cyr[idx * 2 + CK];
-      c.w[CR] += kz_lid_cyr[idx * 2 + CR];
-      c.ctx = c.prev * KZ_LID_CYR_N + sym;
-      c.prev = sym;
-      c.wletters++;
+      if (!cs->wletters)
+        cs->wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
+      unsigned idx = cs->ctx * KZ_LID_CYR_N + sym;
+      cs->w[CK] += kz_lid_cyr[idx * 2 + CK];
+      cs->w[CR] += kz_lid_cyr[idx * 2 + CR];
+      cs->ctx = cs->prev * KZ_LID_CYR_N + sym;
+      cs->prev = sym;
+      cs->wletters++;
       if (cls == KZTEXT_SC_CYRL_KK) {
-        c.wmarked = 1;
+        cs->wmarked = 1;
         uint32_t lo = cp | 1; /* the Kazakh letters are upper/lower pairs at even/odd */
-        kk_core += lo == 0x04D9 || lo == 0x0493 || lo == 0x049B || lo == 0x04B1 ||
+        o->kk_core += lo == 0x04D9 || lo == 0x0493 || lo == 0x049B || lo == 0x04B1 ||
                    lo == 0x04BB || cp == 0x0406 || cp == 0x0456;
       }
     } else if (sc == KZTEXT_SCRIPT_LATN ||
-               (cls == KZTEXT_SC_APOSTROPHE && l.wletters &&
+               (cls == KZTEXT_SC_APOSTROPHE && ls->wletters &&
                 (prev_cls == KZTEXT_SC_LATN_ASCII))) {
-      if (c.wletters) cyr_word_end(&c);
+      if (cs->wletters) cyr_word_end(cs);
       /* An apostrophe after a letter is a symbol of its own: the 2017
        * pairs (a' g' n' ...) are told by the model, as English "it's". */
       unsigned sym = cls == KZTEXT_SC_APOSTROPHE ? KZ_LID_LAT_APOS
                      : cp < 0x250 ? kz_lid_lat_sym[cp] : KZ_LID_LAT_OTHER;
-      unsigned idx = l.ctx * KZ_LID_LAT_N + sym;
-      for (int k = 0; k < 4; k++) l.w[k] += kz_lid_lat[idx * 4 + k];
-      l.ctx = l.prev * KZ_LID_LAT_N + sym;
-      l.prev = sym;
-      l.wletters++;
-      l.wmarked |= sym > KZ_LID_LAT_AZ_LAST;
+      unsigned idx = ls->ctx * KZ_LID_LAT_N + sym;
+      for (int k = 0; k < 4; k++) ls->w[k] += kz_lid_lat[idx * 4 + k];
+      ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
+      ls->prev = sym;
+      ls->wletters++;
+      ls->wmarked |= sym > KZ_LID_LAT_AZ_LAST;
     } else if (cls == KZTEXT_SC_MARK) {
       /* Combining marks stay inside the word without a symbol; Arabic
        * harakat mark Arabic, not Kazakh, text. */
-      arab_foreign_n += arab_foreign(cp);
+      o->arab_foreign_n += arab_foreign(cp);
     } else {
-      if (c.wletters) cyr_word_end(&c);
-      if (l.wletters) lat_word_end(&l);
+      if (cs->wletters) cyr_word_end(cs);
+      if (ls->wletters) lat_word_end(ls);
       if (sc == KZTEXT_SCRIPT_ARAB) {
-        arab_foreign_n += arab_foreign(cp);
-        if (prev_cp == 0x0649) arab_medial_yeh++;
+        o->arab_foreign_n += arab_foreign(cp);
+        if (prev_cp == 0x0649) o->arab_medial_yeh++;
       }
     }
     prev_cls = cls;
     prev_cp = cp;
   }
-  if (c.wletters) cyr_word_end(&c);
-  if (l.wletters) lat_word_end(&l);
+  if (cs->wletters) cyr_word_end(cs);
+  if (ls->wletters) lat_word_end(ls);
+
+  return KZTEXT_OK;
+}
+
+kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
+                            kztext_detect_result *res, size_t *error_offset) {
+  if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
+  if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
+  if (!res || (!src && len)) return KZTEXT_E_INVALID_ARG;
+  if (res->size < sizeof(kztext_detect_result)) return KZTEXT_E_INVALID_ARG;
+  const unsigned char *s = (const unsigned char *)src;
+  const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
+  scan_out o;
+  kztext_status st = scan(s, len, replace, 0, &o, error_offset);
+  if (st) return st;
+  const unsigned *cls_count = o.cls_count;
+  const cyr_state *c = &o.c;
+  const lat_state *l = &o.l;
 
   /* Dominant script by letters. */
   size_t n_cyr = cls_count[KZTEXT_SC_CYRL_KK] + cls_count[KZTEXT_SC_CYRL_RU] +
@@ -312,11 +327,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   r.scores[KZTEXT_LANG_UND] = 1.0;
   r.confidence = 1.0;
 
-  if (r.script == KZTEXT_SCRIPT_CYRL && c.words) {
-    double pk = sigmoid((double)c.evidence / KZ_LID_SCALE / TEMPERATURE);
+  if (r.script == KZTEXT_SCRIPT_CYRL && c->words) {
+    double pk = sigmoid((double)c->evidence / KZ_LID_SCALE / TEMPERATURE);
     /* Fit: each word under its better model (code-switched text fits). */
-    unsigned self = c.evidence >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
-    double excess = (double)c.rawmin / (double)c.symbols - self;
+    unsigned self = c->evidence >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
+    double excess = (double)c->rawmin / (double)c->symbols - self;
     double pund = 0;
     /* Letters of other Cyrillic alphabets (Ukrainian ї є ґ, Serbian ђ ј,
      * Tatar җ, Bashkir ҡ ...) or a poor fit of both models. */
@@ -324,8 +339,8 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     if (other >= 2 || (other && other * 50 >= n_cyr)) pund = 0.9;
     /* ң ө ү without any of ә ғ қ ұ і һ in a longer text: Kyrgyz, Mongolian
      * (0.1% of the Kazakh corpus lines of 40+ letters look like this). */
-    if (cls_count[KZTEXT_SC_CYRL_KK] && !kk_core && n_cyr >= 40) pund = 0.85;
-    if (c.symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    if (cls_count[KZTEXT_SC_CYRL_KK] && !o.kk_core && n_cyr >= 40) pund = 0.85;
+    if (c->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
     r.scores[KZTEXT_LANG_RU] = (1 - pk) * (1 - pund);
@@ -333,17 +348,19 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       r.lang = KZTEXT_LANG_UND;
       r.confidence = pund;
     } else {
-      r.lang = c.evidence >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
+      r.lang = c->evidence >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
       r.confidence = r.scores[r.lang];
-      if (!(flags & KZTEXT_DETECT_NO_MIXED) && c.max_d >= MIXED_KK_EVIDENCE &&
-          c.min_d <= -MIXED_RU_EVIDENCE) {
+      if (!(flags & KZTEXT_DETECT_NO_MIXED) && c->max_d >= MIXED_KK_EVIDENCE &&
+          c->min_d <= -MIXED_RU_EVIDENCE) {
         /* Shares from the Viterbi path; if switching never paid off there,
          * from the words leaning each way. */
-        int bs = c.v[CK] <= c.v[CR] ? CK : CR;
-        uint64_t lk = c.path_letters[bs][CK], lr = c.path_letters[bs][CR];
+        scan_out o2;
+        if (scan(s, len, replace, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
+        int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
+        uint64_t lk = o2.c.path_letters[bs][CK], lr = o2.c.path_letters[bs][CR];
         if (!lk || !lr) {
-          lk = c.sign_letters[CK];
-          lr = c.sign_letters[CR];
+          lk = c->sign_letters[CK];
+          lr = c->sign_letters[CR];
         }
         double share_k = lk + lr ? (double)lk / (double)(lk + lr) : 0.5;
         r.mixed = 1;
@@ -352,22 +369,22 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
         /* .lang stays the language with more (bounded) evidence. */
       }
     }
-  } else if (r.script == KZTEXT_SCRIPT_LATN && l.words) {
+  } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
     /* Clamped evidence per model; the kk alphabets compete with each other
      * and, through the best of them, with English. */
     int bk = L21;
     for (int k = L18; k <= L17; k++)
-      if (l.clamped[k] < l.clamped[bk]) bk = k;
+      if (l->clamped[k] < l->clamped[bk]) bk = k;
     /* 2017 apostrophe pairs are decisive for 2017 against the others. */
-    double dk = ((double)l.clamped[LEN] - (double)l.clamped[bk]) / KZ_LID_SCALE;
+    double dk = ((double)l->clamped[LEN] - (double)l->clamped[bk]) / KZ_LID_SCALE;
     double pk = sigmoid(dk / TEMPERATURE);
-    int kk_wins = l.clamped[bk] < l.clamped[LEN];
+    int kk_wins = l->clamped[bk] < l->clamped[LEN];
     unsigned self = kk_wins ? KZ_LID_SELFCOST_KK2021 : KZ_LID_SELFCOST_EN;
-    double excess = (double)l.rawmin / (double)l.symbols - self;
+    double excess = (double)l->rawmin / (double)l->symbols - self;
     double pund = 0;
     size_t other = cls_count[KZTEXT_SC_LATN_OTHER];
     if (other >= 2 && other * 25 >= n_lat) pund = 0.9;
-    if (l.symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    if (l->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
     r.scores[KZTEXT_LANG_EN] = (1 - pk) * (1 - pund);
@@ -386,11 +403,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   } else if (r.script == KZTEXT_SCRIPT_ARAB) {
     /* Kazakh letters (ۋ ۇ ە ڭ ٴ) and ى inside words (ы, і) against the
      * letters of Arabic, Persian, Uyghur and Urdu that Kazakh lacks. */
-    size_t kk = cls_count[KZTEXT_SC_ARAB_KK] + arab_medial_yeh;
+    size_t kk = cls_count[KZTEXT_SC_ARAB_KK] + o.arab_medial_yeh;
     double pk;
-    if (kk && arab_foreign_n * 10 <= kk) pk = 1 - 1.0 / (double)(kk + 2);
-    else if (kk > arab_foreign_n) pk = 0.6;
-    else pk = 1.0 / (double)(arab_foreign_n + 2);
+    if (kk && o.arab_foreign_n * 10 <= kk) pk = 1 - 1.0 / (double)(kk + 2);
+    else if (kk > o.arab_foreign_n) pk = 0.6;
+    else pk = 1.0 / (double)(o.arab_foreign_n + 2);
     r.scores[KZTEXT_LANG_KK] = pk;
     r.scores[KZTEXT_LANG_UND] = 1 - pk;
     r.lang = pk >= 0.5 ? KZTEXT_LANG_KK : KZTEXT_LANG_UND;
