@@ -282,6 +282,24 @@ def main():
             out.append(",".join(str(v) for v in vals[i:i + per_line]) + ",\n")
         out.append("};\n")
     arr("kz_lid_cyr_sym", "uint8_t", cmap)
+    # Per Cyrillic symbol, four 16-bit counters to add (a packed uint64):
+    # bits 0-15 Kazakh-specific letter, 16-31 Russian-only letter (ё ц ч щ ъ
+    # ь э), 32-47 other Cyrillic letter, 48-63 one of ә ғ қ ұ і һ (letters
+    # Kyrgyz and Mongolian lack).
+    ru_only = set("ёцчщъьэ")
+    flags = []
+    for c in CYR:
+        v = 0
+        if c in KK_LETTERS:
+            v |= 1
+        if c in ru_only:
+            v |= 1 << 16
+        if c == "<other>":
+            v |= 1 << 32
+        if c in "әғқұіһ":
+            v |= 1 << 48
+        flags.append(f"0x{v:x}ull")
+    arr("kz_lid_cyr_sym_flags", "uint64_t", flags, 4)
     arr("kz_lid_lat_sym", "uint8_t", lmap)
     # Interleaved so one context's costs for every language share a cache line.
     cyr_order = ["kk", "ru"]

@@ -208,6 +208,79 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
     uint32_t cp;
     size_t step;
     unsigned b = s[i];
+    if (b >= 0xD0 && b <= 0xD3 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      /* Hot loop: a word of Cyrillic letters U+0400-04FF, state in locals. */
+      if (ls->wletters) lat_word_end(ls);
+      uint32_t wk = cs->w[CK], wr = cs->w[CR];
+      unsigned prev = cs->prev, ctx = cs->ctx, wl = cs->wletters;
+      uint64_t counts = 0; /* packed per-letter flags (kz_lid_cyr_sym_flags) */
+      size_t j = i;
+      uint32_t last = 0;
+      do {
+        uint32_t c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+        unsigned sym = kz_lid_cyr_sym[c2 - 0x400];
+        if (!sym) break; /* U+0482-0489: a sign or a mark */
+        if (!wl) cs->wcap = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
+        counts += kz_lid_cyr_sym_flags[sym];
+        unsigned idx = (ctx * KZ_LID_CYR_N + sym) * 2;
+        wk += kz_lid_cyr[idx + CK];
+        wr += kz_lid_cyr[idx + CR];
+        ctx = prev * KZ_LID_CYR_N + sym;
+        prev = sym;
+        wl++;
+        last = c2;
+        j += 2;
+        if (!(wl & 0x3FFF)) break; /* keep the 16-bit counters from overflowing */
+      } while (j + 1 < len && s[j] >= 0xD0 && s[j] <= 0xD3 && (s[j + 1] & 0xC0) == 0x80);
+      unsigned n_kk = (unsigned)(counts & 0xFFFF), n_ru = (unsigned)((counts >> 16) & 0xFFFF);
+      unsigned n_oth = (unsigned)((counts >> 32) & 0xFFFF);
+      cls_count[KZTEXT_SC_CYRL_KK] += n_kk;
+      cls_count[KZTEXT_SC_CYRL_RU] += n_ru;
+      cls_count[KZTEXT_SC_CYRL_OTHER] += n_oth;
+      cls_count[KZTEXT_SC_CYRL_SHARED] += (unsigned)((j - i) / 2) - n_kk - n_ru - n_oth;
+      o->kk_core += counts >> 48;
+      cs->w[CK] = wk;
+      cs->w[CR] = wr;
+      cs->prev = prev;
+      cs->ctx = ctx;
+      cs->wletters = wl;
+      cs->wmarked |= n_kk != 0;
+      if (j > i) {
+        prev_cls = KZTEXT_SC_CYRL_SHARED;
+        prev_cp = last;
+        i = j;
+        continue;
+      }
+    } else if ((unsigned)((b | 0x20) - 'a') < 26) {
+      /* Hot loop: a word of ASCII letters. */
+      if (cs->wletters) cyr_word_end(cs);
+      uint32_t w0 = ls->w[0], w1 = ls->w[1], w2 = ls->w[2], w3 = ls->w[3];
+      unsigned prev = ls->prev, ctx = ls->ctx;
+      size_t j = i;
+      do {
+        unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
+        const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 4;
+        w0 += t[0];
+        w1 += t[1];
+        w2 += t[2];
+        w3 += t[3];
+        ctx = prev * KZ_LID_LAT_N + sym;
+        prev = sym;
+        j++;
+      } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
+      ls->w[0] = w0;
+      ls->w[1] = w1;
+      ls->w[2] = w2;
+      ls->w[3] = w3;
+      ls->prev = prev;
+      ls->ctx = ctx;
+      ls->wletters += (unsigned)(j - i);
+      cls_count[KZTEXT_SC_LATN_ASCII] += (unsigned)(j - i);
+      prev_cls = KZTEXT_SC_LATN_ASCII;
+      prev_cp = s[j - 1];
+      i = j;
+      continue;
+    }
     if (b < 0x80) {
       cp = b;
       step = 1;
@@ -245,12 +318,8 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       cs->ctx = cs->prev * KZ_LID_CYR_N + sym;
       cs->prev = sym;
       cs->wletters++;
-      if (cls == KZTEXT_SC_CYRL_KK) {
-        cs->wmarked = 1;
-        uint32_t lo = cp | 1; /* the Kazakh letters are upper/lower pairs at even/odd */
-        o->kk_core += lo == 0x04D9 || lo == 0x0493 || lo == 0x049B || lo == 0x04B1 ||
-                   lo == 0x04BB || cp == 0x0406 || cp == 0x0456;
-      }
+      if (cls == KZTEXT_SC_CYRL_KK) cs->wmarked = 1;
+      o->kk_core += kz_lid_cyr_sym_flags[sym] >> 48;
     } else if (sc == KZTEXT_SCRIPT_LATN ||
                (cls == KZTEXT_SC_APOSTROPHE && ls->wletters &&
                 (prev_cls == KZTEXT_SC_LATN_ASCII))) {
