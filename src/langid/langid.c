@@ -165,24 +165,26 @@ static int arab_foreign(uint32_t cp) {
   }
 }
 
-/* exp() without libm (the library links no libm): 2^k * e^r, |r| <= ln2/2,
- * Taylor to 1e-12 relative, plenty for probabilities. */
+/* exp() for |x| <= 40 without libm (the library links no libm):
+ * 2^k * e^r with |r| <= ln2/2, Taylor to ~1e-13 relative. */
 static double kz_exp(double x) {
-  if (x > 700) x = 700;
-  if (x < -700) return 0;
+  if (x > 40) x = 40;
+  if (x < -40) x = -40;
   const double ln2 = 0.69314718055994530942;
   double kf = x / ln2;
-  long k = (long)(kf < 0 ? kf - 0.5 : kf + 0.5);
+  int k = (int)(kf < 0 ? kf - 0.5 : kf + 0.5);
   double r = x - (double)k * ln2, term = 1, sum = 1;
   for (int i = 1; i < 14; i++) {
     term *= r / i;
     sum += term;
   }
-  while (k > 0) { sum *= 2; k--; }
-  while (k < 0) { sum *= 0.5; k++; }
-  return sum;
+  uint64_t bits = (uint64_t)(k + 1023) << 52; /* 2^k, |k| <= 58 */
+  double p2;
+  memcpy(&p2, &bits, sizeof p2);
+  return sum * p2;
 }
 
+/* Saturates: probabilities closer to 0 or 1 than e^-40 are not told apart. */
 static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
 
 /* Everything one pass over the text gathers. */
@@ -279,6 +281,15 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       prev_cls = KZTEXT_SC_LATN_ASCII;
       prev_cp = s[j - 1];
       i = j;
+      continue;
+    }
+    if (b < 0x80 && b != '\'') {
+      /* ASCII other than letters: ends words; not counted. */
+      if (cs->wletters) cyr_word_end(cs);
+      if (ls->wletters) lat_word_end(ls);
+      prev_cls = KZTEXT_SC_PUNCT;
+      prev_cp = b;
+      i++;
       continue;
     }
     if (b < 0x80) {
