@@ -61,7 +61,7 @@ def main():
         d = kztext.detect(text)
         b = next(name for lo, hi, name in BUCKETS if lo <= len(text) < hi)
         good = correct(label, d)
-        for key in (b, "all", "<20" if len(text) < 20 else ">=20"):
+        for key in (b, "all", "short" if len(text) < 20 else "long"):
             tot[label][key] += 1
             ok[label][key] += good
         if label in ("kk", "ru", "en") and d.mixed is not None:
@@ -73,7 +73,6 @@ def main():
             mixed = "" if d.mixed is None else f" mixed kk={d.mixed['kk']:.2f}"
             errors[label].append(f"  {d.lang} {d.script} {d.variant or '-'} {d.confidence:.3f}{mixed}\t{text[:150]}")
 
-    cols = ["<20", "20-49", "50-99", ">=100", "<20", ">=20", "all"]
     print(f"{'label':<13}" + "".join(f"{c:>16}" for c in ["<20", "20-49", "50-99", ">=100", "all"]))
     for label in sorted(tot):
         row = f"{label:<13}"
@@ -89,8 +88,8 @@ def main():
         return 100.0 * ok[label][key] / n if n else None
 
     for label in ("kk", "ru", "en"):
-        gates.append((f"{label} >=20 chars", pct(label, ">=20"), 99.5))
-        gates.append((f"{label} <20 chars", pct(label, "<20"), 95.0))
+        gates.append((f"{label} >=20 chars", pct(label, "long"), 99.5))
+        gates.append((f"{label} <20 chars", pct(label, "short"), 95.0))
     for label in sorted(tot):
         if label.startswith("kk_latn"):
             gates.append((f"{label} (kk + variant)", pct(label, "all"), 98.0))

@@ -71,6 +71,7 @@ typedef struct lat_state {
   uint64_t rawmin;
   uint64_t symbols;
   uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
+  uint64_t apos;        /* apostrophes inside words (the 2017 pairs) */
   uint64_t words;
 } lat_state;
 
@@ -339,6 +340,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
        * pairs (a' g' n' ...) are told by the model, as English "it's". */
       unsigned sym = cls == KZTEXT_SC_APOSTROPHE ? KZ_LID_LAT_APOS
                      : cp < 0x250 ? kz_lid_lat_sym[cp] : KZ_LID_LAT_OTHER;
+      ls->apos += sym == KZ_LID_LAT_APOS;
       unsigned idx = ls->ctx * KZ_LID_LAT_N + sym;
       for (int k = 0; k < 4; k++) ls->w[k] += kz_lid_lat[idx * 4 + k];
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
@@ -452,9 +454,15 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
     /* Clamped evidence per model; the kk alphabets compete with each other
      * and, through the best of them, with English. */
-    int bk = L21;
-    for (int k = L18; k <= L17; k++)
-      if (l->clamped[k] < l->clamped[bk]) bk = k;
+    /* Which alphabets the letters allow: 2021 needs one of its own letters
+     * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı; 2017
+     * needs its apostrophes.  Text in plain a-z is thus 2018 (which
+     * writes і as i and ш ч as sh ch) unless apostrophes make it 2017. */
+    int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
+    int allow17 = l->apos > 0;
+    int bk = L18;
+    if (allow21 && l->clamped[L21] < l->clamped[bk]) bk = L21;
+    if (allow17 && l->clamped[L17] < l->clamped[bk]) bk = L17;
     /* 2017 apostrophe pairs are decisive for 2017 against the others. */
     double dk = ((double)l->clamped[LEN] - (double)l->clamped[bk]) / KZ_LID_SCALE;
     double pk = sigmoid(dk / TEMPERATURE);
