@@ -37,7 +37,10 @@
 #define UND_MIN_SYMBOLS 24
 
 enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
-enum { LEN = 0, L21 = 1, L18 = 2, L17 = 3 }; /* Latin model languages */
+/* Latin model languages: first pass English against Kazakh in any Latin
+ * alphabet; the alphabet pass (Kazakh text only) 2021, 2018, 2017. */
+enum { LEN = 0, LKK = 1 };
+enum { L21 = 0, L18 = 1, L17 = 2 };
 
 typedef struct cyr_state {
   unsigned prev, ctx;   /* previous symbol, (a*N + b) context */
@@ -67,6 +70,7 @@ typedef struct lat_state {
   uint32_t w[4];
   unsigned wletters;
   int wmarked;          /* the word has a letter outside a-z */
+  int variants;         /* alphabet pass: lanes are L21 L18 L17 */
   uint64_t raw[4];
   uint64_t rawmin;
   uint64_t symbols;
@@ -132,14 +136,18 @@ static void cyr_word_end(cyr_state *c) {
 static void lat_word_end(lat_state *l) {
   const unsigned n = KZ_LID_LAT_N;
   uint32_t m = UINT32_MAX;
-  for (int k = 0; k < 4; k++) {
-    l->w[k] += kz_lid_lat[l->ctx * n * 4 + k];
-    if (!l->wmarked) l->w[k] += kz_lid_lat_plain[plain_len(l->wletters) * 4 + k];
+  const int lanes = l->variants ? 3 : 2;
+  const uint8_t *end = l->variants ? kz_lid_latv + l->ctx * n * 3 : kz_lid_lat + l->ctx * n * 2;
+  const uint8_t *plain = l->variants ? kz_lid_latv_plain + plain_len(l->wletters) * 3
+                                     : kz_lid_lat_plain + plain_len(l->wletters) * 2;
+  for (int k = 0; k < lanes; k++) {
+    l->w[k] += end[k];
+    if (!l->wmarked) l->w[k] += plain[k];
     l->raw[k] += l->w[k];
     if (l->w[k] < m) m = l->w[k];
   }
   l->rawmin += m;
-  for (int k = 0; k < 4; k++) {
+  for (int k = 0; k < lanes; k++) {
     uint32_t d = l->w[k] - m;
     l->clamped[k] += d > WORD_CLAMP ? WORD_CLAMP : d;
     l->w[k] = 0;
@@ -197,10 +205,13 @@ typedef struct scan_out {
   lat_state l;
 } scan_out;
 
+/* viterbi: run the code-switching pass over Cyrillic words; variants: score
+ * Latin words by the three Kazakh alphabets instead of English/Kazakh. */
 static kztext_status scan(const unsigned char *s, size_t len, int replace, int viterbi,
-                          scan_out *o, size_t *error_offset) {
+                          int variants, scan_out *o, size_t *error_offset) {
   memset(o, 0, sizeof *o);
   o->c.viterbi = viterbi;
+  o->l.variants = variants;
   unsigned *cls_count = o->cls_count;
   cyr_state *cs = &o->c;
   lat_state *ls = &o->l;
@@ -254,27 +265,23 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         i = j;
         continue;
       }
-    } else if ((unsigned)((b | 0x20) - 'a') < 26) {
+    } else if ((unsigned)((b | 0x20) - 'a') < 26 && !variants) {
       /* Hot loop: a word of ASCII letters. */
       if (cs->wletters) cyr_word_end(cs);
-      uint32_t w0 = ls->w[0], w1 = ls->w[1], w2 = ls->w[2], w3 = ls->w[3];
+      uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
       unsigned prev = ls->prev, ctx = ls->ctx;
       size_t j = i;
       do {
         unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
-        const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 4;
-        w0 += t[0];
-        w1 += t[1];
-        w2 += t[2];
-        w3 += t[3];
+        const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 2;
+        w0 += t[LEN];
+        w1 += t[LKK];
         ctx = prev * KZ_LID_LAT_N + sym;
         prev = sym;
         j++;
       } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
-      ls->w[0] = w0;
-      ls->w[1] = w1;
-      ls->w[2] = w2;
-      ls->w[3] = w3;
+      ls->w[LEN] = w0;
+      ls->w[LKK] = w1;
       ls->prev = prev;
       ls->ctx = ctx;
       ls->wletters += (unsigned)(j - i);
@@ -284,7 +291,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       i = j;
       continue;
     }
-    if (b < 0x80 && b != '\'') {
+    if (b < 0x80 && b != '\'' && (unsigned)((b | 0x20) - 'a') >= 26) {
       /* ASCII other than letters: ends words; not counted. */
       if (cs->wletters) cyr_word_end(cs);
       if (ls->wletters) lat_word_end(ls);
@@ -342,7 +349,10 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
                      : cp < 0x250 ? kz_lid_lat_sym[cp] : KZ_LID_LAT_OTHER;
       ls->apos += sym == KZ_LID_LAT_APOS;
       unsigned idx = ls->ctx * KZ_LID_LAT_N + sym;
-      for (int k = 0; k < 4; k++) ls->w[k] += kz_lid_lat[idx * 4 + k];
+      if (variants)
+        for (int k = 0; k < 3; k++) ls->w[k] += kz_lid_latv[idx * 3 + k];
+      else
+        for (int k = 0; k < 2; k++) ls->w[k] += kz_lid_lat[idx * 2 + k];
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
       ls->prev = sym;
       ls->wletters++;
@@ -377,7 +387,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   const unsigned char *s = (const unsigned char *)src;
   const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
   scan_out o;
-  kztext_status st = scan(s, len, replace, 0, &o, error_offset);
+  kztext_status st = scan(s, len, replace, 0, 0, &o, error_offset);
   if (st) return st;
   const unsigned *cls_count = o.cls_count;
   const cyr_state *c = &o.c;
@@ -437,7 +447,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
         /* Shares from the Viterbi path; if switching never paid off there,
          * from the words leaning each way. */
         scan_out o2;
-        if (scan(s, len, replace, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
+        if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
         int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
         uint64_t lk = o2.c.path_letters[bs][CK], lr = o2.c.path_letters[bs][CR];
         if (!lk || !lr) {
@@ -452,22 +462,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       }
     }
   } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
-    /* Clamped evidence per model; the kk alphabets compete with each other
-     * and, through the best of them, with English. */
-    /* Which alphabets the letters allow: 2021 needs one of its own letters
-     * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı; 2017
-     * needs its apostrophes.  Text in plain a-z is thus 2018 (which
-     * writes і as i and ш ч as sh ch) unless apostrophes make it 2017. */
-    int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
-    int allow17 = l->apos > 0;
-    int bk = L18;
-    if (allow21 && l->clamped[L21] < l->clamped[bk]) bk = L21;
-    if (allow17 && l->clamped[L17] < l->clamped[bk]) bk = L17;
-    /* 2017 apostrophe pairs are decisive for 2017 against the others. */
-    double dk = ((double)l->clamped[LEN] - (double)l->clamped[bk]) / KZ_LID_SCALE;
+    /* Clamped evidence: English against Kazakh in any Latin alphabet. */
+    double dk = ((double)l->clamped[LEN] - (double)l->clamped[LKK]) / KZ_LID_SCALE;
     double pk = sigmoid(dk / TEMPERATURE);
-    int kk_wins = l->clamped[bk] < l->clamped[LEN];
-    unsigned self = kk_wins ? KZ_LID_SELFCOST_KK2021 : KZ_LID_SELFCOST_EN;
+    int kk_wins = l->clamped[LKK] < l->clamped[LEN];
+    unsigned self = kk_wins ? KZ_LID_SELFCOST_KKLAT : KZ_LID_SELFCOST_EN;
     double excess = (double)l->rawmin / (double)l->symbols - self;
     double pund = 0;
     size_t other = cls_count[KZTEXT_SC_LATN_OTHER];
@@ -480,6 +479,19 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       r.lang = KZTEXT_LANG_UND;
       r.confidence = pund;
     } else if (kk_wins) {
+      /* The alphabet: a second pass with the three alphabets' models.
+       * 2021 needs one of its own letters (ä ğ ñ ö ş ū ü İ) or ı, since it
+       * writes the frequent і as ı; 2017 needs its apostrophes.  Text in
+       * plain a-z is thus 2018 (which writes і as i and ш ч as sh ch)
+       * unless apostrophes make it 2017. */
+      scan_out o2;
+      if (scan(s, len, replace, 0, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
+      const uint64_t *cl = o2.l.clamped;
+      int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
+      int allow17 = l->apos > 0;
+      int bk = L18;
+      if (allow21 && cl[L21] < cl[bk]) bk = L21;
+      if (allow17 && cl[L17] < cl[bk]) bk = L17;
       r.lang = KZTEXT_LANG_KK;
       r.variant = bk == L21 ? KZTEXT_VARIANT_LATIN2021
                 : bk == L18 ? KZTEXT_VARIANT_LATIN2018 : KZTEXT_VARIANT_LATIN2017;
