@@ -54,6 +54,10 @@ def main():
     errors = defaultdict(list)
     ru_as_kk = ru_total = 0
     false_mixed = Counter()
+    # Rows without a single letter: "und" is the specified answer for them
+    # (too little evidence), so the gates are also shown without them.
+    tot_l = defaultdict(Counter)
+    ok_l = defaultdict(Counter)
     for line in path.read_text(encoding="utf-8").splitlines():
         if "\t" not in line:
             continue
@@ -64,6 +68,10 @@ def main():
         for key in (b, "all", "short" if len(text) < 20 else "long"):
             tot[label][key] += 1
             ok[label][key] += good
+        if any(ch.isalpha() for ch in text):
+            for key in ("all", "short" if len(text) < 20 else "long"):
+                tot_l[label][key] += 1
+                ok_l[label][key] += good
         if label in ("kk", "ru", "en") and d.mixed is not None:
             false_mixed[label] += 1
         if label == "ru":
@@ -102,6 +110,12 @@ def main():
             print(f"gate {name:<28} {v:6.2f}%  (>= {want}%)  {'PASS' if v >= want else 'FAIL'}")
     r = 100.0 * ru_as_kk / ru_total if ru_total else 0.0
     print(f"gate {'ru rows called kk':<28} {r:6.2f}%  (<= 0.5%)  {'PASS' if r <= 0.5 else 'FAIL'}")
+    for label in ("kk", "ru", "en"):
+        for key, name in (("long", ">=20"), ("short", "<20")):
+            n, k = tot_l[label][key], ok_l[label][key]
+            if n and n != tot[label][key]:
+                print(f"info {label} {name} chars, rows with letters only: {k}/{n} = {100 * k / n:.2f}%"
+                      f" ({tot[label][key] - n} rows without letters)")
     for label in ("kk", "ru", "en"):
         n = tot[label]["all"]
         if n:

@@ -35,6 +35,10 @@
  * to apply it. */
 #define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
+/* Nats of prior towards English for Latin text in plain a-z. */
+#define EN_PRIOR 3.0
+/* Nats of prior towards Russian for Cyrillic text without Kazakh letters. */
+#define RU_PRIOR 1.0
 
 enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
 /* Latin model languages: first pass English against Kazakh in any Latin
@@ -420,7 +424,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   r.confidence = 1.0;
 
   if (r.script == KZTEXT_SCRIPT_CYRL && c->words) {
-    double pk = sigmoid((double)c->evidence / KZ_LID_SCALE / TEMPERATURE);
+    /* Text without any of the nine Kazakh letters starts RU_PRIOR nats
+     * towards Russian: such Kazakh is rare beyond a few words, such
+     * Russian the rule. */
+    double ev = (double)c->evidence / KZ_LID_SCALE - (cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
+    double pk = sigmoid(ev / TEMPERATURE);
     /* Fit: each word under its better model (code-switched text fits). */
     unsigned self = c->evidence >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
     double excess = (double)c->rawmin / (double)c->symbols - self;
@@ -440,7 +448,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       r.lang = KZTEXT_LANG_UND;
       r.confidence = pund;
     } else {
-      r.lang = c->evidence >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
+      r.lang = ev >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
       r.confidence = r.scores[r.lang];
       if (!(flags & KZTEXT_DETECT_NO_MIXED) && c->max_d >= MIXED_KK_EVIDENCE &&
           c->min_d <= -MIXED_RU_EVIDENCE) {
@@ -462,10 +470,16 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       }
     }
   } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
-    /* Clamped evidence: English against Kazakh in any Latin alphabet. */
-    double dk = ((double)l->clamped[LEN] - (double)l->clamped[LKK]) / KZ_LID_SCALE;
+    /* Clamped evidence: English against Kazakh in any Latin alphabet.
+     * Text in plain a-z (no Kazakh Latin letter, no apostrophe inside a
+     * word) starts EN_PRIOR nats towards English: Latin-script Kazakh is
+     * rare next to English, and acronyms ("PM", "WW II") and file names
+     * give the models little to go on. */
+    double prior = (cls_count[KZTEXT_SC_LATN_KK2021] || cls_count[KZTEXT_SC_LATN_KK2018] ||
+                    cls_count[KZTEXT_SC_LATN_KK_DOTLESS] || l->apos) ? 0 : EN_PRIOR;
+    double dk = ((double)l->clamped[LEN] - (double)l->clamped[LKK]) / KZ_LID_SCALE - prior;
     double pk = sigmoid(dk / TEMPERATURE);
-    int kk_wins = l->clamped[LKK] < l->clamped[LEN];
+    int kk_wins = dk > 0;
     unsigned self = kk_wins ? KZ_LID_SELFCOST_KKLAT : KZ_LID_SELFCOST_EN;
     double excess = (double)l->rawmin / (double)l->symbols - self;
     double pund = 0;
