@@ -137,8 +137,36 @@ static void cyr_word_end(cyr_state *c) {
   c->prev = c->ctx = 0;
 }
 
+/* First pass: English against Kazakh, two lanes, unrolled. */
+static inline void lat_word_end2(lat_state *l) {
+  const uint8_t *end = kz_lid_lat + l->ctx * KZ_LID_LAT_N * 2;
+  uint32_t we = l->w[LEN] + end[LEN], wk = l->w[LKK] + end[LKK];
+  if (!l->wmarked) {
+    const uint8_t *plain = kz_lid_lat_plain + plain_len(l->wletters) * 2;
+    we += plain[LEN];
+    wk += plain[LKK];
+  }
+  l->raw[LEN] += we;
+  l->raw[LKK] += wk;
+  uint32_t m = we < wk ? we : wk;
+  l->rawmin += m;
+  uint32_t de = we - m, dk = wk - m;
+  l->clamped[LEN] += de > WORD_CLAMP ? WORD_CLAMP : de;
+  l->clamped[LKK] += dk > WORD_CLAMP ? WORD_CLAMP : dk;
+  l->w[LEN] = l->w[LKK] = 0;
+  l->symbols += l->wletters + 1;
+  l->words++;
+  l->wletters = 0;
+  l->wmarked = 0;
+  l->prev = l->ctx = 0;
+}
+
 static void lat_word_end(lat_state *l) {
   const unsigned n = KZ_LID_LAT_N;
+  if (!l->variants) {
+    lat_word_end2(l);
+    return;
+  }
   uint32_t m = UINT32_MAX;
   const int lanes = l->variants ? 3 : 2;
   const uint8_t *end = l->variants ? kz_lid_latv + l->ctx * n * 3 : kz_lid_lat + l->ctx * n * 2;
