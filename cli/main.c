@@ -11,6 +11,7 @@ static const cli_command commands[] = {
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
     {"sentences", cmd_sentences, "split text into sentences"},
     {"tokens", cmd_tokens, "split text into word tokens"},
+    {"detect", cmd_detect, "language (kk, ru, en) and script of lines, sentences, texts"},
 };
 
 static int usage(FILE *f) {

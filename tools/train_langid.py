@@ -224,6 +224,9 @@ def main():
     }
     lat_words = {lang: [w for l in lines for w in words(l, LAT_ID, is_lat_other)]
                  for lang, lines in lat_text.items()}
+    # "kklat": Kazakh in any Latin alphabet, the rival of English in the
+    # first pass; the three alphabets are told apart by a second pass.
+    lat_words["kklat"] = lat_words["kk2021"] + lat_words["kk2018"] + lat_words["kk2017"]
 
     nc, nl = len(CYR), len(LAT)
     cyr_tabs = {lang: train(ws, nc) for lang, ws in cyr_words.items()}
@@ -282,10 +285,27 @@ def main():
             out.append(",".join(str(v) for v in vals[i:i + per_line]) + ",\n")
         out.append("};\n")
     arr("kz_lid_cyr_sym", "uint8_t", cmap)
+    # Per Cyrillic symbol, four 16-bit counters to add (a packed uint64):
+    # bits 0-15 Kazakh-specific letter, 16-31 Russian-only letter (ё ц ч щ ъ
+    # ь э), 32-47 other Cyrillic letter, 48-63 one of ә ғ қ ұ і һ (letters
+    # Kyrgyz and Mongolian lack).
+    ru_only = set("ёцчщъьэ")
+    flags = []
+    for c in CYR:
+        v = 0
+        if c in KK_LETTERS:
+            v |= 1
+        if c in ru_only:
+            v |= 1 << 16
+        if c == "<other>":
+            v |= 1 << 32
+        if c in "әғқұіһ":
+            v |= 1 << 48
+        flags.append(f"0x{v:x}ull")
+    arr("kz_lid_cyr_sym_flags", "uint64_t", flags, 4)
     arr("kz_lid_lat_sym", "uint8_t", lmap)
     # Interleaved so one context's costs for every language share a cache line.
     cyr_order = ["kk", "ru"]
-    lat_order = ["en", "kk2021", "kk2018", "kk2017"]
     out.append("/* costs [((a*N + b)*N + c)*NLANG + lang]; Cyrillic langs: kk ru */\n")
     inter = []
     for i in range(nc ** 3):
@@ -294,11 +314,19 @@ def main():
     for i in range(0, len(inter), 64):
         out.append(",".join(str(v) for v in inter[i:i + 64]) + ",\n")
     out.append("};\n")
-    out.append("/* Latin langs: en kk2021 kk2018 kk2017 */\n")
+    out.append("/* Latin, first pass: en kklat (Kazakh in any Latin alphabet) */\n")
     inter = []
     for i in range(nl ** 3):
-        inter.extend(lat_tabs[l][0][i] for l in lat_order)
-    out.append(f"static const uint8_t kz_lid_lat[{nl ** 3 * 4}] = {{\n")
+        inter.extend(lat_tabs[l][0][i] for l in ("en", "kklat"))
+    out.append(f"static const uint8_t kz_lid_lat[{nl ** 3 * 2}] = {{\n")
+    for i in range(0, len(inter), 64):
+        out.append(",".join(str(v) for v in inter[i:i + 64]) + ",\n")
+    out.append("};\n")
+    out.append("/* Latin, alphabet pass: kk2021 kk2018 kk2017 */\n")
+    inter = []
+    for i in range(nl ** 3):
+        inter.extend(lat_tabs[l][0][i] for l in ("kk2021", "kk2018", "kk2017"))
+    out.append(f"static const uint8_t kz_lid_latv[{nl ** 3 * 3}] = {{\n")
     for i in range(0, len(inter), 64):
         out.append(",".join(str(v) for v in inter[i:i + 64]) + ",\n")
     out.append("};\n")
@@ -306,9 +334,12 @@ def main():
     out.append("/* -ln P(word has no Kazakh-specific letter | lang, length), kk ru */\n")
     vals = [v for n in range(PLAIN_MAXLEN + 1) for v in (cyr_plain["kk"][n], cyr_plain["ru"][n])]
     arr("kz_lid_cyr_plain", "uint8_t", vals)
-    out.append("/* -ln P(word is only a-z | lang, length), en kk2021 kk2018 kk2017 */\n")
-    vals = [v for n in range(PLAIN_MAXLEN + 1) for v in (lat_plain[l][n] for l in lat_order)]
+    out.append("/* -ln P(word is only a-z | lang, length), en kklat */\n")
+    vals = [v for n in range(PLAIN_MAXLEN + 1) for v in (lat_plain[l][n] for l in ("en", "kklat"))]
     arr("kz_lid_lat_plain", "uint8_t", vals)
+    out.append("/* the same for kk2021 kk2018 kk2017 */\n")
+    vals = [v for n in range(PLAIN_MAXLEN + 1) for v in (lat_plain[l][n] for l in ("kk2021", "kk2018", "kk2017"))]
+    arr("kz_lid_latv_plain", "uint8_t", vals)
     Path(args.output).write_text("".join(out), encoding="utf-8")
 
 

@@ -24,7 +24,8 @@ typedef enum kztext_script_class {
   KZTEXT_SC_SPACE = 1,       /**< Z* and the white-space controls TAB LF VT FF CR NEL */
   KZTEXT_SC_DIGIT = 2,       /**< decimal digits of any script (Nd) */
   KZTEXT_SC_PUNCT = 3,       /**< punctuation and symbols (P*, S*) */
-  KZTEXT_SC_MARK = 4,        /**< combining marks (M*): take the script before them */
+  KZTEXT_SC_MARK = 4,        /**< combining marks (M*) and format controls (Cf: ZWJ,
+                                  soft hyphen, bidi marks): take the script around them */
   KZTEXT_SC_CYRL_KK = 5,     /**< the nine Kazakh letters ә ғ қ ң ө ұ ү һ і (either case) */
   KZTEXT_SC_CYRL_RU = 6,     /**< ё ц ч щ ъ ь э: Russian letters native Kazakh words never use */
   KZTEXT_SC_CYRL_SHARED = 7, /**< the other letters of the Russian alphabet */

@@ -1,5 +1,6 @@
 /* Script classes of code points and script runs (kztext/script.h). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/buffer.h"
 #include "script/script_table.h"
@@ -28,10 +29,7 @@ const uint8_t kz_class_script[KZTEXT_SC_COUNT] = {
     [KZTEXT_SC_HAN] = KZTEXT_SCRIPT_HAN,
 };
 
-unsigned kz_script_class(uint32_t cp) {
-  if (cp >= 0x110000) return KZTEXT_SC_OTHER;
-  return kz_sc_stage2[kz_sc_stage1[cp >> KZ_SC_BLOCK_SHIFT]][cp & 127];
-}
+_Static_assert(KZ_SC_BLOCK_SHIFT == 7, "script_table.h assumes 128-entry blocks");
 
 kztext_script_class kztext_script_class_of(uint32_t cp) {
   return (kztext_script_class)kz_script_class(cp);
@@ -64,6 +62,40 @@ static const uint8_t ascii_script[128] = {
 };
 #undef L
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* High bit of each byte of v that is zero (exact, no borrow between bytes). */
+static inline uint64_t zero_bytes(uint64_t v) {
+  uint64_t t = ((v & ~HIGHS) + ~HIGHS) | v;
+  return ~t & HIGHS;
+}
+
+/* How many of the 8 bytes at p (7 or 8, or 0) are Cyrillic U+0400-04FF
+ * (whole two-byte sequences) or ASCII other than letters: nothing in them
+ * can end a Cyrillic run, and they are valid UTF-8.  p is at a code point
+ * boundary; a lead byte in the last place is left for the next block. */
+static inline unsigned cyrl_block(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t w;
+  memcpy(&w, p, 8);
+  uint64_t high = w & HIGHS;
+  /* ASCII letters: (b | 0x20) in 0x61..0x7A, tested on 7-bit lanes. */
+  uint64_t y = (w & ~HIGHS) | (0x20 * ONES);
+  uint64_t letters = (y + 0x1F * ONES) & ~(y + 0x05 * ONES) & ~high & HIGHS;
+  if (letters) return 0;
+  uint64_t lead = zero_bytes((w & (0xFC * ONES)) ^ (0xD0 * ONES));  /* D0-D3 */
+  uint64_t cont = zero_bytes((w & (0xC0 * ONES)) ^ (0x80 * ONES));  /* 80-BF */
+  /* Every high byte is a lead or a continuation, and the continuations are
+   * exactly the bytes after the leads. */
+  if (high != (lead | cont) || cont != (lead << 8)) return 0;
+  return (lead >> 56) ? 7 : 8;
+#else
+  (void)p;
+  return 0;
+#endif
+}
+
 /* Appends one run, counting it even when the caller's array is full. */
 static void put_run(kztext_script_run *runs, size_t cap, size_t *n, size_t start,
                     size_t end, unsigned script) {
@@ -86,17 +118,44 @@ kztext_status kztext_script_runs(const char *src, size_t len, unsigned flags,
   size_t n = 0, i = 0, start = 0;
   unsigned cur = KZTEXT_SCRIPT_COUNT; /* no letter seen yet */
   while (i < len) {
+    /* Hot loops: skip what cannot end the current run without decoding. */
+    if (cur == KZTEXT_SCRIPT_LATN) {
+      /* All ASCII is Latin or Common. */
+      while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
+      while (i < len && s[i] < 0x80) i++;
+    } else if (cur == KZTEXT_SCRIPT_CYRL) {
+      /* U+0400-04FF (lead bytes D0-D3) are Cyrillic letters or Common
+       * (U+0482-0489), ASCII other than letters is Common. */
+      while (i < len) {
+        unsigned adv = i + 8 <= len ? cyrl_block(s + i) : 0;
+        if (adv) {
+          i += adv;
+          continue;
+        }
+        unsigned c = s[i];
+        if (c < 0x80) {
+          if (ascii_script[c]) break;
+          i++;
+        } else if (c >= 0xD0 && c <= 0xD3 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+          i += 2;
+        } else if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+          i += 3; /* U+2000-203F: spaces, dashes, quotes, format controls */
+        } else {
+          break;
+        }
+      }
+    }
+    if (i >= len) break;
     unsigned b = s[i], sc;
     size_t step;
     if (b < 0x80) {
-      /* Hot loop: ASCII of the current script or Common stays in the run. */
       sc = ascii_script[b];
       step = 1;
-    } else if ((b == 0xD0 || b == 0xD1 || b == 0xD3) && i + 1 < len &&
-               (s[i + 1] & 0xC0) == 0x80) {
-      /* U+0400-047F and U+04C0-04FF are all Cyrillic letters. */
-      sc = KZTEXT_SCRIPT_CYRL;
-      step = 2;
     } else {
       size_t sub;
       uint32_t cp = kz_utf8_decode(s + i, len - i, &step, &sub);
