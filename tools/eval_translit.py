@@ -39,6 +39,18 @@ def ties(s):
     return s
 
 
+HOMOGLYPHS = dict(zip("aceiopxyhkABCEHIKMOPTXY", "асеіорхуһкАВСЕНІКМОРТХУ"))
+
+
+def fold(word):
+    """A Cyrillic word typed with Latin look-alikes (үшiн with a Latin i) is
+    compared as the Cyrillic word it stands for: the converter reads it so."""
+    if re.search("[a-zA-Z]", word) and re.search("[\u0400-\u04ff]", word):
+        if all(c in HOMOGLYPHS for c in word if c < "\u0080"):
+            return "".join(HOMOGLYPHS.get(c, c) for c in word)
+    return word
+
+
 def report(name, ok, total, extra=""):
     pct = 100.0 * ok / total if total else 0.0
     print(f"{name:<34} {ok:>7}/{total:<7} {pct:7.3f}%  {extra}")
@@ -170,6 +182,7 @@ def main():
             ok = n = okall = 0
             errs = collections.Counter()
             for x, y in zip(ow, bw):
+                x = fold(x)
                 if cyr.search(x):
                     n += 1
                     if x == y:

@@ -145,6 +145,100 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
   return k;
 }
 
+/* Latin letters that stand for Cyrillic ones inside Cyrillic words (real
+ * text types "үшiн" with a Latin i): the Cyrillic letter, or 0. */
+static uint32_t homoglyph(unsigned c) {
+  switch (c) {
+  case 'a': return 0x430; case 'c': return 0x441; case 'e': return 0x435;
+  case 'i': return 0x456; case 'o': return 0x43E; case 'p': return 0x440;
+  case 'x': return 0x445; case 'y': return 0x443; case 'h': return 0x4BB;
+  case 'k': return 0x43A;
+  case 'A': return 0x410; case 'B': return 0x412; case 'C': return 0x421;
+  case 'E': return 0x415; case 'H': return 0x41D; case 'I': return 0x406;
+  case 'K': return 0x41A; case 'M': return 0x41C; case 'O': return 0x41E;
+  case 'P': return 0x420; case 'T': return 0x422; case 'X': return 0x425;
+  case 'Y': return 0x423;
+  default: return 0;
+  }
+}
+
+static int is_ascii_letter(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Whether the word around the ASCII letter at i mixes Cyrillic letters with
+ * Latin look-alikes only (then the look-alikes are read as Cyrillic). */
+static int mixed_word(const unsigned char *s, size_t n, size_t i) {
+  size_t a = i, b = i;
+  while (a > 0) {
+    size_t p = kz_utf8_prev(s, a), l;
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
+    a = p;
+  }
+  while (b < n) {
+    size_t l;
+    uint32_t c = kz_utf8_next(s + b, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
+    b += l;
+  }
+  int cyr = 0;
+  for (size_t k = a; k < b;) {
+    size_t l;
+    uint32_t c = kz_utf8_next(s + k, &l);
+    if (c < 128) {
+      if (!homoglyph(c)) return 0;
+    } else {
+      cyr = 1;
+    }
+    k += l;
+  }
+  return cyr;
+}
+
+static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, size_t j) {
+  if (is_ascii_letter(s[i]) && i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3) return 1;
+  if (is_ascii_letter(s[j - 1]) && j < n && s[j] >= 0xD0 && s[j] <= 0xD3) return 1;
+  return 0;
+}
+
+/* An ASCII run next to a Cyrillic word: look-alikes inside mixed words
+ * convert as the Cyrillic letters they stand for. */
+static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, kztext_scheme to,
+                          char *out, char *o, kz_spanv *sv) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  char *o0 = o;
+  int state = -1; /* -1 unknown, 0 plain, 1 mixed: for the current word */
+  for (size_t k = i; k < j; k++) {
+    unsigned c = s[k];
+    if (!is_ascii_letter(c)) {
+      state = -1;
+      *o = (char)c;
+      if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + 1, 1);
+      o++;
+      continue;
+    }
+    if (state < 0) state = mixed_word(s, n, k);
+    uint32_t h = state ? homoglyph(c) : 0;
+    if (!h) {
+      *o = (char)c;
+      if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + 1, 1);
+      o++;
+      continue;
+    }
+    const kz_fwd_entry *e = &T[h - 0x400];
+    size_t len;
+    if ((e->flags & KZ_F_MULTI) && caps_context(s, n, k, 1)) {
+      memcpy(o, e->up, e->ulen);
+      len = e->ulen;
+    } else {
+      memcpy(o, e->out, e->len);
+      len = e->len;
+    }
+    if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + len, 0);
+    o += len;
+  }
+  return (size_t)(o - o0);
+}
+
 static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to, char *out,
                              kz_spanv *sv, const int spans) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
@@ -154,7 +248,12 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
     unsigned c = s[i];
     if (c < 0x80) {
       size_t j = i + 1;
-      while (j < n && s[j] < 0x80 && j - i < 64) j++;
+      while (j < n && s[j] < 0x80) j++;
+      if (touches_cyrillic(s, n, i, j)) {
+        o += ascii_mixed(s, n, i, j, to, out, o, spans ? sv : NULL);
+        i = j;
+        continue;
+      }
       memcpy(o, s + i, j - i);
       if (spans) kz_span_add(sv, i, j, (size_t)(o - out), (size_t)(o - out) + (j - i), 1);
       o += j - i;
