@@ -117,10 +117,11 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
     const char *str;
     if (lc == 0x449) {
       str = shsh_word(s, n, i) ? "shsh" : "sh";
-    } else if (lc == 0x44F) { /* я */
+    } else if (lc == 0x44F) { /* я: á after a consonant, ıa after a vowel, ъ or ь */
       str = pl == 0x438 ? "a" : after_cons ? "\xc3\xa1" : "\xc4\xb1" "a";
-    } else { /* ю */
-      str = pl == 0x438 ? "\xc3\xbd" : after_cons ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
+    } else { /* ю: ú after a consonant, ъ or ь, else ıý */
+      int soft = pl == 0x44A || pl == 0x44C;
+      str = pl == 0x438 ? "\xc3\xbd" : (after_cons || soft) ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
     }
     int all = cap && caps_context(s, n, i, 2);
     return put_cased(o, str, cap, all);
@@ -239,6 +240,53 @@ static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, 
   return (size_t)(o - o0);
 }
 
+/* latin2018 spells loanwords by Kazakh sound law (Dec 2018 draft): a double
+ * consonant is written once (бюллетень búleten, коэффицент koefısent) and сц
+ * is s.  A loanword is recognised by a Russian-only letter (ё ц ч щ ъ ь э ю
+ * я); native doubles (аққу, мемлекеттік) stay. */
+static int russian_only(uint32_t lc) {
+  return lc == 0x451 || lc == 0x446 || lc == 0x447 || lc == 0x449 || lc == 0x44A ||
+         lc == 0x44C || lc == 0x44D || lc == 0x44E || lc == 0x44F;
+}
+
+static size_t word_end(const unsigned char *s, size_t n, size_t i) {
+  while (i + 1 < n && s[i] >= 0xD0 && s[i] <= 0xD3 && (cyr_class(cp_at(s, n, i)) & KZ_C_LETTER))
+    i += 2;
+  return i;
+}
+
+static int loanword_2018(const unsigned char *s, size_t n, size_t i, size_t *end) {
+  if (i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3 && (cyr_class(cp_before(s, i)) & KZ_C_LETTER))
+    return 0; /* not at the start of a word */
+  size_t e = word_end(s, n, i);
+  *end = e;
+  for (size_t k = i; k < e; k += 2)
+    if (russian_only(cyr_lower(cp_at(s, n, k)))) return 1;
+  return 0;
+}
+
+static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, char *out, char *o,
+                        kz_spanv *sv) {
+  const kz_fwd_entry *T = kz_fwd_tables[KZTEXT_SCHEME_LATIN2018];
+  char *o0 = o;
+  char last[16];
+  size_t last_len = 0;
+  for (size_t k = i; k < e; k += 2) {
+    const kz_fwd_entry *en = &T[((s[k] - 0xD0) << 6) | (s[k + 1] & 0x3F)];
+    char buf[32];
+    size_t len;
+    if (en->flags & (KZ_F_MULTI | KZ_F_CTX)) len = slow_letter(s, n, k, KZTEXT_SCHEME_LATIN2018, en, buf);
+    else { memcpy(buf, en->out, en->len); len = en->len; }
+    int cons = len == 1 && !strchr("aeiouyAEIOUY", buf[0]);
+    if (cons && last_len == 1 && (buf[0] | 0x20) == (last[0] | 0x20)) len = 0; /* double */
+    memcpy(o, buf, len);
+    if (sv) kz_span_add(sv, k, k + 2, (size_t)(o - out), (size_t)(o - out) + len, 0);
+    o += len;
+    if (len) { memcpy(last, buf, len); last_len = cons ? len : 0; }
+  }
+  return (size_t)(o - o0);
+}
+
 static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to, char *out,
                              kz_spanv *sv, const int spans) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
@@ -262,6 +310,12 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
     }
     if (c >= 0xD0 && c <= 0xD3) {
       const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      size_t we;
+      if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
+        o += word_2018(s, n, i, we, out, o, spans ? sv : NULL);
+        i = we;
+        continue;
+      }
       if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
         memcpy(o, e->out, 16);
         if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + e->len, 0);
