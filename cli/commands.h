@@ -3,5 +3,6 @@
 #define KZTEXT_CLI_COMMANDS_H
 
 int cmd_normalize(int argc, char **argv);
+int cmd_translit(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 
 static const cli_command commands[] = {
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
+    {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN, ALA-LC"},
 };
 
 static int usage(FILE *f) {

@@ -462,6 +462,9 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       continue;
     }
     int cap = allcaps || w->t[x->ta].cap;
+    uint32_t sc0 = w->cp[w->t[x->ta].a];
+    if (sc0 == 0x2B9 || sc0 == 0x2BA) /* the signs have no case: take the neighbour's */
+      cap = k > 0 ? w->t[u[k - 1].ta].cap : (x->tb < w->nt && w->t[x->tb].cap);
     for (int m = 0; m < 2 && x->c[m]; m++) {
       uint32_t c = x->c[m];
       if (cap && (m == 0 || allcaps)) c = cyr_upper(c);
