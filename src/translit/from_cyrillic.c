@@ -340,6 +340,99 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
   return (size_t)(o - out);
 }
 
+/* The fused fast path: validates UTF-8, checks that the text is NFC and
+ * converts, in one pass.  It accepts ASCII, Cyrillic, Latin-1/Extended
+ * letters and the common punctuation of U+2000..U+207F and U+2100..U+214F
+ * (all NFC_QC=Yes with combining class 0, so any sequence of them is NFC);
+ * on anything else it gives up ((size_t)-1) and the caller takes the general
+ * route: validate, normalize if needed, convert. */
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  size_t i = 0, ok_until = 0;
+  char *o = out;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (!is_ascii_letter(c)) { /* digits, spaces, punctuation */
+        *o++ = (char)c;
+        i++;
+        continue;
+      }
+      size_t j = i + 1; /* a run of ASCII letters */
+      while (j < n && is_ascii_letter(s[j])) j++;
+      if (touches_cyrillic(s, n, i, j)) {
+        o += ascii_mixed(s, n, i, j, to, out, o, NULL);
+      } else {
+        memcpy(o, s + i, j - i);
+        o += j - i;
+      }
+      i = j;
+      continue;
+    }
+    if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
+    if (c >= 0xD0 && c <= 0xD3) {
+      const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        o += e->len;
+        i += 2;
+        continue;
+      }
+      size_t we;
+      if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
+        o += word_2018(s, n, i, we, out, o, NULL);
+        i = we;
+        continue;
+      }
+      if (!(e->flags & KZ_F_PASS)) {
+        o += slow_letter(s, n, i, to, e, o);
+        i += 2;
+        continue;
+      }
+      if (c == 0xD2 && s[i + 1] >= 0x83 && s[i + 1] <= 0x89) return (size_t)-1; /* marks */
+      memcpy(o, s + i, 2);
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xCB) { /* U+0080..U+02FF: letters, no marks */
+      memcpy(o, s + i, 2);
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (i < ok_until) { /* checked below: copy */
+      size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      memcpy(o, s + i, l);
+      o += l;
+      i += l;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81 || s[i + 1] == 0x84) &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      uint32_t cp = ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); /* low 12 bits */
+      /* U+2000/2001 and U+2126, U+212A, U+212B are singletons (NFC_QC=No) */
+      if (cp == 0x000 || cp == 0x001 || cp == 0x126 || cp == 0x12A || cp == 0x12B)
+        return (size_t)-1;
+      memcpy(o, s + i, 3);
+      o += 3;
+      i += 3;
+      continue;
+    }
+    /* Something else (Arabic, CJK, €): ask the normalizer about the stretch
+     * from the previous character (it might compose with it) to the next
+     * ASCII byte (ASCII never composes with what precedes it). */
+    size_t a = i > 0 ? kz_utf8_prev(s, i) : 0, b = i;
+    while (b < n && s[b] >= 0x80) b++;
+    int isn = 0;
+    if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+        !isn)
+      return (size_t)-1;
+    ok_until = b;
+  }
+  return (size_t)(o - out);
+}
+
 size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
                            char *out, kz_spanv *sv) {
   if (to == KZTEXT_SCHEME_ARABIC) return kz_tl_cyr_to_arabic(s, n, flags, out, sv);

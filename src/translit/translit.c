@@ -348,6 +348,30 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
     return KZTEXT_E_UNSUPPORTED;
   if (!src) src = "";
+  if (!sv && from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC &&
+      to != KZTEXT_SCHEME_ARABIC && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
+    /* one pass for the common case: valid NFC Cyrillic text to Latin */
+    size_t need0 = len * KZ_FACTOR_FROM_CYR + 32;
+    char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
+    if (!buf0) return KZTEXT_E_NO_MEMORY;
+    size_t r0 = kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0);
+    if (r0 != (size_t)-1) {
+      if (out_len) *out_len = r0;
+      if (out) {
+        char *res = buf0 == dst ? NULL : realloc(buf0, r0 + 1);
+        if (!res) { free(buf0); return KZTEXT_E_NO_MEMORY; }
+        res[r0] = 0;
+        *out = res;
+        return KZTEXT_OK;
+      }
+      if (buf0 == dst) return KZTEXT_OK;
+      kztext_status st0 = r0 > dst_cap ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK;
+      if (!st0 && r0) memcpy(dst, buf0, r0);
+      free(buf0);
+      return st0;
+    }
+    if (buf0 != dst) free(buf0);
+  }
   prep p;
   kztext_status st = prepare(src, len, flags, sv != NULL, &p, error_offset);
   if (st) return st;

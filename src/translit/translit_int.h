@@ -91,6 +91,7 @@ enum { KZ_FACTOR_FROM_CYR = 4, KZ_FACTOR_TO_CYR = 3 };
 /* Cyrillic -> Latin scheme or Arabic.  Returns the output length. */
 size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
                            char *out, kz_spanv *sv);
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out);
 size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv);
 /* Latin scheme -> Cyrillic. */
