@@ -11,10 +11,19 @@
 
 #include "gen/translit_tables.inc"
 
+/* The fast path looks ahead over bytes it has not validated yet: decode
+ * with bounds and read an ill-formed sequence as U+FFFD. */
 static inline uint32_t cp_at(const unsigned char *s, size_t n, size_t i) {
   if (i >= n) return 0;
-  size_t l;
-  return kz_utf8_next(s + i, &l);
+  size_t l, sub;
+  return kz_utf8_decode(s + i, n - i, &l, &sub);
+}
+
+static inline uint32_t next_cp(const unsigned char *s, size_t n, size_t i, size_t *len) {
+  size_t sub;
+  uint32_t c = kz_utf8_decode(s + i, n - i, len, &sub);
+  if (!*len) *len = sub;
+  return c;
 }
 
 static inline uint32_t cp_before(const unsigned char *s, size_t i) {
@@ -71,7 +80,7 @@ static int shsh_word(const unsigned char *s, size_t n, size_t i) {
   size_t k = 0, j = ws;
   while (j < n && k < sizeof low - 4) {
     size_t l;
-    uint32_t c = kz_utf8_next(s + j, &l);
+    uint32_t c = next_cp(s, n, j, &l);
     uint32_t lc = cyr_lower(c);
     if (!lc) break;
     k += kz_utf8_encode(lc, low + k);
@@ -177,14 +186,14 @@ static int mixed_word(const unsigned char *s, size_t n, size_t i) {
   }
   while (b < n) {
     size_t l;
-    uint32_t c = kz_utf8_next(s + b, &l);
+    uint32_t c = next_cp(s, n, b, &l);
     if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
     b += l;
   }
   int cyr = 0;
   for (size_t k = a; k < b;) {
     size_t l;
-    uint32_t c = kz_utf8_next(s + k, &l);
+    uint32_t c = next_cp(s, n, k, &l);
     if (c < 128) {
       if (!homoglyph(c)) return 0;
     } else {
@@ -197,7 +206,9 @@ static int mixed_word(const unsigned char *s, size_t n, size_t i) {
 
 static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, size_t j) {
   if (is_ascii_letter(s[i]) && i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3) return 1;
-  if (is_ascii_letter(s[j - 1]) && j < n && s[j] >= 0xD0 && s[j] <= 0xD3) return 1;
+  if (is_ascii_letter(s[j - 1]) && j + 1 < n && s[j] >= 0xD0 && s[j] <= 0xD3 &&
+      (s[j + 1] & 0xC0) == 0x80)
+    return 1;
   return 0;
 }
 

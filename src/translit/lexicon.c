@@ -9,12 +9,10 @@
 
 #include "gen/translit_lexicon.inc"
 
-#define N_LABEL(x) ((unsigned)((x)&0xFF))
-#define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0xFF))
-#define N_WHOLE(x) ((unsigned)(((x) >> 16) & 1))
-#define N_VLEN(x) ((unsigned)(((x) >> 17) & 0x7F))
-#define N_FIRST(x) ((uint32_t)(((x) >> 24) & 0xFFFFF))
-#define N_VAL(x) ((uint32_t)(((x) >> 44) & 0xFFFFF))
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool) {
+  *pool = scheme2018 ? kz_lex18_pool : kz_lex21_pool;
+  return scheme2018 ? kz_lex18_nodes : kz_lex21_nodes;
+}
 
 size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
                      const char **cyr, size_t *cyr_len) {

@@ -504,6 +504,10 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       i++;
       continue;
     }
+    if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
+      size_t k = kz_tl_fast_word_2021(s, n, i, &oc.o, !(flags & KZTEXT_TRANSLIT_NO_LEXICON));
+      if (k) { i += k; continue; }
+    }
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
     if (!word_char(cp, sc, 0) && !(w.n && word_char(cp, sc, 1))) {
