@@ -187,3 +187,118 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   *po = o;
   return p - i;
 }
+
+static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* The whole latin2021 -> Cyrillic conversion in one pass when the text is
+ * plain: it validates UTF-8 and checks NFC as it goes (only ASCII, the 2021
+ * letters and common punctuation are accepted, all NFC-inert) and gives up
+ * with (size_t)-1 on anything else, so the caller takes the general route.
+ * URLs and e-mail addresses are found when their '@' or "://" shows up: the
+ * token converted so far is rewound and copied as it is. */
+size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
+  const int lex = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
+  char *o = out;
+  size_t i = 0, tok_s = 0, ok_until = 0;
+  char *tok_o = out;
+  int in_tok = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (is_space(c)) {
+        in_tok = 0;
+        *o++ = (char)c;
+        i++;
+        continue;
+      }
+      if (!in_tok) {
+        in_tok = 1;
+        tok_s = i;
+        tok_o = o;
+        if (n - i >= 4 && (c | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w' &&
+            s[i + 3] == '.')
+          goto url;
+      }
+      if ((c == '@' && i > tok_s && i + 1 < n && !is_space(s[i + 1])) ||
+          (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'))
+        goto url;
+      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
+        if (!k) return (size_t)-1;
+        i += k;
+        continue;
+      }
+      *o++ = (char)c;
+      i++;
+      continue;
+    }
+    if (!in_tok) {
+      in_tok = 1;
+      tok_s = i;
+      tok_o = o;
+    }
+    if (c >= 0xC3 && c <= 0xC5) { /* a 2021 letter starts a word */
+      size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
+      if (!k) return (size_t)-1;
+      i += k;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) { /* NBSP « » § ° */
+      o[0] = (char)c;
+      o[1] = (char)s[i + 1];
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81 || s[i + 1] == 0x84) &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      uint32_t lo = ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (lo == 0x000 || lo == 0x001 || lo == 0x126 || lo == 0x12A || lo == 0x12B)
+        return (size_t)-1; /* singletons */
+      memcpy(o, s + i, 3);
+      o += 3;
+      i += 3;
+      continue;
+    }
+    if (i >= ok_until) {
+      /* other scripts (Arabic, CJK), €: ask the normalizer about the stretch
+       * from the previous character to the next ASCII byte */
+      size_t a = i, b = i;
+      while (a > 0 && (s[a - 1] & 0xC0) == 0x80) a--;
+      if (a > 0) a--;
+      while (a > 0 && (s[a] & 0xC0) == 0x80) a--;
+      while (b < n && s[b] >= 0x80) b++;
+      int isn = 0;
+      if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+          !isn)
+        return (size_t)-1;
+      ok_until = b;
+    }
+    {
+      size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (c < 0xC2 || i + l > n) return (size_t)-1;
+      memcpy(o, s + i, l);
+      o += l;
+      i += l;
+      continue;
+    }
+  url:
+    /* copy the whole token as it is */
+    {
+      size_t e = i;
+      while (e < n && !is_space(s[e])) {
+        if (s[e] >= 0x80) {
+          /* keep the check honest: only ASCII URLs take this path */
+          return (size_t)-1;
+        }
+        e++;
+      }
+      o = tok_o;
+      memcpy(o, s + tok_s, e - tok_s);
+      o += e - tok_s;
+      i = e;
+      in_tok = 0;
+    }
+  }
+  return (size_t)(o - out);
+}
