@@ -113,7 +113,9 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
       }
       kb[1] = (unsigned char)t;
     } else if (c >= 0x80) {
-      if (c >= 0xC0 && c < 0xF8) return 0; /* another letter or mark: general path */
+      /* another Latin letter or a combining mark: the general path; other
+       * characters (« » — NBSP, other scripts) end the word */
+      if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1) return 0;
       break;
     } else {
       break;
@@ -190,6 +192,27 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
 
 static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+/* A word the fast path does not take (English words with c w x, variant
+ * letters): validate its extent (ASCII letters and two-byte letters, no
+ * combining mark after it) and hand it to the general word converter. */
+static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned flags, char **o) {
+  size_t e = i;
+  while (e < n) {
+    unsigned c = s[e];
+    if (c < 0x80) {
+      if ((c | 0x20) < 'a' || (c | 0x20) > 'z') break;
+      e++;
+    } else if (c >= 0xC3 && c <= 0xC9 && e + 1 < n && (s[e + 1] & 0xC0) == 0x80) {
+      e += 2;
+    } else if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1 || c < 0xC2) {
+      return 0; /* a mark, a three-byte letter, invalid: the general route decides */
+    } else {
+      break; /* punctuation or another script ends the word; the caller checks it */
+    }
+  }
+  return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, o);
+}
+
 /* The whole latin2021 -> Cyrillic conversion in one pass when the text is
  * plain: it validates UTF-8 and checks NFC as it goes (only ASCII, the 2021
  * letters and common punctuation are accepted, all NFC-inert) and gives up
@@ -224,6 +247,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
         goto url;
       if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
         size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
+        if (!k) k = other_word(s, n, i, flags, &o);
         if (!k) return (size_t)-1;
         i += k;
         continue;
@@ -239,6 +263,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
     }
     if (c >= 0xC3 && c <= 0xC5) { /* a 2021 letter starts a word */
       size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
+      if (!k) k = other_word(s, n, i, flags, &o);
       if (!k) return (size_t)-1;
       i += k;
       continue;
@@ -286,12 +311,16 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
     /* copy the whole token as it is */
     {
       size_t e = i;
+      int ascii = 1;
       while (e < n && !is_space(s[e])) {
-        if (s[e] >= 0x80) {
-          /* keep the check honest: only ASCII URLs take this path */
-          return (size_t)-1;
-        }
+        if (s[e] >= 0x80) ascii = 0;
         e++;
+      }
+      if (!ascii) { /* the token is copied as it is: it must be valid NFC */
+        int isn = 0;
+        if (kztext_is_normalized((const char *)s + tok_s, e - tok_s, KZTEXT_NORM_NFC, &isn, NULL) !=
+                KZTEXT_OK || !isn)
+          return (size_t)-1;
       }
       o = tok_o;
       memcpy(o, s + tok_s, e - tok_s);

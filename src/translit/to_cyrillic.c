@@ -540,3 +540,29 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
   }
   return (size_t)(oc.o - out);
 }
+
+/* One word of the general path for callers that validated s[i..e) (UTF-8
+ * letters only): writes at *o, returns the bytes consumed (> 0). */
+size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
+                        unsigned flags, char **o) {
+  outctx oc = {s, *o, *o, NULL};
+  word w;
+  w.n = 0;
+  size_t p = i, l;
+  while (p < e && w.n < MAXW) {
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!word_char(c, sc, w.n > 0)) break;
+    int cap;
+    uint32_t lc = lat_lower(c, &cap);
+    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131;
+    w.cp[w.n] = lc;
+    w.cap[w.n] = (uint8_t)cap;
+    w.off[w.n] = p;
+    w.n++;
+    p += l;
+  }
+  w.off[w.n] = p;
+  emit_word(&oc, &w, sc, flags);
+  *o = oc.o;
+  return p - i;
+}

@@ -131,6 +131,8 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
+size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
+                        unsigned flags, char **o);
 
 /* Character classes shared by the converters. */
 int kz_tl_is_arabic_letter(uint32_t cp);
