@@ -132,6 +132,14 @@ def emit_trie(w, name, entries):
     for i in range(0, len(rows), 8):
         w(",".join(rows[i:i + 8]) + ",")
     w("};")
+    root = [0] * 256
+    for idx in range(1, 1 + sum(1 for k in nodes[0][1] if k is not None)):
+        root[nodes[idx][0]] = idx
+    w("/* the root's children by first byte (0 = none) */")
+    w("static const uint32_t %s_root[256] = {" % name)
+    for i in range(0, 256, 16):
+        w(",".join(str(x) for x in root[i:i + 16]) + ",")
+    w("};")
     w("static const char %s_pool[%d] =" % (name, len(pool) + 1))
     for i in range(0, len(pool), 40):
         w('"' + "".join("\\x%02x" % b for b in pool[i:i + 40]) + '"')

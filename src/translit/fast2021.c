@@ -15,14 +15,16 @@ static const uint16_t ascii_code[26] = {
     0x430, 0x431, 0,     0x434, 0x435, 0x444, 0x433, 0x445, AMB_I, 0x436, 0x43A, 0x43B, 0x43C,
     0x43D, 0x43E, 0x43F, 0x49B, 0x440, 0x441, 0x442, 0x443, 0x432, 0,     0,     0x44B, 0x437};
 
-static int vowel(uint32_t c) {
-  switch (c) {
-  case 0x430: case 0x4D9: case 0x435: case 0x451: case 0x438: case 0x43E: case 0x4E9:
-  case 0x443: case 0x4B1: case 0x4AF: case 0x44B: case 0x456: case 0x44D: case 0x44E:
-  case 0x44F: case AMB_I:
-    return 1;
-  default: return 0;
+/* vowel letters among U+0430..U+04FF, as bits; AMB_I counts as a vowel */
+static const uint8_t vowel_bits[6] = {0x21, 0x41, 0x08, 0xE8, 0x02, 0x00}; /* а е ё и о у ы э ю я */
+
+static inline int vowel(uint32_t c) {
+  if (c == AMB_I) return 1;
+  if (c >= 0x430 && c <= 0x451) {
+    unsigned k = c - 0x430;
+    return (vowel_bits[k >> 3] >> (k & 7)) & 1;
   }
+  return c == 0x456 || c == 0x4D9 || c == 0x4E9 || c == 0x4B1 || c == 0x4AF;
 }
 
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j) {
@@ -57,7 +59,8 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   uint8_t cap[MAXL];
   int m = 0, ncap = 0, nlow = 0;
   const char *pool;
-  const uint64_t *T = kz_tl_lex_nodes(0, &pool);
+  const uint32_t *root;
+  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root);
   uint64_t nd = T[0];
   int alive = lexicon;
   int best = 0, whole = 0; /* letters covered by the best (whole-word) match */
@@ -129,7 +132,8 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     p += len;
     if (alive) {
       for (int k = 0; k < kl && alive; k++) {
-        nd = kz_tl_lex_step(T, nd, kb[k]);
+        if (m == 1 && k == 0) nd = root[kb[0]] ? T[root[kb[0]]] : 0; /* direct first step */
+        else nd = kz_tl_lex_step(T, nd, kb[k]);
         if (!nd) alive = 0;
       }
       if (alive && N_VAL(nd)) {

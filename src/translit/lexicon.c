@@ -9,8 +9,9 @@
 
 #include "gen/translit_lexicon.inc"
 
-const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool) {
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root) {
   *pool = scheme2018 ? kz_lex18_pool : kz_lex21_pool;
+  *root = scheme2018 ? kz_lex18_root : kz_lex21_root;
   return scheme2018 ? kz_lex18_nodes : kz_lex21_nodes;
 }
 
