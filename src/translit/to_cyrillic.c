@@ -182,6 +182,11 @@ static int ts_is_suffix(const word *w, int j) {
   return 1;                                         /* спортсмен */
 }
 
+static int tok_kazakh(uint16_t t) {
+  return t == 0x4D9 || t == 0x4E9 || t == 0x4AF || t == 0x4B1 || t == 0x49B || t == 0x493 ||
+         t == 0x4A3 || t == 0x456;
+}
+
 /* latin2018 "ıa" after a consonant is ия (Азия, -ция) when what follows is
  * nothing or a suffix that attaches to a vowel (-лар -лық -ға -да -ны -сы
  * -мен ...), and иа inside a stem (материал, миллиард). */
@@ -208,11 +213,6 @@ typedef struct unit {
  * with back vowels, and a word that has и elsewhere is a loanword: there I
  * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
  * letter Kazakh typists use for them. */
-static int tok_kazakh(uint16_t t) {
-  return t == 0x4D9 || t == 0x4E9 || t == 0x4AF || t == 0x4B1 || t == 0x49B || t == 0x493 ||
-         t == 0x4A3 || t == 0x456;
-}
-
 static uint16_t capital_i_2018(const word *w, int j) {
   int roman = w->n >= 2;
   for (int i = 0; i < w->n; i++)
@@ -225,11 +225,14 @@ static uint16_t capital_i_2018(const word *w, int j) {
   if (j + 1 == w->nt && pv && !tok_vowel(pv)) return 0x456; /* suffix -і: КОМИТЕТІ */
   if (j == 0 && nx == 0x43D && j + 2 < w->nt && !tok_vowel(w->t[j + 2].target))
     return KZ_AMB_I; /* ин- + consonant: Интернет, Институт */
+  if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
   int kaz = 0, back = 0, other_i = 0;
   for (int k = 0; k < w->nt; k++) {
     uint16_t g = w->t[k].target;
     if (w->t[k].iamb) continue;
-    if (tok_kazakh(g)) kaz = 1;
+    /* Kazakh letters count in the stem before the I or just after it:
+     * suffixes (-ның, -дағы) attach to loanwords too */
+    if (tok_kazakh(g) && k <= j + 3) kaz = 1;
     if (tok_back(g)) back = 1;
     if (g == KZ_AMB_I) other_i = 1;
   }
@@ -261,7 +264,8 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
       else if ((start || pv) && (nx == 0x443 || (y18 && nx == 0x443))) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
-      else if (y18 && !start && !pv && nx == 0x430 && vowel_suffix_follows(w, j + 2)) {
+      else if (y18 && !start && !pv && nx == 0x430 &&
+               (vowel_suffix_follows(w, j + 2) || (j + 2 < w->nt && tok_vowel(w->t[j + 2].target)))) {
         x->c[0] = 0x438; x->c[1] = 0x44F; x->tb = j + 2; /* -ия, -иялар */
       } else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; } /* материал */
       else if (y18 && !start && !pv && nx == 0x443) { x->c[0] = 0x438; x->c[1] = 0x44E; x->tb = j + 2; }
@@ -279,8 +283,9 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       /* -ция: s before ıa/ıý after a vowel or к п */
       x->c[0] = 0x441;
       if (nx == KZ_AMB_I && j + 2 < w->nt &&
-          (w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
-          (pv || prev == 0x43A || prev == 0x43F))
+          (((w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
+            (pv || prev == 0x43A || prev == 0x43F)) ||
+           (w->t[j + 2].target == 0x43E && pv))) /* -ция, -цион */
         x->c[0] = 0x446;
       break;
     case KZ_AMB_SH:
