@@ -59,7 +59,7 @@ def build(kz, stems, scheme):
     queue = [k for k in keys_sorted if best(k) is not None]
     for k in queue:
         # a short Russian stem would shadow Kazakh words as a prefix (эльба: елбасы)
-        short_ru = min(by_key[k])[0] == 1 and len(k) < 6
+        short_ru = min(by_key[k])[0] == 1 and len(k) < 5
         result[k] = (best(k), short_ru)
     qi = 0
     while qi < len(queue):
