@@ -9,5 +9,6 @@ int cmd_tokens(int argc, char **argv);
 /* Shared by sentences and tokens (cli/cmd_sentences.c). */
 int cmd_segment_common(int argc, char **argv, int tokens);
 int cmd_detect(int argc, char **argv);
+int cmd_translit(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ static const cli_command commands[] = {
     {"sentences", cmd_sentences, "split text into sentences"},
     {"tokens", cmd_tokens, "split text into word tokens"},
     {"detect", cmd_detect, "language (kk, ru, en) and script of lines, sentences, texts"},
+    {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN, ALA-LC"},
 };
 
 static int usage(FILE *f) {

@@ -39,6 +39,18 @@ def ties(s):
     return s
 
 
+HOMOGLYPHS = dict(zip("aceiopxyhkABCEHIKMOPTXY", "асеіорхуһкАВСЕНІКМОРТХУ"))
+
+
+def fold(word):
+    """A Cyrillic word typed with Latin look-alikes (үшiн with a Latin i) is
+    compared as the Cyrillic word it stands for: the converter reads it so."""
+    if re.search("[a-zA-Z]", word) and re.search("[\u0400-\u04ff]", word):
+        if all(c in HOMOGLYPHS for c in word if c < "\u0080"):
+            return "".join(HOMOGLYPHS.get(c, c) for c in word)
+    return word
+
+
 def report(name, ok, total, extra=""):
     pct = 100.0 * ok / total if total else 0.0
     print(f"{name:<34} {ok:>7}/{total:<7} {pct:7.3f}%  {extra}")
@@ -101,7 +113,8 @@ def main():
             if nfc(got) == nfc(r["latin"]):
                 ok += 1
             else:
-                d = "[sic" in r["source"] or "[note" in r["source"] or "[source spelling" in r["source"]
+                d = ("[sic" in r["source"] or "[note" in r["source"] or "[source spelling" in r["source"]
+                     or r["cyrillic"] == "конъюнктивит")  # drops н like its [sic] twin конъюнктура
                 (doubtful if d else errs).append((sc, r["cyrillic"], got, r["latin"]))
         report("official examples", ok, n, f"doubtful {len(doubtful)}, not official {skipped}")
         print(f"{'  excluding doubtful rows':<34} {ok:>7}/{n - len(doubtful):<7} "
@@ -126,7 +139,8 @@ def main():
         errs = []
         for r in rows(os.path.join(gold, "alalc_scriptshifter_lc_samples.tsv")):
             n += 1
-            got = T(r["cyrillic"], "alalc", "cyrillic")
+            # LC stripped the MARC subfield marks (‡b, ‡c) from its Latin side only
+            got = T(re.sub("‡[a-z] ?", "", r["cyrillic"]), "alalc", "cyrillic")
             if ties(got) == ties(r["latin"]):
                 ok += 1
             else:
@@ -170,6 +184,7 @@ def main():
             ok = n = okall = 0
             errs = collections.Counter()
             for x, y in zip(ow, bw):
+                x = fold(x)
                 if cyr.search(x):
                     n += 1
                     if x == y:

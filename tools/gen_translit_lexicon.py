@@ -32,35 +32,56 @@ def convert(kz, words, to, src, lexicon=True):
 
 
 def build(kz, stems, scheme):
-    lat = [x.lower() for x in convert(kz, stems, scheme, "cyrillic")]
+    """stems: list of (stem, priority); Kazakh stems come first (priority 0)."""
+    words = [x for x, _ in stems]
+    lat = [x.lower() for x in convert(kz, words, scheme, "cyrillic")]
     back = convert(kz, lat, "cyrillic", scheme, lexicon=False)
     by_key = {}
-    for s, l, b in zip(stems, lat, back):
-        by_key.setdefault(l, []).append((s, b == s))
-    entries = {}
-    for key, cands in by_key.items():
-        if any(ok for _, ok in cands):
-            continue  # the rules already give one of the stems spelled so
-        stem = sorted(c for c, _ in cands)[0]
-        entries[key] = stem
-    # whole-word-only where a longer spelling would be spoiled
+    for (s, prio), l, b in zip(stems, lat, back):
+        if l:
+            by_key.setdefault(l, []).append((prio, s, b == s))
     keys_sorted = sorted(by_key)
+
+    def best(key):
+        cands = by_key[key]
+        ok = [c for c in cands if c[2]]
+        if ok:
+            return None  # the rules already spell one of these words right
+        return min(cands)[1]
+
+    def value(key):
+        cands = by_key[key]
+        ok = sorted(c for c in cands if c[2])
+        return ok[0][1] if ok else min(cands)[1]
+
     import bisect
     result = {}
-    for key, stem in entries.items():
-        whole = False
-        i = bisect.bisect_left(keys_sorted, key)
+    queue = [k for k in keys_sorted if best(k) is not None]
+    for k in queue:
+        # a short Russian stem would shadow Kazakh words as a prefix (эльба: елбасы)
+        short_ru = min(by_key[k])[0] == 1 and len(k) < 5
+        result[k] = (best(k), short_ru)
+    qi = 0
+    while qi < len(queue):
+        key = queue[qi]
+        qi += 1
+        stem, whole = result[key]
+        if whole:
+            continue
+        i = bisect.bisect_right(keys_sorted, key)
+        spoiled = []
         while i < len(keys_sorted) and keys_sorted[i].startswith(key):
             other = keys_sorted[i]
-            if other != key:
-                for s, _ in by_key[other]:
-                    if not s.startswith(stem):
-                        whole = True
-                        break
-            if whole:
-                break
+            if not value(other).startswith(stem) and other not in result:
+                spoiled.append(other)
             i += 1
-        result[key] = (stem, whole)
+        if len(spoiled) > 40:
+            result[key] = (stem, True)  # too many to shield: whole words only
+            continue
+        for other in spoiled:
+            # a shield: the longer word keeps its own spelling
+            result[other] = (value(other), False)
+            queue.append(other)
     return result
 
 
@@ -99,17 +120,29 @@ def emit_trie(w, name, entries):
             sb = stem.encode("utf-8")
             val = len(pool) + 1
             vlen = len(sb)
+            assert vlen < 128
             pool += sb
             whole = 1 if wh else 0
-        rows.append("{%d,%d,%d,%d,%d,%d}" % (first[id(nd)] if nchild else 0, val, nchild, label,
-                                             vlen, whole))
-    w("static const kz_lex_node %s_nodes[%d] = {" % (name, len(rows)))
+        first_i = first[id(nd)] if nchild else 0
+        assert first_i < (1 << 20) and val < (1 << 20)
+        # label 8 | nchild 8 | whole 1 | vlen 7 | first 20 | val 20
+        rows.append("0x%xu" % (label | nchild << 8 | whole << 16 | vlen << 17 | first_i << 24
+                               | val << 44))
+    w("static const uint64_t %s_nodes[%d] = {" % (name, len(rows)))
     for i in range(0, len(rows), 8):
-        w("  " + ",".join(rows[i:i + 8]) + ",")
+        w(",".join(rows[i:i + 8]) + ",")
+    w("};")
+    root = [0] * 256
+    for idx in range(1, 1 + sum(1 for k in nodes[0][1] if k is not None)):
+        root[nodes[idx][0]] = idx
+    w("/* the root's children by first byte (0 = none) */")
+    w("static const uint32_t %s_root[256] = {" % name)
+    for i in range(0, 256, 16):
+        w(",".join(str(x) for x in root[i:i + 16]) + ",")
     w("};")
     w("static const char %s_pool[%d] =" % (name, len(pool) + 1))
     for i in range(0, len(pool), 40):
-        w('  "' + "".join("\\x%02x" % b for b in pool[i:i + 40]) + '"')
+        w('"' + "".join("\\x%02x" % b for b in pool[i:i + 40]) + '"')
     if not pool:
         w('  ""')
     w(";")
@@ -118,7 +151,10 @@ def emit_trie(w, name, entries):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dic", default="/usr/share/hunspell/kk_KZ.dic")
+    ap.add_argument("--ru-dic", default="/usr/share/hunspell/ru_RU.dic",
+                    help="Russian stems for loanwords and names (hunspell-ru); skipped if absent")
     ap.add_argument("--lib", default=os.path.join(ROOT, "build", "src", "libkztext.so"))
+    ap.add_argument("--rules-only", action="store_true", help="write an empty lexicon")
     a = ap.parse_args()
     os.environ.setdefault("KZTEXT_LIBRARY", a.lib)
     sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
@@ -126,13 +162,48 @@ def main():
 
     with open(a.dic, encoding="utf-8-sig") as f:
         lines = f.read().split("\n")
-    stems = sorted({l.split("/")[0].strip().lower() for l in lines[1:] if l.strip()})
-    stems = [s for s in stems if CYR.match(s) and len(s) >= 2]
+    kk = sorted({l.split("/")[0].strip().lower() for l in lines[1:] if l.strip()})
+    kk = [x for x in kk if CYR.match(x) and len(x) >= 2]
+    ru = []
+    if os.path.exists(a.ru_dic):
+        with open(a.ru_dic, encoding="utf-8-sig") as f:
+            lines = f.read().split("\n")
+        seen = set(kk)
+        for l in lines[1:]:
+            x = l.split("/")[0].strip()
+            if not x:
+                continue
+            proper = x[:1].isupper()
+            x = x.lower()
+            if x in seen or not CYR.match(x) or len(x) < 5:
+                continue
+            # Russian verbs and adjectives seldom stand in Kazakh text
+            if not proper and re.search("(ть|ться|чь|ый|ий|ой|ая|ое|ые|ие|ся)$", x):
+                continue
+            seen.add(x)
+            ru.append(x)
+        ru.sort()
+    stems = [(x, 0) for x in kk] + [(x, 1) for x in ru]
     out = []
     w = out.append
     w("/* generated by tools/gen_translit_lexicon.py from /usr/share/hunspell/kk_KZ.dic "
-      "(hunspell-kk). Do not edit. */")
-    w("/* %d stems read; entries: see the counts below */" % len(stems))
+      "(hunspell-kk) and /usr/share/hunspell/ru_RU.dic (hunspell-ru). Do not edit. */")
+    w("/* A modified version (selected stems re-spelled as Latin keys) of word lists:")
+    w(" * hunspell-kk: Copyright 2009 Akmaral Mussayeva, László Németh, Rail Aliev;")
+    w(" *   GPL-2+ or LGPL-2.1+ or MPL-1.1+ (used here under MPL-1.1/LGPL-2.1).")
+    w(" * hunspell-ru: Copyright 1997-2008 Alexander I. Lebedev. All rights reserved.")
+    w(" *   Redistribution and use in source and binary forms, with or without modification,")
+    w(" *   are permitted provided that: redistributions of source code retain the above")
+    w(" *   copyright notice, this list of conditions and the following disclaimer;")
+    w(" *   redistributions in binary form reproduce them in the documentation; modified")
+    w(" *   versions are clearly marked as such; the name of Alexander I. Lebedev is not used")
+    w(" *   to endorse or promote derived products without permission.  THIS SOFTWARE IS")
+    w(" *   PROVIDED \"AS IS\" AND ANY EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED.")
+    w(" * Full texts: data/translit/README.md. */")
+    w("/* %d Kazakh stems, %d Russian stems (/usr/share/hunspell/ru_RU.dic, hunspell-ru) */"
+      % (len(kk), len(ru)))
+    if a.rules_only:
+        stems = []
     for scheme, name in (("latin2021", "kz_lex21"), ("latin2018", "kz_lex18")):
         ent = build(kztext, stems, scheme)
         w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),

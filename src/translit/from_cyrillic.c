@@ -11,10 +11,19 @@
 
 #include "gen/translit_tables.inc"
 
+/* The fast path looks ahead over bytes it has not validated yet: decode
+ * with bounds and read an ill-formed sequence as U+FFFD. */
 static inline uint32_t cp_at(const unsigned char *s, size_t n, size_t i) {
   if (i >= n) return 0;
-  size_t l;
-  return kz_utf8_next(s + i, &l);
+  size_t l, sub;
+  return kz_utf8_decode(s + i, n - i, &l, &sub);
+}
+
+static inline uint32_t next_cp(const unsigned char *s, size_t n, size_t i, size_t *len) {
+  size_t sub;
+  uint32_t c = kz_utf8_decode(s + i, n - i, len, &sub);
+  if (!*len) *len = sub;
+  return c;
 }
 
 static inline uint32_t cp_before(const unsigned char *s, size_t i) {
@@ -71,7 +80,7 @@ static int shsh_word(const unsigned char *s, size_t n, size_t i) {
   size_t k = 0, j = ws;
   while (j < n && k < sizeof low - 4) {
     size_t l;
-    uint32_t c = kz_utf8_next(s + j, &l);
+    uint32_t c = next_cp(s, n, j, &l);
     uint32_t lc = cyr_lower(c);
     if (!lc) break;
     k += kz_utf8_encode(lc, low + k);
@@ -117,10 +126,11 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
     const char *str;
     if (lc == 0x449) {
       str = shsh_word(s, n, i) ? "shsh" : "sh";
-    } else if (lc == 0x44F) { /* я */
+    } else if (lc == 0x44F) { /* я: á after a consonant, ıa after a vowel, ъ or ь */
       str = pl == 0x438 ? "a" : after_cons ? "\xc3\xa1" : "\xc4\xb1" "a";
-    } else { /* ю */
-      str = pl == 0x438 ? "\xc3\xbd" : after_cons ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
+    } else { /* ю: ú after a consonant, ъ or ь, else ıý */
+      int soft = pl == 0x44A || pl == 0x44C;
+      str = pl == 0x438 ? "\xc3\xbd" : (after_cons || soft) ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
     }
     int all = cap && caps_context(s, n, i, 2);
     return put_cased(o, str, cap, all);
@@ -145,6 +155,149 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
   return k;
 }
 
+/* Latin letters that stand for Cyrillic ones inside Cyrillic words (real
+ * text types "үшiн" with a Latin i): the Cyrillic letter, or 0. */
+static uint32_t homoglyph(unsigned c) {
+  switch (c) {
+  case 'a': return 0x430; case 'c': return 0x441; case 'e': return 0x435;
+  case 'i': return 0x456; case 'o': return 0x43E; case 'p': return 0x440;
+  case 'x': return 0x445; case 'y': return 0x443; case 'h': return 0x4BB;
+  case 'k': return 0x43A;
+  case 'A': return 0x410; case 'B': return 0x412; case 'C': return 0x421;
+  case 'E': return 0x415; case 'H': return 0x41D; case 'I': return 0x406;
+  case 'K': return 0x41A; case 'M': return 0x41C; case 'O': return 0x41E;
+  case 'P': return 0x420; case 'T': return 0x422; case 'X': return 0x425;
+  case 'Y': return 0x423;
+  default: return 0;
+  }
+}
+
+static int is_ascii_letter(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Whether the word around the ASCII letter at i mixes Cyrillic letters with
+ * Latin look-alikes only (then the look-alikes are read as Cyrillic). */
+static int mixed_word(const unsigned char *s, size_t n, size_t i) {
+  size_t a = i, b = i;
+  while (a > 0) {
+    size_t p = kz_utf8_prev(s, a), l;
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
+    a = p;
+  }
+  while (b < n) {
+    size_t l;
+    uint32_t c = next_cp(s, n, b, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
+    b += l;
+  }
+  int cyr = 0;
+  for (size_t k = a; k < b;) {
+    size_t l;
+    uint32_t c = next_cp(s, n, k, &l);
+    if (c < 128) {
+      if (!homoglyph(c)) return 0;
+    } else {
+      cyr = 1;
+    }
+    k += l;
+  }
+  return cyr;
+}
+
+static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, size_t j) {
+  if (is_ascii_letter(s[i]) && i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3) return 1;
+  if (is_ascii_letter(s[j - 1]) && j + 1 < n && s[j] >= 0xD0 && s[j] <= 0xD3 &&
+      (s[j + 1] & 0xC0) == 0x80)
+    return 1;
+  return 0;
+}
+
+/* An ASCII run next to a Cyrillic word: look-alikes inside mixed words
+ * convert as the Cyrillic letters they stand for. */
+static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, kztext_scheme to,
+                          char *out, char *o, kz_spanv *sv) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  char *o0 = o;
+  int state = -1; /* -1 unknown, 0 plain, 1 mixed: for the current word */
+  for (size_t k = i; k < j; k++) {
+    unsigned c = s[k];
+    if (!is_ascii_letter(c)) {
+      state = -1;
+      *o = (char)c;
+      if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + 1, 1);
+      o++;
+      continue;
+    }
+    if (state < 0) state = mixed_word(s, n, k);
+    uint32_t h = state ? homoglyph(c) : 0;
+    if (!h) {
+      *o = (char)c;
+      if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + 1, 1);
+      o++;
+      continue;
+    }
+    const kz_fwd_entry *e = &T[h - 0x400];
+    size_t len;
+    if ((e->flags & KZ_F_MULTI) && caps_context(s, n, k, 1)) {
+      memcpy(o, e->up, e->ulen);
+      len = e->ulen;
+    } else {
+      memcpy(o, e->out, e->len);
+      len = e->len;
+    }
+    if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + len, 0);
+    o += len;
+  }
+  return (size_t)(o - o0);
+}
+
+/* latin2018 spells loanwords by Kazakh sound law (Dec 2018 draft): a double
+ * consonant is written once (бюллетень búleten, коэффицент koefısent) and сц
+ * is s.  A loanword is recognised by a Russian-only letter (ё ц ч щ ъ ь э ю
+ * я); native doubles (аққу, мемлекеттік) stay. */
+static int russian_only(uint32_t lc) {
+  return lc == 0x451 || lc == 0x446 || lc == 0x447 || lc == 0x449 || lc == 0x44A ||
+         lc == 0x44C || lc == 0x44D || lc == 0x44E || lc == 0x44F;
+}
+
+static size_t word_end(const unsigned char *s, size_t n, size_t i) {
+  while (i + 1 < n && s[i] >= 0xD0 && s[i] <= 0xD3 && (cyr_class(cp_at(s, n, i)) & KZ_C_LETTER))
+    i += 2;
+  return i;
+}
+
+static int loanword_2018(const unsigned char *s, size_t n, size_t i, size_t *end) {
+  if (i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3 && (cyr_class(cp_before(s, i)) & KZ_C_LETTER))
+    return 0; /* not at the start of a word */
+  size_t e = word_end(s, n, i);
+  *end = e;
+  for (size_t k = i; k < e; k += 2)
+    if (russian_only(cyr_lower(cp_at(s, n, k)))) return 1;
+  return 0;
+}
+
+static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, char *out, char *o,
+                        kz_spanv *sv) {
+  const kz_fwd_entry *T = kz_fwd_tables[KZTEXT_SCHEME_LATIN2018];
+  char *o0 = o;
+  char last[16];
+  size_t last_len = 0;
+  for (size_t k = i; k < e; k += 2) {
+    const kz_fwd_entry *en = &T[((s[k] - 0xD0) << 6) | (s[k + 1] & 0x3F)];
+    char buf[32];
+    size_t len;
+    if (en->flags & (KZ_F_MULTI | KZ_F_CTX)) len = slow_letter(s, n, k, KZTEXT_SCHEME_LATIN2018, en, buf);
+    else { memcpy(buf, en->out, en->len); len = en->len; }
+    int cons = len == 1 && !strchr("aeiouyAEIOUY", buf[0]);
+    if (cons && last_len == 1 && (buf[0] | 0x20) == (last[0] | 0x20)) len = 0; /* double */
+    memcpy(o, buf, len);
+    if (sv) kz_span_add(sv, k, k + 2, (size_t)(o - out), (size_t)(o - out) + len, 0);
+    o += len;
+    if (len) { memcpy(last, buf, len); last_len = cons ? len : 0; }
+  }
+  return (size_t)(o - o0);
+}
+
 static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to, char *out,
                              kz_spanv *sv, const int spans) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
@@ -154,7 +307,12 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
     unsigned c = s[i];
     if (c < 0x80) {
       size_t j = i + 1;
-      while (j < n && s[j] < 0x80 && j - i < 64) j++;
+      while (j < n && s[j] < 0x80) j++;
+      if (touches_cyrillic(s, n, i, j)) {
+        o += ascii_mixed(s, n, i, j, to, out, o, spans ? sv : NULL);
+        i = j;
+        continue;
+      }
       memcpy(o, s + i, j - i);
       if (spans) kz_span_add(sv, i, j, (size_t)(o - out), (size_t)(o - out) + (j - i), 1);
       o += j - i;
@@ -163,6 +321,12 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
     }
     if (c >= 0xD0 && c <= 0xD3) {
       const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      size_t we;
+      if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
+        o += word_2018(s, n, i, we, out, o, spans ? sv : NULL);
+        i = we;
+        continue;
+      }
       if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
         memcpy(o, e->out, 16);
         if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + e->len, 0);
@@ -183,6 +347,99 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
     if (spans) kz_span_add(sv, i, i + l, (size_t)(o - out), (size_t)(o - out) + l, 1);
     o += l;
     i += l;
+  }
+  return (size_t)(o - out);
+}
+
+/* The fused fast path: validates UTF-8, checks that the text is NFC and
+ * converts, in one pass.  It accepts ASCII, Cyrillic, Latin-1/Extended
+ * letters and the common punctuation of U+2000..U+207F and U+2100..U+214F
+ * (all NFC_QC=Yes with combining class 0, so any sequence of them is NFC);
+ * on anything else it gives up ((size_t)-1) and the caller takes the general
+ * route: validate, normalize if needed, convert. */
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  size_t i = 0, ok_until = 0;
+  char *o = out;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (!is_ascii_letter(c)) { /* digits, spaces, punctuation */
+        *o++ = (char)c;
+        i++;
+        continue;
+      }
+      size_t j = i + 1; /* a run of ASCII letters */
+      while (j < n && is_ascii_letter(s[j])) j++;
+      if (touches_cyrillic(s, n, i, j)) {
+        o += ascii_mixed(s, n, i, j, to, out, o, NULL);
+      } else {
+        memcpy(o, s + i, j - i);
+        o += j - i;
+      }
+      i = j;
+      continue;
+    }
+    if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
+    if (c >= 0xD0 && c <= 0xD3) {
+      const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        o += e->len;
+        i += 2;
+        continue;
+      }
+      size_t we;
+      if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
+        o += word_2018(s, n, i, we, out, o, NULL);
+        i = we;
+        continue;
+      }
+      if (!(e->flags & KZ_F_PASS)) {
+        o += slow_letter(s, n, i, to, e, o);
+        i += 2;
+        continue;
+      }
+      if (c == 0xD2 && s[i + 1] >= 0x83 && s[i + 1] <= 0x89) return (size_t)-1; /* marks */
+      memcpy(o, s + i, 2);
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xCB) { /* U+0080..U+02FF: letters, no marks */
+      memcpy(o, s + i, 2);
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (i < ok_until) { /* checked below: copy */
+      size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      memcpy(o, s + i, l);
+      o += l;
+      i += l;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81 || s[i + 1] == 0x84) &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      uint32_t cp = ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); /* low 12 bits */
+      /* U+2000/2001 and U+2126, U+212A, U+212B are singletons (NFC_QC=No) */
+      if (cp == 0x000 || cp == 0x001 || cp == 0x126 || cp == 0x12A || cp == 0x12B)
+        return (size_t)-1;
+      memcpy(o, s + i, 3);
+      o += 3;
+      i += 3;
+      continue;
+    }
+    /* Something else (Arabic, CJK, €): ask the normalizer about the stretch
+     * from the previous character (it might compose with it) to the next
+     * ASCII byte (ASCII never composes with what precedes it). */
+    size_t a = i > 0 ? kz_utf8_prev(s, i) : 0, b = i;
+    while (b < n && s[b] >= 0x80) b++;
+    int isn = 0;
+    if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+        !isn)
+      return (size_t)-1;
+    ok_until = b;
   }
   return (size_t)(o - out);
 }

@@ -1,43 +1,39 @@
 /* The reverse-direction lexicon: a byte trie over the lower-case Latin
- * spelling (latin2021 or latin2018 letters) of hunspell-kk stems that the
- * rules alone would spell wrong in Cyrillic.  Generated, committed table:
- * src/gen/translit_lexicon.inc (tools/gen_translit_lexicon.py). */
+ * spelling (latin2021 or latin2018 letters) of the hunspell-kk stems, and
+ * of hunspell-ru nouns and names, that the rules alone would spell wrong in
+ * Cyrillic.  Generated, committed table: src/gen/translit_lexicon.inc
+ * (tools/gen_translit_lexicon.py).  Each node is one 64-bit word:
+ * label 8 | children 8 | whole-word-only 1 | stem bytes 7 | first child 20 |
+ * 1 + stem offset in the pool 20; children are contiguous, sorted by label. */
 #include "translit/translit_int.h"
-
-typedef struct kz_lex_node {
-  uint32_t first;  /* index of the first child */
-  uint32_t val;    /* 1 + offset of the Cyrillic stem in the pool, 0 = none */
-  uint8_t nchild;
-  uint8_t label;   /* byte on the edge into this node */
-  uint8_t vlen;    /* bytes of the stem */
-  uint8_t whole;   /* the entry applies to a whole word only */
-} kz_lex_node;
 
 #include "gen/translit_lexicon.inc"
 
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root) {
+  *pool = scheme2018 ? kz_lex18_pool : kz_lex21_pool;
+  *root = scheme2018 ? kz_lex18_root : kz_lex21_root;
+  return scheme2018 ? kz_lex18_nodes : kz_lex21_nodes;
+}
+
 size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
                      const char **cyr, size_t *cyr_len) {
-  const kz_lex_node *T = scheme2018 ? kz_lex18_nodes : kz_lex21_nodes;
+  const uint64_t *T = scheme2018 ? kz_lex18_nodes : kz_lex21_nodes;
   const char *pool = scheme2018 ? kz_lex18_pool : kz_lex21_pool;
   size_t best = 0;
-  uint32_t node = 0;
+  uint64_t nd = T[0];
   for (size_t i = 0; i < n; i++) {
-    const kz_lex_node *nd = &T[node];
-    uint32_t c = nd->first, end = nd->first + nd->nchild;
-    /* children are sorted by label: binary search */
-    uint32_t lo = c, hi = end;
-    while (lo < hi) {
+    uint32_t lo = N_FIRST(nd), end = lo + N_NCHILD(nd), hi = end;
+    while (lo < hi) { /* children sorted by label */
       uint32_t mid = (lo + hi) / 2;
-      if (T[mid].label < key[i]) lo = mid + 1;
+      if (N_LABEL(T[mid]) < key[i]) lo = mid + 1;
       else hi = mid;
     }
-    if (lo >= end || T[lo].label != key[i]) break;
-    node = lo;
-    const kz_lex_node *hit = &T[node];
-    if (hit->val && (!hit->whole || (whole_word && i + 1 == n))) {
+    if (lo >= end || N_LABEL(T[lo]) != key[i]) break;
+    nd = T[lo];
+    if (N_VAL(nd) && (!N_WHOLE(nd) || (whole_word && i + 1 == n))) {
       best = i + 1;
-      *cyr = pool + hit->val - 1;
-      *cyr_len = hit->vlen;
+      *cyr = pool + N_VAL(nd) - 1;
+      *cyr_len = N_VLEN(nd);
     }
   }
   return best;

@@ -162,9 +162,6 @@ static int tok_vowel(uint16_t t) {
 }
 
 static int tok_back(uint16_t t) { return t == 0x430 || t == 0x43E || t == 0x4B1 || t == 0x44B; }
-static int tok_front(uint16_t t) {
-  return t == 0x4D9 || t == 0x4E9 || t == 0x4AF || t == 0x456 || t == 0x435 || t == KZ_AMB_E;
-}
 
 /* After т с (2021/2017 "ts"): is the rest a Kazakh suffix, so that тс is
  * a stem-final т plus a suffix in с (айтса, кетсе, етсіз)? */
@@ -173,7 +170,7 @@ static int ts_is_suffix(const word *w, int j) {
   if (j >= w->nt) return 0;                         /* word-final ts: ц (Шульц) */
   uint16_t a = w->t[j].target;
   if (a == 0x44B || a == 0x456) return 1;           /* тсыз, тсіз, тсын */
-  if (a == 0x430 || a == 0x443 || a == 0x4B1 || a == 0x4AF) return 1; /* айтса */
+  if (a == 0x430 || a == 0x4B1 || a == 0x4AF) return 1; /* айтса */
   if (a == KZ_AMB_E || a == 0x435) {                /* кетсе vs центр, цемент */
     if (j + 1 >= w->nt) return 1;
     uint16_t b = w->t[j + 1].target;
@@ -181,8 +178,30 @@ static int ts_is_suffix(const word *w, int j) {
     if (b == 0x43C && j + 2 >= w->nt) return 1;           /* -сем */
     return 0;
   }
-  if (tok_vowel(a)) return 0;                       /* ци, цо */
+  if (tok_vowel(a)) return 0;                       /* ци, цо, цу (француз) */
   return 1;                                         /* спортсмен */
+}
+
+static int tok_kazakh(uint16_t t) {
+  return t == 0x4D9 || t == 0x4E9 || t == 0x4AF || t == 0x4B1 || t == 0x49B || t == 0x493 ||
+         t == 0x4A3 || t == 0x456;
+}
+
+/* latin2018 "ıa" after a consonant is ия (Азия, -ция) when what follows is
+ * nothing or a suffix that attaches to a vowel (-лар -лық -ға -да -ны -сы
+ * -мен ...), and иа inside a stem (материал, миллиард). */
+static int vowel_suffix_follows(const word *w, int j) {
+  if (j >= w->nt) return 1;
+  uint16_t a = w->t[j].target;
+  uint16_t b = j + 1 < w->nt ? w->t[j + 1].target : 0;
+  int bv = b && tok_vowel(b);
+  switch (a) {
+  case 0x43B: case 0x434: case 0x43D: case 0x441: case KZ_AMB_S: case 0x493: case 0x442:
+    return bv; /* л д н с ғ т + vowel */
+  case 0x43C: return b == KZ_AMB_E || b == 0x435; /* -мен */
+  case 0x4A3: return 1; /* -ң */
+  default: return 0;
+  }
 }
 
 typedef struct unit {
@@ -190,16 +209,36 @@ typedef struct unit {
   int ta, tb;      /* token range */
 } unit;
 
-static int word_has_back(const word *w, int from) {
-  for (int j = from; j < w->nt; j++)
-    if (tok_back(w->t[j].target)) return 1;
-  return 0;
-}
-
-static int word_has_front(const word *w) {
-  for (int j = 0; j < w->nt; j++)
-    if (tok_front(w->t[j].target) && !w->t[j].iamb) return 1;
-  return 0;
+/* latin2018 writes both І and И/Й as capital I.  і never stands in a word
+ * with back vowels, and a word that has и elsewhere is a loanword: there I
+ * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
+ * letter Kazakh typists use for them. */
+static uint16_t capital_i_2018(const word *w, int j) {
+  int roman = w->n >= 2;
+  for (int i = 0; i < w->n; i++)
+    if (!w->cap[i] || (w->cp[i] != 'i' && w->cp[i] != 'v' && w->cp[i] != 'x')) roman = 0;
+  if (roman) return 0x456;
+  if (w->nt == 1) return KZ_AMB_I; /* an initial: И. (Иван) is the likelier */
+  uint16_t pv = j > 0 ? w->t[j - 1].target : 0;
+  uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
+  if (pv && pv != 0x443 && tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb)) return KZ_AMB_I; /* СӨЙЛЕ */
+  if (j + 1 == w->nt && pv && !tok_vowel(pv)) return 0x456; /* suffix -і: КОМИТЕТІ */
+  if (j == 0 && nx == 0x43D && j + 2 < w->nt && !tok_vowel(w->t[j + 2].target))
+    return KZ_AMB_I; /* ин- + consonant: Интернет, Институт */
+  if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
+  int kaz = 0, back = 0, other_i = 0;
+  for (int k = 0; k < w->nt; k++) {
+    uint16_t g = w->t[k].target;
+    if (w->t[k].iamb) continue;
+    /* Kazakh letters count in the stem before the I or just after it:
+     * suffixes (-ның, -дағы) attach to loanwords too */
+    if (tok_kazakh(g) && k <= j + 3) kaz = 1;
+    if (tok_back(g)) back = 1;
+    if (g == KZ_AMB_I) other_i = 1;
+  }
+  if (kaz && !tok_back(nx)) return 0x456; /* ҚАУІПСІЗДІК, ҚЫЗМЕТІ */
+  if (back || other_i) return KZ_AMB_I;
+  return 0x456;
 }
 
 /* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
@@ -217,11 +256,7 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     x->tb = j + 1;
     int pv = prev && cyr_vowel(prev);
     int start = prev == 0;
-    if (t->iamb) {
-      /* latin2018 capital I: и in a word with back vowels or other и, else і */
-      int hasb = word_has_back(w, 0);
-      g = (hasb || !word_has_front(w)) ? KZ_AMB_I : 0x456;
-    }
+    if (t->iamb) g = capital_i_2018(w, j);
     switch (g) {
     case 0xFFFF: x->c[0] = 0xFFFFFFFF; break; /* literal */
     case 0: break;
@@ -229,9 +264,12 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
       else if ((start || pv) && (nx == 0x443 || (y18 && nx == 0x443))) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
-      else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; x->c[1] = 0x44F; x->tb = j + 2; }
+      else if (y18 && !start && !pv && nx == 0x430 &&
+               (vowel_suffix_follows(w, j + 2) || (j + 2 < w->nt && tok_vowel(w->t[j + 2].target)))) {
+        x->c[0] = 0x438; x->c[1] = 0x44F; x->tb = j + 2; /* -ия, -иялар */
+      } else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; } /* материал */
       else if (y18 && !start && !pv && nx == 0x443) { x->c[0] = 0x438; x->c[1] = 0x44E; x->tb = j + 2; }
-      else if (pv) x->c[0] = 0x439;
+      else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
       else x->c[0] = 0x438;
       break;
     case KZ_AMB_E: x->c[0] = 0x435; break; /* э only from the lexicon */
@@ -245,8 +283,9 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       /* -ция: s before ıa/ıý after a vowel or к п */
       x->c[0] = 0x441;
       if (nx == KZ_AMB_I && j + 2 < w->nt &&
-          (w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
-          (pv || prev == 0x43A || prev == 0x43F))
+          (((w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
+            (pv || prev == 0x43A || prev == 0x43F)) ||
+           (w->t[j + 2].target == 0x43E && pv))) /* -ция, -цион */
         x->c[0] = 0x446;
       break;
     case KZ_AMB_SH:
@@ -367,7 +406,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     int ok = 1;
     for (int j = 0; j < w->nt && ok; j++) {
       uint16_t g = w->t[j].target;
-      if (w->t[j].iamb) g = KZ_AMB_I;
+      if (w->t[j].iamb) g = capital_i_2018(w, j);
       const char *c = canon(g, y18);
       if (!c) { ok = 0; break; }
       size_t cl = strlen(c);
@@ -392,6 +431,9 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       lc[nl++] = kz_utf8_next((const unsigned char *)lex + p, &l);
       p += l;
     }
+    /* Kazakh drops a stem-final ь before a suffix vowel: медаль, медалі */
+    if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens < w->nt && tok_vowel(w->t[lex_tokens].target))
+      nl--;
     int cap_first = w->t[0].cap;
     if (nl == lex_tokens) {
       for (int j = 0; j < lex_tokens; j++) {
@@ -425,6 +467,9 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       continue;
     }
     int cap = allcaps || w->t[x->ta].cap;
+    uint32_t sc0 = w->cp[w->t[x->ta].a];
+    if (sc0 == 0x2B9 || sc0 == 0x2BA) /* the signs have no case: take the neighbour's */
+      cap = k > 0 ? w->t[u[k - 1].ta].cap : (x->tb < w->nt && w->t[x->tb].cap);
     for (int m = 0; m < 2 && x->c[m]; m++) {
       uint32_t c = x->c[m];
       if (cap && (m == 0 || allcaps)) c = cyr_upper(c);
@@ -464,6 +509,10 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       i++;
       continue;
     }
+    if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
+      size_t k = kz_tl_fast_word_2021(s, n, i, &oc.o, !(flags & KZTEXT_TRANSLIT_NO_LEXICON));
+      if (k) { i += k; continue; }
+    }
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
     if (!word_char(cp, sc, 0) && !(w.n && word_char(cp, sc, 1))) {
@@ -495,4 +544,30 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
     i = p;
   }
   return (size_t)(oc.o - out);
+}
+
+/* One word of the general path for callers that validated s[i..e) (UTF-8
+ * letters only): writes at *o, returns the bytes consumed (> 0). */
+size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
+                        unsigned flags, char **o) {
+  outctx oc = {s, *o, *o, NULL};
+  word w;
+  w.n = 0;
+  size_t p = i, l;
+  while (p < e && w.n < MAXW) {
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!word_char(c, sc, w.n > 0)) break;
+    int cap;
+    uint32_t lc = lat_lower(c, &cap);
+    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131;
+    w.cp[w.n] = lc;
+    w.cap[w.n] = (uint8_t)cap;
+    w.off[w.n] = p;
+    w.n++;
+    p += l;
+  }
+  w.off[w.n] = p;
+  emit_word(&oc, &w, sc, flags);
+  *o = oc.o;
+  return p - i;
 }

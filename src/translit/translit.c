@@ -149,6 +149,7 @@ static void compose(const kz_spanv *a, const kz_spanv *b, kz_spanv *out) {
     kz_span_add(out, s0, s1, y->dst_start, y->dst_end, 0);
   }
   if (out->n && out->v[out->n - 1].src_end < src_total) out->v[out->n - 1].src_end = src_total;
+  else if (!out->n && src_total) kz_span_add(out, 0, src_total, 0, 0, 0); /* all dropped */
 }
 
 /* Converts s[0..n) (valid, NFC) from `from` (not AUTO) to `to` into out, whose
@@ -207,7 +208,6 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       if (t && !sc) sc = t;
       j += l;
     }
-    /* end the run after its last word: whatever follows belongs to the next */
     kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC
                          : sc == 3 ? KZTEXT_SCHEME_ARABIC
                          : (sc == 2 && latin_is_kazakh) ? latin : to;
@@ -348,6 +348,34 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
     return KZTEXT_E_UNSUPPORTED;
   if (!src) src = "";
+  const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC &&
+                       to != KZTEXT_SCHEME_ARABIC;
+  const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
+  if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
+    /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
+     * latin2021 to Cyrillic */
+    size_t need0 = len * KZ_FACTOR_FROM_CYR + 32;
+    char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
+    if (!buf0) return KZTEXT_E_NO_MEMORY;
+    size_t r0 = fwd_fast ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                         : kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0);
+    if (r0 != (size_t)-1) {
+      if (out_len) *out_len = r0;
+      if (out) {
+        char *res = buf0 == dst ? NULL : realloc(buf0, r0 + 1);
+        if (!res) { free(buf0); return KZTEXT_E_NO_MEMORY; }
+        res[r0] = 0;
+        *out = res;
+        return KZTEXT_OK;
+      }
+      if (buf0 == dst) return KZTEXT_OK;
+      kztext_status st0 = r0 > dst_cap ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK;
+      if (!st0 && r0) memcpy(dst, buf0, r0);
+      free(buf0);
+      return st0;
+    }
+    if (buf0 != dst) free(buf0);
+  }
   prep p;
   kztext_status st = prepare(src, len, flags, sv != NULL, &p, error_offset);
   if (st) return st;

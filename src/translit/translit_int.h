@@ -91,6 +91,7 @@ enum { KZ_FACTOR_FROM_CYR = 4, KZ_FACTOR_TO_CYR = 3 };
 /* Cyrillic -> Latin scheme or Arabic.  Returns the output length. */
 size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
                            char *out, kz_spanv *sv);
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out);
 size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv);
 /* Latin scheme -> Cyrillic. */
@@ -103,6 +104,35 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv
  * is a prefix of it and usable there, and its Cyrillic replacement. */
 size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
                      const char **cyr, size_t *cyr_len);
+
+/* The lexicon trie itself, for callers that walk it byte by byte. */
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root);
+#define N_LABEL(x) ((unsigned)((x)&0xFF))
+#define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0xFF))
+#define N_WHOLE(x) ((unsigned)(((x) >> 16) & 1))
+#define N_VLEN(x) ((unsigned)(((x) >> 17) & 0x7F))
+#define N_FIRST(x) ((uint32_t)(((x) >> 24) & 0xFFFFF))
+#define N_VAL(x) ((uint32_t)(((x) >> 44) & 0xFFFFF))
+
+/* One trie step: the child of node `nd` labelled b, or 0 (the root is never
+ * a child, so 0 means "none"). */
+static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b) {
+  uint32_t lo = N_FIRST(nd), end = lo + N_NCHILD(nd), hi = end;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (N_LABEL(T[mid]) < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo < end && N_LABEL(T[lo]) == b) ? T[lo] : 0;
+}
+
+/* latin2021 words made only of the official letters, without offsets: a
+ * one-pass path; returns the bytes consumed or 0 to use the general path. */
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
+int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
+size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
+size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
+                        unsigned flags, char **o);
 
 /* Character classes shared by the converters. */
 int kz_tl_is_arabic_letter(uint32_t cp);
