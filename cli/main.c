@@ -8,6 +8,8 @@
 
 static const cli_command commands[] = {
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
+    {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
+    {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
 };
 
 static int usage(FILE *f) {

@@ -74,28 +74,26 @@ kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
   int best = 0;
   for (int c = 1; c < NC; c++)
     if (score[c] > score[best]) best = c;
-  /* The runner-up among candidates whose output would differ. */
+  /* Confidence: how clearly the best beats the runner-up on the bytes
+   * where their decodings differ (bytes they agree on say nothing). */
   const uint16_t *tb = kz_cp_table(cand[best]);
-  long long second = 0;
-  int have_second = 0;
+  int conf = 100, found = 0;
   for (int c = 0; c < NC; c++) {
     if (c == best) continue;
     const uint16_t *t = kz_cp_table(cand[c]);
-    int differs = 0;
-    for (int b = 0; b < 128 && !differs; b++)
-      differs = (inw[b] || alone[b]) && t[b + 0x80] != tb[b + 0x80];
-    if (!differs) continue;
-    if (!have_second || score[c] > second) second = score[c];
-    have_second = 1;
-  }
-  int conf = 100;
-  if (have_second) {
-    long long top = score[best];
-    if (top <= 0) conf = 5;
-    else {
-      long long m = (top - second) * 100 / top;
-      conf = m > 100 ? 100 : m < 0 ? 0 : (int)m;
+    long long diff = 0, norm = 0;
+    for (int b = 0; b < 128; b++) {
+      size_t cnt = inw[b] + alone[b];
+      if (!cnt || t[b + 0x80] == tb[b + 0x80]) continue;
+      long long wb = weight(tb[b + 0x80]), wc = weight(t[b + 0x80]);
+      diff += (long long)cnt * (wb - wc);
+      norm += (long long)cnt * ((wb < 0 ? -wb : wb) + (wc < 0 ? -wc : wc));
     }
+    if (!norm) continue;
+    long long m = diff * 100 / norm;
+    int cc = m > 100 ? 100 : m < 0 ? 0 : (int)m;
+    if (!found || cc < conf) conf = cc;
+    found = 1;
   }
   if (confidence) *confidence = conf;
   return cand[best];

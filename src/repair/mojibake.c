@@ -2,12 +2,14 @@
  *
  * (A) UTF-8 bytes decoded as CP1251 ("Р•Р»РёР·" for "Елиз"): every run of
  * non-ASCII characters that CP1251 can encode is turned back into bytes; a
- * run whose bytes are entirely well-formed multi-byte UTF-8 is replaced by
- * their decoding.  CP1251 has no character for byte 0x98, which decoders
- * turn into U+FFFD, so U+FFFD stands for 0x98 inside a run.  Real Russian
- * text almost never forms such a run, but a short one can ("ТОВАР»" holds
- * "Р»" = "л"), so runs of one UTF-8 sequence are restored only when the
- * text also holds a run of two or more.
+ * run whose bytes are entirely well-formed multi-byte UTF-8 decoding to
+ * plausible text (Cyrillic, Latin-1, punctuation) is replaced by that
+ * decoding.  CP1251 has no character for byte 0x98, which decoders turn
+ * into U+FFFD, so U+FFFD stands for 0x98 inside a run.  Clean text forms
+ * short runs by accident ("ТОВАР»" holds "Р»" = "л", Kazakh capitals "РІ"
+ * = "в"), so runs of one or two sequences are restored only when runs of
+ * two or more make up at least 1 in 20 of the text's runs; longer runs
+ * (a mojibake word inside clean text) always.
  *
  * (B) KZ-1048 or PT154 bytes decoded as CP1251 ("шыќќан" for "шыққан"):
  * a word of CP1251 letters is a candidate for codepage H when re-reading its
@@ -30,10 +32,28 @@ static int cp1251_byte_or_98(uint32_t cp) {
   return kz_cp1251_byte(cp);
 }
 
+/* What UTF-8 mojibake of Kazakh, Russian or European text decodes to:
+ * Cyrillic letters of those languages, Latin-1 and Latin Extended-A,
+ * common punctuation, currency, №, ™, emoji.  Accidental runs in clean text
+ * decode to IPA, Greek, Armenian, Arabic or CJK ("КІМІ" -> "ʲ̲"). */
+static int plausible(uint32_t cp) {
+  if (cp >= 0x410 && cp <= 0x44F) return 1;
+  switch (cp) {
+  case 0x401: case 0x451: case 0x406: case 0x456: case 0x407: case 0x457: case 0x404:
+  case 0x454: case 0x490: case 0x491: case 0x40E: case 0x45E:
+  case 0x4D8: case 0x4D9: case 0x492: case 0x493: case 0x49A: case 0x49B: case 0x4A2:
+  case 0x4A3: case 0x4E8: case 0x4E9: case 0x4B0: case 0x4B1: case 0x4AE: case 0x4AF:
+  case 0x4BA: case 0x4BB: case 0x20AC: case 0x2116: case 0x2122:
+    return 1;
+  default:
+    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) || cp >= 0x1F000;
+  }
+}
+
 /* Bytes of the run of CP1251-encodable non-ASCII characters at s[i..): the
  * run ends at *end.  Returns the number of UTF-8 sequences the bytes form,
- * or 0 when they are not entirely well-formed multi-byte UTF-8 (or decode to
- * C1 controls).  Bytes go to tmp. */
+ * or 0 when they are not entirely well-formed multi-byte UTF-8 decoding to
+ * plausible text.  Bytes go to tmp. */
 static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
                        kz_buf *tmp) {
   tmp->len = 0;
@@ -53,7 +73,7 @@ static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
   while (k < tmp->len) {
     size_t l, sub;
     uint32_t cp = kz_utf8_decode(b + k, tmp->len - k, &l, &sub);
-    if (l < 2 || cp < 0xA0) return 0;
+    if (l < 2 || !plausible(cp)) return 0;
     k += l;
     seqs++;
   }
@@ -85,22 +105,27 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
   const unsigned char *s = (const unsigned char *)src;
   if (!maybe_utf8_mojibake(s, n)) return 0;
   kz_buf tmp = {0};
-  size_t strong = 0, i = 0, end;
+  size_t strong = 0, runs = 0, i = 0, end;
   while (i < n) {
     if (s[i] < 0x80) { i++; continue; }
     size_t seqs = utf8_run(s, n, i, &end, &tmp);
+    runs++;
     if (seqs >= 2) strong++;
     if (end == i) { size_t l; kz_utf8_next(s + i, &l); end = i + l; }
     i = end;
   }
-  if (!strong || tmp.oom) { int oom = tmp.oom; free(tmp.data); return oom ? -1 : 0; }
-  out->len = 0;
+  if (tmp.oom) { free(tmp.data); return -1; }
+  /* The whole text is mojibake when at least 1 run in 20 is a strong one;
+   * otherwise only runs of three or more sequences (a mojibake word inside
+   * clean text) are restored. */
+  int whole = strong && strong * 20 >= runs;
   size_t copied = 0, fixed = 0;
   i = 0;
   while (i < n) {
     if (s[i] < 0x80) { i++; continue; }
     size_t seqs = utf8_run(s, n, i, &end, &tmp);
-    if (seqs) {
+    if (seqs >= 3 || (seqs && whole)) {
+      if (!fixed) out->len = 0;
       kz_buf_put(out, s + copied, i - copied);
       kz_buf_put(out, tmp.data, tmp.len);
       copied = end;
