@@ -22,6 +22,7 @@ const uint16_t *kz_cp_table(kztext_encoding enc) {
 }
 
 int kz_cp1251_byte(uint32_t cp) {
+  if (cp >= 0x400 && cp < 0x460) return kz_cp1251_cyr[cp - 0x400] ? kz_cp1251_cyr[cp - 0x400] : -1;
   size_t lo = 0, hi = sizeof kz_cp1251_rev_cp / sizeof *kz_cp1251_rev_cp;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;

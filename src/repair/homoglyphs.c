@@ -65,38 +65,41 @@ static uint32_t lookup(const uint16_t (*tab)[2], size_t n, uint32_t cp) {
 
 static int is_en_tail(uint32_t cp) { return cp == 0x4C9 || cp == 0x4CA; } /* Ӊ ӊ */
 
-/* Quick scan: is there a word (between ASCII non-letters and general
- * punctuation) holding both a Latin and a Cyrillic letter, or Ӊ ӊ?  Words
- * here are at least as long as the fixer's, so nothing it would change is
- * missed. */
-static int maybe_mixed(const unsigned char *s, size_t n) {
+/* Quick scan from offset i: the start of the first word (between ASCII
+ * non-letters and general punctuation) holding both a Latin and a Cyrillic
+ * letter, or Ӊ ӊ; n if none.  Words here are at least as long as the
+ * fixer's, so nothing it would change is missed. */
+static size_t find_mixed(const unsigned char *s, size_t n, size_t i) {
   unsigned mask = 0;
-  size_t i = 0;
+  size_t start = i;
   while (i < n) {
     unsigned b = s[i];
     if (b < 0x80) {
       if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) mask |= 1;
       else {
-        if (mask == 3) return 1;
+        if (mask == 3) return start;
         mask = 0;
+        start = i + 1;
       }
       i++;
       continue;
     }
     if (b >= 0xD0 && b <= 0xD4) {
-      if (b == 0xD3 && (s[i + 1] == 0x89 || s[i + 1] == 0x8A)) return 1;
+      if (b == 0xD3 && (s[i + 1] == 0x89 || s[i + 1] == 0x8A)) return start;
       mask |= 2;
       i += 2;
       continue;
     }
-    if (b >= 0xC3 && b <= 0xCA) { mask |= 1; i += 2; continue; }
-    if (b == 0xC2 || (b == 0xE2 && s[i + 1] <= 0x81)) {
-      if (mask == 3) return 1;
+    size_t l = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (b >= 0xC3 && b <= 0xCA) mask |= 1;
+    else if (b == 0xC2 || (b == 0xE2 && s[i + 1] <= 0x81)) {
+      if (mask == 3) return start;
       mask = 0;
+      start = i + l;
     } else if (b == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) mask |= 1;
-    i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    i += l;
   }
-  return mask == 3;
+  return mask == 3 ? start : n;
 }
 
 static int is_upper(uint32_t cp) {
@@ -203,6 +206,28 @@ static int script_ahead(const unsigned char *s, size_t n, size_t i) {
   return K_SEP;
 }
 
+/* The native script of the last word with one in the 2 KB before offset
+ * e, or K_SEP. */
+static int script_behind(const unsigned char *s, size_t e) {
+  size_t i = e > 2048 ? e - 2048 : 0;
+  while (i < e && (s[i] & 0xC0) == 0x80) i++;
+  int found = K_SEP;
+  while (i < e) {
+    size_t l;
+    int k = classify(kz_utf8_next(s + i, &l));
+    if (k != K_LAT && k != K_CYR && k != K_OTH) { i += l; continue; }
+    size_t a = i;
+    while (i < e) {
+      int wk = classify(kz_utf8_next(s + i, &l));
+      if (wk != K_LAT && wk != K_CYR && wk != K_OTH && wk != K_MARK) break;
+      i += l;
+    }
+    int sc = native_script(s, a, i);
+    if (sc != K_SEP) found = sc;
+  }
+  return found;
+}
+
 /* Skips tokens that are URLs, e-mail addresses, domain names, paths. */
 static int token_is_address(const unsigned char *s, size_t a, size_t b) {
   for (size_t i = a; i < b; i++) {
@@ -215,24 +240,41 @@ static int token_is_address(const unsigned char *s, size_t a, size_t b) {
   return 0;
 }
 
-int kz_stage_homoglyphs(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
+/* The next word start to look at: from the scan's list while it lasts,
+ * then by searching. */
+static size_t next_mixed(const unsigned char *s, size_t n, const kz_scan *sc, size_t *k,
+                         size_t pos) {
+  if (!sc) return find_mixed(s, n, pos);
+  while (*k < sc->nmixed && sc->mixed[*k] < pos) ++*k;
+  if (*k < sc->nmixed) return sc->mixed[(*k)++];
+  if (!sc->more) return n;
+  size_t from = sc->nmixed ? sc->mixed[sc->nmixed - 1] : 0;
+  return find_mixed(s, n, pos > from ? pos : from);
+}
+
+int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *out,
+                        kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
-  if (!maybe_mixed(s, n)) return 0;
-  size_t copied = 0, fixed = 0, i = 0;
-  int started = 0, context = K_SEP;
+  size_t copied = 0, fixed = 0, pos = 0, listed = 0;
+  int started = 0;
   char enc[4];
-  while (i < n) {
-    /* One whitespace-delimited token [ta, tb). */
-    size_t l;
-    uint32_t cp = kz_utf8_next(s + i, &l);
-    if (classify(cp) == K_SPACE) { i += l; continue; }
-    size_t ta = i;
-    while (i < n && classify(kz_utf8_next(s + i, &l)) != K_SPACE) i += l;
-    size_t tb = i;
-    int candidate = maybe_mixed(s + ta, tb - ta) && !token_is_address(s, ta, tb);
+  /* Only the tokens around the words the quick scan finds are looked at;
+   * the rest is copied. */
+  while ((pos = next_mixed(s, n, sc, &listed, pos)) < n) {
+    size_t l, ta = pos, tb = pos;
+    while (ta > 0) {
+      size_t p = kz_utf8_prev(s, ta);
+      if (classify(kz_utf8_next(s + p, &l)) == K_SPACE) break;
+      ta = p;
+    }
+    if (ta < copied) ta = copied; /* never reread what was written */
+    while (tb < n && classify(kz_utf8_next(s + tb, &l)) != K_SPACE) tb += l;
+    pos = tb;
+    if (token_is_address(s, ta, tb)) continue;
+    int context = script_behind(s, ta);
     int prev_kind = K_SEP;
     for (size_t j = ta; j < tb;) {
-      cp = kz_utf8_next(s + j, &l);
+      uint32_t cp = kz_utf8_next(s + j, &l);
       int k = classify(cp);
       if (k != K_LAT && k != K_CYR && k != K_OTH) { prev_kind = k; j += l; continue; }
       size_t wa = j;
@@ -250,7 +292,7 @@ int kz_stage_homoglyphs(const char *src, size_t n, kz_buf *out, kz_repair_counts
                   next_kind == K_UND;
       prev_kind = K_SEP;
       int target = K_SEP;
-      if (candidate && !ident) {
+      if (!ident) {
         int ctx = context != K_SEP ? context : script_ahead(s, n, wb);
         target = word_target(s, wa, wb, ctx);
       }

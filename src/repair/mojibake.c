@@ -16,7 +16,7 @@
  * bytes as H turns some letters into Kazakh letters and none into anything
  * else.  One H is chosen for the whole text (є is ғ in KZ-1048 but ә in
  * PT154), and only when some candidate word holds a letter no Slavic
- * language here uses (ќ ѕ ј ћ, or PT154's њ ѓ and symbols) and the text is
+ * language here uses (ќ ѕ ј ћ, or PT154's њ ѓ) and the text is
  * not Serbian or Macedonian (љ џ ђ): Ukrainian ї є ґ and Belarusian ў alone
  * never trigger it. */
 #include <string.h>
@@ -80,23 +80,35 @@ static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
   return seqs;
 }
 
-/* Quick test: could the text hold UTF-8-as-CP1251 at all?  It needs a
- * continuation-byte character (CP1251 0x80-0xBF) right after a lead-byte
- * one (0xC2-0xF4: В..ф), or U+FFFD. */
+/* Quick test: could the text hold a strong run (two well-formed UTF-8
+ * sequences in a row, each starting with a byte whose decoding can be
+ * plausible: C2-C5, D0-D3, E2, F0)?  Nothing is restored without one.  A
+ * small state machine over the CP1251 bytes of consecutive characters. */
 static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
-  uint32_t prev = 0;
+  unsigned need = 0, seqs = 0;
   size_t i = kz_ascii_prefix(s, n);
   while (i < n) {
-    if (s[i] < 0x80) { prev = s[i++]; continue; }
+    if (s[i] < 0x80) {
+      need = seqs = 0;
+      i++;
+      continue;
+    }
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
-    if (cp == 0xFFFD) return 1;
-    if (prev >= 0x412 && prev <= 0x444 && !(cp >= 0x410 && cp <= 0x44F)) {
-      int b = kz_cp1251_byte(cp);
-      if (b >= 0x80 && b <= 0xBF) return 1;
-    }
-    prev = cp;
     i += l;
+    int b = cp1251_byte_or_98(cp);
+    if (b >= 0x80 && b <= 0xBF) {
+      if (!need) { seqs = 0; continue; }
+      if (--need == 0 && ++seqs >= 2) return 1;
+    } else if ((b >= 0xC2 && b <= 0xC5) || (b >= 0xD0 && b <= 0xD3)) {
+      if (need) seqs = 0;
+      need = 1;
+    } else if (b == 0xE2 || b == 0xF0) {
+      if (need) seqs = 0;
+      need = b == 0xE2 ? 2 : 3;
+    } else {
+      need = seqs = 0;
+    }
   }
   return 0;
 }
@@ -175,7 +187,7 @@ static int is_strong(int h, uint32_t cp) {
   case 0x45C: case 0x40C: case 0x45B: case 0x40B: return 1; /* ќ Ќ ћ Ћ */
   case 0x458: case 0x408: case 0x455: case 0x405: return h == 0; /* ј Ј ѕ Ѕ */
   case 0x45A: case 0x40A: case 0x453: case 0x403: return h == 1; /* њ Њ ѓ Ѓ */
-  default: return h == 1 && is_pt154_symbol(cp);
+  default: return 0;
   }
 }
 
