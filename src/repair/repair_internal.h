@@ -34,6 +34,10 @@ typedef struct kz_scan {
  * (nothing else is set), else 1. */
 int kz_repair_scan(const char *s, size_t n, kz_scan *r);
 
+/* The mojibake bits of kz_repair_scan() for the decoding of s[0..n) from
+ * the single-byte table `tab`, computed on the bytes. */
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab);
+
 /* Each stage reads valid UTF-8 s[0..n).  It returns 0 when the text needs no
  * change (out is left untouched, so clean text costs one scan), 1 when it
  * wrote the changed text to out (which it clears first), and -1 when memory

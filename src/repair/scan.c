@@ -7,6 +7,7 @@
 
 #include <kztext.h>
 
+#include "encoding/encoding_internal.h"
 #include "repair/repair_internal.h"
 
 #include "gen/repair_tables.inc"
@@ -182,4 +183,44 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
   if (longrun || (strong && strong * 20 >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
   r->needs = needs;
   return 1;
+}
+
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab) {
+  unsigned char an[16][5], acls[256], fl[256];
+  a_build(an);
+  /* fl: 1 = a letter only mojibake shows, 2 = continuation class, 4 = a
+   * CP1251-encodable non-ASCII character (starts a run after ASCII). */
+  for (int b = 0; b < 256; b++) {
+    uint32_t cp = tab[b] == 0xFFFF ? 0xFFFD : tab[b];
+    unsigned c = cp < 0x800 ? kz_rp_cls[cp] : cls3(cp);
+    acls[b] = (unsigned char)(c >> 5);
+    fl[b] = (unsigned char)(((c & KZ_C_MOJB) ? 1 : 0) | ((c >> 5) == KZ_A_CONT ? 2 : 0) |
+                            (cp >= 0x80 && (cp == 0xFFFD || kz_cp1251_byte(cp) >= 0) ? 4 : 0));
+  }
+  unsigned acc = 0;
+  size_t runs = 0, strong = 0;
+  int longrun = 0;
+  unsigned prev = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned b = s[i], f = fl[b];
+    acc |= f;
+    runs += (f >> 2) & ~(prev >> 7) & 1;
+    prev = b;
+    if (__builtin_expect(f & 2, 0)) {
+      size_t start = i;
+      int k = 0;
+      while (start > 0 && k < 16 && acls[s[start - 1]]) start--, k++;
+      unsigned st = 0;
+      if (k == 16) st = 3;
+      else
+        for (size_t q = start; q <= i; q++) st = an[st][acls[s[q]]];
+      if ((st & 3) >= 2) {
+        strong++;
+        if ((st & 3) == 3) longrun = 1;
+      }
+    }
+  }
+  unsigned needs = (acc & 1) ? KZ_NEED_KZ_MOJIBAKE : 0;
+  if (longrun || (strong && strong * 20 >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+  return needs;
 }
