@@ -78,6 +78,8 @@ def cls(cp):
             c |= BRK
     elif 0xC0 <= cp <= 0x2AF and cp not in (0xD7, 0xF7):
         c |= LAT
+    elif cp in (0x4C9, 0x4CA):
+        c |= CYR | LAT  # Ӊ ӊ: a word holding one goes to the homoglyph stage
     elif 0x400 <= cp <= 0x52F and not (0x482 <= cp <= 0x489):
         c |= CYR
     if 0x80 <= cp <= 0xBF or cp in (0xD7, 0xF7) or 0x2000 <= cp <= 0x207F:
