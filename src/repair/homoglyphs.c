@@ -189,12 +189,13 @@ static int word_target(const unsigned char *s, size_t a, size_t b, int context) 
 /* The native script of the first word after offset i with one (looking at
  * most 64 words ahead), for a look-alike word at the start of a text. */
 static int script_ahead(const unsigned char *s, size_t n, size_t i) {
-  for (int words = 0; i < n && words < 64;) {
+  size_t limit = n - i > 4096 ? i + 4096 : n; /* bounded work per word */
+  for (int words = 0; i < limit && words < 64;) {
     size_t l;
     int k = classify(kz_utf8_next(s + i, &l));
     if (k != K_LAT && k != K_CYR && k != K_OTH) { i += l; continue; }
     size_t a = i;
-    while (i < n) {
+    while (i < limit) {
       int wk = classify(kz_utf8_next(s + i, &l));
       if (wk != K_LAT && wk != K_CYR && wk != K_OTH && wk != K_MARK) break;
       i += l;
@@ -206,12 +207,10 @@ static int script_ahead(const unsigned char *s, size_t n, size_t i) {
   return K_SEP;
 }
 
-/* The native script of the last word with one in the 2 KB before offset
- * e, or K_SEP. */
-static int script_behind(const unsigned char *s, size_t e) {
-  size_t i = e > 2048 ? e - 2048 : 0;
+/* The native script of the last word with one in s[i..e), or `found`
+ * when there is none. */
+static int script_behind(const unsigned char *s, size_t i, size_t e, int found) {
   while (i < e && (s[i] & 0xC0) == 0x80) i++;
-  int found = K_SEP;
   while (i < e) {
     size_t l;
     int k = classify(kz_utf8_next(s + i, &l));
@@ -255,8 +254,8 @@ static size_t next_mixed(const unsigned char *s, size_t n, const kz_scan *sc, si
 int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *out,
                         kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
-  size_t copied = 0, fixed = 0, pos = 0, listed = 0;
-  int started = 0;
+  size_t copied = 0, fixed = 0, pos = 0, listed = 0, ctx_pos = 0;
+  int started = 0, context = K_SEP;
   char enc[4];
   /* Only the tokens around the words the quick scan finds are looked at;
    * the rest is copied. */
@@ -271,7 +270,12 @@ int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *ou
     while (tb < n && classify(kz_utf8_next(s + tb, &l)) != K_SPACE) tb += l;
     pos = tb;
     if (token_is_address(s, ta, tb)) continue;
-    int context = script_behind(s, ta);
+    /* The context so far, brought up to this token: incrementally, so
+     * many mixed tokens cost linear time; past 2 KB only the last 2 KB. */
+    if (ta < ctx_pos) ctx_pos = ta;
+    if (ta - ctx_pos > 2048) { context = K_SEP; ctx_pos = ta - 2048; }
+    context = script_behind(s, ctx_pos, ta, context);
+    ctx_pos = tb;
     int prev_kind = K_SEP;
     for (size_t j = ta; j < tb;) {
       uint32_t cp = kz_utf8_next(s + j, &l);
