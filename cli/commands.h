@@ -10,5 +10,7 @@ int cmd_tokens(int argc, char **argv);
 int cmd_segment_common(int argc, char **argv, int tokens);
 int cmd_detect(int argc, char **argv);
 int cmd_translit(int argc, char **argv);
+int cmd_decode(int argc, char **argv);
+int cmd_case(int argc, char **argv);
 
 #endif

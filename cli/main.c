@@ -13,6 +13,8 @@ static const cli_command commands[] = {
     {"tokens", cmd_tokens, "split text into word tokens"},
     {"detect", cmd_detect, "language (kk, ru, en) and script of lines, sentences, texts"},
     {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN, ALA-LC"},
+    {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
+    {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
 };
 
 static int usage(FILE *f) {

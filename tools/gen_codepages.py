@@ -68,4 +68,13 @@ out.append(f"static const uint8_t kz_cp1251_rev_byte[{len(rev)}] = {{")
 for i in range(0, len(rev), 8):
     out.append("  " + ", ".join(f"0x{b:02X}" for _, b in rev[i:i + 8]) + ",")
 out.append("};")
+cyr = [0] * 0x60
+for b in range(0x80, 256):
+    if cp[b] != 0xFFFF and 0x400 <= cp[b] < 0x460:
+        cyr[cp[b] - 0x400] = b
+out.append("/* CP1251 byte of U+0400..U+045F (0 = none): the hot part of the reverse map. */")
+out.append("static const uint8_t kz_cp1251_cyr[0x60] = {")
+for i in range(0, 0x60, 12):
+    out.append("  " + ", ".join(f"0x{b:02X}" for b in cyr[i:i + 12]) + ",")
+out.append("};")
 print("\n".join(out))

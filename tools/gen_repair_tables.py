@@ -55,4 +55,70 @@ out.append(f"static const uint32_t kz_inv_ranges[{len(ranges)}][3] = {{")
 for a, b, act in ranges:
     out.append(f"  {{0x{a:04X}, 0x{b:04X}, {act}}},")
 out.append("};")
+
+# Per-code-point classes for the quick scan of kztext_repair() (see
+# src/repair/scan.c): U+0000-U+07FF and U+2000-U+213F.
+LAT, CYR, BRK, CHR, MOJB = 1, 2, 4, 8, 16
+A_CONT, A_L2, A_L3, A_L4 = 1, 2, 3, 4
+
+
+def action(cp):
+    for a, b, act in ranges:
+        if a <= cp <= b:
+            return act
+    return 0
+
+
+def cls(cp):
+    c = 0
+    if cp < 0x80:
+        if chr(cp).isascii() and chr(cp).isalpha():
+            c |= LAT
+        else:
+            c |= BRK
+    elif 0xC0 <= cp <= 0x2AF and cp not in (0xD7, 0xF7):
+        c |= LAT
+    elif cp in (0x4C9, 0x4CA):
+        c |= CYR | LAT  # Ӊ ӊ: a word holding one goes to the homoglyph stage
+    elif 0x400 <= cp <= 0x52F and not (0x482 <= cp <= 0x489):
+        c |= CYR
+    if 0x80 <= cp <= 0xBF or cp in (0xD7, 0xF7) or 0x2000 <= cp <= 0x207F:
+        c |= BRK
+    if action(cp) or cp == 0x0D:
+        c |= CHR
+    # Letters that only KZ-1048/PT154 mojibake puts in Kazakh or Russian text
+    # (ќ ћ ј ѕ њ ѓ and capitals): the mojibake stage needs one to act.
+    if cp in (0x45C, 0x40C, 0x45B, 0x40B, 0x458, 0x408, 0x455, 0x405, 0x45A, 0x40A, 0x453, 0x403):
+        c |= MOJB
+    if cp >= 0x80:
+        try:
+            b = chr(cp).encode("cp1251")[0]
+        except UnicodeEncodeError:
+            b = None
+        a = 0
+        if b is not None:
+            if 0x80 <= b <= 0xBF:
+                a = A_CONT
+            elif 0xC2 <= b <= 0xC5 or 0xD0 <= b <= 0xD3:
+                a = A_L2
+            elif b == 0xE2:
+                a = A_L3
+            elif b == 0xF0:
+                a = A_L4
+        c |= a << 5
+    return c
+
+
+def table(name, lo, hi):
+    vals = [cls(cp) for cp in range(lo, hi)]
+    out.append(f"static const uint8_t {name}[0x{hi - lo:X}] = {{")
+    for i in range(0, len(vals), 16):
+        out.append("  " + ", ".join(f"{v:3d}" for v in vals[i:i + 16]) + ",")
+    out.append("};")
+
+
+out.append("enum { KZ_C_LAT = 1, KZ_C_CYR = 2, KZ_C_BRK = 4, KZ_C_CHR = 8, KZ_C_MOJB = 16,")
+out.append("       KZ_A_CONT = 1, KZ_A_L2 = 2, KZ_A_L3 = 3, KZ_A_L4 = 4 }; /* A class: bits 5-7 */")
+table("kz_rp_cls", 0, 0x800)
+table("kz_rp_cls_2000", 0x2000, 0x2140)
 print("\n".join(out))

@@ -32,7 +32,7 @@ extern "C" {
 
 /** Looks up "auto", "kk", "ru", "en" (also "kk-latn", "kk-cyrl", "tr",
  *  "az", which map to kk).  KZTEXT_E_UNSUPPORTED for others. */
-KZTEXT_API kztext_status kztext_lang_from_name(const char *name,
+KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name,
                                                     kztext_lang *lang);
 
 /**

@@ -15,7 +15,7 @@
 #define OPS (KZTEXT_CASE_UPPER | KZTEXT_CASE_LOWER | KZTEXT_CASE_FOLD)
 #define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | OPS)
 
-kztext_status kztext_lang_from_name(const char *name, kztext_lang *lang) {
+kztext_status kztext_case_lang_from_name(const char *name, kztext_lang *lang) {
   if (!name || !lang) return KZTEXT_E_INVALID_ARG;
   static const struct { const char *n; kztext_lang l; } names[] = {
       {"auto", KZTEXT_LANG_AUTO}, {"kk", KZTEXT_LANG_KK},      {"kk-latn", KZTEXT_LANG_KK},

@@ -22,6 +22,7 @@ const uint16_t *kz_cp_table(kztext_encoding enc) {
 }
 
 int kz_cp1251_byte(uint32_t cp) {
+  if (cp >= 0x400 && cp < 0x460) return kz_cp1251_cyr[cp - 0x400] ? kz_cp1251_cyr[cp - 0x400] : -1;
   size_t lo = 0, hi = sizeof kz_cp1251_rev_cp / sizeof *kz_cp1251_rev_cp;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -33,21 +34,48 @@ int kz_cp1251_byte(uint32_t cp) {
   return -1;
 }
 
-size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n,
-                    char *out, int replace, size_t *bad) {
-  /* UTF-8 of every byte, built once per call (256 encodes are nothing next
-   * to a page of text) so the loop is a load and a 4-byte store. */
-  unsigned char enc[256][4], elen[256];
+/* UTF-8 of every byte, built per call (256 encodes cost nothing next to a
+ * page of text) so the loops are a load and a store. */
+typedef struct sb_map {
+  unsigned char enc[256][4], len[256];
+} sb_map;
+
+static void sb_build(const uint16_t *tab, int replace, sb_map *m) {
   for (int b = 0; b < 256; b++) {
     uint32_t cp = tab[b] == KZ_CP_UNDEF ? 0xFFFD : tab[b];
-    memset(enc[b], 0, 4);
-    elen[b] = (unsigned char)kz_utf8_encode(cp, (char *)enc[b]);
-    if (tab[b] == KZ_CP_UNDEF && !replace) elen[b] = 0;
+    memset(m->enc[b], 0, 4);
+    m->len[b] = (unsigned char)kz_utf8_encode(cp, (char *)m->enc[b]);
+    if (tab[b] == KZ_CP_UNDEF && !replace) m->len[b] = 0;
   }
-  char *o = out;
-  size_t i = 0;
+}
+
+size_t kz_sb_decoded_size(const uint16_t *tab, const unsigned char *s, size_t n, int replace,
+                          size_t *bad) {
+  sb_map m;
+  sb_build(tab, replace, &m);
+  size_t total = 0, i = 0;
   while (i < n) {
     if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) { total += 8; i += 8; continue; }
+    }
+    unsigned b = s[i];
+    if (!m.len[b]) { *bad = i; return (size_t)-1; }
+    total += m.len[b];
+    i++;
+  }
+  return total;
+}
+
+size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                    size_t cap, int replace, size_t *bad) {
+  sb_map m;
+  sb_build(tab, replace, &m);
+  char *o = out, *end = out + cap;
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n && end - o >= 8) {
       uint64_t w;
       memcpy(&w, s + i, 8);
       if (!(w & 0x8080808080808080ull)) {
@@ -58,10 +86,12 @@ size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n,
       }
     }
     unsigned b = s[i];
-    if (b < 0x80) { *o++ = (char)b; i++; continue; }
-    if (!elen[b]) { *bad = i; return (size_t)-1; }
-    memcpy(o, enc[b], 4); /* out has 3 * n bytes; see the caller's slack */
-    o += elen[b];
+    unsigned l = m.len[b];
+    if (!l) { *bad = i; return (size_t)-1; }
+    if (end - o >= 4) memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
+    else if ((size_t)(end - o) >= l) memcpy(o, m.enc[b], l);
+    else return (size_t)-2;
+    o += l;
     i++;
   }
   return (size_t)(o - out);

@@ -37,10 +37,22 @@ static kztext_status decode_utf16(const unsigned char *s, size_t n, int be, int 
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
 }
 
-/* Decodes into out; fills enc/confidence/bom of *info. */
+/* Where the decoded text is: in the caller's dst, in `own` (a kz_buf), or
+ * the input itself (valid UTF-8). */
+typedef struct result {
+  const char *p;
+  size_t len;
+  kz_buf own;
+  int in_dst;
+  unsigned needs; /* mojibake bits, when known from the bytes (sb_known) */
+  int sb_known;
+} result;
+
+/* Decodes; fills enc/confidence/bom of *info.  Writes straight into dst
+ * when it is large enough, so decoding costs one pass. */
 static kztext_status decode(const char *src, size_t len, kztext_encoding from,
-                            unsigned flags, kz_buf *out, kztext_decode_info *info,
-                            size_t *error_offset) {
+                            unsigned flags, char *dst, size_t cap, result *r,
+                            kztext_decode_info *info, size_t *error_offset) {
   const unsigned char *s = (const unsigned char *)src;
   int replace = (flags & KZTEXT_INVALID_REPLACE) != 0;
   int conf = 100;
@@ -68,8 +80,9 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
   case KZTEXT_ENC_UTF8: {
     size_t bad = kz_utf8_valid_prefix(s, len);
     if (bad == len) {
-      kz_buf_put(out, s, len);
-      return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+      r->p = (const char *)s;
+      r->len = len;
+      return KZTEXT_OK;
     }
     if (!replace) {
       if (error_offset) *error_offset = skip + bad;
@@ -79,46 +92,74 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
     size_t flen;
     kztext_status st = kztext_utf8_repair_alloc((const char *)s, len, &fixed, &flen, NULL);
     if (st) return st;
-    kz_buf_put(out, fixed, flen);
+    kz_buf_put(&r->own, fixed, flen);
     kztext_free(fixed);
-    return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+    break;
   }
   case KZTEXT_ENC_UTF16LE:
-  case KZTEXT_ENC_UTF16BE:
-    return decode_utf16(s, len, from == KZTEXT_ENC_UTF16BE, replace, skip, out, error_offset);
+  case KZTEXT_ENC_UTF16BE: {
+    kztext_status st = decode_utf16(s, len, from == KZTEXT_ENC_UTF16BE, replace, skip,
+                                    &r->own, error_offset);
+    if (st) return st;
+    break;
+  }
   default: {
     const uint16_t *tab = kz_cp_table(from);
     if (!tab) return KZTEXT_E_INVALID_ARG;
-    if (len > ((size_t)-1 - 8) / 3) return KZTEXT_E_TOO_LARGE;
-    if (!kz_buf_reserve(out, 3 * len + 4)) return KZTEXT_E_NO_MEMORY;
     size_t bad = 0;
-    size_t w = kz_sb_decode(tab, s, len, out->data, replace, &bad);
-    if (w == (size_t)-1) {
+    size_t need = kz_sb_decoded_size(tab, s, len, replace, &bad);
+    if (need == (size_t)-1) {
       if (error_offset) *error_offset = skip + bad;
       return KZTEXT_E_DECODE;
     }
-    out->len = w;
-    return KZTEXT_OK;
+    if (!(flags & KZTEXT_DECODE_NO_REPAIR)) {
+      r->needs = kz_repair_scan_sb(s, len, tab);
+      r->sb_known = 1;
+    }
+    if (dst && need <= cap) {
+      kz_sb_decode(tab, s, len, dst, cap, replace, &bad);
+      r->p = dst;
+      r->len = need;
+      r->in_dst = 1;
+      return KZTEXT_OK;
+    }
+    if (!kz_buf_reserve(&r->own, need + 4)) return KZTEXT_E_NO_MEMORY;
+    r->own.len = kz_sb_decode(tab, s, len, r->own.data, need + 4, replace, &bad);
+    break;
   }
   }
+  if (r->own.oom) return KZTEXT_E_NO_MEMORY;
+  r->p = r->own.data ? r->own.data : "";
+  r->len = r->own.len;
+  return KZTEXT_OK;
 }
 
 static kztext_status decode_all(const char *src, size_t len, kztext_encoding from,
-                                unsigned flags, kz_buf *out, kztext_decode_info *info,
-                                size_t *error_offset) {
+                                unsigned flags, char *dst, size_t cap, result *r,
+                                kztext_decode_info *info, size_t *error_offset) {
   if (!src && len) return KZTEXT_E_INVALID_ARG;
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   if (!kztext_encoding_name(from)) return KZTEXT_E_INVALID_ARG;
-  kztext_status st = decode(src, len, from, flags, out, info, error_offset);
+  kztext_status st = decode(src, len, from, flags, dst, cap, r, info, error_offset);
   if (st) return st;
   if (!(flags & KZTEXT_DECODE_NO_REPAIR)) {
+    unsigned needs = r->needs;
+    if (!r->sb_known) {
+      kz_scan sc;
+      if (!kz_repair_scan(r->p, r->len, &sc)) return KZTEXT_E_INTERNAL;
+      needs = sc.needs;
+    }
+    if (!(needs & (KZ_NEED_KZ_MOJIBAKE | KZ_NEED_UTF8_MOJIBAKE))) return KZTEXT_OK;
     kz_repair_counts c = {0};
     kz_buf fixed = {0};
-    int r = kz_stage_mojibake(out->data ? out->data : "", out->len, &fixed, &c);
-    if (r < 0) { free(fixed.data); return KZTEXT_E_NO_MEMORY; }
-    if (r > 0) {
-      free(out->data);
-      *out = fixed;
+    int rr = kz_stage_mojibake(r->p, r->len, &fixed, &c);
+    if (rr < 0) { free(fixed.data); return KZTEXT_E_NO_MEMORY; }
+    if (rr > 0) {
+      free(r->own.data);
+      r->own = fixed;
+      r->p = fixed.data;
+      r->len = fixed.len;
+      r->in_dst = 0;
       info->mojibake = c.mojibake;
       info->mojibake_source = (kztext_encoding)c.mojibake_source;
     } else free(fixed.data);
@@ -139,11 +180,18 @@ kztext_status kztext_decode(const char *src, size_t len, kztext_encoding from, u
                             kztext_decode_info *info, size_t *error_offset) {
   if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   kztext_decode_info in = {sizeof in, KZTEXT_ENC_AUTO, 0, 0, 0, KZTEXT_ENC_AUTO};
-  kz_buf out = {0};
-  kztext_status st = decode_all(src, len, from, flags, &out, &in, error_offset);
-  if (st) { free(out.data); return st; }
-  copy_info(info, &in);
-  return kz_buf_to_caller(&out, dst, dst_cap, dst_len);
+  result r = {NULL, 0, {0}, 0, 0, 0};
+  kztext_status st = decode_all(src, len, from, flags, dst, dst_cap, &r, &in, error_offset);
+  if (!st) {
+    copy_info(info, &in);
+    if (dst_len) *dst_len = r.len;
+    if (!r.in_dst) {
+      if (r.len > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
+      else if (r.len) memmove(dst, r.p, r.len);
+    }
+  }
+  free(r.own.data);
+  return st;
 }
 
 kztext_status kztext_decode_alloc(const char *src, size_t len, kztext_encoding from,
@@ -152,9 +200,13 @@ kztext_status kztext_decode_alloc(const char *src, size_t len, kztext_encoding f
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   kztext_decode_info in = {sizeof in, KZTEXT_ENC_AUTO, 0, 0, 0, KZTEXT_ENC_AUTO};
-  kz_buf b = {0};
-  kztext_status st = decode_all(src, len, from, flags, &b, &in, error_offset);
-  if (st) { free(b.data); return st; }
+  result r = {NULL, 0, {0}, 0, 0, 0};
+  kztext_status st = decode_all(src, len, from, flags, NULL, 0, &r, &in, error_offset);
+  if (st) { free(r.own.data); return st; }
   copy_info(info, &in);
-  return kz_buf_finish(&b, out, out_len);
+  if (r.p != r.own.data) { /* the input itself */
+    r.own.len = 0;
+    kz_buf_put(&r.own, r.p, r.len);
+  }
+  return kz_buf_finish(&r.own, out, out_len);
 }

@@ -38,19 +38,30 @@ static int weight(uint32_t cp) {
   }
 }
 
+#define KZ_DETECT_SPAN ((size_t)1 << 20)
+
 static int is_letter(uint32_t cp) { return cp >= 0x0400 && cp <= 0x04FF; }
 
 kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
                                       int *confidence) {
-  /* Counts of each high byte inside words and standing alone. */
-  size_t inw[128] = {0}, alone[128] = {0};
+  /* Counts of each high byte inside words and standing alone, over the
+   * first KZ_DETECT_SPAN bytes: a megabyte settles any real text. */
+  size_t cnt[128][2];
+  memset(cnt, 0, sizeof cnt);
+  if (n > KZ_DETECT_SPAN) n = KZ_DETECT_SPAN;
   for (size_t i = 0; i < n; i++) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) { i += 7; continue; }
+    }
     unsigned b = s[i];
     if (b < 0x80) continue;
-    int word = (i > 0 && s[i - 1] >= 0x80) || (i + 1 < n && s[i + 1] >= 0x80);
-    if (word) inw[b - 0x80]++;
-    else alone[b - 0x80]++;
+    unsigned nb = (i > 0 ? s[i - 1] : 0) | (i + 1 < n ? s[i + 1] : 0);
+    cnt[b - 0x80][nb >> 7]++;
   }
+  size_t inw[128], alone[128];
+  for (int b = 0; b < 128; b++) { inw[b] = cnt[b][1]; alone[b] = cnt[b][0]; }
   static const kztext_encoding cand[] = {KZTEXT_ENC_CP1251, KZTEXT_ENC_RK1048,
                                          KZTEXT_ENC_PT154,  KZTEXT_ENC_KOI8R,
                                          KZTEXT_ENC_IBM866, KZTEXT_ENC_ISO8859_5};
@@ -74,28 +85,26 @@ kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
   int best = 0;
   for (int c = 1; c < NC; c++)
     if (score[c] > score[best]) best = c;
-  /* The runner-up among candidates whose output would differ. */
+  /* Confidence: how clearly the best beats the runner-up on the bytes
+   * where their decodings differ (bytes they agree on say nothing). */
   const uint16_t *tb = kz_cp_table(cand[best]);
-  long long second = 0;
-  int have_second = 0;
+  int conf = 100, found = 0;
   for (int c = 0; c < NC; c++) {
     if (c == best) continue;
     const uint16_t *t = kz_cp_table(cand[c]);
-    int differs = 0;
-    for (int b = 0; b < 128 && !differs; b++)
-      differs = (inw[b] || alone[b]) && t[b + 0x80] != tb[b + 0x80];
-    if (!differs) continue;
-    if (!have_second || score[c] > second) second = score[c];
-    have_second = 1;
-  }
-  int conf = 100;
-  if (have_second) {
-    long long top = score[best];
-    if (top <= 0) conf = 5;
-    else {
-      long long m = (top - second) * 100 / top;
-      conf = m > 100 ? 100 : m < 0 ? 0 : (int)m;
+    long long diff = 0, norm = 0;
+    for (int b = 0; b < 128; b++) {
+      size_t seen = inw[b] + alone[b];
+      if (!seen || t[b + 0x80] == tb[b + 0x80]) continue;
+      long long wb = weight(tb[b + 0x80]), wc = weight(t[b + 0x80]);
+      diff += (long long)seen * (wb - wc);
+      norm += (long long)seen * ((wb < 0 ? -wb : wb) + (wc < 0 ? -wc : wc));
     }
+    if (!norm) continue;
+    long long m = diff * 100 / norm;
+    int cc = m > 100 ? 100 : m < 0 ? 0 : (int)m;
+    if (!found || cc < conf) conf = cc;
+    found = 1;
   }
   if (confidence) *confidence = conf;
   return cand[best];
@@ -113,13 +122,16 @@ kztext_status kztext_detect_encoding(const char *src, size_t len,
     /* UTF-8 unless ill-formed sequences are as common as well-formed
      * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
      * while a damaged UTF-8 file has a few bad bytes among many good. */
-    size_t good = 0, bad = 0, i = kz_ascii_prefix(s, len);
+    size_t good = 0, bad = 0, i = kz_utf8_valid_prefix(s, len);
     while (i < len) {
       if (s[i] < 0x80) { i++; continue; }
       size_t l, sub;
       kz_utf8_decode(s + i, len - i, &l, &sub);
       if (l) { good++; i += l; }
       else { bad++; i += sub; }
+      /* Enough evidence either way: stop counting. */
+      if (bad >= 256 && good * 4 < bad) break;
+      if (good >= 4096 && good > 64 * bad) break;
     }
     if (!bad) *enc = KZTEXT_ENC_UTF8;
     else if (good > bad) {

@@ -17,11 +17,16 @@ const uint16_t *kz_cp_table(kztext_encoding enc);
 /* CP1251 byte of a code point >= 0x80, or -1 if CP1251 has none. */
 int kz_cp1251_byte(uint32_t cp);
 
-/* Decodes n bytes of a single-byte encoding into out (room for 3 * n bytes).
- * An undefined byte becomes U+FFFD when `replace`, else decoding stops:
- * returns (size_t)-1 with its offset in *bad.  Returns the bytes written. */
-size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n,
-                    char *out, int replace, size_t *bad);
+/* Size in bytes of the UTF-8 decoding of n bytes of a single-byte
+ * encoding, or (size_t)-1 at an undefined byte (offset in *bad) unless
+ * `replace` (then it becomes U+FFFD). */
+size_t kz_sb_decoded_size(const uint16_t *tab, const unsigned char *s, size_t n, int replace,
+                          size_t *bad);
+
+/* Decodes into out[0..cap); returns the bytes written, (size_t)-1 at an
+ * undefined byte (strict; offset in *bad), (size_t)-2 if cap is too small. */
+size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                    size_t cap, int replace, size_t *bad);
 
 /* Picks the single-byte encoding whose decoding of s looks most like
  * Kazakh/Russian text; *confidence 0-100. */

@@ -65,38 +65,41 @@ static uint32_t lookup(const uint16_t (*tab)[2], size_t n, uint32_t cp) {
 
 static int is_en_tail(uint32_t cp) { return cp == 0x4C9 || cp == 0x4CA; } /* Ӊ ӊ */
 
-/* Quick scan: is there a word (between ASCII non-letters and general
- * punctuation) holding both a Latin and a Cyrillic letter, or Ӊ ӊ?  Words
- * here are at least as long as the fixer's, so nothing it would change is
- * missed. */
-static int maybe_mixed(const unsigned char *s, size_t n) {
+/* Quick scan from offset i: the start of the first word (between ASCII
+ * non-letters and general punctuation) holding both a Latin and a Cyrillic
+ * letter, or Ӊ ӊ; n if none.  Words here are at least as long as the
+ * fixer's, so nothing it would change is missed. */
+static size_t find_mixed(const unsigned char *s, size_t n, size_t i) {
   unsigned mask = 0;
-  size_t i = 0;
+  size_t start = i;
   while (i < n) {
     unsigned b = s[i];
     if (b < 0x80) {
       if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) mask |= 1;
       else {
-        if (mask == 3) return 1;
+        if (mask == 3) return start;
         mask = 0;
+        start = i + 1;
       }
       i++;
       continue;
     }
     if (b >= 0xD0 && b <= 0xD4) {
-      if (b == 0xD3 && (s[i + 1] == 0x89 || s[i + 1] == 0x8A)) return 1;
+      if (b == 0xD3 && (s[i + 1] == 0x89 || s[i + 1] == 0x8A)) return start;
       mask |= 2;
       i += 2;
       continue;
     }
-    if (b >= 0xC3 && b <= 0xCA) { mask |= 1; i += 2; continue; }
-    if (b == 0xC2 || (b == 0xE2 && s[i + 1] <= 0x81)) {
-      if (mask == 3) return 1;
+    size_t l = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (b >= 0xC3 && b <= 0xCA) mask |= 1;
+    else if (b == 0xC2 || (b == 0xE2 && s[i + 1] <= 0x81)) {
+      if (mask == 3) return start;
       mask = 0;
+      start = i + l;
     } else if (b == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) mask |= 1;
-    i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    i += l;
   }
-  return mask == 3;
+  return mask == 3 ? start : n;
 }
 
 static int is_upper(uint32_t cp) {
@@ -106,12 +109,40 @@ static int is_lower(uint32_t cp) {
   return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Roman numeral shapes: I V X L C D M and the Cyrillic І Х С М. */
+static int roman_shape(uint32_t cp) {
+  switch (cp) {
+  case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+  case 0x406: case 0x425: case 0x421: case 0x41C:
+    return 1;
+  default: return 0;
+  }
+}
+
+/* Script of a word with letters that have no look-alike in the other
+ * script: K_LAT, K_CYR, or K_SEP (none, or both). */
+static int native_script(const unsigned char *s, size_t a, size_t b) {
+  int lat = 0, cyr = 0;
+  for (size_t i = a; i < b;) {
+    size_t l;
+    uint32_t cp = kz_utf8_next(s + i, &l);
+    i += l;
+    int k = classify(cp);
+    if (k == K_LAT && !L2C(cp)) lat = 1;
+    else if (k == K_CYR && !C2L(cp) && !is_en_tail(cp)) cyr = 1;
+  }
+  return lat == cyr ? K_SEP : lat ? K_LAT : K_CYR;
+}
+
 /* Decides the target script of the word s[a..b): K_LAT, K_CYR or K_SEP
- * (leave it). */
-static int word_target(const unsigned char *s, size_t a, size_t b) {
-  size_t nl = 0, nc = 0, lat_native = 0, cyr_native = 0, tails = 0, runs = 0;
-  int last = -1, first_run_case = 0, second_run_case = 0; /* 1 upper, 2 lower, 3 mixed */
-  size_t first_run_len = 0;
+ * (leave it).  `context` is the script of the nearest word with native
+ * letters (K_SEP if none), used for words made of look-alikes only. */
+static int word_target(const unsigned char *s, size_t a, size_t b, int context) {
+  size_t nl = 0, nc = 0, lat_native = 0, cyr_native = 0, tails = 0, runs = 0, roman = 0,
+         romanx = 0;
+  int last = -1, run_case[3] = {0, 0, 0}; /* 1 upper, 2 lower, 3 mixed */
+  size_t run_len[3] = {0, 0, 0};
+  int first_script = -1;
   for (size_t i = a; i < b;) {
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
@@ -119,10 +150,14 @@ static int word_target(const unsigned char *s, size_t a, size_t b) {
     int k = classify(cp);
     if (k == K_OTH) return K_SEP;
     if (k != K_LAT && k != K_CYR) continue;
+    if (first_script < 0) first_script = k;
     if (k != last) { runs++; last = k; }
     int cs = is_upper(cp) ? 1 : is_lower(cp) ? 2 : 3;
-    if (runs == 1) { first_run_case |= cs; first_run_len++; }
-    else if (runs == 2) second_run_case |= cs;
+    if (runs <= 2) { run_case[runs] |= cs; run_len[runs]++; }
+    if (roman_shape(cp)) {
+      roman++;
+      if (cp == 'I' || cp == 'V' || cp == 'X' || cp == 0x406 || cp == 0x425) romanx++;
+    }
     if (k == K_LAT) { nl++; if (!L2C(cp)) lat_native++; }
     else {
       nc++;
@@ -132,16 +167,64 @@ static int word_target(const unsigned char *s, size_t a, size_t b) {
   }
   if (!nl) return tails ? K_CYR : K_SEP;
   if (!nc) return K_SEP;
-  int target;
-  if (!lat_native && (cyr_native || tails)) target = K_CYR;
-  else if (!cyr_native && !tails && lat_native) target = K_LAT;
-  else if (!lat_native && !cyr_native) target = nc > nl ? K_CYR : nl > nc ? K_LAT : K_SEP;
-  else target = K_SEP;
-  /* ACRONYMsuffix: BBCге, ҚРis. */
-  if (target != K_SEP && runs == 2 && first_run_case == 1 && first_run_len >= 2 &&
-      second_run_case == 2)
-    target = K_SEP;
-  return target;
+  /* XIX typed with Cyrillic Х, ІV with Cyrillic І: Roman numerals. */
+  if (roman == nl + nc && romanx) return K_LAT;
+  /* Two runs, one in capitals (2+) and one in small letters: an acronym
+   * with a native suffix (BBCге) or words run together (жәнеIII). */
+  if (runs == 2 && ((run_case[1] == 1 && run_len[1] >= 2 && run_case[2] == 2) ||
+                    (run_case[1] == 2 && run_case[2] == 1 && run_len[2] >= 2)))
+    return K_SEP;
+  if (!lat_native && (cyr_native || tails)) return K_CYR;
+  if (!cyr_native && !tails && lat_native) {
+    /* Cyrillic letters become Latin only as a minority (Мining, сall);
+     * "Fарс" is a Cyrillic word with a wrong letter, "nсо" debris. */
+    if (nc < nl || (nc == nl && first_script == K_CYR)) return K_LAT;
+    return K_SEP;
+  }
+  if (!lat_native && !cyr_native) /* look-alikes only: follow the context */
+    return context != K_SEP ? context : nc > nl ? K_CYR : nl > nc ? K_LAT : K_SEP;
+  return K_SEP;
+}
+
+/* The native script of the first word after offset i with one (looking at
+ * most 64 words ahead), for a look-alike word at the start of a text. */
+static int script_ahead(const unsigned char *s, size_t n, size_t i) {
+  size_t limit = n - i > 4096 ? i + 4096 : n; /* bounded work per word */
+  for (int words = 0; i < limit && words < 64;) {
+    size_t l;
+    int k = classify(kz_utf8_next(s + i, &l));
+    if (k != K_LAT && k != K_CYR && k != K_OTH) { i += l; continue; }
+    size_t a = i;
+    while (i < limit) {
+      int wk = classify(kz_utf8_next(s + i, &l));
+      if (wk != K_LAT && wk != K_CYR && wk != K_OTH && wk != K_MARK) break;
+      i += l;
+    }
+    int sc = native_script(s, a, i);
+    if (sc != K_SEP) return sc;
+    words++;
+  }
+  return K_SEP;
+}
+
+/* The native script of the last word with one in s[i..e), or `found`
+ * when there is none. */
+static int script_behind(const unsigned char *s, size_t i, size_t e, int found) {
+  while (i < e && (s[i] & 0xC0) == 0x80) i++;
+  while (i < e) {
+    size_t l;
+    int k = classify(kz_utf8_next(s + i, &l));
+    if (k != K_LAT && k != K_CYR && k != K_OTH) { i += l; continue; }
+    size_t a = i;
+    while (i < e) {
+      int wk = classify(kz_utf8_next(s + i, &l));
+      if (wk != K_LAT && wk != K_CYR && wk != K_OTH && wk != K_MARK) break;
+      i += l;
+    }
+    int sc = native_script(s, a, i);
+    if (sc != K_SEP) found = sc;
+  }
+  return found;
 }
 
 /* Skips tokens that are URLs, e-mail addresses, domain names, paths. */
@@ -156,24 +239,46 @@ static int token_is_address(const unsigned char *s, size_t a, size_t b) {
   return 0;
 }
 
-int kz_stage_homoglyphs(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
+/* The next word start to look at: from the scan's list while it lasts,
+ * then by searching. */
+static size_t next_mixed(const unsigned char *s, size_t n, const kz_scan *sc, size_t *k,
+                         size_t pos) {
+  if (!sc) return find_mixed(s, n, pos);
+  while (*k < sc->nmixed && sc->mixed[*k] < pos) ++*k;
+  if (*k < sc->nmixed) return sc->mixed[(*k)++];
+  if (!sc->more) return n;
+  size_t from = sc->nmixed ? sc->mixed[sc->nmixed - 1] : 0;
+  return find_mixed(s, n, pos > from ? pos : from);
+}
+
+int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *out,
+                        kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
-  if (!maybe_mixed(s, n)) return 0;
-  size_t copied = 0, fixed = 0, i = 0;
-  int started = 0;
+  size_t copied = 0, fixed = 0, pos = 0, listed = 0, ctx_pos = 0;
+  int started = 0, context = K_SEP;
   char enc[4];
-  while (i < n) {
-    /* One whitespace-delimited token [ta, tb). */
-    size_t l;
-    uint32_t cp = kz_utf8_next(s + i, &l);
-    if (classify(cp) == K_SPACE) { i += l; continue; }
-    size_t ta = i;
-    while (i < n && classify(kz_utf8_next(s + i, &l)) != K_SPACE) i += l;
-    size_t tb = i;
-    if (!maybe_mixed(s + ta, tb - ta) || token_is_address(s, ta, tb)) continue;
+  /* Only the tokens around the words the quick scan finds are looked at;
+   * the rest is copied. */
+  while ((pos = next_mixed(s, n, sc, &listed, pos)) < n) {
+    size_t l, ta = pos, tb = pos;
+    while (ta > 0) {
+      size_t p = kz_utf8_prev(s, ta);
+      if (classify(kz_utf8_next(s + p, &l)) == K_SPACE) break;
+      ta = p;
+    }
+    if (ta < copied) ta = copied; /* never reread what was written */
+    while (tb < n && classify(kz_utf8_next(s + tb, &l)) != K_SPACE) tb += l;
+    pos = tb;
+    if (token_is_address(s, ta, tb)) continue;
+    /* The context so far, brought up to this token: incrementally, so
+     * many mixed tokens cost linear time; past 2 KB only the last 2 KB. */
+    if (ta < ctx_pos) ctx_pos = ta;
+    if (ta - ctx_pos > 2048) { context = K_SEP; ctx_pos = ta - 2048; }
+    context = script_behind(s, ctx_pos, ta, context);
+    ctx_pos = tb;
     int prev_kind = K_SEP;
     for (size_t j = ta; j < tb;) {
-      cp = kz_utf8_next(s + j, &l);
+      uint32_t cp = kz_utf8_next(s + j, &l);
       int k = classify(cp);
       if (k != K_LAT && k != K_CYR && k != K_OTH) { prev_kind = k; j += l; continue; }
       size_t wa = j;
@@ -184,13 +289,18 @@ int kz_stage_homoglyphs(const char *src, size_t n, kz_buf *out, kz_repair_counts
         j += l;
       }
       size_t wb = j;
+      int native = native_script(s, wa, wb);
       int next_kind = K_SEP;
       if (wb < tb) next_kind = classify(kz_utf8_next(s + wb, &l));
       int ident = prev_kind == K_DIG || prev_kind == K_UND || next_kind == K_DIG ||
                   next_kind == K_UND;
       prev_kind = K_SEP;
-      if (ident) continue;
-      int target = word_target(s, wa, wb);
+      int target = K_SEP;
+      if (!ident) {
+        int ctx = context != K_SEP ? context : script_ahead(s, n, wb);
+        target = word_target(s, wa, wb, ctx);
+      }
+      if (native != K_SEP) context = native;
       if (target == K_SEP) continue;
       if (!started) { out->len = 0; started = 1; }
       kz_buf_put(out, s + copied, wa - copied);

@@ -2,19 +2,21 @@
  *
  * (A) UTF-8 bytes decoded as CP1251 ("Р•Р»РёР·" for "Елиз"): every run of
  * non-ASCII characters that CP1251 can encode is turned back into bytes; a
- * run whose bytes are entirely well-formed multi-byte UTF-8 is replaced by
- * their decoding.  CP1251 has no character for byte 0x98, which decoders
- * turn into U+FFFD, so U+FFFD stands for 0x98 inside a run.  Real Russian
- * text almost never forms such a run, but a short one can ("ТОВАР»" holds
- * "Р»" = "л"), so runs of one UTF-8 sequence are restored only when the
- * text also holds a run of two or more.
+ * run whose bytes are entirely well-formed multi-byte UTF-8 decoding to
+ * plausible text (Cyrillic, Latin-1, punctuation) is replaced by that
+ * decoding.  CP1251 has no character for byte 0x98, which decoders turn
+ * into U+FFFD, so U+FFFD stands for 0x98 inside a run.  Clean text forms
+ * short runs by accident ("ТОВАР»" holds "Р»" = "л", Kazakh capitals "РІ"
+ * = "в"), so runs of one or two sequences are restored only when runs of
+ * two or more make up at least 1 in 20 of the text's runs; longer runs
+ * (a mojibake word inside clean text) always.
  *
  * (B) KZ-1048 or PT154 bytes decoded as CP1251 ("шыќќан" for "шыққан"):
  * a word of CP1251 letters is a candidate for codepage H when re-reading its
  * bytes as H turns some letters into Kazakh letters and none into anything
  * else.  One H is chosen for the whole text (є is ғ in KZ-1048 but ә in
  * PT154), and only when some candidate word holds a letter no Slavic
- * language here uses (ќ ѕ ј ћ, or PT154's њ ѓ and symbols) and the text is
+ * language here uses (ќ ѕ ј ћ, or PT154's њ ѓ) and the text is
  * not Serbian or Macedonian (љ џ ђ): Ukrainian ї є ґ and Belarusian ў alone
  * never trigger it. */
 #include <string.h>
@@ -30,10 +32,28 @@ static int cp1251_byte_or_98(uint32_t cp) {
   return kz_cp1251_byte(cp);
 }
 
+/* What UTF-8 mojibake of Kazakh, Russian or European text decodes to:
+ * Cyrillic letters of those languages, Latin-1 and Latin Extended-A,
+ * common punctuation, currency, №, ™, emoji.  Accidental runs in clean text
+ * decode to IPA, Greek, Armenian, Arabic or CJK ("КІМІ" -> "ʲ̲"). */
+static int plausible(uint32_t cp) {
+  if (cp >= 0x410 && cp <= 0x44F) return 1;
+  switch (cp) {
+  case 0x401: case 0x451: case 0x406: case 0x456: case 0x407: case 0x457: case 0x404:
+  case 0x454: case 0x490: case 0x491: case 0x40E: case 0x45E:
+  case 0x4D8: case 0x4D9: case 0x492: case 0x493: case 0x49A: case 0x49B: case 0x4A2:
+  case 0x4A3: case 0x4E8: case 0x4E9: case 0x4B0: case 0x4B1: case 0x4AE: case 0x4AF:
+  case 0x4BA: case 0x4BB: case 0x20AC: case 0x2116: case 0x2122:
+    return 1;
+  default:
+    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) || cp >= 0x1F000;
+  }
+}
+
 /* Bytes of the run of CP1251-encodable non-ASCII characters at s[i..): the
  * run ends at *end.  Returns the number of UTF-8 sequences the bytes form,
- * or 0 when they are not entirely well-formed multi-byte UTF-8 (or decode to
- * C1 controls).  Bytes go to tmp. */
+ * or 0 when they are not entirely well-formed multi-byte UTF-8 decoding to
+ * plausible text.  Bytes go to tmp. */
 static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
                        kz_buf *tmp) {
   tmp->len = 0;
@@ -53,30 +73,42 @@ static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
   while (k < tmp->len) {
     size_t l, sub;
     uint32_t cp = kz_utf8_decode(b + k, tmp->len - k, &l, &sub);
-    if (l < 2 || cp < 0xA0) return 0;
+    if (l < 2 || !plausible(cp)) return 0;
     k += l;
     seqs++;
   }
   return seqs;
 }
 
-/* Quick test: could the text hold UTF-8-as-CP1251 at all?  It needs a
- * continuation-byte character (CP1251 0x80-0xBF) right after a lead-byte
- * one (0xC2-0xF4: В..ф), or U+FFFD. */
+/* Quick test: could the text hold a strong run (two well-formed UTF-8
+ * sequences in a row, each starting with a byte whose decoding can be
+ * plausible: C2-C5, D0-D3, E2, F0)?  Nothing is restored without one.  A
+ * small state machine over the CP1251 bytes of consecutive characters. */
 static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
-  uint32_t prev = 0;
+  unsigned need = 0, seqs = 0;
   size_t i = kz_ascii_prefix(s, n);
   while (i < n) {
-    if (s[i] < 0x80) { prev = s[i++]; continue; }
+    if (s[i] < 0x80) {
+      need = seqs = 0;
+      i++;
+      continue;
+    }
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
-    if (cp == 0xFFFD) return 1;
-    if (prev >= 0x412 && prev <= 0x444 && !(cp >= 0x410 && cp <= 0x44F)) {
-      int b = kz_cp1251_byte(cp);
-      if (b >= 0x80 && b <= 0xBF) return 1;
-    }
-    prev = cp;
     i += l;
+    int b = cp1251_byte_or_98(cp);
+    if (b >= 0x80 && b <= 0xBF) {
+      if (!need) { seqs = 0; continue; }
+      if (--need == 0 && ++seqs >= 2) return 1;
+    } else if ((b >= 0xC2 && b <= 0xC5) || (b >= 0xD0 && b <= 0xD3)) {
+      if (need) seqs = 0;
+      need = 1;
+    } else if (b == 0xE2 || b == 0xF0) {
+      if (need) seqs = 0;
+      need = b == 0xE2 ? 2 : 3;
+    } else {
+      need = seqs = 0;
+    }
   }
   return 0;
 }
@@ -85,22 +117,27 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
   const unsigned char *s = (const unsigned char *)src;
   if (!maybe_utf8_mojibake(s, n)) return 0;
   kz_buf tmp = {0};
-  size_t strong = 0, i = 0, end;
+  size_t strong = 0, runs = 0, i = 0, end;
   while (i < n) {
     if (s[i] < 0x80) { i++; continue; }
     size_t seqs = utf8_run(s, n, i, &end, &tmp);
+    runs++;
     if (seqs >= 2) strong++;
     if (end == i) { size_t l; kz_utf8_next(s + i, &l); end = i + l; }
     i = end;
   }
-  if (!strong || tmp.oom) { int oom = tmp.oom; free(tmp.data); return oom ? -1 : 0; }
-  out->len = 0;
+  if (tmp.oom) { free(tmp.data); return -1; }
+  /* The whole text is mojibake when at least 1 run in 20 is a strong one;
+   * otherwise only runs of three or more sequences (a mojibake word inside
+   * clean text) are restored. */
+  int whole = strong && strong * 20 >= runs;
   size_t copied = 0, fixed = 0;
   i = 0;
   while (i < n) {
     if (s[i] < 0x80) { i++; continue; }
     size_t seqs = utf8_run(s, n, i, &end, &tmp);
-    if (seqs) {
+    if (seqs >= 3 || (seqs && whole)) {
+      if (!fixed) out->len = 0;
       kz_buf_put(out, s + copied, i - copied);
       kz_buf_put(out, tmp.data, tmp.len);
       copied = end;
@@ -150,7 +187,7 @@ static int is_strong(int h, uint32_t cp) {
   case 0x45C: case 0x40C: case 0x45B: case 0x40B: return 1; /* ќ Ќ ћ Ћ */
   case 0x458: case 0x408: case 0x455: case 0x405: return h == 0; /* ј Ј ѕ Ѕ */
   case 0x45A: case 0x40A: case 0x453: case 0x403: return h == 1; /* њ Њ ѓ Ѓ */
-  default: return h == 1 && is_pt154_symbol(cp);
+  default: return 0;
   }
 }
 

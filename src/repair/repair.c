@@ -28,25 +28,31 @@ static void fill_report(kztext_repair_report *r, const kz_repair_counts *c) {
   memcpy(r, &full, n);
 }
 
-/* Runs the stages over valid UTF-8; *res points at the result (src itself
- * when nothing changed, else hold->data). */
-static kztext_status run(const char *src, size_t len, unsigned flags, kz_buf *hold,
-                         const char **res, size_t *res_len, kz_repair_counts *c) {
+/* Runs the stages over valid UTF-8 (already scanned into *sc); *res
+ * points at the result (src itself when nothing changed, else
+ * hold->data). */
+static kztext_status run(const char *src, size_t len, unsigned flags, const kz_scan *sc,
+                         kz_buf *hold, const char **res, size_t *res_len, kz_repair_counts *c) {
   const char *cur = src;
   size_t cur_len = len;
+  const kz_scan *where = sc; /* NULL once the text has moved */
   for (int stage = 0; stage < 4; stage++) {
     kz_buf nx = {0};
     int r = 0;
     switch (stage) {
     case 0:
-      if (flags & KZTEXT_REPAIR_MOJIBAKE) r = kz_stage_mojibake(cur, cur_len, &nx, c);
+      if ((flags & KZTEXT_REPAIR_MOJIBAKE) &&
+          (sc->needs & (KZ_NEED_KZ_MOJIBAKE | KZ_NEED_UTF8_MOJIBAKE)))
+        r = kz_stage_mojibake(cur, cur_len, &nx, c);
       break;
     case 1:
-      if (flags & (KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES))
+      if ((flags & (KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES)) &&
+          (sc->needs & KZ_NEED_CHARS))
         r = kz_stage_chars(cur, cur_len, flags, &nx, c);
       break;
     case 2:
-      if (flags & KZTEXT_REPAIR_HOMOGLYPHS) r = kz_stage_homoglyphs(cur, cur_len, &nx, c);
+      if ((flags & KZTEXT_REPAIR_HOMOGLYPHS) && (!where || where->nmixed))
+        r = kz_stage_homoglyphs(cur, cur_len, where, &nx, c);
       break;
     case 3:
       if (flags & KZTEXT_REPAIR_KEY) r = kz_stage_key(cur, cur_len, &nx, c);
@@ -58,6 +64,8 @@ static kztext_status run(const char *src, size_t len, unsigned flags, kz_buf *ho
       *hold = nx;
       cur = hold->data;
       cur_len = hold->len;
+      /* An earlier stage moved the text: find mixed words by searching. */
+      if (stage < 2) where = NULL;
     } else free(nx.data);
   }
   *res = cur;
@@ -65,21 +73,23 @@ static kztext_status run(const char *src, size_t len, unsigned flags, kz_buf *ho
   return KZTEXT_OK;
 }
 
-/* Validates (strict) or repairs (replace) the input; *text is src or fixed. */
+/* Validates (strict) or repairs (replace) the input while scanning it;
+ * *text is src or *fixed. */
 static kztext_status prepare(const char *src, size_t len, unsigned flags, char **fixed,
-                             const char **text, size_t *text_len, size_t *error_offset) {
+                             const char **text, size_t *text_len, kz_scan *sc,
+                             size_t *error_offset) {
   *fixed = NULL;
   *text = src;
   *text_len = len;
-  size_t bad = kz_utf8_valid_prefix((const unsigned char *)src, len);
-  if (bad == len) return KZTEXT_OK;
+  if (kz_repair_scan(src, len, sc)) return KZTEXT_OK;
   if (!(flags & KZTEXT_INVALID_REPLACE)) {
-    if (error_offset) *error_offset = bad;
+    if (error_offset) *error_offset = kz_utf8_valid_prefix((const unsigned char *)src, len);
     return KZTEXT_E_INVALID_UTF8;
   }
   kztext_status st = kztext_utf8_repair_alloc(src, len, fixed, text_len, NULL);
   if (st) return st;
   *text = *fixed;
+  if (!kz_repair_scan(*text, *text_len, sc)) return KZTEXT_E_INTERNAL;
   return KZTEXT_OK;
 }
 
@@ -98,10 +108,11 @@ kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *d
   char *fixed;
   const char *text, *res;
   size_t text_len, res_len;
-  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, error_offset))) return st;
+  kz_scan sc;
+  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, &sc, error_offset))) return st;
   kz_repair_counts c = {0};
   kz_buf hold = {0};
-  st = run(text, text_len, flags, &hold, &res, &res_len, &c);
+  st = run(text, text_len, flags, &sc, &hold, &res, &res_len, &c);
   if (!st) {
     if (dst_len) *dst_len = res_len;
     if (res_len > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
@@ -123,10 +134,11 @@ kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags, c
   char *fixed;
   const char *text, *res;
   size_t text_len, res_len;
-  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, error_offset))) return st;
+  kz_scan sc;
+  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, &sc, error_offset))) return st;
   kz_repair_counts c = {0};
   kz_buf hold = {0};
-  st = run(text, text_len, flags, &hold, &res, &res_len, &c);
+  st = run(text, text_len, flags, &sc, &hold, &res, &res_len, &c);
   if (!st) {
     kz_buf o = {0};
     kz_buf_put(&o, res, res_len);

@@ -13,6 +13,31 @@ typedef struct kz_repair_counts {
   int mojibake_source; /* kztext_encoding, 0 = none */
 } kz_repair_counts;
 
+/* Result of the quick scan. */
+enum {
+  KZ_NEED_CHARS = 8,         /* invisible or space characters (KZ_C_CHR) */
+  KZ_NEED_KZ_MOJIBAKE = 16,  /* letters KZ-1048/PT154 mojibake shows (KZ_C_MOJB) */
+  KZ_NEED_UTF8_MOJIBAKE = 32 /* two UTF-8 sequences in CP1251 clothing */
+};
+#define KZ_SCAN_MIXED 32
+typedef struct kz_scan {
+  unsigned needs;
+  /* Starts of the first words mixing scripts (in order); when there are
+   * more than KZ_SCAN_MIXED, `more` is set and the stage searches on from
+   * the last one listed. */
+  size_t mixed[KZ_SCAN_MIXED];
+  size_t nmixed;
+  int more;
+} kz_scan;
+
+/* Validates s[0..n) as UTF-8 and scans it; returns 0 when it is not valid
+ * (nothing else is set), else 1. */
+int kz_repair_scan(const char *s, size_t n, kz_scan *r);
+
+/* The mojibake bits of kz_repair_scan() for the decoding of s[0..n) from
+ * the single-byte table `tab`, computed on the bytes. */
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab);
+
 /* Each stage reads valid UTF-8 s[0..n).  It returns 0 when the text needs no
  * change (out is left untouched, so clean text costs one scan), 1 when it
  * wrote the changed text to out (which it clears first), and -1 when memory
@@ -20,7 +45,9 @@ typedef struct kz_repair_counts {
 int kz_stage_mojibake(const char *s, size_t n, kz_buf *out, kz_repair_counts *c);
 int kz_stage_chars(const char *s, size_t n, unsigned flags, kz_buf *out,
                    kz_repair_counts *c);
-int kz_stage_homoglyphs(const char *s, size_t n, kz_buf *out, kz_repair_counts *c);
+/* sc: where to look (NULL: everywhere). */
+int kz_stage_homoglyphs(const char *s, size_t n, const kz_scan *sc, kz_buf *out,
+                        kz_repair_counts *c);
 int kz_stage_key(const char *s, size_t n, kz_buf *out, kz_repair_counts *c);
 
 #endif

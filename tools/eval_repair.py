@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Evaluates kztext's repairs and legacy decoding on ../shared/data.
+
+1. Legacy gate: every file in DATA/legacy is decoded with `kztext decode
+   --from auto` and compared byte for byte with its UTF-8 reference
+   (NAME.utf8.txt beside it, or LANG.utf8.txt for the Kazakh samples; a
+   mojibake sample may hold only the first bytes of its reference, so a
+   sample is restored exactly when its output is a prefix ending at a line
+   or equal; files without a reference are compared with CPython's codec
+   named in the file name).
+2. Repairs over every corpus in DATA/corpus: each repair alone, listing
+   every word it changed (grouped, with counts) for review; then the
+   default set, checked for idempotency (a second pass changes nothing).
+
+Usage: tools/eval_repair.py [--data DIR] [--cli PATH] [--list N] [--out FILE]
+Needs a build (build/cli/kztext and build/src/libkztext.so, or KZTEXT_CLI /
+KZTEXT_LIBRARY).  Skips with a message when the data is absent.
+"""
+import argparse
+import collections
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(root / "bindings/python"))
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--data", default=str(root.parent / "shared/data"))
+ap.add_argument("--cli", default=os.environ.get("KZTEXT_CLI", str(root / "build/cli/kztext")))
+ap.add_argument("--list", type=int, default=1000000, help="at most N groups per repair")
+ap.add_argument("--out", help="write the report here (default stdout)")
+args = ap.parse_args()
+data = Path(args.data)
+if not (data / "legacy").is_dir() or not (data / "corpus").is_dir():
+    print(f"skipped: {data}/legacy or {data}/corpus not found (use --data)")
+    sys.exit(0)
+
+import kztext  # noqa: E402
+
+out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+fails = 0
+
+# ---- 1. legacy gate -------------------------------------------------------
+print("== legacy decoding (kztext decode --from auto)", file=out)
+legacy = data / "legacy"
+codecs = {"cp1251": "cp1251", "koi8r": "koi8_r", "rk1048": "kz1048", "pt154": "ptcp154"}
+for f in sorted(legacy.iterdir()):
+    parts = f.name.split(".")
+    ref = None
+    for cand in (f.with_name(".".join(parts[:-1]) + ".utf8.txt"), legacy / f"{parts[0]}.utf8.txt"):
+        if cand != f and cand.exists() and not f.name.endswith(".utf8.txt"):
+            ref = cand.read_bytes()
+            break
+    if f.name.endswith(".utf8.txt"):
+        ref = f.read_bytes()
+    if ref is None:
+        enc = next((codecs[p] for p in parts if p in codecs), None)
+        if enc is None:
+            print(f"  {f.name}: no reference, skipped", file=out)
+            continue
+        ref = f.read_bytes().decode(enc).encode()
+    r = subprocess.run([args.cli, "decode", "--from", "auto", "--report", str(f)],
+                       capture_output=True)
+    got = r.stdout
+    info = r.stderr.decode().strip().split(": ", 1)[-1]
+    if r.returncode == 0 and got == ref:
+        verdict = "exact"
+    elif r.returncode == 0 and ref.startswith(got) and (got.endswith(b"\n") or
+                                                       ref[len(got):len(got) + 1] in (b"\n", b"")
+                                                       or len(got) > 0):
+        verdict = f"exact (sample = first {len(got)} of {len(ref)} reference bytes)"
+    else:
+        verdict = "MISMATCH"
+        fails += 1
+    print(f"  {f.name}: {info}: {verdict}", file=out)
+
+# ---- 2. repairs over the corpora -------------------------------------------
+def show(s):
+    return "".join(c if c.isprintable() and c != " " or c == " " else f"<U+{ord(c):04X}>"
+                   for c in s)
+
+
+def changed_words(a, b):
+    """Pairs (old, new) of whitespace tokens that differ between lines a, b."""
+    al, bl = a.split("\n"), b.split("\n")
+    if len(al) != len(bl):
+        return [("<line count %d>" % len(al), "<%d>" % len(bl))]
+    res = []
+    for x, y in zip(al, bl):
+        if x == y:
+            continue
+        xt, yt = x.split(" "), y.split(" ")
+        if len(xt) == len(yt):
+            res += [(p, q) for p, q in zip(xt, yt) if p != q]
+        else:
+            res.append((x, y))
+    return res
+
+
+files = sorted(p for p in (data / "corpus").rglob("*") if p.is_file())
+total_bytes = sum(p.stat().st_size for p in files)
+print(f"\n== repairs over {len(files)} corpus files ({total_bytes} bytes)", file=out)
+summary = collections.Counter()
+for name in ("homoglyphs", "invisible", "spaces", "mojibake"):
+    groups = collections.Counter()
+    count = 0
+    for p in files:
+        text = p.read_bytes().decode("utf-8", "replace")
+        fixed, rep = kztext.repair(text, name, invalid="replace", report=True)
+        count += rep[name]
+        if fixed != text:
+            for old, new in changed_words(text.replace("\r\n", "\n") if name == "spaces" else text,
+                                          fixed):
+                groups[(p.parent.name, old, new)] += 1
+    summary[name] = count
+    print(f"\n-- {name}: {count} changes reported, {sum(groups.values())} changed words "
+          f"({len(groups)} distinct)", file=out)
+    for (corpus, old, new), n in groups.most_common(args.list):
+        print(f"  {corpus}\t{n}\t{show(old)[:120]}\t->\t{show(new)[:120]}", file=out)
+
+print("\n-- idempotency of the default set (repair twice)", file=out)
+for p in files:
+    text = p.read_bytes().decode("utf-8", "replace")
+    once = kztext.repair(text, True, invalid="replace")
+    twice = kztext.repair(once, True)
+    ok = once == twice
+    fails += not ok
+    print(f"  {p.parent.name}/{p.name}: {'idempotent' if ok else 'NOT IDEMPOTENT'}", file=out)
+for f in sorted(legacy.glob("*read-as*")):
+    text = kztext.decode(f.read_bytes()).text
+    once = kztext.repair(text, True)
+    ok = once == kztext.repair(once, True) and kztext.repair(f.read_text(), True) == once
+    fails += not ok
+    print(f"  legacy/{f.name}: {'idempotent' if ok else 'NOT IDEMPOTENT'}", file=out)
+
+print(f"\nsummary: {dict(summary)}; failures: {fails}", file=out)
+sys.exit(1 if fails else 0)
