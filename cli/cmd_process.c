@@ -402,6 +402,7 @@ typedef struct reader {
   unsigned long long records; /* JSONL record number within the file */
   job *pending;               /* JSONL: records gathered so far */
   int whole;                  /* read the whole file as one piece (UTF-16) */
+  size_t scanned;             /* bytes at the buffer's start known to hold no cut */
 } reader;
 
 enum { PIECE = 1 << 20, MAX_PIECE = 4 << 20 };
@@ -420,10 +421,13 @@ static job *new_job(reader *rd, const char *p, size_t n, unsigned long long base
 }
 
 /* Where to cut a text piece: after a blank line, else after a line break,
- * else at a character boundary. */
-static size_t text_cut(const char *buf, size_t len, int full) {
-  size_t cut = kztext_pipeline_boundary(buf, len);
-  if (cut || !full) return cut;
+ * else at a character boundary.  The first `scanned` bytes are known to hold
+ * no blank-line cut, so long paragraphs are not rescanned at every read. */
+static size_t text_cut(const char *buf, size_t len, size_t scanned, int full) {
+  size_t from = scanned > 2 ? scanned - 2 : 0;
+  size_t cut = kztext_pipeline_boundary(buf + from, len - from);
+  if (cut) return from + cut;
+  if (!full) return 0;
   for (size_t i = len; i > 0; i--)
     if (buf[i - 1] == '\n') return i;
   size_t i = len;
@@ -443,8 +447,12 @@ static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int
     return 0;
   }
   if (!eof && !full && len < PIECE) return 0; /* gather a piece first */
-  size_t cut = eof ? len : text_cut(buf, len, full || len >= MAX_PIECE);
-  if (!cut && !eof) return 0;
+  size_t cut = eof ? len : text_cut(buf, len, rd->scanned, full || len >= MAX_PIECE);
+  if (!cut && !eof) {
+    rd->scanned = len;
+    return 0;
+  }
+  rd->scanned = len - cut; /* the last cut was taken: the rest holds none */
   job *j = new_job(rd, buf, cut, base);
   if (!j) { cli_error("out of memory"); c->stopped = 1; return (size_t)-1; }
   j->last_of_file = eof && cut == len;
@@ -646,12 +654,13 @@ int cmd_process(int argc, char **argv) {
   }
   c.t0 = now();
   int rc = CLI_OK;
-  reader rd = {&c, inline_p, 0, 0, NULL, 0};
+  reader rd = {&c, inline_p, 0, 0, NULL, 0, 0};
   for (int k = 0; k < (c.n_files ? c.n_files : 1) && !c.stopped; k++) {
     const char *path = c.n_files ? c.files[k] : "-";
     rd.file = k;
     rd.records = 0;
     rd.whole = 0;
+    rd.scanned = 0;
     int r = c.input == IN_JSONL
                 ? cli_stream(path, 1 << 16, (size_t)64 << 20, on_jsonl_chunk, &rd)
                 : cli_stream(path, 1 << 16, MAX_PIECE, on_text_chunk, &rd);

@@ -11,9 +11,9 @@
   (KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES | KZTEXT_PIPELINE_NO_REPAIR |        \
    KZTEXT_PIPELINE_TRANSLIT_ALL)
 
-/* The repairs a news archive needs; mojibake is restored by the decoder. */
-#define PIPELINE_REPAIRS                                                              \
-  (KZTEXT_REPAIR_HOMOGLYPHS | KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES)
+/* The repairs a news archive needs.  The decoder runs with
+ * KZTEXT_DECODE_NO_REPAIR, so mojibake is looked for once, here. */
+#define PIPELINE_REPAIRS KZTEXT_REPAIR_ALL
 
 struct kztext_pipeline {
   kztext_pipeline_options opt;
@@ -22,6 +22,10 @@ struct kztext_pipeline {
   size_t spans_cap;
   char *tl;          /* transliteration scratch */
   size_t tl_cap;
+  /* Two buffers the stages write into in turn; kept across runs so a long
+   * stream does not allocate (and page-fault) a fresh piece each time. */
+  char *buf[2];
+  size_t buf_cap[2];
   size_t text_len;   /* of the normalized text being processed */
 };
 
@@ -53,6 +57,8 @@ void kztext_pipeline_free(kztext_pipeline *p) {
   kztext_segmenter_free(p->seg);
   free(p->spans);
   free(p->tl);
+  free(p->buf[0]);
+  free(p->buf[1]);
   free(p);
 }
 
@@ -154,33 +160,50 @@ static kztext_status paragraph(kztext_pipeline *p, const char *text, size_t star
   return KZTEXT_OK;
 }
 
-/* Decodes, normalizes and repairs: returns the clean text in *out. */
-static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len, char **out,
-                             size_t *out_len, kztext_pipeline_stats *stats, size_t *err) {
-  char *dec = NULL, *nfc = NULL;
-  size_t dec_len, nfc_len;
+/* Grows scratch buffer k to at least n bytes. */
+static int scratch(kztext_pipeline *p, int k, size_t n) {
+  return reserve((void **)&p->buf[k], &p->buf_cap[k], n ? n : 1, 1);
+}
+
+/* Decodes, normalizes and repairs into p->buf[0]; returns its length. */
+static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len, size_t *out_len,
+                             kztext_pipeline_stats *stats, size_t *err) {
   kztext_decode_info info = {.size = sizeof info};
   unsigned policy = p->opt.flags & KZTEXT_INVALID_REPLACE;
-  kztext_status st = kztext_decode_alloc(src, len, p->opt.encoding, policy, &dec, &dec_len,
-                                         &info, err);
+  size_t dec_len = 0, nfc_len = 0;
+  /* Decoded text is at most 3 bytes per input byte (U+FFFD for one byte). */
+  if (len > ((size_t)-1 - 16) / 3 || !scratch(p, 1, 3 * len + 16) || !scratch(p, 0, 16))
+    return KZTEXT_E_NO_MEMORY;
+  kztext_status st = kztext_decode(src, len, p->opt.encoding, policy | KZTEXT_DECODE_NO_REPAIR,
+                                   p->buf[1], p->buf_cap[1], &dec_len, &info, err);
   if (st) return st;
   stats->encoding = info.encoding;
   stats->encoding_confidence = info.confidence;
-  stats->repairs = info.mojibake;
-  /* Decoded text is valid UTF-8 from here on. */
-  st = kztext_normalize_alloc(dec, dec_len, KZTEXT_NORM_NFC, &nfc, &nfc_len, NULL);
-  kztext_free(dec);
-  if (st) return st;
-  if (p->opt.flags & KZTEXT_PIPELINE_NO_REPAIR) {
-    *out = nfc;
+  /* From here on the text is valid UTF-8. */
+  for (;;) {
+    st = kztext_normalize(p->buf[1], dec_len, KZTEXT_NORM_NFC, p->buf[0], p->buf_cap[0], &nfc_len,
+                          NULL);
+    if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
+    if (!scratch(p, 0, nfc_len)) return KZTEXT_E_NO_MEMORY;
+  }
+  if (st || (p->opt.flags & KZTEXT_PIPELINE_NO_REPAIR)) {
     *out_len = nfc_len;
-    return KZTEXT_OK;
+    return st;
   }
   kztext_repair_report rep = {.size = sizeof rep};
-  st = kztext_repair_alloc(nfc, nfc_len, PIPELINE_REPAIRS, out, out_len, &rep, NULL);
-  kztext_free(nfc);
+  size_t n = 0;
+  for (;;) {
+    st = kztext_repair(p->buf[0], nfc_len, PIPELINE_REPAIRS, p->buf[1], p->buf_cap[1], &n, &rep,
+                       NULL);
+    if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
+    if (!scratch(p, 1, n)) return KZTEXT_E_NO_MEMORY;
+  }
   if (st) return st;
-  stats->repairs += rep.homoglyphs + rep.invisible + rep.spaces;
+  /* The repaired text goes back to buf[0], where the later stages read. */
+  char *t = p->buf[0]; p->buf[0] = p->buf[1]; p->buf[1] = t;
+  size_t c = p->buf_cap[0]; p->buf_cap[0] = p->buf_cap[1]; p->buf_cap[1] = c;
+  stats->repairs = rep.homoglyphs + rep.invisible + rep.spaces + rep.mojibake;
+  *out_len = n;
   return KZTEXT_OK;
 }
 
@@ -189,10 +212,10 @@ kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t le
                                   kztext_pipeline_stats *stats, size_t *error_offset) {
   if (!p || !fn || (!src && len)) return KZTEXT_E_INVALID_ARG;
   kztext_pipeline_stats st_local = {sizeof st_local, 0, 0, 0, KZTEXT_ENC_AUTO, 0, 0};
-  char *text;
   size_t n;
-  kztext_status st = prepare(p, src, len, &text, &n, &st_local, error_offset);
+  kztext_status st = prepare(p, src, len, &n, &st_local, error_offset);
   if (st) return st;
+  const char *text = p->buf[0];
   st_local.normalized_len = n;
   p->text_len = n;
   /* Paragraphs: maximal runs of non-blank lines. */
@@ -211,7 +234,6 @@ kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t le
     i = line_end + 1;
   }
   st_local.paragraphs = para;
-  kztext_free(text);
   if (stats && stats->size >= sizeof(size_t))
     memcpy((char *)stats + sizeof(size_t), (char *)&st_local + sizeof(size_t),
            (stats->size < sizeof st_local ? stats->size : sizeof st_local) - sizeof(size_t));
