@@ -295,6 +295,14 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         prev_cls = KZTEXT_SC_CYRL_SHARED;
         prev_cp = last;
         i = j;
+        if (i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26) {
+          /* The usual word end: spaces and punctuation, consumed here. */
+          cyr_word_end(cs);
+          while (i < len && s[i] < 0x80 && s[i] != '\'' && (unsigned)((s[i] | 0x20) - 'a') >= 26)
+            i++;
+          prev_cls = KZTEXT_SC_PUNCT;
+          prev_cp = s[i - 1];
+        }
         continue;
       }
     } else if ((unsigned)((b | 0x20) - 'a') < 26 && !variants) {
@@ -321,6 +329,14 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       prev_cls = KZTEXT_SC_LATN_ASCII;
       prev_cp = s[j - 1];
       i = j;
+      if (i < len && s[i] != '\'' && s[i] < 0x80) {
+        /* The usual word end: spaces and punctuation, consumed here. */
+        lat_word_end2(ls);
+        while (i < len && s[i] < 0x80 && s[i] != '\'' && (unsigned)((s[i] | 0x20) - 'a') >= 26)
+          i++;
+        prev_cls = KZTEXT_SC_PUNCT;
+        prev_cp = s[i - 1];
+      }
       continue;
     }
     if (b < 0x80 && b != '\'' && (unsigned)((b | 0x20) - 'a') >= 26) {
