@@ -35,6 +35,8 @@
  * to apply it. */
 #define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
+/* Bounded evidence after which plain a-z text stops being scored. */
+#define SETTLE_EVIDENCE (40 * KZ_LID_SCALE)
 /* Nats of prior towards English for Latin text in plain a-z. */
 #define EN_PRIOR 3.0
 /* Nats of prior towards Russian for Cyrillic text without Kazakh letters. */
@@ -75,6 +77,8 @@ typedef struct lat_state {
   unsigned wletters;
   int wmarked;          /* the word has a letter outside a-z */
   int variants;         /* alphabet pass: lanes are L21 L18 L17 */
+  int nonascii;         /* a Latin letter outside a-z was scored */
+  int settled;          /* English/Kazakh decided: stop scoring (first pass) */
   uint64_t raw[4];
   uint64_t rawmin;
   uint64_t symbols;
@@ -156,6 +160,12 @@ static inline void lat_word_end2(lat_state *l) {
   l->w[LEN] = l->w[LKK] = 0;
   l->symbols += l->wletters + 1;
   l->words++;
+  /* Plain a-z text with one side ahead by SETTLE_EVIDENCE of bounded
+   * evidence is decided: later words are counted, not scored (what makes
+   * English sentences fast). */
+  uint64_t gap = l->clamped[LEN] > l->clamped[LKK] ? l->clamped[LEN] - l->clamped[LKK]
+                                                   : l->clamped[LKK] - l->clamped[LEN];
+  if (!l->nonascii && gap > SETTLE_EVIDENCE) l->settled = 1;
   l->wletters = 0;
   l->wmarked = 0;
   l->prev = l->ctx = 0;
@@ -207,7 +217,7 @@ static int arab_foreign(uint32_t cp) {
 }
 
 /* exp() for |x| <= 40 without libm (the library links no libm):
- * 2^k * e^r with |r| <= ln2/2, Taylor to ~1e-13 relative. */
+ * 2^k * e^r with |r| <= ln2/2, Taylor to ~1e-11 relative. */
 static double kz_exp(double x) {
   if (x > 40) x = 40;
   if (x < -40) x = -40;
@@ -215,7 +225,7 @@ static double kz_exp(double x) {
   double kf = x / ln2;
   int k = (int)(kf < 0 ? kf - 0.5 : kf + 0.5);
   double r = x - (double)k * ln2, term = 1, sum = 1;
-  for (int i = 1; i < 14; i++) {
+  for (int i = 1; i < 11; i++) {
     term *= r / i;
     sum += term;
   }
@@ -308,6 +318,15 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
     } else if ((unsigned)((b | 0x20) - 'a') < 26 && !variants) {
       /* Hot loop: a word of ASCII letters. */
       if (cs->wletters) cyr_word_end(cs);
+      if (ls->settled) {
+        size_t j = i;
+        while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26) j++;
+        cls_count[KZTEXT_SC_LATN_ASCII] += (unsigned)(j - i);
+        prev_cls = KZTEXT_SC_LATN_ASCII;
+        prev_cp = s[j - 1];
+        i = j;
+        continue;
+      }
       uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
       unsigned prev = ls->prev, ctx = ls->ctx;
       size_t j = i;
@@ -401,6 +420,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         for (int k = 0; k < 3; k++) ls->w[k] += kz_lid_latv[idx * 3 + k];
       else
         for (int k = 0; k < 2; k++) ls->w[k] += kz_lid_lat[idx * 2 + k];
+      ls->nonascii |= sym > KZ_LID_LAT_AZ_LAST;
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
       ls->prev = sym;
       ls->wletters++;
