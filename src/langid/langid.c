@@ -238,6 +238,30 @@ static double kz_exp(double x) {
 /* Saturates: probabilities closer to 0 or 1 than e^-40 are not told apart. */
 static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
 
+/* Counts the ASCII letters from s[*pos] to the end of the ASCII stretch
+ * there, eight bytes at a time; *pos is moved past the stretch. */
+static unsigned ascii_letters(const unsigned char *s, size_t len, size_t *pos) {
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  size_t j = *pos;
+  unsigned n = 0;
+  while (j + 8 <= len) {
+    uint64_t w;
+    memcpy(&w, s + j, 8);
+    if (w & highs) break;
+    /* (b | 0x20) in 0x61..0x7A, per byte without carries (all < 0x80). */
+    uint64_t y = w | (0x20 * ones);
+    uint64_t letters = (y + 0x1F * ones) & ~(y + 0x05 * ones) & highs;
+    n += (unsigned)__builtin_popcountll(letters);
+    j += 8;
+  }
+  while (j < len && s[j] < 0x80) {
+    n += (unsigned)((s[j] | 0x20) - 'a') < 26;
+    j++;
+  }
+  *pos = j;
+  return n;
+}
+
 /* Everything one pass over the text gathers. */
 typedef struct scan_out {
   unsigned cls_count[KZTEXT_SC_COUNT];
@@ -319,10 +343,10 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       /* Hot loop: a word of ASCII letters. */
       if (cs->wletters) cyr_word_end(cs);
       if (ls->settled) {
+        /* Decided: count the letters of the whole ASCII stretch. */
         size_t j = i;
-        while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26) j++;
-        cls_count[KZTEXT_SC_LATN_ASCII] += (unsigned)(j - i);
-        prev_cls = KZTEXT_SC_LATN_ASCII;
+        cls_count[KZTEXT_SC_LATN_ASCII] += ascii_letters(s, len, &j);
+        prev_cls = KZTEXT_SC_PUNCT;
         prev_cp = s[j - 1];
         i = j;
         continue;
