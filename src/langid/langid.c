@@ -91,7 +91,7 @@ static unsigned plain_len(unsigned letters) {
   return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
 }
 
-static void cyr_word_end(cyr_state *c) {
+static inline void cyr_word_end(cyr_state *c) {
   const unsigned n = KZ_LID_CYR_N;
   c->w[CK] += kz_lid_cyr[c->ctx * n * 2 + CK];
   c->w[CR] += kz_lid_cyr[c->ctx * n * 2 + CR];
