@@ -41,6 +41,9 @@ static const lid_case cases[] = {
     {"Biz erteń Almatyǵa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     {"Men kitap oqyǵandy jaqsy kóremin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2018, 0},
+    /* One word with an ä or á decides the alphabet. */
+    {"S\xc3\xa4lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"S\xc3\xa1lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     {"Biz erten' Almatyg'a baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2017, 0},
     {"Men kitap oqyg'andy jaqsy ko'remin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2017, 0},
