@@ -54,10 +54,13 @@ typedef struct cyr_state {
   unsigned wletters;
   int wmarked;          /* the word has a Kazakh-specific letter */
   int wcap;             /* the word starts with a capital */
+  int wacro;            /* ... and so does its second letter: an acronym */
   uint64_t raw[2];      /* total costs */
   uint64_t rawmin;      /* sum over words of the better model's cost */
   uint64_t symbols;
   int64_t evidence;     /* sum of clamped (ru - kk) per word: > 0 means kk */
+  int64_t acro_evidence; /* the same for acronyms (КОАТУУ, ФИФА, ҚР) */
+  uint64_t acronyms;
   /* Viterbi over words: best path cost ending in kk / ru, and the letters
    * and words each path gave to kk and ru. */
   int64_t v[2];
@@ -108,14 +111,26 @@ static inline void cyr_word_end(cyr_state *c) {
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
   /* Capitalized words are mostly names: a Kazakh name in Russian text is
    * not code-switching, so they do not count as the Kazakh side. */
-  if (d > c->max_d && !c->wcap) c->max_d = d;
-  if (d < c->min_d) c->min_d = d;
-  if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
-  c->prev_d = d;
+  /* An acronym with a Kazakh letter (ҚР, АҚШ) is Kazakh evidence all the
+   * same; others (КОАТУУ, ФИФА) belong to no language. */
+  int acro = c->wacro && !c->wmarked;
+  if (!acro) {
+    if (d > c->max_d && !c->wcap) c->max_d = d;
+    if (d < c->min_d) c->min_d = d;
+    if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
+  }
+  c->prev_d = acro ? 0 : d;
   c->sign_letters[d >= 0 ? CK : CR] += c->wletters;
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
-  c->evidence += d;
+  /* Acronyms are not words of either language: their evidence counts
+   * only when the text has nothing else (an all-caps headline). */
+  if (acro) {
+    c->acro_evidence += d;
+    c->acronyms++;
+  } else {
+    c->evidence += d;
+  }
   if (c->viterbi) {
     /* Viterbi step (second pass, code-switched text only): emission = how
      * much less likely the state's language is than the other here. */
@@ -138,6 +153,7 @@ static inline void cyr_word_end(cyr_state *c) {
   c->wletters = 0;
   c->wmarked = 0;
   c->wcap = 0;
+  c->wacro = 0;
   c->prev = c->ctx = 0;
 }
 
@@ -300,7 +316,11 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         uint32_t c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
         unsigned sym = kz_lid_cyr_sym[c2 - 0x400];
         if (!sym) break; /* U+0482-0489: a sign or a mark */
-        if (!wl) cs->wcap = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
+        if (wl < 2) {
+          int upper = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
+          if (!wl) cs->wcap = upper;
+          else cs->wacro = cs->wcap && upper;
+        }
         counts += kz_lid_cyr_sym_flags[sym];
         unsigned idx = (ctx * KZ_LID_CYR_N + sym) * 2;
         wk += kz_lid_cyr[idx + CK];
@@ -422,6 +442,8 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       unsigned sym = cp <= 0x4FF ? kz_lid_cyr_sym[cp - 0x400] : KZ_LID_CYR_OTHER;
       if (!cs->wletters)
         cs->wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
+      else if (cs->wletters == 1)
+        cs->wacro = cs->wcap && ((cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1)));
       unsigned idx = cs->ctx * KZ_LID_CYR_N + sym;
       cs->w[CK] += kz_lid_cyr[idx * 2 + CK];
       cs->w[CR] += kz_lid_cyr[idx * 2 + CR];
@@ -515,10 +537,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     /* Text without any of the nine Kazakh letters starts RU_PRIOR nats
      * towards Russian: such Kazakh is rare beyond a few words, such
      * Russian the rule. */
-    double ev = (double)c->evidence / KZ_LID_SCALE - (cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
+    int64_t evid = c->words > c->acronyms ? c->evidence : c->acro_evidence;
+    double ev = (double)evid / KZ_LID_SCALE - (cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
     double pk = sigmoid(ev / TEMPERATURE);
     /* Fit: each word under its better model (code-switched text fits). */
-    unsigned self = c->evidence >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
+    unsigned self = ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
     double excess = (double)c->rawmin / (double)c->symbols - self;
     double pund = 0;
     /* Letters of other Cyrillic alphabets (Ukrainian ї є ґ, Serbian ђ ј,

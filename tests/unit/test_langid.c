@@ -30,6 +30,11 @@ static const lid_case cases[] = {
      KZTEXT_SCRIPT_CYRL, 0, 0},
     /* A Russian sentence naming a Kazakh order stays Russian. */
     {"Он был награжден орденом «Құрмет» в прошлом году.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    /* Acronyms belong to no language unless nothing else is there. */
+    {"Номер ИНН", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"МИНИСТЕРСТВО ФИНАНСОВ", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ПРЕЗИДЕНТІ", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"ҚР ҰҚК хабарлады", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
     /* English, with a Latin brand inside Russian counted as Russian. */
     {"We will go to London tomorrow.", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
     {"This is a very interesting book.", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
