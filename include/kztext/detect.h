@@ -24,20 +24,12 @@
 #define KZTEXT_DETECT_H
 
 #include "core.h"
+#include "lang.h"
 #include "script.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** Languages.  Values are stable and index kztext_detect_result.scores. */
-typedef enum kztext_lang {
-  KZTEXT_LANG_UND = 0, /**< "und": another language, or too little evidence */
-  KZTEXT_LANG_KK = 1,  /**< "kk" Kazakh */
-  KZTEXT_LANG_RU = 2,  /**< "ru" Russian */
-  KZTEXT_LANG_EN = 3,  /**< "en" English */
-  KZTEXT_LANG_COUNT = 4
-} kztext_lang;
 
 /** Alphabet of Latin-script Kazakh. */
 typedef enum kztext_variant {
