@@ -551,7 +551,10 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     /* ң ө ү without any of ә ғ қ ұ і һ in a longer text: Kyrgyz, Mongolian
      * (0.1% of the Kazakh corpus lines of 40+ letters look like this). */
     if (cls_count[KZTEXT_SC_CYRL_KK] && !o.kk_core && n_cyr >= 40) pund = 0.85;
-    if (c->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    if (c->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) {
+      double p = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+      if (p > pund) pund = p;
+    }
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
     r.scores[KZTEXT_LANG_RU] = (1 - pk) * (1 - pund);
@@ -596,7 +599,10 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     double pund = 0;
     size_t other = cls_count[KZTEXT_SC_LATN_OTHER];
     if (other >= 2 && other * 25 >= n_lat) pund = 0.9;
-    if (l->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    if (l->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) {
+      double p = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+      if (p > pund) pund = p;
+    }
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
     r.scores[KZTEXT_LANG_EN] = (1 - pk) * (1 - pund);
