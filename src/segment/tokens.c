@@ -205,7 +205,9 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   if ((c == '#' || c == '@') && a + 1 < n && (a == 0 || s[a - 1] != '&')) {
     /* Hashtags and mentions, with inner hyphens: `@screened-150`. */
     size_t w = word_run(t, a + 1);
-    while (w > a + 1 && w + 1 < n && s[w] == '-' && kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
+    /* ... and glued tags `#тюмень#тмн` stay one token */
+    while (w > a + 1 && w + 1 < n && (s[w] == '-' || s[w] == '#') &&
+           kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
       w = word_run(t, w + 1);
     size_t prev;
     if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
@@ -221,14 +223,21 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
         if (!kz_is_term(d)) break;
         e += l;
       }
-    } else if (c == '-' || c == '*' || c == '=' || c == '_' || c == '`' || c == '\'') {
+    } else if (c == '-' || c == '*' || c == '=' || c == '`' || c == '\'') {
       while (e < n && s[e] == (unsigned char)c) e++;
+    } else if (c == ')' && e < n && s[e] == ')' && !memchr(s + (a > 300 ? a - 300 : 0), '(', a > 300 ? 300 : a)) {
+      while (e < n && s[e] == ')') e++; /* a smiley `)))`, not closing brackets */
     }
     return e;
   }
   e = b > a ? b : a + l;
-  /* Underscores at the edges of a word are punctuation (`больше_`). */
-  if (c == '_') return a + 1;
+  /* Underscores at the edges of a word are punctuation (`больше_`); a run
+   * of them is one token (`_____`). */
+  if (c == '_') {
+    e = a + 1;
+    while (e < n && s[e] == '_') e++;
+    return e;
+  }
   while (e > a + 1 && s[e - 1] == '_') e--;
   if (kz_is_digit(c)) {
     e = number_groups(t, a, e);
