@@ -96,7 +96,9 @@ enum {
   KZ_AB_END = 2,    /* may end one: a break when a sentence start follows */
   KZ_AB_DIGIT = 3,  /* abbreviates only before a number (No. 5, п. 2) */
   KZ_AB_YEAR = 4,   /* after a number it may end one; elsewhere never */
-  KZ_AB_STARTER = 5 /* not an abbreviation: a word that often starts a sentence */
+  KZ_AB_STARTER = 5, /* not an abbreviation: a word that often starts a sentence */
+  KZ_AB_KIND = 0x0F,
+  KZ_AB_CAPS = 0x10 /* flag: the data writes it in capitals (`U.S.`) */
 };
 
 /* Is the word at s[a..) (letters and inner hyphens) a "starter" for lang? */
