@@ -89,6 +89,20 @@ static inline int kz_is_opener(uint32_t c) {
          c == 0x2018 || c == 0x201C || c == 0x201E || c == 0x2039;
 }
 
+/* Emoji: pictographs with their joiners, variation selectors, skin tones
+ * and tag characters. */
+static inline int kz_is_emoji_part(uint32_t c) {
+  return c == 0x200D || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+         (c >= 0xE0020 && c <= 0xE007F) ||
+         (c >= 0xA9 && u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC));
+}
+/* End of the run of emoji starting at a (a itself when there is none). */
+static inline size_t kz_emoji_end(const unsigned char *s, size_t n, size_t a) {
+  size_t e = a, l;
+  while (e < n && kz_is_emoji_part(kz_cp_at(s, n, e, &l))) e += l;
+  return e;
+}
+
 /* Abbreviation kinds (data/abbrev/LANG.tsv, column 2). */
 enum {
   KZ_AB_NONE = 0,

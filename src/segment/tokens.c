@@ -133,20 +133,6 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
   }
 }
 
-/* Emoji: a run of pictographs with their modifiers, joiners and variation
- * selectors (`🏄🏾‍♀️`, `😍😍😍`) is one token. */
-static size_t emoji_end(tctx *t, size_t a) {
-  size_t e = a, l;
-  while (e < t->n) {
-    uint32_t ch = kz_cp_at(t->s, t->n, e, &l);
-    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
-          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF) || (ch >= 0xE0020 && ch <= 0xE007F)))
-      break;
-    e += l;
-  }
-  return e;
-}
-
 /* HTML character references left in web text (`&#39;&#39;`, `&quot;`):
  * a run of them is one token, as one quotation mark. */
 static size_t entity_end(tctx *t, size_t a) {
@@ -212,7 +198,8 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     size_t prev;
     if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
   }
-  if (c >= 0x2000 && (e = emoji_end(t, a)) > a) return e;
+  /* Emoji runs (`🏄🏾‍♀️`, `😍😍😍`) are one token. */
+  if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
   if (c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a))) return e;
   if (!kz_is_wordch(c)) {
     /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
