@@ -164,6 +164,14 @@ static size_t cyrillic_joints(tctx *t, size_t a, size_t e) {
     int lang = t->lang_arg ? t->lang_arg : KZTEXT_LANG_RU;
     if (kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a) return e;
   }
+  /* Most words have neither a joint nor Cyrillic next to one: check the
+   * bytes first. */
+  int joint = 0, cyr = 0;
+  for (size_t p = a; p < e; p++) {
+    joint |= s[p] == '.' || s[p] == '\'' || s[p] == 0x99;
+    cyr |= s[p] >= 0xD0 && s[p] <= 0xD4;
+  }
+  if (!joint || !cyr) return e;
   for (size_t p = a; p < e; p += l) {
     uint32_t c = kz_cp_at(s, e, p, &l);
     if (c != '.' && c != '\'' && c != 0x2019) continue;
@@ -186,7 +194,8 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   const unsigned char *s = t->s;
   size_t n = t->n, l, e;
   uint32_t c = kz_cp_at(s, n, a, &l);
-  if ((e = url_end(t, a))) return e;
+  if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') && (e = url_end(t, a)))
+    return e;
   if (c == '&' && (e = entity_end(t, a)) > a) return e;
   if ((c == '#' || c == '@') && a + 1 < n && (a == 0 || s[a - 1] != '&')) {
     /* Hashtags and mentions, with inner hyphens: `@screened-150`. */
@@ -200,7 +209,12 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   }
   /* Emoji runs (`🏄🏾‍♀️`, `😍😍😍`) are one token. */
   if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
-  if (c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a))) return e;
+  /* An e-mail address: only worth a scan when the ICU segment stops at a
+   * character that can continue a local part. */
+  if (c < 0x80 && email_local((unsigned char)c) && b < n &&
+      (s[b] == '@' || s[b] == '.' || s[b] == '-' || s[b] == '+' || s[b] == '%' || s[b] == '_') &&
+      (e = email_end(t, a)))
+    return e;
   if (!kz_is_wordch(c)) {
     /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
     e = a + l;
