@@ -294,6 +294,15 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
       return D_NO;
     return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
   }
+  if (kz_is_lower(L) && ws == t0 && t0 > 0 && kz_is_digit(s[t0 - 1]) && cend == t1) {
+    /* `... 303-832-8160. they ...`, `... 1927. я ...`: a number of two or
+     * more digits ends the sentence; a list marker (`4.`) or a dotted date
+     * (`12.03.`) does not. */
+    size_t a = t0;
+    while (a > 0 && kz_is_digit(s[a - 1])) a--;
+    if (t0 - a >= 2 && a > first_token(c) && (a == 0 || s[a - 1] != '.')) return D_YES;
+    return D_NO;
+  }
   if (kz_is_lower(L)) {
     /* A lower-case start after a plain word (web text, verse) is still a
      * sentence; after an abbreviation, an initial or `1.` it is not. */
