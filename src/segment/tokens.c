@@ -51,8 +51,9 @@ static size_t url_end(tctx *t, size_t a) {
     if (c == ')') { if (!open) break; open--; }
     e += l;
   }
-  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && open == 0 && memchr(s + a, '(', e - a)))
-    e--;
+  /* A closing bracket stays when the URL opened one (`.../Foo_(bar)`). */
+  int paren = memchr(s + a, '(', e - a) != NULL;
+  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && paren)) e--;
   return e > a + 4 ? e : 0;
 }
 
@@ -157,13 +158,11 @@ static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
  * `RuSSIR'а`, `Д’Агостино` are several tokens, while dotted abbreviations
  * (`т.е.`) are kept by the caller's abbreviation check.  Returns where the
  * token ends. */
-static size_t cyrillic_joints(tctx *t, size_t a, size_t e) {
+static size_t cyrillic_joints(tctx *t, size_t a, size_t e, int lang) {
   const unsigned char *s = t->s;
   size_t st, l;
-  if (e < t->n && s[e] == '.') {
-    int lang = t->lang_arg ? t->lang_arg : KZTEXT_LANG_RU;
-    if (kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a) return e;
-  }
+  if (e < t->n && s[e] == '.' && kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a)
+    return e;
   /* Most words have neither a joint nor Cyrillic next to one: check the
    * bytes first. */
   int joint = 0, cyr = 0;
@@ -194,6 +193,7 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   const unsigned char *s = t->s;
   size_t n = t->n, l, e;
   uint32_t c = kz_cp_at(s, n, a, &l);
+  const size_t cl = l; /* length of the first character */
   if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') && (e = url_end(t, a)))
     return e;
   if (c == '&' && (e = entity_end(t, a)) > a) return e;
@@ -259,26 +259,21 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     e = word_run(t, e + h);
   }
   /* A 2017-alphabet initial: `G'.` */
-  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + l == e && kz_is_upper(c)) return e + 2;
-  /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
+  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + cl == e && kz_is_upper(c)) return e + 2;
+  if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
   size_t whole = e;
-  e = cyrillic_joints(t, a, e);
+  e = cyrillic_joints(t, a, e, *lang);
   if (e < whole) return e;
+  /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
   if (e < n && s[e] == '.') {
-    uint32_t first = kz_cp_at(s, n, a, &l);
     size_t st;
-    int dotted = memchr(s + a, '.', e - a) != NULL;
-    if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
     if (kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a) return e + 1;
-    if (a + l == e && kz_is_upper(first)) return e + 1; /* initial */
-    if (dotted && kz_is_alpha(first)) {
+    if (a + cl == e && kz_is_upper(c)) return e + 1; /* initial */
+    if (memchr(s + a, '.', e - a) && kz_is_alpha(c)) {
       /* `Ж.Ж.Ж` + `.`: single letters between dots make an acronym. */
       int ok = 1;
-      for (size_t p = a; p < e && ok;) {
-        kz_cp_at(s, n, p, &l);
+      for (size_t p = a; p < e && ok; p += l + 1)
         ok = kz_is_alpha(kz_cp_at(s, n, p, &l)) && (p + l == e || s[p + l] == '.');
-        p += l + 1;
-      }
       if (ok) return e + 1;
     }
   }
