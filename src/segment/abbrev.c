@@ -137,12 +137,15 @@ int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang) {
 
 int kz_guess_lang(const unsigned char *s, size_t n) {
   if (n > 512) n = 512; /* Kazakh letters are ~8% of Kazakh text */
+  /* Only this paragraph counts: the answer must not depend on what follows
+   * a blank line (streaming cuts there). */
+  for (size_t i = 0; i < n; i++)
+    if (kz_blank_line_at(s, n, i)) { n = i; break; }
   size_t kk = 0, cyr = 0, lat = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned c = s[i];
     if (c < 0x80) {
       lat += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-      if (c == '\n' && i + 1 < n && s[i + 1] == '\n') break; /* paragraph end */
     } else if (i + 1 < n) {
       unsigned d = s[i + 1];
       if (c == 0xD0 || c == 0xD1) {

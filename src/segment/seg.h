@@ -89,6 +89,19 @@ static inline int kz_is_opener(uint32_t c) {
          c == 0x2018 || c == 0x201C || c == 0x201E || c == 0x2039;
 }
 
+/* A blank line at i: a line break (LF, CR or CR LF) at i, then only spaces
+ * or tabs, then another line break.  Returns the offset after the second
+ * break, or 0.  The one definition of a paragraph end: every scan that
+ * looks ahead stops at it, so streaming may cut there. */
+static inline size_t kz_blank_line_at(const unsigned char *s, size_t n, size_t i) {
+  if (s[i] != '\n' && s[i] != '\r') return 0;
+  size_t q = i + 1;
+  if (s[i] == '\r' && q < n && s[q] == '\n') q++;
+  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
+  if (q >= n || (s[q] != '\n' && s[q] != '\r')) return 0;
+  return q + 1 + (s[q] == '\r' && q + 1 < n && s[q + 1] == '\n');
+}
+
 /* Emoji: pictographs with their joiners, variation selectors, skin tones
  * and tag characters. */
 static inline int kz_is_emoji_part(uint32_t c) {

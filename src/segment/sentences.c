@@ -108,11 +108,7 @@ static int guil_closes_ahead(sctx *c, size_t k) {
       c->gq_found = c->gq_scan = p;
       return s[p + 1] == 0xBB;
     }
-    if (s[p] == '\n') {
-      size_t q = p + 1;
-      while (q < c->n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r')) q++;
-      if (q < c->n && s[q] == '\n') break;
-    }
+    if (kz_blank_line_at(s, c->n, p)) break;
   }
   c->gq_scan = p;
   c->gq_found = (size_t)-1;
@@ -416,7 +412,7 @@ static size_t cluster(sctx *c, size_t i) {
   }
   size_t cend = j, k = j;
   for (int pass = 0; pass < 2; pass++) {
-    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n') k += l;
+    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n' && s[k] != '\r') k += l;
     /* A reference after the sentence: `. [17] Next` belongs to it. */
     size_t r = k > cend ? reference_end(s, n, k) : 0;
     if (r) { cend = k = r; continue; }
@@ -426,11 +422,8 @@ static size_t cluster(sctx *c, size_t i) {
   while (k < n) {
     uint32_t ch = kz_cp_at(s, n, k, &l);
     if (!kz_is_space(ch)) break;
-    if (ch == '\n') { /* a blank line ends the paragraph anyway */
-      size_t q = k + 1;
-      while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r')) q++;
-      if (q >= n || s[q] == '\n') return cend;
-    }
+    /* a blank line ends the paragraph anyway */
+    if ((ch == '\n' || ch == '\r') && (kz_blank_line_at(s, n, k) || k + 1 >= n)) return cend;
     k += l;
   }
   size_t icu = icu_upto(c, cend);
@@ -446,7 +439,7 @@ static size_t start_follows(sctx *c, size_t a) {
   const unsigned char *s = c->s;
   size_t k = a, l;
   while (k < c->n && kz_is_space(kz_cp_at(s, c->n, k, &l))) {
-    if (s[k] == '\n') return 0; /* line breaks are the newline rules' business */
+    if (s[k] == '\n' || s[k] == '\r') return 0; /* line breaks: the newline rules' business */
     k += l;
   }
   if (k == a || k >= c->n) return 0;
@@ -568,7 +561,7 @@ static void next_list_marker(sctx *c, size_t from) {
   c->list_pos = n;
   if (!c->list_val) return;
   for (size_t p = from; p + 1 < lim; p++) {
-    if (s[p] == '\n' && s[p + 1] == '\n') return;
+    if (kz_blank_line_at(s, n, p)) return;
     if (s[p] != ' ') continue;
     unsigned v;
     char st[3];
