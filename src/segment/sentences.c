@@ -159,11 +159,14 @@ static void look_ahead(sctx *c, size_t k, next_info *ni) {
   ni->c = kz_cp_at(s, c->n, k, &l);
   ni->dash = kz_is_dash(ni->c);
   size_t p = k;
-  uint32_t ch = ni->c;
+  uint32_t ch = 0;
   for (int steps = 0; steps < 6 && p < c->n; steps++) {
     ch = kz_cp_at(s, c->n, p, &l);
+    /* Never past a line break: what follows may be another paragraph. */
+    if (ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029) { ch = 0; break; }
     if (!(kz_is_opener(ch) || kz_is_dash(ch) || kz_is_space(ch))) break;
     p += l;
+    ch = 0;
   }
   ni->letter = p < c->n ? ch : 0;
   ni->at = p;
