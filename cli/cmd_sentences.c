@@ -183,7 +183,14 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   while (k < 3 && k < whole && ((unsigned char)buf[whole - 1 - k] & 0xC0) == 0x80) k++;
   if (k < whole && (unsigned char)buf[whole - 1 - k] >= 0xC0) whole -= k + 1;
   if (emit(j, buf, whole, base, &upto)) return (size_t)-1;
-  if (!upto) upto = len; /* a single sentence that long: cut it */
+  if (!upto) {
+    /* One sentence fills the buffer: print it cut at its last space. */
+    upto = whole;
+    while (upto > 0 && buf[upto - 1] != ' ' && buf[upto - 1] != '\n' && buf[upto - 1] != '\t')
+      upto--;
+    if (!upto) upto = whole ? whole : len;
+    if (emit(j, buf, upto, base, NULL)) return (size_t)-1;
+  }
   return upto;
 }
 

@@ -105,12 +105,16 @@ KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg,
  * Splits src[0..len) into word tokens, same conventions as
  * kztext_sentences().  White space separates tokens and is never part of
  * one.  Kept as one token: known abbreviations and initials with their
- * dots (`т.е.`, `ж.`, `U.S.`, `А.`), hyphenated words (`бизнес-жоспар`,
- * `Қазақстан-2050`), words with apostrophes (`s'ag'an`, `don't`), numbers
- * with decimal marks and space grouping (`1 000,5`, `12.03.2019`, `12:30`),
- * URLs, e-mail addresses, hashtags and @mentions.  Every other punctuation
- * character is a token of its own, except runs of the same mark (`...`,
- * `?!`, `--`) which stay together.
+ * dots (`т.е.`, `ж.`, `U.S.`, `А.`, `G'.`), hyphenated words
+ * (`бизнес-жоспар`, `Қазақстан-2050`), words with apostrophes in Latin
+ * script (`s'ag'an`, `don't`), numbers with decimal marks and space grouping
+ * (`1 000,5`, `12.03.2019`), times and fractions (`12:30`, `2/3`), URLs,
+ * e-mail addresses, hashtags and @mentions (`#тег`, `@user-15`), emoji
+ * sequences, HTML character references (`&#39;`).  Every other punctuation
+ * character is a token of its own, except runs of terminators (`...`, `?!`)
+ * and of one mark (`--`, `___`, a smiley's `)))`).  A dot or apostrophe next
+ * to a Cyrillic letter splits (`паузой.wav`, `Д’Агостино`).  `lang` picks
+ * the abbreviation table; KZTEXT_SEG_LINES has no effect on tokens.
  */
 KZTEXT_API kztext_status kztext_tokens(kztext_segmenter *seg, const char *src,
                                        size_t len, int lang, unsigned flags,

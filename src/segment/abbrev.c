@@ -31,7 +31,7 @@ static int find(const char *key, size_t len, int lang) {
   int kind = KZ_AB_NONE;
   for (size_t i = lo; i < NABBREV && kz_abbrevs[i].len == len &&
                       !memcmp(kz_abbrevs[i].key, key, len); i++) {
-    if (kz_abbrevs[i].kind == KZ_AB_STARTER) continue;
+    if ((kz_abbrevs[i].kind & KZ_AB_KIND) == KZ_AB_STARTER) continue;
     if (kz_abbrevs[i].lang == lang) return kz_abbrevs[i].kind;
     if (!kind) kind = kz_abbrevs[i].kind;
   }
@@ -96,9 +96,20 @@ int kz_abbrev_lookup(const unsigned char *s, size_t dot, int lang, size_t *start
     }
     if (!ok) continue;
     int kind = find(key, klen, lang);
+    /* `Н.Э.`, `А.Б.` in capitals are initials, not `н.э.`; only entries
+     * the data writes in capitals (`U.S.`) match such a chain. */
+    if (kind && k >= 2 && !(kind & KZ_AB_CAPS)) {
+      int caps = 1;
+      for (int p = 0; p < k && caps; p++) {
+        size_t l;
+        uint32_t c = kz_cp_at(s, we[p], ws[p], &l);
+        caps = ws[p] + l == we[p] && kz_is_upper(c);
+      }
+      if (caps) kind = KZ_AB_NONE;
+    }
     if (kind) {
       *start = ws[k - 1];
-      return kind;
+      return kind & KZ_AB_KIND;
     }
   }
   return KZ_AB_NONE;
@@ -119,18 +130,22 @@ int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang) {
    * sentences, `On` English ones. */
   for (size_t i = lower_bound(key, klen); i < NABBREV && kz_abbrevs[i].len == klen &&
                                           !memcmp(kz_abbrevs[i].key, key, klen); i++)
-    if (kz_abbrevs[i].kind == KZ_AB_STARTER && kz_abbrevs[i].lang == lang) return 1;
+    if ((kz_abbrevs[i].kind & KZ_AB_KIND) == KZ_AB_STARTER && kz_abbrevs[i].lang == lang)
+      return 1;
   return 0;
 }
 
 int kz_guess_lang(const unsigned char *s, size_t n) {
   if (n > 512) n = 512; /* Kazakh letters are ~8% of Kazakh text */
+  /* Only this paragraph counts: the answer must not depend on what follows
+   * a blank line (streaming cuts there). */
+  for (size_t i = 0; i < n; i++)
+    if (kz_blank_line_at(s, n, i)) { n = i; break; }
   size_t kk = 0, cyr = 0, lat = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned c = s[i];
     if (c < 0x80) {
       lat += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-      if (c == '\n' && i + 1 < n && s[i + 1] == '\n') break; /* paragraph end */
     } else if (i + 1 < n) {
       unsigned d = s[i + 1];
       if (c == 0xD0 || c == 0xD1) {

@@ -89,6 +89,33 @@ static inline int kz_is_opener(uint32_t c) {
          c == 0x2018 || c == 0x201C || c == 0x201E || c == 0x2039;
 }
 
+/* A blank line at i: a line break (LF, CR or CR LF) at i, then only spaces
+ * or tabs, then another line break.  Returns the offset after the second
+ * break, or 0.  The one definition of a paragraph end: every scan that
+ * looks ahead stops at it, so streaming may cut there. */
+static inline size_t kz_blank_line_at(const unsigned char *s, size_t n, size_t i) {
+  if (s[i] != '\n' && s[i] != '\r') return 0;
+  size_t q = i + 1;
+  if (s[i] == '\r' && q < n && s[q] == '\n') q++;
+  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
+  if (q >= n || (s[q] != '\n' && s[q] != '\r')) return 0;
+  return q + 1 + (s[q] == '\r' && q + 1 < n && s[q + 1] == '\n');
+}
+
+/* Emoji: pictographs with their joiners, variation selectors, skin tones
+ * and tag characters. */
+static inline int kz_is_emoji_part(uint32_t c) {
+  return c == 0x200D || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+         (c >= 0xE0020 && c <= 0xE007F) ||
+         (c >= 0xA9 && u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC));
+}
+/* End of the run of emoji starting at a (a itself when there is none). */
+static inline size_t kz_emoji_end(const unsigned char *s, size_t n, size_t a) {
+  size_t e = a, l;
+  while (e < n && kz_is_emoji_part(kz_cp_at(s, n, e, &l))) e += l;
+  return e;
+}
+
 /* Abbreviation kinds (data/abbrev/LANG.tsv, column 2). */
 enum {
   KZ_AB_NONE = 0,
@@ -96,7 +123,9 @@ enum {
   KZ_AB_END = 2,    /* may end one: a break when a sentence start follows */
   KZ_AB_DIGIT = 3,  /* abbreviates only before a number (No. 5, п. 2) */
   KZ_AB_YEAR = 4,   /* after a number it may end one; elsewhere never */
-  KZ_AB_STARTER = 5 /* not an abbreviation: a word that often starts a sentence */
+  KZ_AB_STARTER = 5, /* not an abbreviation: a word that often starts a sentence */
+  KZ_AB_KIND = 0x0F,
+  KZ_AB_CAPS = 0x10 /* flag: the data writes it in capitals (`U.S.`) */
 };
 
 /* Is the word at s[a..) (letters and inner hyphens) a "starter" for lang? */

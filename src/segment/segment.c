@@ -180,18 +180,10 @@ kztext_status kztext_tokens_alloc(kztext_segmenter *seg, const char *src, size_t
 size_t kztext_paragraph_boundary(const char *src, size_t len) {
   if (!src) return 0;
   const unsigned char *s = (const unsigned char *)src;
-  /* Scan back for "\n[ \t\r]*\n"; return the offset after it. */
-  size_t i = len;
-  while (i > 0) {
-    const unsigned char *nl = NULL;
-    for (size_t k = i; k > 0; k--)
-      if (s[k - 1] == '\n') { nl = s + k - 1; break; }
-    if (!nl) return 0;
-    size_t p = (size_t)(nl - s);
-    size_t q = p;
-    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\r')) q--;
-    if (q > 0 && s[q - 1] == '\n') return p + 1;
-    i = p;
+  /* The last blank line, scanning back over its first line break. */
+  for (size_t i = len; i > 0; i--) {
+    size_t end = kz_blank_line_at(s, len, i - 1);
+    if (end) return end;
   }
   return 0;
 }

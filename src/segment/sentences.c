@@ -108,11 +108,7 @@ static int guil_closes_ahead(sctx *c, size_t k) {
       c->gq_found = c->gq_scan = p;
       return s[p + 1] == 0xBB;
     }
-    if (s[p] == '\n') {
-      size_t q = p + 1;
-      while (q < c->n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r')) q++;
-      if (q < c->n && s[q] == '\n') break;
-    }
+    if (kz_blank_line_at(s, c->n, p)) break;
   }
   c->gq_scan = p;
   c->gq_found = (size_t)-1;
@@ -140,6 +136,14 @@ static int is_roman(const unsigned char *s, size_t a, size_t b) {
   return 1;
 }
 
+/* A bracketed reference at j (`[17]`, `[…]`, `[a]`): its end, or 0. */
+static size_t reference_end(const unsigned char *s, size_t n, size_t j) {
+  if (j >= n || s[j] != '[') return 0;
+  size_t q = j + 1;
+  while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ') q++;
+  return q < n && s[q] == ']' && q > j + 1 ? q + 1 : 0;
+}
+
 /* What follows a cluster: the first code point after the white space and
  * the first after any opening quotes or brackets too. */
 typedef struct next_info {
@@ -155,11 +159,14 @@ static void look_ahead(sctx *c, size_t k, next_info *ni) {
   ni->c = kz_cp_at(s, c->n, k, &l);
   ni->dash = kz_is_dash(ni->c);
   size_t p = k;
-  uint32_t ch = ni->c;
+  uint32_t ch = 0;
   for (int steps = 0; steps < 6 && p < c->n; steps++) {
     ch = kz_cp_at(s, c->n, p, &l);
+    /* Never past a line break: what follows may be another paragraph. */
+    if (ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029) { ch = 0; break; }
     if (!(kz_is_opener(ch) || kz_is_dash(ch) || kz_is_space(ch))) break;
     p += l;
+    ch = 0;
   }
   ni->letter = p < c->n ? ch : 0;
   ni->at = p;
@@ -253,17 +260,8 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   }
   /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
    * the emoji rule decides after them. */
-  if (ni.c >= 0x2190 && u_hasBinaryProperty((UChar32)ni.c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
-    size_t e = k, l;
-    while (e < c->n && e - k < 64) {
-      uint32_t ch = kz_cp_at(s, c->n, e, &l);
-      if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
-            ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
-        break;
-      e += l;
-    }
-    if (start_follows(c, e)) return D_NO;
-  }
+  if (ni.c >= 0xA9 && kz_is_emoji_part(ni.c) && start_follows(c, kz_emoji_end(s, c->n, k)))
+    return D_NO;
   /* A reply in a comment thread starts with a mention: `... столетий. @user` */
   if (ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &st))) return D_YES;
   if (ni.dash) {
@@ -294,6 +292,15 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
                    (s[t0 - 1] == ' ' && dots < 4 && memchr(s + t0, ' ', t1 - t0))))
       return D_NO;
     return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
+  }
+  if (kz_is_lower(L) && ws == t0 && t0 > 0 && kz_is_digit(s[t0 - 1]) && cend == t1) {
+    /* `... 303-832-8160. they ...`, `... 1927. я ...`: a number of two or
+     * more digits ends the sentence; a list marker (`4.`) or a dotted date
+     * (`12.03.`) does not. */
+    size_t a = t0;
+    while (a > 0 && kz_is_digit(s[a - 1])) a--;
+    if (t0 - a >= 2 && a > first_token(c) && (a == 0 || s[a - 1] != '.')) return D_YES;
+    return D_NO;
   }
   if (kz_is_lower(L)) {
     /* A lower-case start after a plain word (web text, verse) is still a
@@ -388,10 +395,10 @@ static size_t cluster(sctx *c, size_t i) {
     while (j < n) {
       uint32_t ch = kz_cp_at(s, n, j, &l);
       if (ch == '[') { /* a reference after the full stop: `.[17]`, `.[…]` */
-        size_t q = j + 1;
-        while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ') q++;
-        if (q < n && s[q] == ']' && q > j + 1) { j = q + 1; continue; }
-        break;
+        size_t r = reference_end(s, n, j);
+        if (!r) break;
+        j = r;
+        continue;
       }
       if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
         size_t q = j + 1;
@@ -408,24 +415,18 @@ static size_t cluster(sctx *c, size_t i) {
   }
   size_t cend = j, k = j;
   for (int pass = 0; pass < 2; pass++) {
-    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n') k += l;
+    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n' && s[k] != '\r') k += l;
     /* A reference after the sentence: `. [17] Next` belongs to it. */
-    if (k < n && s[k] == '[' && k > cend) {
-      size_t q = k + 1;
-      while (q < n && q - k < 12 && s[q] != ']' && s[q] > ' ') q++;
-      if (q < n && s[q] == ']' && q > k + 1) { cend = k = q + 1; continue; }
-    }
+    size_t r = k > cend ? reference_end(s, n, k) : 0;
+    if (r) { cend = k = r; continue; }
     k = cend;
     break;
   }
   while (k < n) {
     uint32_t ch = kz_cp_at(s, n, k, &l);
     if (!kz_is_space(ch)) break;
-    if (ch == '\n') { /* a blank line ends the paragraph anyway */
-      size_t q = k + 1;
-      while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r')) q++;
-      if (q >= n || s[q] == '\n') return cend;
-    }
+    /* a blank line ends the paragraph anyway */
+    if ((ch == '\n' || ch == '\r') && (kz_blank_line_at(s, n, k) || k + 1 >= n)) return cend;
     k += l;
   }
   size_t icu = icu_upto(c, cend);
@@ -441,12 +442,12 @@ static size_t start_follows(sctx *c, size_t a) {
   const unsigned char *s = c->s;
   size_t k = a, l;
   while (k < c->n && kz_is_space(kz_cp_at(s, c->n, k, &l))) {
-    if (s[k] == '\n') return 0; /* line breaks are the newline rules' business */
+    if (s[k] == '\n' || s[k] == '\r') return 0; /* line breaks: the newline rules' business */
     k += l;
   }
   if (k == a || k >= c->n) return 0;
   if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
-  if (s[k] >= 0xE2 && u_hasBinaryProperty((UChar32)kz_cp_at(s, c->n, k, &l), UCHAR_EXTENDED_PICTOGRAPHIC))
+  if (s[k] >= 0xC2 && kz_is_emoji_part(kz_cp_at(s, c->n, k, &l)))
     return k; /* `... 🙌😍 🔥шикарно`: a new group of emoji starts anew */
   next_info ni;
   look_ahead(c, k, &ni);
@@ -456,16 +457,7 @@ static size_t start_follows(sctx *c, size_t a) {
 /* Emoji (social media): `... занятий 🏄 Мы собираем ...` ends a sentence
  * before an upper-case start. */
 static size_t emoji(sctx *c, size_t i) {
-  const unsigned char *s = c->s;
-  size_t e = i, l;
-  for (;;) {
-    if (e >= c->n) break;
-    uint32_t ch = kz_cp_at(s, c->n, e, &l);
-    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
-          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
-      break;
-    e += l;
-  }
+  size_t e = kz_emoji_end(c->s, c->n, i);
   if (e == i) return i + 1;
   size_t k = start_follows(c, e);
   if (k) {
@@ -572,7 +564,7 @@ static void next_list_marker(sctx *c, size_t from) {
   c->list_pos = n;
   if (!c->list_val) return;
   for (size_t p = from; p + 1 < lim; p++) {
-    if (s[p] == '\n' && s[p + 1] == '\n') return;
+    if (kz_blank_line_at(s, n, p)) return;
     if (s[p] != ' ') continue;
     unsigned v;
     char st[3];
@@ -684,7 +676,7 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       size_t l;
       uint32_t cp = kz_cp_at(s, n, i, &l);
       if (kz_is_term(cp)) i = cluster(&c, i);
-      else if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC)) i = emoji(&c, i);
+      else if (kz_is_emoji_part(cp)) i = emoji(&c, i);
       else if (cp == 0x2014 && i > c.sent_start && kz_is_alpha(s[i - 1] < 0x80 ? s[i - 1] : 'a') &&
                s[i - 1] != ' ') {
         /* `I know she's— See now`: a dash glued to the word before it

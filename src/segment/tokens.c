@@ -51,8 +51,9 @@ static size_t url_end(tctx *t, size_t a) {
     if (c == ')') { if (!open) break; open--; }
     e += l;
   }
-  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && open == 0 && memchr(s + a, '(', e - a)))
-    e--;
+  /* A closing bracket stays when the URL opened one (`.../Foo_(bar)`). */
+  int paren = memchr(s + a, '(', e - a) != NULL;
+  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && paren)) e--;
   return e > a + 4 ? e : 0;
 }
 
@@ -133,20 +134,6 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
   }
 }
 
-/* Emoji: a run of pictographs with their modifiers, joiners and variation
- * selectors (`🏄🏾‍♀️`, `😍😍😍`) is one token. */
-static size_t emoji_end(tctx *t, size_t a) {
-  size_t e = a, l;
-  while (e < t->n) {
-    uint32_t ch = kz_cp_at(t->s, t->n, e, &l);
-    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
-          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF) || (ch >= 0xE0020 && ch <= 0xE007F)))
-      break;
-    e += l;
-  }
-  return e;
-}
-
 /* HTML character references left in web text (`&#39;&#39;`, `&quot;`):
  * a run of them is one token, as one quotation mark. */
 static size_t entity_end(tctx *t, size_t a) {
@@ -171,13 +158,19 @@ static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
  * `RuSSIR'а`, `Д’Агостино` are several tokens, while dotted abbreviations
  * (`т.е.`) are kept by the caller's abbreviation check.  Returns where the
  * token ends. */
-static size_t cyrillic_joints(tctx *t, size_t a, size_t e) {
+static size_t cyrillic_joints(tctx *t, size_t a, size_t e, int lang) {
   const unsigned char *s = t->s;
   size_t st, l;
-  if (e < t->n && s[e] == '.') {
-    int lang = t->lang_arg ? t->lang_arg : KZTEXT_LANG_RU;
-    if (kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a) return e;
+  if (e < t->n && s[e] == '.' && kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a)
+    return e;
+  /* Most words have neither a joint nor Cyrillic next to one: check the
+   * bytes first. */
+  int joint = 0, cyr = 0;
+  for (size_t p = a; p < e; p++) {
+    joint |= s[p] == '.' || s[p] == '\'' || s[p] == 0x99;
+    cyr |= s[p] >= 0xD0 && s[p] <= 0xD4;
   }
+  if (!joint || !cyr) return e;
   for (size_t p = a; p < e; p += l) {
     uint32_t c = kz_cp_at(s, e, p, &l);
     if (c != '.' && c != '\'' && c != 0x2019) continue;
@@ -200,18 +193,28 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   const unsigned char *s = t->s;
   size_t n = t->n, l, e;
   uint32_t c = kz_cp_at(s, n, a, &l);
-  if ((e = url_end(t, a))) return e;
+  const size_t cl = l; /* length of the first character */
+  if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') && (e = url_end(t, a)))
+    return e;
   if (c == '&' && (e = entity_end(t, a)) > a) return e;
   if ((c == '#' || c == '@') && a + 1 < n && (a == 0 || s[a - 1] != '&')) {
     /* Hashtags and mentions, with inner hyphens: `@screened-150`. */
     size_t w = word_run(t, a + 1);
-    while (w > a + 1 && w + 1 < n && s[w] == '-' && kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
+    /* ... and glued tags `#тюмень#тмн` stay one token */
+    while (w > a + 1 && w + 1 < n && (s[w] == '-' || s[w] == '#') &&
+           kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
       w = word_run(t, w + 1);
     size_t prev;
     if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
   }
-  if (c >= 0x2000 && (e = emoji_end(t, a)) > a) return e;
-  if (c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a))) return e;
+  /* Emoji runs (`🏄🏾‍♀️`, `😍😍😍`) are one token. */
+  if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
+  /* An e-mail address: only worth a scan when the ICU segment stops at a
+   * character that can continue a local part. */
+  if (c < 0x80 && email_local((unsigned char)c) && b < n &&
+      (s[b] == '@' || s[b] == '.' || s[b] == '-' || s[b] == '+' || s[b] == '%' || s[b] == '_') &&
+      (e = email_end(t, a)))
+    return e;
   if (!kz_is_wordch(c)) {
     /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
     e = a + l;
@@ -221,14 +224,21 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
         if (!kz_is_term(d)) break;
         e += l;
       }
-    } else if (c == '-' || c == '*' || c == '=' || c == '_' || c == '`' || c == '\'') {
+    } else if (c == '-' || c == '*' || c == '=' || c == '`' || c == '\'') {
       while (e < n && s[e] == (unsigned char)c) e++;
+    } else if (c == ')' && e < n && s[e] == ')' && !memchr(s + (a > 300 ? a - 300 : 0), '(', a > 300 ? 300 : a)) {
+      while (e < n && s[e] == ')') e++; /* a smiley `)))`, not closing brackets */
     }
     return e;
   }
   e = b > a ? b : a + l;
-  /* Underscores at the edges of a word are punctuation (`больше_`). */
-  if (c == '_') return a + 1;
+  /* Underscores at the edges of a word are punctuation (`больше_`); a run
+   * of them is one token (`_____`). */
+  if (c == '_') {
+    e = a + 1;
+    while (e < n && s[e] == '_') e++;
+    return e;
+  }
   while (e > a + 1 && s[e - 1] == '_') e--;
   if (kz_is_digit(c)) {
     e = number_groups(t, a, e);
@@ -249,26 +259,21 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     e = word_run(t, e + h);
   }
   /* A 2017-alphabet initial: `G'.` */
-  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + l == e && kz_is_upper(c)) return e + 2;
-  /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
+  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + cl == e && kz_is_upper(c)) return e + 2;
+  if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
   size_t whole = e;
-  e = cyrillic_joints(t, a, e);
+  e = cyrillic_joints(t, a, e, *lang);
   if (e < whole) return e;
+  /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
   if (e < n && s[e] == '.') {
-    uint32_t first = kz_cp_at(s, n, a, &l);
     size_t st;
-    int dotted = memchr(s + a, '.', e - a) != NULL;
-    if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
     if (kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a) return e + 1;
-    if (a + l == e && kz_is_upper(first)) return e + 1; /* initial */
-    if (dotted && kz_is_alpha(first)) {
+    if (a + cl == e && kz_is_upper(c)) return e + 1; /* initial */
+    if (memchr(s + a, '.', e - a) && kz_is_alpha(c)) {
       /* `Ж.Ж.Ж` + `.`: single letters between dots make an acronym. */
       int ok = 1;
-      for (size_t p = a; p < e && ok;) {
-        kz_cp_at(s, n, p, &l);
+      for (size_t p = a; p < e && ok; p += l + 1)
         ok = kz_is_alpha(kz_cp_at(s, n, p, &l)) && (p + l == e || s[p + l] == '.');
-        p += l + 1;
-      }
       if (ok) return e + 1;
     }
   }

@@ -56,6 +56,13 @@ class Sentences(unittest.TestCase):
         self.assertEqual(out.count("\n"), 500000)
         self.assertEqual(set(out.splitlines()), {"Бұл сөйлем."})
 
+    def test_huge_sentence_is_not_lost(self):
+        # 5 MB without a terminator or blank line: cut at the buffer, never dropped.
+        text = ("сөз " * 1_300_000).encode()
+        rc, out, _ = run("sentences", stdin=text)
+        self.assertEqual(rc, 0)
+        self.assertEqual(out.replace("\n", " ").split(), ["сөз"] * 1_300_000)
+
     def test_invalid_utf8(self):
         rc, out, err = run("sentences", stdin=b"Ok. Bad \xff here.")
         self.assertEqual(rc, 1)

@@ -1,7 +1,8 @@
 /* Fuzz target for kztext_sentences() and kztext_tokens().  The first byte
  * picks the language, the line policy and the invalid-UTF-8 policy.  Checks
- * that spans are ordered, inside the input and non-empty, and that a size
- * query and a filled buffer agree. */
+ * that spans are ordered, inside the input and non-empty, that a size query
+ * and a filled buffer agree, and that cutting at kztext_paragraph_boundary()
+ * changes no sentence before the cut. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     kztext_free(sp);
   }
-  /* Paragraph cuts are within the input. */
-  if (kztext_paragraph_boundary(text, len) > len) abort();
+  /* Streaming: segmenting up to a paragraph boundary gives the same
+   * sentences as the whole text does before it. */
+  size_t cut = kztext_paragraph_boundary(text, len / 2);
+  if (cut > len / 2) abort();
+  if (cut) {
+    kztext_span *all = NULL, *part = NULL;
+    size_t na = 0, np = 0;
+    if (kztext_sentences_alloc(seg, text, len, lang, flags, &all, &na, NULL) == KZTEXT_OK &&
+        kztext_sentences_alloc(seg, text, cut, lang, flags, &part, &np, NULL) == KZTEXT_OK) {
+      if (np > na) abort();
+      for (size_t i = 0; i < np; i++)
+        if (part[i].start != all[i].start || part[i].end != all[i].end) abort();
+      if (np < na && all[np].start < cut) abort();
+    }
+    kztext_free(all);
+    kztext_free(part);
+  }
   kztext_segmenter_free(seg);
   return 0;
 }
