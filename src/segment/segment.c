@@ -45,49 +45,11 @@ kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const c
   return U_FAILURE(err) ? KZTEXT_E_ICU : KZTEXT_OK;
 }
 
-/* UTF-8 validation, eight bytes at a time while the text holds only ASCII
- * and two-byte sequences (Cyrillic: Kazakh and Russian news), where the
- * per-sequence branches of kz_utf8_valid_prefix mispredict at every word
- * and made validation a fifth of the segmenter's time.  In a word, every
- * continuation byte must follow a C2-DF lead; anything else (three- and
- * four-byte sequences, errors) is decoded one sequence at a time. */
-static size_t valid_prefix(const unsigned char *s, size_t n) {
-  const uint64_t H = 0x8080808080808080ull, ONE = 0x0101010101010101ull;
-  size_t i = 0;
-  for (;;) {
-    uint64_t carry = 0; /* 0x80: byte 7 of the previous word was a lead */
-    while (i + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, s + i, 8);
-      uint64_t high = w & H;
-      if (!high && !carry) { i += 8; continue; }
-      uint64_t b6 = (w << 1) & H, b5 = (w << 2) & H;
-      uint64_t lead = high & b6; /* 11xxxxxx */
-      if (lead & b5) break;      /* E0-FF: not a two-byte lead */
-      uint64_t t = w & 0x1E1E1E1E1E1E1E1Eull;
-      if ((t - ONE) & ~t & H & lead) break; /* C0, C1 */
-      if ((high & ~b6) != ((lead << 8) | carry)) break;
-      carry = (lead >> 56) & 0x80;
-      i += 8;
-    }
-    if (carry) i--; /* back to the lead byte */
-    size_t stop = n - i > 16 ? i + 16 : n;
-    while (i < stop) {
-      if (s[i] < 0x80) { i++; continue; }
-      size_t len, sub;
-      kz_utf8_decode(s + i, n - i, &len, &sub);
-      if (!len) return i;
-      i += len;
-    }
-    if (i >= n) return n;
-  }
-}
-
 kztext_status kz_seg_check(const char *src, size_t len, unsigned flags, size_t *error_offset) {
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   if (len > (size_t)INT32_MAX) return KZTEXT_E_TOO_LARGE;
   if (!(flags & KZTEXT_INVALID_REPLACE)) {
-    size_t ok = valid_prefix((const unsigned char *)src, len);
+    size_t ok = kz_utf8_valid_prefix((const unsigned char *)src, len);
     if (ok != len) {
       if (error_offset) *error_offset = ok;
       return KZTEXT_E_INVALID_UTF8;
