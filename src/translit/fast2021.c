@@ -123,6 +123,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     } else {
       break;
     }
+    if (m && kz_tl_glued_word_ends(s, n, p, len, m, up, cap[m - 1])) break;
     if (m == MAXL) return 0;
     code[m] = cd;
     cap[m] = (uint8_t)up;
@@ -177,7 +178,8 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     uint32_t out = g;
     int take = 1;
     if (g == AMB_I) {
-      if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
+      if (allcaps && m <= 4) out = 0x438; /* an acronym: letters are initials */
+      else if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
       else if (nx == 0x443) { out = 0x44E; take = 2; }
       else if (pv && prev != 0x443) out = 0x439;
       else out = 0x438;

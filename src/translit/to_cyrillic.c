@@ -32,6 +32,7 @@ typedef struct word {
   int n;
   tok t[MAXW];
   int nt;
+  int acronym; /* an ALL-CAPS word of 2-4 letters */
 } word;
 
 static uint8_t sym_of(uint32_t cp) {
@@ -95,6 +96,18 @@ int kz_tl_is_url_or_email(const unsigned char *s, size_t n) {
   }
   return 0;
 }
+
+/* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
+ * ends before a capital that follows a small letter, and before the last
+ * capital of a capital run when a small letter follows it. */
+int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
+                          int cap, int prev_cap) {
+  if (!nletters || !cap) return 0;
+  if (!prev_cap) return 1;
+  if (nletters < 2) return 0;
+  return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
+}
+#define glued_word_ends kz_tl_glued_word_ends
 
 /* ---- tokens ---------------------------------------------------------- */
 
@@ -261,7 +274,8 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     case 0xFFFF: x->c[0] = 0xFFFFFFFF; break; /* literal */
     case 0: break;
     case KZ_AMB_I:
-      if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
+      if (w->acronym) x->c[0] = 0x438; /* letters of an acronym are initials: й starts no word */
+      else if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
       else if ((start || pv) && (nx == 0x443 || (y18 && nx == 0x443))) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (y18 && !start && !pv && nx == 0x430 &&
@@ -391,6 +405,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     else if (kz_tl_is_latin_letter(w->cp[i])) nlow++;
   }
   const int allcaps = ncap >= 2 && nlow == 0;
+  w->acronym = allcaps && w->nt <= 4;
   unit u[MAXW];
   int nu = 0, j0 = 0;
   uint32_t prev = 0;
@@ -531,6 +546,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       if (!word_char(c, sc, w.n > 0)) break;
       int cap;
       uint32_t lc = lat_lower(c, &cap);
+      if (glued_word_ends(s, n, p, l, w.n, cap, w.n ? w.cap[w.n - 1] : 0)) break;
       if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
       w.cp[w.n] = lc;
       w.cap[w.n] = (uint8_t)cap;
@@ -559,6 +575,7 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
     if (!word_char(c, sc, w.n > 0)) break;
     int cap;
     uint32_t lc = lat_lower(c, &cap);
+    if (glued_word_ends(s, e, p, l, w.n, cap, w.n ? w.cap[w.n - 1] : 0)) break;
     if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131;
     w.cp[w.n] = lc;
     w.cap[w.n] = (uint8_t)cap;
