@@ -267,7 +267,9 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       tok_s = i;
       tok_o = o;
     }
-    if (c >= 0xC3 && c <= 0xC5) { /* a 2021 letter starts a word */
+    if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
+      return (size_t)-1; /* marks, ties, U+1Exx letters: the general route */
+    if (c >= 0xC3 && c <= 0xC9) { /* a Latin letter starts a word */
       size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
       if (!k) k = other_word(s, n, i, flags, &o);
       if (!k) return (size_t)-1;
