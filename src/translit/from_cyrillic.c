@@ -383,16 +383,16 @@ size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *
     if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
     if (c >= 0xD0 && c <= 0xD3) {
       const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
-      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
-        memcpy(o, e->out, 16);
-        o += e->len;
-        i += 2;
-        continue;
-      }
       size_t we;
       if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
         o += word_2018(s, n, i, we, out, o, NULL);
         i = we;
+        continue;
+      }
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        o += e->len;
+        i += 2;
         continue;
       }
       if (!(e->flags & KZ_F_PASS)) {
