@@ -27,6 +27,34 @@ static inline int vowel(uint32_t c) {
   return c == 0x456 || c == 0x4D9 || c == 0x4E9 || c == 0x4B1 || c == 0x4AF;
 }
 
+/* A capital run no Kazakh word could be, hence an acronym: two vowels side
+ * by side (i and у are glides after a vowel: АЙ, ТАУ are words), two
+ * consonants at the start, or three in a row (ЖЭО, ГРЭС, ҰЭМ). */
+int kz_tl_unpronounceable(const uint16_t *code, int m) {
+  int run = 0;
+  for (int k = 0; k < m; k++) {
+    uint16_t g = code[k];
+    int v = vowel(g) || g == KZ_AMB_E || g == KZ_AMB_I;
+    if (v) {
+      if (k > 0 && run == 0 && g != AMB_I && g != KZ_AMB_I && g != 0x443 && code[k - 1] != 0x443 &&
+          (vowel(code[k - 1]) || code[k - 1] == KZ_AMB_E))
+        return 1;
+      run = 0;
+    } else {
+      run++;
+      if (run == 3 || (k == 1 && run == 2)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* т с и а at the end of a latin2021 word: Russian -тся/-ться, since -ция
+ * would be written tsiia. */
+int kz_tl_tsia_end(const uint16_t *code, int m, int j) {
+  return j + 4 == m && code[j] == 0x442 && code[j + 1] == 0x441 &&
+         (code[j + 2] == AMB_I || code[j + 2] == KZ_AMB_I) && code[j + 3] == 0x430;
+}
+
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j) {
   if (j >= m) return 0;
   uint16_t a = code[j];
@@ -146,6 +174,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   if (m == 0) return 0;
   if (whole == m && whole > best) { best = whole; best_nd = whole_nd; }
   const int allcaps = ncap >= 2 && nlow == 0;
+  const int acronym = allcaps && m <= 4 && kz_tl_unpronounceable(code, m);
   char *o = *po;
   uint32_t prev = 0;
   int j = 0;
@@ -178,13 +207,24 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     uint32_t out = g;
     int take = 1;
     if (g == AMB_I) {
-      if (allcaps && m <= 4) out = 0x438; /* an acronym: letters are initials */
+      if (acronym) out = 0x438; /* an acronym: letters are initials */
       else if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
       else if (nx == 0x443) { out = 0x44E; take = 2; }
       else if (pv && prev != 0x443) out = 0x439;
       else out = 0x438;
-    } else if (g == 0x442 && nx == 0x441 && !kz_tl_ts_is_suffix(code, m, j + 2)) {
+    } else if (g == 0x442 && nx == 0x441 && kz_tl_tsia_end(code, m, j)) {
+      if (prev == 0x438 || prev == 0x430 || prev == 0x443) { /* -ться */
+        o = put(o, 0x442, cp_);
+        out = 0x44C;
+      }
+    } else if (g == 0x441 && j > 0 && kz_tl_tsia_end(code, m, j - 1)) {
+      o = put(o, 0x441, cp_);
+      out = 0x44F;
+      take = 3;
+    } else if (g == 0x442 && nx == 0x441 && !acronym && !kz_tl_ts_is_suffix(code, m, j + 2)) {
       out = 0x446; take = 2;
+    } else if (g == 0x435 && acronym && j > 0) {
+      out = 0x44D; /* acronyms: see to_cyrillic.c */
     } else if (g == 0x448 && nx == 0x448) {
       out = 0x449; take = 2;
     }

@@ -32,7 +32,8 @@ typedef struct word {
   int n;
   tok t[MAXW];
   int nt;
-  int acronym; /* an ALL-CAPS word of 2-4 letters */
+  int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
+  uint16_t tcode[MAXW];
 } word;
 
 static uint8_t sym_of(uint32_t cp) {
@@ -286,7 +287,12 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
       else x->c[0] = 0x438;
       break;
-    case KZ_AMB_E: x->c[0] = 0x435; break; /* э only from the lexicon */
+    case KZ_AMB_E:
+      /* э only from the lexicon, and inside an acronym, where the letter
+       * stands for экономика, электр, энергия more often than for е-words
+       * (ЖЭО, АЭА, ГРЭС); a first E stays е (ЕО, ЕҚЫҰ) */
+      x->c[0] = (w->acronym && j > 0) ? 0x44D : 0x435;
+      break;
     case KZ_AMB_H: x->c[0] = 0x445; break;
     case KZ_AMB_AE: case KZ_AMB_OE: case KZ_AMB_UE:
       /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
@@ -310,8 +316,19 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       x->c[0] = (pv && !tok_vowel(nx)) ? 0x439 : 0x44B;
       break;
     case 0x442: /* т */
-      if (fam21 && nx == 0x441 && !ts_is_suffix(w, j + 2)) { x->c[0] = 0x446; x->tb = j + 2; }
-      else x->c[0] = 0x442;
+      if (fam21 && nx == 0x441 && kz_tl_tsia_end(w->tcode, w->nt, j)) {
+        x->c[0] = 0x442; /* Russian -ться/-тся (tsiia would be -ция) */
+        if (prev == 0x438 || prev == 0x430 || prev == 0x443) x->c[1] = 0x44C;
+      } else if (fam21 && nx == 0x441 && !w->acronym && !ts_is_suffix(w, j + 2)) {
+        x->c[0] = 0x446;
+        x->tb = j + 2;
+      } else {
+        x->c[0] = 0x442;
+      }
+      break;
+    case 0x441: /* с */
+      x->c[0] = 0x441;
+      if (fam21 && j > 0 && kz_tl_tsia_end(w->tcode, w->nt, j - 1)) { x->c[1] = 0x44F; x->tb = j + 3; }
       break;
     case 0x448: /* ш */
       if (fam21 && nx == 0x448) { x->c[0] = 0x449; x->tb = j + 2; }
@@ -399,13 +416,14 @@ static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
   tokenize(w, sc);
+  for (int j = 0; j < w->nt; j++) w->tcode[j] = w->t[j].target;
   int ncap = 0, nlow = 0;
   for (int i = 0; i < w->n; i++) {
     if (w->cap[i]) ncap++;
     else if (kz_tl_is_latin_letter(w->cp[i])) nlow++;
   }
   const int allcaps = ncap >= 2 && nlow == 0;
-  w->acronym = allcaps && w->nt <= 4;
+  w->acronym = allcaps && w->nt <= 4 && kz_tl_unpronounceable(w->tcode, w->nt);
   unit u[MAXW];
   int nu = 0, j0 = 0;
   uint32_t prev = 0;

@@ -130,6 +130,8 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
  * one-pass path; returns the bytes consumed or 0 to use the general path. */
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
+int kz_tl_unpronounceable(const uint16_t *code, int m);
+int kz_tl_tsia_end(const uint16_t *code, int m, int j);
 int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
                           int cap, int prev_cap);
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
