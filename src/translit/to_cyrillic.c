@@ -66,7 +66,7 @@ static uint32_t lat_lower(uint32_t cp, int *cap) {
 
 int kz_tl_is_latin_letter(uint32_t cp) {
   if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
-  if (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) return 1;
+  if (cp >= 0xC0 && cp < 0x2B0 && cp != 0xD7 && cp != 0xF7) return 1; /* to IPA: ə */
   if (cp >= 0x1E00 && cp < 0x1F00) return 1;
   return 0;
 }
@@ -602,6 +602,12 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
     p += l;
   }
   w.off[w.n] = p;
+  if (!w.n) { /* not a letter here after all: it passes through */
+    l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+    memcpy(*o, s + i, l);
+    *o += l;
+    return l;
+  }
   emit_word(&oc, &w, sc, flags);
   *o = oc.o;
   return p - i;
