@@ -57,6 +57,8 @@ def build(kz, stems, scheme):
     import bisect
     result = {}
     queue = [k for k in keys_sorted if best(k) is not None]
+    # the output bound (3 bytes of Cyrillic per byte of Latin) must hold
+    queue = [k for k in queue if len(best(k).encode()) <= 3 * len(k.encode())]
     for k in queue:
         # a short Russian stem would shadow Kazakh words as a prefix (эльба: елбасы)
         short_ru = min(by_key[k])[0] == 1 and len(k) < 5

@@ -91,6 +91,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root);
   uint64_t nd = T[0];
   int alive = lexicon;
+  size_t keybytes = 0;
   int best = 0, whole = 0; /* letters covered by the best (whole-word) match */
   uint64_t best_nd = 0, whole_nd = 0;
   size_t p = i;
@@ -172,7 +173,9 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
         else nd = kz_tl_lex_step(T, nd, kb[k]);
         if (!nd) alive = 0;
       }
-      if (alive && N_VAL(nd)) {
+      keybytes += (size_t)kl;
+      /* a stem longer than 3 bytes per key byte would break the output bound */
+      if (alive && N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
         if (N_WHOLE(nd)) { whole = m; whole_nd = nd; }
         else { best = m; best_nd = nd; }
       }

@@ -449,6 +449,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     }
     if (ok) {
       size_t m = kz_tl_lexicon(y18, key, kl, 1, &lex, &lex_len);
+      if (lex_len > 3 * m) m = 0; /* keeps kztext_translit_bound() a true bound */
       /* the match must end on a token boundary */
       for (int j = 0; m && j < w->nt; j++)
         if (kend[j] == m) { lex_tokens = j + 1; break; }
