@@ -36,8 +36,9 @@ int kz_tl_unpronounceable(const uint16_t *code, int m) {
     uint16_t g = code[k];
     int v = vowel(g) || g == KZ_AMB_E || g == KZ_AMB_I;
     if (v) {
-      if (k > 0 && run == 0 && g != AMB_I && g != KZ_AMB_I && g != 0x443 && code[k - 1] != 0x443 &&
-          (vowel(code[k - 1]) || code[k - 1] == KZ_AMB_E))
+      uint16_t pg = k > 0 ? code[k - 1] : 0;
+      if (k > 0 && run == 0 && g != AMB_I && g != KZ_AMB_I && g != 0x443 && pg != AMB_I &&
+          pg != KZ_AMB_I && pg != 0x443 && (vowel(pg) || pg == KZ_AMB_E))
         return 1;
       run = 0;
     } else {
