@@ -142,6 +142,20 @@ def emit_trie(w, name, entries):
     for i in range(0, 256, 16):
         w(",".join(str(x) for x in root[i:i + 16]) + ",")
     w("};")
+    # second level: for each child of the root, its children by byte
+    nroot = sum(1 for k in nodes[0][1] if k is not None)
+    w("/* the root's grandchildren: [root child index - 1][byte] (0 = none) */")
+    w("static const uint32_t %s_l2[%d][256] = {" % (name, max(nroot, 1)))
+    for idx in range(1, nroot + 1):
+        nd = nodes[idx][1]
+        row = [0] * 256
+        fc = first[id(nd)]
+        for k, b in enumerate(sorted(x for x in nd if x is not None)):
+            row[b] = fc + k
+        w("{" + ",".join(str(x) for x in row) + "},")
+    if nroot == 0:
+        w("{0},")
+    w("};")
     w("static const char %s_pool[%d] =" % (name, len(pool) + 1))
     for i in range(0, len(pool), 40):
         w('"' + "".join("\\x%02x" % b for b in pool[i:i + 40]) + '"')

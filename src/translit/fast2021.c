@@ -89,8 +89,10 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   int m = 0, ncap = 0, nlow = 0;
   const char *pool;
   const uint32_t *root;
-  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root);
+  const uint32_t(*l2)[256];
+  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root, &l2);
   uint64_t nd = T[0];
+  uint32_t r1 = 0; /* index of the root child taken, for the direct second step */
   int alive = lexicon;
   size_t keybytes = 0;
   int best = 0, whole = 0; /* letters covered by the best (whole-word) match */
@@ -160,7 +162,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     } else {
       break;
     }
-    if (m && kz_tl_glued_word_ends(s, n, p, len, m, up, cap[m - 1])) break;
+    if (up && m && kz_tl_glued_word_ends(s, n, p, len, m, up, cap[m - 1])) break;
     if (m == MAXL) return 0;
     code[m] = cd;
     cap[m] = (uint8_t)up;
@@ -170,8 +172,15 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     p += len;
     if (alive) {
       for (int k = 0; k < kl && alive; k++) {
-        if (m == 1 && k == 0) nd = root[kb[0]] ? T[root[kb[0]]] : 0; /* direct first step */
-        else nd = kz_tl_lex_step(T, nd, kb[k]);
+        if (keybytes == 0 && k == 0) { /* direct first and second steps */
+          r1 = root[kb[0]];
+          nd = r1 ? T[r1] : 0;
+        } else if (keybytes + (size_t)k == 1) {
+          uint32_t r2 = l2[r1 - 1][kb[k]];
+          nd = r2 ? T[r2] : 0;
+        } else {
+          nd = kz_tl_lex_step(T, nd, kb[k]);
+        }
         if (!nd) alive = 0;
       }
       keybytes += (size_t)kl;

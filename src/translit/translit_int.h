@@ -106,7 +106,8 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
                      const char **cyr, size_t *cyr_len);
 
 /* The lexicon trie itself, for callers that walk it byte by byte. */
-const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root);
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
+                                const uint32_t (**l2)[256]);
 #define N_LABEL(x) ((unsigned)((x)&0xFF))
 #define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0xFF))
 #define N_WHOLE(x) ((unsigned)(((x) >> 16) & 1))
