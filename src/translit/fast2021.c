@@ -147,7 +147,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
       default: return 0;
       }
       kb[1] = (unsigned char)t;
-    } else if (((c == 0xC9 && s[p + 1] == 0x99) || (c == 0xC6 && s[p + 1] == 0x8F)) && p + 1 < n) {
+    } else if (p + 1 < n && ((c == 0xC9 && s[p + 1] == 0x99) || (c == 0xC6 && s[p + 1] == 0x8F))) {
       cd = 0x4D9; /* ə Ə typed for ä: read as ә, keyed as ä */
       up = c == 0xC6;
       len = 2;
