@@ -277,7 +277,7 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     case KZ_AMB_I:
       if (w->acronym) x->c[0] = 0x438; /* letters of an acronym are initials: й starts no word */
       else if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
-      else if ((start || pv) && (nx == 0x443 || (y18 && nx == 0x443))) { x->c[0] = 0x44E; x->tb = j + 2; }
+      else if ((start || pv) && nx == 0x443) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (y18 && !start && !pv && nx == 0x430 &&
                (vowel_suffix_follows(w, j + 2) || (j + 2 < w->nt && tok_vowel(w->t[j + 2].target)))) {
