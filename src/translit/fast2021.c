@@ -95,6 +95,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   uint32_t r1 = 0; /* index of the root child taken, for the direct second step */
   int alive = lexicon;
   size_t keybytes = 0;
+  int ncp = 0, lastcap = 0; /* code points so far and the case of the last one */
   int best = 0, whole = 0; /* letters covered by the best (whole-word) match */
   uint64_t best_nd = 0, whole_nd = 0;
   size_t p = i;
@@ -162,7 +163,19 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     } else {
       break;
     }
-    if (up && m && kz_tl_glued_word_ends(s, n, p, len, m, up, cap[m - 1])) break;
+    /* glued words: the same test as the general path, code point by code
+     * point (ch is two: a split between c and h is left to that path) */
+    if (up && m && kz_tl_glued_word_ends(s, n, p, len == 2 && c < 0x80 ? 1 : len, ncp, up, lastcap))
+      break;
+    if (len == 2 && c < 0x80) { /* ch */
+      int hup = s[p + 1] < 'a';
+      if (hup && kz_tl_glued_word_ends(s, n, p + 1, 1, ncp + 1, 1, up)) return 0;
+      lastcap = hup;
+      ncp += 2;
+    } else {
+      lastcap = up;
+      ncp += 1;
+    }
     if (m == MAXL) return 0;
     code[m] = cd;
     cap[m] = (uint8_t)up;
