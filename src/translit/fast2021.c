@@ -159,6 +159,8 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
       /* another Latin letter or a combining mark: the general path; other
        * characters (« » — NBSP, other scripts) end the word */
       if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1) return 0;
+      if (c == 0xEF && p + 2 < n && s[p + 1] == 0xB8 && (s[p + 2] == 0xA0 || s[p + 2] == 0xA1))
+        return 0; /* a tie (U+FE20/FE21) belongs to the word too */
       break;
     } else {
       break;
