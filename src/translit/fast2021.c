@@ -251,10 +251,12 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
       if (prev == 0x438 || prev == 0x430 || prev == 0x443) { /* -ться */
         o = put(o, 0x442, cp_);
         out = 0x44C;
+        cp_ = allcaps; /* a second letter is a capital only in an ALL-CAPS word */
       }
     } else if (g == 0x441 && j > 0 && kz_tl_tsia_end(code, m, j - 1)) {
       o = put(o, 0x441, cp_);
       out = 0x44F;
+      cp_ = allcaps;
       take = 3;
     } else if (g == 0x442 && nx == 0x441 && !acronym && !kz_tl_ts_is_suffix(code, m, j + 2)) {
       out = 0x446; take = 2;
