@@ -39,14 +39,14 @@ def ties(s):
     return s
 
 
-HOMOGLYPHS = dict(zip("aceiopxyhkABCEHIKMOPTXY", "асеіорхуһкАВСЕНІКМОРТХУ"))
+HOMOGLYPHS = dict(zip("aceiopxyhkABCEHIKMOPTXYəƏ", "асеіорхуһкАВСЕНІКМОРТХУәӘ"))
 
 
 def fold(word):
     """A Cyrillic word typed with Latin look-alikes (үшiн with a Latin i) is
     compared as the Cyrillic word it stands for: the converter reads it so."""
-    if re.search("[a-zA-Z]", word) and re.search("[\u0400-\u04ff]", word):
-        if all(c in HOMOGLYPHS for c in word if c < "\u0080"):
+    if re.search("[a-zA-ZəƏ]", word) and re.search("[\u0400-\u04ff]", word):
+        if all(c in HOMOGLYPHS for c in word if c < "\u0080" or c in "əƏ"):
             return "".join(HOMOGLYPHS.get(c, c) for c in word)
     return word
 

@@ -180,7 +180,7 @@ def main():
     w("};")
     # Lower-case map for Latin capitals used by the schemes (cp < 0x250 and a few more).
     low = []
-    for cp in sorted(set(list(range(0x80, 0x250)) + [0x1E22, 0x1E24])):
+    for cp in sorted(set(list(range(0x80, 0x2B0)) + [0x1E22, 0x1E24])):
         ch = chr(cp)
         l = ch.lower()
         if cp == 0x130:

@@ -57,6 +57,8 @@ def build(kz, stems, scheme):
     import bisect
     result = {}
     queue = [k for k in keys_sorted if best(k) is not None]
+    # the output bound (3 bytes of Cyrillic per byte of Latin) must hold
+    queue = [k for k in queue if len(best(k).encode()) <= 3 * len(k.encode())]
     for k in queue:
         # a short Russian stem would shadow Kazakh words as a prefix (эльба: елбасы)
         short_ru = min(by_key[k])[0] == 1 and len(k) < 5
@@ -139,6 +141,20 @@ def emit_trie(w, name, entries):
     w("static const uint32_t %s_root[256] = {" % name)
     for i in range(0, 256, 16):
         w(",".join(str(x) for x in root[i:i + 16]) + ",")
+    w("};")
+    # second level: for each child of the root, its children by byte
+    nroot = sum(1 for k in nodes[0][1] if k is not None)
+    w("/* the root's grandchildren: [root child index - 1][byte] (0 = none) */")
+    w("static const uint32_t %s_l2[%d][256] = {" % (name, max(nroot, 1)))
+    for idx in range(1, nroot + 1):
+        nd = nodes[idx][1]
+        row = [0] * 256
+        fc = first[id(nd)]
+        for k, b in enumerate(sorted(x for x in nd if x is not None)):
+            row[b] = fc + k
+        w("{" + ",".join(str(x) for x in row) + "},")
+    if nroot == 0:
+        w("{0},")
     w("};")
     w("static const char %s_pool[%d] =" % (name, len(pool) + 1))
     for i in range(0, len(pool), 40):

@@ -72,8 +72,13 @@ size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, cha
           memcpy(o, "\xd9\x8a", 2);
           o += 2;
         }
-        memcpy(o, e->out, e->len);
-        o += e->len;
+        /* и before я ю й и: their own ي carries it (CLDR: босния بوسنيا, валлий ۆاللي) */
+        uint32_t nl = i + l < we ? lower_cyr(kz_utf8_next(s + i + l, &(size_t){0})) : 0;
+        int merged = lc == 0x438 && (nl == 0x44F || nl == 0x44E || nl == 0x439 || nl == 0x438);
+        if (!merged) {
+          memcpy(o, e->out, e->len);
+          o += e->len;
+        }
         if (sv) kz_span_add(sv, i, i + l, d0, (size_t)(o - out), 0);
       } else {
         const char *rep = c == ',' ? "\xd8\x8c" : c == ';' ? "\xd8\x9b" : c == '?' ? "\xd8\x9f" : NULL;
@@ -215,6 +220,7 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv
       } else if (c == 0x64A && (next == 0x627 || next == 0x6CB)) {
         r = next == 0x627 ? 0x44F : 0x44E;
         i += l2;
+        if (prev && !cyr_vowel(prev)) o += kz_utf8_encode(0x438, o); /* босния: ия */
       } else if (c == 0x64A && next == 0x6D5 && cyr_vowel(prev)) {
         r = 0x435; /* йе after a vowel is е */
         i += l2;

@@ -27,6 +27,35 @@ static inline int vowel(uint32_t c) {
   return c == 0x456 || c == 0x4D9 || c == 0x4E9 || c == 0x4B1 || c == 0x4AF;
 }
 
+/* A capital run no Kazakh word could be, hence an acronym: two vowels side
+ * by side (i and у are glides after a vowel: АЙ, ТАУ are words), two
+ * consonants at the start, or three in a row (ЖЭО, ГРЭС, ҰЭМ). */
+int kz_tl_unpronounceable(const uint16_t *code, int m) {
+  int run = 0;
+  for (int k = 0; k < m; k++) {
+    uint16_t g = code[k];
+    int v = vowel(g) || g == KZ_AMB_E || g == KZ_AMB_I;
+    if (v) {
+      uint16_t pg = k > 0 ? code[k - 1] : 0;
+      if (k > 0 && run == 0 && g != AMB_I && g != KZ_AMB_I && g != 0x443 && pg != AMB_I &&
+          pg != KZ_AMB_I && pg != 0x443 && (vowel(pg) || pg == KZ_AMB_E))
+        return 1;
+      run = 0;
+    } else {
+      run++;
+      if (run == 3 || (k == 1 && run == 2)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* т с и а at the end of a latin2021 word: Russian -тся/-ться, since -ция
+ * would be written tsiia. */
+int kz_tl_tsia_end(const uint16_t *code, int m, int j) {
+  return j + 4 == m && code[j] == 0x442 && code[j + 1] == 0x441 &&
+         (code[j + 2] == AMB_I || code[j + 2] == KZ_AMB_I) && code[j + 3] == 0x430;
+}
+
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j) {
   if (j >= m) return 0;
   uint16_t a = code[j];
@@ -60,9 +89,13 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   int m = 0, ncap = 0, nlow = 0;
   const char *pool;
   const uint32_t *root;
-  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root);
+  const uint32_t(*l2)[256];
+  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root, &l2);
   uint64_t nd = T[0];
+  uint32_t r1 = 0; /* index of the root child taken, for the direct second step */
   int alive = lexicon;
+  size_t keybytes = 0;
+  int ncp = 0, lastcap = 0; /* code points so far and the case of the last one */
   int best = 0, whole = 0; /* letters covered by the best (whole-word) match */
   uint64_t best_nd = 0, whole_nd = 0;
   size_t p = i;
@@ -115,13 +148,35 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
       default: return 0;
       }
       kb[1] = (unsigned char)t;
+    } else if (p + 1 < n && ((c == 0xC9 && s[p + 1] == 0x99) || (c == 0xC6 && s[p + 1] == 0x8F))) {
+      cd = 0x4D9; /* ə Ə typed for ä: read as ә, keyed as ä */
+      up = c == 0xC6;
+      len = 2;
+      kl = 2;
+      kb[0] = 0xC3;
+      kb[1] = 0xA4;
     } else if (c >= 0x80) {
       /* another Latin letter or a combining mark: the general path; other
        * characters (« » — NBSP, other scripts) end the word */
       if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1) return 0;
+      if (c == 0xEF && p + 2 < n && s[p + 1] == 0xB8 && (s[p + 2] == 0xA0 || s[p + 2] == 0xA1))
+        return 0; /* a tie (U+FE20/FE21) belongs to the word too */
       break;
     } else {
       break;
+    }
+    /* glued words: the same test as the general path, code point by code
+     * point (ch is two: a split between c and h is left to that path) */
+    if (up && m && kz_tl_glued_word_ends(s, n, p, len == 2 && c < 0x80 ? 1 : len, ncp, up, lastcap))
+      break;
+    if (len == 2 && c < 0x80) { /* ch */
+      int hup = s[p + 1] < 'a';
+      if (hup && kz_tl_glued_word_ends(s, n, p + 1, 1, ncp + 1, 1, up)) return 0;
+      lastcap = hup;
+      ncp += 2;
+    } else {
+      lastcap = up;
+      ncp += 1;
     }
     if (m == MAXL) return 0;
     code[m] = cd;
@@ -132,11 +187,20 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     p += len;
     if (alive) {
       for (int k = 0; k < kl && alive; k++) {
-        if (m == 1 && k == 0) nd = root[kb[0]] ? T[root[kb[0]]] : 0; /* direct first step */
-        else nd = kz_tl_lex_step(T, nd, kb[k]);
+        if (keybytes == 0 && k == 0) { /* direct first and second steps */
+          r1 = root[kb[0]];
+          nd = r1 ? T[r1] : 0;
+        } else if (keybytes + (size_t)k == 1) {
+          uint32_t r2 = l2[r1 - 1][kb[k]];
+          nd = r2 ? T[r2] : 0;
+        } else {
+          nd = kz_tl_lex_step(T, nd, kb[k]);
+        }
         if (!nd) alive = 0;
       }
-      if (alive && N_VAL(nd)) {
+      keybytes += (size_t)kl;
+      /* a stem longer than 3 bytes per key byte would break the output bound */
+      if (alive && N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
         if (N_WHOLE(nd)) { whole = m; whole_nd = nd; }
         else { best = m; best_nd = nd; }
       }
@@ -145,6 +209,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   if (m == 0) return 0;
   if (whole == m && whole > best) { best = whole; best_nd = whole_nd; }
   const int allcaps = ncap >= 2 && nlow == 0;
+  const int acronym = allcaps && m <= 4 && kz_tl_unpronounceable(code, m);
   char *o = *po;
   uint32_t prev = 0;
   int j = 0;
@@ -177,12 +242,26 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     uint32_t out = g;
     int take = 1;
     if (g == AMB_I) {
-      if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
+      if (acronym) out = 0x438; /* an acronym: letters are initials */
+      else if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
       else if (nx == 0x443) { out = 0x44E; take = 2; }
       else if (pv && prev != 0x443) out = 0x439;
       else out = 0x438;
-    } else if (g == 0x442 && nx == 0x441 && !kz_tl_ts_is_suffix(code, m, j + 2)) {
+    } else if (g == 0x442 && nx == 0x441 && kz_tl_tsia_end(code, m, j)) {
+      if (prev == 0x438 || prev == 0x430 || prev == 0x443) { /* -ться */
+        o = put(o, 0x442, cp_);
+        out = 0x44C;
+        cp_ = allcaps; /* a second letter is a capital only in an ALL-CAPS word */
+      }
+    } else if (g == 0x441 && j > 0 && kz_tl_tsia_end(code, m, j - 1)) {
+      o = put(o, 0x441, cp_);
+      out = 0x44F;
+      cp_ = allcaps;
+      take = 3;
+    } else if (g == 0x442 && nx == 0x441 && !acronym && !kz_tl_ts_is_suffix(code, m, j + 2)) {
       out = 0x446; take = 2;
+    } else if (g == 0x435 && acronym && j > 0) {
+      out = 0x44D; /* acronyms: see to_cyrillic.c */
     } else if (g == 0x448 && nx == 0x448) {
       out = 0x449; take = 2;
     }
@@ -265,7 +344,9 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       tok_s = i;
       tok_o = o;
     }
-    if (c >= 0xC3 && c <= 0xC5) { /* a 2021 letter starts a word */
+    if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
+      return (size_t)-1; /* marks, ties, U+1Exx letters: the general route */
+    if (c >= 0xC3 && c <= 0xC9) { /* a Latin letter starts a word */
       size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
       if (!k) k = other_word(s, n, i, flags, &o);
       if (!k) return (size_t)-1;

@@ -212,6 +212,16 @@ static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, s
   return 0;
 }
 
+/* ə Ə (U+0259, U+018F) typed for ә Ә inside a Cyrillic word: the Cyrillic
+ * letter, or 0. */
+static uint32_t schwa(const unsigned char *s, size_t n, size_t i) {
+  uint32_t h = (s[i] == 0xC9 && s[i + 1] == 0x99) ? 0x4D9 : (s[i] == 0xC6 && s[i + 1] == 0x8F) ? 0x4D8 : 0;
+  if (!h) return 0;
+  int before = i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3;
+  int after = i + 3 < n && s[i + 2] >= 0xD0 && s[i + 2] <= 0xD3 && (s[i + 3] & 0xC0) == 0x80;
+  return (before || after) ? h : 0;
+}
+
 /* An ASCII run next to a Cyrillic word: look-alikes inside mixed words
  * convert as the Cyrillic letters they stand for. */
 static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, kztext_scheme to,
@@ -343,6 +353,15 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
       }
     }
     size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t h = (c == 0xC9 || c == 0xC6) ? schwa(s, n, i) : 0;
+    if (h) {
+      const kz_fwd_entry *e = &T[h - 0x400];
+      memcpy(o, e->out, e->len);
+      if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + e->len, 0);
+      o += e->len;
+      i += 2;
+      continue;
+    }
     memcpy(o, s + i, l);
     if (spans) kz_span_add(sv, i, i + l, (size_t)(o - out), (size_t)(o - out) + l, 1);
     o += l;
@@ -383,16 +402,16 @@ size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *
     if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
     if (c >= 0xD0 && c <= 0xD3) {
       const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
-      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
-        memcpy(o, e->out, 16);
-        o += e->len;
-        i += 2;
-        continue;
-      }
       size_t we;
       if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
         o += word_2018(s, n, i, we, out, o, NULL);
         i = we;
+        continue;
+      }
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        o += e->len;
+        i += 2;
         continue;
       }
       if (!(e->flags & KZ_F_PASS)) {
@@ -407,6 +426,14 @@ size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *
       continue;
     }
     if (c >= 0xC2 && c <= 0xCB) { /* U+0080..U+02FF: letters, no marks */
+      uint32_t h = (c == 0xC9 || c == 0xC6) ? schwa(s, n, i) : 0;
+      if (h) {
+        const kz_fwd_entry *e = &T[h - 0x400];
+        memcpy(o, e->out, e->len);
+        o += e->len;
+        i += 2;
+        continue;
+      }
       memcpy(o, s + i, 2);
       o += 2;
       i += 2;

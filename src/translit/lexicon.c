@@ -9,9 +9,11 @@
 
 #include "gen/translit_lexicon.inc"
 
-const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root) {
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
+                                const uint32_t (**l2)[256]) {
   *pool = scheme2018 ? kz_lex18_pool : kz_lex21_pool;
   *root = scheme2018 ? kz_lex18_root : kz_lex21_root;
+  *l2 = scheme2018 ? kz_lex18_l2 : kz_lex21_l2;
   return scheme2018 ? kz_lex18_nodes : kz_lex21_nodes;
 }
 

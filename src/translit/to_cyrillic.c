@@ -32,6 +32,8 @@ typedef struct word {
   int n;
   tok t[MAXW];
   int nt;
+  int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
+  uint16_t tcode[MAXW];
 } word;
 
 static uint8_t sym_of(uint32_t cp) {
@@ -64,7 +66,7 @@ static uint32_t lat_lower(uint32_t cp, int *cap) {
 
 int kz_tl_is_latin_letter(uint32_t cp) {
   if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
-  if (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) return 1;
+  if (cp >= 0xC0 && cp < 0x2B0 && cp != 0xD7 && cp != 0xF7) return 1; /* to IPA: ə */
   if (cp >= 0x1E00 && cp < 0x1F00) return 1;
   return 0;
 }
@@ -95,6 +97,18 @@ int kz_tl_is_url_or_email(const unsigned char *s, size_t n) {
   }
   return 0;
 }
+
+/* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
+ * ends before a capital that follows a small letter, and before the last
+ * capital of a capital run when a small letter follows it. */
+int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
+                          int cap, int prev_cap) {
+  if (!nletters || !cap) return 0;
+  if (!prev_cap) return 1;
+  if (nletters < 2) return 0;
+  return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
+}
+#define glued_word_ends kz_tl_glued_word_ends
 
 /* ---- tokens ---------------------------------------------------------- */
 
@@ -261,8 +275,9 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     case 0xFFFF: x->c[0] = 0xFFFFFFFF; break; /* literal */
     case 0: break;
     case KZ_AMB_I:
-      if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
-      else if ((start || pv) && (nx == 0x443 || (y18 && nx == 0x443))) { x->c[0] = 0x44E; x->tb = j + 2; }
+      if (w->acronym) x->c[0] = 0x438; /* letters of an acronym are initials: й starts no word */
+      else if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
+      else if ((start || pv) && nx == 0x443) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (y18 && !start && !pv && nx == 0x430 &&
                (vowel_suffix_follows(w, j + 2) || (j + 2 < w->nt && tok_vowel(w->t[j + 2].target)))) {
@@ -272,7 +287,12 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
       else x->c[0] = 0x438;
       break;
-    case KZ_AMB_E: x->c[0] = 0x435; break; /* э only from the lexicon */
+    case KZ_AMB_E:
+      /* э only from the lexicon, and inside an acronym, where the letter
+       * stands for экономика, электр, энергия more often than for е-words
+       * (ЖЭО, АЭА, ГРЭС); a first E stays е (ЕО, ЕҚЫҰ) */
+      x->c[0] = (w->acronym && j > 0) ? 0x44D : 0x435;
+      break;
     case KZ_AMB_H: x->c[0] = 0x445; break;
     case KZ_AMB_AE: case KZ_AMB_OE: case KZ_AMB_UE:
       /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
@@ -296,8 +316,19 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       x->c[0] = (pv && !tok_vowel(nx)) ? 0x439 : 0x44B;
       break;
     case 0x442: /* т */
-      if (fam21 && nx == 0x441 && !ts_is_suffix(w, j + 2)) { x->c[0] = 0x446; x->tb = j + 2; }
-      else x->c[0] = 0x442;
+      if (fam21 && nx == 0x441 && kz_tl_tsia_end(w->tcode, w->nt, j)) {
+        x->c[0] = 0x442; /* Russian -ться/-тся (tsiia would be -ция) */
+        if (prev == 0x438 || prev == 0x430 || prev == 0x443) x->c[1] = 0x44C;
+      } else if (fam21 && nx == 0x441 && !w->acronym && !ts_is_suffix(w, j + 2)) {
+        x->c[0] = 0x446;
+        x->tb = j + 2;
+      } else {
+        x->c[0] = 0x442;
+      }
+      break;
+    case 0x441: /* с */
+      x->c[0] = 0x441;
+      if (fam21 && j > 0 && kz_tl_tsia_end(w->tcode, w->nt, j - 1)) { x->c[1] = 0x44F; x->tb = j + 3; }
       break;
     case 0x448: /* ш */
       if (fam21 && nx == 0x448) { x->c[0] = 0x449; x->tb = j + 2; }
@@ -385,12 +416,14 @@ static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
   tokenize(w, sc);
+  for (int j = 0; j < w->nt; j++) w->tcode[j] = w->t[j].target;
   int ncap = 0, nlow = 0;
   for (int i = 0; i < w->n; i++) {
     if (w->cap[i]) ncap++;
     else if (kz_tl_is_latin_letter(w->cp[i])) nlow++;
   }
   const int allcaps = ncap >= 2 && nlow == 0;
+  w->acronym = allcaps && w->nt <= 4 && kz_tl_unpronounceable(w->tcode, w->nt);
   unit u[MAXW];
   int nu = 0, j0 = 0;
   uint32_t prev = 0;
@@ -416,6 +449,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     }
     if (ok) {
       size_t m = kz_tl_lexicon(y18, key, kl, 1, &lex, &lex_len);
+      if (lex_len > 3 * m) m = 0; /* keeps kztext_translit_bound() a true bound */
       /* the match must end on a token boundary */
       for (int j = 0; m && j < w->nt; j++)
         if (kend[j] == m) { lex_tokens = j + 1; break; }
@@ -531,6 +565,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       if (!word_char(c, sc, w.n > 0)) break;
       int cap;
       uint32_t lc = lat_lower(c, &cap);
+      if (glued_word_ends(s, n, p, l, w.n, cap, w.n ? w.cap[w.n - 1] : 0)) break;
       if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
       w.cp[w.n] = lc;
       w.cap[w.n] = (uint8_t)cap;
@@ -559,6 +594,7 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
     if (!word_char(c, sc, w.n > 0)) break;
     int cap;
     uint32_t lc = lat_lower(c, &cap);
+    if (glued_word_ends(s, e, p, l, w.n, cap, w.n ? w.cap[w.n - 1] : 0)) break;
     if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131;
     w.cp[w.n] = lc;
     w.cap[w.n] = (uint8_t)cap;
@@ -567,6 +603,12 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
     p += l;
   }
   w.off[w.n] = p;
+  if (!w.n) { /* not a letter here after all: it passes through */
+    l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+    memcpy(*o, s + i, l);
+    *o += l;
+    return l;
+  }
   emit_word(&oc, &w, sc, flags);
   *o = oc.o;
   return p - i;

@@ -106,7 +106,8 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
                      const char **cyr, size_t *cyr_len);
 
 /* The lexicon trie itself, for callers that walk it byte by byte. */
-const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root);
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
+                                const uint32_t (**l2)[256]);
 #define N_LABEL(x) ((unsigned)((x)&0xFF))
 #define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0xFF))
 #define N_WHOLE(x) ((unsigned)(((x) >> 16) & 1))
@@ -130,6 +131,10 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
  * one-pass path; returns the bytes consumed or 0 to use the general path. */
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
+int kz_tl_unpronounceable(const uint16_t *code, int m);
+int kz_tl_tsia_end(const uint16_t *code, int m, int j);
+int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
+                          int cap, int prev_cap);
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
                         unsigned flags, char **o);
