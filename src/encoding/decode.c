@@ -106,15 +106,16 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
   default: {
     const uint16_t *tab = kz_cp_table(from);
     if (!tab) return KZTEXT_E_INVALID_ARG;
-    size_t bad = 0;
-    size_t need = kz_sb_decoded_size(tab, s, len, replace, &bad);
+    size_t bad = 0, need;
+    if (!(flags & KZTEXT_DECODE_NO_REPAIR)) {
+      r->needs = kz_repair_scan_sb(s, len, tab, &need, &bad);
+      r->sb_known = 1;
+      if (bad != (size_t)-1 && !replace) need = (size_t)-1;
+    } else
+      need = kz_sb_decoded_size(tab, s, len, replace, &bad);
     if (need == (size_t)-1) {
       if (error_offset) *error_offset = skip + bad;
       return KZTEXT_E_DECODE;
-    }
-    if (!(flags & KZTEXT_DECODE_NO_REPAIR)) {
-      r->needs = kz_repair_scan_sb(s, len, tab);
-      r->sb_known = 1;
     }
     if (dst && need <= cap) {
       kz_sb_decode(tab, s, len, dst, cap, replace, &bad);
