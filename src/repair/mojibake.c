@@ -45,8 +45,11 @@ static int plausible(uint32_t cp) {
   case 0x4A3: case 0x4E8: case 0x4E9: case 0x4B0: case 0x4B1: case 0x4AE: case 0x4AF:
   case 0x4BA: case 0x4BB: case 0x20AC: case 0x2116: case 0x2122:
     return 1;
+  case 0x259: case 0x18F: /* Latin ə Ə, often typed for ә Ә */
+    return 1;
   default:
-    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) || cp >= 0x1F000;
+    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) ||
+           (cp >= 0x3040 && cp <= 0x9FFF) || cp >= 0x1F000; /* kana, CJK, emoji */
   }
 }
 
@@ -212,7 +215,25 @@ static int maybe_kz_mojibake(const unsigned char *s, size_t n) {
 
 typedef struct word_eval {
   int plain, kz[2], bad[2], strong[2], serbian;
+  int weight[2]; /* how common the Kazakh letters it would become are */
 } word_eval;
+
+/* Rough per-mille frequencies of the Kazakh letters in running text, so
+ * that when both codepages explain a text (є is ғ in one, ә in the other)
+ * the reading with the commoner letters wins. */
+static int kazakh_weight(uint32_t cp) {
+  switch (cp | 1) { /* capital and small share a weight */
+  case 0x49B: return 30; /* қ */
+  case 0x4D9: return 25; /* ә */
+  case 0x4A3: return 20; /* ң */
+  case 0x493: return 15; /* ғ */
+  case 0x4AF: return 15; /* ү */
+  case 0x4B1: return 12; /* ұ */
+  case 0x4E9: return 10; /* ө */
+  case 0x4BB: return 3;  /* һ */
+  default: return 1;
+  }
+}
 
 static const uint16_t *hyp_table(int h) {
   return kz_cp_table(h ? KZTEXT_ENC_PT154 : KZTEXT_ENC_RK1048);
@@ -234,6 +255,7 @@ static void eval_word(const unsigned char *s, size_t a, size_t b, word_eval *w) 
       if (to == cp1251[byte]) continue;
       if (is_kazakh_letter(to)) {
         w->kz[h]++;
+        w->weight[h] += kazakh_weight(to);
         if (is_strong(h, cp)) w->strong[h]++;
       } else w->bad[h]++;
     }
@@ -244,6 +266,7 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
   if (!maybe_kz_mojibake(s, n)) return 0;
   size_t cand[2] = {0, 0}, contra[2] = {0, 0}, strong[2] = {0, 0}, serbian = 0;
+  long long score[2] = {0, 0};
   for (size_t i = 0; i < n;) {
     size_t l;
     if (s[i] < 0x80) { i++; continue; }
@@ -256,14 +279,17 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
     if (w.serbian) serbian++;
     for (int h = 0; h < 2; h++) {
       if (!w.kz[h]) continue;
-      if (w.bad[h] || !w.plain) contra[h]++;
-      else {
+      if (w.bad[h]) {
+        contra[h]++;
+        score[h] -= 2 * w.weight[h];
+      } else if (w.plain) { /* words without plain letters (қ. Ә.) only follow */
         cand[h]++;
+        score[h] += w.weight[h];
         if (w.strong[h]) strong[h]++;
       }
     }
   }
-  int h = (long long)cand[1] - (long long)contra[1] > (long long)cand[0] - (long long)contra[0];
+  int h = score[1] > score[0];
   if (!cand[h] || !strong[h] || cand[h] <= 2 * contra[h] || serbian * 4 > cand[h]) return 0;
   const uint16_t *tab = hyp_table(h);
   out->len = 0;
@@ -278,7 +304,7 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
     while (i < n && s[i] >= 0x80 && is_word_char(kz_utf8_next(s + i, &l))) i += l;
     word_eval w;
     eval_word(s, a, i, &w);
-    if (!w.kz[h] || w.bad[h] || !w.plain) continue;
+    if (!w.kz[h] || w.bad[h]) continue;
     kz_buf_put(out, s + copied, a - copied);
     for (size_t k = a; k < i;) {
       uint32_t ch = kz_utf8_next(s + k, &l);
