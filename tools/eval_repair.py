@@ -168,5 +168,55 @@ for f in sorted(legacy.glob("*read-as*")):
     fails += not ok
     print(f"  legacy/{f.name}: {'idempotent' if ok else 'NOT IDEMPOTENT'}", file=out)
 
+# ---- 3. synthetic legacy text from the corpora ------------------------------
+# Random chunks of the Kazakh and Russian news corpora (1, 3 and 20 lines),
+# encoded in each codepage and turned into each kind of mojibake, must come
+# back exactly from `decode --from auto` (through the Python binding).
+import random  # noqa: E402
+
+rng = random.Random(2)
+
+
+def lines_of(lang):
+    p = next((data / "corpus" / lang).glob("*gov-news*"), None)
+    if p is None:
+        return []
+    return [ln for ln in p.read_text(encoding="utf-8").splitlines(True) if len(ln) > 40]
+
+
+def u8moj(s):
+    return "".join("\ufffd" if b == 0x98 else bytes([b]).decode("cp1251") for b in s.encode())
+
+
+print("\n== synthetic legacy text (random corpus chunks; exact restorations)", file=out)
+pools = {lang: lines_of(lang) for lang in ("kk", "ru")}
+res = collections.Counter()
+for nlines in (1, 3, 20):
+    for lang, pool in pools.items():
+        if not pool:
+            continue
+        for _ in range(100):
+            text = "".join(rng.sample(pool, nlines))
+            trials = [("mojibake utf-8", u8moj(text).encode())]
+            for codec, label in (("kz1048", "rk1048"), ("ptcp154", "pt154"), ("cp1251", "cp1251"),
+                                 ("koi8_r", "koi8-r"), ("cp866", "ibm866"), ("iso8859_5", "iso-8859-5")):
+                try:
+                    b = text.encode(codec)
+                except UnicodeEncodeError:
+                    continue
+                trials.append((label, b))
+                if codec in ("kz1048", "ptcp154"):
+                    trials.append((f"mojibake {label}", b.decode("cp1251", "replace").encode()))
+            for label, b in trials:
+                if b == text.encode():
+                    continue
+                ok = kztext.decode(b, errors="replace").text == text
+                res[(lang, nlines, label, ok)] += 1
+for key in sorted({k[:3] for k in res}):
+    good, n = res[key + (True,)], res[key + (True,)] + res[key + (False,)]
+    print(f"  {key[0]} {key[1]:2d} line(s) {key[2]:18s} {good:4d}/{n}", file=out)
+good = sum(v for k, v in res.items() if k[3])
+print(f"  total {good}/{sum(res.values())} restored exactly", file=out)
+
 print(f"\nsummary: {dict(summary)}; failures: {fails}", file=out)
 sys.exit(1 if fails else 0)
