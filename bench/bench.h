@@ -2,7 +2,6 @@
 #ifndef KZTEXT_BENCH_H
 #define KZTEXT_BENCH_H
 
-#define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

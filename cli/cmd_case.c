@@ -31,7 +31,7 @@ static const char help[] =
 
 typedef struct job {
   unsigned flags;
-  kztext_case_lang lang;
+  kztext_lang lang;
   FILE *out;
   const char *name;
 } job;
@@ -71,7 +71,7 @@ int cmd_case(int argc, char **argv) {
       {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
   unsigned op = 0, invalid = KZTEXT_INVALID_STRICT;
   int nops = 0;
-  kztext_case_lang lang = KZTEXT_LANG_AUTO;
+  kztext_lang lang = KZTEXT_LANG_AUTO;
   const char *outpath = NULL;
   int c;
   optind = 1;

@@ -7,7 +7,12 @@
 #include "commands.h"
 
 static const cli_command commands[] = {
+    {"process", cmd_process, "the news pipeline: decode, normalize, segment, detect, transliterate"},
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
+    {"sentences", cmd_sentences, "split text into sentences"},
+    {"tokens", cmd_tokens, "split text into word tokens"},
+    {"detect", cmd_detect, "language (kk, ru, en) and script of lines, sentences, texts"},
+    {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN, ALA-LC"},
     {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
     {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
 };

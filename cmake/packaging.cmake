@@ -1,1 +1,38 @@
-# packaging: filled in by cmake/packaging.cmake
+# pkg-config file, CMake package config, and CPack .deb packages.
+include(CMakePackageConfigHelpers)
+file(RELATIVE_PATH KZTEXT_PC_TO_PREFIX /p/${CMAKE_INSTALL_LIBDIR}/pkgconfig /p)
+configure_file(${PROJECT_SOURCE_DIR}/cmake/kztext.pc.in ${PROJECT_BINARY_DIR}/kztext.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/kztext.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
+
+set(KZTEXT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kztext)
+install(EXPORT kztextTargets NAMESPACE kztext:: DESTINATION ${KZTEXT_CMAKE_DIR} COMPONENT dev)
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/kztextConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/kztextConfig.cmake INSTALL_DESTINATION ${KZTEXT_CMAKE_DIR})
+# 0.x: only the same minor version is compatible (see the soname policy).
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/kztextConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/kztextConfig.cmake ${PROJECT_BINARY_DIR}/kztextConfigVersion.cmake
+  DESTINATION ${KZTEXT_CMAKE_DIR} COMPONENT dev)
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
+
+set(CPACK_PACKAGE_NAME kztext)
+set(CPACK_PACKAGE_VENDOR "kztext developers")
+set(CPACK_PACKAGE_CONTACT "kztext developers <kztext@invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Kazakh, Russian and English news text processing")
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL runtime dev cli python)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libkztext${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
+set(CPACK_DEBIAN_DEV_PACKAGE_NAME libkztext-dev)
+set(CPACK_DEBIAN_CLI_PACKAGE_NAME kztext)
+set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-kztext)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
+# The CLI needs only libkztext (declared below) and libc.
+set(CPACK_DEBIAN_CLI_PACKAGE_SHLIBDEPS OFF)
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libkztext${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR} (= ${PROJECT_VERSION}), libicu-dev, libutf8proc-dev")
+set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "libkztext${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR} (= ${PROJECT_VERSION}), libc6")
+set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS "libkztext${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR} (= ${PROJECT_VERSION}), python3")
+set(CPACK_DEBIAN_PYTHON_PACKAGE_ARCHITECTURE all)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)

@@ -13,8 +13,14 @@
 #include "kztext/core.h"
 #include "kztext/utf8.h"
 #include "kztext/normalize.h"
+#include "kztext/lang.h"
+#include "kztext/segment.h"
+#include "kztext/script.h"
+#include "kztext/detect.h"
+#include "kztext/translit.h"
 #include "kztext/repair.h"
 #include "kztext/case.h"
 #include "kztext/encoding.h"
+#include "kztext/pipeline.h"
 
 #endif /* KZTEXT_H */

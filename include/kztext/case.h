@@ -13,6 +13,7 @@
 #define KZTEXT_CASE_H
 
 #include "core.h"
+#include "lang.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,20 +24,16 @@ extern "C" {
 #define KZTEXT_CASE_LOWER 0x2000000u
 #define KZTEXT_CASE_FOLD 0x4000000u
 
-/** Language for case mapping. */
-typedef enum kztext_case_lang {
-  /** Turkic i rules if the text has letters only Turkic Latin alphabets use
-   *  (ı İ ğ ş ñ ū, Kazakh 2021 / Turkish / Azerbaijani); else root rules. */
-  KZTEXT_LANG_AUTO = 0,
-  KZTEXT_LANG_KK = 1, /**< Kazakh: Turkic i rules for Latin letters */
-  KZTEXT_LANG_RU = 2, /**< Russian: root rules */
-  KZTEXT_LANG_EN = 3  /**< English: root rules */
-} kztext_case_lang;
+/* Language for case mapping (a kztext_lang, lang.h): KZTEXT_LANG_KK applies
+ * the Turkic i rules to Latin letters; KZTEXT_LANG_RU and KZTEXT_LANG_EN the
+ * root rules; KZTEXT_LANG_AUTO the Turkic rules if the text has letters only
+ * Turkic Latin alphabets use (ı İ ğ ş ñ ū: Kazakh 2021, Turkish,
+ * Azerbaijani), else the root rules. */
 
 /** Looks up "auto", "kk", "ru", "en" (also "kk-latn", "kk-cyrl", "tr",
  *  "az", which map to kk).  KZTEXT_E_UNSUPPORTED for others. */
 KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name,
-                                                    kztext_case_lang *lang);
+                                                    kztext_lang *lang);
 
 /**
  * Maps the case of src[0..len) into dst.  `flags`: exactly one
@@ -47,14 +44,14 @@ KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name,
  * KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY, KZTEXT_E_ICU.
  */
 KZTEXT_API kztext_status kztext_case(const char *src, size_t len,
-                                     unsigned flags, kztext_case_lang lang,
+                                     unsigned flags, kztext_lang lang,
                                      char *dst, size_t dst_cap,
                                      size_t *dst_len, size_t *error_offset);
 
 /** Allocating twin of kztext_case(); free *out with kztext_free(). */
 KZTEXT_API kztext_status kztext_case_alloc(const char *src, size_t len,
                                            unsigned flags,
-                                           kztext_case_lang lang, char **out,
+                                           kztext_lang lang, char **out,
                                            size_t *out_len,
                                            size_t *error_offset);
 

@@ -15,9 +15,9 @@
 #define OPS (KZTEXT_CASE_UPPER | KZTEXT_CASE_LOWER | KZTEXT_CASE_FOLD)
 #define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | OPS)
 
-kztext_status kztext_case_lang_from_name(const char *name, kztext_case_lang *lang) {
+kztext_status kztext_case_lang_from_name(const char *name, kztext_lang *lang) {
   if (!name || !lang) return KZTEXT_E_INVALID_ARG;
-  static const struct { const char *n; kztext_case_lang l; } names[] = {
+  static const struct { const char *n; kztext_lang l; } names[] = {
       {"auto", KZTEXT_LANG_AUTO}, {"kk", KZTEXT_LANG_KK},      {"kk-latn", KZTEXT_LANG_KK},
       {"kk-cyrl", KZTEXT_LANG_KK}, {"tr", KZTEXT_LANG_KK},      {"az", KZTEXT_LANG_KK},
       {"ru", KZTEXT_LANG_RU},     {"en", KZTEXT_LANG_EN}};
@@ -39,7 +39,7 @@ static int looks_turkic(const unsigned char *s, size_t n) {
 }
 
 static kztext_status map_case(const char *src, size_t len, unsigned flags,
-                              kztext_case_lang lang, kz_buf *out, size_t *error_offset) {
+                              kztext_lang lang, kz_buf *out, size_t *error_offset) {
   if (!src && len) return KZTEXT_E_INVALID_ARG;
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   unsigned op = flags & OPS;
@@ -90,7 +90,7 @@ done:
   return st;
 }
 
-kztext_status kztext_case(const char *src, size_t len, unsigned flags, kztext_case_lang lang,
+kztext_status kztext_case(const char *src, size_t len, unsigned flags, kztext_lang lang,
                           char *dst, size_t dst_cap, size_t *dst_len, size_t *error_offset) {
   if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   kz_buf b = {0};
@@ -100,7 +100,7 @@ kztext_status kztext_case(const char *src, size_t len, unsigned flags, kztext_ca
 }
 
 kztext_status kztext_case_alloc(const char *src, size_t len, unsigned flags,
-                                kztext_case_lang lang, char **out, size_t *out_len,
+                                kztext_lang lang, char **out, size_t *out_len,
                                 size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;

@@ -81,7 +81,7 @@ static void put(sink *o, const void *p, size_t n) {
   if (o->grow) {
     kz_buf_put(o->grow, p, n);
   } else {
-    if (o->len <= o->cap && n <= o->cap - o->len) memcpy(o->dst + o->len, p, n);
+    if (n && o->len <= o->cap && n <= o->cap - o->len) memcpy(o->dst + o->len, p, n);
     o->len += n;
   }
 }
@@ -90,8 +90,8 @@ static inline int is_newline(uint32_t cp) { return cp == 0x85 || cp == 0x2028 ||
 
 /* A "safe starter" begins a segment that normalizes independently of what
  * precedes it. */
-static inline int safe_starter(const form *f, uint32_t cp, unsigned p) {
-  return !(p & (f->bad | NP_CCC)) && !((f->flags & KZTEXT_NORM_NEWLINES) && is_newline(cp));
+static inline int safe_starter(const form *f, unsigned p) {
+  return !(p & (f->bad | NP_CCC));
 }
 
 typedef struct scan {
@@ -100,11 +100,12 @@ typedef struct scan {
   size_t bad_offset; /* first invalid UTF-8 byte */
 } scan;
 
-/* Normalizes s[start, end) with utf8proc and writes the result. */
+/* Normalizes s[start, end) with utf8proc; writes the result to o (if any)
+ * and sets *changed when it differs from the input. */
 static kztext_status run_utf8proc(const form *f, const unsigned char *s, size_t start,
-                                  size_t end, sink *o) {
-  if (!(f->flags & KZTEXT_NORM_FORMS) && !(f->flags & KZTEXT_NORM_CASEFOLD)) {
-    put(o, s + start, end - start);
+                                  size_t end, sink *o, int *changed) {
+  if (!(f->opt & (UTF8PROC_COMPOSE | UTF8PROC_DECOMPOSE))) {
+    if (o) put(o, s + start, end - start);
     return KZTEXT_OK;
   }
   utf8proc_uint8_t *out = NULL;
@@ -113,7 +114,8 @@ static kztext_status run_utf8proc(const form *f, const unsigned char *s, size_t 
     free(out);
     return r == UTF8PROC_ERROR_NOMEM ? KZTEXT_E_NO_MEMORY : KZTEXT_E_INTERNAL;
   }
-  put(o, out, (size_t)r);
+  if ((size_t)r != end - start || memcmp(out, s + start, (size_t)r)) *changed = 1;
+  if (o) put(o, out, (size_t)r);
   free(out); /* utf8proc 2.8 has no utf8proc_free; it allocates with malloc */
   return KZTEXT_OK;
 }
@@ -128,23 +130,45 @@ static kztext_status normalize_scan(const form *f, scan *sc, sink *o, int *chang
   size_t i = 0, copied = 0, last_safe = 0;
   unsigned prev_ccc = 0;
   *changed = 0;
+  /* Plain ASCII may be skipped a word at a time unless CR or capitals
+   * matter. */
+  const int plain_ascii = !nl && !f->fold;
+  const unsigned mask = f->bad | NP_CCC;
   while (i < n) {
-    if (s[i] < 0x80) {
-      size_t j = i + kz_ascii_prefix(s + i, n - i);
-      if (f->fold)
-        for (size_t k = i; k < j; k++)
-          if (s[k] >= 'A' && s[k] <= 'Z') { j = k; break; }
-      if (nl) {
-        const unsigned char *cr = memchr(s + i, '\r', j - i);
-        if (cr) j = (size_t)(cr - s);
-      }
-      if (j > i) {
-        last_safe = j - 1;
-        prev_ccc = 0;
-        i = j;
+    /* Fast loop: ASCII and two-byte sequences (Cyrillic, Latin-1, ...) that
+     * are safe starters, which is nearly all news text. */
+    size_t start = i;
+    while (i < n) {
+      unsigned c = s[i];
+      if (c < 0x80) {
+        if (plain_ascii) {
+          i++;
+          while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+          }
+          while (i < n && s[i] < 0x80) i++;
+          last_safe = i - 1;
+          continue;
+        }
+        if ((c == '\r' && nl) || (f->fold && c - 'A' < 26u)) break;
+        last_safe = i++;
         continue;
       }
+      if (c - 0xC2u < 30u && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        uint32_t cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+        if (!(np_props(cp) & mask) && cp != 0x85) {
+          last_safe = i;
+          i += 2;
+          continue;
+        }
+      }
+      break;
     }
+    if (i > start) prev_ccc = 0;
+    if (i >= n) break;
     size_t len = 1, sub;
     uint32_t cp = s[i] < 0x80 ? s[i] : kz_utf8_decode(s + i, n - i, &len, &sub);
     if (!len) { sc->bad_offset = i; return KZTEXT_E_INVALID_UTF8; }
@@ -169,8 +193,6 @@ static kztext_status normalize_scan(const form *f, scan *sc, sink *o, int *chang
     }
     /* A problem at i: renormalize from the last safe starter up to the next
      * one.  Every byte of the segment is validated on the way. */
-    *changed = 1;
-    if (!o) return KZTEXT_OK;
     size_t end = i + len;
     while (end < n) {
       if (s[end] < 0x80) {
@@ -181,12 +203,13 @@ static kztext_status normalize_scan(const form *f, scan *sc, sink *o, int *chang
       size_t l2, sub2;
       uint32_t c2 = kz_utf8_decode(s + end, n - end, &l2, &sub2);
       if (!l2) { sc->bad_offset = end; return KZTEXT_E_INVALID_UTF8; }
-      if (safe_starter(f, c2, np_props(c2))) break;
+      if (is_newline(c2) || safe_starter(f, np_props(c2))) break;
       end += l2;
     }
-    put(o, s + copied, last_safe - copied);
-    kztext_status st = run_utf8proc(f, s, last_safe, end, o);
+    if (o) put(o, s + copied, last_safe - copied);
+    kztext_status st = run_utf8proc(f, s, last_safe, end, o, changed);
     if (st) return st;
+    if (!o && *changed) return KZTEXT_OK;
     copied = last_safe = i = end;
     prev_ccc = 0;
   }
@@ -266,10 +289,11 @@ size_t kztext_normalize_boundary(const char *src, size_t len, unsigned flags) {
   /* No ASCII: the last complete safe starter. */
   size_t best = 0;
   for (size_t i = 0; i < len;) {
+    if (s[i] < 0x80) { i++; continue; }
     size_t l, sub;
     uint32_t cp = kz_utf8_decode(s + i, len - i, &l, &sub);
     if (!l) { i += sub; continue; }
-    if (i > 0 && safe_starter(&f, cp, np_props(cp))) best = i;
+    if (i > 0 && safe_starter(&f, np_props(cp))) best = i;
     i += l;
   }
   return best;

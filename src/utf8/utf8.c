@@ -22,9 +22,27 @@ size_t kz_ascii_prefix(const unsigned char *s, size_t n) {
 size_t kz_utf8_valid_prefix(const unsigned char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
-    if (s[i] < 0x80) {
-      i += kz_ascii_prefix(s + i, n - i);
+    unsigned c = s[i];
+    if (c < 0x80) {
+      i++;
+      /* Long ASCII runs a word at a time; single spaces between Cyrillic
+       * words cost one byte test. */
+      while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
       continue;
+    }
+    /* Two-byte sequences (Cyrillic, Latin-1, Arabic) without the general
+     * decoder's range tables. */
+    if (c - 0xC2u < 30u) {
+      if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        i += 2;
+        continue;
+      }
+      return i;
     }
     size_t len, sub;
     kz_utf8_decode(s + i, n - i, &len, &sub);

@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const unsigned ops[] = {KZTEXT_CASE_UPPER, KZTEXT_CASE_LOWER, KZTEXT_CASE_FOLD};
   char *c = NULL;
   if (kztext_case_alloc(src, len, ops[(opt >> 6) % 3] | KZTEXT_INVALID_REPLACE,
-                        (kztext_case_lang)((opt >> 6) & 3), &c, &n, NULL) != KZTEXT_OK)
+                        (kztext_lang)((opt >> 6) & 3), &c, &n, NULL) != KZTEXT_OK)
     abort();
   kztext_free(c);
   return 0;

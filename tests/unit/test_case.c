@@ -9,7 +9,7 @@
 typedef struct {
   const char *what;
   unsigned op;
-  kztext_case_lang lang;
+  kztext_lang lang;
   const char *in, *out;
 } ccase;
 
@@ -63,14 +63,14 @@ int main(void) {
   CHECK_INT(kztext_case_alloc("a", 1, UP | LO, KZTEXT_LANG_KK, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "two ops");
   CHECK_INT(kztext_case_alloc("a", 1, UP | 0x10000u, KZTEXT_LANG_KK, &o, &n, NULL), KZTEXT_E_INVALID_FLAGS,
             "unknown bit");
-  CHECK_INT(kztext_case_alloc("a", 1, UP, (kztext_case_lang)9, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "lang");
+  CHECK_INT(kztext_case_alloc("a", 1, UP, (kztext_lang)9, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "lang");
   CHECK_INT(kztext_case_alloc("ab\xC3", 3, UP, KZTEXT_LANG_EN, &o, &n, &bad), KZTEXT_E_INVALID_UTF8, "strict");
   CHECK_INT(bad, 2, "offset");
   CHECK_INT(kztext_case_alloc("ab\xC3", 3, UP | KZTEXT_INVALID_REPLACE, KZTEXT_LANG_EN, &o, &n, NULL),
             KZTEXT_OK, "replace");
   CHECK_STR(o, n, "AB\xEF\xBF\xBD", "replace output");
   kztext_free(o);
-  kztext_case_lang l;
+  kztext_lang l;
   CHECK_INT(kztext_case_lang_from_name("kk", &l), KZTEXT_OK, "lang kk");
   CHECK_INT(l, KZTEXT_LANG_KK, "lang kk value");
   CHECK_INT(kztext_case_lang_from_name("xx", &l), KZTEXT_E_UNSUPPORTED, "lang xx");

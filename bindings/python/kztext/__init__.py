@@ -5,9 +5,13 @@ Each capability lives in its own module; this file re-exports the public API.
 """
 from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
 from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
+from ._segment import Segmenter, sentences, sentence_spans, tokens, token_spans
+from ._detect import Detection, ScriptRun, MixedWord, detect, script_runs, script_class, mixed_script_words
+from ._translit import translit, detect_scheme
 from ._repair import repair, search_key
 from ._case import case, upper, lower, casefold
 from ._encoding import decode, detect_encoding, Decoded
+from ._pipeline import Pipeline, Sentence, process
 
 __version__ = "0.1.0"
 
@@ -19,4 +23,8 @@ def library_version() -> str:
 
 __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_version",
            "normalize", "is_normalized", "validate_utf8", "repair_utf8",
-           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded"]
+           "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans",
+           "Detection", "ScriptRun", "MixedWord", "detect", "script_runs", "script_class",
+           "mixed_script_words", "translit", "detect_scheme",
+           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded",
+           "Pipeline", "Sentence", "process"]

@@ -1,0 +1,156 @@
+"""Script classes, script runs, mixed-script words and language identification."""
+from __future__ import annotations
+
+import ctypes
+from ctypes import POINTER, Structure, byref, c_char_p, c_double, c_int, c_size_t, c_uint, c_uint32
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple, Union
+
+from . import _lib
+from ._lib import lib
+
+LANGS = ("und", "kk", "ru", "en")
+VARIANTS = (None, "latin2021", "latin2018", "latin2017")
+SCRIPTS = ("Zyyy", "Cyrl", "Latn", "Arab", "Hani", "Zzzz")
+CLASSES = ("other", "space", "digit", "punct", "mark", "cyrl_kk", "cyrl_ru", "cyrl_shared",
+           "cyrl_other", "latn_ascii", "latn_kk2021", "latn_kk2018", "latn_kk_dotless",
+           "latn_other", "apostrophe", "arab_kk", "arab", "han")
+_POLICIES = {"strict": _lib.INVALID_STRICT, "replace": _lib.INVALID_REPLACE}
+NO_MIXED = 0x10
+
+
+class _Result(Structure):
+    _fields_ = [("size", c_size_t), ("lang", c_int), ("script", c_int), ("variant", c_int),
+                ("confidence", c_double), ("scores", c_double * 4), ("mixed", c_int),
+                ("share", c_double * 4), ("letters", c_size_t)]
+
+
+class _Run(Structure):
+    _fields_ = [("start", c_size_t), ("end", c_size_t), ("script", c_int)]
+
+
+class _MixedWord(Structure):
+    _fields_ = [("start", c_size_t), ("end", c_size_t), ("intended", c_int),
+                ("cyrl_letters", c_uint), ("latn_letters", c_uint)]
+
+
+_lib._sig("kztext_detect", c_int, c_char_p, c_size_t, c_uint, POINTER(_Result), POINTER(c_size_t))
+_lib._sig("kztext_script_class_of", c_int, c_uint32)
+_lib._sig("kztext_script_runs_alloc", c_int, c_char_p, c_size_t, c_uint,
+          POINTER(POINTER(_Run)), POINTER(c_size_t), POINTER(c_size_t))
+_lib._sig("kztext_mixed_script_words_alloc", c_int, c_char_p, c_size_t, c_uint,
+          POINTER(POINTER(_MixedWord)), POINTER(c_size_t), POINTER(c_size_t))
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Result of detect().  `variant` is "latin2021"/"latin2018"/"latin2017" for
+    Latin-script Kazakh, else None; `mixed` is None, or {"kk": share, "ru": share}
+    for Kazakh/Russian code-switched text; `scores` maps every language code
+    ("kk", "ru", "en", "und") to its probability."""
+    lang: str
+    script: str
+    variant: Optional[str]
+    confidence: float
+    scores: Dict[str, float] = field(default_factory=dict)
+    mixed: Optional[Dict[str, float]] = None
+    letters: int = 0
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    """A run of one script: text[start:end] (str indices); script is an ISO
+    15924 code ("Cyrl", "Latn", "Arab", "Hani", "Zyyy" = no letters, "Zzzz")."""
+    start: int
+    end: int
+    script: str
+
+
+@dataclass(frozen=True)
+class MixedWord:
+    """A word mixing Latin and Cyrillic letters; `intended` is "Cyrl" or "Latn"."""
+    start: int
+    end: int
+    intended: str
+    cyrl_letters: int
+    latn_letters: int
+
+
+def _encode(text: Union[str, bytes]) -> bytes:
+    if isinstance(text, str):
+        return text.encode("utf-8", "surrogatepass")
+    return _lib.to_bytes(text)
+
+
+def _policy(invalid: str) -> int:
+    if invalid not in _POLICIES:
+        raise ValueError(f"unknown invalid-UTF-8 policy {invalid!r}; expected 'strict' or 'replace'")
+    return _POLICIES[invalid]
+
+
+def detect(text: Union[str, bytes], mixed: bool = True, invalid: str = "strict") -> Detection:
+    """Identifies the language of a text, sentence, line or word: "kk" (with the
+    script "Cyrl", "Latn" + variant, or "Arab"), "ru", "en", or "und" (another
+    language, or too little evidence)."""
+    data = _encode(text)
+    res = _Result()
+    res.size = ctypes.sizeof(_Result)
+    err = c_size_t(0)
+    flags = _policy(invalid) | (0 if mixed else NO_MIXED)
+    st = lib.kztext_detect(data, len(data), flags, byref(res), byref(err))
+    _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "detect")
+    share = None
+    if res.mixed:
+        share = {"kk": res.share[1], "ru": res.share[2]}
+    return Detection(lang=LANGS[res.lang], script=SCRIPTS[res.script],
+                     variant=VARIANTS[res.variant], confidence=res.confidence,
+                     scores={LANGS[i]: res.scores[i] for i in range(4)}, mixed=share,
+                     letters=res.letters)
+
+
+def script_class(ch: str) -> str:
+    """Class name of one character ("cyrl_kk", "latn_kk2021", "arab_kk", ...)."""
+    if len(ch) != 1:
+        raise ValueError("script_class() takes one character")
+    return CLASSES[lib.kztext_script_class_of(ord(ch))]
+
+
+def _offsets(text, data):
+    if isinstance(text, str):
+        return _lib.byte_to_str_index(data)
+    return lambda off: off
+
+
+def script_runs(text: Union[str, bytes], invalid: str = "strict") -> List[ScriptRun]:
+    """Splits text into maximal runs of one script; spaces, digits and
+    punctuation join the run before them.  Offsets are str indices for str
+    input, byte offsets for bytes."""
+    data = _encode(text)
+    out = POINTER(_Run)()
+    n, err = c_size_t(0), c_size_t(0)
+    st = lib.kztext_script_runs_alloc(data, len(data), _policy(invalid), byref(out), byref(n),
+                                      byref(err))
+    try:
+        _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "script_runs")
+        conv = _offsets(text, data)
+        return [ScriptRun(conv(out[i].start), conv(out[i].end), SCRIPTS[out[i].script])
+                for i in range(n.value)]
+    finally:
+        lib.kztext_free(out)
+
+
+def mixed_script_words(text: Union[str, bytes], invalid: str = "strict") -> List[MixedWord]:
+    """The words of text that mix Latin and Cyrillic letters, with the script
+    they most likely meant."""
+    data = _encode(text)
+    out = POINTER(_MixedWord)()
+    n, err = c_size_t(0), c_size_t(0)
+    st = lib.kztext_mixed_script_words_alloc(data, len(data), _policy(invalid), byref(out),
+                                             byref(n), byref(err))
+    try:
+        _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "mixed_script_words")
+        conv = _offsets(text, data)
+        return [MixedWord(conv(w.start), conv(w.end), SCRIPTS[w.intended], w.cyrl_letters,
+                          w.latn_letters) for w in (out[i] for i in range(n.value))]
+    finally:
+        lib.kztext_free(out)

@@ -1,0 +1,113 @@
+"""Sentence segmentation and word tokens (kztext_sentences / kztext_tokens)."""
+from __future__ import annotations
+
+import ctypes
+import threading
+from ctypes import POINTER, Structure, byref, c_char_p, c_int, c_size_t, c_uint, c_void_p
+from typing import List, Optional, Tuple, Union
+
+from . import _lib
+from ._lib import lib
+
+__all__ = ["Segmenter", "sentences", "sentence_spans", "tokens", "token_spans"]
+
+LANGS = {"auto": 0, "kk": 1, "ru": 2, "en": 3}
+SEG_LINES = 0x10
+
+
+class _Span(Structure):
+    _fields_ = [("start", c_size_t), ("end", c_size_t)]
+
+
+_lib._sig("kztext_segmenter_new", c_int, POINTER(c_void_p))
+_lib._sig("kztext_segmenter_free", None, c_void_p)
+for _name in ("kztext_sentences_alloc", "kztext_tokens_alloc"):
+    _lib._sig(_name, c_int, c_void_p, c_char_p, c_size_t, c_int, c_uint,
+              POINTER(POINTER(_Span)), POINTER(c_size_t), POINTER(c_size_t))
+
+
+class Segmenter:
+    """Owns one C segmenter (ICU break iterators).  Not for concurrent use:
+    the module-level functions keep one per thread."""
+
+    def __init__(self) -> None:
+        h = c_void_p()
+        _lib.check(lib.kztext_segmenter_new(byref(h)), what="segmenter")
+        self._h = h
+
+    def __del__(self) -> None:
+        h = getattr(self, "_h", None)
+        if h is not None and lib is not None:
+            lib.kztext_segmenter_free(h)
+            self._h = None
+
+    def _spans(self, fn, data: bytes, lang: str, lines: bool,
+               invalid: str) -> List[Tuple[int, int]]:
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}; expected auto, kk, ru or en")
+        if invalid not in ("strict", "replace"):
+            raise ValueError(f"unknown invalid-UTF-8 policy {invalid!r}")
+        flags = (SEG_LINES if lines else 0) | (_lib.INVALID_REPLACE if invalid == "replace" else 0)
+        arr = POINTER(_Span)()
+        n, err = c_size_t(0), c_size_t(0)
+        st = fn(self._h, data, len(data), LANGS[lang], flags, byref(arr), byref(n), byref(err))
+        try:
+            _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "segment")
+            return [(arr[i].start, arr[i].end) for i in range(n.value)]
+        finally:
+            lib.kztext_free(arr)
+
+    def sentence_spans(self, text: Union[str, bytes], lang: str = "auto", lines: bool = False,
+                       invalid: str = "strict") -> List[Tuple[int, int]]:
+        """(start, end) of each sentence: str indices for str input, byte
+        offsets for bytes input."""
+        return self._convert(text, lib.kztext_sentences_alloc, lang, lines, invalid)
+
+    def token_spans(self, text: Union[str, bytes], lang: str = "auto", lines: bool = False,
+                    invalid: str = "strict") -> List[Tuple[int, int]]:
+        """(start, end) of each word token, as sentence_spans()."""
+        return self._convert(text, lib.kztext_tokens_alloc, lang, lines, invalid)
+
+    def _convert(self, text, fn, lang, lines, invalid):
+        if isinstance(text, str):
+            data = text.encode("utf-8", "surrogatepass")
+            spans = self._spans(fn, data, lang, lines, invalid)
+            if len(data) == len(text):
+                return spans
+            conv = _lib.byte_to_str_index(data)
+            return [(conv(a), conv(b)) for a, b in spans]
+        return self._spans(fn, _lib.to_bytes(text), lang, lines, invalid)
+
+
+_local = threading.local()
+
+
+def _segmenter() -> Segmenter:
+    seg = getattr(_local, "seg", None)
+    if seg is None:
+        seg = _local.seg = Segmenter()
+    return seg
+
+
+def sentence_spans(text: str, lang: str = "auto", lines: bool = False,
+                   invalid: str = "strict") -> List[Tuple[int, int]]:
+    """Sentence (start, end) str indices (byte offsets for bytes input).
+    lang: "auto" (per paragraph, from its letters), "kk", "ru" or "en";
+    lines=True makes every line break a sentence boundary."""
+    return _segmenter().sentence_spans(text, lang, lines, invalid)
+
+
+def sentences(text: str, lang: str = "auto", lines: bool = False,
+              invalid: str = "strict") -> List[str]:
+    """The sentences of text, trimmed of surrounding white space."""
+    return [text[a:b] for a, b in sentence_spans(text, lang, lines, invalid)]
+
+
+def token_spans(text: str, lang: str = "auto", invalid: str = "strict") -> List[Tuple[int, int]]:
+    """Word token (start, end) str indices (byte offsets for bytes input)."""
+    return _segmenter().token_spans(text, lang, False, invalid)
+
+
+def tokens(text: str, lang: str = "auto", invalid: str = "strict") -> List[str]:
+    """The word tokens of text (white space dropped; see kztext_tokens)."""
+    return [text[a:b] for a, b in token_spans(text, lang, invalid)]

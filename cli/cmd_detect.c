@@ -1,0 +1,282 @@
+/* kztext detect: language and script of each unit (text, line, sentence or
+ * paragraph) of the input, streamed in chunks cut at unit boundaries. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const char usage[] =
+    "usage: kztext detect [--by text|line|sentence|paragraph] [--format tsv|jsonl]\n"
+    "                     [--invalid strict|replace] [-o FILE] [FILE...]\n";
+
+static const char help[] =
+    "usage: kztext detect [OPTIONS] [FILE...]\n"
+    "\n"
+    "Identifies the language (kk, ru, en, und) and script of each unit of UTF-8\n"
+    "text read from the FILEs (standard input when none is given).\n"
+    "\n"
+    "  --by UNIT          line (default): every input line, empty ones included;\n"
+    "                     sentence: sentences (a simple splitter: . ! ? or …\n"
+    "                     followed by a space and a capital, digit, quote or dash,\n"
+    "                     and blank lines); paragraph: blocks separated by blank\n"
+    "                     lines; text: each FILE as a whole\n"
+    "  --format FORMAT    tsv (default): lang, script, variant (- if none),\n"
+    "                     confidence, text (tabs and line breaks as spaces);\n"
+    "                     jsonl: {\"lang\", \"script\", \"variant\", \"confidence\",\n"
+    "                     \"scores\", \"mixed\", \"text\"} per unit, where variant is\n"
+    "                     null unless the unit is Latin-script Kazakh and mixed is\n"
+    "                     null or {\"kk\": share, \"ru\": share}\n"
+    "  --invalid POLICY   strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
+    "                     replace: ill-formed bytes are skipped\n"
+    "  -o, --output FILE  write here instead of standard output\n"
+    "  -h, --help         this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 invalid input or I/O error, 2 usage error.\n";
+
+enum unit { BY_LINE, BY_SENTENCE, BY_PARAGRAPH, BY_TEXT };
+
+typedef struct job {
+  enum unit by;
+  int jsonl;
+  unsigned flags;
+  FILE *out;
+  const char *name;
+} job;
+
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Writes one unit's result; returns 0 or 1 (error reported). */
+static int emit(job *j, const char *p, size_t n, uint64_t base) {
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  size_t bad = 0;
+  kztext_status st = kztext_detect(p, n, j->flags, &r, &bad);
+  if (st == KZTEXT_E_INVALID_UTF8) {
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
+            (unsigned long long)(base + bad));
+    return CLI_FAIL;
+  }
+  if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
+  FILE *o = j->out;
+  const char *variant = kztext_variant_name(r.variant);
+  if (!j->jsonl) {
+    fprintf(o, "%s\t%s\t%s\t%.4f\t", kztext_lang_name(r.lang), kztext_script_name(r.script),
+            *variant ? variant : "-", r.confidence);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {
+        fwrite(p + run, 1, i - run, o);
+        putc(' ', o);
+        run = i + 1;
+      }
+    }
+    fwrite(p + run, 1, n - run, o);
+    putc('\n', o);
+  } else {
+    fprintf(o, "{\"lang\":\"%s\",\"script\":\"%s\",\"variant\":", kztext_lang_name(r.lang),
+            kztext_script_name(r.script));
+    if (*variant) fprintf(o, "\"%s\"", variant);
+    else fputs("null", o);
+    fprintf(o, ",\"confidence\":%.4f,\"scores\":{\"kk\":%.4f,\"ru\":%.4f,\"en\":%.4f,\"und\":%.4f}",
+            r.confidence, r.scores[KZTEXT_LANG_KK], r.scores[KZTEXT_LANG_RU],
+            r.scores[KZTEXT_LANG_EN], r.scores[KZTEXT_LANG_UND]);
+    if (r.mixed)
+      fprintf(o, ",\"mixed\":{\"kk\":%.4f,\"ru\":%.4f}", r.share[KZTEXT_LANG_KK],
+              r.share[KZTEXT_LANG_RU]);
+    else
+      fputs(",\"mixed\":null", o);
+    fputs(",\"text\":", o);
+    if (j->flags & KZTEXT_INVALID_REPLACE) {
+      /* JSON needs valid UTF-8: write the repaired text. */
+      char *fixed = NULL;
+      size_t flen = 0;
+      if (kztext_utf8_repair_alloc(p, n, &fixed, &flen, NULL) != KZTEXT_OK)
+        return cli_error("%s: out of memory", j->name);
+      cli_write_json_string(o, fixed, flen);
+      kztext_free(fixed);
+    } else {
+      cli_write_json_string(o, p, n);
+    }
+    fputs("}\n", o);
+  }
+  return ferror(o) ? cli_error("write error") : CLI_OK;
+}
+
+/* Emits a unit with surrounding white space trimmed; blank units are
+ * skipped (sentence and paragraph modes). */
+static int emit_trimmed(job *j, const char *p, size_t n, uint64_t base) {
+  size_t a = 0, b = n;
+  while (a < b && is_space((unsigned char)p[a])) a++;
+  while (b > a && is_space((unsigned char)p[b - 1])) b--;
+  if (a == b) return CLI_OK;
+  return emit(j, p + a, b - a, base + a);
+}
+
+/* Offset just past the blank line that ends the first paragraph in
+ * p[0..n), or 0 if there is none. */
+static size_t paragraph_end(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] != '\n') continue;
+    size_t k = i + 1;
+    while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r')) k++;
+    if (k < n && p[k] == '\n') return k + 1;
+  }
+  return 0;
+}
+
+/* Decodes the code point at s[0..n) leniently (for the splitter only). */
+static uint32_t peek_cp(const unsigned char *s, size_t n) {
+  if (s[0] < 0x80 || n < 2) return s[0];
+  if (s[0] < 0xE0) return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+  if (s[0] < 0xF0 && n >= 3)
+    return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+  return 0xFFFD;
+}
+
+/* Capital letters of Latin, Cyrillic (incl. the Kazakh ones, which sit at
+ * even code points) and the Kazakh Latin alphabets. */
+static int is_capital(uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x100 && c <= 0x17F && !(c & 1) && c != 0x138) || c == 0x1F4 ||
+         (c >= 0x400 && c <= 0x42F) || (c >= 0x460 && c <= 0x4FF && !(c & 1));
+}
+
+/* Where the sentence after p[0..n) starts, or 0: after . ! ? or … (and
+ * closing quotes or brackets), white space, then a capital letter, a digit,
+ * an opening quote, bracket or a dash.  A single letter before the full
+ * stop is taken for an initial ("А. Байтұрсынұлы") and never ends a
+ * sentence. */
+static size_t sentence_end(const char *p, size_t n) {
+  const unsigned char *s = (const unsigned char *)p;
+  for (size_t i = 0; i < n; i++) {
+    int term = s[i] == '.' || s[i] == '!' || s[i] == '?';
+    size_t k = i + 1;
+    if (!term && s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0xA6) {
+      term = 1; /* … */
+      k = i + 3;
+    }
+    if (!term) continue;
+    if (s[i] == '.') {
+      /* The token before the stop: one code point after white space? */
+      size_t t = i;
+      while (t > 0 && (s[t - 1] & 0xC0) == 0x80) t--;
+      if (t > 0 && t < i) t--; /* lead byte of a multi-byte letter */
+      else if (t == i && i > 0) t = i - 1;
+      if (t < i && (t == 0 || is_space(s[t - 1])) && is_capital(peek_cp(s + t, i - t)))
+        continue;
+    }
+    while (k < n && (s[k] == '"' || s[k] == ')' || s[k] == '\'' ||
+                     (s[k] == 0xC2 && k + 1 < n && s[k + 1] == 0xBB))) /* » */
+      k += s[k] == 0xC2 ? 2 : 1;
+    size_t ws = k;
+    while (k < n && is_space(s[k])) k++;
+    if (k == ws || k >= n) continue;
+    uint32_t c = peek_cp(s + k, n - k);
+    if (is_capital(c) || (c >= '0' && c <= '9') || c == '"' || c == '-' || c == '(' ||
+        c == 0xAB || c == 0x201C || c == 0x2014 || c == 0x2013)
+      return k;
+  }
+  return 0;
+}
+
+/* Emits every complete unit of buf; returns bytes consumed or (size_t)-1. */
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
+                       uint64_t base) {
+  job *j = ctx;
+  size_t pos = 0;
+  if (j->by == BY_LINE) {
+    for (;;) {
+      const char *nl = memchr(buf + pos, '\n', len - pos);
+      if (!nl) break;
+      size_t n = (size_t)(nl - (buf + pos));
+      size_t m = n && buf[pos + n - 1] == '\r' ? n - 1 : n;
+      if (emit(j, buf + pos, m, base + pos)) return (size_t)-1;
+      pos += n + 1;
+    }
+    if ((eof || full) && pos < len) {
+      if (emit(j, buf + pos, len - pos, base + pos)) return (size_t)-1;
+      pos = len;
+    }
+    return pos;
+  }
+  for (;;) {
+    size_t pe = paragraph_end(buf + pos, len - pos);
+    size_t para = pe ? pe : ((eof || full) ? len - pos : 0);
+    if (!para) break;
+    if (j->by == BY_PARAGRAPH) {
+      if (emit_trimmed(j, buf + pos, para, base + pos)) return (size_t)-1;
+    } else {
+      size_t q = pos, end = pos + para;
+      while (q < end) {
+        size_t se = sentence_end(buf + q, end - q);
+        size_t n = se ? se : end - q;
+        if (emit_trimmed(j, buf + q, n, base + q)) return (size_t)-1;
+        q += n;
+      }
+    }
+    pos += para;
+    if (pos >= len) break;
+  }
+  return pos;
+}
+
+int cmd_detect(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"by", required_argument, 0, 'b'},     {"format", required_argument, 0, 'f'},
+      {"invalid", required_argument, 0, 'i'}, {"output", required_argument, 0, 'o'},
+      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+  job j = {BY_LINE, 0, KZTEXT_INVALID_STRICT, NULL, NULL};
+  const char *outpath = NULL;
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 'b':
+      if (!strcmp(optarg, "line")) j.by = BY_LINE;
+      else if (!strcmp(optarg, "sentence")) j.by = BY_SENTENCE;
+      else if (!strcmp(optarg, "paragraph")) j.by = BY_PARAGRAPH;
+      else if (!strcmp(optarg, "text")) j.by = BY_TEXT;
+      else return cli_usage_error(usage, "detect", "unknown unit '%s'", optarg);
+      break;
+    case 'f':
+      if (!strcmp(optarg, "tsv")) j.jsonl = 0;
+      else if (!strcmp(optarg, "jsonl")) j.jsonl = 1;
+      else return cli_usage_error(usage, "detect", "unknown format '%s'", optarg);
+      break;
+    case 'i':
+      if (!strcmp(optarg, "strict")) j.flags = KZTEXT_INVALID_STRICT;
+      else if (!strcmp(optarg, "replace")) j.flags = KZTEXT_INVALID_REPLACE;
+      else return cli_usage_error(usage, "detect", "unknown policy '%s'", optarg);
+      break;
+    case 'o': outpath = optarg; break;
+    case 'h': return cli_help(help);
+    case ':': return cli_usage_error(usage, "detect", "option '%s' needs a value", argv[optind - 1]);
+    default: return cli_usage_error(usage, "detect", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  j.out = cli_open_output(outpath);
+  if (!j.out) return CLI_FAIL;
+  int rc = CLI_OK;
+  int nfiles = argc - optind;
+  for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
+    const char *path = nfiles ? argv[optind + k] : "-";
+    j.name = cli_input_name(path);
+    if (j.by == BY_TEXT) {
+      char *data = NULL;
+      size_t n = 0;
+      rc = cli_read_all(path, &data, &n);
+      if (rc == CLI_OK) rc = emit(&j, data, n, 0);
+      free(data);
+    } else {
+      rc = cli_stream(path, 1 << 16, 1 << 22, on_chunk, &j);
+    }
+  }
+  if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
+  return rc;
+}

@@ -1,0 +1,693 @@
+/* kztext process: the news pipeline over files, streamed and parallel.
+ *
+ * The main thread reads input and cuts it into jobs (pieces of a file cut
+ * after a blank line, or groups of JSONL records); N worker threads run a
+ * kztext_pipeline each; the main thread writes finished jobs strictly in
+ * input order, so -j 1 and -j N give the same bytes.  At most 2N+2 jobs are
+ * in flight, which bounds memory whatever the input size. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "jsonl.h"
+
+static const char usage[] =
+    "usage: kztext process [--from ENCODING|auto] [--lang auto|kk|ru|en] [--translit SCHEME]\n"
+    "                      [--input text|jsonl [--field NAME]] [--format jsonl|tsv|text]\n"
+    "                      [-j N] [--on-error skip|stop] [-o FILE] [FILE...]\n";
+
+static const char help[] =
+    "usage: kztext process [OPTIONS] [FILE...]\n"
+    "\n"
+    "Runs the news pipeline: decode, normalize (NFC + repairs), split paragraphs and\n"
+    "sentences, identify each sentence's language, script and Latin alphabet, and\n"
+    "optionally transliterate the Kazakh ones.  Reads standard input when no FILE.\n"
+    "\n"
+    "  --from ENC          input encoding: auto (default), utf-8, utf-16, cp1251, koi8-r,\n"
+    "                      ibm866, iso-8859-5, rk1048, pt154\n"
+    "  --lang LANG         segmentation rules: auto (default, per paragraph), kk, ru, en\n"
+    "  --translit SCHEME   add a transliteration of Kazakh sentences (latin2021, latin2018,\n"
+    "                      latin2017, cyrillic, iso9, bgn, alalc, arabic)\n"
+    "  --translit-all      transliterate every sentence, not only Kazakh ones\n"
+    "  --input FORMAT      text (default): each file is a document, streamed in pieces\n"
+    "                      cut after blank lines; jsonl: each line is a JSON object and a\n"
+    "                      document, its text in --field (default \"text\")\n"
+    "  --format FORMAT     jsonl (default): one object per sentence with doc, para, start,\n"
+    "                      end (byte offsets into the normalized document), text, lang,\n"
+    "                      script, variant, confidence and translit; tsv: the same\n"
+    "                      columns; text: one sentence per line, a blank line between\n"
+    "                      paragraphs (the transliteration instead, with --translit)\n"
+    "  --lines             every line break ends a sentence\n"
+    "  --no-repair         decode and NFC only\n"
+    "  --invalid POLICY    strict (default): a document with invalid bytes is an error;\n"
+    "                      replace: they become U+FFFD\n"
+    "  --on-error ACTION   skip (default): report the document and go on; stop: end the\n"
+    "                      run at the first error\n"
+    "  -j, --jobs N        worker threads (default 1); output order never changes\n"
+    "  --progress, --quiet force the progress line on stderr on or off (default: on\n"
+    "                      when stderr is a terminal)\n"
+    "  -o, --output FILE   write here instead of standard output\n"
+    "\n"
+    "Exit status: 0 ok, 1 stopped at an error or I/O error, 2 usage error,\n"
+    "3 some documents were skipped because of errors.\n";
+
+enum { IN_TEXT, IN_JSONL };
+enum { OUT_JSONL, OUT_TSV, OUT_TEXT };
+
+/* One sentence, kept compactly until the writer formats it. */
+typedef struct rec {
+  size_t para, start, end;
+  size_t text_off, text_len, tl_off, tl_len;
+  int has_tl;
+  kztext_lang lang;
+  kztext_script script;
+  kztext_variant variant;
+  double confidence;
+} rec;
+
+typedef struct doc_result {
+  size_t first_rec, n_recs;
+  size_t normalized_len, paragraphs;
+  kztext_status status;
+  size_t error_offset;
+} doc_result;
+
+/* A job: one piece of a text file, or several JSONL records. */
+typedef struct job {
+  unsigned long long seq;
+  char *data;            /* raw bytes, or the concatenated record texts */
+  size_t len;
+  size_t *doc_ends;      /* JSONL: end of each record's text in data */
+  unsigned long long *doc_ids; /* JSONL: record numbers */
+  size_t *doc_raw_off;   /* JSONL: byte offset of each record's line in the file */
+  size_t n_docs;
+  unsigned long long raw_base; /* text: file offset of data[0] */
+  int file;              /* index into the file list */
+  int last_of_file;
+  /* results */
+  rec *recs;
+  size_t n_recs, cap_recs;
+  char *arena;
+  size_t arena_len, arena_cap;
+  doc_result *docs;
+  int oom;
+  int done;
+} job;
+
+typedef struct ctx {
+  kztext_pipeline_options popt;
+  int input, format, stop_on_error, jobs;
+  const char *field;
+  char **files;
+  int n_files;
+  FILE *out;
+  /* queue */
+  pthread_mutex_t mu;
+  pthread_cond_t cv_work, cv_done;
+  job **ring;
+  size_t ring_cap;
+  unsigned long long next_submit, next_take, next_write;
+  int quit;
+  kztext_status worker_init_error;
+  /* writer state */
+  unsigned long long doc_norm_base, doc_para_base;
+  int skipped, stopped;
+  /* progress */
+  int progress;
+  unsigned long long bytes_done, bytes_total;
+  double t0, last_progress;
+} ctx;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int arena_put(job *j, const char *p, size_t n, size_t *off) {
+  if (j->arena_len + n > j->arena_cap) {
+    size_t c = j->arena_cap ? j->arena_cap : 4096;
+    while (c < j->arena_len + n) c *= 2;
+    char *a = realloc(j->arena, c);
+    if (!a) return 0;
+    j->arena = a;
+    j->arena_cap = c;
+  }
+  memcpy(j->arena + j->arena_len, p, n);
+  *off = j->arena_len;
+  j->arena_len += n;
+  return 1;
+}
+
+static int on_sentence(void *user, const kztext_sentence *s) {
+  job *j = user;
+  if (j->n_recs == j->cap_recs) {
+    size_t c = j->cap_recs ? j->cap_recs * 2 : 64;
+    rec *r = realloc(j->recs, c * sizeof *r);
+    if (!r) { j->oom = 1; return 1; }
+    j->recs = r;
+    j->cap_recs = c;
+  }
+  rec *r = &j->recs[j->n_recs];
+  memset(r, 0, sizeof *r);
+  r->para = s->para;
+  r->start = s->start;
+  r->end = s->end;
+  r->lang = s->lang;
+  r->script = s->script;
+  r->variant = s->variant;
+  r->confidence = s->confidence;
+  if (!arena_put(j, s->text, s->len, &r->text_off)) { j->oom = 1; return 1; }
+  r->text_len = s->len;
+  if (s->translit) {
+    if (!arena_put(j, s->translit, s->translit_len, &r->tl_off)) { j->oom = 1; return 1; }
+    r->tl_len = s->translit_len;
+    r->has_tl = 1;
+  }
+  j->n_recs++;
+  return 0;
+}
+
+static void run_job(kztext_pipeline *p, job *j) {
+  size_t start = 0;
+  for (size_t d = 0; d < j->n_docs; d++) {
+    size_t end = j->doc_ends ? j->doc_ends[d] : j->len;
+    doc_result *r = &j->docs[d];
+    kztext_pipeline_stats st = {.size = sizeof st};
+    r->first_rec = j->n_recs;
+    r->status = kztext_pipeline_run(p, j->data + start, end - start, on_sentence, j, &st,
+                                    &r->error_offset);
+    if (j->oom) r->status = KZTEXT_E_NO_MEMORY;
+    if (r->status) j->n_recs = r->first_rec; /* a failed document writes nothing */
+    r->n_recs = j->n_recs - r->first_rec;
+    r->normalized_len = st.normalized_len;
+    r->paragraphs = st.paragraphs;
+    start = end;
+  }
+}
+
+static void *worker(void *arg) {
+  ctx *c = arg;
+  kztext_pipeline *p = NULL;
+  kztext_status st = kztext_pipeline_new(&c->popt, &p);
+  pthread_mutex_lock(&c->mu);
+  if (st) c->worker_init_error = st;
+  for (;;) {
+    while (!c->quit && c->next_take == c->next_submit) pthread_cond_wait(&c->cv_work, &c->mu);
+    if (c->next_take == c->next_submit) break;
+    job *j = c->ring[c->next_take % c->ring_cap];
+    c->next_take++;
+    pthread_mutex_unlock(&c->mu);
+    if (p) run_job(p, j);
+    else for (size_t d = 0; d < j->n_docs; d++) j->docs[d].status = st;
+    pthread_mutex_lock(&c->mu);
+    j->done = 1;
+    pthread_cond_broadcast(&c->cv_done);
+  }
+  pthread_mutex_unlock(&c->mu);
+  kztext_pipeline_free(p);
+  return NULL;
+}
+
+/* ---- output ---- */
+
+static void put_text_plain(FILE *out, const char *s, size_t n) {
+  /* One line per sentence: line breaks and tabs inside become spaces. */
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+      fwrite(s + run, 1, i - run, out);
+      putc(' ', out);
+      run = i + 1;
+    }
+  }
+  fwrite(s + run, 1, n - run, out);
+}
+
+static void write_doc_id(ctx *c, const job *j, size_t d) {
+  if (c->input == IN_JSONL) {
+    fprintf(c->out, "%llu", j->doc_ids[d]);
+  } else if (c->format == OUT_JSONL) {
+    const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
+    cli_write_json_string(c->out, name, strlen(name));
+  } else {
+    fputs(cli_input_name(c->n_files ? c->files[j->file] : "-"), c->out);
+  }
+}
+
+static void write_record(ctx *c, const job *j, size_t d, const rec *r, unsigned long long nb,
+                         unsigned long long pb) {
+  FILE *out = c->out;
+  const char *text = j->arena + r->text_off;
+  const char *variant = r->variant ? kztext_variant_name(r->variant) : NULL;
+  if (c->format == OUT_JSONL) {
+    fputs("{\"doc\":", out);
+    write_doc_id(c, j, d);
+    fprintf(out, ",\"para\":%llu,\"start\":%llu,\"end\":%llu,\"text\":", pb + r->para,
+            nb + r->start, nb + r->end);
+    cli_write_json_string(out, text, r->text_len);
+    fprintf(out, ",\"lang\":\"%s\",\"script\":\"%s\",\"variant\":", kztext_lang_name(r->lang),
+            kztext_script_name(r->script));
+    if (variant) fprintf(out, "\"%s\"", variant);
+    else fputs("null", out);
+    fprintf(out, ",\"confidence\":%.3f", r->confidence);
+    if (c->popt.translit) {
+      fputs(",\"translit\":", out);
+      if (r->has_tl) cli_write_json_string(out, j->arena + r->tl_off, r->tl_len);
+      else fputs("null", out);
+    }
+    fputs("}\n", out);
+  } else if (c->format == OUT_TSV) {
+    write_doc_id(c, j, d);
+    fprintf(out, "\t%llu\t%llu\t%llu\t%s\t%s\t%s\t%.3f\t", pb + r->para, nb + r->start,
+            nb + r->end, kztext_lang_name(r->lang), kztext_script_name(r->script),
+            variant ? variant : "-", r->confidence);
+    put_text_plain(out, text, r->text_len);
+    if (c->popt.translit) {
+      putc('\t', out);
+      if (r->has_tl) put_text_plain(out, j->arena + r->tl_off, r->tl_len);
+      else putc('-', out);
+    }
+    putc('\n', out);
+  } else {
+    if (r->has_tl) put_text_plain(out, j->arena + r->tl_off, r->tl_len);
+    else put_text_plain(out, text, r->text_len);
+    putc('\n', out);
+  }
+}
+
+static void report_error(ctx *c, const job *j, size_t d) {
+  const doc_result *r = &j->docs[d];
+  const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
+  if (c->input == IN_JSONL)
+    fprintf(stderr, "kztext: %s:%zu: record %llu: %s\n", name,
+            j->doc_raw_off[d], j->doc_ids[d], kztext_strerror(r->status));
+  else
+    fprintf(stderr, "kztext: %s:%llu: %s\n", name, j->raw_base + r->error_offset,
+            kztext_strerror(r->status));
+}
+
+/* Writes a finished job; returns 0, or 1 when the run must stop. */
+static int write_job(ctx *c, job *j) {
+  for (size_t d = 0; d < j->n_docs; d++) {
+    doc_result *r = &j->docs[d];
+    if (r->status) {
+      report_error(c, j, d);
+      if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) { c->stopped = 1; return 1; }
+      c->skipped = 1;
+    }
+    size_t last_para = (size_t)-1;
+    for (size_t k = r->first_rec; k < r->first_rec + r->n_recs; k++) {
+      const rec *x = &j->recs[k];
+      if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) putc('\n', c->out);
+      last_para = x->para;
+      write_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
+    }
+    if (c->format == OUT_TEXT && r->n_recs) putc('\n', c->out);
+    if (c->input == IN_TEXT) {
+      c->doc_norm_base += r->normalized_len;
+      c->doc_para_base += r->paragraphs;
+    }
+  }
+  if (c->input == IN_TEXT && j->last_of_file) c->doc_norm_base = c->doc_para_base = 0;
+  return ferror(c->out) ? 1 : 0;
+}
+
+static void free_job(job *j) {
+  if (!j) return;
+  free(j->data); free(j->doc_ends); free(j->doc_ids); free(j->doc_raw_off);
+  free(j->recs); free(j->arena); free(j->docs); free(j);
+}
+
+static void show_progress(ctx *c, int final) {
+  if (!c->progress) return;
+  double t = now();
+  if (!final && t - c->last_progress < 0.5) return;
+  c->last_progress = t;
+  double el = t - c->t0, mbps = el > 0 ? c->bytes_done / el / 1e6 : 0;
+  fprintf(stderr, "\rkztext: %.1f MB, %.1f MB/s", c->bytes_done / 1e6, mbps);
+  if (c->bytes_total > c->bytes_done && mbps > 0)
+    fprintf(stderr, ", ETA %.0f s", (c->bytes_total - c->bytes_done) / 1e6 / mbps);
+  fputs(final ? "\n" : "   ", stderr);
+}
+
+/* Hands a job to the workers, or runs it here with -j 1, then writes every
+ * finished job at the head of the queue.  Returns 1 to stop. */
+static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
+  j->docs = calloc(j->n_docs ? j->n_docs : 1, sizeof *j->docs);
+  if (!j->docs) { free_job(j); cli_error("out of memory"); c->stopped = 1; return 1; }
+  if (inline_p) {
+    run_job(inline_p, j);
+    int stop = write_job(c, j);
+    c->bytes_done += j->len;
+    free_job(j);
+    show_progress(c, 0);
+    return stop;
+  }
+  pthread_mutex_lock(&c->mu);
+  /* Wait for room: write finished jobs in order meanwhile. */
+  while (c->next_submit - c->next_write >= c->ring_cap) {
+    job *head = c->ring[c->next_write % c->ring_cap];
+    while (!head->done) pthread_cond_wait(&c->cv_done, &c->mu);
+    c->next_write++;
+    pthread_mutex_unlock(&c->mu);
+    int stop = write_job(c, head);
+    c->bytes_done += head->len;
+    free_job(head);
+    show_progress(c, 0);
+    pthread_mutex_lock(&c->mu);
+    if (stop) { pthread_mutex_unlock(&c->mu); free_job(j); return 1; }
+  }
+  j->seq = c->next_submit;
+  c->ring[c->next_submit % c->ring_cap] = j;
+  c->next_submit++;
+  pthread_cond_signal(&c->cv_work);
+  pthread_mutex_unlock(&c->mu);
+  return 0;
+}
+
+/* Writes every remaining job (or frees them after a stop). */
+static void drain(ctx *c) {
+  pthread_mutex_lock(&c->mu);
+  while (c->next_write < c->next_submit) {
+    job *head = c->ring[c->next_write % c->ring_cap];
+    while (!head->done) pthread_cond_wait(&c->cv_done, &c->mu);
+    c->next_write++;
+    pthread_mutex_unlock(&c->mu);
+    if (!c->stopped) {
+      write_job(c, head);
+      c->bytes_done += head->len;
+      show_progress(c, 0);
+    }
+    free_job(head);
+    pthread_mutex_lock(&c->mu);
+  }
+  pthread_mutex_unlock(&c->mu);
+}
+
+/* ---- input ---- */
+
+typedef struct reader {
+  ctx *c;
+  kztext_pipeline *inline_p;
+  int file;
+  unsigned long long records; /* JSONL record number within the file */
+  job *pending;               /* JSONL: records gathered so far */
+  int whole;                  /* read the whole file as one piece (UTF-16) */
+  size_t scanned;             /* bytes at the buffer's start known to hold no cut */
+} reader;
+
+enum { PIECE = 1 << 20, MAX_PIECE = 4 << 20 };
+
+static job *new_job(reader *rd, const char *p, size_t n, unsigned long long base) {
+  job *j = calloc(1, sizeof *j);
+  if (!j) return NULL;
+  j->data = malloc(n ? n : 1);
+  if (!j->data) { free(j); return NULL; }
+  memcpy(j->data, p, n);
+  j->len = n;
+  j->raw_base = base;
+  j->file = rd->file;
+  j->n_docs = 1;
+  return j;
+}
+
+/* Where to cut a text piece: after a blank line, else after a line break,
+ * else at a character boundary.  The first `scanned` bytes are known to hold
+ * no blank-line cut, so long paragraphs are not rescanned at every read. */
+static size_t text_cut(const char *buf, size_t len, size_t scanned, int full) {
+  size_t from = scanned > 2 ? scanned - 2 : 0;
+  size_t cut = kztext_pipeline_boundary(buf + from, len - from);
+  if (cut) return from + cut;
+  if (!full) return 0;
+  for (size_t i = len; i > 0; i--)
+    if (buf[i - 1] == '\n') return i;
+  size_t i = len;
+  while (i > 1 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80) i--;
+  return i > 1 ? i - 1 : len;
+}
+
+static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int full,
+                            uint64_t base) {
+  reader *rd = arg;
+  ctx *c = rd->c;
+  if (c->stopped) return (size_t)-1;
+  if (rd->whole && !eof) return 0;
+  if (base == 0 && len >= 2 && !eof && c->popt.encoding == KZTEXT_ENC_AUTO &&
+      ((buf[0] == '\xFF' && buf[1] == '\xFE') || (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
+    rd->whole = 1; /* UTF-16 has no byte-level line breaks to cut at */
+    return 0;
+  }
+  if (!eof && !full && len < PIECE) return 0; /* gather a piece first */
+  size_t cut = eof ? len : text_cut(buf, len, rd->scanned, full || len >= MAX_PIECE);
+  if (!cut && !eof) {
+    rd->scanned = len;
+    return 0;
+  }
+  rd->scanned = len - cut; /* the last cut was taken: the rest holds none */
+  job *j = new_job(rd, buf, cut, base);
+  if (!j) { cli_error("out of memory"); c->stopped = 1; return (size_t)-1; }
+  j->last_of_file = eof && cut == len;
+  return submit(c, rd->inline_p, j) ? (size_t)-1 : cut;
+}
+
+static int flush_records(reader *rd) {
+  job *j = rd->pending;
+  rd->pending = NULL;
+  if (!j || !j->n_docs) { free_job(j); return 0; }
+  return submit(rd->c, rd->inline_p, j);
+}
+
+/* Adds one JSONL line (without its newline) to the pending job. */
+static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
+  ctx *c = rd->c;
+  rd->records++;
+  while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) n--;
+  if (!n) { rd->records--; return 0; } /* blank lines are not records */
+  char *text = NULL;
+  size_t tlen = 0, bad = 0;
+  int r = jsonl_get_string(line, n, c->field, &text, &tlen, &bad);
+  const char *name = cli_input_name(c->n_files ? c->files[rd->file] : "-");
+  if (r < 0) { cli_error("out of memory"); c->stopped = 1; return 1; }
+  if (r != JSONL_FOUND) {
+    if (r == JSONL_MALFORMED)
+      fprintf(stderr, "kztext: %s:%llu: record %llu: malformed JSON\n", name,
+              (unsigned long long)(off + bad), rd->records);
+    else
+      fprintf(stderr, "kztext: %s:%llu: record %llu: no string field \"%s\"\n", name,
+              (unsigned long long)off, rd->records, c->field);
+    if (c->stop_on_error) { c->stopped = 1; return 1; }
+    c->skipped = 1;
+    return 0;
+  }
+  if (!rd->pending) {
+    rd->pending = calloc(1, sizeof *rd->pending);
+    if (!rd->pending) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
+    rd->pending->file = rd->file;
+  }
+  job *j = rd->pending;
+  size_t k = j->n_docs;
+  char *data = realloc(j->data, j->len + tlen + 1);
+  size_t *ends = realloc(j->doc_ends, (k + 1) * sizeof *ends);
+  if (ends) j->doc_ends = ends;
+  unsigned long long *ids = realloc(j->doc_ids, (k + 1) * sizeof *ids);
+  if (ids) j->doc_ids = ids;
+  size_t *offs = realloc(j->doc_raw_off, (k + 1) * sizeof *offs);
+  if (offs) j->doc_raw_off = offs;
+  if (data) j->data = data;
+  if (!data || !ends || !ids || !offs) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
+  memcpy(j->data + j->len, text, tlen);
+  free(text);
+  j->len += tlen;
+  j->doc_ends[k] = j->len;
+  j->doc_ids[k] = rd->records;
+  j->doc_raw_off[k] = (size_t)off;
+  j->n_docs++;
+  return j->len >= PIECE / 4 ? flush_records(rd) : 0;
+}
+
+static size_t on_jsonl_chunk(void *arg, const char *buf, size_t len, int eof, int full,
+                             uint64_t base) {
+  reader *rd = arg;
+  size_t used = 0;
+  for (;;) {
+    const char *nl = memchr(buf + used, '\n', len - used);
+    if (!nl && !eof && !full) break;
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    if (end > used || nl) {
+      if (add_record(rd, buf + used, end - used, base + used)) return (size_t)-1;
+    }
+    used = nl ? end + 1 : len;
+    if (!nl) break;
+  }
+  if (eof && flush_records(rd)) return (size_t)-1;
+  return used;
+}
+
+static int parse_enum(const char *v, const char *const *names, int n) {
+  for (int i = 0; i < n; i++)
+    if (!strcmp(v, names[i])) return i;
+  return -1;
+}
+
+int cmd_process(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"from", required_argument, 0, 'F'},      {"lang", required_argument, 0, 'l'},
+      {"translit", required_argument, 0, 't'},  {"translit-all", no_argument, 0, 'T'},
+      {"input", required_argument, 0, 'I'},     {"field", required_argument, 0, 'f'},
+      {"format", required_argument, 0, 'm'},    {"jobs", required_argument, 0, 'j'},
+      {"output", required_argument, 0, 'o'},    {"on-error", required_argument, 0, 'e'},
+      {"invalid", required_argument, 0, 'i'},   {"lines", no_argument, 0, 'L'},
+      {"no-repair", no_argument, 0, 'R'},       {"progress", no_argument, 0, 'P'},
+      {"quiet", no_argument, 0, 'q'},           {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
+  static const char *const inputs[] = {"text", "jsonl"};
+  static const char *const formats[] = {"jsonl", "tsv", "text"};
+  static const char *const langs[] = {"auto", "kk", "ru", "en"};
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.popt.size = sizeof c.popt;
+  c.field = "text";
+  c.jobs = 1;
+  c.progress = isatty(2);
+  const char *outpath = NULL;
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, ":j:o:h", opts, NULL)) != -1) {
+    switch (ch) {
+    case 'F':
+      if (kztext_encoding_from_name(optarg, &c.popt.encoding))
+        return cli_usage_error(usage, "process", "unknown encoding '%s'", optarg);
+      break;
+    case 'l': {
+      int v = parse_enum(optarg, langs, 4);
+      if (v < 0) return cli_usage_error(usage, "process", "unknown language '%s'", optarg);
+      c.popt.lang = (kztext_lang)v; /* auto = und = 0, kk ru en = 1 2 3 */
+      break;
+    }
+    case 't':
+      if (kztext_scheme_from_name(optarg, &c.popt.translit_to) ||
+          c.popt.translit_to == KZTEXT_SCHEME_AUTO)
+        return cli_usage_error(usage, "process", "unknown scheme '%s'", optarg);
+      c.popt.translit = 1;
+      break;
+    case 'T': c.popt.flags |= KZTEXT_PIPELINE_TRANSLIT_ALL; break;
+    case 'I':
+      if ((c.input = parse_enum(optarg, inputs, 2)) < 0)
+        return cli_usage_error(usage, "process", "unknown input format '%s'", optarg);
+      break;
+    case 'f': c.field = optarg; break;
+    case 'm':
+      if ((c.format = parse_enum(optarg, formats, 3)) < 0)
+        return cli_usage_error(usage, "process", "unknown output format '%s'", optarg);
+      break;
+    case 'j': {
+      char *end;
+      long v = strtol(optarg, &end, 10);
+      if (*end || v < 1 || v > 256)
+        return cli_usage_error(usage, "process", "-j needs a number from 1 to 256");
+      c.jobs = (int)v;
+      break;
+    }
+    case 'o': outpath = optarg; break;
+    case 'e':
+      if (!strcmp(optarg, "stop")) c.stop_on_error = 1;
+      else if (!strcmp(optarg, "skip")) c.stop_on_error = 0;
+      else return cli_usage_error(usage, "process", "--on-error takes skip or stop");
+      break;
+    case 'i':
+      if (!strcmp(optarg, "replace")) c.popt.flags |= KZTEXT_INVALID_REPLACE;
+      else if (strcmp(optarg, "strict"))
+        return cli_usage_error(usage, "process", "unknown policy '%s'", optarg);
+      break;
+    case 'L': c.popt.flags |= KZTEXT_PIPELINE_LINES; break;
+    case 'R': c.popt.flags |= KZTEXT_PIPELINE_NO_REPAIR; break;
+    case 'P': c.progress = 1; break;
+    case 'q': c.progress = 0; break;
+    case 'h': return cli_help(help);
+    case ':': return cli_usage_error(usage, "process", "option '%s' needs a value", argv[optind - 1]);
+    default: return cli_usage_error(usage, "process", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if ((c.popt.flags & KZTEXT_PIPELINE_TRANSLIT_ALL) && !c.popt.translit)
+    return cli_usage_error(usage, "process", "--translit-all needs --translit");
+  if (c.input == IN_JSONL) c.popt.encoding = KZTEXT_ENC_UTF8; /* JSON text is Unicode */
+  c.files = argv + optind;
+  c.n_files = argc - optind;
+  for (int i = 0; i < c.n_files; i++) {
+    struct stat sb;
+    if (strcmp(c.files[i], "-") && stat(c.files[i], &sb) == 0 && S_ISREG(sb.st_mode))
+      c.bytes_total += (unsigned long long)sb.st_size;
+  }
+  kztext_pipeline *inline_p = NULL;
+  pthread_t *threads = NULL;
+  kztext_status st = kztext_pipeline_new(&c.popt, &inline_p);
+  if (st) return cli_error("cannot start the pipeline: %s", kztext_strerror(st));
+  c.out = cli_open_output(outpath);
+  if (!c.out) { kztext_pipeline_free(inline_p); return CLI_FAIL; }
+  int nthreads = 0;
+  if (c.jobs > 1) {
+    kztext_pipeline_free(inline_p);
+    inline_p = NULL;
+    pthread_mutex_init(&c.mu, NULL);
+    pthread_cond_init(&c.cv_work, NULL);
+    pthread_cond_init(&c.cv_done, NULL);
+    c.ring_cap = (size_t)c.jobs * 2 + 2;
+    c.ring = calloc(c.ring_cap, sizeof *c.ring);
+    threads = calloc((size_t)c.jobs, sizeof *threads);
+    if (!c.ring || !threads) { cli_error("out of memory"); c.stopped = 1; }
+    for (; !c.stopped && nthreads < c.jobs; nthreads++)
+      if (pthread_create(&threads[nthreads], NULL, worker, &c)) {
+        cli_error("cannot start a thread: %s", strerror(errno));
+        c.stopped = 1;
+        break;
+      }
+  }
+  c.t0 = now();
+  int rc = CLI_OK;
+  reader rd = {&c, inline_p, 0, 0, NULL, 0, 0};
+  for (int k = 0; k < (c.n_files ? c.n_files : 1) && !c.stopped; k++) {
+    const char *path = c.n_files ? c.files[k] : "-";
+    rd.file = k;
+    rd.records = 0;
+    rd.whole = 0;
+    rd.scanned = 0;
+    int r = c.input == IN_JSONL
+                ? cli_stream(path, 1 << 16, (size_t)64 << 20, on_jsonl_chunk, &rd)
+                : cli_stream(path, 1 << 16, MAX_PIECE, on_text_chunk, &rd);
+    if (r && !c.stopped) {
+      /* The file could not be read: a skipped document, or the end. */
+      if (c.stop_on_error) c.stopped = 1;
+      else c.skipped = 1;
+    }
+  }
+  free_job(rd.pending);
+  if (threads) {
+    drain(&c);
+    pthread_mutex_lock(&c.mu);
+    c.quit = 1;
+    pthread_cond_broadcast(&c.cv_work);
+    pthread_mutex_unlock(&c.mu);
+    for (int i = 0; i < nthreads; i++) pthread_join(threads[i], NULL);
+    free(threads);
+    free(c.ring);
+    pthread_mutex_destroy(&c.mu);
+    pthread_cond_destroy(&c.cv_work);
+    pthread_cond_destroy(&c.cv_done);
+  }
+  kztext_pipeline_free(inline_p);
+  show_progress(&c, 1);
+  if (cli_close_output(c.out, outpath)) rc = CLI_FAIL;
+  if (c.stopped) rc = CLI_FAIL;
+  else if (rc == CLI_OK && c.skipped) rc = 3;
+  return rc;
+}

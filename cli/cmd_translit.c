@@ -1,0 +1,180 @@
+/* kztext translit: streams input through kztext_translit() in chunks cut
+ * at whitespace (text) or at line ends (jsonl), so memory stays bounded. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const char usage[] =
+    "usage: kztext translit --to SCHEME [--from SCHEME|auto] [--format text|jsonl]\n"
+    "                       [--invalid strict|replace] [--no-lexicon] [-o FILE] [FILE...]\n";
+
+static const char help[] =
+    "usage: kztext translit --to SCHEME [OPTIONS] [FILE...]\n"
+    "\n"
+    "Transliterates Kazakh text (standard input when no FILE is given) and writes\n"
+    "it to standard output or -o FILE.\n"
+    "\n"
+    "Schemes: cyrillic, latin2021 (alias latin), latin2018, latin2017, iso9, bgn,\n"
+    "alalc, arabic.  Cyrillic converts to every scheme and every scheme back to\n"
+    "Cyrillic; other pairs go through Cyrillic.  Only letters change: digits,\n"
+    "punctuation, URLs and e-mail addresses pass through.\n"
+    "\n"
+    "  -t, --to SCHEME      target scheme (default latin2021)\n"
+    "  -f, --from SCHEME    source scheme, or auto (default): each word's script is\n"
+    "                       detected, and for Latin the alphabet (2021/2018/2017)\n"
+    "  --format FORMAT      text (default) or jsonl: one JSON object per input line,\n"
+    "                       {\"offset\": BYTE, \"text\": ..., \"spans\": [[src_start,\n"
+    "                       src_end, dst_start, dst_end], ...]} with byte offsets\n"
+    "                       into the input line and the output text\n"
+    "  --invalid POLICY     strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
+    "                       replace: each ill-formed subsequence becomes U+FFFD\n"
+    "  --no-lexicon         Latin -> Cyrillic by rules alone\n"
+    "  -o, --output FILE    write here instead of standard output\n"
+    "  -h, --help           this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 invalid input or I/O error, 2 usage error.\n";
+
+typedef struct job {
+  kztext_scheme from, to;
+  unsigned flags;
+  int jsonl;
+  FILE *out;
+  const char *name;
+} job;
+
+static int report(job *j, kztext_status st, uint64_t base, size_t bad) {
+  if (st == KZTEXT_E_INVALID_UTF8) {
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
+            (unsigned long long)(base + bad));
+    return CLI_FAIL;
+  }
+  return cli_error("%s: %s", j->name, kztext_strerror(st));
+}
+
+static int emit_text(job *j, const char *src, size_t len, uint64_t base) {
+  char *out = NULL;
+  size_t n = 0, bad = 0;
+  kztext_status st = kztext_translit_alloc(src, len, j->from, j->to, j->flags, &out, &n, &bad);
+  if (st) return report(j, st, base, bad);
+  int rc = cli_write(j->out, out, n);
+  kztext_free(out);
+  return rc;
+}
+
+static int emit_json_line(job *j, const char *src, size_t len, uint64_t base) {
+  char *out = NULL;
+  kztext_alignment *sp = NULL;
+  size_t n = 0, ns = 0, bad = 0;
+  kztext_status st = kztext_translit_offsets_alloc(src, len, j->from, j->to, j->flags, &out, &n,
+                                                   &sp, &ns, &bad);
+  if (st) return report(j, st, base, bad);
+  int rc = 0;
+  fprintf(j->out, "{\"offset\": %llu, \"text\": ", (unsigned long long)base);
+  rc |= cli_write_json_string(j->out, out, n);
+  fputs(", \"spans\": [", j->out);
+  for (size_t k = 0; k < ns; k++)
+    fprintf(j->out, "%s[%zu, %zu, %zu, %zu]", k ? ", " : "", sp[k].src_start, sp[k].src_end,
+            sp[k].dst_start, sp[k].dst_end);
+  fputs("]}\n", j->out);
+  kztext_free(out);
+  kztext_free(sp);
+  return rc;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
+                       uint64_t base) {
+  job *j = ctx;
+  if (j->jsonl) {
+    /* whole lines; a line longer than the buffer limit is cut */
+    size_t done = 0;
+    while (done < len) {
+      const char *nl = memchr(buf + done, '\n', len - done);
+      size_t end;
+      if (nl) end = (size_t)(nl - buf);
+      else if (eof || full) end = len;
+      else break;
+      if (!nl && full && !eof) /* keep a UTF-8 sequence whole */
+        while (end > done + 1 && ((unsigned char)buf[end] & 0xC0) == 0x80) end--;
+      size_t line_end = end;
+      if (line_end > done && buf[line_end - 1] == '\r') line_end--;
+      if ((line_end > done || nl) &&
+          emit_json_line(j, buf + done, line_end - done, base + done))
+        return (size_t)-1;
+      done = nl ? end + 1 : end;
+      if (!nl) break;
+    }
+    return done;
+  }
+  size_t cut = len;
+  if (!eof) {
+    /* cut after the last whitespace so no word is split */
+    while (cut > 0 && !is_space(buf[cut - 1])) cut--;
+    if (!cut && full) {
+      cut = len;
+      while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80) cut--;
+      if (cut > 0) cut--;
+      if (!cut) cut = len;
+    }
+  }
+  if (!cut) return 0;
+  if (emit_text(j, buf, cut, base)) return (size_t)-1;
+  return cut;
+}
+
+int cmd_translit(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"to", required_argument, 0, 't'},     {"from", required_argument, 0, 'f'},
+      {"format", required_argument, 0, 'F'}, {"invalid", required_argument, 0, 'i'},
+      {"no-lexicon", no_argument, 0, 'L'},   {"output", required_argument, 0, 'o'},
+      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+  job j = {KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0, 0, NULL, NULL};
+  const char *outpath = NULL;
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":t:f:o:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 't':
+      if (kztext_scheme_from_name(optarg, &j.to) || j.to == KZTEXT_SCHEME_AUTO)
+        return cli_usage_error(usage, "translit", "unknown target scheme '%s'", optarg);
+      break;
+    case 'f':
+      if (kztext_scheme_from_name(optarg, &j.from))
+        return cli_usage_error(usage, "translit", "unknown source scheme '%s'", optarg);
+      break;
+    case 'F':
+      if (!strcmp(optarg, "text")) j.jsonl = 0;
+      else if (!strcmp(optarg, "jsonl")) j.jsonl = 1;
+      else return cli_usage_error(usage, "translit", "unknown format '%s'", optarg);
+      break;
+    case 'i':
+      if (!strcmp(optarg, "strict")) j.flags &= ~KZTEXT_INVALID_REPLACE;
+      else if (!strcmp(optarg, "replace")) j.flags |= KZTEXT_INVALID_REPLACE;
+      else return cli_usage_error(usage, "translit", "unknown policy '%s'", optarg);
+      break;
+    case 'L': j.flags |= KZTEXT_TRANSLIT_NO_LEXICON; break;
+    case 'o': outpath = optarg; break;
+    case 'h': return cli_help(help);
+    case ':':
+      return cli_usage_error(usage, "translit", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, "translit", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  j.out = cli_open_output(outpath);
+  if (!j.out) return CLI_FAIL;
+  int rc = CLI_OK;
+  int nfiles = argc - optind;
+  for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
+    const char *path = nfiles ? argv[optind + k] : "-";
+    j.name = cli_input_name(path);
+    rc = cli_stream(path, 1 << 16, 1 << 20, on_chunk, &j);
+  }
+  if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
+  return rc;
+}

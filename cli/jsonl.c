@@ -1,0 +1,180 @@
+/* A small JSON scanner (RFC 8259) for reading one field per JSONL record. */
+#include "jsonl.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  const char *s;
+  size_t n, i;
+  int depth;
+} scanner;
+
+static void ws(scanner *p) {
+  while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
+                         p->s[p->i] == '\r'))
+    p->i++;
+}
+
+static int hex4(const char *s, uint32_t *v) {
+  *v = 0;
+  for (int k = 0; k < 4; k++) {
+    char c = s[k];
+    unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+                 : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                 : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
+    if (d > 15) return 0;
+    *v = *v << 4 | d;
+  }
+  return 1;
+}
+
+static size_t put_utf8(char *o, uint32_t cp) {
+  unsigned char *u = (unsigned char *)o;
+  if (cp < 0x80) { u[0] = (unsigned char)cp; return 1; }
+  if (cp < 0x800) { u[0] = (unsigned char)(0xC0 | cp >> 6); u[1] = (unsigned char)(0x80 | (cp & 63)); return 2; }
+  if (cp < 0x10000) {
+    u[0] = (unsigned char)(0xE0 | cp >> 12); u[1] = (unsigned char)(0x80 | (cp >> 6 & 63));
+    u[2] = (unsigned char)(0x80 | (cp & 63)); return 3;
+  }
+  u[0] = (unsigned char)(0xF0 | cp >> 18); u[1] = (unsigned char)(0x80 | (cp >> 12 & 63));
+  u[2] = (unsigned char)(0x80 | (cp >> 6 & 63)); u[3] = (unsigned char)(0x80 | (cp & 63));
+  return 4;
+}
+
+/* Parses a string at p->i (on the opening quote).  With out != NULL the
+ * unescaped bytes are written there (it must hold the raw length).  Raw
+ * bytes are copied as they are: UTF-8 validity is checked later by the
+ * pipeline's invalid-UTF-8 policy. */
+static int string(scanner *p, char *out, size_t *out_len) {
+  size_t o = 0;
+  p->i++;
+  while (p->i < p->n) {
+    unsigned char c = (unsigned char)p->s[p->i];
+    if (c == '"') { p->i++; if (out_len) *out_len = o; return 1; }
+    if (c < 0x20) return 0;
+    if (c != '\\') { if (out) out[o] = (char)c; o++; p->i++; continue; }
+    if (p->i + 1 >= p->n) return 0;
+    char e = p->s[p->i + 1];
+    p->i += 2;
+    const char *simple = strchr("\"\\/bfnrt", e);
+    if (e && simple) {
+      static const char map[] = "\"\\/\b\f\n\r\t";
+      if (out) out[o] = map[simple - "\"\\/bfnrt"];
+      o++;
+      continue;
+    }
+    if (e != 'u' || p->i + 4 > p->n) return 0;
+    uint32_t cp, lo;
+    if (!hex4(p->s + p->i, &cp)) return 0;
+    p->i += 4;
+    if (cp >= 0xD800 && cp <= 0xDBFF && p->i + 6 <= p->n && p->s[p->i] == '\\' &&
+        p->s[p->i + 1] == 'u' && hex4(p->s + p->i + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      p->i += 6;
+    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    char tmp[4];
+    size_t k = put_utf8(out ? out + o : tmp, cp);
+    o += k;
+  }
+  return 0;
+}
+
+static int value(scanner *p);
+
+static int container(scanner *p, char close) {
+  if (++p->depth > 512) return 0;
+  p->i++;
+  ws(p);
+  if (p->i < p->n && p->s[p->i] == close) { p->i++; p->depth--; return 1; }
+  for (;;) {
+    ws(p);
+    if (close == '}') {
+      if (p->i >= p->n || p->s[p->i] != '"' || !string(p, NULL, NULL)) return 0;
+      ws(p);
+      if (p->i >= p->n || p->s[p->i] != ':') return 0;
+      p->i++;
+    }
+    if (!value(p)) return 0;
+    ws(p);
+    if (p->i >= p->n) return 0;
+    if (p->s[p->i] == ',') { p->i++; continue; }
+    if (p->s[p->i] == close) { p->i++; p->depth--; return 1; }
+    return 0;
+  }
+}
+
+static int value(scanner *p) {
+  ws(p);
+  if (p->i >= p->n) return 0;
+  char c = p->s[p->i];
+  if (c == '"') return string(p, NULL, NULL);
+  if (c == '{') return container(p, '}');
+  if (c == '[') return container(p, ']');
+  size_t start = p->i;
+  while (p->i < p->n && (strchr("+-.eE", p->s[p->i]) || (p->s[p->i] >= '0' && p->s[p->i] <= '9') ||
+                         (p->s[p->i] >= 'a' && p->s[p->i] <= 'z')))
+    p->i++;
+  size_t k = p->i - start;
+  const char *t = p->s + start;
+  if ((k == 4 && !memcmp(t, "true", 4)) || (k == 4 && !memcmp(t, "null", 4)) ||
+      (k == 5 && !memcmp(t, "false", 5)))
+    return 1;
+  return k > 0 && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9'));
+}
+
+int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
+                     size_t *out_len, size_t *error_offset) {
+  scanner p = {line, len, 0, 0};
+  int result = JSONL_MISSING;
+  *out = NULL;
+  ws(&p);
+  if (p.i >= p.n || line[p.i] != '{') goto bad;
+  p.i++;
+  ws(&p);
+  if (p.i < p.n && line[p.i] == '}') { p.i++; goto end; }
+  for (;;) {
+    ws(&p);
+    if (p.i >= p.n || line[p.i] != '"') goto bad;
+    size_t key_start = p.i, klen;
+    char *key = malloc(len + 1);
+    if (!key) return -1;
+    if (!string(&p, key, &klen)) { free(key); goto bad; }
+    int match = klen == strlen(field) && !memcmp(key, field, klen);
+    free(key);
+    (void)key_start;
+    ws(&p);
+    if (p.i >= p.n || line[p.i] != ':') goto bad;
+    p.i++;
+    ws(&p);
+    if (match && result == JSONL_MISSING) {
+      if (p.i < p.n && line[p.i] == '"') {
+        char *buf = malloc(len + 1);
+        if (!buf) return -1;
+        if (!string(&p, buf, out_len)) { free(buf); goto bad; }
+        *out = buf;
+        result = JSONL_FOUND;
+      } else {
+        if (!value(&p)) goto bad;
+        result = JSONL_NOT_STRING;
+      }
+    } else if (!value(&p)) {
+      goto bad;
+    }
+    ws(&p);
+    if (p.i < p.n && line[p.i] == ',') { p.i++; continue; }
+    if (p.i < p.n && line[p.i] == '}') { p.i++; break; }
+    goto bad;
+  }
+end:
+  ws(&p);
+  if (p.i == p.n) return result;
+bad:
+  free(*out);
+  *out = NULL;
+  if (error_offset) *error_offset = p.i;
+  return JSONL_MALFORMED;
+}

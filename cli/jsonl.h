@@ -1,0 +1,17 @@
+/* Just enough JSON for `kztext process --input jsonl --field NAME`: find a
+ * top-level string field in one JSON object and unescape it to UTF-8. */
+#ifndef KZTEXT_CLI_JSONL_H
+#define KZTEXT_CLI_JSONL_H
+
+#include <stddef.h>
+
+enum { JSONL_FOUND = 0, JSONL_MISSING = 1, JSONL_NOT_STRING = 2, JSONL_MALFORMED = 3 };
+
+/* Looks up `field` in the object in line[0..len).  On JSONL_FOUND, *out is
+ * a malloc'd UTF-8 string of *out_len bytes (lone surrogate escapes become
+ * U+FFFD).  On JSONL_MALFORMED, *error_offset is where parsing failed.
+ * Returns -1 when out of memory. */
+int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
+                     size_t *out_len, size_t *error_offset);
+
+#endif

@@ -1,0 +1,241 @@
+/* The news pipeline: decode -> NFC -> repairs -> paragraphs -> sentences ->
+ * language -> transliteration, calling back per sentence.  Every stage is a
+ * public kztext function; this file only chains them and owns the scratch
+ * buffers so that a long run allocates little. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+#define KNOWN_FLAGS                                                                   \
+  (KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES | KZTEXT_PIPELINE_NO_REPAIR |        \
+   KZTEXT_PIPELINE_TRANSLIT_ALL)
+
+/* The repairs a news archive needs.  The decoder runs with
+ * KZTEXT_DECODE_NO_REPAIR, so mojibake is looked for once, here. */
+#define PIPELINE_REPAIRS KZTEXT_REPAIR_ALL
+
+struct kztext_pipeline {
+  kztext_pipeline_options opt;
+  kztext_segmenter *seg;
+  kztext_span *spans;
+  size_t spans_cap;
+  char *tl;          /* transliteration scratch */
+  size_t tl_cap;
+  /* Two buffers the stages write into in turn; kept across runs so a long
+   * stream does not allocate (and page-fault) a fresh piece each time. */
+  char *buf[2];
+  size_t buf_cap[2];
+  size_t text_len;   /* of the normalized text being processed */
+};
+
+kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
+                                  kztext_pipeline **out) {
+  if (!options || !out || options->size < sizeof(size_t)) return KZTEXT_E_INVALID_ARG;
+  *out = NULL;
+  kztext_pipeline_options o = {0};
+  memcpy(&o, options, options->size < sizeof o ? options->size : sizeof o);
+  o.size = sizeof o;
+  if (o.flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  if ((unsigned)o.lang >= KZTEXT_LANG_COUNT || !kztext_encoding_name(o.encoding) ||
+      (o.translit && !kztext_scheme_name(o.translit_to)))
+    return KZTEXT_E_INVALID_ARG;
+  kztext_pipeline *p = calloc(1, sizeof *p);
+  if (!p) return KZTEXT_E_NO_MEMORY;
+  p->opt = o;
+  kztext_status st = kztext_segmenter_new(&p->seg);
+  if (st) {
+    free(p);
+    return st;
+  }
+  *out = p;
+  return KZTEXT_OK;
+}
+
+void kztext_pipeline_free(kztext_pipeline *p) {
+  if (!p) return;
+  kztext_segmenter_free(p->seg);
+  free(p->spans);
+  free(p->tl);
+  free(p->buf[0]);
+  free(p->buf[1]);
+  free(p);
+}
+
+static int is_blank_line(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+  return 1;
+}
+
+size_t kztext_pipeline_boundary(const char *src, size_t len) {
+  if (!src) return 0;
+  /* Walk back line by line: the cut goes after a blank line that follows a
+   * line break, so it never falls inside a paragraph. */
+  size_t end = len; /* one past the '\n' closing the line examined */
+  while (end > 0 && src[end - 1] != '\n') end--;
+  while (end > 1) {
+    size_t start = end - 1;
+    while (start > 0 && src[start - 1] != '\n') start--;
+    if (start > 0 && is_blank_line(src + start, end - 1 - start)) return end;
+    end = start;
+  }
+  return 0;
+}
+
+/* Grows *buf to hold n bytes. */
+static int reserve(void **buf, size_t *cap, size_t n, size_t elem) {
+  if (n <= *cap) return 1;
+  size_t c = *cap ? *cap : 64;
+  while (c < n) c *= 2;
+  void *b = realloc(*buf, c * elem);
+  if (!b) return 0;
+  *buf = b;
+  *cap = c;
+  return 1;
+}
+
+static kztext_scheme source_scheme(const kztext_detect_result *r) {
+  switch (r->script) {
+  case KZTEXT_SCRIPT_CYRL: return KZTEXT_SCHEME_CYRILLIC;
+  case KZTEXT_SCRIPT_ARAB: return KZTEXT_SCHEME_ARABIC;
+  case KZTEXT_SCRIPT_LATN:
+    return r->variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+           : r->variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+                                                    : KZTEXT_SCHEME_LATIN2021;
+  default: return KZTEXT_SCHEME_AUTO;
+  }
+}
+
+/* Labels, transliterates and reports one sentence. */
+static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, size_t start,
+                          size_t end, kztext_sentence_fn fn, void *user) {
+  kztext_sentence s = {sizeof s, para, start, end, text + start, end - start,
+                       KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, KZTEXT_VARIANT_NONE, 0, NULL, 0,
+                       text, p->text_len};
+  kztext_detect_result r = {.size = sizeof r};
+  kztext_status st = kztext_detect(s.text, s.len, KZTEXT_DETECT_NO_MIXED, &r, NULL);
+  if (st) return st;
+  s.lang = r.lang;
+  s.script = r.script;
+  s.variant = r.variant;
+  s.confidence = r.confidence;
+  kztext_scheme from = source_scheme(&r);
+  if (p->opt.translit && from != KZTEXT_SCHEME_AUTO &&
+      (r.lang == KZTEXT_LANG_KK || (p->opt.flags & KZTEXT_PIPELINE_TRANSLIT_ALL))) {
+    if (from == p->opt.translit_to) {
+      s.translit = s.text;
+      s.translit_len = s.len;
+    } else {
+      size_t bound = kztext_translit_bound(s.len, from, p->opt.translit_to);
+      if (!bound || !reserve((void **)&p->tl, &p->tl_cap, bound, 1)) return KZTEXT_E_NO_MEMORY;
+      st = kztext_translit(s.text, s.len, from, p->opt.translit_to, 0, p->tl, p->tl_cap,
+                           &s.translit_len, NULL);
+      if (st) return st;
+      s.translit = p->tl;
+    }
+  }
+  return fn(user, &s) ? KZTEXT_E_STOPPED : KZTEXT_OK;
+}
+
+/* Segments one paragraph text[start, end). */
+static kztext_status paragraph(kztext_pipeline *p, const char *text, size_t start, size_t end,
+                               size_t para, kztext_sentence_fn fn, void *user, size_t *count) {
+  unsigned seg_flags = (p->opt.flags & KZTEXT_PIPELINE_LINES) ? KZTEXT_SEG_LINES : 0;
+  size_t n = 0;
+  kztext_status st = kztext_sentences(p->seg, text + start, end - start, p->opt.lang, seg_flags,
+                                      p->spans, p->spans_cap, &n, NULL);
+  if (st == KZTEXT_E_BUFFER_TOO_SMALL) {
+    if (!reserve((void **)&p->spans, &p->spans_cap, n, sizeof *p->spans))
+      return KZTEXT_E_NO_MEMORY;
+    st = kztext_sentences(p->seg, text + start, end - start, p->opt.lang, seg_flags, p->spans,
+                          p->spans_cap, &n, NULL);
+  }
+  if (st) return st;
+  for (size_t i = 0; i < n; i++) {
+    st = emit(p, text, para, start + p->spans[i].start, start + p->spans[i].end, fn, user);
+    if (st) return st;
+  }
+  *count += n;
+  return KZTEXT_OK;
+}
+
+/* Grows scratch buffer k to at least n bytes. */
+static int scratch(kztext_pipeline *p, int k, size_t n) {
+  return reserve((void **)&p->buf[k], &p->buf_cap[k], n ? n : 1, 1);
+}
+
+/* Decodes, normalizes and repairs into p->buf[0]; returns its length. */
+static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len, size_t *out_len,
+                             kztext_pipeline_stats *stats, size_t *err) {
+  kztext_decode_info info = {.size = sizeof info};
+  unsigned policy = p->opt.flags & KZTEXT_INVALID_REPLACE;
+  size_t dec_len = 0, nfc_len = 0;
+  /* Decoded text is at most 3 bytes per input byte (U+FFFD for one byte). */
+  if (len > ((size_t)-1 - 16) / 3 || !scratch(p, 1, 3 * len + 16) || !scratch(p, 0, 16))
+    return KZTEXT_E_NO_MEMORY;
+  kztext_status st = kztext_decode(src, len, p->opt.encoding, policy | KZTEXT_DECODE_NO_REPAIR,
+                                   p->buf[1], p->buf_cap[1], &dec_len, &info, err);
+  if (st) return st;
+  stats->encoding = info.encoding;
+  stats->encoding_confidence = info.confidence;
+  /* From here on the text is valid UTF-8. */
+  for (;;) {
+    st = kztext_normalize(p->buf[1], dec_len, KZTEXT_NORM_NFC, p->buf[0], p->buf_cap[0], &nfc_len,
+                          NULL);
+    if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
+    if (!scratch(p, 0, nfc_len)) return KZTEXT_E_NO_MEMORY;
+  }
+  if (st || (p->opt.flags & KZTEXT_PIPELINE_NO_REPAIR)) {
+    *out_len = nfc_len;
+    return st;
+  }
+  kztext_repair_report rep = {.size = sizeof rep};
+  size_t n = 0;
+  for (;;) {
+    st = kztext_repair(p->buf[0], nfc_len, PIPELINE_REPAIRS, p->buf[1], p->buf_cap[1], &n, &rep,
+                       NULL);
+    if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
+    if (!scratch(p, 1, n)) return KZTEXT_E_NO_MEMORY;
+  }
+  if (st) return st;
+  /* The repaired text goes back to buf[0], where the later stages read. */
+  char *t = p->buf[0]; p->buf[0] = p->buf[1]; p->buf[1] = t;
+  size_t c = p->buf_cap[0]; p->buf_cap[0] = p->buf_cap[1]; p->buf_cap[1] = c;
+  stats->repairs = rep.homoglyphs + rep.invisible + rep.spaces + rep.mojibake;
+  *out_len = n;
+  return KZTEXT_OK;
+}
+
+kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t len,
+                                  kztext_sentence_fn fn, void *user,
+                                  kztext_pipeline_stats *stats, size_t *error_offset) {
+  if (!p || !fn || (!src && len)) return KZTEXT_E_INVALID_ARG;
+  kztext_pipeline_stats st_local = {sizeof st_local, 0, 0, 0, KZTEXT_ENC_AUTO, 0, 0};
+  size_t n;
+  kztext_status st = prepare(p, src, len, &n, &st_local, error_offset);
+  if (st) return st;
+  const char *text = p->buf[0];
+  st_local.normalized_len = n;
+  p->text_len = n;
+  /* Paragraphs: maximal runs of non-blank lines. */
+  size_t i = 0, para = 0, para_start = SIZE_MAX;
+  while (i <= n && !st) {
+    const char *nl = i < n ? memchr(text + i, '\n', n - i) : NULL;
+    size_t line_end = nl ? (size_t)(nl - text) : n;
+    int blank = is_blank_line(text + i, line_end - i);
+    if (!blank && para_start == SIZE_MAX) para_start = i;
+    if ((blank || line_end == n) && para_start != SIZE_MAX) {
+      size_t before = st_local.sentences;
+      st = paragraph(p, text, para_start, line_end, para, fn, user, &st_local.sentences);
+      if (st_local.sentences > before) para++;
+      para_start = SIZE_MAX;
+    }
+    i = line_end + 1;
+  }
+  st_local.paragraphs = para;
+  if (stats && stats->size >= sizeof(size_t))
+    memcpy((char *)stats + sizeof(size_t), (char *)&st_local + sizeof(size_t),
+           (stats->size < sizeof st_local ? stats->size : sizeof st_local) - sizeof(size_t));
+  return st;
+}

@@ -1,0 +1,139 @@
+/* Internal interface of the segment module: character classes, the
+ * abbreviation lookup and the sentence-boundary rules shared by the
+ * sentence and token drivers. */
+#ifndef KZTEXT_SEGMENT_INTERNAL_H
+#define KZTEXT_SEGMENT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <kztext.h>
+
+#include "utf8/utf8.h"
+
+struct kztext_segmenter {
+  UBreakIterator *sent; /* UBRK_SENTENCE, root locale */
+  UBreakIterator *word; /* UBRK_WORD, root locale */
+  UText ut;             /* reused: utext_openUTF8 fills it in place */
+};
+
+/* Decodes the code point at i (< n).  Ill-formed bytes decode as U+FFFD
+ * with the length of their maximal subpart, so every caller walks forward
+ * safely on any input. */
+static inline uint32_t kz_cp_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
+  if (s[i] < 0x80) { *len = 1; return s[i]; }
+  size_t l, sub;
+  uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
+  *len = l ? l : sub;
+  return c;
+}
+
+/* Decodes the code point that ends at i (0 < i <= n); *start receives its
+ * first byte.  Ill-formed bytes decode as U+FFFD one byte at a time. */
+static inline uint32_t kz_cp_before(const unsigned char *s, size_t i, size_t *start) {
+  if (s[i - 1] < 0x80) { *start = i - 1; return s[i - 1]; }
+  size_t b = i - 1, k = 0;
+  while (b > 0 && (s[b] & 0xC0) == 0x80 && k < 3) { b--; k++; }
+  size_t l, sub;
+  uint32_t c = kz_utf8_decode(s + b, i - b, &l, &sub);
+  if (l != i - b) { *start = i - 1; return 0xFFFD; }
+  *start = b;
+  return c;
+}
+
+static inline int kz_is_space(uint32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return c == 0xA0 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
+}
+static inline int kz_is_alpha(uint32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return u_isalpha((UChar32)c);
+}
+static inline int kz_is_upper(uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper((UChar32)c);
+}
+static inline int kz_is_lower(uint32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower((UChar32)c);
+}
+static inline int kz_is_digit(uint32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit((UChar32)c);
+}
+static inline int kz_is_alnum(uint32_t c) { return kz_is_alpha(c) || kz_is_digit(c); }
+/* Letters, digits and the marks that sit inside words. */
+static inline int kz_is_wordch(uint32_t c) {
+  if (c < 0x80) return kz_is_alnum(c) || c == '_';
+  return u_isalnum((UChar32)c) || u_charType((UChar32)c) == U_NON_SPACING_MARK;
+}
+static inline int kz_is_dash(uint32_t c) {
+  return c == '-' || (c >= 0x2012 && c <= 0x2015) || c == 0x2212;
+}
+/* Sentence terminators the rules handle (others are left to ICU). */
+static inline int kz_is_term(uint32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
+         c == 0x2048 || c == 0x2049;
+}
+static inline int kz_is_closer(uint32_t c) {
+  return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0xBB ||
+         c == 0x2019 || c == 0x201D || c == 0x201C || c == 0x203A;
+}
+static inline int kz_is_opener(uint32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == 0xAB ||
+         c == 0x2018 || c == 0x201C || c == 0x201E || c == 0x2039;
+}
+
+/* Abbreviation kinds (data/abbrev/LANG.tsv, column 2). */
+enum {
+  KZ_AB_NONE = 0,
+  KZ_AB_NEVER = 1,  /* precedes what it qualifies: never ends a sentence */
+  KZ_AB_END = 2,    /* may end one: a break when a sentence start follows */
+  KZ_AB_DIGIT = 3,  /* abbreviates only before a number (No. 5, п. 2) */
+  KZ_AB_YEAR = 4,   /* after a number it may end one; elsewhere never */
+  KZ_AB_STARTER = 5 /* not an abbreviation: a word that often starts a sentence */
+};
+
+/* Is the word at s[a..) (letters and inner hyphens) a "starter" for lang? */
+int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang);
+
+/* Finds the abbreviation ending with the dot at s[dot]: the longest chain of
+ * short words each followed by a dot (`т.е.`, `т. б.`, `U.S.A.`) found in
+ * the table for `lang` (or, failing that, any language).  Returns a
+ * KZ_AB_* kind and stores the chain's first byte in *start. */
+int kz_abbrev_lookup(const unsigned char *s, size_t dot, int lang, size_t *start);
+
+/* Picks kk, ru or en from the letters of s[0..n) (first few KB only). */
+int kz_guess_lang(const unsigned char *s, size_t n);
+
+/* Validates flags and input under the invalid-UTF-8 policy. */
+kztext_status kz_seg_check(const char *src, size_t len, unsigned flags, size_t *error_offset);
+
+/* Span output into a caller array or a growable one. */
+typedef struct kz_spans {
+  kztext_span *dst;
+  size_t cap, count;
+  kztext_span *grow; /* when allocating */
+  size_t grow_cap;
+  int oom;
+  int alloc;
+} kz_spans;
+
+void kz_spans_add(kz_spans *o, size_t start, size_t end);
+
+/* Opens the segmenter's UText over s[0..n) and sets it on `bi`. */
+kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s,
+                              size_t n);
+
+/* Internal drivers. */
+kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n,
+                               int lang, unsigned flags, kz_spans *out);
+kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                            unsigned flags, kz_spans *out);
+
+#endif

@@ -1,0 +1,713 @@
+/* Sentence boundaries: ICU's sentence BreakIterator over the UTF-8 text,
+ * corrected by kztext's rules.
+ *
+ * One pass over the bytes finds every cluster of terminators (. ! ? …,
+ * with the closing quotes and brackets after them) and decides it with the
+ * rules below; where the rules have no opinion ICU's answer stands.  ICU's
+ * own boundaries after terminators the rules do not know (。 ؟ ।, ...) are
+ * kept; its breaks at single line breaks are dropped (kztext joins lines of
+ * a paragraph unless KZTEXT_SEG_LINES).  Blank lines end paragraphs.
+ *
+ * ICU is pulled along with ubrk_next() as the scan moves forward, so both
+ * walk the text once. */
+#include <string.h>
+
+#include "segment/seg.h"
+
+enum { D_NO, D_YES, D_ICU };
+
+struct sctx;
+static size_t start_follows(struct sctx *c, size_t a);
+
+typedef struct sctx {
+  const unsigned char *s;
+  size_t n;
+  int lang_arg, lang; /* lang: resolved for the paragraph, 0 until needed */
+  unsigned flags;
+  size_t para_start, sent_start;
+  kz_spans *out;
+  UBreakIterator *bi;
+  size_t icu; /* next ICU boundary not yet looked at (n when done) */
+  int guil;   /* depth of «» in the paragraph */
+  size_t gq_found, gq_scan;
+  /* A paragraph that starts with a list marker (`1.`, `1)`, `a.`): where
+   * the next marker is, its value and style. */
+  size_t list_pos;
+  unsigned list_val;
+  char list_style[3];
+} sctx;
+
+/* Bytes that may start something the scan must look at. */
+static const unsigned char interesting[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
+    [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
+};
+
+/* The paragraph's language, guessed on first use. */
+static int para_lang(sctx *c) {
+  if (!c->lang)
+    c->lang = c->lang_arg ? c->lang_arg
+                          : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
+  return c->lang;
+}
+
+/* Ends the current sentence at `end` and starts the next at `next`. */
+static void cut(sctx *c, size_t end, size_t next) {
+  const unsigned char *s = c->s;
+  size_t a = c->sent_start, l;
+  while (a < end && kz_is_space(kz_cp_at(s, end, a, &l))) a += l;
+  size_t z = end, st;
+  while (z > a && kz_is_space(kz_cp_before(s, z, &st))) z = st;
+  if (a < z) kz_spans_add(c->out, a, z);
+  c->sent_start = next;
+}
+
+/* An ICU boundary the rules did not produce: kept only after a terminator
+ * of a script the rules do not cover. */
+static void icu_boundary(sctx *c, size_t b) {
+  const unsigned char *s = c->s;
+  if (b <= c->sent_start || b >= c->n) return;
+  size_t e = b, st;
+  uint32_t ch = 0;
+  while (e > c->sent_start) {
+    ch = kz_cp_before(s, e, &st);
+    if (!kz_is_space(ch)) break;
+    e = st;
+  }
+  if (e <= c->sent_start || e == b) return;
+  while (e > c->sent_start) {
+    ch = kz_cp_before(s, e, &st);
+    if (kz_is_closer(ch) || u_getIntPropertyValue((UChar32)ch, UCHAR_SENTENCE_BREAK) != U_SB_CLOSE) break;
+    e = st;
+  }
+  if (ch < 0x80 || kz_is_term(ch) || kz_is_closer(ch)) return;
+  int sb = u_getIntPropertyValue((UChar32)ch, UCHAR_SENTENCE_BREAK);
+  if (sb == U_SB_STERM || sb == U_SB_ATERM) cut(c, b, b);
+}
+
+/* Looks at every ICU boundary before `pos`; returns the first at or after. */
+static size_t icu_upto(sctx *c, size_t pos) {
+  while (c->icu < pos) {
+    icu_boundary(c, c->icu);
+    int32_t b = ubrk_next(c->bi);
+    c->icu = b == UBRK_DONE ? c->n : (size_t)b;
+  }
+  return c->icu;
+}
+
+/* Does the quotation we are in close ahead in this paragraph: is the next
+ * guillemet at or after k a » (not a new «, which means this one was never
+ * closed)?  Amortised linear: the found position is cached and the search
+ * never rescans bytes it has passed. */
+static int guil_closes_ahead(sctx *c, size_t k) {
+  const unsigned char *s = c->s;
+  if (c->gq_found != (size_t)-1 && c->gq_found >= k) return s[c->gq_found + 1] == 0xBB;
+  size_t p = k > c->gq_scan ? k : c->gq_scan;
+  for (; p + 1 < c->n; p++) {
+    if (s[p] == 0xC2 && (s[p + 1] == 0xBB || s[p + 1] == 0xAB)) {
+      c->gq_found = c->gq_scan = p;
+      return s[p + 1] == 0xBB;
+    }
+    if (s[p] == '\n') {
+      size_t q = p + 1;
+      while (q < c->n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r')) q++;
+      if (q < c->n && s[q] == '\n') break;
+    }
+  }
+  c->gq_scan = p;
+  c->gq_found = (size_t)-1;
+  return 0;
+}
+
+/* First byte of the sentence's first token, past bullets and openers. */
+static size_t first_token(sctx *c) {
+  const unsigned char *s = c->s;
+  size_t a = c->sent_start, l;
+  while (a < c->n && a - c->sent_start < 64) { /* bounded: called per candidate */
+    uint32_t ch = kz_cp_at(s, c->n, a, &l);
+    if (!(kz_is_space(ch) || kz_is_dash(ch) || ch == 0x2022 || ch == 0x2043 || ch == 0xA7 ||
+          ch == 0x2116 || ch == '(' || ch == '*' || ch == 0x25AA || ch == 0x25CF))
+      break;
+    a += l;
+  }
+  return a;
+}
+
+static int is_roman(const unsigned char *s, size_t a, size_t b) {
+  if (b - a > 6) return 0;
+  for (; a < b; a++)
+    if (!s[a] || !strchr("IVXLC", s[a])) return 0;
+  return 1;
+}
+
+/* What follows a cluster: the first code point after the white space and
+ * the first after any opening quotes or brackets too. */
+typedef struct next_info {
+  uint32_t c;      /* first code point after the white space */
+  uint32_t letter; /* first after openers and dashes + spaces */
+  int dash;        /* the next thing is a dash */
+  size_t at;       /* offset of `letter` */
+} next_info;
+
+static void look_ahead(sctx *c, size_t k, next_info *ni) {
+  const unsigned char *s = c->s;
+  size_t l;
+  ni->c = kz_cp_at(s, c->n, k, &l);
+  ni->dash = kz_is_dash(ni->c);
+  size_t p = k;
+  uint32_t ch = ni->c;
+  for (int steps = 0; steps < 6 && p < c->n; steps++) {
+    ch = kz_cp_at(s, c->n, p, &l);
+    if (!(kz_is_opener(ch) || kz_is_dash(ch) || kz_is_space(ch))) break;
+    p += l;
+  }
+  ni->letter = p < c->n ? ch : 0;
+  ni->at = p;
+}
+
+/* Is the word starting at `at` Titlecase (an upper-case letter followed by
+ * a lower-case one, or a one-letter word)? */
+static int titlecase_word(sctx *c, size_t at) {
+  size_t l, l2;
+  if (at >= c->n) return 0;
+  uint32_t a = kz_cp_at(c->s, c->n, at, &l);
+  if (!kz_is_upper(a)) return 0;
+  if (at + l >= c->n) return 1;
+  uint32_t b = kz_cp_at(c->s, c->n, at + l, &l2);
+  return kz_is_lower(b) || kz_is_space(b) || b == ',';
+}
+
+/* An initial: one upper-case letter followed by a dot (`Қ.`). */
+static int initial_at(sctx *c, size_t at) {
+  size_t l;
+  if (at >= c->n) return 0;
+  uint32_t a = kz_cp_at(c->s, c->n, at, &l);
+  return kz_is_upper(a) && at + l < c->n && c->s[at + l] == '.';
+}
+
+/* The rules for a cluster s[t0..cend) followed by white space up to k. */
+static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
+  const unsigned char *s = c->s;
+  int strong = 0, dots = 0, ellipsis = 0;
+  for (size_t p = t0; p < t1; p++) {
+    if (s[p] == '!' || s[p] == '?') strong = 1;
+    else if (s[p] == '.') dots++;
+    else if (s[p] == 0xE2 && p + 2 < t1 && s[p + 1] == 0x80 && s[p + 2] == 0xA6) ellipsis = 1;
+    else if (s[p] == 0xE2 && p + 1 < t1 && s[p + 1] == 0x80) strong = 1; /* ‼ ⁇ ⁈ ⁉ */
+  }
+  if (dots > 1) ellipsis = 1;
+  if (k >= c->n) return D_YES;
+  next_info ni;
+  look_ahead(c, k, &ni);
+
+  /* Word before the cluster. */
+  size_t ws = t0, st;
+  while (ws > 0) {
+    uint32_t ch = kz_cp_before(s, ws, &st);
+    if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws == t0)) break;
+    ws = st;
+  }
+  int single_dot = !strong && !ellipsis && dots == 1;
+  /* An initial: one capital, maybe with combining marks or the apostrophe
+   * of the 2017 Latin alphabet (`Қ.`, `Ğ.`, `G'.`, `Ǵ.`). */
+  int initial = 0;
+  {
+    size_t p = t0;
+    uint32_t ch = p > 0 ? kz_cp_before(s, p, &st) : 0;
+    if ((ch == '\'' || ch == 0x2019 || ch == 0x2BC) && st > 0) { p = st; ch = kz_cp_before(s, p, &st); }
+    while (p > 0 && u_charType((UChar32)ch) == U_NON_SPACING_MARK && st > 0) {
+      p = st;
+      ch = kz_cp_before(s, p, &st);
+    }
+    initial = p > 0 && kz_is_upper(ch) && (st == 0 || !kz_is_wordch(kz_cp_before(s, st, &st)));
+  }
+
+  if (k == cend) {
+    /* Nothing between the cluster and the next character: URLs, `т.е.`,
+     * `1.5`, `U.S.`, `?»`.  Only `слово.Слово` with a lower-case word on
+     * the left is a (sloppy) sentence end. */
+    if (!single_dot || t1 != cend || !kz_is_upper(ni.c) || t0 - ws < 4) return D_NO;
+    for (size_t p = ws, l; p < t0; p += l)
+      if (!kz_is_lower(kz_cp_at(s, t0, p, &l))) return D_NO;
+    if (ws > 0 && !kz_is_space(kz_cp_before(s, ws, &st))) return D_NO;
+    for (size_t p = k, l; p < c->n && p < k + 64; p += l) { /* a URL or address? */
+      uint32_t ch = kz_cp_at(s, c->n, p, &l);
+      if (kz_is_space(ch)) break;
+      if (ch == '@' || ch == '/' || ch == '.') return D_NO;
+    }
+    return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
+  }
+
+  /* Inside «...» that closes later in the paragraph: direct speech or a
+   * quoted title, one sentence. */
+  if (c->guil > 0 && guil_closes_ahead(c, k)) return D_NO;
+
+  uint32_t L = ni.letter;
+  /* A detached closing quote (`любовь? `` .`, `! " ,`) ends this sentence. */
+  if (ni.c == '`' || ni.c == '"' || ni.c == 0xBB || ni.c == 0x201D || ni.c == '\'') {
+    size_t q = k, l;
+    while (q < c->n && q - k < 4 && (s[q] == '`' || s[q] == '\'' || s[q] == '"' ||
+                                      kz_is_closer(kz_cp_at(s, c->n, q, &l))))
+      q += s[q] < 0x80 ? 1 : l;
+    if (q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':')) return D_NO;
+  }
+  /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
+   * the emoji rule decides after them. */
+  if (ni.c >= 0x2190 && u_hasBinaryProperty((UChar32)ni.c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+    size_t e = k, l;
+    while (e < c->n && e - k < 64) {
+      uint32_t ch = kz_cp_at(s, c->n, e, &l);
+      if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+            ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
+        break;
+      e += l;
+    }
+    if (start_follows(c, e)) return D_NO;
+  }
+  /* A reply in a comment thread starts with a mention: `... столетий. @user` */
+  if (ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &st))) return D_YES;
+  if (ni.dash) {
+    /* `?» — сказал он.` continues; `... қарайды. – Біз ...` starts anew. */
+    if (kz_is_lower(L)) return D_NO;
+    if (single_dot && ws < t0 && kz_abbrev_lookup(s, t0, para_lang(c), &st) == KZ_AB_NEVER)
+      return D_NO;
+    return (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(L)) ? D_YES : D_ICU;
+  }
+
+  if (strong) {
+    /* `"Осылай тұр!" деген ...`: a quotation, then the verb of saying. */
+    if (kz_is_lower(L) && cend > t1 && ni.c == L) {
+      size_t st2;
+      uint32_t q = kz_cp_before(s, cend, &st2);
+      if (q == '"' || q == 0xBB || q == 0x201D || q == 0x201C || q == '\'') return D_NO;
+    }
+    /* `Yahoo! in the ...`: a mark inside a capitalised name. */
+    if (kz_is_lower(L) && s[t0] == '!' && ws < t0 && kz_is_upper(kz_cp_at(s, t0, ws, &st)) &&
+        para_lang(c) == KZTEXT_LANG_EN)
+      return D_NO;
+    return D_YES;
+  }
+  if (ellipsis) {
+    /* `[...]` and spaced dots ` . . . ` mark an omission, not an end (four
+     * spaced dots include a full stop). */
+    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' ||
+                   (s[t0 - 1] == ' ' && dots < 4 && memchr(s + t0, ' ', t1 - t0))))
+      return D_NO;
+    return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
+  }
+  if (kz_is_lower(L)) {
+    /* A lower-case start after a plain word (web text, verse) is still a
+     * sentence; after an abbreviation, an initial or `1.` it is not. */
+    size_t letters = 0, l;
+    int caps = 0;
+    for (size_t p = ws; p < t0; p += l) {
+      uint32_t ch = kz_cp_at(s, t0, p, &l);
+      letters++;
+      caps += kz_is_upper(ch);
+    }
+    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0 ||
+        cend > t1)
+      return D_NO;
+    uint32_t pre = kz_cp_before(s, ws, &st);
+    if (!kz_is_space(pre) && pre != '(' && pre != 0xAB && pre != '"') return D_NO;
+    return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
+  }
+
+  /* A single dot. */
+  if (ni.c == 0x2116) return D_NO; /* `2012 жыл. №590`: a reference goes on */
+  size_t tok = first_token(c);
+  if (ws == t0 && !initial) {
+    /* No letters before the dot: a number, a closing bracket, ... */
+    size_t a = t0;
+    while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.')) a--;
+    if (a < t0 && a == tok && t0 - a <= 8) return D_NO; /* list item `4.` `8.1.` */
+    if (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(ni.c)) return D_YES;
+    return D_ICU;
+  }
+  int ab = kz_abbrev_lookup(s, t0, para_lang(c), &st);
+  if (ab == KZ_AB_YEAR) {
+    /* After a number (`2019 ж.`, `1998 г.`) it may end a sentence, but
+     * only before a word that typically starts one. */
+    size_t p = st;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-')) p--;
+    if (!(p > 0 && kz_is_digit(s[p - 1]))) return D_NO;
+    if (kz_is_digit(L) || initial_at(c, ni.at)) return D_NO;
+    return kz_is_starter(s, c->n, ni.at, para_lang(c)) ? D_YES : D_NO;
+  }
+  switch (ab) {
+  case KZ_AB_NEVER: return D_NO;
+  case KZ_AB_DIGIT:
+    if (kz_is_digit(L)) return D_NO;
+    break;
+  case KZ_AB_END:
+    if (kz_is_digit(L)) return D_NO;
+    if (initial_at(c, ni.at)) return D_NO;
+    /* English capitalises names after `U.S.`, `Co.`: break only before a
+     * typical sentence start.  kk/ru: before any Titlecase word (not an
+     * acronym such as `АҚШ`). */
+    if (para_lang(c) == KZTEXT_LANG_EN)
+      return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
+    return titlecase_word(c, ni.at) || kz_is_opener(ni.c) ? D_YES : D_NO;
+  default: break;
+  }
+  /* Initials: one capital letter (`А. Фарахани`, `Қ. Сәтбаев`).  English
+   * `I.` is the pronoun unless a name comes before it. */
+  size_t l = 0;
+  uint32_t w0 = ws < t0 ? kz_cp_at(s, t0, ws, &l) : 0;
+  if (initial) {
+    if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
+      size_t p = ws;
+      while (p > 0 && s[p - 1] == ' ') p--;
+      size_t q = p;
+      while (q > 0 && kz_is_alpha(kz_cp_before(s, q, &st))) q = st;
+      if (q == p || !kz_is_upper(kz_cp_at(s, p, q, &l))) return D_YES;
+    }
+    return D_NO;
+  }
+  /* A list marker: `IV.`, `a.` at the start of a sentence. */
+  if (ws == tok && (is_roman(s, ws, t0) || (ws + l == t0 && kz_is_lower(w0)))) return D_NO;
+  if (kz_is_upper(L) || kz_is_digit(L)) return D_YES;
+  return D_ICU;
+}
+
+/* Handles the cluster starting at i; returns where the scan resumes. */
+static size_t cluster(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, j = i, l, t1 = i;
+  for (;;) {
+    size_t before = j;
+    while (j < n) { /* terminators, with `. . .` spaced dots */
+      uint32_t ch = kz_cp_at(s, n, j, &l);
+      if (kz_is_term(ch) || (ch == 0xFE0F && j > i)) j += l;
+      else if (ch == ' ' && j + 1 < n && s[j + 1] == '.' && j > i && s[j - 1] == '.' &&
+               (j + 2 >= n || s[j + 2] == ' ' || s[j + 2] == '.' || s[j + 2] == '\n'))
+        j += 1;
+      else break;
+    }
+    if (j > before || before == i) t1 = j;
+    while (j < n) {
+      uint32_t ch = kz_cp_at(s, n, j, &l);
+      if (ch == '[') { /* a reference after the full stop: `.[17]`, `.[…]` */
+        size_t q = j + 1;
+        while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ') q++;
+        if (q < n && s[q] == ']' && q > j + 1) { j = q + 1; continue; }
+        break;
+      }
+      if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
+        size_t q = j + 1;
+        while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q])))) q++;
+        if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
+        break;
+      }
+      if (!kz_is_closer(ch)) break;
+      if (ch == 0xBB && c->guil > 0) c->guil--;
+      j += l;
+    }
+    if (j == before) break;
+    if (j == t1) break;
+  }
+  size_t cend = j, k = j;
+  for (int pass = 0; pass < 2; pass++) {
+    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n') k += l;
+    /* A reference after the sentence: `. [17] Next` belongs to it. */
+    if (k < n && s[k] == '[' && k > cend) {
+      size_t q = k + 1;
+      while (q < n && q - k < 12 && s[q] != ']' && s[q] > ' ') q++;
+      if (q < n && s[q] == ']' && q > k + 1) { cend = k = q + 1; continue; }
+    }
+    k = cend;
+    break;
+  }
+  while (k < n) {
+    uint32_t ch = kz_cp_at(s, n, k, &l);
+    if (!kz_is_space(ch)) break;
+    if (ch == '\n') { /* a blank line ends the paragraph anyway */
+      size_t q = k + 1;
+      while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r')) q++;
+      if (q >= n || s[q] == '\n') return cend;
+    }
+    k += l;
+  }
+  size_t icu = icu_upto(c, cend);
+  int d = decide(c, i, t1, cend, k);
+  if (d == D_ICU) d = icu <= k ? D_YES : D_NO;
+  if (d == D_YES) cut(c, cend, k);
+  return cend > i ? cend : i + 1;
+}
+
+/* White space after `a` then a sentence start (an upper-case letter, maybe
+ * after openers, or an @mention); returns its offset or 0. */
+static size_t start_follows(sctx *c, size_t a) {
+  const unsigned char *s = c->s;
+  size_t k = a, l;
+  while (k < c->n && kz_is_space(kz_cp_at(s, c->n, k, &l))) {
+    if (s[k] == '\n') return 0; /* line breaks are the newline rules' business */
+    k += l;
+  }
+  if (k == a || k >= c->n) return 0;
+  if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
+  if (s[k] >= 0xE2 && u_hasBinaryProperty((UChar32)kz_cp_at(s, c->n, k, &l), UCHAR_EXTENDED_PICTOGRAPHIC))
+    return k; /* `... 🙌😍 🔥шикарно`: a new group of emoji starts anew */
+  next_info ni;
+  look_ahead(c, k, &ni);
+  return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
+}
+
+/* Emoji (social media): `... занятий 🏄 Мы собираем ...` ends a sentence
+ * before an upper-case start. */
+static size_t emoji(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t e = i, l;
+  for (;;) {
+    if (e >= c->n) break;
+    uint32_t ch = kz_cp_at(s, c->n, e, &l);
+    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF)))
+      break;
+    e += l;
+  }
+  if (e == i) return i + 1;
+  size_t k = start_follows(c, e);
+  if (k) {
+    icu_upto(c, e);
+    cut(c, e, k);
+  }
+  return e;
+}
+
+/* `://`: a URL runs to the next white space; the scan skips it (its dots
+ * end nothing), and a capital after it starts a sentence (web text). */
+static size_t url(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && s[i - 1] < 0x80 &&
+        kz_is_alpha(s[i - 1])))
+    return i + 1;
+  size_t e = i + 3, l;
+  while (e < c->n && !kz_is_space(kz_cp_at(s, c->n, e, &l))) e += l;
+  /* Trailing punctuation is the sentence's, not the URL's. */
+  size_t st;
+  uint32_t last = kz_cp_before(s, e, &st);
+  while (st > i + 3 && (kz_is_term(last) || kz_is_closer(last) || last == ',')) {
+    e = st;
+    last = kz_cp_before(s, e, &st);
+  }
+  if (last == '/' || kz_is_alnum(last)) {
+    size_t k = start_follows(c, e);
+    if (k && e < c->n && kz_is_space(s[e])) {
+      icu_upto(c, e);
+      cut(c, e, k);
+    }
+  }
+  return e;
+}
+
+/* `)` outside brackets: smileys `:)`, `))`; `;` before a list item `2)`. */
+static size_t paren_or_semicolon(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t e = i + 1;
+  if (s[i] == ';') {
+    /* `квартире; 2) отчуждать`: a numbered item after a semicolon. */
+    size_t k = e;
+    if (k < c->n && s[k] == ' ') k++;
+    size_t d = k;
+    while (k < c->n && k - d < 3 && s[k] >= '0' && s[k] <= '9') k++;
+    if (k > d && k < c->n && s[k] == ')') { icu_upto(c, e); cut(c, e, d); return k; }
+    if (e < c->n && s[e] == ')') return e; /* `;)` is handled at the `)` */
+    return e;
+  }
+  while (e < c->n && s[e] == ')') e++;
+  int smiley = i > 0 && (s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '=' ||
+                         (s[i - 1] == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';')));
+  if (!smiley) {
+    /* A bracket that closes nothing in the sentence (within 500 bytes). */
+    size_t a = i > c->sent_start + 500 ? i - 500 : c->sent_start;
+    long depth = 0;
+    for (size_t p = a; p < i; p++) depth += (s[p] == '(') - (s[p] == ')');
+    if (depth > 0) return e;
+    /* ...and not a list marker `2)`, `б)`. */
+    size_t st, p = i;
+    while (p > c->sent_start && kz_is_alnum(kz_cp_before(s, p, &st)) && i - p < 8) p = st;
+    size_t l1 = 0;
+    if (p < i) kz_cp_at(s, c->n, p, &l1);
+    if (p < i && (p == c->sent_start || kz_is_space(kz_cp_before(s, p, &st))) &&
+        (kz_is_digit(s[p]) || p + l1 == i))
+      return e;
+  }
+  size_t k = start_follows(c, e);
+  if (k) {
+    icu_upto(c, e);
+    cut(c, e, k);
+  }
+  return e;
+}
+
+/* Parses a list marker at a: 1-3 digits or one lower-case Latin letter,
+ * then `.`, `)` or `.)`, then a space.  Returns its end or 0. */
+static size_t list_marker(sctx *c, size_t a, unsigned *val, char style[3]) {
+  const unsigned char *s = c->s;
+  size_t p = a, n = c->n;
+  unsigned v = 0;
+  while (p < n && p - a < 3 && s[p] >= '0' && s[p] <= '9') v = v * 10 + (s[p++] - '0');
+  if (p == a) {
+    if (p < n && s[p] >= 'a' && s[p] <= 'z') v = 1000u + s[p++];
+    else return 0;
+  }
+  size_t q = p;
+  while (q < n && q - p < 2 && (s[q] == '.' || s[q] == ')')) q++;
+  if (q == p || q >= n || s[q] != ' ' || (q - p == 2 && (s[p] != '.' || s[p + 1] != ')')) ||
+      (q - p == 1 && v >= 1000u && s[p] == ')'))
+    return 0;
+  *val = v;
+  style[0] = (char)s[p];
+  style[1] = q - p == 2 ? ')' : 0;
+  style[2] = 0;
+  return q;
+}
+
+/* Finds the marker after c->list_val (`2.` after `1.`) ahead of `from`
+ * in the paragraph, within 4 KB; sets c->list_pos (n when none). */
+static void next_list_marker(sctx *c, size_t from) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, lim = from + 4096 < n ? from + 4096 : n;
+  c->list_pos = n;
+  if (!c->list_val) return;
+  for (size_t p = from; p + 1 < lim; p++) {
+    if (s[p] == '\n' && s[p + 1] == '\n') return;
+    if (s[p] != ' ') continue;
+    unsigned v;
+    char st[3];
+    if (list_marker(c, p + 1, &v, st) && v == c->list_val + 1 && !strcmp(st, c->list_style)) {
+      c->list_pos = p + 1;
+      return;
+    }
+  }
+}
+
+/* At the start of a paragraph: does it open a list? */
+static void start_paragraph(sctx *c, size_t at) {
+  c->para_start = c->sent_start = at;
+  c->lang = 0;
+  c->guil = 0;
+  c->gq_found = (size_t)-1;
+  c->gq_scan = at;
+  c->list_val = 0;
+  c->list_pos = c->n;
+  size_t a = first_token(c);
+  if (a < c->n && (kz_is_digit(c->s[a]) || (c->s[a] >= 'a' && c->s[a] <= 'z')) &&
+      list_marker(c, a, &c->list_val, c->list_style))
+    next_list_marker(c, a + 1);
+  else
+    c->list_val = 0;
+}
+
+/* A line break at i: a blank line ends the paragraph; with
+ * KZTEXT_SEG_LINES any line break ends the sentence. */
+static size_t newline(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, q = i + 1;
+  if (s[i] == '\r' && q < n && s[q] == '\n') q++;
+  size_t after = q;
+  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
+  int blank = q >= n || s[q] == '\n' || s[q] == '\r';
+  if (!blank && !(c->flags & KZTEXT_SEG_LINES)) return after;
+  icu_upto(c, i);
+  cut(c, i, after);
+  if (blank) {
+    while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' ||
+                     s[q] == '\f' || s[q] == '\v'))
+      q++;
+    start_paragraph(c, q);
+    return q;
+  }
+  return after;
+}
+
+kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n,
+                               int lang, unsigned flags, kz_spans *out) {
+  kztext_status st = kz_seg_set_text(seg, seg->sent, (const char *)s, n);
+  if (st) return st;
+  sctx c;
+  memset(&c, 0, sizeof c);
+  c.s = s;
+  c.n = n;
+  c.lang_arg = lang;
+  c.flags = flags;
+  c.out = out;
+  c.bi = seg->sent;
+  start_paragraph(&c, 0);
+  int32_t b = ubrk_first(seg->sent);
+  b = ubrk_next(seg->sent);
+  c.icu = b == UBRK_DONE ? n : (size_t)b;
+  size_t i = 0;
+  while (i < n) {
+    size_t lim = c.list_pos < n ? c.list_pos : n;
+    /* Eight bytes per test while none of them is interesting. */
+    while (i + 8 <= lim && !(interesting[s[i]] | interesting[s[i + 1]] | interesting[s[i + 2]] |
+                             interesting[s[i + 3]] | interesting[s[i + 4]] | interesting[s[i + 5]] |
+                             interesting[s[i + 6]] | interesting[s[i + 7]]))
+      i += 8;
+    while (i < lim && !interesting[s[i]]) i++;
+    if (i == c.list_pos) { /* the next item of a list (unless only a bullet precedes) */
+      icu_upto(&c, i);
+      if (first_token(&c) < i) cut(&c, i, i);
+      c.list_val++;
+      next_list_marker(&c, i + 1);
+      continue;
+    }
+    if (i > c.list_pos) next_list_marker(&c, i);
+    if (i >= n) break;
+    unsigned char ch = s[i];
+    if (ch == '\n' || ch == '\r') {
+      i = newline(&c, i);
+    } else if (ch == 0xC2) {
+      if (i + 1 < n && s[i + 1] == 0xAB) c.guil++;
+      else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0) c.guil--;
+      i++;
+    } else if (ch == '=' || ch == '*' || ch == '_' || ch == '~') {
+      /* A separator line (`=====`, `*****`) in e-mail and web text ends
+       * what precedes it. */
+      size_t e = i;
+      while (e < n && s[e] == ch) e++;
+      if (e - i >= 5 && e < n && kz_is_space(s[e])) {
+        size_t k = e;
+        while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+        if (k < n && s[k] != '\n' && s[k] != '\r') { icu_upto(&c, e); cut(&c, e, k); }
+      }
+      i = e;
+    } else if (ch == ':') {
+      i = url(&c, i);
+    } else if (ch == ')' || ch == ';') {
+      i = paren_or_semicolon(&c, i);
+    } else if (ch == 0xF0) {
+      i = emoji(&c, i);
+    } else if (ch == 0xE2) {
+      size_t l;
+      uint32_t cp = kz_cp_at(s, n, i, &l);
+      if (kz_is_term(cp)) i = cluster(&c, i);
+      else if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC)) i = emoji(&c, i);
+      else if (cp == 0x2014 && i > c.sent_start && kz_is_alpha(s[i - 1] < 0x80 ? s[i - 1] : 'a') &&
+               s[i - 1] != ' ') {
+        /* `I know she's— See now`: a dash glued to the word before it
+         * and followed by a capital is a broken-off utterance. */
+        size_t k = start_follows(&c, i + l);
+        if (k) { icu_upto(&c, i + l); cut(&c, i + l, k); }
+        i += l;
+      }
+      else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
+        /* A bullet inside a paragraph starts a new item. */
+        icu_upto(&c, i);
+        cut(&c, i, i);
+        i += l;
+      }
+      else if (cp == 0x2028 || cp == 0x2029) {
+        if (c.flags & KZTEXT_SEG_LINES || cp == 0x2029) { icu_upto(&c, i); cut(&c, i, i + l); }
+        i += l;
+      } else i += l;
+    } else {
+      i = cluster(&c, i);
+    }
+  }
+  icu_upto(&c, n);
+  cut(&c, n, n);
+  return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+}

@@ -1,0 +1,304 @@
+/* Word tokens: ICU's word BreakIterator over the UTF-8 text, with the
+ * pieces kztext keeps together merged back: abbreviations and initials
+ * with their dots, hyphenated words, space-grouped numbers, URLs, e-mail
+ * addresses, hashtags and @mentions, runs of the same punctuation.
+ *
+ * ICU segments are consumed in order; a merged token may run past several
+ * of them, and the next token then starts where the merged one ended (the
+ * ICU segment is clipped), so tokens never overlap and no byte is lost. */
+#include <string.h>
+
+#include "segment/seg.h"
+
+typedef struct tctx {
+  const unsigned char *s;
+  size_t n;
+  int lang_arg;
+} tctx;
+
+static int ascii_ci_prefix(const unsigned char *s, size_t n, size_t a, const char *p) {
+  size_t m = strlen(p);
+  if (n - a < m) return 0;
+  for (size_t i = 0; i < m; i++) {
+    unsigned char c = s[a + i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != (unsigned char)p[i]) return 0;
+  }
+  return 1;
+}
+
+static int url_char_trailing(unsigned char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
+         c == '"' || c == ')' || c == ']';
+}
+
+/* A URL starting at a: up to white space, without trailing punctuation
+ * (a closing bracket stays when the URL opened one). */
+static size_t url_end(tctx *t, size_t a) {
+  const unsigned char *s = t->s;
+  size_t n = t->n;
+  if (!(ascii_ci_prefix(s, n, a, "http://") || ascii_ci_prefix(s, n, a, "https://") ||
+        ascii_ci_prefix(s, n, a, "ftp://") || ascii_ci_prefix(s, n, a, "www.")))
+    return 0;
+  size_t e = a, l;
+  int open = 0;
+  while (e < n) {
+    uint32_t c = kz_cp_at(s, n, e, &l);
+    if (kz_is_space(c) || c == 0xAB || c == 0xBB || c == '<' || c == '>' || c == '"' ||
+        c == 0x201C || c == 0x201D)
+      break;
+    if (c == '(') open++;
+    if (c == ')') { if (!open) break; open--; }
+    e += l;
+  }
+  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && open == 0 && memchr(s + a, '(', e - a)))
+    e--;
+  return e > a + 4 ? e : 0;
+}
+
+static int email_local(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* An e-mail address starting at a (local@domain.tld), else 0. */
+static size_t email_end(tctx *t, size_t a) {
+  const unsigned char *s = t->s;
+  size_t n = t->n, j = a;
+  while (j < n && j - a < 128 && email_local(s[j])) j++;
+  if (j == a || j >= n || s[j] != '@') return 0;
+  size_t d = ++j, lastdot = 0;
+  while (j < n && j - d < 256 &&
+         (email_local(s[j]) && s[j] != '%' && s[j] != '+' && s[j] != '_')) {
+    if (s[j] == '.') lastdot = j;
+    j++;
+  }
+  while (j > d && (s[j - 1] == '.' || s[j - 1] == '-')) j--;
+  if (!lastdot || lastdot + 1 >= j || lastdot <= d) return 0;
+  return j;
+}
+
+/* Runs of word characters (letters, digits, marks, inner apostrophes). */
+static size_t word_run(tctx *t, size_t a) {
+  const unsigned char *s = t->s;
+  size_t e = a, l, l2;
+  while (e < t->n) {
+    uint32_t c = kz_cp_at(s, t->n, e, &l);
+    if (kz_is_wordch(c)) { e += l; continue; }
+    if ((c == '\'' || c == 0x2019 || c == 0x2BC) && e > a && e + l < t->n &&
+        kz_is_alpha(kz_cp_at(s, t->n, e + l, &l2))) { e += l; continue; }
+    break;
+  }
+  return e;
+}
+
+static int is_digits(const unsigned char *s, size_t a, size_t b) {
+  if (a >= b) return 0;
+  for (; a < b; a++)
+    if (s[a] < '0' || s[a] > '9') return 0;
+  return 1;
+}
+
+/* Length of a grouping space at i (space, no-break or thin space), or 0. */
+static size_t group_space(const unsigned char *s, size_t n, size_t i) {
+  if (i < n && s[i] == ' ') return 1;
+  if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0) return 2;
+  if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xAF || s[i + 2] == 0x89))
+    return 3;
+  return 0;
+}
+
+/* Extends a number token over space-grouped thousands: `1 000 000,5`. */
+static size_t number_groups(tctx *t, size_t a, size_t e) {
+  const unsigned char *s = t->s;
+  size_t n = t->n;
+  /* The first group has 1-3 digits. */
+  if (!is_digits(s, a, e) || e - a > 3) return e;
+  for (;;) {
+    size_t sp = group_space(s, n, e);
+    if (!sp) return e;
+    size_t g = e + sp;
+    if (!is_digits(s, g, g + 3 <= n ? g + 3 : n) || g + 3 > n) return e;
+    size_t z = g + 3;
+    if (z < n && s[z] >= '0' && s[z] <= '9') return e;
+    size_t zl;
+    if (z < n && kz_is_alpha(kz_cp_at(s, n, z, &zl))) return e;
+    e = z;
+    /* decimal part */
+    if (e + 1 < n && (s[e] == ',' || s[e] == '.') && s[e + 1] >= '0' && s[e + 1] <= '9') {
+      e++;
+      while (e < n && s[e] >= '0' && s[e] <= '9') e++;
+      return e;
+    }
+  }
+}
+
+/* Emoji: a run of pictographs with their modifiers, joiners and variation
+ * selectors (`🏄🏾‍♀️`, `😍😍😍`) is one token. */
+static size_t emoji_end(tctx *t, size_t a) {
+  size_t e = a, l;
+  while (e < t->n) {
+    uint32_t ch = kz_cp_at(t->s, t->n, e, &l);
+    if (!(u_hasBinaryProperty((UChar32)ch, UCHAR_EXTENDED_PICTOGRAPHIC) || ch == 0x200D ||
+          ch == 0xFE0F || (ch >= 0x1F3FB && ch <= 0x1F3FF) || (ch >= 0xE0020 && ch <= 0xE007F)))
+      break;
+    e += l;
+  }
+  return e;
+}
+
+/* HTML character references left in web text (`&#39;&#39;`, `&quot;`):
+ * a run of them is one token, as one quotation mark. */
+static size_t entity_end(tctx *t, size_t a) {
+  const unsigned char *s = t->s;
+  size_t e = a;
+  while (e < t->n && s[e] == '&') {
+    size_t p = e + 1;
+    if (p < t->n && s[p] == '#') p++;
+    size_t q = p;
+    while (q < t->n && q - p < 8 && ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z' ? 1 : (s[q] >= '0' && s[q] <= '9')))
+      q++;
+    if (q == p || q >= t->n || s[q] != ';') break;
+    e = q + 1;
+  }
+  return e;
+}
+
+static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
+
+/* ICU joins letters across `.` and apostrophes (`example.com`, `don't`,
+ * `s'ag'an`).  Next to a Cyrillic letter neither joins: `паузой.wav`,
+ * `RuSSIR'а`, `Д’Агостино` are several tokens, while dotted abbreviations
+ * (`т.е.`) are kept by the caller's abbreviation check.  Returns where the
+ * token ends. */
+static size_t cyrillic_joints(tctx *t, size_t a, size_t e) {
+  const unsigned char *s = t->s;
+  size_t st, l;
+  if (e < t->n && s[e] == '.') {
+    int lang = t->lang_arg ? t->lang_arg : KZTEXT_LANG_RU;
+    if (kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a) return e;
+  }
+  for (size_t p = a; p < e; p += l) {
+    uint32_t c = kz_cp_at(s, e, p, &l);
+    if (c != '.' && c != '\'' && c != 0x2019) continue;
+    if (p == a || p + l >= e) continue;
+    uint32_t x = kz_cp_before(s, p, &st), y = kz_cp_at(s, e, p + l, &st);
+    if (!(is_cyrillic(x) || is_cyrillic(y)) || !kz_is_alpha(x) || !kz_is_alpha(y)) continue;
+    if (c == '.') {
+      /* `В.И.`, `т.е`: single letters between dots stay (initials). */
+      size_t q = p, st2;
+      kz_cp_before(s, q, &st2);
+      if (st2 == a || !kz_is_alpha(kz_cp_before(s, st2, &st))) continue;
+    }
+    return p;
+  }
+  return e;
+}
+
+/* The token that starts at a inside an ICU segment ending at b. */
+static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
+  const unsigned char *s = t->s;
+  size_t n = t->n, l, e;
+  uint32_t c = kz_cp_at(s, n, a, &l);
+  if ((e = url_end(t, a))) return e;
+  if (c == '&' && (e = entity_end(t, a)) > a) return e;
+  if ((c == '#' || c == '@') && a + 1 < n && (a == 0 || s[a - 1] != '&')) {
+    /* Hashtags and mentions, with inner hyphens: `@screened-150`. */
+    size_t w = word_run(t, a + 1);
+    while (w > a + 1 && w + 1 < n && s[w] == '-' && kz_is_wordch(kz_cp_at(s, n, w + 1, &l)))
+      w = word_run(t, w + 1);
+    size_t prev;
+    if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
+  }
+  if (c >= 0x2000 && (e = emoji_end(t, a)) > a) return e;
+  if (c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a))) return e;
+  if (!kz_is_wordch(c)) {
+    /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
+    e = a + l;
+    if (kz_is_term(c)) {
+      while (e < n) {
+        uint32_t d = kz_cp_at(s, n, e, &l);
+        if (!kz_is_term(d)) break;
+        e += l;
+      }
+    } else if (c == '-' || c == '*' || c == '=' || c == '_' || c == '`' || c == '\'') {
+      while (e < n && s[e] == (unsigned char)c) e++;
+    }
+    return e;
+  }
+  e = b > a ? b : a + l;
+  /* Underscores at the edges of a word are punctuation (`больше_`). */
+  if (c == '_') return a + 1;
+  while (e > a + 1 && s[e - 1] == '_') e--;
+  if (kz_is_digit(c)) {
+    e = number_groups(t, a, e);
+    /* Times `12:30`, fractions and dates `2/3`, `12/03/2019`. */
+    while (e + 1 < n && (s[e] == ':' || s[e] == '/') && s[e + 1] >= '0' && s[e + 1] <= '9') {
+      size_t z = e + 1;
+      while (z < n && s[z] >= '0' && s[z] <= '9') z++;
+      if (z < n && kz_is_alpha(kz_cp_at(s, n, z, &l))) break;
+      e = z;
+    }
+  }
+  /* Hyphenated words: `бизнес-жоспар`, `Қазақстан-2050`, `5-ші`. */
+  while (e + 1 < n && (s[e] == '-' || (s[e] == 0xE2 && e + 3 < n && s[e + 1] == 0x80 &&
+                                       s[e + 2] == 0x90))) {
+    size_t h = s[e] == '-' ? 1 : 3;
+    uint32_t d = kz_cp_at(s, n, e + h, &l);
+    if (!kz_is_wordch(d)) break;
+    e = word_run(t, e + h);
+  }
+  /* A 2017-alphabet initial: `G'.` */
+  if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + l == e && kz_is_upper(c)) return e + 2;
+  /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
+  size_t whole = e;
+  e = cyrillic_joints(t, a, e);
+  if (e < whole) return e;
+  if (e < n && s[e] == '.') {
+    uint32_t first = kz_cp_at(s, n, a, &l);
+    size_t st;
+    int dotted = memchr(s + a, '.', e - a) != NULL;
+    if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
+    if (kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a) return e + 1;
+    if (a + l == e && kz_is_upper(first)) return e + 1; /* initial */
+    if (dotted && kz_is_alpha(first)) {
+      /* `Ж.Ж.Ж` + `.`: single letters between dots make an acronym. */
+      int ok = 1;
+      for (size_t p = a; p < e && ok;) {
+        kz_cp_at(s, n, p, &l);
+        ok = kz_is_alpha(kz_cp_at(s, n, p, &l)) && (p + l == e || s[p + l] == '.');
+        p += l + 1;
+      }
+      if (ok) return e + 1;
+    }
+  }
+  return e;
+}
+
+kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                            unsigned flags, kz_spans *out) {
+  (void)flags;
+  kztext_status st = kz_seg_set_text(seg, seg->word, (const char *)s, n);
+  if (st) return st;
+  tctx t = {s, n, lang};
+  int plang = lang;
+  size_t pos = 0;
+  int32_t a = ubrk_first(seg->word);
+  while (a != UBRK_DONE && (size_t)a < n) {
+    int32_t b = ubrk_next(seg->word);
+    size_t end = b == UBRK_DONE ? n : (size_t)b;
+    size_t start = (size_t)a > pos ? (size_t)a : pos;
+    while (start < end) {
+      size_t l;
+      uint32_t c = kz_cp_at(s, n, start, &l);
+      if (kz_is_space(c)) { start += l; continue; }
+      size_t e = token_end(&t, start, end, &plang);
+      if (e <= start) e = start + l;
+      kz_spans_add(out, start, e);
+      start = e;
+    }
+    if (start > pos) pos = start;
+    a = b;
+  }
+  return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+}

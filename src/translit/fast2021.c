@@ -1,0 +1,337 @@
+/* The latin2021 -> Cyrillic fast path, for words written with the official
+ * letters only (a-z without c w x, ä ğ ñ ö ş ū ü ı İ, ch) and no alignment
+ * requested.  It walks the lexicon trie while it reads the word and applies
+ * the same rules as to_cyrillic.c (which handles every other word), on a
+ * flat array of letter codes.  Kept in step with apply_rules() by the case
+ * file and by tools/eval_translit.py, which compare both paths. */
+#include "translit/translit_int.h"
+
+#define MAXL 48
+
+enum { AMB_I = 1 }; /* code for i: и or й */
+
+/* ASCII lower-case letter -> Cyrillic code (0 = not handled here) */
+static const uint16_t ascii_code[26] = {
+    0x430, 0x431, 0,     0x434, 0x435, 0x444, 0x433, 0x445, AMB_I, 0x436, 0x43A, 0x43B, 0x43C,
+    0x43D, 0x43E, 0x43F, 0x49B, 0x440, 0x441, 0x442, 0x443, 0x432, 0,     0,     0x44B, 0x437};
+
+/* vowel letters among U+0430..U+04FF, as bits; AMB_I counts as a vowel */
+static const uint8_t vowel_bits[6] = {0x21, 0x41, 0x08, 0xE8, 0x02, 0x00}; /* а е ё и о у ы э ю я */
+
+static inline int vowel(uint32_t c) {
+  if (c == AMB_I) return 1;
+  if (c >= 0x430 && c <= 0x451) {
+    unsigned k = c - 0x430;
+    return (vowel_bits[k >> 3] >> (k & 7)) & 1;
+  }
+  return c == 0x456 || c == 0x4D9 || c == 0x4E9 || c == 0x4B1 || c == 0x4AF;
+}
+
+int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j) {
+  if (j >= m) return 0;
+  uint16_t a = code[j];
+  if (a == 0x44B || a == 0x456) return 1;
+  if (a == 0x430 || a == 0x4B1 || a == 0x4AF) return 1;
+  if (a == 0x435) {
+    if (j + 1 >= m) return 1;
+    uint16_t b = code[j + 1];
+    if (b == 0x4A3 || b == 0x43A || b == 0x448) return 1;
+    if (b == 0x43C && j + 2 >= m) return 1;
+    return 0;
+  }
+  if (vowel(a)) return 0;
+  return 1;
+}
+
+static inline char *put(char *o, uint32_t cp, int cap) {
+  if (cap) {
+    if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
+    else if (cp >= 0x450 && cp <= 0x45F) cp -= 0x50;
+    else if (cp >= 0x460 && (cp & 1)) cp -= 1;
+  }
+  o[0] = (char)(0xC0 | (cp >> 6));
+  o[1] = (char)(0x80 | (cp & 0x3F));
+  return o + 2;
+}
+
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
+  uint16_t code[MAXL];
+  uint8_t cap[MAXL];
+  int m = 0, ncap = 0, nlow = 0;
+  const char *pool;
+  const uint32_t *root;
+  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root);
+  uint64_t nd = T[0];
+  int alive = lexicon;
+  int best = 0, whole = 0; /* letters covered by the best (whole-word) match */
+  uint64_t best_nd = 0, whole_nd = 0;
+  size_t p = i;
+  while (p < n) {
+    unsigned c = s[p];
+    uint16_t cd;
+    int up = 0;
+    unsigned char kb[2];
+    int kl = 1;
+    size_t len = 1;
+    if (c < 0x80) {
+      unsigned lc = c | 0x20;
+      if (lc < 'a' || lc > 'z') break;
+      up = c < 'a';
+      if (c == 'I') { /* Turkic: I is ı */
+        cd = 0x456;
+        kb[0] = 0xC4; kb[1] = 0xB1; kl = 2;
+      } else {
+        cd = ascii_code[lc - 'a'];
+        kb[0] = (unsigned char)lc;
+        if (!cd) {
+          if (lc != 'c' || p + 1 >= n || (s[p + 1] | 0x20) != 'h') return 0;
+          cd = 0x447; /* ch */
+          if (!up && s[p + 1] < 'a') return 0; /* cH: leave it to the general path */
+          kb[1] = 'h'; kl = 2; len = 2;
+        }
+      }
+    } else if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && p + 1 < n) {
+      unsigned t = s[p + 1];
+      len = 2;
+      kl = 2;
+      kb[0] = (unsigned char)c;
+      switch ((c << 8) | t) {
+      case 0xC3A4: cd = 0x4D9; break;            /* ä */
+      case 0xC384: cd = 0x4D9; up = 1; t = 0xA4; break;
+      case 0xC3B1: cd = 0x4A3; break;            /* ñ */
+      case 0xC391: cd = 0x4A3; up = 1; t = 0xB1; break;
+      case 0xC3B6: cd = 0x4E9; break;            /* ö */
+      case 0xC396: cd = 0x4E9; up = 1; t = 0xB6; break;
+      case 0xC3BC: cd = 0x4AF; break;            /* ü */
+      case 0xC39C: cd = 0x4AF; up = 1; t = 0xBC; break;
+      case 0xC49F: cd = 0x493; break;            /* ğ */
+      case 0xC49E: cd = 0x493; up = 1; t = 0x9F; break;
+      case 0xC4B1: cd = 0x456; break;            /* ı */
+      case 0xC4B0: cd = AMB_I; up = 1; kb[0] = 'i'; kl = 1; break; /* İ */
+      case 0xC59F: cd = 0x448; break;            /* ş */
+      case 0xC59E: cd = 0x448; up = 1; t = 0x9F; break;
+      case 0xC5AB: cd = 0x4B1; break;            /* ū */
+      case 0xC5AA: cd = 0x4B1; up = 1; t = 0xAB; break;
+      default: return 0;
+      }
+      kb[1] = (unsigned char)t;
+    } else if (c >= 0x80) {
+      /* another Latin letter or a combining mark: the general path; other
+       * characters (« » — NBSP, other scripts) end the word */
+      if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1) return 0;
+      break;
+    } else {
+      break;
+    }
+    if (m == MAXL) return 0;
+    code[m] = cd;
+    cap[m] = (uint8_t)up;
+    if (up) ncap++;
+    else nlow++;
+    m++;
+    p += len;
+    if (alive) {
+      for (int k = 0; k < kl && alive; k++) {
+        if (m == 1 && k == 0) nd = root[kb[0]] ? T[root[kb[0]]] : 0; /* direct first step */
+        else nd = kz_tl_lex_step(T, nd, kb[k]);
+        if (!nd) alive = 0;
+      }
+      if (alive && N_VAL(nd)) {
+        if (N_WHOLE(nd)) { whole = m; whole_nd = nd; }
+        else { best = m; best_nd = nd; }
+      }
+    }
+  }
+  if (m == 0) return 0;
+  if (whole == m && whole > best) { best = whole; best_nd = whole_nd; }
+  const int allcaps = ncap >= 2 && nlow == 0;
+  char *o = *po;
+  uint32_t prev = 0;
+  int j = 0;
+  if (best) {
+    const unsigned char *v = (const unsigned char *)pool + N_VAL(best_nd) - 1;
+    size_t vl = N_VLEN(best_nd);
+    uint32_t lc[96];
+    int nl = 0;
+    for (size_t q = 0; q < vl && nl < 96;) {
+      unsigned b0 = v[q];
+      if (b0 < 0x80) { lc[nl++] = b0; q++; continue; }
+      lc[nl++] = ((uint32_t)(b0 & 0x1F) << 6) | (v[q + 1] & 0x3F);
+      q += 2;
+    }
+    if (nl > 1 && lc[nl - 1] == 0x44C && best < m && vowel(code[best])) nl--;
+    for (int k = 0; k < nl; k++) {
+      int cp_ = allcaps || (nl == best ? cap[k] : (k == 0 && cap[0]));
+      if (lc[k] < 0x80) *o++ = (char)lc[k]; /* a hyphen inside a stem */
+      else o = put(o, lc[k], cp_);
+    }
+    prev = nl ? lc[nl - 1] : 0;
+    j = best;
+  }
+  for (; j < m; j++) {
+    uint16_t g = code[j];
+    uint16_t nx = j + 1 < m ? code[j + 1] : 0;
+    int cp_ = allcaps || cap[j];
+    int pv = prev && vowel(prev);
+    int start = prev == 0;
+    uint32_t out = g;
+    int take = 1;
+    if (g == AMB_I) {
+      if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
+      else if (nx == 0x443) { out = 0x44E; take = 2; }
+      else if (pv && prev != 0x443) out = 0x439;
+      else out = 0x438;
+    } else if (g == 0x442 && nx == 0x441 && !kz_tl_ts_is_suffix(code, m, j + 2)) {
+      out = 0x446; take = 2;
+    } else if (g == 0x448 && nx == 0x448) {
+      out = 0x449; take = 2;
+    }
+    o = put(o, out, cp_);
+    prev = out;
+    j += take - 1;
+  }
+  *po = o;
+  return p - i;
+}
+
+static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* A word the fast path does not take (English words with c w x, variant
+ * letters): validate its extent (ASCII letters and two-byte letters, no
+ * combining mark after it) and hand it to the general word converter. */
+static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned flags, char **o) {
+  size_t e = i;
+  while (e < n) {
+    unsigned c = s[e];
+    if (c < 0x80) {
+      if ((c | 0x20) < 'a' || (c | 0x20) > 'z') break;
+      e++;
+    } else if (c >= 0xC3 && c <= 0xC9 && e + 1 < n && (s[e + 1] & 0xC0) == 0x80) {
+      e += 2;
+    } else if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1 || c < 0xC2) {
+      return 0; /* a mark, a three-byte letter, invalid: the general route decides */
+    } else {
+      break; /* punctuation or another script ends the word; the caller checks it */
+    }
+  }
+  return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, o);
+}
+
+/* The whole latin2021 -> Cyrillic conversion in one pass when the text is
+ * plain: it validates UTF-8 and checks NFC as it goes (only ASCII, the 2021
+ * letters and common punctuation are accepted, all NFC-inert) and gives up
+ * with (size_t)-1 on anything else, so the caller takes the general route.
+ * URLs and e-mail addresses are found when their '@' or "://" shows up: the
+ * token converted so far is rewound and copied as it is. */
+size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
+  const int lex = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
+  char *o = out;
+  size_t i = 0, tok_s = 0, ok_until = 0;
+  char *tok_o = out;
+  int in_tok = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (is_space(c)) {
+        in_tok = 0;
+        *o++ = (char)c;
+        i++;
+        continue;
+      }
+      if (!in_tok) {
+        in_tok = 1;
+        tok_s = i;
+        tok_o = o;
+        if (n - i >= 4 && (c | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w' &&
+            s[i + 3] == '.')
+          goto url;
+      }
+      if ((c == '@' && i > tok_s && i + 1 < n && !is_space(s[i + 1])) ||
+          (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'))
+        goto url;
+      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
+        if (!k) k = other_word(s, n, i, flags, &o);
+        if (!k) return (size_t)-1;
+        i += k;
+        continue;
+      }
+      *o++ = (char)c;
+      i++;
+      continue;
+    }
+    if (!in_tok) {
+      in_tok = 1;
+      tok_s = i;
+      tok_o = o;
+    }
+    if (c >= 0xC3 && c <= 0xC5) { /* a 2021 letter starts a word */
+      size_t k = kz_tl_fast_word_2021(s, n, i, &o, lex);
+      if (!k) k = other_word(s, n, i, flags, &o);
+      if (!k) return (size_t)-1;
+      i += k;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) { /* NBSP « » § ° */
+      o[0] = (char)c;
+      o[1] = (char)s[i + 1];
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81 || s[i + 1] == 0x84) &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      uint32_t lo = ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (lo == 0x000 || lo == 0x001 || lo == 0x126 || lo == 0x12A || lo == 0x12B)
+        return (size_t)-1; /* singletons */
+      memcpy(o, s + i, 3);
+      o += 3;
+      i += 3;
+      continue;
+    }
+    if (i >= ok_until) {
+      /* other scripts (Arabic, CJK), €: ask the normalizer about the stretch
+       * from the previous character to the next ASCII byte */
+      size_t a = i, b = i;
+      while (a > 0 && (s[a - 1] & 0xC0) == 0x80) a--;
+      if (a > 0) a--;
+      while (a > 0 && (s[a] & 0xC0) == 0x80) a--;
+      while (b < n && s[b] >= 0x80) b++;
+      int isn = 0;
+      if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+          !isn)
+        return (size_t)-1;
+      ok_until = b;
+    }
+    {
+      size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (c < 0xC2 || i + l > n) return (size_t)-1;
+      memcpy(o, s + i, l);
+      o += l;
+      i += l;
+      continue;
+    }
+  url:
+    /* copy the whole token as it is */
+    {
+      size_t e = i;
+      int ascii = 1;
+      while (e < n && !is_space(s[e])) {
+        if (s[e] >= 0x80) ascii = 0;
+        e++;
+      }
+      if (!ascii) { /* the token is copied as it is: it must be valid NFC */
+        int isn = 0;
+        if (kztext_is_normalized((const char *)s + tok_s, e - tok_s, KZTEXT_NORM_NFC, &isn, NULL) !=
+                KZTEXT_OK || !isn)
+          return (size_t)-1;
+      }
+      o = tok_o;
+      memcpy(o, s + tok_s, e - tok_s);
+      o += e - tok_s;
+      i = e;
+      in_tok = 0;
+    }
+  }
+  return (size_t)(o - out);
+}

@@ -1,0 +1,456 @@
+/* Kazakh Cyrillic -> Latin schemes.
+ *
+ * The hot loop is table-driven: every Cyrillic letter is two UTF-8 bytes with
+ * a lead byte D0..D3, so (lead - 0xD0) << 6 | (trail & 0x3F) = cp - 0x400
+ * indexes a 256-entry table per scheme, and the output (at most 14 bytes) is
+ * copied with one fixed-size memcpy.  Only letters whose output depends on
+ * their neighbours (a capital digraph: title or all caps; latin2018 я ю щ;
+ * bgn separators) leave the fast path. */
+#include "translit/translit_int.h"
+#include "utf8/utf8.h"
+
+#include "gen/translit_tables.inc"
+
+/* The fast path looks ahead over bytes it has not validated yet: decode
+ * with bounds and read an ill-formed sequence as U+FFFD. */
+static inline uint32_t cp_at(const unsigned char *s, size_t n, size_t i) {
+  if (i >= n) return 0;
+  size_t l, sub;
+  return kz_utf8_decode(s + i, n - i, &l, &sub);
+}
+
+static inline uint32_t next_cp(const unsigned char *s, size_t n, size_t i, size_t *len) {
+  size_t sub;
+  uint32_t c = kz_utf8_decode(s + i, n - i, len, &sub);
+  if (!*len) *len = sub;
+  return c;
+}
+
+static inline uint32_t cp_before(const unsigned char *s, size_t i) {
+  if (i == 0) return 0;
+  size_t j = kz_utf8_prev(s, i), l;
+  return kz_utf8_next(s + j, &l);
+}
+
+static inline unsigned cyr_class(uint32_t cp) {
+  return (cp >= 0x400 && cp < 0x500) ? kz_cyr_class[cp - 0x400] : 0;
+}
+
+static inline uint32_t cyr_lower(uint32_t cp) {
+  return (cp >= 0x400 && cp < 0x500) ? kz_cyr_lower[cp - 0x400] : 0;
+}
+
+static int is_upper_letter(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return 1;
+  if (cp >= 0x400 && cp < 0x500) return (kz_cyr_class[cp - 0x400] & KZ_C_UPPER) != 0 ||
+                                         (cp >= 0x400 && cp <= 0x42F);
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return 1;
+  return 0;
+}
+
+static int is_letter(uint32_t cp) {
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
+  if (cp >= 0x400 && cp < 0x530) return 1;
+  if (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) return 1;
+  return 0;
+}
+
+/* Whether a capital at s[i..i+len) sits in an ALL-CAPS context: followed by a
+ * capital, or ending a word whose previous letter is a capital (АҚШ). */
+static int caps_context(const unsigned char *s, size_t n, size_t i, size_t len) {
+  uint32_t next = cp_at(s, n, i + len);
+  if (is_upper_letter(next)) return 1;
+  if (is_letter(next)) return 0;
+  return is_upper_letter(cp_before(s, i));
+}
+
+/* latin2018, Dec 2018 draft rules (standards §3): щ is written shsh in the
+ * native words the rule names; they are matched as word stems. */
+static int shsh_word(const unsigned char *s, size_t n, size_t i) {
+  static const char *const stems[] = {"ащы", "тұщы", "кеще"};
+  size_t ws = i;
+  while (ws > 0) {
+    size_t p = kz_utf8_prev(s, ws), l;
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER)) break;
+    ws = p;
+  }
+  /* compare in lower case */
+  char low[32];
+  size_t k = 0, j = ws;
+  while (j < n && k < sizeof low - 4) {
+    size_t l;
+    uint32_t c = next_cp(s, n, j, &l);
+    uint32_t lc = cyr_lower(c);
+    if (!lc) break;
+    k += kz_utf8_encode(lc, low + k);
+    j += l;
+  }
+  for (size_t t = 0; t < sizeof stems / sizeof *stems; t++) {
+    size_t sl = strlen(stems[t]);
+    if (k >= sl && memcmp(low, stems[t], sl) == 0 && (size_t)(i - ws) < sl) return 1;
+  }
+  return 0;
+}
+
+/* Writes str in lower, title or upper case (ASCII letters and the 2018
+ * accented vowels and ı only: what the context rules produce). */
+static size_t put_cased(char *o, const char *str, int cap, int all) {
+  size_t k = 0, i = 0, len = strlen(str);
+  while (i < len) {
+    size_t l;
+    uint32_t c = kz_utf8_next((const unsigned char *)str + i, &l);
+    if (cap && (i == 0 || all)) {
+      if (c >= 'a' && c <= 'z') c -= 32;
+      else if (c == 0x131) c = 'I';
+      else if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 0x20;
+    }
+    k += kz_utf8_encode(c, o + k);
+    i += l;
+  }
+  return k;
+}
+
+/* One letter that needs its neighbours.  Returns bytes written. */
+static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_scheme to,
+                          const kz_fwd_entry *e, char *o) {
+  uint32_t cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+  unsigned cls = cyr_class(cp);
+  int cap = (cls & KZ_C_UPPER) != 0;
+  uint32_t lc = cyr_lower(cp);
+  if (to == KZTEXT_SCHEME_LATIN2018 && (lc == 0x44F || lc == 0x44E || lc == 0x449)) {
+    uint32_t prev = cp_before(s, i);
+    uint32_t pl = cyr_lower(prev);
+    unsigned pc = cyr_class(prev);
+    int after_cons = (pc & KZ_C_LETTER) && !(pc & KZ_C_VOWEL) && pl != 0x44A && pl != 0x44C;
+    const char *str;
+    if (lc == 0x449) {
+      str = shsh_word(s, n, i) ? "shsh" : "sh";
+    } else if (lc == 0x44F) { /* я: á after a consonant, ıa after a vowel, ъ or ь */
+      str = pl == 0x438 ? "a" : after_cons ? "\xc3\xa1" : "\xc4\xb1" "a";
+    } else { /* ю: ú after a consonant, ъ or ь, else ıý */
+      int soft = pl == 0x44A || pl == 0x44C;
+      str = pl == 0x438 ? "\xc3\xbd" : (after_cons || soft) ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
+    }
+    int all = cap && caps_context(s, n, i, 2);
+    return put_cased(o, str, cap, all);
+  }
+  size_t k;
+  if ((e->flags & KZ_F_MULTI) && caps_context(s, n, i, 2)) {
+    memcpy(o, e->up, e->ulen);
+    k = e->ulen;
+  } else {
+    memcpy(o, e->out, e->len);
+    k = e->len;
+  }
+  if (to == KZTEXT_SCHEME_BGN) {
+    /* BGN/PCGN: a middle dot keeps two letters apart that would read as a
+     * digraph (гһ зһ кһ нг сһ цһ шч; the last by analogy, as CLDR). */
+    uint32_t nl = cyr_lower(cp_at(s, n, i + 2));
+    int sep = (nl == 0x4BB && (lc == 0x433 || lc == 0x437 || lc == 0x43A || lc == 0x441 ||
+                               lc == 0x446)) ||
+              (lc == 0x43D && nl == 0x433) || (lc == 0x448 && nl == 0x447);
+    if (sep) { memcpy(o + k, "\xc2\xb7", 2); k += 2; }
+  }
+  return k;
+}
+
+/* Latin letters that stand for Cyrillic ones inside Cyrillic words (real
+ * text types "үшiн" with a Latin i): the Cyrillic letter, or 0. */
+static uint32_t homoglyph(unsigned c) {
+  switch (c) {
+  case 'a': return 0x430; case 'c': return 0x441; case 'e': return 0x435;
+  case 'i': return 0x456; case 'o': return 0x43E; case 'p': return 0x440;
+  case 'x': return 0x445; case 'y': return 0x443; case 'h': return 0x4BB;
+  case 'k': return 0x43A;
+  case 'A': return 0x410; case 'B': return 0x412; case 'C': return 0x421;
+  case 'E': return 0x415; case 'H': return 0x41D; case 'I': return 0x406;
+  case 'K': return 0x41A; case 'M': return 0x41C; case 'O': return 0x41E;
+  case 'P': return 0x420; case 'T': return 0x422; case 'X': return 0x425;
+  case 'Y': return 0x423;
+  default: return 0;
+  }
+}
+
+static int is_ascii_letter(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Whether the word around the ASCII letter at i mixes Cyrillic letters with
+ * Latin look-alikes only (then the look-alikes are read as Cyrillic). */
+static int mixed_word(const unsigned char *s, size_t n, size_t i) {
+  size_t a = i, b = i;
+  while (a > 0) {
+    size_t p = kz_utf8_prev(s, a), l;
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
+    a = p;
+  }
+  while (b < n) {
+    size_t l;
+    uint32_t c = next_cp(s, n, b, &l);
+    if (!(cyr_class(c) & KZ_C_LETTER) && !(c < 128 && is_ascii_letter(c))) break;
+    b += l;
+  }
+  int cyr = 0;
+  for (size_t k = a; k < b;) {
+    size_t l;
+    uint32_t c = next_cp(s, n, k, &l);
+    if (c < 128) {
+      if (!homoglyph(c)) return 0;
+    } else {
+      cyr = 1;
+    }
+    k += l;
+  }
+  return cyr;
+}
+
+static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, size_t j) {
+  if (is_ascii_letter(s[i]) && i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3) return 1;
+  if (is_ascii_letter(s[j - 1]) && j + 1 < n && s[j] >= 0xD0 && s[j] <= 0xD3 &&
+      (s[j + 1] & 0xC0) == 0x80)
+    return 1;
+  return 0;
+}
+
+/* An ASCII run next to a Cyrillic word: look-alikes inside mixed words
+ * convert as the Cyrillic letters they stand for. */
+static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, kztext_scheme to,
+                          char *out, char *o, kz_spanv *sv) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  char *o0 = o;
+  int state = -1; /* -1 unknown, 0 plain, 1 mixed: for the current word */
+  for (size_t k = i; k < j; k++) {
+    unsigned c = s[k];
+    if (!is_ascii_letter(c)) {
+      state = -1;
+      *o = (char)c;
+      if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + 1, 1);
+      o++;
+      continue;
+    }
+    if (state < 0) state = mixed_word(s, n, k);
+    uint32_t h = state ? homoglyph(c) : 0;
+    if (!h) {
+      *o = (char)c;
+      if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + 1, 1);
+      o++;
+      continue;
+    }
+    const kz_fwd_entry *e = &T[h - 0x400];
+    size_t len;
+    if ((e->flags & KZ_F_MULTI) && caps_context(s, n, k, 1)) {
+      memcpy(o, e->up, e->ulen);
+      len = e->ulen;
+    } else {
+      memcpy(o, e->out, e->len);
+      len = e->len;
+    }
+    if (sv) kz_span_add(sv, k, k + 1, (size_t)(o - out), (size_t)(o - out) + len, 0);
+    o += len;
+  }
+  return (size_t)(o - o0);
+}
+
+/* latin2018 spells loanwords by Kazakh sound law (Dec 2018 draft): a double
+ * consonant is written once (бюллетень búleten, коэффицент koefısent) and сц
+ * is s.  A loanword is recognised by a Russian-only letter (ё ц ч щ ъ ь э ю
+ * я); native doubles (аққу, мемлекеттік) stay. */
+static int russian_only(uint32_t lc) {
+  return lc == 0x451 || lc == 0x446 || lc == 0x447 || lc == 0x449 || lc == 0x44A ||
+         lc == 0x44C || lc == 0x44D || lc == 0x44E || lc == 0x44F;
+}
+
+static size_t word_end(const unsigned char *s, size_t n, size_t i) {
+  while (i + 1 < n && s[i] >= 0xD0 && s[i] <= 0xD3 && (cyr_class(cp_at(s, n, i)) & KZ_C_LETTER))
+    i += 2;
+  return i;
+}
+
+static int loanword_2018(const unsigned char *s, size_t n, size_t i, size_t *end) {
+  if (i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3 && (cyr_class(cp_before(s, i)) & KZ_C_LETTER))
+    return 0; /* not at the start of a word */
+  size_t e = word_end(s, n, i);
+  *end = e;
+  for (size_t k = i; k < e; k += 2)
+    if (russian_only(cyr_lower(cp_at(s, n, k)))) return 1;
+  return 0;
+}
+
+static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, char *out, char *o,
+                        kz_spanv *sv) {
+  const kz_fwd_entry *T = kz_fwd_tables[KZTEXT_SCHEME_LATIN2018];
+  char *o0 = o;
+  char last[16];
+  size_t last_len = 0;
+  for (size_t k = i; k < e; k += 2) {
+    const kz_fwd_entry *en = &T[((s[k] - 0xD0) << 6) | (s[k + 1] & 0x3F)];
+    char buf[32];
+    size_t len;
+    if (en->flags & (KZ_F_MULTI | KZ_F_CTX)) len = slow_letter(s, n, k, KZTEXT_SCHEME_LATIN2018, en, buf);
+    else { memcpy(buf, en->out, en->len); len = en->len; }
+    int cons = len == 1 && !strchr("aeiouyAEIOUY", buf[0]);
+    if (cons && last_len == 1 && (buf[0] | 0x20) == (last[0] | 0x20)) len = 0; /* double */
+    memcpy(o, buf, len);
+    if (sv) kz_span_add(sv, k, k + 2, (size_t)(o - out), (size_t)(o - out) + len, 0);
+    o += len;
+    if (len) { memcpy(last, buf, len); last_len = cons ? len : 0; }
+  }
+  return (size_t)(o - o0);
+}
+
+static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to, char *out,
+                             kz_spanv *sv, const int spans) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  size_t i = 0;
+  char *o = out;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      size_t j = i + 1;
+      while (j < n && s[j] < 0x80) j++;
+      if (touches_cyrillic(s, n, i, j)) {
+        o += ascii_mixed(s, n, i, j, to, out, o, spans ? sv : NULL);
+        i = j;
+        continue;
+      }
+      memcpy(o, s + i, j - i);
+      if (spans) kz_span_add(sv, i, j, (size_t)(o - out), (size_t)(o - out) + (j - i), 1);
+      o += j - i;
+      i = j;
+      continue;
+    }
+    if (c >= 0xD0 && c <= 0xD3) {
+      const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      size_t we;
+      if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
+        o += word_2018(s, n, i, we, out, o, spans ? sv : NULL);
+        i = we;
+        continue;
+      }
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + e->len, 0);
+        o += e->len;
+        i += 2;
+        continue;
+      }
+      if (!(e->flags & KZ_F_PASS)) {
+        size_t k = slow_letter(s, n, i, to, e, o);
+        if (spans) kz_span_add(sv, i, i + 2, (size_t)(o - out), (size_t)(o - out) + k, 0);
+        o += k;
+        i += 2;
+        continue;
+      }
+    }
+    size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    memcpy(o, s + i, l);
+    if (spans) kz_span_add(sv, i, i + l, (size_t)(o - out), (size_t)(o - out) + l, 1);
+    o += l;
+    i += l;
+  }
+  return (size_t)(o - out);
+}
+
+/* The fused fast path: validates UTF-8, checks that the text is NFC and
+ * converts, in one pass.  It accepts ASCII, Cyrillic, Latin-1/Extended
+ * letters and the common punctuation of U+2000..U+207F and U+2100..U+214F
+ * (all NFC_QC=Yes with combining class 0, so any sequence of them is NFC);
+ * on anything else it gives up ((size_t)-1) and the caller takes the general
+ * route: validate, normalize if needed, convert. */
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+  const kz_fwd_entry *T = kz_fwd_tables[to];
+  size_t i = 0, ok_until = 0;
+  char *o = out;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (!is_ascii_letter(c)) { /* digits, spaces, punctuation */
+        *o++ = (char)c;
+        i++;
+        continue;
+      }
+      size_t j = i + 1; /* a run of ASCII letters */
+      while (j < n && is_ascii_letter(s[j])) j++;
+      if (touches_cyrillic(s, n, i, j)) {
+        o += ascii_mixed(s, n, i, j, to, out, o, NULL);
+      } else {
+        memcpy(o, s + i, j - i);
+        o += j - i;
+      }
+      i = j;
+      continue;
+    }
+    if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
+    if (c >= 0xD0 && c <= 0xD3) {
+      const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
+      if (!(e->flags & (KZ_F_PASS | KZ_F_MULTI | KZ_F_CTX))) {
+        memcpy(o, e->out, 16);
+        o += e->len;
+        i += 2;
+        continue;
+      }
+      size_t we;
+      if (to == KZTEXT_SCHEME_LATIN2018 && !(e->flags & KZ_F_PASS) && loanword_2018(s, n, i, &we)) {
+        o += word_2018(s, n, i, we, out, o, NULL);
+        i = we;
+        continue;
+      }
+      if (!(e->flags & KZ_F_PASS)) {
+        o += slow_letter(s, n, i, to, e, o);
+        i += 2;
+        continue;
+      }
+      if (c == 0xD2 && s[i + 1] >= 0x83 && s[i + 1] <= 0x89) return (size_t)-1; /* marks */
+      memcpy(o, s + i, 2);
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xCB) { /* U+0080..U+02FF: letters, no marks */
+      memcpy(o, s + i, 2);
+      o += 2;
+      i += 2;
+      continue;
+    }
+    if (i < ok_until) { /* checked below: copy */
+      size_t l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      memcpy(o, s + i, l);
+      o += l;
+      i += l;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81 || s[i + 1] == 0x84) &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      uint32_t cp = ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); /* low 12 bits */
+      /* U+2000/2001 and U+2126, U+212A, U+212B are singletons (NFC_QC=No) */
+      if (cp == 0x000 || cp == 0x001 || cp == 0x126 || cp == 0x12A || cp == 0x12B)
+        return (size_t)-1;
+      memcpy(o, s + i, 3);
+      o += 3;
+      i += 3;
+      continue;
+    }
+    /* Something else (Arabic, CJK, €): ask the normalizer about the stretch
+     * from the previous character (it might compose with it) to the next
+     * ASCII byte (ASCII never composes with what precedes it). */
+    size_t a = i > 0 ? kz_utf8_prev(s, i) : 0, b = i;
+    while (b < n && s[b] >= 0x80) b++;
+    int isn = 0;
+    if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+        !isn)
+      return (size_t)-1;
+    ok_until = b;
+  }
+  return (size_t)(o - out);
+}
+
+size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                           char *out, kz_spanv *sv) {
+  if (to == KZTEXT_SCHEME_ARABIC) return kz_tl_cyr_to_arabic(s, n, flags, out, sv);
+  if (to == KZTEXT_SCHEME_CYRILLIC) {
+    memcpy(out, s, n);
+    if (sv && n) kz_span_add(sv, 0, n, 0, n, 1);
+    return n;
+  }
+  return sv ? convert(s, n, to, out, sv, 1) : convert(s, n, to, out, NULL, 0);
+}

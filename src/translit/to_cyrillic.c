@@ -1,0 +1,573 @@
+/* Latin schemes -> Kazakh Cyrillic (the hard direction).
+ *
+ * A word is cut into tokens by the longest key of the scheme's reverse table
+ * (data/translit/reverse.tsv); a token is a Cyrillic letter or an ambiguity
+ * class (и|й, х|һ, е|э, and for latin2018 ә|я, ө|ё, ү|ю, с|ц, ш|щ).  Then:
+ *  1. the lexicon (hunspell-kk stems whose spelling the rules get wrong,
+ *     tools/gen_translit_lexicon.py) replaces the longest matching prefix;
+ *  2. rules resolve the rest: i after a vowel is й, ia/iu at the start or
+ *     after a vowel are я/ю, ts is тс before a Kazakh suffix and ц
+ *     elsewhere, şş is щ, e after a/o is э, and for latin2018 vowel harmony
+ *     (a word with back vowels takes я/ё/ю for á/ó/ú);
+ *  3. case comes back per letter from the source; an ALL-CAPS word stays so.
+ * docs/transliteration.md explains each rule. */
+#include "translit/translit_int.h"
+#include "utf8/utf8.h"
+
+#include "gen/translit_tables.inc"
+
+#define MAXW 64 /* longer words are converted in pieces */
+
+typedef struct tok {
+  uint16_t target;  /* Cyrillic lower-case cp, class, 0 = dropped, 0xFFFF = literal */
+  uint8_t a, b;     /* code point index range [a, b) in the word */
+  uint8_t cap;      /* first source letter is a capital */
+  uint8_t iamb;     /* latin2018: source was a capital I (і or и) */
+} tok;
+
+typedef struct word {
+  uint32_t cp[MAXW];     /* lower case */
+  uint8_t cap[MAXW];
+  size_t off[MAXW + 1];  /* byte offsets into the input */
+  int n;
+  tok t[MAXW];
+  int nt;
+} word;
+
+static uint8_t sym_of(uint32_t cp) {
+  if (cp < 128) return kz_sym_ascii[cp];
+  size_t lo = 0, hi = sizeof kz_sym_cp / sizeof *kz_sym_cp;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (kz_sym_cp[mid] < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo < sizeof kz_sym_cp / sizeof *kz_sym_cp && kz_sym_cp[lo] == cp) ? (uint8_t)(lo + 1) : 0;
+}
+
+static uint32_t lat_lower(uint32_t cp, int *cap) {
+  *cap = 0;
+  if (cp >= 'A' && cp <= 'Z') { *cap = 1; return cp + 32; }
+  if (cp < 0xC0) return cp;
+  size_t lo = 0, hi = sizeof kz_lat_lower_tab / sizeof *kz_lat_lower_tab;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (kz_lat_lower_tab[mid][0] < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < sizeof kz_lat_lower_tab / sizeof *kz_lat_lower_tab && kz_lat_lower_tab[lo][0] == cp) {
+    *cap = 1;
+    return kz_lat_lower_tab[lo][1];
+  }
+  return cp;
+}
+
+int kz_tl_is_latin_letter(uint32_t cp) {
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
+  if (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) return 1;
+  if (cp >= 0x1E00 && cp < 0x1F00) return 1;
+  return 0;
+}
+
+static int is_mark(uint32_t cp) {
+  return (cp >= 0x300 && cp < 0x370) || cp == 0xFE20 || cp == 0xFE21;
+}
+
+static int is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC; }
+
+/* Characters that belong to a Latin word of scheme `sc`. */
+static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {
+  if (kz_tl_is_latin_letter(cp) || is_mark(cp)) return 1;
+  if (cp == 0x2B9 || cp == 0x2BA) return sc >= KZTEXT_SCHEME_ISO9;
+  if (cp == 0xB7) return sc == KZTEXT_SCHEME_BGN && in_word;
+  if (is_apos(cp)) return sc == KZTEXT_SCHEME_LATIN2017 && in_word;
+  return 0;
+}
+
+static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+int kz_tl_is_url_or_email(const unsigned char *s, size_t n) {
+  if (n >= 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.')
+    return 1;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '@' && i > 0 && i + 1 < n) return 1;
+    if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') return 1;
+  }
+  return 0;
+}
+
+/* ---- tokens ---------------------------------------------------------- */
+
+static void tokenize(word *w, kztext_scheme sc) {
+  const kz_rev_key *keys = kz_rev_keys[sc];
+  const uint16_t(*first)[2] = kz_rev_first[sc];
+  uint8_t sy[MAXW];
+  for (int i = 0; i < w->n; i++) {
+    uint32_t c = w->cp[i];
+    if (is_apos(c)) c = '\'';
+    if (c == 0x361) c = 0xFE20; /* one tie for both conventions */
+    sy[i] = sym_of(c);
+  }
+  w->nt = 0;
+  int i = 0;
+  while (i < w->n) {
+    tok *t = &w->t[w->nt++];
+    t->a = (uint8_t)i;
+    t->cap = w->cap[i];
+    t->iamb = 0;
+    int best = 0;
+    uint16_t target = 0xFFFF;
+    if (sy[i]) {
+      unsigned st = first[sy[i]][0], cnt = first[sy[i]][1];
+      for (unsigned k = st; k < st + cnt; k++) {
+        const kz_rev_key *key = &keys[k];
+        if (i + key->n > w->n) continue;
+        int ok = 1;
+        for (int m = 1; m < key->n; m++) {
+          uint8_t want = key->sym[m];
+          uint8_t have = sy[i + m];
+          if (want != have) {
+            /* U+FE21 closes a tie written with U+0361: nothing to match */
+            ok = 0;
+            break;
+          }
+        }
+        if (ok) { best = key->n; target = key->target; break; }
+      }
+    }
+    if (!best) best = 1;
+    if (sc == KZTEXT_SCHEME_LATIN2018 && w->cap[i] && w->cp[i] == 'i' && target == 0x456)
+      t->iamb = 1; /* capital I: і and и/й look the same */
+    t->target = target;
+    i += best;
+    t->b = (uint8_t)i;
+  }
+}
+
+/* ---- rules ----------------------------------------------------------- */
+
+static int cyr_vowel(uint32_t c) {
+  switch (c) {
+  case 0x430: case 0x4D9: case 0x435: case 0x451: case 0x438: case 0x43E: case 0x4E9:
+  case 0x443: case 0x4B1: case 0x4AF: case 0x44B: case 0x456: case 0x44D: case 0x44E:
+  case 0x44F:
+    return 1;
+  default: return 0;
+  }
+}
+
+static int tok_vowel(uint16_t t) {
+  return cyr_vowel(t) || t == KZ_AMB_I || t == KZ_AMB_E || t == KZ_AMB_AE || t == KZ_AMB_OE ||
+         t == KZ_AMB_UE;
+}
+
+static int tok_back(uint16_t t) { return t == 0x430 || t == 0x43E || t == 0x4B1 || t == 0x44B; }
+
+/* After т с (2021/2017 "ts"): is the rest a Kazakh suffix, so that тс is
+ * a stem-final т plus a suffix in с (айтса, кетсе, етсіз)? */
+static int ts_is_suffix(const word *w, int j) {
+  /* j: index of the token after с */
+  if (j >= w->nt) return 0;                         /* word-final ts: ц (Шульц) */
+  uint16_t a = w->t[j].target;
+  if (a == 0x44B || a == 0x456) return 1;           /* тсыз, тсіз, тсын */
+  if (a == 0x430 || a == 0x4B1 || a == 0x4AF) return 1; /* айтса */
+  if (a == KZ_AMB_E || a == 0x435) {                /* кетсе vs центр, цемент */
+    if (j + 1 >= w->nt) return 1;
+    uint16_t b = w->t[j + 1].target;
+    if (b == 0x4A3 || b == 0x43A || b == 0x448) return 1; /* -сең -сек -сеші */
+    if (b == 0x43C && j + 2 >= w->nt) return 1;           /* -сем */
+    return 0;
+  }
+  if (tok_vowel(a)) return 0;                       /* ци, цо, цу (француз) */
+  return 1;                                         /* спортсмен */
+}
+
+static int tok_kazakh(uint16_t t) {
+  return t == 0x4D9 || t == 0x4E9 || t == 0x4AF || t == 0x4B1 || t == 0x49B || t == 0x493 ||
+         t == 0x4A3 || t == 0x456;
+}
+
+/* latin2018 "ıa" after a consonant is ия (Азия, -ция) when what follows is
+ * nothing or a suffix that attaches to a vowel (-лар -лық -ға -да -ны -сы
+ * -мен ...), and иа inside a stem (материал, миллиард). */
+static int vowel_suffix_follows(const word *w, int j) {
+  if (j >= w->nt) return 1;
+  uint16_t a = w->t[j].target;
+  uint16_t b = j + 1 < w->nt ? w->t[j + 1].target : 0;
+  int bv = b && tok_vowel(b);
+  switch (a) {
+  case 0x43B: case 0x434: case 0x43D: case 0x441: case KZ_AMB_S: case 0x493: case 0x442:
+    return bv; /* л д н с ғ т + vowel */
+  case 0x43C: return b == KZ_AMB_E || b == 0x435; /* -мен */
+  case 0x4A3: return 1; /* -ң */
+  default: return 0;
+  }
+}
+
+typedef struct unit {
+  uint32_t c[2];   /* Cyrillic lower case; c[1] may be 0 */
+  int ta, tb;      /* token range */
+} unit;
+
+/* latin2018 writes both І and И/Й as capital I.  і never stands in a word
+ * with back vowels, and a word that has и elsewhere is a loanword: there I
+ * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
+ * letter Kazakh typists use for them. */
+static uint16_t capital_i_2018(const word *w, int j) {
+  int roman = w->n >= 2;
+  for (int i = 0; i < w->n; i++)
+    if (!w->cap[i] || (w->cp[i] != 'i' && w->cp[i] != 'v' && w->cp[i] != 'x')) roman = 0;
+  if (roman) return 0x456;
+  if (w->nt == 1) return KZ_AMB_I; /* an initial: И. (Иван) is the likelier */
+  uint16_t pv = j > 0 ? w->t[j - 1].target : 0;
+  uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
+  if (pv && pv != 0x443 && tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb)) return KZ_AMB_I; /* СӨЙЛЕ */
+  if (j + 1 == w->nt && pv && !tok_vowel(pv)) return 0x456; /* suffix -і: КОМИТЕТІ */
+  if (j == 0 && nx == 0x43D && j + 2 < w->nt && !tok_vowel(w->t[j + 2].target))
+    return KZ_AMB_I; /* ин- + consonant: Интернет, Институт */
+  if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
+  int kaz = 0, back = 0, other_i = 0;
+  for (int k = 0; k < w->nt; k++) {
+    uint16_t g = w->t[k].target;
+    if (w->t[k].iamb) continue;
+    /* Kazakh letters count in the stem before the I or just after it:
+     * suffixes (-ның, -дағы) attach to loanwords too */
+    if (tok_kazakh(g) && k <= j + 3) kaz = 1;
+    if (tok_back(g)) back = 1;
+    if (g == KZ_AMB_I) other_i = 1;
+  }
+  if (kaz && !tok_back(nx)) return 0x456; /* ҚАУІПСІЗДІК, ҚЫЗМЕТІ */
+  if (back || other_i) return KZ_AMB_I;
+  return 0x456;
+}
+
+/* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
+ * Appends units. */
+static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, unit *u, int nu) {
+  const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
+  const int fam21 = sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017;
+  for (int j = j0; j < w->nt; j++) {
+    const tok *t = &w->t[j];
+    uint16_t g = t->target;
+    uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
+    unit *x = &u[nu];
+    x->c[0] = x->c[1] = 0;
+    x->ta = j;
+    x->tb = j + 1;
+    int pv = prev && cyr_vowel(prev);
+    int start = prev == 0;
+    if (t->iamb) g = capital_i_2018(w, j);
+    switch (g) {
+    case 0xFFFF: x->c[0] = 0xFFFFFFFF; break; /* literal */
+    case 0: break;
+    case KZ_AMB_I:
+      if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
+      else if ((start || pv) && (nx == 0x443 || (y18 && nx == 0x443))) { x->c[0] = 0x44E; x->tb = j + 2; }
+      else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
+      else if (y18 && !start && !pv && nx == 0x430 &&
+               (vowel_suffix_follows(w, j + 2) || (j + 2 < w->nt && tok_vowel(w->t[j + 2].target)))) {
+        x->c[0] = 0x438; x->c[1] = 0x44F; x->tb = j + 2; /* -ия, -иялар */
+      } else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; } /* материал */
+      else if (y18 && !start && !pv && nx == 0x443) { x->c[0] = 0x438; x->c[1] = 0x44E; x->tb = j + 2; }
+      else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
+      else x->c[0] = 0x438;
+      break;
+    case KZ_AMB_E: x->c[0] = 0x435; break; /* э only from the lexicon */
+    case KZ_AMB_H: x->c[0] = 0x445; break;
+    case KZ_AMB_AE: case KZ_AMB_OE: case KZ_AMB_UE:
+      /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
+       * harmony is no guide: Сәтбаев, қыркүйек mix back and front) */
+      x->c[0] = g == KZ_AMB_AE ? 0x4D9 : g == KZ_AMB_OE ? 0x4E9 : 0x4AF;
+      break;
+    case KZ_AMB_S:
+      /* -ция: s before ıa/ıý after a vowel or к п */
+      x->c[0] = 0x441;
+      if (nx == KZ_AMB_I && j + 2 < w->nt &&
+          (((w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
+            (pv || prev == 0x43A || prev == 0x43F)) ||
+           (w->t[j + 2].target == 0x43E && pv))) /* -ция, -цион */
+        x->c[0] = 0x446;
+      break;
+    case KZ_AMB_SH:
+      if (nx == KZ_AMB_SH) { x->c[0] = 0x449; x->tb = j + 2; }
+      else x->c[0] = 0x448;
+      break;
+    case KZ_AMB_Y: /* bgn y: й after a vowel unless a vowel follows */
+      x->c[0] = (pv && !tok_vowel(nx)) ? 0x439 : 0x44B;
+      break;
+    case 0x442: /* т */
+      if (fam21 && nx == 0x441 && !ts_is_suffix(w, j + 2)) { x->c[0] = 0x446; x->tb = j + 2; }
+      else x->c[0] = 0x442;
+      break;
+    case 0x448: /* ш */
+      if (fam21 && nx == 0x448) { x->c[0] = 0x449; x->tb = j + 2; }
+      else x->c[0] = 0x448;
+      break;
+    default: x->c[0] = g; break;
+    }
+    j = x->tb - 1;
+    if (x->c[0] != 0xFFFFFFFF) {
+      if (x->c[1]) prev = x->c[1];
+      else if (x->c[0]) prev = x->c[0];
+    } else {
+      prev = 0;
+    }
+    nu++;
+  }
+  return nu;
+}
+
+/* ---- lexicon keys ---------------------------------------------------- */
+
+/* Canonical spelling of a token in the lexicon's alphabet (latin2021 for
+ * 2021/2017 input, latin2018 for 2018). */
+static const char *canon(uint16_t g, int y18) {
+  switch (g) {
+  case 0x430: return "a";
+  case 0x4D9: return y18 ? "\xc3\xa1" : "\xc3\xa4";
+  case 0x431: return "b";
+  case 0x432: return "v";
+  case 0x433: return "g";
+  case 0x493: return y18 ? "\xc7\xb5" : "\xc4\x9f";
+  case 0x434: return "d";
+  case 0x435: case KZ_AMB_E: return "e";
+  case 0x436: return "j";
+  case 0x437: return "z";
+  case 0x438: case 0x439: case KZ_AMB_I: return y18 ? "\xc4\xb1" : "i";
+  case 0x43A: return "k";
+  case 0x49B: return "q";
+  case 0x43B: return "l";
+  case 0x43C: return "m";
+  case 0x43D: return "n";
+  case 0x4A3: return y18 ? "\xc5\x84" : "\xc3\xb1";
+  case 0x43E: return "o";
+  case 0x4E9: case KZ_AMB_OE: return y18 ? "\xc3\xb3" : "\xc3\xb6";
+  case 0x43F: return "p";
+  case 0x440: return "r";
+  case 0x441: case KZ_AMB_S: return "s";
+  case 0x442: return "t";
+  case 0x443: return y18 ? "\xc3\xbd" : "u";
+  case 0x4B1: return y18 ? "u" : "\xc5\xab";
+  case 0x4AF: case KZ_AMB_UE: return y18 ? "\xc3\xba" : "\xc3\xbc";
+  case 0x444: return "f";
+  case 0x445: case 0x4BB: case KZ_AMB_H: return "h";
+  case 0x446: return y18 ? "s" : "ts";
+  case 0x447: return "ch";
+  case 0x448: case KZ_AMB_SH: return y18 ? "sh" : "\xc5\x9f";
+  case 0x449: return y18 ? "sh" : "\xc5\x9f\xc5\x9f";
+  case 0x44B: return "y";
+  case 0x456: return y18 ? "i" : "\xc4\xb1";
+  case KZ_AMB_AE: return "\xc3\xa1";
+  default: return NULL;
+  }
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static uint32_t cyr_upper(uint32_t c) {
+  if (c >= 0x430 && c <= 0x44F) return c - 0x20;
+  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+  if (c >= 0x460 && c <= 0x4FF && (c & 1)) return c - 1;
+  return c;
+}
+
+typedef struct outctx {
+  const unsigned char *s;
+  char *out;
+  char *o;
+  kz_spanv *sv;
+} outctx;
+
+static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
+  if (oc->sv) kz_span_add(oc->sv, s0, s1, (size_t)(d0 - oc->out), (size_t)(oc->o - oc->out), pass);
+}
+
+static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
+  if (w->n == 0) return;
+  tokenize(w, sc);
+  int ncap = 0, nlow = 0;
+  for (int i = 0; i < w->n; i++) {
+    if (w->cap[i]) ncap++;
+    else if (kz_tl_is_latin_letter(w->cp[i])) nlow++;
+  }
+  const int allcaps = ncap >= 2 && nlow == 0;
+  unit u[MAXW];
+  int nu = 0, j0 = 0;
+  uint32_t prev = 0;
+  const char *lex = NULL;
+  size_t lex_len = 0;
+  int lex_tokens = 0;
+  const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
+  if (!(flags & KZTEXT_TRANSLIT_NO_LEXICON) &&
+      (sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017 || y18)) {
+    unsigned char key[MAXW * 4 + 1];
+    size_t kend[MAXW]; /* key length after token j */
+    size_t kl = 0;
+    int ok = 1;
+    for (int j = 0; j < w->nt && ok; j++) {
+      uint16_t g = w->t[j].target;
+      if (w->t[j].iamb) g = capital_i_2018(w, j);
+      const char *c = canon(g, y18);
+      if (!c) { ok = 0; break; }
+      size_t cl = strlen(c);
+      memcpy(key + kl, c, cl);
+      kl += cl;
+      kend[j] = kl;
+    }
+    if (ok) {
+      size_t m = kz_tl_lexicon(y18, key, kl, 1, &lex, &lex_len);
+      /* the match must end on a token boundary */
+      for (int j = 0; m && j < w->nt; j++)
+        if (kend[j] == m) { lex_tokens = j + 1; break; }
+      if (!lex_tokens) lex = NULL;
+    }
+  }
+  if (lex) {
+    /* the lexicon's letters; spans per token when the counts agree */
+    uint32_t lc[MAXW * 2];
+    int nl = 0;
+    for (size_t p = 0; p < lex_len && nl < MAXW * 2;) {
+      size_t l;
+      lc[nl++] = kz_utf8_next((const unsigned char *)lex + p, &l);
+      p += l;
+    }
+    /* Kazakh drops a stem-final ь before a suffix vowel: медаль, медалі */
+    if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens < w->nt && tok_vowel(w->t[lex_tokens].target))
+      nl--;
+    int cap_first = w->t[0].cap;
+    if (nl == lex_tokens) {
+      for (int j = 0; j < lex_tokens; j++) {
+        char *d0 = oc->o;
+        uint32_t c = lc[j];
+        if (allcaps || w->t[j].cap) c = cyr_upper(c);
+        oc->o += kz_utf8_encode(c, oc->o);
+        put_span(oc, w->off[w->t[j].a], w->off[w->t[j].b], d0, 0);
+      }
+    } else {
+      char *d0 = oc->o;
+      for (int k = 0; k < nl; k++) {
+        uint32_t c = lc[k];
+        if (allcaps || (k == 0 && cap_first)) c = cyr_upper(c);
+        oc->o += kz_utf8_encode(c, oc->o);
+      }
+      put_span(oc, w->off[0], w->off[w->t[lex_tokens - 1].b], d0, 0);
+    }
+    prev = nl ? lc[nl - 1] : 0;
+    j0 = lex_tokens;
+  }
+  nu = apply_rules(w, j0, prev, sc, u, 0);
+  for (int k = 0; k < nu; k++) {
+    const unit *x = &u[k];
+    size_t s0 = w->off[w->t[x->ta].a], s1 = w->off[w->t[x->tb - 1].b];
+    char *d0 = oc->o;
+    if (x->c[0] == 0xFFFFFFFF) {
+      memcpy(oc->o, oc->s + s0, s1 - s0);
+      oc->o += s1 - s0;
+      put_span(oc, s0, s1, d0, 1);
+      continue;
+    }
+    int cap = allcaps || w->t[x->ta].cap;
+    uint32_t sc0 = w->cp[w->t[x->ta].a];
+    if (sc0 == 0x2B9 || sc0 == 0x2BA) /* the signs have no case: take the neighbour's */
+      cap = k > 0 ? w->t[u[k - 1].ta].cap : (x->tb < w->nt && w->t[x->tb].cap);
+    for (int m = 0; m < 2 && x->c[m]; m++) {
+      uint32_t c = x->c[m];
+      if (cap && (m == 0 || allcaps)) c = cyr_upper(c);
+      oc->o += kz_utf8_encode(c, oc->o);
+    }
+    put_span(oc, s0, s1, d0, 0);
+  }
+}
+
+size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, unsigned flags,
+                          char *out, kz_spanv *sv) {
+  outctx oc = {s, out, out, sv};
+  word w;
+  size_t i = 0;
+  int at_token_start = 1;
+  w.n = 0;
+  while (i < n) {
+    unsigned c0 = s[i];
+    if (at_token_start && !is_space(c0)) {
+      size_t e = i;
+      while (e < n && !is_space(s[e])) e++;
+      if (kz_tl_is_url_or_email(s + i, e - i)) {
+        char *d0 = oc.o;
+        memcpy(oc.o, s + i, e - i);
+        oc.o += e - i;
+        put_span(&oc, i, e, d0, 1);
+        i = e;
+        continue;
+      }
+      at_token_start = 0;
+    }
+    if (c0 < 0x80 && !(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z'))) {
+      if (is_space(c0)) at_token_start = 1;
+      char *d0 = oc.o;
+      *oc.o++ = (char)c0;
+      put_span(&oc, i, i + 1, d0, 1);
+      i++;
+      continue;
+    }
+    if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
+      size_t k = kz_tl_fast_word_2021(s, n, i, &oc.o, !(flags & KZTEXT_TRANSLIT_NO_LEXICON));
+      if (k) { i += k; continue; }
+    }
+    size_t l;
+    uint32_t cp = kz_utf8_next(s + i, &l);
+    if (!word_char(cp, sc, 0) && !(w.n && word_char(cp, sc, 1))) {
+      char *d0 = oc.o;
+      memcpy(oc.o, s + i, l);
+      oc.o += l;
+      put_span(&oc, i, i + l, d0, 1);
+      i += l;
+      continue;
+    }
+    /* collect one word */
+    w.n = 0;
+    size_t p = i;
+    while (p < n && w.n < MAXW) {
+      uint32_t c = kz_utf8_next(s + p, &l);
+      if (!word_char(c, sc, w.n > 0)) break;
+      int cap;
+      uint32_t lc = lat_lower(c, &cap);
+      if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
+      w.cp[w.n] = lc;
+      w.cap[w.n] = (uint8_t)cap;
+      w.off[w.n] = p;
+      w.n++;
+      p += l;
+    }
+    w.off[w.n] = p;
+    emit_word(&oc, &w, sc, flags);
+    w.n = 0;
+    i = p;
+  }
+  return (size_t)(oc.o - out);
+}
+
+/* One word of the general path for callers that validated s[i..e) (UTF-8
+ * letters only): writes at *o, returns the bytes consumed (> 0). */
+size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
+                        unsigned flags, char **o) {
+  outctx oc = {s, *o, *o, NULL};
+  word w;
+  w.n = 0;
+  size_t p = i, l;
+  while (p < e && w.n < MAXW) {
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!word_char(c, sc, w.n > 0)) break;
+    int cap;
+    uint32_t lc = lat_lower(c, &cap);
+    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131;
+    w.cp[w.n] = lc;
+    w.cap[w.n] = (uint8_t)cap;
+    w.off[w.n] = p;
+    w.n++;
+    p += l;
+  }
+  w.off[w.n] = p;
+  emit_word(&oc, &w, sc, flags);
+  *o = oc.o;
+  return p - i;
+}

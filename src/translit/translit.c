@@ -1,0 +1,446 @@
+/* Public transliteration API: scheme names, input preparation (UTF-8
+ * validation or repair, NFC only when the quick check asks for it), the
+ * route between schemes (through Cyrillic), automatic source detection, and
+ * the alignment bookkeeping. */
+#include "core/buffer.h"
+#include "translit/translit_int.h"
+#include "utf8/utf8.h"
+
+static const char *const names[KZTEXT_SCHEME_COUNT] = {
+    "cyrillic", "latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic"};
+
+const char *kztext_scheme_name(kztext_scheme scheme) {
+  if (scheme == KZTEXT_SCHEME_AUTO) return "auto";
+  if ((int)scheme < 0 || (int)scheme >= KZTEXT_SCHEME_COUNT) return NULL;
+  return names[scheme];
+}
+
+static int eq_nocase(const char *a, const char *b) {
+  for (; *a && *b; a++, b++) {
+    int x = (unsigned char)*a, y = (unsigned char)*b;
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (x != y) return 0;
+  }
+  return *a == *b;
+}
+
+kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme) {
+  if (!name || !scheme) return KZTEXT_E_INVALID_ARG;
+  for (int i = 0; i < KZTEXT_SCHEME_COUNT; i++)
+    if (eq_nocase(name, names[i])) { *scheme = (kztext_scheme)i; return KZTEXT_OK; }
+  if (eq_nocase(name, "latin")) { *scheme = KZTEXT_SCHEME_LATIN2021; return KZTEXT_OK; }
+  if (eq_nocase(name, "auto")) { *scheme = KZTEXT_SCHEME_AUTO; return KZTEXT_OK; }
+  return KZTEXT_E_UNSUPPORTED;
+}
+
+#define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_NO_LEXICON | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621)
+
+static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZTEXT_SCHEME_COUNT; }
+
+/* Output/input ratio of the whole route. */
+static size_t route_factor(kztext_scheme from, kztext_scheme to) {
+  if (from == to) return 1;
+  if (from == KZTEXT_SCHEME_CYRILLIC) return KZ_FACTOR_FROM_CYR;
+  if (to == KZTEXT_SCHEME_CYRILLIC) return KZ_FACTOR_TO_CYR;
+  return KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR;
+}
+
+size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
+  if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from))) return 0;
+  /* NFC and U+FFFD repair grow text at most 3x; then the route. */
+  size_t f = 3 * (from == KZTEXT_SCHEME_AUTO ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR
+                                             : route_factor(from, to));
+  if (len > ((size_t)-1 - 64) / f) return 0;
+  return len * f + 64;
+}
+
+/* ---- detection --------------------------------------------------------- */
+
+typedef struct counts {
+  size_t cyr, arab, lat, s21, s18, s17, kz;
+} counts;
+
+static void count_scripts(const unsigned char *s, size_t n, counts *k) {
+  memset(k, 0, sizeof *k);
+  uint32_t prev = 0;
+  for (size_t i = 0; i < n;) {
+    size_t l, sub;
+    uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
+    if (!l) { i += sub; prev = 0; continue; }
+    i += l;
+    if (c >= 0x400 && c < 0x530) k->cyr++;
+    else if (kz_tl_is_arabic_letter(c)) k->arab++;
+    else if (kz_tl_is_latin_letter(c)) {
+      k->lat++;
+      switch (c) {
+      case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0x15F:
+      case 0x15E: case 0x16B: case 0x16A: case 0x131: case 0x130: case 0xF6: case 0xD6:
+      case 0xFC: case 0xDC:
+        k->s21++; k->kz++; break;
+      case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3:
+      case 0xD3: case 0xFA: case 0xDA: case 0xFD: case 0xDD:
+        k->s18++; k->kz++; break;
+      case 'q': case 'Q': k->kz++; break;
+      default: break;
+      }
+    } else if ((c == '\'' || c == 0x2019 || c == 0x2BC) && kz_tl_is_latin_letter(prev) &&
+               strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
+      k->s17++;
+      k->kz++;
+    }
+    prev = c;
+  }
+}
+
+static kztext_scheme latin_alphabet(const counts *k) {
+  if (k->s18 > k->s21 && k->s18 >= k->s17) return KZTEXT_SCHEME_LATIN2018;
+  if (k->s17 > k->s21 && k->s17 > k->s18) return KZTEXT_SCHEME_LATIN2017;
+  return KZTEXT_SCHEME_LATIN2021;
+}
+
+kztext_scheme kztext_translit_detect(const char *src, size_t len) {
+  if (!src || !len) return KZTEXT_SCHEME_AUTO;
+  counts k;
+  count_scripts((const unsigned char *)src, len, &k);
+  if (!k.cyr && !k.arab && !k.lat) return KZTEXT_SCHEME_AUTO;
+  if (k.cyr >= k.arab && k.cyr >= k.lat) return KZTEXT_SCHEME_CYRILLIC;
+  if (k.arab >= k.lat) return KZTEXT_SCHEME_ARABIC;
+  return latin_alphabet(&k);
+}
+
+/* ---- one route -------------------------------------------------------- */
+
+/* Composes spans a (src -> mid) and b (mid -> dst) into out (src -> dst).
+ * Both tile their texts in order, so one forward walk suffices.  Inside an
+ * identity run of `a` offsets map exactly; elsewhere to the span's ends. */
+static void compose(const kz_spanv *a, const kz_spanv *b, kz_spanv *out) {
+  size_t ia = 0;
+  size_t src_total = a->n ? a->v[a->n - 1].src_end : 0;
+  for (size_t ib = 0; ib < b->n; ib++) {
+    const kztext_alignment *y = &b->v[ib];
+    size_t s0 = 0, s1 = 0;
+    if (a->n) {
+      while (ia + 1 < a->n && a->v[ia].dst_end <= y->src_start) ia++;
+      const kztext_alignment *x = &a->v[ia];
+      int ident = x->src_end - x->src_start == x->dst_end - x->dst_start;
+      s0 = ident && y->src_start >= x->dst_start ? x->src_start + (y->src_start - x->dst_start)
+                                                 : x->src_start;
+      size_t ka = ia;
+      while (ka + 1 < a->n && a->v[ka].dst_end < y->src_end) ka++;
+      const kztext_alignment *z = &a->v[ka];
+      ident = z->src_end - z->src_start == z->dst_end - z->dst_start;
+      if (y->src_end == y->src_start) s1 = s0;
+      else if (ident && y->src_end >= z->dst_start && y->src_end <= z->dst_end)
+        s1 = z->src_start + (y->src_end - z->dst_start);
+      else s1 = z->src_end;
+    }
+    if (out->n) {
+      kztext_alignment *l = &out->v[out->n - 1];
+      if (s1 <= l->src_end && y->src_end != y->src_start && s0 < l->src_end) {
+        l->dst_end = y->dst_end; /* inside the previous span: merge */
+        continue;
+      }
+      s0 = l->src_end; /* no gaps, no overlaps */
+      if (s1 < s0) s1 = s0;
+    } else {
+      s0 = 0;
+    }
+    out->last_pass = 0;
+    kz_span_add(out, s0, s1, y->dst_start, y->dst_end, 0);
+  }
+  if (out->n && out->v[out->n - 1].src_end < src_total) out->v[out->n - 1].src_end = src_total;
+  else if (!out->n && src_total) kz_span_add(out, 0, src_total, 0, 0, 0); /* all dropped */
+}
+
+/* Converts s[0..n) (valid, NFC) from `from` (not AUTO) to `to` into out, whose
+ * capacity is at least route_factor * n + 16.  Returns the length, or
+ * (size_t)-1 when out of memory. */
+static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext_scheme to,
+                    unsigned flags, char *out, kz_spanv *sv) {
+  if (from == to) {
+    memcpy(out, s, n);
+    if (sv && n) kz_span_add(sv, 0, n, 0, n, 1);
+    return n;
+  }
+  if (from == KZTEXT_SCHEME_CYRILLIC) return kz_tl_from_cyrillic(s, n, to, flags, out, sv);
+  if (to == KZTEXT_SCHEME_CYRILLIC)
+    return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, out, sv)
+                                        : kz_tl_latin_to_cyr(s, n, from, flags, out, sv);
+  char *mid = malloc(n * KZ_FACTOR_TO_CYR + 16);
+  if (!mid) return (size_t)-1;
+  kz_spanv a = {0}, b = {0};
+  size_t m = route(s, n, from, KZTEXT_SCHEME_CYRILLIC, flags, mid, sv ? &a : NULL);
+  size_t r = kz_tl_from_cyrillic((const unsigned char *)mid, m, to, flags, out, sv ? &b : NULL);
+  if (sv) {
+    if (a.oom || b.oom) sv->oom = 1;
+    else compose(&a, &b, sv);
+  }
+  free(a.v);
+  free(b.v);
+  free(mid);
+  return r;
+}
+
+/* Script of a word for auto mode: 0 none, 1 Cyrillic, 2 Latin, 3 Arabic. */
+static int script_of(uint32_t c) {
+  if (c >= 0x400 && c < 0x530) return 1;
+  if (kz_tl_is_latin_letter(c)) return 2;
+  if (kz_tl_is_arabic_letter(c)) return 3;
+  return 0;
+}
+
+static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                         char *out, kz_spanv *sv) {
+  counts k;
+  count_scripts(s, n, &k);
+  kztext_scheme latin = latin_alphabet(&k);
+  const int latin_is_kazakh = k.kz > 0;
+  size_t o = 0, i = 0;
+  while (i < n) {
+    /* a run: words of one script and what lies between them */
+    size_t l;
+    int sc = 0;
+    size_t j = i;
+    while (j < n) {
+      uint32_t c = kz_utf8_next(s + j, &l);
+      int t = script_of(c);
+      if (t && sc && t != sc) break;
+      if (t && !sc) sc = t;
+      j += l;
+    }
+    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC
+                         : sc == 3 ? KZTEXT_SCHEME_ARABIC
+                         : (sc == 2 && latin_is_kazakh) ? latin : to;
+    kz_spanv sub = {0};
+    size_t r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
+    if (r == (size_t)-1) { free(sub.v); return r; }
+    if (sv) {
+      for (size_t q = 0; q < sub.n; q++)
+        kz_span_add(sv, sub.v[q].src_start + i, sub.v[q].src_end + i, sub.v[q].dst_start + o,
+                    sub.v[q].dst_end + o, 0);
+      if (sub.oom) sv->oom = 1;
+      free(sub.v);
+    }
+    o += r;
+    i = j;
+  }
+  return o;
+}
+
+/* ---- input preparation -------------------------------------------------- */
+
+/* A region of the caller's input that normalization or repair changed. */
+typedef struct seg {
+  size_t o0, o1, n0, n1;
+} seg;
+
+typedef struct prep {
+  const unsigned char *s;
+  size_t n;
+  char *own;
+  seg *segs;
+  size_t nseg;
+} prep;
+
+static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static kztext_status prepare(const char *src, size_t len, unsigned flags, int want_map, prep *p,
+                             size_t *error_offset) {
+  memset(p, 0, sizeof *p);
+  p->s = (const unsigned char *)src;
+  p->n = len;
+  size_t v = kz_utf8_valid_prefix((const unsigned char *)src, len);
+  if (v < len && !(flags & KZTEXT_INVALID_REPLACE)) {
+    if (error_offset) *error_offset = v;
+    return KZTEXT_E_INVALID_UTF8;
+  }
+  if (v == len) {
+    int isn = 0;
+    if (kztext_is_normalized(src, len, KZTEXT_NORM_NFC, &isn, NULL) == KZTEXT_OK && isn)
+      return KZTEXT_OK;
+  }
+  unsigned nf = KZTEXT_NORM_NFC | KZTEXT_INVALID_REPLACE;
+  if (!want_map) {
+    size_t out_len;
+    kztext_status st = kztext_normalize_alloc(src, len, nf, &p->own, &out_len, NULL);
+    if (st) return st;
+    p->s = (const unsigned char *)p->own;
+    p->n = out_len;
+    return KZTEXT_OK;
+  }
+  /* word by word, so offsets of unchanged words stay exact */
+  kz_buf b = {0};
+  size_t cap = 0;
+  for (size_t i = 0; i < len;) {
+    size_t j = i;
+    if (is_ws((unsigned char)src[i])) {
+      while (j < len && is_ws((unsigned char)src[j])) j++;
+      kz_buf_put(&b, src + i, j - i);
+      i = j;
+      continue;
+    }
+    while (j < len && !is_ws((unsigned char)src[j])) j++;
+    int isn = 0;
+    if (kztext_is_normalized(src + i, j - i, KZTEXT_NORM_NFC, &isn, NULL) == KZTEXT_OK && isn) {
+      kz_buf_put(&b, src + i, j - i);
+    } else {
+      char *w = NULL;
+      size_t wl = 0;
+      kztext_status st = kztext_normalize_alloc(src + i, j - i, nf, &w, &wl, NULL);
+      if (st) { free(b.data); free(p->segs); return st; }
+      size_t n0 = b.len;
+      kz_buf_put(&b, w, wl);
+      kztext_free(w);
+      if (p->nseg == cap) {
+        cap = cap ? cap * 2 : 16;
+        seg *ns = realloc(p->segs, cap * sizeof *ns);
+        if (!ns) { free(b.data); free(p->segs); return KZTEXT_E_NO_MEMORY; }
+        p->segs = ns;
+      }
+      p->segs[p->nseg++] = (seg){i, j, n0, b.len};
+    }
+    i = j;
+  }
+  if (b.oom) { free(b.data); free(p->segs); return KZTEXT_E_NO_MEMORY; }
+  p->own = b.data;
+  p->s = (const unsigned char *)(b.data ? b.data : "");
+  p->n = b.len;
+  return KZTEXT_OK;
+}
+
+/* Maps prepared offsets back to the caller's input and keeps the tiling. */
+static void remap(const prep *p, kz_spanv *sv) {
+  if (!p->nseg) return;
+  size_t k = 0, w = 0;
+  for (size_t i = 0; i < sv->n; i++) {
+    kztext_alignment x = sv->v[i];
+    while (k < p->nseg && p->segs[k].n1 <= x.src_start && !(p->segs[k].n0 == p->segs[k].n1 &&
+                                                            p->segs[k].n0 == x.src_start))
+      k++;
+    /* delta before segment k */
+    long long d0 = 0;
+    if (k > 0) d0 = (long long)p->segs[k - 1].o1 - (long long)p->segs[k - 1].n1;
+    size_t a, b;
+    if (k < p->nseg && x.src_start >= p->segs[k].n0 && x.src_start < p->segs[k].n1) a = p->segs[k].o0;
+    else a = (size_t)((long long)x.src_start + d0);
+    size_t kk = k;
+    while (kk < p->nseg && p->segs[kk].n1 < x.src_end) kk++;
+    long long d1 = kk > 0 ? (long long)p->segs[kk - 1].o1 - (long long)p->segs[kk - 1].n1 : 0;
+    if (kk < p->nseg && x.src_end > p->segs[kk].n0 && x.src_end <= p->segs[kk].n1) b = p->segs[kk].o1;
+    else b = (size_t)((long long)x.src_end + d1);
+    if (w && a < sv->v[w - 1].src_end) {
+      sv->v[w - 1].dst_end = x.dst_end;
+      if (b > sv->v[w - 1].src_end) sv->v[w - 1].src_end = b;
+      continue;
+    }
+    x.src_start = a;
+    x.src_end = b < a ? a : b;
+    sv->v[w++] = x;
+  }
+  sv->n = w;
+}
+
+static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext_scheme to,
+                         unsigned flags, char *dst, size_t dst_cap, char **out, size_t *out_len,
+                         kz_spanv *sv, size_t *error_offset) {
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  if ((!src && len)) return KZTEXT_E_INVALID_ARG;
+  if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
+    return KZTEXT_E_UNSUPPORTED;
+  if (!src) src = "";
+  const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC &&
+                       to != KZTEXT_SCHEME_ARABIC;
+  const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
+  if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
+    /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
+     * latin2021 to Cyrillic */
+    size_t need0 = len * KZ_FACTOR_FROM_CYR + 32;
+    char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
+    if (!buf0) return KZTEXT_E_NO_MEMORY;
+    size_t r0 = fwd_fast ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                         : kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0);
+    if (r0 != (size_t)-1) {
+      if (out_len) *out_len = r0;
+      if (out) {
+        char *res = buf0 == dst ? NULL : realloc(buf0, r0 + 1);
+        if (!res) { free(buf0); return KZTEXT_E_NO_MEMORY; }
+        res[r0] = 0;
+        *out = res;
+        return KZTEXT_OK;
+      }
+      if (buf0 == dst) return KZTEXT_OK;
+      kztext_status st0 = r0 > dst_cap ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK;
+      if (!st0 && r0) memcpy(dst, buf0, r0);
+      free(buf0);
+      return st0;
+    }
+    if (buf0 != dst) free(buf0);
+  }
+  prep p;
+  kztext_status st = prepare(src, len, flags, sv != NULL, &p, error_offset);
+  if (st) return st;
+  size_t f = from == KZTEXT_SCHEME_AUTO ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR
+                                        : route_factor(from, to);
+  size_t need;
+  if (p.n > ((size_t)-1 - 64) / f) { st = KZTEXT_E_TOO_LARGE; goto done; }
+  need = p.n * f + 32;
+  char *buf = (dst && dst_cap >= need) ? dst : malloc(need);
+  if (!buf) { st = KZTEXT_E_NO_MEMORY; goto done; }
+  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv)
+                                        : route(p.s, p.n, from, to, flags, buf, sv);
+  if (r == (size_t)-1 || (sv && sv->oom)) {
+    if (buf != dst) free(buf);
+    st = KZTEXT_E_NO_MEMORY;
+    goto done;
+  }
+  if (sv) remap(&p, sv);
+  if (out_len) *out_len = r;
+  if (out) {
+    char *res = buf == dst ? NULL : realloc(buf, r + 1);
+    if (!res) { free(buf); st = KZTEXT_E_NO_MEMORY; goto done; }
+    res[r] = 0;
+    *out = res;
+  } else if (buf != dst) {
+    if (r > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
+    else if (r) memcpy(dst, buf, r);
+    free(buf);
+  }
+done:
+  free(p.own);
+  free(p.segs);
+  return st;
+}
+
+kztext_status kztext_translit(const char *src, size_t len, kztext_scheme from, kztext_scheme to,
+                              unsigned flags, char *dst, size_t dst_cap, size_t *dst_len,
+                              size_t *error_offset) {
+  if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
+  size_t n = 0;
+  kztext_status st = run(src, len, from, to, flags, dst, dst_cap, NULL, &n, NULL, error_offset);
+  if (dst_len && (st == KZTEXT_OK || st == KZTEXT_E_BUFFER_TOO_SMALL)) *dst_len = n;
+  return st;
+}
+
+kztext_status kztext_translit_alloc(const char *src, size_t len, kztext_scheme from,
+                                    kztext_scheme to, unsigned flags, char **out,
+                                    size_t *out_len, size_t *error_offset) {
+  if (!out) return KZTEXT_E_INVALID_ARG;
+  *out = NULL;
+  return run(src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
+}
+
+kztext_status kztext_translit_offsets_alloc(const char *src, size_t len, kztext_scheme from,
+                                            kztext_scheme to, unsigned flags, char **out,
+                                            size_t *out_len, kztext_alignment **spans,
+                                            size_t *n_spans, size_t *error_offset) {
+  if (!out || !spans || !n_spans) return KZTEXT_E_INVALID_ARG;
+  *out = NULL;
+  *spans = NULL;
+  *n_spans = 0;
+  kz_spanv sv = {0};
+  kztext_status st = run(src, len, from, to, flags, NULL, 0, out, out_len, &sv, error_offset);
+  if (st) { free(sv.v); return st; }
+  *spans = sv.v;
+  *n_spans = sv.n;
+  return KZTEXT_OK;
+}

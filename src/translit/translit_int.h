@@ -1,0 +1,146 @@
+/* Internal interface of the transliteration module.
+ *
+ * Every converter reads valid NFC UTF-8 (translit.c validates, repairs and
+ * normalizes first) and writes into a buffer the caller sized with
+ * kz_tl_factor(): converters never check capacity, which keeps the hot loops
+ * free of bounds tests.  When `sv` is not NULL they also record the
+ * alignment. */
+#ifndef KZTEXT_TRANSLIT_INT_H
+#define KZTEXT_TRANSLIT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+/* Forward (Cyrillic -> scheme) table entry, indexed by cp - 0x400. */
+enum { KZ_F_PASS = 1, KZ_F_MULTI = 2, KZ_F_CTX = 4 };
+typedef struct kz_fwd_entry {
+  uint8_t len;   /* bytes of out (lower case, or title case for a capital) */
+  uint8_t ulen;  /* bytes of up (the capital inside an ALL-CAPS word) */
+  uint8_t flags; /* KZ_F_* */
+  char out[16];
+  char up[16];
+} kz_fwd_entry;
+
+/* Cyrillic letter classes (kz_cyr_class). */
+enum { KZ_C_LETTER = 1, KZ_C_UPPER = 2, KZ_C_VOWEL = 4, KZ_C_FRONT = 8, KZ_C_BACK = 16 };
+
+/* Reverse key: a sequence of Latin symbols and its Cyrillic target (a
+ * lower-case code point, 0 = dropped, 0xE001.. = an ambiguity class). */
+typedef struct kz_rev_key {
+  uint8_t sym[4];
+  uint8_t n;
+  uint16_t target;
+} kz_rev_key;
+
+/* Ambiguity classes of reverse.tsv, in the generator's order. */
+enum {
+  KZ_AMB_I = 0xE001,   /* и|й */
+  KZ_AMB_H = 0xE002,   /* х|һ */
+  KZ_AMB_E = 0xE003,   /* е|э */
+  KZ_AMB_AE = 0xE004,  /* ә|я (2018 á) */
+  KZ_AMB_OE = 0xE005,  /* ө|ё (2018 ó) */
+  KZ_AMB_UE = 0xE006,  /* ү|ю (2018 ú) */
+  KZ_AMB_S = 0xE007,   /* с|ц (2018 s) */
+  KZ_AMB_SH = 0xE008,  /* ш|щ (2018 sh) */
+  KZ_AMB_Y = 0xE009    /* ы|й (bgn y) */
+};
+
+/* Growable alignment. */
+typedef struct kz_spanv {
+  kztext_alignment *v;
+  size_t n, cap;
+  int oom;
+  int last_pass; /* the last span is an identity run */
+} kz_spanv;
+
+/* Appends a span; an identity run (pass) that continues the previous
+ * identity run is merged into it. */
+static inline void kz_span_add(kz_spanv *sv, size_t s0, size_t s1, size_t d0, size_t d1,
+                               int pass) {
+  if (sv->oom) return;
+  if (pass && sv->last_pass && sv->n) {
+    kztext_alignment *l = &sv->v[sv->n - 1];
+    if (l->src_end == s0 && l->dst_end == d0) {
+      l->src_end = s1;
+      l->dst_end = d1;
+      return;
+    }
+  }
+  if (sv->n == sv->cap) {
+    size_t cap = sv->cap ? sv->cap * 2 : 256;
+    kztext_alignment *p = realloc(sv->v, cap * sizeof *p);
+    if (!p) { sv->oom = 1; return; }
+    sv->v = p;
+    sv->cap = cap;
+  }
+  kztext_alignment *sp = &sv->v[sv->n++];
+  sp->src_start = s0;
+  sp->src_end = s1;
+  sp->dst_start = d0;
+  sp->dst_end = d1;
+  sv->last_pass = pass;
+}
+
+/* Largest output / input byte ratio of one conversion step. */
+enum { KZ_FACTOR_FROM_CYR = 4, KZ_FACTOR_TO_CYR = 3 };
+
+/* Cyrillic -> Latin scheme or Arabic.  Returns the output length. */
+size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                           char *out, kz_spanv *sv);
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out);
+size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
+                           kz_spanv *sv);
+/* Latin scheme -> Cyrillic. */
+size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
+                          char *out, kz_spanv *sv);
+size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+
+/* Lexicon lookup for the reverse direction: `key` is the lower-case word in
+ * the scheme's letters (UTF-8).  Returns the length of the longest key that
+ * is a prefix of it and usable there, and its Cyrillic replacement. */
+size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
+                     const char **cyr, size_t *cyr_len);
+
+/* The lexicon trie itself, for callers that walk it byte by byte. */
+const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root);
+#define N_LABEL(x) ((unsigned)((x)&0xFF))
+#define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0xFF))
+#define N_WHOLE(x) ((unsigned)(((x) >> 16) & 1))
+#define N_VLEN(x) ((unsigned)(((x) >> 17) & 0x7F))
+#define N_FIRST(x) ((uint32_t)(((x) >> 24) & 0xFFFFF))
+#define N_VAL(x) ((uint32_t)(((x) >> 44) & 0xFFFFF))
+
+/* One trie step: the child of node `nd` labelled b, or 0 (the root is never
+ * a child, so 0 means "none"). */
+static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b) {
+  uint32_t lo = N_FIRST(nd), end = lo + N_NCHILD(nd), hi = end;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (N_LABEL(T[mid]) < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo < end && N_LABEL(T[lo]) == b) ? T[lo] : 0;
+}
+
+/* latin2021 words made only of the official letters, without offsets: a
+ * one-pass path; returns the bytes consumed or 0 to use the general path. */
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
+int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
+size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
+size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
+                        unsigned flags, char **o);
+
+/* Character classes shared by the converters. */
+int kz_tl_is_arabic_letter(uint32_t cp);
+int kz_tl_is_latin_letter(uint32_t cp);
+static inline int kz_tl_is_cyr_letter(uint32_t cp) {
+  return (cp >= 0x400 && cp <= 0x4FF);
+}
+/* Token that must pass through: URL or e-mail (s[0..n) without spaces). */
+int kz_tl_is_url_or_email(const unsigned char *s, size_t n);
+
+#endif

@@ -1,0 +1,82 @@
+"""kztext translit: output, formats, streaming, exit codes."""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+CLI = os.environ.get("KZTEXT_CLI", "kztext")
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(args, data=b""):
+    p = subprocess.run([CLI, "translit"] + args, input=data, capture_output=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+class TranslitCliTest(unittest.TestCase):
+    def test_cases(self):
+        with open(os.path.join(HERE, "..", "cases", "translit.tsv"), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                frm, to, text, want = line.rstrip("\n").split("\t")
+                with self.subTest(text=text, to=to):
+                    rc, out, err = run(["--from", frm, "--to", to], text.encode())
+                    self.assertEqual(rc, 0, err)
+                    self.assertEqual(out.decode(), want)
+
+    def test_default_and_auto(self):
+        rc, out, _ = run([], "Қазақстан, 2024 жыл.\n".encode())
+        self.assertEqual((rc, out.decode()), (0, "Qazaqstan, 2024 jyl.\n"))
+        rc, out, _ = run(["--to", "cyrillic"], "Qazaqstan jäne Shymkent\n".encode())
+        self.assertEqual(rc, 0)
+        self.assertEqual(out.decode(), "Қазақстан және Схымкент\n")
+
+    def test_jsonl(self):
+        rc, out, _ = run(["--to", "bgn", "--format", "jsonl"], "АҚШ\nШ.\n".encode())
+        self.assertEqual(rc, 0)
+        recs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual([r["text"] for r in recs], ["AQSH", "Sh."])
+        self.assertEqual(recs[1]["offset"], len("АҚШ\n".encode()))
+        self.assertEqual(recs[0]["spans"][0], [0, 2, 0, 1])
+
+    def test_streaming_large_input_and_files(self):
+        line = "Қазақстан Республикасының Президенті ШЫМКЕНТ қаласында болды.\n"
+        data = (line * 5000).encode()
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "in.txt")
+            outp = os.path.join(d, "out.txt")
+            with open(path, "wb") as f:
+                f.write(data)
+            rc, _, err = run(["--to", "latin2021", "-o", outp, path])
+            self.assertEqual(rc, 0, err)
+            with open(outp, encoding="utf-8") as f:
+                got = f.read()
+        want = "Qazaqstan Respublikasynyñ Prezidentı ŞYMKENT qalasynda boldy.\n"
+        self.assertEqual(got, want * 5000)
+
+    def test_exit_codes(self):
+        rc, _, err = run(["--to", "klingon"])
+        self.assertEqual(rc, 2)
+        self.assertIn(b"unknown target scheme", err)
+        rc, _, _ = run(["--from", "x"])
+        self.assertEqual(rc, 2)
+        rc, _, _ = run(["--format", "xml"])
+        self.assertEqual(rc, 2)
+        rc, _, _ = run(["--bogus"])
+        self.assertEqual(rc, 2)
+        rc, _, err = run(["--to", "bgn"], b"ok \xff")
+        self.assertEqual(rc, 1)
+        self.assertIn(b"<stdin>:3: invalid UTF-8", err)
+        rc, out, _ = run(["--to", "bgn", "--invalid", "replace"], b"ok \xff")
+        self.assertEqual((rc, out), (0, "ok \ufffd".encode()))
+        rc, _, err = run(["/nonexistent/file"])
+        self.assertEqual(rc, 1)
+        rc, out, _ = run(["--help"])
+        self.assertEqual(rc, 0)
+        self.assertIn(b"latin2021", out)
+
+
+if __name__ == "__main__":
+    unittest.main()

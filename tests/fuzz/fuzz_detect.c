@@ -1,0 +1,73 @@
+/* Fuzz target: script classes, script runs, mixed-script words and language
+ * identification on arbitrary bytes.  The first byte picks the options. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 1) return 0;
+  unsigned opt = data[0];
+  const char *s = (const char *)data + 1;
+  size_t n = size - 1;
+  unsigned flags = (opt & 1) ? KZTEXT_INVALID_REPLACE : KZTEXT_INVALID_STRICT;
+
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  size_t off = (size_t)-1;
+  kztext_status st = kztext_detect(s, n, flags | ((opt & 2) ? KZTEXT_DETECT_NO_MIXED : 0), &r, &off);
+  if (st == KZTEXT_OK) {
+    if ((unsigned)r.lang >= KZTEXT_LANG_COUNT || (unsigned)r.script >= KZTEXT_SCRIPT_COUNT ||
+        (unsigned)r.variant >= KZTEXT_VARIANT_COUNT || !(r.confidence >= 0 && r.confidence <= 1))
+      abort();
+    double sum = 0;
+    for (int k = 0; k < KZTEXT_LANG_COUNT; k++) sum += r.scores[k];
+    if (!(sum > 0.999 && sum < 1.001)) abort();
+    if (r.variant && (r.lang != KZTEXT_LANG_KK || r.script != KZTEXT_SCRIPT_LATN)) abort();
+  } else if (st == KZTEXT_E_INVALID_UTF8) {
+    if (flags != KZTEXT_INVALID_STRICT || off >= n) abort();
+  } else {
+    abort();
+  }
+
+  /* Runs must tile the input in order. */
+  kztext_script_run *runs = NULL;
+  size_t count = 0;
+  st = kztext_script_runs_alloc(s, n, flags, &runs, &count, &off);
+  if (st == KZTEXT_OK) {
+    size_t pos = 0;
+    for (size_t i = 0; i < count; i++) {
+      if (runs[i].start != pos || runs[i].end <= runs[i].start) abort();
+      if (i && runs[i].script == runs[i - 1].script) abort();
+      pos = runs[i].end;
+    }
+    if (pos != n) abort();
+  } else if (st != KZTEXT_E_INVALID_UTF8) {
+    abort();
+  }
+  kztext_free(runs);
+
+  kztext_mixed_word *words = NULL;
+  st = kztext_mixed_script_words_alloc(s, n, flags, &words, &count, &off);
+  if (st == KZTEXT_OK) {
+    for (size_t i = 0; i < count; i++)
+      if (words[i].end > n || words[i].start >= words[i].end || !words[i].cyrl_letters ||
+          !words[i].latn_letters)
+        abort();
+  } else if (st != KZTEXT_E_INVALID_UTF8) {
+    abort();
+  }
+  kztext_free(words);
+
+  /* Every code point value is classified without reading out of bounds. */
+  for (size_t i = 0; i + 4 <= n; i += 4) {
+    uint32_t cp;
+    memcpy(&cp, s + i, 4);
+    if ((unsigned)kztext_script_class_of(cp) >= KZTEXT_SC_COUNT) abort();
+  }
+  return 0;
+}

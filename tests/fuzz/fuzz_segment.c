@@ -1,0 +1,48 @@
+/* Fuzz target for kztext_sentences() and kztext_tokens().  The first byte
+ * picks the language, the line policy and the invalid-UTF-8 policy.  Checks
+ * that spans are ordered, inside the input and non-empty, and that a size
+ * query and a filled buffer agree. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check(const kztext_span *sp, size_t n, size_t len) {
+  for (size_t i = 0; i < n; i++) {
+    if (sp[i].start >= sp[i].end || sp[i].end > len) abort();
+    if (i && sp[i - 1].end > sp[i].start) abort();
+  }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 1) return 0;
+  unsigned opt = data[0];
+  const char *text = (const char *)data + 1;
+  size_t len = size - 1;
+  int lang = opt & 3;
+  unsigned flags = ((opt & 4) ? KZTEXT_SEG_LINES : 0) | ((opt & 8) ? KZTEXT_INVALID_REPLACE : 0);
+  kztext_segmenter *seg = NULL;
+  if (kztext_segmenter_new(&seg) != KZTEXT_OK) return 0;
+  for (int tokens = 0; tokens < 2; tokens++) {
+    kztext_span *sp = NULL;
+    size_t n = 0, n2 = 0;
+    kztext_status st = tokens ? kztext_tokens_alloc(seg, text, len, lang, flags, &sp, &n, NULL)
+                              : kztext_sentences_alloc(seg, text, len, lang, flags, &sp, &n, NULL);
+    if (st == KZTEXT_OK) {
+      check(sp, n, len);
+      kztext_status st2 = tokens ? kztext_tokens(seg, text, len, lang, flags, NULL, 0, &n2, NULL)
+                                 : kztext_sentences(seg, text, len, lang, flags, NULL, 0, &n2, NULL);
+      if ((n && st2 != KZTEXT_E_BUFFER_TOO_SMALL) || n2 != n) abort();
+    } else if (st != KZTEXT_E_INVALID_UTF8) {
+      abort();
+    }
+    kztext_free(sp);
+  }
+  /* Paragraph cuts are within the input. */
+  if (kztext_paragraph_boundary(text, len) > len) abort();
+  kztext_segmenter_free(seg);
+  return 0;
+}

@@ -1,0 +1,65 @@
+/* Fuzz target: random bytes through every scheme pair.  The first byte
+ * picks source (AUTO or a scheme), target and flags; the rest is the text.
+ * Checks: no crash, no read past the input (ASan), the caller-buffer call
+ * agrees with the _alloc twin and the bound holds, spans tile both texts. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 1) return 0;
+  unsigned sel = data[0];
+  int from = (int)(sel % 9) - 1; /* -1 = AUTO */
+  int to = (int)((sel / 9) % 8);
+  unsigned flags = (sel & 0x80) ? KZTEXT_INVALID_REPLACE : 0;
+  if (sel & 0x40) flags |= KZTEXT_TRANSLIT_NO_LEXICON;
+  /* a private copy, exactly as long as the input, so ASan sees overreads */
+  size_t n = size - 1;
+  char *src = malloc(n ? n : 1);
+  if (!src) return 0;
+  memcpy(src, data + 1, n);
+  char *out = NULL;
+  size_t out_len = 0, err = 0;
+  kztext_status st = kztext_translit_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to, flags,
+                                           &out, &out_len, &err);
+  if (st == KZTEXT_OK) {
+    size_t bound = kztext_translit_bound(n, (kztext_scheme)from, (kztext_scheme)to);
+    if (out_len > bound) abort();
+    char *buf = malloc(bound ? bound : 1);
+    size_t len2 = 0;
+    if (buf) {
+      if (kztext_translit(src, n, (kztext_scheme)from, (kztext_scheme)to, flags, buf, bound,
+                          &len2, NULL) != KZTEXT_OK || len2 != out_len ||
+          memcmp(buf, out, out_len) != 0)
+        abort();
+      free(buf);
+    }
+    kztext_alignment *sp = NULL;
+    size_t ns = 0, len3 = 0;
+    char *out3 = NULL;
+    if (kztext_translit_offsets_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to, flags,
+                                      &out3, &len3, &sp, &ns, NULL) == KZTEXT_OK) {
+      if (len3 != out_len || memcmp(out3, out, out_len) != 0) abort();
+      size_t s = 0, d = 0;
+      for (size_t k = 0; k < ns; k++) {
+        if (sp[k].src_start != s || sp[k].dst_start != d || sp[k].src_end < s ||
+            sp[k].dst_end < d)
+          abort();
+        s = sp[k].src_end;
+        d = sp[k].dst_end;
+      }
+      if (s != n || d != len3) abort();
+    }
+    kztext_free(out3);
+    kztext_free(sp);
+  } else if (st == KZTEXT_E_INVALID_UTF8) {
+    if (err >= n) abort();
+  }
+  kztext_free(out);
+  free(src);
+  return 0;
+}

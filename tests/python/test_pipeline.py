@@ -1,0 +1,80 @@
+"""kztext.process and kztext.Pipeline."""
+import threading
+import unittest
+
+import kztext
+
+DOC = ("Е\u0308рмек Алматыда тұрады. Ол мұғалім.\n\n"
+       "Он живёт в Алматы.\n\n"
+       "He lives in Almaty.")
+
+
+class Process(unittest.TestCase):
+    def test_sentences_and_str_offsets(self):
+        p = kztext.Pipeline()
+        sents = p.process(DOC)
+        self.assertEqual([s.lang for s in sents], ["kk", "kk", "ru", "en"])
+        self.assertEqual([s.para for s in sents], [0, 0, 1, 2])
+        # Offsets are str indices into the normalized document (Ё composed).
+        self.assertTrue(p.normalized.startswith("Ёрмек"))
+        for s in sents:
+            self.assertIsInstance(s, kztext.Sentence)
+            self.assertEqual(p.normalized[s.start:s.end], s.text)
+        self.assertEqual(sents[0].text, "Ёрмек Алматыда тұрады.")
+        self.assertEqual(p.encoding, "utf-8")
+
+    def test_translit_and_options(self):
+        sents = kztext.process(DOC, translit="latin2021")
+        self.assertEqual(sents[1].translit, "Ol mūğalım.")
+        self.assertIsNone(sents[2].translit)
+        sents = kztext.process("Заголовок\nВторая строка", lines=True)
+        self.assertEqual([s.text for s in sents], ["Заголовок", "Вторая строка"])
+        with self.assertRaises(ValueError):
+            kztext.Pipeline(lang="de")
+        with self.assertRaises(ValueError):
+            kztext.Pipeline(translit="nope")
+        with self.assertRaises(ValueError):
+            kztext.Pipeline(encoding="ebcdic")
+
+    def test_bytes_in_legacy_encoding(self):
+        p = kztext.Pipeline(encoding="cp1251")
+        sents = p.process("Новости дня. Всё хорошо.".encode("cp1251"))
+        self.assertEqual([s.text for s in sents], ["Новости дня.", "Всё хорошо."])
+        auto = kztext.Pipeline()
+        auto.process("Новости дня. Всё хорошо, спасибо всем.".encode("cp1251"))
+        self.assertEqual(auto.encoding, "cp1251")
+
+    def test_errors_carry_offsets(self):
+        p = kztext.Pipeline(encoding="utf-8")
+        with self.assertRaises(kztext.InvalidUTF8Error) as cm:
+            p.process(b"ok \xff")
+        self.assertEqual(cm.exception.offset, 3)
+        sents = kztext.Pipeline(encoding="utf-8", invalid="replace").process(b"ok \xff.")
+        self.assertEqual(sents[0].text, "ok \ufffd.")
+
+    def test_reuse_map_and_close(self):
+        with kztext.Pipeline() as p:
+            out = list(p.map(["Бірінші құжат.", "Second document."]))
+            self.assertEqual([(s.doc, s.lang) for s in out], [(0, "kk"), (1, "en")])
+        with self.assertRaises(ValueError):
+            p.process("x")
+
+    def test_threads(self):
+        want = [s.text for s in kztext.process(DOC * 50)]
+        bad = []
+
+        def work():
+            for _ in range(5):
+                if [s.text for s in kztext.process(DOC * 50)] != want:
+                    bad.append(1)
+
+        ts = [threading.Thread(target=work) for _ in range(4)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        self.assertEqual(bad, [])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,178 @@
+/* Language identification: sentences written for this test (not from any
+ * evaluation set), one per kind, plus the API contract. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+#include "harness.h"
+
+typedef struct lid_case {
+  const char *text;
+  kztext_lang lang;
+  kztext_script script;
+  kztext_variant variant;
+  int mixed;
+} lid_case;
+
+static const lid_case cases[] = {
+    /* Kazakh, Cyrillic: with and without the Kazakh-specific letters. */
+    {"Біз ертең Алматыға барамыз.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Мен кітап оқығанды жақсы көремін.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Сәлем!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Ол үйде.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Сонда барлығы тегін болады.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    /* Russian. */
+    {"Мы завтра поедем в Москву.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Это очень интересная книга.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Спасибо", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Утро было холодное, и мы долго шли по дороге к станции.", KZTEXT_LANG_RU,
+     KZTEXT_SCRIPT_CYRL, 0, 0},
+    /* A Russian sentence naming a Kazakh order stays Russian. */
+    {"Он был награжден орденом «Құрмет» в прошлом году.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    /* English, with a Latin brand inside Russian counted as Russian. */
+    {"We will go to London tomorrow.", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
+    {"This is a very interesting book.", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
+    {"Новая версия Windows вышла вчера.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    /* Kazakh in the three Latin alphabets. */
+    {"Bız erteñ Almatyğa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"Men kıtap oqyğandy jaqsy köremın.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2021, 0},
+    {"Biz erteń Almatyǵa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
+    {"Men kitap oqyǵandy jaqsy kóremin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2018, 0},
+    {"Biz erten' Almatyg'a baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2017, 0},
+    {"Men kitap oqyg'andy jaqsy ko'remin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2017, 0},
+    /* Kazakh in Arabic script. */
+    {"\xd8\xa8\xd9\x89\xd8\xb2 \xdb\x95\xd8\xb1\xd8\xaa\xdb\x95\xda\xad "
+     "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaa\xd9\x89\xd8\xb9\xd8\xa7 "
+     "\xd8\xa8\xd8\xa7\xd8\xb1\xd8\xa7\xd9\x85\xd9\x89\xd8\xb2.",
+     KZTEXT_LANG_KK, KZTEXT_SCRIPT_ARAB, 0, 0},
+    /* Other languages and no evidence. */
+    {"Ми завтра поїдемо до Києва, і це буде чудово.", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Эртең биз Бишкекке барабыз жана достор менен жолугабыз.", KZTEXT_LANG_UND,
+     KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"\xe6\x88\x91\xe4\xbb\xac\xe6\x98\x8e\xe5\xa4\xa9\xe5\x8e\xbb\xe5\x8c\x97\xe4\xba\xac\xe3\x80\x82",
+     KZTEXT_LANG_UND, KZTEXT_SCRIPT_HAN, 0, 0},
+    {"12345, 678.", KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, 0, 0},
+    {"", KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, 0, 0},
+    /* Persian: Arabic script with letters Kazakh does not use. */
+    {"\xd9\x85\xd8\xa7 \xd9\x81\xd8\xb1\xd8\xaf\xd8\xa7 \xd8\xa8\xd9\x87 "
+     "\xd8\xaa\xd9\x87\xd8\xb1\xd8\xa7\xd9\x86 \xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xdb\x8c\xd9\x85",
+     KZTEXT_LANG_UND, KZTEXT_SCRIPT_ARAB, 0, 0},
+    /* Code-switching: a Kazakh and a Russian sentence. */
+    {"Біз ертең Алматыға барамыз. Мы завтра поедем в Москву и вернёмся в пятницу.",
+     KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 1},
+    {"Бүгін жиналыс болады, потому что все уже приехали и ждут.", KZTEXT_LANG_RU,
+     KZTEXT_SCRIPT_CYRL, 0, 1},
+};
+
+static void test_cases(void) {
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const lid_case *c = &cases[i];
+    kztext_detect_result r;
+    memset(&r, 0xAB, sizeof r);
+    r.size = sizeof r;
+    kztext_status st = kztext_detect(c->text, strlen(c->text), 0, &r, NULL);
+    CHECK_INT(st, KZTEXT_OK, c->text);
+    CHECK(r.lang == c->lang, "%s: lang %s, want %s", c->text, kztext_lang_name(r.lang),
+          kztext_lang_name(c->lang));
+    CHECK(r.script == c->script, "%s: script %s, want %s", c->text, kztext_script_name(r.script),
+          kztext_script_name(c->script));
+    CHECK(r.variant == c->variant, "%s: variant '%s', want '%s'", c->text,
+          kztext_variant_name(r.variant), kztext_variant_name(c->variant));
+    CHECK(r.mixed == c->mixed, "%s: mixed %d, want %d", c->text, r.mixed, c->mixed);
+    double sum = 0;
+    for (int k = 0; k < KZTEXT_LANG_COUNT; k++) {
+      CHECK(r.scores[k] >= 0 && r.scores[k] <= 1, "%s: score %d out of range", c->text, k);
+      sum += r.scores[k];
+    }
+    CHECK(sum > 0.999 && sum < 1.001, "%s: scores sum to %f", c->text, sum);
+    CHECK(r.confidence >= 0 && r.confidence <= 1, "%s: confidence %f", c->text, r.confidence);
+    if (r.mixed) {
+      CHECK(r.share[KZTEXT_LANG_KK] > 0.1 && r.share[KZTEXT_LANG_RU] > 0.1, "%s: shares %f %f",
+            c->text, r.share[KZTEXT_LANG_KK], r.share[KZTEXT_LANG_RU]);
+    }
+  }
+}
+
+static void test_contract(void) {
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  /* size not set: refused. */
+  CHECK_INT(kztext_detect("abc", 3, 0, &r, NULL), KZTEXT_E_INVALID_ARG, "size 0");
+  r.size = sizeof r;
+  CHECK_INT(kztext_detect("abc", 3, 0, NULL, NULL), KZTEXT_E_INVALID_ARG, "NULL result");
+  CHECK_INT(kztext_detect(NULL, 3, 0, &r, NULL), KZTEXT_E_INVALID_ARG, "NULL src");
+  CHECK_INT(kztext_detect(NULL, 0, 0, &r, NULL), KZTEXT_OK, "NULL empty src");
+  CHECK_INT(kztext_detect("abc", 3, 0x40, &r, NULL), KZTEXT_E_INVALID_FLAGS, "unknown flag");
+  CHECK_INT(kztext_detect("abc", 3, 0x2, &r, NULL), KZTEXT_E_INVALID_FLAGS, "bad policy");
+  /* A larger (future) struct is accepted and its size kept. */
+  struct { kztext_detect_result r; char more[32]; } big;
+  memset(&big, 0, sizeof big);
+  big.r.size = sizeof big;
+  CHECK_INT(kztext_detect("Сәлем", 10, 0, &big.r, NULL), KZTEXT_OK, "larger struct");
+  CHECK_INT(big.r.size, sizeof big, "size kept");
+  CHECK_INT(big.r.lang, KZTEXT_LANG_KK, "larger struct lang");
+
+  size_t off = 0;
+  const char bad[] = "Сәлем \xE2\x28 әлем";
+  CHECK_INT(kztext_detect(bad, sizeof bad - 1, 0, &r, &off), KZTEXT_E_INVALID_UTF8, "strict");
+  CHECK_INT(off, 11, "error offset");
+  CHECK_INT(kztext_detect(bad, sizeof bad - 1, KZTEXT_INVALID_REPLACE, &r, NULL), KZTEXT_OK,
+            "replace");
+  CHECK_INT(r.lang, KZTEXT_LANG_KK, "replace lang");
+
+  /* NO_MIXED skips the code-switching analysis. */
+  const char *mix = "Біз ертең Алматыға барамыз. Мы завтра поедем в Москву и вернёмся в пятницу.";
+  r.size = sizeof r;
+  CHECK_INT(kztext_detect(mix, strlen(mix), KZTEXT_DETECT_NO_MIXED, &r, NULL), KZTEXT_OK,
+            "no mixed");
+  CHECK_INT(r.mixed, 0, "no mixed flag");
+  CHECK(!strcmp(kztext_lang_name(KZTEXT_LANG_KK), "kk"), "lang name");
+  CHECK(!strcmp(kztext_lang_name((kztext_lang)9), "?"), "bad lang name");
+  CHECK(!strcmp(kztext_variant_name(KZTEXT_VARIANT_LATIN2018), "latin2018"), "variant name");
+  CHECK(!strcmp(kztext_variant_name(KZTEXT_VARIANT_NONE), ""), "no variant name");
+
+  /* Deterministic: the same text gives the same result. */
+  kztext_detect_result a, b;
+  memset(&a, 0, sizeof a);
+  memset(&b, 0, sizeof b);
+  a.size = b.size = sizeof a;
+  kztext_detect(mix, strlen(mix), 0, &a, NULL);
+  kztext_detect(mix, strlen(mix), 0, &b, NULL);
+  CHECK(!memcmp(&a, &b, sizeof a), "deterministic");
+}
+
+/* A long text made of many short Kazakh sentences with Russian ones in
+ * between: shares follow the amounts. */
+static void test_long(void) {
+  size_t cap = 1 << 20, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) { CHECK(0, "malloc"); return; }
+  const char *kk = "Біз ертең Алматыға барамыз және достарымызбен кездесеміз. ";
+  const char *ru = "Мы завтра поедем в Москву и вернёмся в пятницу. ";
+  for (int i = 0; i < 2000; i++) {
+    const char *s = (i % 4 == 3) ? ru : kk;
+    size_t l = strlen(s);
+    memcpy(buf + n, s, l);
+    n += l;
+  }
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  CHECK_INT(kztext_detect(buf, n, 0, &r, NULL), KZTEXT_OK, "long");
+  CHECK_INT(r.lang, KZTEXT_LANG_KK, "long lang");
+  CHECK_INT(r.mixed, 1, "long mixed");
+  CHECK(r.share[KZTEXT_LANG_KK] > 0.6 && r.share[KZTEXT_LANG_KK] < 0.9, "long share %f",
+        r.share[KZTEXT_LANG_KK]);
+  free(buf);
+}
+
+int main(void) {
+  test_cases();
+  test_contract();
+  test_long();
+  return t_finish();
+}

@@ -1,0 +1,200 @@
+/* Unit tests of kztext_sentences() and kztext_tokens(): tables of
+ * {input, language, expected pieces joined by " | "}, plus the API
+ * conventions (buffers, flags, invalid UTF-8, NULL handling). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+#include "harness.h"
+
+typedef struct seg_case {
+  const char *in;
+  int lang;
+  unsigned flags;
+  const char *want; /* pieces joined by " | " */
+} seg_case;
+
+static const seg_case sentence_cases[] = {
+    {"", 0, 0, ""},
+    {"   \n\n  ", 0, 0, ""},
+    {"Бір. Екі.", 0, 0, "Бір. | Екі."},
+    /* dash-led sentences after a full stop */
+    {"Жиналыс басталды. – Біз бұл жобаны қолдаймыз.", 0, 0,
+     "Жиналыс басталды. | – Біз бұл жобаны қолдаймыз."},
+    {"Что теперь? — спросил он.", 0, 0, "Что теперь? — спросил он."},
+    /* Kazakh abbreviations, initials with Kazakh capitals */
+    {"1939 ж. Қ. Сәтбаев Алматыға келді. Ол ғалым.", 0, 0,
+     "1939 ж. Қ. Сәтбаев Алматыға келді. | Ол ғалым."},
+    {"Бюджет 1 млрд. АҚШ долларын құрады.", 0, 0, "Бюджет 1 млрд. АҚШ долларын құрады."},
+    {"Қалада мектептер, ауруханалар т.б. салынды. Бұл жақсы.", 0, 0,
+     "Қалада мектептер, ауруханалар т.б. салынды. | Бұл жақсы."},
+    {"Б.з.б. 3 ғасырда қала салынды.", 0, 0, "Б.з.б. 3 ғасырда қала салынды."},
+    {"Мақаланы Ұ. Есенова мен Ө. Ғалымжан жазды.", 0, 0,
+     "Мақаланы Ұ. Есенова мен Ө. Ғалымжан жазды."},
+    /* Kazakh in Latin letters: initials with diacritics or 2017 apostrophes */
+    {"Ä. Qasymov pen G'. Músirepov 2019 j. 12 naýryzda keldi. Olar jazdy.", 0, 0,
+     "Ä. Qasymov pen G'. Músirepov 2019 j. 12 naýryzda keldi. | Olar jazdy."},
+    {"Ǵ. Ǵabdullın men Ū. Ūlanov keldi.", 0, 0, "Ǵ. Ǵabdullın men Ū. Ūlanov keldi."},
+    /* Russian */
+    {"Его поддержал Г. Марченко, т.е. глава банка.", 0, 0,
+     "Его поддержал Г. Марченко, т.е. глава банка."},
+    {"Дом стоит на ул. Абая. Он новый.", 0, 0, "Дом стоит на ул. Абая. | Он новый."},
+    {"Он сказал: «Я устал. Пойду домой». Все молчали.", 0, 0,
+     "Он сказал: «Я устал. Пойду домой». | Все молчали."},
+    {"Цена 12.03.2019 выросла до 1.5 млн. Рост продолжится.", 0, 0,
+     "Цена 12.03.2019 выросла до 1.5 млн. | Рост продолжится."},
+    {"Подробнее на сайте http://example.kz/news. Читайте!", 0, 0,
+     "Подробнее на сайте http://example.kz/news. | Читайте!"},
+    {"Пишите на info@example.kz. Ответим.", 0, 0, "Пишите на info@example.kz. | Ответим."},
+    {"Ну и ну... Даже так?! Да.", 0, 0, "Ну и ну... | Даже так?! | Да."},
+    /* English */
+    {"Dr. Smith met Mr. Jones. They talked.", 3, 0, "Dr. Smith met Mr. Jones. | They talked."},
+    {"I moved to the U.S. Army base. It was big.", 3, 0,
+     "I moved to the U.S. Army base. | It was big."},
+    {"I live in the U.S. How about you?", 3, 0, "I live in the U.S. | How about you?"},
+    /* web text: emoji, mentions, smileys, URLs */
+    {"Керемет сурет 😍 Біз де барамыз.", 0, 0, "Керемет сурет 😍 | Біз де барамыз."},
+    {"Рахмет. @user_1 сізге де рахмет", 0, 0, "Рахмет. | @user_1 сізге де рахмет"},
+    {"Отлично :) Приеду завтра", 0, 0, "Отлично :) | Приеду завтра"},
+    {"Бывает)) Потом расскажу", 0, 0, "Бывает)) | Потом расскажу"},
+    {"Ссылка http://example.ru/a/ Подпишите", 0, 0, "Ссылка http://example.ru/a/ | Подпишите"},
+    /* lists, references, omissions */
+    {"1) Бірінші тармақ 2) Екінші тармақ", 0, 0, "1) Бірінші тармақ | 2) Екінші тармақ"},
+    {"в квартире; 2) отчуждать долю", 0, 0, "в квартире; | 2) отчуждать долю"},
+    {"4. Я присутствовал на встрече.", 0, 0, "4. Я присутствовал на встрече."},
+    {"He moved to Leeds. [12] Then he left.", 3, 0, "He moved to Leeds. [12] | Then he left."},
+    {"The text [...] Was cut.", 3, 0, "The text [...] Was cut."},
+    {"\"Осылай тұр!\" деді ол.", 0, 0, "\"Осылай тұр!\" деді ол."},
+    {"Кім? не?", 1, 0, "Кім? | не?"},
+    /* paragraphs and line breaks */
+    {"Тақырып\nМәтін жалғасады.", 0, 0, "Тақырып\nМәтін жалғасады."},
+    {"Тақырып\nМәтін жалғасады.", 0, KZTEXT_SEG_LINES, "Тақырып | Мәтін жалғасады."},
+    {"Бірінші абзац\n\nЕкінші абзац", 0, 0, "Бірінші абзац | Екінші абзац"},
+    {"Line one\r\n\r\nLine two", 0, 0, "Line one | Line two"},
+};
+
+static const seg_case token_cases[] = {
+    {"", 0, 0, ""},
+    {"Қазақстан-2050 стратегиясы", 0, 0, "Қазақстан-2050 | стратегиясы"},
+    {"бизнес-жоспар, т.б.", 0, 0, "бизнес-жоспар | , | т.б."},
+    {"s'ag'an bar", 0, 0, "s'ag'an | bar"},
+    {"барлығы 1 000,5 теңге", 0, 0, "барлығы | 1 000,5 | теңге"},
+    {"«Сөз» деді.", 0, 0, "« | Сөз | » | деді | ."},
+    {"see https://example.com/a?b=1.", 0, 0, "see | https://example.com/a?b=1 | ."},
+    {"mail me@example.com now", 0, 0, "mail | me@example.com | now"},
+    {"#Алматы and @user", 0, 0, "#Алматы | and | @user"},
+    {"А. Байтұрсынұлы", 0, 0, "А. | Байтұрсынұлы"},
+    {"G'. Bo'ron", 0, 0, "G'. | Bo'ron"},
+    {"the U.S. and co", 3, 0, "the | U.S. | and | co"},
+    {"Wait...", 3, 0, "Wait | ..."},
+    {"12:30 12.03.2019", 0, 0, "12:30 | 12.03.2019"},
+};
+
+/* Joins the spans' text with " | ". */
+static char *joined(const char *in, const kztext_span *sp, size_t n) {
+  size_t cap = strlen(in) + 4 * n + 1, len = 0;
+  char *out = malloc(cap);
+  if (!out) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (i) { memcpy(out + len, " | ", 3); len += 3; }
+    memcpy(out + len, in + sp[i].start, sp[i].end - sp[i].start);
+    len += sp[i].end - sp[i].start;
+  }
+  out[len] = 0;
+  return out;
+}
+
+static void run_table(kztext_segmenter *seg, const seg_case *cases, size_t ncases, int tokens) {
+  for (size_t i = 0; i < ncases; i++) {
+    const seg_case *c = &cases[i];
+    kztext_span *sp = NULL;
+    size_t n = 0;
+    kztext_status st = tokens
+        ? kztext_tokens_alloc(seg, c->in, strlen(c->in), c->lang, c->flags, &sp, &n, NULL)
+        : kztext_sentences_alloc(seg, c->in, strlen(c->in), c->lang, c->flags, &sp, &n, NULL);
+    CHECK_INT(st, KZTEXT_OK, c->in);
+    char *got = joined(c->in, sp, n);
+    CHECK(got && !strcmp(got, c->want), "%s: [%s]\n  got  [%s]\n  want [%s]",
+          tokens ? "tokens" : "sentences", c->in, got ? got : "(null)", c->want);
+    /* Spans are ordered, non-overlapping, non-empty and trimmed. */
+    for (size_t k = 0; k < n; k++) {
+      CHECK(sp[k].start < sp[k].end && sp[k].end <= strlen(c->in), "span bounds");
+      if (k) CHECK(sp[k - 1].end <= sp[k].start, "span order");
+      CHECK(c->in[sp[k].start] != ' ' && c->in[sp[k].end - 1] != ' ', "trimmed");
+    }
+    free(got);
+    kztext_free(sp);
+  }
+}
+
+static void test_api(kztext_segmenter *seg) {
+  const char *t = "Бір. Екі. Үш.";
+  size_t n = 99, off = 0;
+  kztext_span sp[3];
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, NULL, 0, &n, NULL),
+            KZTEXT_E_BUFFER_TOO_SMALL, "size query");
+  CHECK_INT(n, 3, "count");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, sp, 1, &n, NULL),
+            KZTEXT_E_BUFFER_TOO_SMALL, "small buffer");
+  CHECK_INT(sp[0].end, strlen("Бір."), "first span filled");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, sp, 3, &n, NULL), KZTEXT_OK, "fits");
+  CHECK_INT(sp[2].start, strlen("Бір. Екі. "), "third start");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0x8000, sp, 3, &n, NULL),
+            KZTEXT_E_INVALID_FLAGS, "unknown flag");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 9, 0, sp, 3, &n, NULL), KZTEXT_E_INVALID_ARG,
+            "bad lang");
+  CHECK_INT(kztext_sentences(NULL, t, strlen(t), 0, 0, sp, 3, &n, NULL), KZTEXT_E_INVALID_ARG,
+            "NULL segmenter");
+  CHECK_INT(kztext_sentences(seg, NULL, 5, 0, 0, sp, 3, &n, NULL), KZTEXT_E_INVALID_ARG,
+            "NULL text");
+  CHECK_INT(kztext_sentences(seg, NULL, 0, 0, 0, sp, 3, &n, NULL), KZTEXT_OK, "empty NULL");
+  CHECK_INT(n, 0, "empty count");
+  const char bad[] = "Ok. Bad \xC3( here. End.";
+  CHECK_INT(kztext_sentences(seg, bad, sizeof bad - 1, 0, 0, sp, 3, &n, &off),
+            KZTEXT_E_INVALID_UTF8, "strict");
+  CHECK_INT(off, 8, "error offset");
+  CHECK_INT(kztext_sentences(seg, bad, sizeof bad - 1, 0, KZTEXT_INVALID_REPLACE, sp, 3, &n, NULL),
+            KZTEXT_OK, "replace");
+  CHECK_INT(n, 3, "replace count");
+  CHECK_INT(sp[2].end, sizeof bad - 1, "offsets in the caller's bytes");
+  CHECK_INT(kztext_tokens(seg, bad, sizeof bad - 1, 0, 0, sp, 3, &n, &off),
+            KZTEXT_E_INVALID_UTF8, "tokens strict");
+  CHECK_INT(kztext_segmenter_new(NULL), KZTEXT_E_INVALID_ARG, "new(NULL)");
+  kztext_segmenter_free(NULL);
+  /* Streaming helper. */
+  const char *p = "a.\n\nb.\n \nc";
+  CHECK_INT(kztext_paragraph_boundary(p, strlen(p)), strlen("a.\n\nb.\n \n"), "paragraph cut");
+  CHECK_INT(kztext_paragraph_boundary("a.\nb.", 5), 0, "no paragraph cut");
+}
+
+/* Segmenting a long text gives the same spans as segmenting it in
+ * paragraph-sized pieces cut by kztext_paragraph_boundary(). */
+static void test_stream(kztext_segmenter *seg) {
+  static const char para[] = "Бірінші сөйлем. – Екінші! Үшінші т.б. Ол.\n\n";
+  char buf[sizeof para * 20];
+  size_t len = 0;
+  for (int i = 0; i < 20; i++) { memcpy(buf + len, para, sizeof para - 1); len += sizeof para - 1; }
+  kztext_span *all = NULL, *part = NULL;
+  size_t n_all = 0, n_part = 0;
+  CHECK_INT(kztext_sentences_alloc(seg, buf, len, 0, 0, &all, &n_all, NULL), KZTEXT_OK, "whole");
+  size_t cut = kztext_paragraph_boundary(buf, len / 2);
+  CHECK(cut > 0, "cut found");
+  CHECK_INT(kztext_sentences_alloc(seg, buf, cut, 0, 0, &part, &n_part, NULL), KZTEXT_OK, "part");
+  CHECK(n_part < n_all && all[n_part - 1].end == part[n_part - 1].end, "same spans before cut");
+  CHECK_INT(n_all, 20 * 4, "four sentences per paragraph");
+  kztext_free(all);
+  kztext_free(part);
+}
+
+int main(void) {
+  kztext_segmenter *seg = NULL;
+  CHECK_INT(kztext_segmenter_new(&seg), KZTEXT_OK, "segmenter_new");
+  if (!seg) return t_finish();
+  run_table(seg, sentence_cases, sizeof sentence_cases / sizeof *sentence_cases, 0);
+  run_table(seg, token_cases, sizeof token_cases / sizeof *token_cases, 1);
+  test_api(seg);
+  test_stream(seg);
+  kztext_segmenter_free(seg);
+  return t_finish();
+}

@@ -1,0 +1,208 @@
+/* Transliteration: the shared case file, ISO 9 round trips, the caller
+ * buffer / _alloc / offsets conventions, invalid input and flags. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+#include "harness.h"
+
+static kztext_scheme scheme(const char *name) {
+  kztext_scheme s = KZTEXT_SCHEME_CYRILLIC;
+  CHECK(kztext_scheme_from_name(name, &s) == KZTEXT_OK, "scheme %s", name);
+  return s;
+}
+
+static void check_case(const char *from, const char *to, const char *in, const char *want) {
+  char *out = NULL;
+  size_t n = 0;
+  kztext_status st = kztext_translit_alloc(in, strlen(in), scheme(from), scheme(to), 0, &out,
+                                           &n, NULL);
+  CHECK(st == KZTEXT_OK, "%s->%s [%s]: status %d", from, to, in, st);
+  if (st == KZTEXT_OK) {
+    char what[256];
+    snprintf(what, sizeof what, "%s->%s [%s]", from, to, in);
+    CHECK_STR(out, n, want, what);
+  }
+  kztext_free(out);
+}
+
+static void run_case_file(void) {
+  size_t len = 0;
+  char *data = t_read_file(KZTEXT_CASES_DIR "/translit.tsv", &len);
+  CHECK(data != NULL, "cannot read tests/cases/translit.tsv");
+  if (!data) return;
+  int cases = 0;
+  char *line = data;
+  while (line && *line) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = 0;
+    if (*line && *line != '#') {
+      char *f[4] = {line, NULL, NULL, NULL};
+      int k = 1;
+      for (char *p = line; *p && k < 4; p++)
+        if (*p == '\t') { *p = 0; f[k++] = p + 1; }
+      CHECK(k == 4, "malformed case line");
+      if (k == 4) { check_case(f[0], f[1], f[2], f[3]); cases++; }
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  CHECK(cases > 40, "only %d cases", cases);
+  free(data);
+}
+
+/* ISO 9 is one-to-one: every Kazakh and Russian letter, both cases, comes
+ * back unchanged, alone and inside words. */
+static void iso9_round_trip(void) {
+  const char *letters = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+                        "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ";
+  const char *p = letters;
+  while (*p) {
+    char one[8] = {p[0], p[1], 0};
+    char word[32];
+    int upper = p >= letters + strlen(letters) / 2;
+    if (upper) snprintf(word, sizeof word, "А%sБА %s", one, one); /* ъ ь have no case alone */
+    else snprintf(word, sizeof word, "а%sба %s", one, one);
+    const char *tests[2] = {word, one};
+    int nt = upper && (!strcmp(one, "Ъ") || !strcmp(one, "Ь")) ? 1 : 2;
+    if (nt == 1) snprintf(word, sizeof word, "А%sБА", one);
+    for (int t = 0; t < nt; t++) {
+      char *lat = NULL, *back = NULL;
+      size_t nl = 0, nb = 0;
+      CHECK(kztext_translit_alloc(tests[t], strlen(tests[t]), KZTEXT_SCHEME_CYRILLIC,
+                                  KZTEXT_SCHEME_ISO9, 0, &lat, &nl, NULL) == KZTEXT_OK, "iso9 %s", one);
+      CHECK(kztext_translit_alloc(lat, nl, KZTEXT_SCHEME_ISO9, KZTEXT_SCHEME_CYRILLIC, 0, &back,
+                                  &nb, NULL) == KZTEXT_OK, "iso9 back %s", one);
+      CHECK(nb == strlen(tests[t]) && memcmp(back, tests[t], nb) == 0,
+            "iso9 round trip [%s] -> [%s] -> [%.*s]", tests[t], lat, (int)nb, back);
+      kztext_free(lat);
+      kztext_free(back);
+    }
+    p += 2;
+  }
+}
+
+static void caller_buffer(void) {
+  const char *in = "Қазақстан";
+  char buf[64];
+  size_t n = 0;
+  kztext_status st = kztext_translit(in, strlen(in), KZTEXT_SCHEME_CYRILLIC,
+                                     KZTEXT_SCHEME_LATIN2021, 0, NULL, 0, &n, NULL);
+  CHECK_INT(st, KZTEXT_E_BUFFER_TOO_SMALL, "size query");
+  CHECK_INT(n, 9, "size needed");
+  st = kztext_translit(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0, buf,
+                       4, &n, NULL);
+  CHECK_INT(st, KZTEXT_E_BUFFER_TOO_SMALL, "small buffer");
+  st = kztext_translit(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0, buf,
+                       sizeof buf, &n, NULL);
+  CHECK_INT(st, KZTEXT_OK, "fits");
+  CHECK_STR(buf, n, "Qazaqstan", "caller buffer");
+  size_t b = kztext_translit_bound(strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_ALALC);
+  CHECK(b >= 4 * strlen(in), "bound %zu", b);
+  CHECK_INT(kztext_translit_bound((size_t)-1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_ALALC), 0,
+            "bound overflow");
+  CHECK_INT(kztext_translit(NULL, 0, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_BGN, 0, NULL, 0, &n,
+                            NULL), KZTEXT_OK, "empty input");
+  CHECK_INT(n, 0, "empty output");
+}
+
+static void errors(void) {
+  char *out = NULL;
+  size_t n = 0, off = 99;
+  const char bad[] = "ab\xff" "cd";
+  CHECK_INT(kztext_translit_alloc(bad, 5, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0,
+                                  &out, &n, &off), KZTEXT_E_INVALID_UTF8, "strict");
+  CHECK_INT(off, 2, "error offset");
+  CHECK_INT(kztext_translit_alloc(bad, 5, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021,
+                                  KZTEXT_INVALID_REPLACE, &out, &n, &off), KZTEXT_OK, "replace");
+  CHECK_STR(out, n, "ab\xef\xbf\xbd" "cd", "U+FFFD");
+  kztext_free(out);
+  CHECK_INT(kztext_translit_alloc("a", 1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021,
+                                  0x8000u, &out, &n, NULL), KZTEXT_E_INVALID_FLAGS, "flags");
+  CHECK_INT(kztext_translit_alloc("a", 1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_AUTO, 0, &out,
+                                  &n, NULL), KZTEXT_E_UNSUPPORTED, "auto target");
+  CHECK_INT(kztext_translit_alloc("a", 1, (kztext_scheme)42, KZTEXT_SCHEME_CYRILLIC, 0, &out,
+                                  &n, NULL), KZTEXT_E_UNSUPPORTED, "bad scheme");
+  kztext_scheme s;
+  CHECK_INT(kztext_scheme_from_name("Latin", &s), KZTEXT_OK, "alias");
+  CHECK_INT(s, KZTEXT_SCHEME_LATIN2021, "latin alias");
+  CHECK_INT(kztext_scheme_from_name("klingon", &s), KZTEXT_E_UNSUPPORTED, "unknown name");
+  CHECK(strcmp(kztext_scheme_name(KZTEXT_SCHEME_ALALC), "alalc") == 0, "name");
+  CHECK(kztext_scheme_name((kztext_scheme)99) == NULL, "no name");
+}
+
+/* Spans tile input and output, in order. */
+static void check_tiling(const char *in, size_t len, kztext_scheme from, kztext_scheme to,
+                         unsigned flags) {
+  char *out = NULL;
+  kztext_alignment *sp = NULL;
+  size_t n = 0, ns = 0;
+  kztext_status st = kztext_translit_offsets_alloc(in, len, from, to, flags, &out, &n, &sp, &ns,
+                                                   NULL);
+  CHECK_INT(st, KZTEXT_OK, "offsets status");
+  if (st) return;
+  size_t s = 0, d = 0;
+  int ok = 1;
+  for (size_t k = 0; k < ns; k++) {
+    if (sp[k].src_start != s || sp[k].dst_start != d || sp[k].src_end < sp[k].src_start ||
+        sp[k].dst_end < sp[k].dst_start)
+      ok = 0;
+    s = sp[k].src_end;
+    d = sp[k].dst_end;
+  }
+  CHECK(ok && s == len && d == n, "spans tile [%.*s] %d->%d (src %zu/%zu dst %zu/%zu)",
+        (int)len, in, from, to, s, len, d, n);
+  kztext_free(out);
+  kztext_free(sp);
+}
+
+static void offsets(void) {
+  const char *in = "Шымкент — АҚШ, объект.";
+  char *out = NULL;
+  kztext_alignment *sp = NULL;
+  size_t n = 0, ns = 0;
+  CHECK_INT(kztext_translit_offsets_alloc(in, strlen(in), KZTEXT_SCHEME_CYRILLIC,
+                                          KZTEXT_SCHEME_BGN, 0, &out, &n, &sp, &ns, NULL),
+            KZTEXT_OK, "offsets");
+  CHECK_STR(out, n, "Shymkent — AQSH, obʺekt.", "offsets text");
+  CHECK(ns > 0 && sp[0].src_start == 0 && sp[0].src_end == 2 && sp[0].dst_end == 2,
+        "Ш -> Sh span");
+  /* АҚШ starts at byte 19 of the input and 13 of the output */
+  int found = 0;
+  for (size_t k = 0; k < ns; k++)
+    if (sp[k].src_start == 19 && sp[k].dst_start == 13) found = 1;
+  CHECK(found, "span of А in АҚШ");
+  kztext_free(out);
+  kztext_free(sp);
+  const char *samples[] = {"Қазақстан Республикасы, ШЫМКЕНТ! объект", "Aziia men tsirk İsa",
+                           "ٴبىز بەن ٴسىز", "и\xcc\x86 e\xcc\x81 және", "üşın Shymkent"};
+  for (int f = 0; f < KZTEXT_SCHEME_COUNT; f++)
+    for (int t = 0; t < KZTEXT_SCHEME_COUNT; t++)
+      for (size_t k = 0; k < sizeof samples / sizeof *samples; k++)
+        check_tiling(samples[k], strlen(samples[k]), (kztext_scheme)f, (kztext_scheme)t, 0);
+  for (int t = 0; t < KZTEXT_SCHEME_COUNT; t++)
+    check_tiling("ab\xff\xfe қаз", 9, KZTEXT_SCHEME_AUTO, (kztext_scheme)t, KZTEXT_INVALID_REPLACE);
+}
+
+static void detect(void) {
+  CHECK_INT(kztext_translit_detect("Қазақ тілі", strlen("Қазақ тілі")), KZTEXT_SCHEME_CYRILLIC,
+            "detect cyrillic");
+  CHECK_INT(kztext_translit_detect("Qazaq tılı", strlen("Qazaq tılı")), KZTEXT_SCHEME_LATIN2021,
+            "detect 2021");
+  CHECK_INT(kztext_translit_detect("Qazaq tili, Máskeý", strlen("Qazaq tili, Máskeý")),
+            KZTEXT_SCHEME_LATIN2018, "detect 2018");
+  CHECK_INT(kztext_translit_detect("Qazaq ti'li' s'y'", strlen("Qazaq ti'li' s'y'")),
+            KZTEXT_SCHEME_LATIN2017, "detect 2017");
+  CHECK_INT(kztext_translit_detect("ٴتىلى", strlen("ٴتىلى")), KZTEXT_SCHEME_ARABIC, "detect arabic");
+  CHECK_INT(kztext_translit_detect("123 !", 5), KZTEXT_SCHEME_AUTO, "detect nothing");
+}
+
+int main(void) {
+  run_case_file();
+  iso9_round_trip();
+  caller_buffer();
+  errors();
+  offsets();
+  detect();
+  return t_finish();
+}

