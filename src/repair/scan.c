@@ -137,9 +137,15 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
         c = kz_rp_cls[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
         i += 2;
         /* Most Cyrillic letters: nothing else to do (a lead-class letter
-         * only matters before a continuation-class one, which replays). */
+         * only matters before a continuation-class one, which replays);
+         * stay in this loop while they last. */
         if ((c & 0x1F) == KZ_C_CYR && (c >> 5) != KZ_A_CONT) {
           mask |= 2;
+          while (i + 1 < n && (s[i] & 0xFC) == 0xD0 && (s[i + 1] & 0xC0) == 0x80) {
+            unsigned d = kz_rp_cls[((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+            if ((d & 0x1F) != KZ_C_CYR || (d >> 5) == KZ_A_CONT) break;
+            i += 2;
+          }
           continue;
         }
       } else if (b < 0xF0) {
