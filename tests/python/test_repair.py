@@ -91,6 +91,11 @@ class DecodeTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             kztext.decode("str")
 
+    def test_unpacks_as_text_and_encoding(self):
+        text, enc = kztext.decode("Қазақ елі".encode("kz1048"))
+        self.assertEqual((text, enc), ("Қазақ елі", "rk1048"))
+        self.assertEqual(kztext.detect_encoding("Қазақ елі".encode("kz1048"))[0], "rk1048")
+
     def test_mojibake(self):
         d = kztext.decode("Р•Р»РёР·Р°РІРµС‚Р°".encode())
         self.assertEqual((d.text, d.mojibake_source), ("Елизавета", "utf-8"))
