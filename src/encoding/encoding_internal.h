@@ -33,4 +33,11 @@ size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char 
 kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
                                       int *confidence);
 
+/* kz_sb_decode() that also sets *hint: bit 0 if the text holds a letter
+ * only KZ-1048/PT154 mojibake shows, bit 1 if it could hold UTF-8 mojibake
+ * (two UTF-8 sequences in a row in CP1251 terms).  When *hint is 0 the
+ * mojibake repair has nothing to do. */
+size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                         size_t cap, int replace, size_t *bad, unsigned *hint);
+
 #endif

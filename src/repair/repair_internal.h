@@ -19,7 +19,7 @@ enum {
   KZ_NEED_KZ_MOJIBAKE = 16,  /* letters KZ-1048/PT154 mojibake shows (KZ_C_MOJB) */
   KZ_NEED_UTF8_MOJIBAKE = 32 /* two UTF-8 sequences in CP1251 clothing */
 };
-#define KZ_SCAN_MIXED 32
+#define KZ_SCAN_MIXED 512
 typedef struct kz_scan {
   unsigned needs;
   /* Starts of the first words mixing scripts (in order); when there are
