@@ -1,9 +1,13 @@
 """Python binding: kztext.repair / search_key, case mapping, decode."""
 import os
+import sys
 import unittest
 from pathlib import Path
 
 import kztext
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cases"))
+from casefile import rows, unescape  # noqa: E402
 
 DATA = Path(os.environ.get("KZTEXT_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared/data"))
 
@@ -50,6 +54,17 @@ class RepairTest(unittest.TestCase):
         for s in ["Қaзaқ\u00a0 \u200b бiз", "Р•Р»РёР·Р°РІРµС‚Р°", "ХIХ ғ.  «ТOO»"]:
             once = kztext.repair(s)
             self.assertEqual(kztext.repair(once), once)
+
+
+class CaseFileTest(unittest.TestCase):
+    def test_shared_cases(self):
+        n = 0
+        for ident, repairs, given, want in rows("repair.tsv", 4):
+            with self.subTest(ident):
+                got = kztext.repair(unescape(given), repairs.split(","))
+                self.assertEqual(got, unescape(want))
+                n += 1
+        self.assertGreaterEqual(n, 30)
 
 
 class CaseTest(unittest.TestCase):
