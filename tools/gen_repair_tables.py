@@ -94,7 +94,7 @@ def cls(cp):
         try:
             b = chr(cp).encode("cp1251")[0]
         except UnicodeEncodeError:
-            b = None
+            b = 0x98 if cp == 0x98 else None  # Windows maps the unused 0x98 to U+0098
         a = 0
         if b is not None:
             if 0x80 <= b <= 0xBF:

@@ -27,8 +27,10 @@
 
 /* ---- (A) UTF-8 read as CP1251 ---------------------------------------- */
 
+/* Byte 0x98 has no character in CP1251: decoders make it U+FFFD, and
+ * Windows' own (best fit) makes it U+0098. */
 static int cp1251_byte_or_98(uint32_t cp) {
-  if (cp == 0xFFFD) return 0x98;
+  if (cp == 0xFFFD || cp == 0x98) return 0x98;
   return kz_cp1251_byte(cp);
 }
 
