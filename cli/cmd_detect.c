@@ -43,6 +43,7 @@ typedef struct job {
   unsigned flags;
   FILE *out;
   const char *name;
+  kztext_segmenter *seg; /* for --by sentence */
 } job;
 
 static int is_space(unsigned char c) {
@@ -129,59 +130,20 @@ static size_t paragraph_end(const char *p, size_t n) {
   return 0;
 }
 
-/* Decodes the code point at s[0..n) leniently (for the splitter only). */
-static uint32_t peek_cp(const unsigned char *s, size_t n) {
-  if (s[0] < 0x80 || n < 2) return s[0];
-  if (s[0] < 0xE0) return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-  if (s[0] < 0xF0 && n >= 3)
-    return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-  return 0xFFFD;
-}
-
-/* Capital letters of Latin, Cyrillic (incl. the Kazakh ones, which sit at
- * even code points) and the Kazakh Latin alphabets. */
-static int is_capital(uint32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && !(c & 1) && c != 0x138) || c == 0x1F4 ||
-         (c >= 0x400 && c <= 0x42F) || (c >= 0x460 && c <= 0x4FF && !(c & 1));
-}
-
-/* Where the sentence after p[0..n) starts, or 0: after . ! ? or … (and
- * closing quotes or brackets), white space, then a capital letter, a digit,
- * an opening quote, bracket or a dash.  A single letter before the full
- * stop is taken for an initial ("А. Байтұрсынұлы") and never ends a
- * sentence. */
-static size_t sentence_end(const char *p, size_t n) {
-  const unsigned char *s = (const unsigned char *)p;
-  for (size_t i = 0; i < n; i++) {
-    int term = s[i] == '.' || s[i] == '!' || s[i] == '?';
-    size_t k = i + 1;
-    if (!term && s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0xA6) {
-      term = 1; /* … */
-      k = i + 3;
-    }
-    if (!term) continue;
-    if (s[i] == '.') {
-      /* The token before the stop: one code point after white space? */
-      size_t t = i;
-      while (t > 0 && (s[t - 1] & 0xC0) == 0x80) t--;
-      if (t > 0 && t < i) t--; /* lead byte of a multi-byte letter */
-      else if (t == i && i > 0) t = i - 1;
-      if (t < i && (t == 0 || is_space(s[t - 1])) && is_capital(peek_cp(s + t, i - t)))
-        continue;
-    }
-    while (k < n && (s[k] == '"' || s[k] == ')' || s[k] == '\'' ||
-                     (s[k] == 0xC2 && k + 1 < n && s[k + 1] == 0xBB))) /* » */
-      k += s[k] == 0xC2 ? 2 : 1;
-    size_t ws = k;
-    while (k < n && is_space(s[k])) k++;
-    if (k == ws || k >= n) continue;
-    uint32_t c = peek_cp(s + k, n - k);
-    if (is_capital(c) || (c >= '0' && c <= '9') || c == '"' || c == '-' || c == '(' ||
-        c == 0xAB || c == 0x201C || c == 0x2014 || c == 0x2013)
-      return k;
-  }
-  return 0;
+/* Emits each sentence of one paragraph, as the segmenter splits it.  Text
+ * the segmenter rejects (ill-formed under the strict policy) is emitted
+ * whole, so that detection reports the error with its offset. */
+static int emit_sentences(job *j, const char *p, size_t n, uint64_t base) {
+  kztext_span *sp = NULL;
+  size_t count = 0;
+  if (!j->seg || kztext_sentences_alloc(j->seg, p, n, KZTEXT_LANG_AUTO, j->flags & KZTEXT_INVALID_REPLACE,
+                                        &sp, &count, NULL) != KZTEXT_OK)
+    return emit_trimmed(j, p, n, base);
+  int rc = 0;
+  for (size_t k = 0; k < count && !rc; k++)
+    rc = emit_trimmed(j, p + sp[k].start, sp[k].end - sp[k].start, base + sp[k].start);
+  kztext_free(sp);
+  return rc;
 }
 
 /* Emits every complete unit of buf; returns bytes consumed or (size_t)-1. */
@@ -210,14 +172,8 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
     if (!para) break;
     if (j->by == BY_PARAGRAPH) {
       if (emit_trimmed(j, buf + pos, para, base + pos)) return (size_t)-1;
-    } else {
-      size_t q = pos, end = pos + para;
-      while (q < end) {
-        size_t se = sentence_end(buf + q, end - q);
-        size_t n = se ? se : end - q;
-        if (emit_trimmed(j, buf + q, n, base + q)) return (size_t)-1;
-        q += n;
-      }
+    } else if (emit_sentences(j, buf + pos, para, base + pos)) {
+      return (size_t)-1;
     }
     pos += para;
     if (pos >= len) break;
@@ -230,7 +186,7 @@ int cmd_detect(int argc, char **argv) {
       {"by", required_argument, 0, 'b'},     {"format", required_argument, 0, 'f'},
       {"invalid", required_argument, 0, 'i'}, {"output", required_argument, 0, 'o'},
       {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
-  job j = {BY_LINE, 0, KZTEXT_INVALID_STRICT, NULL, NULL};
+  job j = {BY_LINE, 0, KZTEXT_INVALID_STRICT, NULL, NULL, NULL};
   const char *outpath = NULL;
   int c;
   optind = 1;
@@ -260,8 +216,12 @@ int cmd_detect(int argc, char **argv) {
     default: return cli_usage_error(usage, "detect", "unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (j.by == BY_SENTENCE) {
+    kztext_status st = kztext_segmenter_new(&j.seg);
+    if (st) return cli_error("cannot create a segmenter: %s", kztext_strerror(st));
+  }
   j.out = cli_open_output(outpath);
-  if (!j.out) return CLI_FAIL;
+  if (!j.out) { kztext_segmenter_free(j.seg); return CLI_FAIL; }
   int rc = CLI_OK;
   int nfiles = argc - optind;
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
@@ -277,6 +237,7 @@ int cmd_detect(int argc, char **argv) {
       rc = cli_stream(path, 1 << 16, 1 << 22, on_chunk, &j);
     }
   }
+  kztext_segmenter_free(j.seg);
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;
 }

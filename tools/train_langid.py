@@ -45,15 +45,18 @@ APOS = "'\u2019\u02bc"
 # --- transliteration tables (lower case; upper case is folded away) ---------
 T2021 = dict(zip("абвгғдежзийкқлмнңоөпрстуұүфхһшыіэ",
                  "abvgğdejziikqlmnñoöprstuūüfhhşyıe"))
-T2021.update({"ё": "io", "ц": "ts", "ч": "ch", "щ": "şş", "ъ": "", "ь": "", "ю": "iu", "я": "ia"})
+T2021.update({"ә": "ä", "ё": "io", "ц": "ts", "ч": "ch", "щ": "şş", "ъ": "", "ь": "", "ю": "iu", "я": "ia"})
 T2018 = dict(zip("абвгғдежзийкқлмнңоөпрстуұүфхһыіэ",
                  "abvgǵdejzııkqlmnńoóprstýuúfhhyie"))
-T2018.update({"ё": "ó", "ц": "s", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ь": ""})
+T2018.update({"ә": "á", "ё": "ó", "ц": "s", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ь": ""})
 T2017 = dict(zip("абвгдежзклмнопрстуфхһыіэұ", "abvgdejzklmnoprsty'fhhyieu"))
 T2017.update({"ә": "a'", "ғ": "g'", "и": "i'", "й": "i'", "қ": "q", "ң": "n'", "ө": "o'",
               "у": "y'", "ү": "u'", "ч": "c'", "ш": "s'", "щ": "s'", "ё": "io", "ц": "ts",
               "ъ": "", "ь": "", "ю": "i'y'", "я": "i'a"})
 VOWELS = set("аәеёиоөуұүыіэюя")
+
+
+KK_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 
 
 def translit(text, table, variant):
@@ -201,6 +204,10 @@ def main():
     if not corpus.is_dir():
         sys.exit(f"train_langid: no corpora at {corpus}")
 
+    for name, table in (("2021", T2021), ("2018", T2018), ("2017", T2017)):
+        missing = [c for c in KK_ALPHABET if c not in table and not (name == "2018" and c in "юя")]
+        if missing:
+            sys.exit(f"train_langid: the {name} table lacks {''.join(missing)}")
     kk_lines, ru_lines, en_lines = [], [], []
     for line in lines_of(corpus / "kk"):
         cyr, kk = kk_share(line)

@@ -13,11 +13,12 @@
  * á ǵ ń ý, a' g' n' ...) weigh in through the models and decide alone where
  * they are frequent.  Arabic-script text is Kazakh when it uses the Kazakh
  * letters (ۋ ۇ ە ڭ ٴ) and none of the letters of Uyghur, Persian or Arabic
- * that Kazakh lacks.  Code-switching is found by a two-state Viterbi pass
- * over the words of Cyrillic text (kk/ru per word, a cost per switch).
+ * that Kazakh lacks.  Code-switching: a clearly Kazakh lower-case word and a
+ * clearly Russian word (or pair of words) in the same text; the shares come
+ * from a two-state Viterbi pass over the words (a cost per switch).
  *
  * The models are generated tables compiled into the library
- * (src/gen/langid_model.inc, about 1 MB of read-only data): nothing is
+ * (src/gen/langid_model.inc, about 0.6 MB of read-only data): nothing is
  * loaded at run time, no state, deterministic, any thread.
  */
 #ifndef KZTEXT_DETECT_H

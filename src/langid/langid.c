@@ -35,6 +35,8 @@
  * to apply it. */
 #define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
+/* Bounded evidence after which plain a-z text stops being scored. */
+#define SETTLE_EVIDENCE (40 * KZ_LID_SCALE)
 /* Nats of prior towards English for Latin text in plain a-z. */
 #define EN_PRIOR 3.0
 /* Nats of prior towards Russian for Cyrillic text without Kazakh letters. */
@@ -52,10 +54,13 @@ typedef struct cyr_state {
   unsigned wletters;
   int wmarked;          /* the word has a Kazakh-specific letter */
   int wcap;             /* the word starts with a capital */
+  int wacro;            /* ... and so does its second letter: an acronym */
   uint64_t raw[2];      /* total costs */
   uint64_t rawmin;      /* sum over words of the better model's cost */
   uint64_t symbols;
   int64_t evidence;     /* sum of clamped (ru - kk) per word: > 0 means kk */
+  int64_t acro_evidence; /* the same for acronyms (КОАТУУ, ФИФА, ҚР) */
+  uint64_t acronyms;
   /* Viterbi over words: best path cost ending in kk / ru, and the letters
    * and words each path gave to kk and ru. */
   int64_t v[2];
@@ -75,6 +80,8 @@ typedef struct lat_state {
   unsigned wletters;
   int wmarked;          /* the word has a letter outside a-z */
   int variants;         /* alphabet pass: lanes are L21 L18 L17 */
+  int nonascii;         /* a Latin letter outside a-z was scored */
+  int settled;          /* English/Kazakh decided: stop scoring (first pass) */
   uint64_t raw[4];
   uint64_t rawmin;
   uint64_t symbols;
@@ -87,7 +94,7 @@ static unsigned plain_len(unsigned letters) {
   return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
 }
 
-static void cyr_word_end(cyr_state *c) {
+static inline void cyr_word_end(cyr_state *c) {
   const unsigned n = KZ_LID_CYR_N;
   c->w[CK] += kz_lid_cyr[c->ctx * n * 2 + CK];
   c->w[CR] += kz_lid_cyr[c->ctx * n * 2 + CR];
@@ -104,14 +111,26 @@ static void cyr_word_end(cyr_state *c) {
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
   /* Capitalized words are mostly names: a Kazakh name in Russian text is
    * not code-switching, so they do not count as the Kazakh side. */
-  if (d > c->max_d && !c->wcap) c->max_d = d;
-  if (d < c->min_d) c->min_d = d;
-  if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
-  c->prev_d = d;
+  /* An acronym with a Kazakh letter (ҚР, АҚШ) is Kazakh evidence all the
+   * same; others (КОАТУУ, ФИФА) belong to no language. */
+  int acro = c->wacro && !c->wmarked;
+  if (!acro) {
+    if (d > c->max_d && !c->wcap) c->max_d = d;
+    if (d < c->min_d) c->min_d = d;
+    if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
+  }
+  c->prev_d = acro ? 0 : d;
   c->sign_letters[d >= 0 ? CK : CR] += c->wletters;
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
-  c->evidence += d;
+  /* Acronyms are not words of either language: their evidence counts
+   * only when the text has nothing else (an all-caps headline). */
+  if (acro) {
+    c->acro_evidence += d;
+    c->acronyms++;
+  } else {
+    c->evidence += d;
+  }
   if (c->viterbi) {
     /* Viterbi step (second pass, code-switched text only): emission = how
      * much less likely the state's language is than the other here. */
@@ -134,6 +153,7 @@ static void cyr_word_end(cyr_state *c) {
   c->wletters = 0;
   c->wmarked = 0;
   c->wcap = 0;
+  c->wacro = 0;
   c->prev = c->ctx = 0;
 }
 
@@ -156,6 +176,12 @@ static inline void lat_word_end2(lat_state *l) {
   l->w[LEN] = l->w[LKK] = 0;
   l->symbols += l->wletters + 1;
   l->words++;
+  /* Plain a-z text with one side ahead by SETTLE_EVIDENCE of bounded
+   * evidence is decided: later words are counted, not scored (what makes
+   * English sentences fast). */
+  uint64_t gap = l->clamped[LEN] > l->clamped[LKK] ? l->clamped[LEN] - l->clamped[LKK]
+                                                   : l->clamped[LKK] - l->clamped[LEN];
+  if (!l->nonascii && gap > SETTLE_EVIDENCE) l->settled = 1;
   l->wletters = 0;
   l->wmarked = 0;
   l->prev = l->ctx = 0;
@@ -207,7 +233,7 @@ static int arab_foreign(uint32_t cp) {
 }
 
 /* exp() for |x| <= 40 without libm (the library links no libm):
- * 2^k * e^r with |r| <= ln2/2, Taylor to ~1e-13 relative. */
+ * 2^k * e^r with |r| <= ln2/2, Taylor to ~1e-11 relative. */
 static double kz_exp(double x) {
   if (x > 40) x = 40;
   if (x < -40) x = -40;
@@ -215,7 +241,7 @@ static double kz_exp(double x) {
   double kf = x / ln2;
   int k = (int)(kf < 0 ? kf - 0.5 : kf + 0.5);
   double r = x - (double)k * ln2, term = 1, sum = 1;
-  for (int i = 1; i < 14; i++) {
+  for (int i = 1; i < 11; i++) {
     term *= r / i;
     sum += term;
   }
@@ -227,6 +253,30 @@ static double kz_exp(double x) {
 
 /* Saturates: probabilities closer to 0 or 1 than e^-40 are not told apart. */
 static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
+
+/* Counts the ASCII letters from s[*pos] to the end of the ASCII stretch
+ * there, eight bytes at a time; *pos is moved past the stretch. */
+static unsigned ascii_letters(const unsigned char *s, size_t len, size_t *pos) {
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  size_t j = *pos;
+  unsigned n = 0;
+  while (j + 8 <= len) {
+    uint64_t w;
+    memcpy(&w, s + j, 8);
+    if (w & highs) break;
+    /* (b | 0x20) in 0x61..0x7A, per byte without carries (all < 0x80). */
+    uint64_t y = w | (0x20 * ones);
+    uint64_t letters = (y + 0x1F * ones) & ~(y + 0x05 * ones) & highs;
+    n += (unsigned)__builtin_popcountll(letters);
+    j += 8;
+  }
+  while (j < len && s[j] < 0x80) {
+    n += (unsigned)((s[j] | 0x20) - 'a') < 26;
+    j++;
+  }
+  *pos = j;
+  return n;
+}
 
 /* Everything one pass over the text gathers. */
 typedef struct scan_out {
@@ -266,7 +316,11 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         uint32_t c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
         unsigned sym = kz_lid_cyr_sym[c2 - 0x400];
         if (!sym) break; /* U+0482-0489: a sign or a mark */
-        if (!wl) cs->wcap = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
+        if (wl < 2) {
+          int upper = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
+          if (!wl) cs->wcap = upper;
+          else cs->wacro = cs->wcap && upper;
+        }
         counts += kz_lid_cyr_sym_flags[sym];
         unsigned idx = (ctx * KZ_LID_CYR_N + sym) * 2;
         wk += kz_lid_cyr[idx + CK];
@@ -295,11 +349,28 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         prev_cls = KZTEXT_SC_CYRL_SHARED;
         prev_cp = last;
         i = j;
+        if (i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26) {
+          /* The usual word end: spaces and punctuation, consumed here. */
+          cyr_word_end(cs);
+          while (i < len && s[i] < 0x80 && s[i] != '\'' && (unsigned)((s[i] | 0x20) - 'a') >= 26)
+            i++;
+          prev_cls = KZTEXT_SC_PUNCT;
+          prev_cp = s[i - 1];
+        }
         continue;
       }
     } else if ((unsigned)((b | 0x20) - 'a') < 26 && !variants) {
       /* Hot loop: a word of ASCII letters. */
       if (cs->wletters) cyr_word_end(cs);
+      if (ls->settled) {
+        /* Decided: count the letters of the whole ASCII stretch. */
+        size_t j = i;
+        cls_count[KZTEXT_SC_LATN_ASCII] += ascii_letters(s, len, &j);
+        prev_cls = KZTEXT_SC_PUNCT;
+        prev_cp = s[j - 1];
+        i = j;
+        continue;
+      }
       uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
       unsigned prev = ls->prev, ctx = ls->ctx;
       size_t j = i;
@@ -321,6 +392,14 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       prev_cls = KZTEXT_SC_LATN_ASCII;
       prev_cp = s[j - 1];
       i = j;
+      if (i < len && s[i] != '\'' && s[i] < 0x80) {
+        /* The usual word end: spaces and punctuation, consumed here. */
+        lat_word_end2(ls);
+        while (i < len && s[i] < 0x80 && s[i] != '\'' && (unsigned)((s[i] | 0x20) - 'a') >= 26)
+          i++;
+        prev_cls = KZTEXT_SC_PUNCT;
+        prev_cp = s[i - 1];
+      }
       continue;
     }
     if (b < 0x80 && b != '\'' && (unsigned)((b | 0x20) - 'a') >= 26) {
@@ -363,6 +442,8 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       unsigned sym = cp <= 0x4FF ? kz_lid_cyr_sym[cp - 0x400] : KZ_LID_CYR_OTHER;
       if (!cs->wletters)
         cs->wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
+      else if (cs->wletters == 1)
+        cs->wacro = cs->wcap && ((cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1)));
       unsigned idx = cs->ctx * KZ_LID_CYR_N + sym;
       cs->w[CK] += kz_lid_cyr[idx * 2 + CK];
       cs->w[CR] += kz_lid_cyr[idx * 2 + CR];
@@ -385,6 +466,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         for (int k = 0; k < 3; k++) ls->w[k] += kz_lid_latv[idx * 3 + k];
       else
         for (int k = 0; k < 2; k++) ls->w[k] += kz_lid_lat[idx * 2 + k];
+      ls->nonascii |= sym > KZ_LID_LAT_AZ_LAST;
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
       ls->prev = sym;
       ls->wletters++;
@@ -455,10 +537,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     /* Text without any of the nine Kazakh letters starts RU_PRIOR nats
      * towards Russian: such Kazakh is rare beyond a few words, such
      * Russian the rule. */
-    double ev = (double)c->evidence / KZ_LID_SCALE - (cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
+    int64_t evid = c->words > c->acronyms ? c->evidence : c->acro_evidence;
+    double ev = (double)evid / KZ_LID_SCALE - (cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
     double pk = sigmoid(ev / TEMPERATURE);
     /* Fit: each word under its better model (code-switched text fits). */
-    unsigned self = c->evidence >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
+    unsigned self = ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
     double excess = (double)c->rawmin / (double)c->symbols - self;
     double pund = 0;
     /* Letters of other Cyrillic alphabets (Ukrainian ї є ґ, Serbian ђ ј,
@@ -468,7 +551,10 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     /* ң ө ү without any of ә ғ қ ұ і һ in a longer text: Kyrgyz, Mongolian
      * (0.1% of the Kazakh corpus lines of 40+ letters look like this). */
     if (cls_count[KZTEXT_SC_CYRL_KK] && !o.kk_core && n_cyr >= 40) pund = 0.85;
-    if (c->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    if (c->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) {
+      double p = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+      if (p > pund) pund = p;
+    }
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
     r.scores[KZTEXT_LANG_RU] = (1 - pk) * (1 - pund);
@@ -513,7 +599,10 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
     double pund = 0;
     size_t other = cls_count[KZTEXT_SC_LATN_OTHER];
     if (other >= 2 && other * 25 >= n_lat) pund = 0.9;
-    if (l->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) pund = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+    if (l->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) {
+      double p = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
+      if (p > pund) pund = p;
+    }
     r.scores[KZTEXT_LANG_UND] = pund;
     r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
     r.scores[KZTEXT_LANG_EN] = (1 - pk) * (1 - pund);

@@ -46,6 +46,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       pos = runs[i].end;
     }
     if (pos != n) abort();
+    /* The caller-buffer twin: a size query, then the same runs. */
+    size_t need = 0;
+    if (kztext_script_runs(s, n, flags, NULL, 0, &need, NULL) != (count ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK) ||
+        need != count)
+      abort();
+    kztext_script_run *again = malloc((count ? count : 1) * sizeof *again);
+    if (again && kztext_script_runs(s, n, flags, again, count, &need, NULL) != KZTEXT_OK) abort();
+    for (size_t i = 0; again && i < count; i++)
+      if (again[i].start != runs[i].start || again[i].end != runs[i].end ||
+          again[i].script != runs[i].script)
+        abort();
+    free(again);
   } else if (st != KZTEXT_E_INVALID_UTF8) {
     abort();
   }
@@ -58,6 +70,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       if (words[i].end > n || words[i].start >= words[i].end || !words[i].cyrl_letters ||
           !words[i].latn_letters)
         abort();
+    size_t need = 0;
+    if (kztext_mixed_script_words(s, n, flags, NULL, 0, &need, NULL) !=
+            (count ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK) || need != count)
+      abort();
   } else if (st != KZTEXT_E_INVALID_UTF8) {
     abort();
   }

@@ -30,6 +30,11 @@ static const lid_case cases[] = {
      KZTEXT_SCRIPT_CYRL, 0, 0},
     /* A Russian sentence naming a Kazakh order stays Russian. */
     {"Он был награжден орденом «Құрмет» в прошлом году.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    /* Acronyms belong to no language unless nothing else is there. */
+    {"Номер ИНН", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"МИНИСТЕРСТВО ФИНАНСОВ", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ПРЕЗИДЕНТІ", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"ҚР ҰҚК хабарлады", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0},
     /* English, with a Latin brand inside Russian counted as Russian. */
     {"We will go to London tomorrow.", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
     {"This is a very interesting book.", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
@@ -41,6 +46,9 @@ static const lid_case cases[] = {
     {"Biz erteń Almatyǵa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     {"Men kitap oqyǵandy jaqsy kóremin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2018, 0},
+    /* One word with an ä or á decides the alphabet. */
+    {"S\xc3\xa4lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"S\xc3\xa1lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     {"Biz erten' Almatyg'a baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2017, 0},
     {"Men kitap oqyg'andy jaqsy ko'remin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2017, 0},

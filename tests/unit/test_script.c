@@ -104,6 +104,21 @@ static void test_runs(void) {
             KZTEXT_OK, "replace");
   CHECK_INT(n, 2, "replace runs");
   CHECK_INT(r3[1].script, KZTEXT_SCRIPT_OTHER, "ill-formed is other");
+  /* Ill-formed bytes inside a long Cyrillic run (the 8-byte skip) are found. */
+  static const struct { const char *s; size_t off; } bad[] = {
+      {"абвгдежз\xD0\xD0" "абвгдежз", 16},  /* lead byte followed by a lead */
+      {"абвгдежз\xB0" "абвгдежз", 16},      /* stray continuation */
+      {"абв гдеж\xD1", 15},              /* truncated at the end */
+      {"абвгд\xD0 жзий", 10},            /* lead byte followed by a space */
+  };
+  for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+    off = 0;
+    CHECK_INT(kztext_script_runs(bad[k].s, strlen(bad[k].s), 0, NULL, 0, &n, &off),
+              KZTEXT_E_INVALID_UTF8, bad[k].s);
+    CHECK_INT(off, bad[k].off, "offset inside a Cyrillic run");
+  }
+  /* U+0482-0489 (sign, combining marks) inside Cyrillic stay in the run. */
+  check_runs("а\u0483б ҂ в", (run_t[]){{0, 12, KZTEXT_SCRIPT_CYRL}}, 1);
   CHECK_INT(kztext_script_runs("a", 1, 0x100, NULL, 0, &n, NULL), KZTEXT_E_INVALID_FLAGS, "flags");
   CHECK_INT(kztext_script_runs(NULL, 1, 0, NULL, 0, &n, NULL), KZTEXT_E_INVALID_ARG, "NULL src");
 
