@@ -124,12 +124,18 @@ kztext_status kztext_detect_encoding(const char *src, size_t len,
      * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
      * while a damaged UTF-8 file has a few bad bytes among many good. */
     size_t good = 0, bad = 0, i = kz_utf8_valid_prefix(s, len);
+    for (size_t k = 0; k < i; k++) good += s[k] >= 0xC0; /* sequences so far */
     while (i < len) {
       if (s[i] < 0x80) { i++; continue; }
       size_t l, sub;
       kz_utf8_decode(s + i, len - i, &l, &sub);
       if (l) { good++; i += l; }
-      else { bad++; i += sub; }
+      else {
+        /* A sequence cut by the end of the buffer (a streamed piece) is
+         * not evidence against UTF-8. */
+        if (i + sub < len || sub >= 4 || s[i] < 0xC2) bad++;
+        i += sub;
+      }
       /* Enough evidence either way: stop counting. */
       if (bad >= 256 && good * 4 < bad) break;
       if (good >= 4096 && good > 64 * bad) break;
