@@ -104,7 +104,7 @@ size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, 
   /* Per byte, what its character is in CP1251 terms: 1 = a letter only
    * KZ-1048/PT154 mojibake shows (ќ ћ ј ѕ њ ѓ), 2 = a UTF-8 continuation
    * byte (0x80-0xBF, or undefined: U+FFFD), 4 = a UTF-8 lead byte whose
-   * decoding can be plausible (C2-C5, D0-D3, E2, F0), 8 = non-ASCII and in
+   * decoding can be plausible (kz_plausible_lead), 8 = non-ASCII and in
    * CP1251. */
   unsigned char h[256];
   for (int b = 0; b < 256; b++) {
@@ -120,7 +120,8 @@ size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, 
     }
     if (cb >= 0x80) f |= 8;
     if (cb >= 0x80 && cb <= 0xBF) f |= 2;
-    if ((cb >= 0xC2 && cb <= 0xC5) || (cb >= 0xD0 && cb <= 0xD3) || cb == 0xE2 || cb == 0xF0) f |= 4;
+    if (cb >= 0 && kz_plausible_lead((unsigned)cb))
+      f |= 4 | (unsigned)kz_plausible_lead((unsigned)cb) << 4; /* bits 4-5: bytes due */
     h[b] = (unsigned char)f;
   }
   char *o = out, *end = out + cap;
@@ -143,17 +144,19 @@ size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, 
     if (!l) { *bad = i; return (size_t)-1; }
     unsigned f = h[b];
     acc |= f & 1;
-    /* Two lead+continuation pairs at most 4 bytes apart with only
-     * continuation bytes between: two UTF-8 sequences in a row could be
-     * hiding here (needed for any UTF-8 mojibake). */
+    /* A lead byte followed by a continuation byte, right where the
+     * previous such pair's sequence ends (its continuation bytes all
+     * there): two UTF-8 sequences in a row could be hiding here (needed
+     * for any UTF-8 mojibake). */
     if ((f & 2) && i > 0 && (h[s[i - 1]] & 4)) {
-      int chained = i - last_pair <= 4;
-      for (size_t k = last_pair + 1; chained && k + 1 < i; k++) /* only continuation bytes between */
+      size_t lead = i - 1; /* last_pair holds the previous lead */
+      int chained = last_pair != (size_t)-8 && lead == last_pair + 1 + (h[s[last_pair]] >> 4 & 3);
+      for (size_t k = last_pair + 1; chained && k < lead; k++) /* its continuation bytes */
         chained &= (h[s[k]] >> 1) & 1;
       chain_len = chained ? chain_len + 1 : 1;
       longrun |= chain_len >= 3;
       chains += chained;
-      last_pair = i;
+      last_pair = lead;
     }
     if (end - o >= 4) memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
     else if ((size_t)(end - o) >= l) memcpy(o, m.enc[b], l);

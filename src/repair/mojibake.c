@@ -87,7 +87,7 @@ static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
 
 /* Quick test: could the text hold a strong run (two well-formed UTF-8
  * sequences in a row, each starting with a byte whose decoding can be
- * plausible: C2-C5, D0-D3, E2, F0)?  Nothing is restored without one.  A
+ * plausible: kz_plausible_lead)?  Nothing is restored without one.  A
  * small state machine over the CP1251 bytes of consecutive characters. */
 static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
   unsigned need = 0, seqs = 0;
@@ -105,12 +105,9 @@ static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
     if (b >= 0x80 && b <= 0xBF) {
       if (!need) { seqs = 0; continue; }
       if (--need == 0 && ++seqs >= 2) return 1;
-    } else if ((b >= 0xC2 && b <= 0xC5) || (b >= 0xD0 && b <= 0xD3)) {
+    } else if (b >= 0 && kz_plausible_lead((unsigned)b)) {
       if (need) seqs = 0;
-      need = 1;
-    } else if (b == 0xE2 || b == 0xF0) {
-      if (need) seqs = 0;
-      need = b == 0xE2 ? 2 : 3;
+      need = (unsigned)kz_plausible_lead((unsigned)b);
     } else {
       need = seqs = 0;
     }
