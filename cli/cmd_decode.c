@@ -1,5 +1,6 @@
-/* kztext decode: legacy encodings (or mojibake) to UTF-8.  Each file is
- * read whole: detection and the mojibake repair judge the whole text. */
+/* kztext decode: legacy encodings (or mojibake) to UTF-8, streamed: the
+ * encoding is detected on the first 256 KiB, then the input is decoded in
+ * pieces cut after line ends (the mojibake repair judges each piece). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,32 +33,94 @@ static const char help[] =
     "\n"
     "Exit status: 0 ok, 1 undecodable input or I/O error, 2 usage error.\n";
 
-static int decode_one(const char *path, kztext_encoding from, unsigned flags, int report,
-                      FILE *out) {
-  char *data;
-  size_t len;
-  if (cli_read_all(path, &data, &len)) return CLI_FAIL;
-  const char *name = cli_input_name(path);
+/* Streaming: the encoding is detected on the first piece (at least
+ * DETECT_BYTES, or the whole input when shorter), then pieces cut after a
+ * line end are decoded with it, so memory stays bounded. */
+#define DETECT_BYTES ((size_t)1 << 18)
+
+typedef struct job {
+  kztext_encoding from, enc;
+  unsigned flags;
+  FILE *out;
+  const char *name;
+  int started, confidence, bom;
+  size_t mojibake;
+  kztext_encoding mojibake_source;
+} job;
+
+/* Offset just after the last line end in buf[0..len) for the encoding, or
+ * 0 if there is none. */
+static size_t last_line_end(const char *buf, size_t len, kztext_encoding enc) {
+  if (enc == KZTEXT_ENC_UTF16LE || enc == KZTEXT_ENC_UTF16BE) {
+    for (size_t k = len & ~(size_t)1; k >= 2; k -= 2) {
+      unsigned char a = (unsigned char)buf[k - 2], b = (unsigned char)buf[k - 1];
+      if (enc == KZTEXT_ENC_UTF16LE ? (a == '\n' && b == 0) : (a == 0 && b == '\n')) return k;
+    }
+    return 0;
+  }
+  for (size_t k = len; k > 0; k--)
+    if (buf[k - 1] == '\n') return k;
+  return 0;
+}
+
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
+                       uint64_t base) {
+  job *j = ctx;
+  if (!j->started) {
+    if (!eof && !full && len < DETECT_BYTES) return 0; /* more input first */
+    j->enc = j->from;
+    j->confidence = 100;
+    if (j->from == KZTEXT_ENC_AUTO) kztext_detect_encoding(buf, len, &j->enc, &j->confidence);
+    if (j->enc == KZTEXT_ENC_UTF16) /* by the BOM, little endian without one */
+      j->enc = len >= 2 && (unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF
+                   ? KZTEXT_ENC_UTF16BE : KZTEXT_ENC_UTF16LE;
+  }
+  size_t cut = eof ? len : last_line_end(buf, len, j->enc);
+  if (!cut && full) { /* a huge line: cut at a character boundary */
+    cut = len;
+    if (j->enc == KZTEXT_ENC_UTF16LE || j->enc == KZTEXT_ENC_UTF16BE) {
+      cut &= ~(size_t)1;
+      unsigned hi = (unsigned char)buf[cut - (j->enc == KZTEXT_ENC_UTF16LE ? 1 : 2)];
+      if (cut >= 2 && hi >= 0xD8 && hi <= 0xDB) cut -= 2; /* keep a surrogate pair whole */
+    } else if (j->enc == KZTEXT_ENC_UTF8) {
+      size_t k = cut;
+      while (k > 0 && cut - k < 4 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
+      if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) cut = k - 1;
+    }
+  }
+  if (!cut) return 0;
   char *text = NULL;
   size_t n = 0, bad = 0;
   kztext_decode_info info = {sizeof info, KZTEXT_ENC_AUTO, 0, 0, 0, KZTEXT_ENC_AUTO};
-  kztext_status st = kztext_decode_alloc(data, len, from, flags, &text, &n, &info, &bad);
-  free(data);
+  kztext_status st = kztext_decode_alloc(buf, cut, j->enc, j->flags, &text, &n, &info, &bad);
   if (st == KZTEXT_E_INVALID_UTF8 || st == KZTEXT_E_DECODE) {
-    fprintf(stderr, "kztext: %s:%zu: %s\n", name, bad, kztext_strerror(st));
-    return CLI_FAIL;
+    fprintf(stderr, "kztext: %s:%llu: %s\n", j->name, (unsigned long long)(base + bad),
+            kztext_strerror(st));
+    return (size_t)-1;
   }
-  if (st) return cli_error("%s: %s", name, kztext_strerror(st));
-  int rc = cli_write(out, text, n);
+  if (st) { cli_error("%s: %s", j->name, kztext_strerror(st)); return (size_t)-1; }
+  if (!j->started) j->bom = info.bom;
+  j->started = 1;
+  j->mojibake += info.mojibake;
+  if (info.mojibake) j->mojibake_source = info.mojibake_source;
+  int rc = cli_write(j->out, text, n);
   kztext_free(text);
-  if (report) {
-    fprintf(stderr, "%s: %s (confidence %d)%s", name, kztext_encoding_name(info.encoding),
-            info.confidence, info.bom ? ", BOM" : "");
-    if (info.mojibake)
-      fprintf(stderr, ", mojibake %zu from %s", info.mojibake,
-              info.mojibake_source == KZTEXT_ENC_UTF8 ? "utf-8 read as cp1251"
-              : info.mojibake_source == KZTEXT_ENC_PT154 ? "pt154 read as cp1251"
-                                                          : "rk1048 read as cp1251");
+  return rc ? (size_t)-1 : cut;
+}
+
+static int decode_one(const char *path, kztext_encoding from, unsigned flags, int report,
+                      FILE *out) {
+  job j = {from, from, flags, out, cli_input_name(path), 0, 100, 0, 0, KZTEXT_ENC_AUTO};
+  int rc = cli_stream(path, 1 << 16, 1 << 22, on_chunk, &j);
+  if (rc == CLI_OK && report) {
+    fprintf(stderr, "%s: %s (confidence %d)%s", j.name,
+            kztext_encoding_name(j.started ? j.enc : KZTEXT_ENC_UTF8), j.confidence,
+            j.bom ? ", BOM" : "");
+    if (j.mojibake)
+      fprintf(stderr, ", mojibake %zu from %s", j.mojibake,
+              j.mojibake_source == KZTEXT_ENC_UTF8 ? "utf-8 read as cp1251"
+              : j.mojibake_source == KZTEXT_ENC_PT154 ? "pt154 read as cp1251"
+                                                       : "rk1048 read as cp1251");
     fputc('\n', stderr);
   }
   return rc;

@@ -94,14 +94,16 @@ def cls(cp):
         try:
             b = chr(cp).encode("cp1251")[0]
         except UnicodeEncodeError:
-            b = None
+            b = 0x98 if cp == 0x98 else None  # Windows maps the unused 0x98 to U+0098
         a = 0
         if b is not None:
+            # Lead bytes that can start a plausible decoding: the same list as
+            # kz_plausible_lead() in src/encoding/encoding_internal.h.
             if 0x80 <= b <= 0xBF:
                 a = A_CONT
-            elif 0xC2 <= b <= 0xC5 or 0xD0 <= b <= 0xD3:
+            elif 0xC2 <= b <= 0xC6 or b == 0xC9 or 0xD0 <= b <= 0xD3:
                 a = A_L2
-            elif b == 0xE2:
+            elif 0xE2 <= b <= 0xE9:
                 a = A_L3
             elif b == 0xF0:
                 a = A_L4

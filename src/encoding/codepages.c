@@ -97,6 +97,83 @@ size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char 
   return (size_t)(o - out);
 }
 
+size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                         size_t cap, int replace, size_t *bad, unsigned *hint) {
+  sb_map m;
+  sb_build(tab, replace, &m);
+  /* Per byte, what its character is in CP1251 terms: 1 = a letter only
+   * KZ-1048/PT154 mojibake shows (ќ ћ ј ѕ њ ѓ), 2 = a UTF-8 continuation
+   * byte (0x80-0xBF, or undefined: U+FFFD), 4 = a UTF-8 lead byte whose
+   * decoding can be plausible (kz_plausible_lead), 8 = non-ASCII and in
+   * CP1251. */
+  unsigned char h[256];
+  for (int b = 0; b < 256; b++) {
+    uint32_t cp = tab[b];
+    int cb = cp == KZ_CP_UNDEF ? 0x98 : cp < 0x80 ? -1 : kz_cp1251_byte(cp);
+    unsigned f = 0;
+    switch (cp) {
+    case 0x45C: case 0x40C: case 0x45B: case 0x40B: case 0x458: case 0x408:
+    case 0x455: case 0x405: case 0x45A: case 0x40A: case 0x453: case 0x403:
+      f |= 1;
+      break;
+    default: break;
+    }
+    if (cb >= 0x80) f |= 8;
+    if (cb >= 0x80 && cb <= 0xBF) f |= 2;
+    if (cb >= 0 && kz_plausible_lead((unsigned)cb))
+      f |= 4 | (unsigned)kz_plausible_lead((unsigned)cb) << 4; /* bits 4-5: bytes due */
+    h[b] = (unsigned char)f;
+  }
+  char *o = out, *end = out + cap;
+  size_t i = 0, last_pair = (size_t)-8, chains = 0, chain_len = 0, runs = 0;
+  unsigned acc = 0;
+  int longrun = 0;
+  while (i < n) {
+    if (i + 8 <= n && end - o >= 8) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        memcpy(o, &w, 8);
+        o += 8;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned b = s[i];
+    unsigned l = m.len[b];
+    if (!l) { *bad = i; return (size_t)-1; }
+    unsigned f = h[b];
+    acc |= f & 1;
+    /* A lead byte followed by a continuation byte, right where the
+     * previous such pair's sequence ends (its continuation bytes all
+     * there): two UTF-8 sequences in a row could be hiding here (needed
+     * for any UTF-8 mojibake). */
+    if ((f & 2) && i > 0 && (h[s[i - 1]] & 4)) {
+      size_t lead = i - 1; /* last_pair holds the previous lead */
+      int chained = last_pair != (size_t)-8 && lead == last_pair + 1 + (h[s[last_pair]] >> 4 & 3);
+      for (size_t k = last_pair + 1; chained && k < lead; k++) /* its continuation bytes */
+        chained &= (h[s[k]] >> 1) & 1;
+      chain_len = chained ? chain_len + 1 : 1;
+      longrun |= chain_len >= 3;
+      chains += chained;
+      last_pair = lead;
+    }
+    if (end - o >= 4) memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
+    else if ((size_t)(end - o) >= l) memcpy(o, m.enc[b], l);
+    else return (size_t)-2;
+    o += l;
+    i++;
+  }
+  /* The mojibake stage's own test, on counts that can only favour it:
+   * three sequences in a row, or chains for 1 run in 20. */
+  if (chains && !longrun) /* runs: counted only as far as needed */
+    for (size_t k = 0; k < n && runs <= chains * 20; k++)
+      runs += (h[s[k]] >> 3 & 1) && (k == 0 || s[k - 1] < 0x80);
+  if (longrun || (chains && chains * 20 >= runs)) acc |= 2;
+  *hint = acc;
+  return (size_t)(o - out);
+}
+
 static const struct {
   const char *name;
   kztext_encoding enc;

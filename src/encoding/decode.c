@@ -8,6 +8,8 @@
 #include "utf8/utf8.h"
 
 #define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_DECODE_NO_REPAIR)
+/* Largest input the _alloc form decodes into a worst-case (3x) buffer. */
+#define KZ_ONE_PASS_MAX ((size_t)64 << 20)
 
 static kztext_status decode_utf16(const unsigned char *s, size_t n, int be, int replace,
                                   size_t base, kz_buf *out, size_t *error_offset) {
@@ -106,15 +108,39 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
   default: {
     const uint16_t *tab = kz_cp_table(from);
     if (!tab) return KZTEXT_E_INVALID_ARG;
-    size_t bad = 0;
-    size_t need = kz_sb_decoded_size(tab, s, len, replace, &bad);
+    size_t bad = 0, need;
+    /* With room for the worst case (3 bytes a byte), decode in one pass
+     * that also tells whether the mojibake check is needed at all. */
+    int repair = !(flags & KZTEXT_DECODE_NO_REPAIR);
+    if (repair && len <= ((size_t)-1 - 4) / 3 && (dst ? cap >= 3 * len + 4 : len <= KZ_ONE_PASS_MAX)) {
+      char *o = dst;
+      if (!dst) {
+        if (!kz_buf_reserve(&r->own, 3 * len + 4)) return KZTEXT_E_NO_MEMORY;
+        o = r->own.data;
+      }
+      unsigned hint = 0;
+      size_t w = kz_sb_decode_hint(tab, s, len, o, dst ? cap : 3 * len + 4, replace, &bad, &hint);
+      if (w == (size_t)-1) {
+        if (error_offset) *error_offset = skip + bad;
+        return KZTEXT_E_DECODE;
+      }
+      r->needs = hint ? kz_repair_scan_sb(s, len, tab, &need, &bad) : 0;
+      r->sb_known = 1;
+      r->p = o;
+      r->len = w;
+      if (dst) r->in_dst = 1;
+      else r->own.len = w;
+      return KZTEXT_OK;
+    }
+    if (repair) {
+      r->needs = kz_repair_scan_sb(s, len, tab, &need, &bad);
+      r->sb_known = 1;
+      if (bad != (size_t)-1 && !replace) need = (size_t)-1;
+    } else
+      need = kz_sb_decoded_size(tab, s, len, replace, &bad);
     if (need == (size_t)-1) {
       if (error_offset) *error_offset = skip + bad;
       return KZTEXT_E_DECODE;
-    }
-    if (!(flags & KZTEXT_DECODE_NO_REPAIR)) {
-      r->needs = kz_repair_scan_sb(s, len, tab);
-      r->sb_known = 1;
     }
     if (dst && need <= cap) {
       kz_sb_decode(tab, s, len, dst, cap, replace, &bad);

@@ -38,18 +38,18 @@ static int weight(uint32_t cp) {
   }
 }
 
-#define KZ_DETECT_SPAN ((size_t)1 << 20)
+#define KZ_DETECT_LETTERS ((size_t)1 << 15)
 
 static int is_letter(uint32_t cp) { return cp >= 0x0400 && cp <= 0x04FF; }
 
 kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
                                       int *confidence) {
-  /* Counts of each high byte inside words and standing alone, over the
-   * first KZ_DETECT_SPAN bytes: a megabyte settles any real text. */
-  size_t cnt[128][2];
+  /* Counts of each high byte inside words and standing alone, until
+   * KZ_DETECT_LETTERS of them are seen: some 30,000 letters settle any real
+   * text, wherever in the input they start. */
+  size_t cnt[128][2], seen = 0;
   memset(cnt, 0, sizeof cnt);
-  if (n > KZ_DETECT_SPAN) n = KZ_DETECT_SPAN;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && seen < KZ_DETECT_LETTERS; i++) {
     if (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
@@ -59,6 +59,7 @@ kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
     if (b < 0x80) continue;
     unsigned nb = (i > 0 ? s[i - 1] : 0) | (i + 1 < n ? s[i + 1] : 0);
     cnt[b - 0x80][nb >> 7]++;
+    seen++;
   }
   size_t inw[128], alone[128];
   for (int b = 0; b < 128; b++) { inw[b] = cnt[b][1]; alone[b] = cnt[b][0]; }
@@ -94,11 +95,11 @@ kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
     const uint16_t *t = kz_cp_table(cand[c]);
     long long diff = 0, norm = 0;
     for (int b = 0; b < 128; b++) {
-      size_t seen = inw[b] + alone[b];
-      if (!seen || t[b + 0x80] == tb[b + 0x80]) continue;
+      size_t got = inw[b] + alone[b];
+      if (!got || t[b + 0x80] == tb[b + 0x80]) continue;
       long long wb = weight(tb[b + 0x80]), wc = weight(t[b + 0x80]);
-      diff += (long long)seen * (wb - wc);
-      norm += (long long)seen * ((wb < 0 ? -wb : wb) + (wc < 0 ? -wc : wc));
+      diff += (long long)got * (wb - wc);
+      norm += (long long)got * ((wb < 0 ? -wb : wb) + (wc < 0 ? -wc : wc));
     }
     if (!norm) continue;
     long long m = diff * 100 / norm;
@@ -123,12 +124,18 @@ kztext_status kztext_detect_encoding(const char *src, size_t len,
      * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
      * while a damaged UTF-8 file has a few bad bytes among many good. */
     size_t good = 0, bad = 0, i = kz_utf8_valid_prefix(s, len);
+    for (size_t k = 0; k < i; k++) good += s[k] >= 0xC0; /* sequences so far */
     while (i < len) {
       if (s[i] < 0x80) { i++; continue; }
       size_t l, sub;
       kz_utf8_decode(s + i, len - i, &l, &sub);
       if (l) { good++; i += l; }
-      else { bad++; i += sub; }
+      else {
+        /* A sequence cut by the end of the buffer (a streamed piece) is
+         * not evidence against UTF-8. */
+        if (i + sub < len || sub >= 4 || s[i] < 0xC2) bad++;
+        i += sub;
+      }
       /* Enough evidence either way: stop counting. */
       if (bad >= 256 && good * 4 < bad) break;
       if (good >= 4096 && good > 64 * bad) break;

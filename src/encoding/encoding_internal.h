@@ -8,6 +8,18 @@
 
 #include <kztext.h>
 
+/* UTF-8 lead bytes that can start a code point the mojibake repair counts
+ * as plausible (Latin-1 and Extended-A, Ə ə, Cyrillic, punctuation, kana
+ * and CJK, emoji; see plausible() in src/repair/mojibake.c): 0 none,
+ * else the number of continuation bytes that follow.  Mirrored in
+ * tools/gen_repair_tables.py. */
+static inline int kz_plausible_lead(unsigned b) {
+  if ((b >= 0xC2 && b <= 0xC6) || b == 0xC9 || (b >= 0xD0 && b <= 0xD3)) return 1;
+  if (b >= 0xE2 && b <= 0xE9) return 2;
+  if (b == 0xF0) return 3;
+  return 0;
+}
+
 /* Undefined byte in a table. */
 #define KZ_CP_UNDEF 0xFFFFu
 
@@ -32,5 +44,12 @@ size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char 
  * Kazakh/Russian text; *confidence 0-100. */
 kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
                                       int *confidence);
+
+/* kz_sb_decode() that also sets *hint: bit 0 if the text holds a letter
+ * only KZ-1048/PT154 mojibake shows, bit 1 if it could hold UTF-8 mojibake
+ * (two UTF-8 sequences in a row in CP1251 terms).  When *hint is 0 the
+ * mojibake repair has nothing to do. */
+size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                         size_t cap, int replace, size_t *bad, unsigned *hint);
 
 #endif

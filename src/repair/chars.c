@@ -107,7 +107,7 @@ int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out,
     }
     if (act == KZ_INV_SPACE && sp) {
       /* The run of spaces (and deletable invisibles) starting here. */
-      size_t j = i, members = 0, deleted = 0;
+      size_t j = i, members = 0, deleted = 0, nl2;
       int odd = 0; /* holds a space other than U+0020 */
       while (j < n) {
         size_t jl;
@@ -120,10 +120,11 @@ int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out,
                  : action_of(jc);
         if (ja == KZ_INV_SPACE) { members++; odd |= jc != ' '; }
         else if (ja == KZ_INV_DELETE && inv) deleted++;
+        else if (ja == KZ_INV_ZWJ && inv && j + jl < n && !zwj_context(kz_utf8_next(s + j + jl, &nl2)))
+          deleted++; /* a ZWJ between spaces joins nothing */
         else break;
         j += jl;
       }
-      size_t nl2;
       uint32_t next = j < n ? kz_utf8_next(s + j, &nl2) : 0;
       const char *rep = " ";
       size_t rep_len = 1;

@@ -27,8 +27,10 @@
 
 /* ---- (A) UTF-8 read as CP1251 ---------------------------------------- */
 
+/* Byte 0x98 has no character in CP1251: decoders make it U+FFFD, and
+ * Windows' own (best fit) makes it U+0098. */
 static int cp1251_byte_or_98(uint32_t cp) {
-  if (cp == 0xFFFD) return 0x98;
+  if (cp == 0xFFFD || cp == 0x98) return 0x98;
   return kz_cp1251_byte(cp);
 }
 
@@ -45,8 +47,11 @@ static int plausible(uint32_t cp) {
   case 0x4A3: case 0x4E8: case 0x4E9: case 0x4B0: case 0x4B1: case 0x4AE: case 0x4AF:
   case 0x4BA: case 0x4BB: case 0x20AC: case 0x2116: case 0x2122:
     return 1;
+  case 0x259: case 0x18F: /* Latin ə Ə, often typed for ә Ә */
+    return 1;
   default:
-    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) || cp >= 0x1F000;
+    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) ||
+           (cp >= 0x3040 && cp <= 0x9FFF) || cp >= 0x1F000; /* kana, CJK, emoji */
   }
 }
 
@@ -82,7 +87,7 @@ static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
 
 /* Quick test: could the text hold a strong run (two well-formed UTF-8
  * sequences in a row, each starting with a byte whose decoding can be
- * plausible: C2-C5, D0-D3, E2, F0)?  Nothing is restored without one.  A
+ * plausible: kz_plausible_lead)?  Nothing is restored without one.  A
  * small state machine over the CP1251 bytes of consecutive characters. */
 static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
   unsigned need = 0, seqs = 0;
@@ -100,12 +105,9 @@ static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
     if (b >= 0x80 && b <= 0xBF) {
       if (!need) { seqs = 0; continue; }
       if (--need == 0 && ++seqs >= 2) return 1;
-    } else if ((b >= 0xC2 && b <= 0xC5) || (b >= 0xD0 && b <= 0xD3)) {
+    } else if (b >= 0 && kz_plausible_lead((unsigned)b)) {
       if (need) seqs = 0;
-      need = 1;
-    } else if (b == 0xE2 || b == 0xF0) {
-      if (need) seqs = 0;
-      need = b == 0xE2 ? 2 : 3;
+      need = (unsigned)kz_plausible_lead((unsigned)b);
     } else {
       need = seqs = 0;
     }
@@ -212,7 +214,25 @@ static int maybe_kz_mojibake(const unsigned char *s, size_t n) {
 
 typedef struct word_eval {
   int plain, kz[2], bad[2], strong[2], serbian;
+  int weight[2]; /* how common the Kazakh letters it would become are */
 } word_eval;
+
+/* Rough per-mille frequencies of the Kazakh letters in running text, so
+ * that when both codepages explain a text (є is ғ in one, ә in the other)
+ * the reading with the commoner letters wins. */
+static int kazakh_weight(uint32_t cp) {
+  switch (cp | 1) { /* capital and small share a weight */
+  case 0x49B: return 30; /* қ */
+  case 0x4D9: return 25; /* ә */
+  case 0x4A3: return 20; /* ң */
+  case 0x493: return 15; /* ғ */
+  case 0x4AF: return 15; /* ү */
+  case 0x4B1: return 12; /* ұ */
+  case 0x4E9: return 10; /* ө */
+  case 0x4BB: return 3;  /* һ */
+  default: return 1;
+  }
+}
 
 static const uint16_t *hyp_table(int h) {
   return kz_cp_table(h ? KZTEXT_ENC_PT154 : KZTEXT_ENC_RK1048);
@@ -234,6 +254,7 @@ static void eval_word(const unsigned char *s, size_t a, size_t b, word_eval *w) 
       if (to == cp1251[byte]) continue;
       if (is_kazakh_letter(to)) {
         w->kz[h]++;
+        w->weight[h] += kazakh_weight(to);
         if (is_strong(h, cp)) w->strong[h]++;
       } else w->bad[h]++;
     }
@@ -244,6 +265,7 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
   if (!maybe_kz_mojibake(s, n)) return 0;
   size_t cand[2] = {0, 0}, contra[2] = {0, 0}, strong[2] = {0, 0}, serbian = 0;
+  long long score[2] = {0, 0};
   for (size_t i = 0; i < n;) {
     size_t l;
     if (s[i] < 0x80) { i++; continue; }
@@ -256,14 +278,17 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
     if (w.serbian) serbian++;
     for (int h = 0; h < 2; h++) {
       if (!w.kz[h]) continue;
-      if (w.bad[h] || !w.plain) contra[h]++;
-      else {
+      if (w.bad[h]) {
+        contra[h]++;
+        score[h] -= 2 * w.weight[h];
+      } else if (w.plain) { /* words without plain letters (қ. Ә.) only follow */
         cand[h]++;
+        score[h] += w.weight[h];
         if (w.strong[h]) strong[h]++;
       }
     }
   }
-  int h = (long long)cand[1] - (long long)contra[1] > (long long)cand[0] - (long long)contra[0];
+  int h = score[1] > score[0];
   if (!cand[h] || !strong[h] || cand[h] <= 2 * contra[h] || serbian * 4 > cand[h]) return 0;
   const uint16_t *tab = hyp_table(h);
   out->len = 0;
@@ -278,7 +303,7 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
     while (i < n && s[i] >= 0x80 && is_word_char(kz_utf8_next(s + i, &l))) i += l;
     word_eval w;
     eval_word(s, a, i, &w);
-    if (!w.kz[h] || w.bad[h] || !w.plain) continue;
+    if (!w.kz[h] || w.bad[h]) continue;
     kz_buf_put(out, s + copied, a - copied);
     for (size_t k = a; k < i;) {
       uint32_t ch = kz_utf8_next(s + k, &l);

@@ -35,42 +35,55 @@ static kztext_status run(const char *src, size_t len, unsigned flags, const kz_s
                          kz_buf *hold, const char **res, size_t *res_len, kz_repair_counts *c) {
   const char *cur = src;
   size_t cur_len = len;
-  const kz_scan *where = sc; /* NULL once the text has moved */
-  for (int stage = 0; stage < 4; stage++) {
-    kz_buf nx = {0};
-    int r = 0;
-    switch (stage) {
-    case 0:
-      if ((flags & KZTEXT_REPAIR_MOJIBAKE) &&
-          (sc->needs & (KZ_NEED_KZ_MOJIBAKE | KZ_NEED_UTF8_MOJIBAKE)))
+  kz_scan *fresh = NULL; /* the scan of the text as it is now, once it moved */
+  const unsigned moj = KZ_NEED_KZ_MOJIBAKE | KZ_NEED_UTF8_MOJIBAKE;
+  kztext_status st = KZTEXT_OK;
+  /* Removing an invisible character or changing a homoglyph can join two
+   * pieces of mojibake into one the mojibake stage restores, so the stages
+   * run again while that happens (bounded): a second call then finds
+   * nothing to do. */
+  for (int round = 0; round < 4; round++) {
+    int late = 0;
+    for (int stage = 0; stage < 3; stage++) {
+      kz_buf nx = {0};
+      int r = 0;
+      if (stage == 0 && (flags & KZTEXT_REPAIR_MOJIBAKE) && (sc->needs & moj))
         r = kz_stage_mojibake(cur, cur_len, &nx, c);
-      break;
-    case 1:
-      if ((flags & (KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES)) &&
-          (sc->needs & KZ_NEED_CHARS))
+      else if (stage == 1 && (flags & (KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES)) &&
+               (sc->needs & KZ_NEED_CHARS))
         r = kz_stage_chars(cur, cur_len, flags, &nx, c);
-      break;
-    case 2:
-      if ((flags & KZTEXT_REPAIR_HOMOGLYPHS) && (!where || where->nmixed))
-        r = kz_stage_homoglyphs(cur, cur_len, where, &nx, c);
-      break;
-    case 3:
-      if (flags & KZTEXT_REPAIR_KEY) r = kz_stage_key(cur, cur_len, &nx, c);
-      break;
+      else if (stage == 2 && (flags & KZTEXT_REPAIR_HOMOGLYPHS) && sc->nmixed)
+        r = kz_stage_homoglyphs(cur, cur_len, sc, &nx, c);
+      if (r < 0) { free(nx.data); st = KZTEXT_E_NO_MEMORY; goto done; }
+      if (r == 0) { free(nx.data); continue; }
+      free(hold->data);
+      *hold = nx;
+      cur = hold->data;
+      cur_len = hold->len;
+      late |= stage > 0;
+      /* The text moved: scan it again for the stages that follow. */
+      if (!fresh && !(fresh = malloc(sizeof *fresh))) { st = KZTEXT_E_NO_MEMORY; goto done; }
+      if (!kz_repair_scan(cur, cur_len, fresh)) { st = KZTEXT_E_INTERNAL; goto done; }
+      sc = fresh;
     }
-    if (r < 0) { free(nx.data); return KZTEXT_E_NO_MEMORY; }
+    if (!late || !(flags & KZTEXT_REPAIR_MOJIBAKE) || !(sc->needs & moj)) break;
+  }
+  if (flags & KZTEXT_REPAIR_KEY) {
+    kz_buf nx = {0};
+    int r = kz_stage_key(cur, cur_len, &nx, c);
+    if (r < 0) { free(nx.data); st = KZTEXT_E_NO_MEMORY; goto done; }
     if (r > 0) {
       free(hold->data);
       *hold = nx;
       cur = hold->data;
       cur_len = hold->len;
-      /* An earlier stage moved the text: find mixed words by searching. */
-      if (stage < 2) where = NULL;
     } else free(nx.data);
   }
   *res = cur;
   *res_len = cur_len;
-  return KZTEXT_OK;
+done:
+  free(fresh);
+  return st;
 }
 
 /* Validates (strict) or repairs (replace) the input while scanning it;

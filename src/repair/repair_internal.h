@@ -19,7 +19,7 @@ enum {
   KZ_NEED_KZ_MOJIBAKE = 16,  /* letters KZ-1048/PT154 mojibake shows (KZ_C_MOJB) */
   KZ_NEED_UTF8_MOJIBAKE = 32 /* two UTF-8 sequences in CP1251 clothing */
 };
-#define KZ_SCAN_MIXED 32
+#define KZ_SCAN_MIXED 512
 typedef struct kz_scan {
   unsigned needs;
   /* Starts of the first words mixing scripts (in order); when there are
@@ -35,8 +35,11 @@ typedef struct kz_scan {
 int kz_repair_scan(const char *s, size_t n, kz_scan *r);
 
 /* The mojibake bits of kz_repair_scan() for the decoding of s[0..n) from
- * the single-byte table `tab`, computed on the bytes. */
-unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab);
+ * the single-byte table `tab`, computed on the bytes in the same pass as
+ * the UTF-8 size of the decoding (undefined bytes counted as U+FFFD) and
+ * the offset of the first undefined byte ((size_t)-1 if none). */
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab,
+                           size_t *out_size, size_t *first_undef);
 
 /* Each stage reads valid UTF-8 s[0..n).  It returns 0 when the text needs no
  * change (out is left untouched, so clean text costs one scan), 1 when it

@@ -137,9 +137,15 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
         c = kz_rp_cls[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
         i += 2;
         /* Most Cyrillic letters: nothing else to do (a lead-class letter
-         * only matters before a continuation-class one, which replays). */
+         * only matters before a continuation-class one, which replays);
+         * stay in this loop while they last. */
         if ((c & 0x1F) == KZ_C_CYR && (c >> 5) != KZ_A_CONT) {
           mask |= 2;
+          while (i + 1 < n && (s[i] & 0xFC) == 0xD0 && (s[i + 1] & 0xC0) == 0x80) {
+            unsigned d = kz_rp_cls[((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+            if ((d & 0x1F) != KZ_C_CYR || (d >> 5) == KZ_A_CONT) break;
+            i += 2;
+          }
           continue;
         }
       } else if (b < 0xF0) {
@@ -185,27 +191,38 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
   return 1;
 }
 
-unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab) {
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab,
+                           size_t *out_size, size_t *first_undef) {
   unsigned char an[16][5], acls[256], fl[256];
   a_build(an);
   /* fl: 1 = a letter only mojibake shows, 2 = continuation class, 4 = a
-   * CP1251-encodable non-ASCII character (starts a run after ASCII). */
+   * CP1251-encodable non-ASCII character (starts a run after ASCII),
+   * 8 = undefined byte; bits 4-5: UTF-8 length. */
   for (int b = 0; b < 256; b++) {
     uint32_t cp = tab[b] == 0xFFFF ? 0xFFFD : tab[b];
     unsigned c = cp < 0x800 ? kz_rp_cls[cp] : cls3(cp);
     acls[b] = (unsigned char)(c >> 5);
     fl[b] = (unsigned char)(((c & KZ_C_MOJB) ? 1 : 0) | ((c >> 5) == KZ_A_CONT ? 2 : 0) |
-                            (cp >= 0x80 && (cp == 0xFFFD || kz_cp1251_byte(cp) >= 0) ? 4 : 0));
+                            (cp >= 0x80 && (cp == 0xFFFD || kz_cp1251_byte(cp) >= 0) ? 4 : 0) |
+                            (tab[b] == 0xFFFF ? 8 : 0) |
+                            ((cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3) << 4));
   }
   unsigned acc = 0;
-  size_t runs = 0, strong = 0;
+  size_t strong = 0, size = 0;
   int longrun = 0;
-  unsigned prev = 0;
   for (size_t i = 0; i < n; i++) {
-    unsigned b = s[i], f = fl[b];
+    if (!(i & 7) && i + 8 <= n) { /* 8 ASCII bytes: nothing but their size */
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & HIGHS)) {
+        size += 8;
+        i += 7;
+        continue;
+      }
+    }
+    unsigned f = fl[s[i]];
     acc |= f;
-    runs += (f >> 2) & ~(prev >> 7) & 1;
-    prev = b;
+    size += f >> 4;
     if (__builtin_expect(f & 2, 0)) {
       size_t start = i;
       int k = 0;
@@ -220,7 +237,18 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
       }
     }
   }
+  /* The rare cases get their own passes. */
+  size_t undef = (size_t)-1;
+  if (acc & 8)
+    for (size_t i = 0; i < n && undef == (size_t)-1; i++)
+      if (fl[s[i]] & 8) undef = i;
+  size_t runs = 0; /* counted only as far as the test below needs */
+  if (strong && !longrun)
+    for (size_t i = 0; i < n && runs <= strong * 20; i++)
+      runs += (fl[s[i]] >> 2 & 1) && (i == 0 || s[i - 1] < 0x80);
   unsigned needs = (acc & 1) ? KZ_NEED_KZ_MOJIBAKE : 0;
   if (longrun || (strong && strong * 20 >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+  *out_size = size;
+  *first_undef = undef;
   return needs;
 }

@@ -55,6 +55,29 @@ class DecodeCli(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertIn("--no-repair", r.stdout.decode())
 
+    def test_streams_large_input(self):
+        text = "Қазақстан әлемдегі ең ірі мемлекеттердің бірі.\n" * 60000  # ~3 MB of text
+        for codec, name in [("kz1048", "rk1048"), ("utf-16", "utf-16le"), ("utf-8", "utf-8")]:
+            r = run("--report", data=text.encode(codec))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout.decode(), text, codec)
+            self.assertIn(f"<stdin>: {name} (confidence", r.stderr.decode())
+        # One enormous line is cut at a character boundary.
+        line = "Қазақ тілі " * 600000 + "\n"
+        for codec in ("utf-8", "utf-16-le", "ptcp154"):
+            r = run("--from", {"utf-8": "utf-8", "utf-16-le": "utf-16le", "ptcp154": "pt154"}[codec],
+                    data=line.encode(codec))
+            self.assertEqual(r.stdout.decode(), line, codec)
+        # The error offset counts from the start of the file, across pieces.
+        bad = ("ёлка\n" * 200000).encode("cp1251") + b"\x98"
+        r = run("--from", "cp1251", data=bad)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"<stdin>:{len(bad) - 1}:", r.stderr.decode())
+
+    def test_empty(self):
+        r = run("--report")
+        self.assertEqual((r.returncode, r.stdout), (0, b""))
+
     def test_legacy_gate(self):
         legacy = DATA / "legacy"
         if not legacy.is_dir():

@@ -1,9 +1,13 @@
 """Python binding: kztext.repair / search_key, case mapping, decode."""
 import os
+import sys
 import unittest
 from pathlib import Path
 
 import kztext
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cases"))
+from casefile import rows, unescape  # noqa: E402
 
 DATA = Path(os.environ.get("KZTEXT_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared/data"))
 
@@ -52,6 +56,17 @@ class RepairTest(unittest.TestCase):
             self.assertEqual(kztext.repair(once), once)
 
 
+class CaseFileTest(unittest.TestCase):
+    def test_shared_cases(self):
+        n = 0
+        for ident, repairs, given, want in rows("repair.tsv", 4):
+            with self.subTest(ident):
+                got = kztext.repair(unescape(given), repairs.split(","))
+                self.assertEqual(got, unescape(want))
+                n += 1
+        self.assertGreaterEqual(n, 30)
+
+
 class CaseTest(unittest.TestCase):
     def test_turkic(self):
         self.assertEqual(kztext.lower("BILIM", "kk"), "bılım")
@@ -90,6 +105,11 @@ class DecodeTest(unittest.TestCase):
             kztext.decode(b"x", "mac-kazakh")
         with self.assertRaises(TypeError):
             kztext.decode("str")
+
+    def test_unpacks_as_text_and_encoding(self):
+        text, enc = kztext.decode("Қазақ елі".encode("kz1048"))
+        self.assertEqual((text, enc), ("Қазақ елі", "rk1048"))
+        self.assertEqual(kztext.detect_encoding("Қазақ елі".encode("kz1048"))[0], "rk1048")
 
     def test_mojibake(self):
         d = kztext.decode("Р•Р»РёР·Р°РІРµС‚Р°".encode())

@@ -5,6 +5,7 @@
 
 #include <kztext.h>
 
+#include "cases.h"
 #include "harness.h"
 
 #define H KZTEXT_REPAIR_HOMOGLYPHS
@@ -203,8 +204,36 @@ static void test_corpus_idempotent(void) {
   }
 }
 
+/* tests/cases/repair.tsv, shared with the CLI and Python tests. */
+static void test_case_file(void) {
+  size_t len;
+  char *buf = t_read_file(KZTEXT_CASES_DIR "/repair.tsv", &len);
+  CHECK(buf != NULL, "cannot read %s", KZTEXT_CASES_DIR "/repair.tsv");
+  if (!buf) return;
+  char *cur = buf, *f[4];
+  int rows = 0;
+  while (t_next_row(&cur, f, 4) == 4) {
+    unsigned flags = 0;
+    CHECK_INT(kztext_repair_flags_from_names(f[1], &flags), KZTEXT_OK, f[0]);
+    size_t in_len = t_unescape(f[2]), want_len = t_unescape(f[3]);
+    char *out = NULL, *again = NULL;
+    size_t n = 0, n2 = 0;
+    CHECK_INT(kztext_repair_alloc(f[2], in_len, flags, &out, &n, NULL, NULL), KZTEXT_OK, f[0]);
+    if (out) CHECK_MEM(out, n, f[3], want_len, f[0]);
+    CHECK_INT(kztext_repair_alloc(f[3], want_len, flags, &again, &n2, NULL, NULL), KZTEXT_OK, f[0]);
+    if (again) CHECK(flags & KZTEXT_REPAIR_KEY || (n2 == want_len && !memcmp(again, f[3], n2)),
+                     "%s: not idempotent", f[0]);
+    kztext_free(out);
+    kztext_free(again);
+    rows++;
+  }
+  CHECK(rows >= 30, "only %d rows in repair.tsv", rows);
+  free(buf);
+}
+
 int main(void) {
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) run_case(&cases[i]);
+  test_case_file();
   test_reports();
   test_errors();
   test_names();

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ctypes
 from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint
-from typing import NamedTuple, Union
+from typing import Optional, Tuple
 
 from . import _lib
 from ._lib import lib
@@ -24,15 +24,32 @@ _lib._sig("kztext_decode_alloc", c_int, c_char_p, c_size_t, c_int, c_uint,
 _lib._sig("kztext_detect_encoding", c_int, c_char_p, c_size_t, POINTER(c_int), POINTER(c_int))
 
 
-class Decoded(NamedTuple):
-    """Result of decode(): the text, the encoding it was decoded from (canonical
-    kztext name), detection confidence 0-100, and how many mojibake runs or
-    words were restored and from what ("utf-8", "rk1048", "pt154" or None)."""
-    text: str
-    encoding: str
-    confidence: int
-    mojibake: int = 0
-    mojibake_source: Union[str, None] = None
+class Decoded(tuple):
+    """Result of decode(): unpacks as (text, encoding) — the text and the
+    canonical kztext name of the encoding it was decoded from — and carries
+    .confidence (0-100), .mojibake (runs or words restored) and
+    .mojibake_source ("utf-8", "rk1048", "pt154" or None)."""
+
+    def __new__(cls, text: str, encoding: str, confidence: int = 100, mojibake: int = 0,
+                mojibake_source: Optional[str] = None) -> "Decoded":
+        self = super().__new__(cls, (text, encoding))
+        self.confidence = confidence
+        self.mojibake = mojibake
+        self.mojibake_source = mojibake_source
+        return self
+
+    @property
+    def text(self) -> str:
+        return self[0]
+
+    @property
+    def encoding(self) -> str:
+        return self[1]
+
+    def __repr__(self) -> str:
+        return (f"Decoded(text={self[0][:40]!r}, encoding={self[1]!r}, "
+                f"confidence={self.confidence}, mojibake={self.mojibake}, "
+                f"mojibake_source={self.mojibake_source!r})")
 
 
 def _enc_id(name: str) -> int:
@@ -75,7 +92,7 @@ def decode(data: bytes, encoding: str = "auto", repair: bool = True,
     return Decoded(text, _NAMES[info.encoding], info.confidence, info.mojibake, src)
 
 
-def detect_encoding(data: bytes) -> tuple:
+def detect_encoding(data: bytes) -> Tuple[str, int]:
     """(encoding name, confidence 0-100) for legacy bytes."""
     data = bytes(data)
     enc, conf = c_int(0), c_int(0)
