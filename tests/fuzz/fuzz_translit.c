@@ -22,6 +22,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char *src = malloc(n ? n : 1);
   if (!src) return 0;
   memcpy(src, data + 1, n);
+  /* Scheme detection never fails and names a real scheme or AUTO. */
+  kztext_scheme detected = kztext_translit_detect(src, n);
+  if (detected != KZTEXT_SCHEME_AUTO && !kztext_scheme_name(detected)) abort();
   char *out = NULL;
   size_t out_len = 0, err = 0;
   kztext_status st = kztext_translit_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to, flags,
