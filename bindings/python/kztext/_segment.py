@@ -27,13 +27,16 @@ for _name in ("kztext_sentences_alloc", "kztext_tokens_alloc"):
 
 
 class Segmenter:
-    """Owns one C segmenter (ICU break iterators).  Not for concurrent use:
-    the module-level functions keep one per thread."""
+    """Owns one C segmenter (ICU break iterators).  Calls on one Segmenter
+    from several threads are serialized by a lock (the C handle serves one
+    thread at a time); for parallel work give each thread its own — the
+    module-level functions keep one per thread."""
 
     def __init__(self) -> None:
         h = c_void_p()
         _lib.check(lib.kztext_segmenter_new(byref(h)), what="segmenter")
         self._h = h
+        self._lock = threading.Lock()
 
     def __del__(self) -> None:
         h = getattr(self, "_h", None)
@@ -50,7 +53,8 @@ class Segmenter:
         flags = (SEG_LINES if lines else 0) | (_lib.INVALID_REPLACE if invalid == "replace" else 0)
         arr = POINTER(_Span)()
         n, err = c_size_t(0), c_size_t(0)
-        st = fn(self._h, data, len(data), LANGS[lang], flags, byref(arr), byref(n), byref(err))
+        with self._lock:
+            st = fn(self._h, data, len(data), LANGS[lang], flags, byref(arr), byref(n), byref(err))
         try:
             _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "segment")
             return [(arr[i].start, arr[i].end) for i in range(n.value)]
