@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Runs the kztext pipeline over a corpus on a Dask cluster and writes JSONL.
 
-Each input file is cut into partitions of whole paragraphs (cut after blank
-lines); every partition is one Dask task that runs kztext.process in a worker
-and returns JSONL lines; the driver writes them in input order.  Workers are
+Each input file is cut into byte ranges of whole paragraphs (after blank
+lines, else line breaks); every range is one Dask task that reads its bytes,
+runs a kztext.Pipeline in a worker and writes a JSONL part file next to the
+output; the driver concatenates the parts in input order.  Workers and driver
+must see the same file system (one machine, or a shared mount).  `start` and
+`end` are str indices into the normalized text of the range beginning at
+byte `part_start` of the file.  Workers are
 processes (the default LocalCluster) or a remote cluster given by --scheduler.
 
   tools/scale_dask.py [--workers N] [--partition-mb M] [--scheduler ADDR]
@@ -15,38 +19,52 @@ python3-dask and python3-distributed, and kztext importable by the workers
 """
 import argparse
 import json
+import os
+import shutil
 import sys
 import time
 
 
 def partitions(path, size):
-    """Yields (offset, bytes) pieces of the file cut after blank lines."""
-    with open(path, "rb") as f:
-        data = f.read()
+    """Yields (start, end) byte ranges of the file, each cut just after a
+    blank line (else after a line break) near every `size` bytes.  Only small
+    windows around the cut points are read here: the workers read their own
+    ranges, so no text passes through the driver."""
+    total = os.path.getsize(path)
     start = 0
-    while start < len(data):
-        end = min(start + size, len(data))
-        if end < len(data):
-            cut = data.rfind(b"\n\n", start, end)
-            end = cut + 2 if cut > start else end
-        yield start, data[start:end]
-        start = end
+    with open(path, "rb") as f:
+        while start < total:
+            end = min(start + size, total)
+            if end < total:
+                f.seek(end)
+                window = f.read(1 << 16)
+                cut = window.find(b"\n\n")
+                cut = cut + 2 if cut >= 0 else window.find(b"\n") + 1
+                end = end + cut if cut > 0 else min(end + len(window), total)
+            yield start, end
+            start = end
 
 
-def process_partition(name, offset, data, options):
+def process_partition(path, start, end, out_path, options):
+    """Runs in a worker: reads bytes [start, end) of `path`, writes one JSON
+    object per sentence to `out_path`, returns the number of sentences."""
     import kztext  # imported in the worker
 
-    p = kztext.Pipeline(**options)
-    out = []
-    for s in p.process(data):
-        rec = {"doc": name, "part_offset": offset, "para": s.para, "start": s.start, "end": s.end,
-               "text": s.text, "lang": s.lang, "script": s.script, "variant": s.variant,
-               "confidence": s.confidence}
-        if s.translit is not None:
-            rec["translit"] = s.translit
-        out.append(json.dumps(rec, ensure_ascii=False))
-    p.close()
-    return "\n".join(out) + ("\n" if out else "")
+    with open(path, "rb") as f:
+        f.seek(start)
+        data = f.read(end - start)
+    n = 0
+    with kztext.Pipeline(**options) as p, open(out_path, "w", encoding="utf-8") as out:
+        for s in p.process(data):
+            rec = {"doc": path, "part_start": start, "para": s.para, "start": s.start,
+                   "end": s.end, "text": s.text, "lang": s.lang, "script": s.script,
+                   "variant": s.variant, "confidence": s.confidence}
+            if s.translit is not None:
+                rec["translit"] = s.translit
+            out.write(json.dumps(rec, ensure_ascii=False))
+            out.write("\n")
+            n += 1
+    return n
 
 
 def main(argv=None):
@@ -73,14 +91,21 @@ def main(argv=None):
         client = Client(cluster)
     t0 = time.time()
     total = 0
-    futures = []
+    parts = []
     for path in args.files:
-        for off, data in partitions(path, int(args.partition_mb * 1e6)):
-            total += len(data)
-            futures.append(client.submit(process_partition, path, off, data, options, pure=False))
-    with open(args.output, "w", encoding="utf-8") as out:
-        for fut in futures:  # input order
-            out.write(fut.result())
+        path = os.path.abspath(path)
+        for start, end in partitions(path, int(args.partition_mb * 1e6)):
+            total += end - start
+            part = f"{args.output}.part{len(parts):06d}"
+            parts.append((part, client.submit(process_partition, path, start, end, part, options,
+                                              pure=False)))
+    # Concatenated in input order; the parts stream while later ones run.
+    with open(args.output, "wb") as out:
+        for part, fut in parts:
+            fut.result()
+            with open(part, "rb") as f:
+                shutil.copyfileobj(f, out)
+            os.remove(part)
     dt = time.time() - t0
     print(f"scale_dask: {total / 1e6:.1f} MB in {dt:.1f} s = {total / 1e6 / dt:.1f} MB/s "
           f"with {args.workers} workers", file=sys.stderr)

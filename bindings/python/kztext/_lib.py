@@ -149,15 +149,20 @@ def call_alloc(fn: Callable, data: bytes, *args, what: str = "") -> bytes:
 
 
 def byte_to_str_index(data: bytes) -> Callable[[int], int]:
-    """Returns a function mapping byte offsets into UTF-8 `data` to str
-    indices (offsets at code point boundaries; others round down)."""
-    import bisect
-
-    starts = [i for i, b in enumerate(data) if (b & 0xC0) != 0x80]
-    if len(starts) == len(data):  # ASCII: identity
+    """Returns a function mapping byte offsets into UTF-8 `data` (at code
+    point boundaries) to str indices.  Calls with growing offsets, the usual
+    order of spans, cost O(len(data)) in all; a smaller offset restarts from
+    the beginning."""
+    if data.isascii():
         return lambda off: off
+    state = [0, 0]  # byte offset, str index reached so far
 
     def conv(off: int) -> int:
-        return bisect.bisect_right(starts, off - 1) if off < len(data) else len(starts)
+        b, c = state
+        if off < b:
+            b, c = 0, 0
+        c += len(data[b:off].decode("utf-8", "surrogatepass"))
+        state[0], state[1] = off, c
+        return c
 
     return conv
