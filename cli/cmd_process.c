@@ -116,7 +116,6 @@ typedef struct ctx {
   size_t ring_cap;
   unsigned long long next_submit, next_take, next_write;
   int quit;
-  kztext_status worker_init_error;
   /* writer state */
   unsigned long long doc_norm_base, doc_para_base;
   int skipped, stopped;
@@ -199,7 +198,6 @@ static void *worker(void *arg) {
   kztext_pipeline *p = NULL;
   kztext_status st = kztext_pipeline_new(&c->popt, &p);
   pthread_mutex_lock(&c->mu);
-  if (st) c->worker_init_error = st;
   for (;;) {
     while (!c->quit && c->next_take == c->next_submit) pthread_cond_wait(&c->cv_work, &c->mu);
     if (c->next_take == c->next_submit) break;

@@ -139,13 +139,12 @@ int jsonl_get_string(const char *line, size_t len, const char *field, char **out
   for (;;) {
     ws(&p);
     if (p.i >= p.n || line[p.i] != '"') goto bad;
-    size_t key_start = p.i, klen;
+    size_t klen;
     char *key = malloc(len + 1);
     if (!key) return -1;
     if (!string(&p, key, &klen)) { free(key); goto bad; }
     int match = klen == strlen(field) && !memcmp(key, field, klen);
     free(key);
-    (void)key_start;
     ws(&p);
     if (p.i >= p.n || line[p.i] != ':') goto bad;
     p.i++;
