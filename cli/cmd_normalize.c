@@ -9,7 +9,8 @@
 
 static const char usage[] =
     "usage: kztext normalize [--form nfc|nfd|nfkc|nfkd|none] [--casefold] [--newlines]\n"
-    "                        [--invalid strict|replace] [-o FILE] [FILE...]\n";
+    "                        [--invalid strict|replace] [--repair LIST] [--key]\n"
+    "                        [--report[=jsonl]] [-o FILE] [FILE...]\n";
 
 static const char help[] =
     "usage: kztext normalize [OPTIONS] [FILE...]\n"
@@ -22,13 +23,22 @@ static const char help[] =
     "  --newlines         CR LF, CR, NEL, LS and PS become LF\n"
     "  --invalid POLICY   strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
     "                     replace: each ill-formed subsequence becomes U+FFFD\n"
+    "  --repair LIST      repairs before normalizing, comma-separated: homoglyphs,\n"
+    "                     invisible, spaces, mojibake, all (digit-space: keep a\n"
+    "                     narrow space in 5 000); see docs/normalization.md\n"
+    "  --key              search key: also unify quotes, dashes, ellipses and case\n"
+    "                     (with no --repair: all repairs)\n"
+    "  --report[=jsonl]   counts per repair for each file on standard error\n"
     "  -o, --output FILE  write here instead of standard output\n"
     "  -h, --help         this help\n"
     "\n"
     "Exit status: 0 ok, 1 invalid input or I/O error, 2 usage error.\n";
 
 typedef struct job {
-  unsigned flags;
+  unsigned flags, repair;
+  char *rbuf; /* the repaired piece */
+  size_t rcap;
+  kztext_repair_report total;
   FILE *out;
   const char *name;
   char *buf;
@@ -39,6 +49,31 @@ typedef struct job {
 /* Normalizes one piece; returns 0 or 1 (error reported). */
 static int emit(job *j, const char *src, size_t len, uint64_t base) {
   size_t need = 0, bad = 0;
+  if (j->repair) { /* repairs first, then the form */
+    kztext_repair_report rep = {sizeof rep, 0, 0, 0, 0, 0, 0};
+    unsigned rf = j->repair | (j->flags & KZTEXT_INVALID_REPLACE);
+    kztext_status rs = kztext_repair(src, len, rf, j->rbuf, j->rcap, &need, &rep, &bad);
+    if (rs == KZTEXT_E_BUFFER_TOO_SMALL) {
+      char *nb = realloc(j->rbuf, need);
+      if (!nb) return cli_error("%s: out of memory", j->name);
+      j->rbuf = nb;
+      j->rcap = need;
+      rs = kztext_repair(src, len, rf, j->rbuf, j->rcap, &need, &rep, &bad);
+    }
+    if (rs == KZTEXT_E_INVALID_UTF8) {
+      fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
+              (unsigned long long)(base + bad));
+      return CLI_FAIL;
+    }
+    if (rs) return cli_error("%s: %s", j->name, kztext_strerror(rs));
+    j->total.homoglyphs += rep.homoglyphs;
+    j->total.invisible += rep.invisible;
+    j->total.spaces += rep.spaces;
+    j->total.mojibake += rep.mojibake;
+    j->total.key += rep.key;
+    src = j->rbuf;
+    len = need;
+  }
   kztext_status st = kztext_normalize(src, len, j->flags, j->buf, j->cap, &need, &bad);
   if (st == KZTEXT_E_BUFFER_TOO_SMALL) {
     char *nb = realloc(j->buf, need);
@@ -56,10 +91,31 @@ static int emit(job *j, const char *src, size_t len, uint64_t base) {
   return cli_write(j->out, j->buf, need);
 }
 
+/* --report: one line per file on standard error. */
+static void print_report(const job *j, int jsonl) {
+  const kztext_repair_report *t = &j->total;
+  if (jsonl) {
+    fputs("{\"file\": ", stderr);
+    cli_write_json_string(stderr, j->name, strlen(j->name));
+    fprintf(stderr, ", \"homoglyphs\": %zu, \"invisible\": %zu, \"spaces\": %zu, "
+            "\"mojibake\": %zu, \"key\": %zu}\n",
+            t->homoglyphs, t->invisible, t->spaces, t->mojibake, t->key);
+  } else {
+    fprintf(stderr, "%s: homoglyphs %zu, invisible %zu, spaces %zu, mojibake %zu", j->name,
+            t->homoglyphs, t->invisible, t->spaces, t->mojibake);
+    if (j->repair & KZTEXT_REPAIR_KEY) fprintf(stderr, ", key %zu", t->key);
+    fputc('\n', stderr);
+  }
+}
+
 static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
                        uint64_t base) {
   job *j = ctx;
   size_t cut = eof ? len : kztext_normalize_boundary(buf, len, j->flags);
+  /* Repairs judge words, runs of spaces and CR LF whole: cut after a LF. */
+  if (j->repair && !eof) {
+    while (cut > 0 && buf[cut - 1] != '\n') cut--;
+  }
   if (!cut && full) {
     /* No safe cut in max_buffer bytes (one enormous combining sequence):
      * cut at the last code point start, as the Stream-Safe Text Format
@@ -79,9 +135,13 @@ int cmd_normalize(int argc, char **argv) {
       {"form", required_argument, 0, 'f'},   {"casefold", no_argument, 0, 'c'},
       {"newlines", no_argument, 0, 'n'},     {"invalid", required_argument, 0, 'i'},
       {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
+      {"repair", required_argument, 0, 'R'}, {"key", no_argument, 0, 'K'},
+      {"report", optional_argument, 0, 'P'},
       {0, 0, 0, 0}};
   unsigned form = KZTEXT_NORM_NFC, extra = 0, invalid = KZTEXT_INVALID_STRICT;
   const char *outpath = NULL;
+  unsigned repair = 0;
+  int repair_given = 0, key = 0, report = 0;
   int c;
   optind = 1;
   opterr = 0;
@@ -102,6 +162,17 @@ int cmd_normalize(int argc, char **argv) {
       else if (!strcmp(optarg, "replace")) invalid = KZTEXT_INVALID_REPLACE;
       else return cli_usage_error(usage, "normalize", "unknown policy '%s'", optarg);
       break;
+    case 'R':
+      if (kztext_repair_flags_from_names(optarg, &repair))
+        return cli_usage_error(usage, "normalize", "unknown repair in '%s'", optarg);
+      repair_given = 1;
+      break;
+    case 'K': key = 1; break;
+    case 'P':
+      if (!optarg) report = 1;
+      else if (!strcmp(optarg, "jsonl")) report = 2;
+      else return cli_usage_error(usage, "normalize", "unknown report format '%s'", optarg);
+      break;
     case 'o': outpath = optarg; break;
     case 'h': return cli_help(help);
     case ':': return cli_usage_error(usage, "normalize", "option '%s' needs a value", argv[optind - 1]);
@@ -110,7 +181,14 @@ int cmd_normalize(int argc, char **argv) {
   }
   if (extra & KZTEXT_NORM_CASEFOLD && !form)
     return cli_usage_error(usage, "normalize", "--casefold needs a form");
-  job j = {form | extra | invalid, NULL, NULL, NULL, 0, 0};
+  if (key && !repair_given) repair = KZTEXT_REPAIR_ALL;
+  if (key) repair |= KZTEXT_REPAIR_KEY;
+  if (report && !repair)
+    return cli_usage_error(usage, "normalize", "--report needs --repair or --key");
+  job j;
+  memset(&j, 0, sizeof j);
+  j.flags = form | extra | invalid;
+  j.repair = repair;
   j.out = cli_open_output(outpath);
   if (!j.out) return CLI_FAIL;
   int rc = CLI_OK;
@@ -118,9 +196,12 @@ int cmd_normalize(int argc, char **argv) {
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
+    memset(&j.total, 0, sizeof j.total);
     rc = cli_stream(path, 1 << 16, 1 << 20, on_chunk, &j);
+    if (rc == CLI_OK && report) print_report(&j, report == 2);
   }
   free(j.buf);
+  free(j.rbuf);
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;
 }

@@ -50,6 +50,13 @@ class RepairTest(unittest.TestCase):
         self.assertEqual(cm.exception.offset, 2)
         self.assertEqual(kztext.repair(b"ab\xff", invalid="replace"), "ab\ufffd".encode())
 
+    def test_normalize_with_repairs(self):
+        self.assertEqual(kztext.normalize("Қaзaқ\u00a0ﬁ", "NFKC", repair=True), "Қазақ fi")
+        self.assertEqual(kztext.normalize("Қaзaқ\u00a0", repair="spaces"), "Қaзaқ ")
+        self.assertEqual(kztext.normalize("«Қaзaқ» — ЕЛ", key=True), "\"қазақ\" - ел")
+        self.assertEqual(kztext.normalize("бiз".encode(), repair=["homoglyphs"]), "біз".encode())
+        self.assertEqual(kztext.normalize("Қaзaқ"), "Қaзaқ")
+
     def test_idempotent(self):
         for s in ["Қaзaқ\u00a0 \u200b бiз", "Р•Р»РёР·Р°РІРµС‚Р°", "ХIХ ғ.  «ТOO»"]:
             once = kztext.repair(s)

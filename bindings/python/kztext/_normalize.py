@@ -45,22 +45,31 @@ def _encode(text):
 
 @overload
 def normalize(text: str, form: Optional[str] = ..., casefold: bool = ..., newlines: bool = ...,
-              invalid: str = ...) -> str: ...
+              invalid: str = ..., repair: object = ..., key: bool = ...) -> str: ...
 @overload
 def normalize(text: bytes, form: Optional[str] = ..., casefold: bool = ..., newlines: bool = ...,
-              invalid: str = ...) -> bytes: ...
+              invalid: str = ..., repair: object = ..., key: bool = ...) -> bytes: ...
 
 
-def normalize(text, form="NFC", casefold=False, newlines=False, invalid="strict"):
+def normalize(text, form="NFC", casefold=False, newlines=False, invalid="strict",
+              repair=None, key=False):
     """Normalizes text to `form` ("NFC", "NFD", "NFKC", "NFKD", "NFKC_Casefold" or
     None), optionally case-folded and with newlines unified to LF.
+
+    repair= runs kztext's repairs first: True or "all", or names ("homoglyphs",
+    "invisible", "spaces", "mojibake", "digit-space") as a comma-separated
+    string or a list; key=True adds search-key mode (with all repairs when
+    repair is not given).  See kztext.repair().
 
     str in, str out; bytes in, bytes out (UTF-8).  Invalid UTF-8 raises
     InvalidUTF8Error (with .offset, a byte offset) under invalid="strict" and
     becomes U+FFFD under invalid="replace"."""
+    flags = _flags(form, casefold, newlines, invalid)
+    if repair or key:
+        from ._repair import repair as _repair
+        text = _repair(text, repair if repair else True, key=key, invalid=invalid)
     data = _encode(text)
-    out = _lib.call_alloc(lib.kztext_normalize_alloc, data,
-                          _flags(form, casefold, newlines, invalid), what="normalize")
+    out = _lib.call_alloc(lib.kztext_normalize_alloc, data, flags, what="normalize")
     return out.decode("utf-8") if isinstance(text, str) else out
 
 
