@@ -22,12 +22,18 @@ struct kztext_pipeline {
   size_t spans_cap;
   char *tl;          /* transliteration scratch */
   size_t tl_cap;
-  /* Two buffers the stages write into in turn; kept across runs so a long
-   * stream does not allocate (and page-fault) a fresh piece each time. */
+  /* Two buffers the stages write into in turn, and the normalized text;
+   * kept across runs so a long stream does not allocate (and page-fault)
+   * fresh memory each time. */
   char *buf[2];
   size_t buf_cap[2];
-  size_t text_len;   /* of the normalized text being processed */
+  char *text;
+  size_t text_len, text_cap;
 };
+
+/* Decoding, normalization and repair run on pieces of about this size, cut
+ * after a blank line or a line break, so their buffers stay in the cache. */
+enum { PIECE = 64 * 1024 };
 
 kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
                                   kztext_pipeline **out) {
@@ -59,6 +65,7 @@ void kztext_pipeline_free(kztext_pipeline *p) {
   free(p->tl);
   free(p->buf[0]);
   free(p->buf[1]);
+  free(p->text);
   free(p);
 }
 
@@ -165,20 +172,24 @@ static int scratch(kztext_pipeline *p, int k, size_t n) {
   return reserve((void **)&p->buf[k], &p->buf_cap[k], n ? n : 1, 1);
 }
 
-/* Decodes, normalizes and repairs into p->buf[0]; returns its length. */
-static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len, size_t *out_len,
-                             kztext_pipeline_stats *stats, size_t *err) {
-  kztext_decode_info info = {.size = sizeof info};
+/* Appends n bytes to the normalized text. */
+static int append(kztext_pipeline *p, const char *s, size_t n) {
+  if (!reserve((void **)&p->text, &p->text_cap, p->text_len + n + 1, 1)) return 0;
+  memcpy(p->text + p->text_len, s, n);
+  p->text_len += n;
+  return 1;
+}
+
+/* Decodes, normalizes and repairs one piece, appending it to p->text. */
+static kztext_status prepare_piece(kztext_pipeline *p, const char *src, size_t len,
+                                   kztext_encoding enc, kztext_pipeline_stats *stats, size_t *err) {
   unsigned policy = p->opt.flags & KZTEXT_INVALID_REPLACE;
-  size_t dec_len = 0, nfc_len = 0;
+  size_t dec_len = 0, nfc_len = 0, n = 0;
   /* Decoded text is at most 3 bytes per input byte (U+FFFD for one byte). */
-  if (len > ((size_t)-1 - 16) / 3 || !scratch(p, 1, 3 * len + 16) || !scratch(p, 0, 16))
-    return KZTEXT_E_NO_MEMORY;
-  kztext_status st = kztext_decode(src, len, p->opt.encoding, policy | KZTEXT_DECODE_NO_REPAIR,
-                                   p->buf[1], p->buf_cap[1], &dec_len, &info, err);
+  if (len > ((size_t)-1 - 16) / 3 || !scratch(p, 1, 3 * len + 16)) return KZTEXT_E_NO_MEMORY;
+  kztext_status st = kztext_decode(src, len, enc, policy | KZTEXT_DECODE_NO_REPAIR, p->buf[1],
+                                   p->buf_cap[1], &dec_len, NULL, err);
   if (st) return st;
-  stats->encoding = info.encoding;
-  stats->encoding_confidence = info.confidence;
   /* From here on the text is valid UTF-8. */
   for (;;) {
     st = kztext_normalize(p->buf[1], dec_len, KZTEXT_NORM_NFC, p->buf[0], p->buf_cap[0], &nfc_len,
@@ -186,12 +197,10 @@ static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len, si
     if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
     if (!scratch(p, 0, nfc_len)) return KZTEXT_E_NO_MEMORY;
   }
-  if (st || (p->opt.flags & KZTEXT_PIPELINE_NO_REPAIR)) {
-    *out_len = nfc_len;
-    return st;
-  }
+  if (st) return st;
+  if (p->opt.flags & KZTEXT_PIPELINE_NO_REPAIR)
+    return append(p, p->buf[0], nfc_len) ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
   kztext_repair_report rep = {.size = sizeof rep};
-  size_t n = 0;
   for (;;) {
     st = kztext_repair(p->buf[0], nfc_len, PIPELINE_REPAIRS, p->buf[1], p->buf_cap[1], &n, &rep,
                        NULL);
@@ -199,11 +208,46 @@ static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len, si
     if (!scratch(p, 1, n)) return KZTEXT_E_NO_MEMORY;
   }
   if (st) return st;
-  /* The repaired text goes back to buf[0], where the later stages read. */
-  char *t = p->buf[0]; p->buf[0] = p->buf[1]; p->buf[1] = t;
-  size_t c = p->buf_cap[0]; p->buf_cap[0] = p->buf_cap[1]; p->buf_cap[1] = c;
-  stats->repairs = rep.homoglyphs + rep.invisible + rep.spaces + rep.mojibake;
-  *out_len = n;
+  stats->repairs += rep.homoglyphs + rep.invisible + rep.spaces + rep.mojibake;
+  return append(p, p->buf[1], n) ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
+}
+
+/* Where the next piece of src[0..len) ends: after the last blank line, else
+ * after the last line break, in the first PIECE bytes. */
+static size_t piece_end(const char *src, size_t len) {
+  if (len <= PIECE) return len;
+  size_t cut = kztext_pipeline_boundary(src, PIECE);
+  if (!cut)
+    for (cut = PIECE; cut > 0 && src[cut - 1] != '\n'; cut--) {}
+  return cut ? cut : len;
+}
+
+/* Decodes, normalizes and repairs src into p->text.  The stages run piece
+ * by piece, so the intermediate text of each stays in the cache; the
+ * encoding is detected once, over the whole input. */
+static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len,
+                             kztext_pipeline_stats *stats, size_t *err) {
+  kztext_encoding enc = p->opt.encoding;
+  int confidence = 100;
+  p->text_len = 0;
+  if (!scratch(p, 0, 16) || !append(p, "", 0)) return KZTEXT_E_NO_MEMORY;
+  if (enc == KZTEXT_ENC_AUTO) {
+    kztext_status st = kztext_detect_encoding(src, len, &enc, &confidence);
+    if (st) return st;
+  }
+  stats->encoding = enc;
+  stats->encoding_confidence = confidence;
+  /* UTF-16 has no byte-level line breaks to cut at. */
+  int whole = enc == KZTEXT_ENC_UTF16 || enc == KZTEXT_ENC_UTF16LE || enc == KZTEXT_ENC_UTF16BE;
+  for (size_t pos = 0; pos < len;) {
+    size_t n = whole ? len - pos : piece_end(src + pos, len - pos);
+    kztext_status st = prepare_piece(p, src + pos, n, enc, stats, err);
+    if (st) {
+      if (err && (st == KZTEXT_E_DECODE || st == KZTEXT_E_INVALID_UTF8)) *err += pos;
+      return st;
+    }
+    pos += n;
+  }
   return KZTEXT_OK;
 }
 
@@ -212,12 +256,11 @@ kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t le
                                   kztext_pipeline_stats *stats, size_t *error_offset) {
   if (!p || !fn || (!src && len)) return KZTEXT_E_INVALID_ARG;
   kztext_pipeline_stats st_local = {sizeof st_local, 0, 0, 0, KZTEXT_ENC_AUTO, 0, 0};
-  size_t n;
-  kztext_status st = prepare(p, src, len, &n, &st_local, error_offset);
+  kztext_status st = prepare(p, src, len, &st_local, error_offset);
   if (st) return st;
-  const char *text = p->buf[0];
+  const char *text = p->text;
+  size_t n = p->text_len;
   st_local.normalized_len = n;
-  p->text_len = n;
   /* Paragraphs: maximal runs of non-blank lines. */
   size_t i = 0, para = 0, para_start = SIZE_MAX;
   while (i <= n && !st) {
