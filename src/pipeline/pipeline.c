@@ -145,25 +145,44 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
   return fn(user, &s) ? KZTEXT_E_STOPPED : KZTEXT_OK;
 }
 
-/* Segments one paragraph text[start, end). */
-static kztext_status paragraph(kztext_pipeline *p, const char *text, size_t start, size_t end,
-                               size_t para, kztext_sentence_fn fn, void *user, size_t *count) {
+/* Whether text[a, b) holds a blank line: a paragraph break between two
+ * sentences. */
+static int has_blank_line(const char *text, size_t a, size_t b) {
+  const char *nl = memchr(text + a, '\n', b - a);
+  while (nl) {
+    size_t i = (size_t)(nl - text) + 1;
+    while (i < b && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) i++;
+    if (i < b && text[i] == '\n') return 1;
+    nl = i < b ? memchr(text + i, '\n', b - i) : NULL;
+  }
+  return 0;
+}
+
+/* Splits the whole text in one segmenter call (it ends paragraphs at blank
+ * lines itself, choosing rules per paragraph) and numbers the paragraphs
+ * by the blank lines between sentences. */
+static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
+                                 kztext_sentence_fn fn, void *user, kztext_pipeline_stats *st) {
   unsigned seg_flags = (p->opt.flags & KZTEXT_PIPELINE_LINES) ? KZTEXT_SEG_LINES : 0;
-  size_t n = 0;
-  kztext_status st = kztext_sentences(p->seg, text + start, end - start, p->opt.lang, seg_flags,
-                                      p->spans, p->spans_cap, &n, NULL);
-  if (st == KZTEXT_E_BUFFER_TOO_SMALL) {
-    if (!reserve((void **)&p->spans, &p->spans_cap, n, sizeof *p->spans))
+  size_t count = 0;
+  kztext_status r = kztext_sentences(p->seg, text, n, p->opt.lang, seg_flags, p->spans,
+                                     p->spans_cap, &count, NULL);
+  if (r == KZTEXT_E_BUFFER_TOO_SMALL) {
+    if (!reserve((void **)&p->spans, &p->spans_cap, count, sizeof *p->spans))
       return KZTEXT_E_NO_MEMORY;
-    st = kztext_sentences(p->seg, text + start, end - start, p->opt.lang, seg_flags, p->spans,
-                          p->spans_cap, &n, NULL);
+    r = kztext_sentences(p->seg, text, n, p->opt.lang, seg_flags, p->spans, p->spans_cap, &count,
+                         NULL);
   }
-  if (st) return st;
-  for (size_t i = 0; i < n; i++) {
-    st = emit(p, text, para, start + p->spans[i].start, start + p->spans[i].end, fn, user);
-    if (st) return st;
+  if (r) return r;
+  size_t para = 0, prev_end = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (i && has_blank_line(text, prev_end, p->spans[i].start)) para++;
+    r = emit(p, text, para, p->spans[i].start, p->spans[i].end, fn, user);
+    if (r) return r;
+    prev_end = p->spans[i].end;
   }
-  *count += n;
+  st->sentences = count;
+  st->paragraphs = count ? para + 1 : 0;
   return KZTEXT_OK;
 }
 
@@ -261,22 +280,7 @@ kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t le
   const char *text = p->text;
   size_t n = p->text_len;
   st_local.normalized_len = n;
-  /* Paragraphs: maximal runs of non-blank lines. */
-  size_t i = 0, para = 0, para_start = SIZE_MAX;
-  while (i <= n && !st) {
-    const char *nl = i < n ? memchr(text + i, '\n', n - i) : NULL;
-    size_t line_end = nl ? (size_t)(nl - text) : n;
-    int blank = is_blank_line(text + i, line_end - i);
-    if (!blank && para_start == SIZE_MAX) para_start = i;
-    if ((blank || line_end == n) && para_start != SIZE_MAX) {
-      size_t before = st_local.sentences;
-      st = paragraph(p, text, para_start, line_end, para, fn, user, &st_local.sentences);
-      if (st_local.sentences > before) para++;
-      para_start = SIZE_MAX;
-    }
-    i = line_end + 1;
-  }
-  st_local.paragraphs = para;
+  st = segment_all(p, text, n, fn, user, &st_local);
   if (stats && stats->size >= sizeof(size_t))
     memcpy((char *)stats + sizeof(size_t), (char *)&st_local + sizeof(size_t),
            (stats->size < sizeof st_local ? stats->size : sizeof st_local) - sizeof(size_t));
