@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "jsonl.h"
+#include "strbuf.h"
 
 static const char usage[] =
     "usage: kztext process [--from ENCODING|auto] [--lang auto|kk|ru|en] [--translit SCHEME]\n"
@@ -117,6 +118,7 @@ typedef struct ctx {
   unsigned long long next_submit, next_take, next_write;
   int quit;
   /* writer state */
+  strbuf sb;
   unsigned long long doc_norm_base, doc_para_base;
   int skipped, stopped;
   /* progress */
@@ -217,69 +219,74 @@ static void *worker(void *arg) {
 
 /* ---- output ---- */
 
-static void put_text_plain(FILE *out, const char *s, size_t n) {
-  /* One line per sentence: line breaks and tabs inside become spaces. */
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-      fwrite(s + run, 1, i - run, out);
-      putc(' ', out);
-      run = i + 1;
-    }
-  }
-  fwrite(s + run, 1, n - run, out);
-}
-
-static void write_doc_id(ctx *c, const job *j, size_t d) {
+static void put_doc_id(ctx *c, const job *j, size_t d) {
+  strbuf *o = &c->sb;
   if (c->input == IN_JSONL) {
-    fprintf(c->out, "%llu", j->doc_ids[d]);
-  } else if (c->format == OUT_JSONL) {
-    const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
-    cli_write_json_string(c->out, name, strlen(name));
+    sb_u64(o, j->doc_ids[d]);
   } else {
-    fputs(cli_input_name(c->n_files ? c->files[j->file] : "-"), c->out);
+    const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
+    if (c->format == OUT_JSONL) sb_json(o, name, strlen(name));
+    else sb_oneline(o, name, strlen(name));
   }
 }
 
-static void write_record(ctx *c, const job *j, size_t d, const rec *r, unsigned long long nb,
-                         unsigned long long pb) {
-  FILE *out = c->out;
+static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned long long nb,
+                       unsigned long long pb) {
+  strbuf *o = &c->sb;
   const char *text = j->arena + r->text_off;
   const char *variant = r->variant ? kztext_variant_name(r->variant) : NULL;
-  if (c->format == OUT_JSONL) {
-    fputs("{\"doc\":", out);
-    write_doc_id(c, j, d);
-    fprintf(out, ",\"para\":%llu,\"start\":%llu,\"end\":%llu,\"text\":", pb + r->para,
-            nb + r->start, nb + r->end);
-    cli_write_json_string(out, text, r->text_len);
-    fprintf(out, ",\"lang\":\"%s\",\"script\":\"%s\",\"variant\":", kztext_lang_name(r->lang),
-            kztext_script_name(r->script));
-    if (variant) fprintf(out, "\"%s\"", variant);
-    else fputs("null", out);
-    fprintf(out, ",\"confidence\":%.3f", r->confidence);
-    if (c->popt.translit) {
-      fputs(",\"translit\":", out);
-      if (r->has_tl) cli_write_json_string(out, j->arena + r->tl_off, r->tl_len);
-      else fputs("null", out);
-    }
-    fputs("}\n", out);
-  } else if (c->format == OUT_TSV) {
-    write_doc_id(c, j, d);
-    fprintf(out, "\t%llu\t%llu\t%llu\t%s\t%s\t%s\t%.3f\t", pb + r->para, nb + r->start,
-            nb + r->end, kztext_lang_name(r->lang), kztext_script_name(r->script),
-            variant ? variant : "-", r->confidence);
-    put_text_plain(out, text, r->text_len);
-    if (c->popt.translit) {
-      putc('\t', out);
-      if (r->has_tl) put_text_plain(out, j->arena + r->tl_off, r->tl_len);
-      else putc('-', out);
-    }
-    putc('\n', out);
-  } else {
-    if (r->has_tl) put_text_plain(out, j->arena + r->tl_off, r->tl_len);
-    else put_text_plain(out, text, r->text_len);
-    putc('\n', out);
+  if (c->format == OUT_TEXT) {
+    if (r->has_tl) sb_oneline(o, j->arena + r->tl_off, r->tl_len);
+    else sb_oneline(o, text, r->text_len);
+    sb_putc(o, '\n');
+    return;
   }
+  int json = c->format == OUT_JSONL;
+  /* The same fields in the same order: JSON with keys, TSV as columns. */
+  if (json) sb_puts(o, "{\"doc\":");
+  put_doc_id(c, j, d);
+  sb_puts(o, json ? ",\"para\":" : "\t");
+  sb_u64(o, pb + r->para);
+  sb_puts(o, json ? ",\"start\":" : "\t");
+  sb_u64(o, nb + r->start);
+  sb_puts(o, json ? ",\"end\":" : "\t");
+  sb_u64(o, nb + r->end);
+  if (json) {
+    sb_puts(o, ",\"text\":");
+    sb_json(o, text, r->text_len);
+    sb_puts(o, ",\"lang\":\"");
+    sb_puts(o, kztext_lang_name(r->lang));
+    sb_puts(o, "\",\"script\":\"");
+    sb_puts(o, kztext_script_name(r->script));
+    sb_puts(o, "\",\"variant\":");
+    if (variant) { sb_putc(o, '"'); sb_puts(o, variant); sb_putc(o, '"'); }
+    else sb_puts(o, "null");
+    sb_puts(o, ",\"confidence\":");
+    sb_fixed3(o, r->confidence);
+    if (c->popt.translit) {
+      sb_puts(o, ",\"translit\":");
+      if (r->has_tl) sb_json(o, j->arena + r->tl_off, r->tl_len);
+      else sb_puts(o, "null");
+    }
+    sb_puts(o, "}\n");
+    return;
+  }
+  sb_putc(o, '\t');
+  sb_puts(o, kztext_lang_name(r->lang));
+  sb_putc(o, '\t');
+  sb_puts(o, kztext_script_name(r->script));
+  sb_putc(o, '\t');
+  sb_puts(o, variant ? variant : "-");
+  sb_putc(o, '\t');
+  sb_fixed3(o, r->confidence);
+  sb_putc(o, '\t');
+  sb_oneline(o, text, r->text_len);
+  if (c->popt.translit) {
+    sb_putc(o, '\t');
+    if (r->has_tl) sb_oneline(o, j->arena + r->tl_off, r->tl_len);
+    else sb_putc(o, '-');
+  }
+  sb_putc(o, '\n');
 }
 
 static void report_error(ctx *c, const job *j, size_t d) {
@@ -303,13 +310,16 @@ static int write_job(ctx *c, job *j) {
       c->skipped = 1;
     }
     size_t last_para = (size_t)-1;
+    c->sb.len = 0;
     for (size_t k = r->first_rec; k < r->first_rec + r->n_recs; k++) {
       const rec *x = &j->recs[k];
-      if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) putc('\n', c->out);
+      if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) sb_putc(&c->sb, '\n');
       last_para = x->para;
-      write_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
+      put_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
     }
-    if (c->format == OUT_TEXT && r->n_recs) putc('\n', c->out);
+    if (c->format == OUT_TEXT && r->n_recs) sb_putc(&c->sb, '\n');
+    if (c->sb.oom) { cli_error("out of memory"); c->stopped = 1; return 1; }
+    cli_write(c->out, c->sb.data, c->sb.len);
     if (c->input == IN_TEXT) {
       c->doc_norm_base += r->normalized_len;
       c->doc_para_base += r->paragraphs;
@@ -683,6 +693,7 @@ int cmd_process(int argc, char **argv) {
     pthread_cond_destroy(&c.cv_done);
   }
   kztext_pipeline_free(inline_p);
+  free(c.sb.data);
   show_progress(&c, 1);
   if (cli_close_output(c.out, outpath)) rc = CLI_FAIL;
   if (c.stopped) rc = CLI_FAIL;

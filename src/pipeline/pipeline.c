@@ -235,7 +235,10 @@ static kztext_status prepare_piece(kztext_pipeline *p, const char *src, size_t l
  * after the last line break, in the first PIECE bytes. */
 static size_t piece_end(const char *src, size_t len) {
   if (len <= PIECE) return len;
-  size_t cut = kztext_pipeline_boundary(src, PIECE);
+  /* Looking at the last 8 KiB is enough: any paragraph break will do. */
+  size_t from = PIECE - 8192;
+  size_t cut = kztext_pipeline_boundary(src + from, PIECE - from);
+  if (cut) cut += from;
   if (!cut)
     for (cut = PIECE; cut > 0 && src[cut - 1] != '\n'; cut--) {}
   return cut ? cut : len;

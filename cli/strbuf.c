@@ -1,0 +1,84 @@
+/* Output formatting helpers (see strbuf.h). */
+#include "strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(strbuf *b, size_t n) {
+  if (b->oom) return 0;
+  if (b->len + n <= b->cap) return 1;
+  size_t c = b->cap ? b->cap : 4096;
+  while (c < b->len + n) c *= 2;
+  char *d = realloc(b->data, c);
+  if (!d) { b->oom = 1; return 0; }
+  b->data = d;
+  b->cap = c;
+  return 1;
+}
+
+void sb_put(strbuf *b, const char *s, size_t n) {
+  if (n && grow(b, n)) {
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+  }
+}
+
+void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+void sb_putc(strbuf *b, char c) {
+  if (grow(b, 1)) b->data[b->len++] = c;
+}
+
+void sb_u64(strbuf *b, unsigned long long v) {
+  char tmp[24];
+  size_t i = sizeof tmp;
+  do tmp[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  sb_put(b, tmp + i, sizeof tmp - i);
+}
+
+void sb_fixed3(strbuf *b, double v) {
+  unsigned long long m = (v >= 0 && v < 1e15) ? (unsigned long long)(v * 1000.0 + 0.5) : 0;
+  sb_u64(b, m / 1000);
+  char frac[4] = {'.', (char)('0' + m / 100 % 10), (char)('0' + m / 10 % 10), (char)('0' + m % 10)};
+  sb_put(b, frac, 4);
+}
+
+void sb_json(strbuf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  sb_putc(b, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    sb_put(b, s + run, i - run);
+    run = i + 1;
+    char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
+    size_t k = 2;
+    switch (c) {
+    case '"': case '\\': break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+      memcpy(esc, "\\u00", 4);
+      esc[4] = hex[c >> 4];
+      esc[5] = hex[c & 15];
+      k = 6;
+    }
+    sb_put(b, esc, k);
+  }
+  sb_put(b, s + run, n - run);
+  sb_putc(b, '"');
+}
+
+void sb_oneline(strbuf *b, const char *s, size_t n) {
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+      sb_put(b, s + run, i - run);
+      sb_putc(b, ' ');
+      run = i + 1;
+    }
+  }
+  sb_put(b, s + run, n - run);
+}
