@@ -52,6 +52,11 @@ typedef size_t (*cli_chunk_fn)(void *ctx, const char *buf, size_t len, int eof,
 int cli_stream(const char *path, size_t chunk, size_t max_buffer,
                cli_chunk_fn fn, void *ctx);
 
+/* Where a buffer that holds no better cut point may be split: before its
+ * last code point (which may be incomplete), or at len if that is at 0.
+ * Streaming commands use it when a line or sequence outgrows the buffer. */
+size_t cli_char_cut(const char *buf, size_t len);
+
 /* Display name of an input path ("-" and NULL are "<stdin>"). */
 const char *cli_input_name(const char *path);
 

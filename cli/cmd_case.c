@@ -43,9 +43,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   if (!eof) {
     while (cut > 0 && buf[cut - 1] != '\n') cut--;
     if (!cut && full) { /* a huge line: cut at a code point start */
-      cut = len;
-      while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80) cut--;
-      if (cut > 0) cut--;
+      cut = cli_char_cut(buf, len);
     }
     if (!cut) return 0;
   }

@@ -120,10 +120,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
     /* No safe cut in max_buffer bytes (one enormous combining sequence):
      * cut at the last code point start, as the Stream-Safe Text Format
      * would. */
-    cut = len;
-    while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80) cut--;
-    if (cut > 0) cut--;
-    if (!cut) cut = len;
+    cut = cli_char_cut(buf, len);
   }
   if (!cut) return 0;
   if (emit(j, buf, cut, base)) return (size_t)-1;

@@ -438,9 +438,7 @@ static size_t text_cut(const char *buf, size_t len, size_t scanned, int full) {
   if (!full) return 0;
   for (size_t i = len; i > 0; i--)
     if (buf[i - 1] == '\n') return i;
-  size_t i = len;
-  while (i > 1 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80) i--;
-  return i > 1 ? i - 1 : len;
+  return cli_char_cut(buf, len);
 }
 
 static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int full,

@@ -115,10 +115,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
     /* cut after the last whitespace so no word is split */
     while (cut > 0 && !is_space(buf[cut - 1])) cut--;
     if (!cut && full) {
-      cut = len;
-      while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80) cut--;
-      if (cut > 0) cut--;
-      if (!cut) cut = len;
+      cut = cli_char_cut(buf, len);
     }
   }
   if (!cut) return 0;

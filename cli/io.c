@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "strbuf.h"
 
 int cli_usage_error(const char *usage, const char *cmd, const char *fmt, ...) {
   va_list ap;
@@ -29,6 +30,13 @@ int cli_error(const char *fmt, ...) {
 int cli_help(const char *text) {
   fputs(text, stdout);
   return CLI_OK;
+}
+
+size_t cli_char_cut(const char *buf, size_t len) {
+  size_t cut = len;
+  while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80) cut--;
+  if (cut > 0) cut--;
+  return cut ? cut : len;
 }
 
 const char *cli_input_name(const char *path) {
@@ -125,28 +133,9 @@ int cli_stream(const char *path, size_t chunk, size_t max_buffer, cli_chunk_fn f
 }
 
 int cli_write_json_string(FILE *out, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
-  if (putc('"', out) == EOF) return CLI_FAIL;
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    fwrite(s + run, 1, i - run, out);
-    run = i + 1;
-    char esc[7] = {'\\', 0};
-    switch (c) {
-    case '"': esc[1] = '"'; break;
-    case '\\': esc[1] = '\\'; break;
-    case '\n': esc[1] = 'n'; break;
-    case '\r': esc[1] = 'r'; break;
-    case '\t': esc[1] = 't'; break;
-    default:
-      memcpy(esc, "\\u00", 4);
-      esc[4] = hex[c >> 4];
-      esc[5] = hex[c & 15];
-    }
-    fputs(esc, out);
-  }
-  fwrite(s + run, 1, n - run, out);
-  return putc('"', out) == EOF ? CLI_FAIL : CLI_OK;
+  strbuf b = {0};
+  sb_json(&b, s, n);
+  int rc = b.oom || cli_write(out, b.data, b.len) ? CLI_FAIL : CLI_OK;
+  free(b.data);
+  return rc;
 }
