@@ -14,6 +14,10 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/kztextConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/kztextConfig.cmake ${PROJECT_BINARY_DIR}/kztextConfigVersion.cmake
   DESTINATION ${KZTEXT_CMAKE_DIR} COMPONENT dev)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
+# The lexicon compiled into the library is derived from hunspell word lists,
+# whose notices must travel with binaries.
+install(FILES ${PROJECT_SOURCE_DIR}/data/translit/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  RENAME NOTICE-translit-lexicon.md COMPONENT runtime)
 
 set(CPACK_PACKAGE_NAME kztext)
 set(CPACK_PACKAGE_VENDOR "kztext developers")
