@@ -75,6 +75,28 @@ static inline int bench_load(corpus *c, const char *dir, const char *lang) {
     (result) = best_;                                                          \
   } while (0)
 
+/* CPU time of the calling thread: steadier than wall time on a shared
+ * machine (single-threaded benchmarks only). */
+static inline double bench_cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* BENCH_MBPS on CPU time. */
+#define BENCH_CPU_MBPS(result, bytes, min_seconds, ...)                        \
+  do {                                                                         \
+    double best_ = 0;                                                          \
+    for (int rep_ = 0; rep_ < 3; rep_++) {                                     \
+      double t0_ = bench_cpu_now(), t_;                                        \
+      long iters_ = 0;                                                         \
+      do { __VA_ARGS__; iters_++; } while ((t_ = bench_cpu_now() - t0_) < (min_seconds)); \
+      double mbps_ = (double)(bytes) * iters_ / t_ / 1e6;                      \
+      if (mbps_ > best_) best_ = mbps_;                                        \
+    }                                                                          \
+    (result) = best_;                                                          \
+  } while (0)
+
 /* Path of the corpus directory: argv[1] or ../shared/data/corpus. */
 static inline const char *bench_corpus_dir(int argc, char **argv) {
   return argc > 1 ? argv[1] : KZTEXT_SHARED_DATA "/corpus";

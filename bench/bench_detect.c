@@ -19,23 +19,6 @@ typedef struct unit { size_t start, len; } unit;
 /* The machine is shared: besides wall-clock MB/s (BENCH_MBPS), kztext's
  * MB/s per second of this thread's CPU time, which other processes do not
  * disturb. */
-static double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-#define CPU_MBPS(result, bytes, min_seconds, ...)                              \
-  do {                                                                         \
-    double best_ = 0;                                                          \
-    for (int rep_ = 0; rep_ < 3; rep_++) {                                     \
-      double t0_ = cpu_now(), t_;                                              \
-      long iters_ = 0;                                                         \
-      do { __VA_ARGS__; iters_++; } while ((t_ = cpu_now() - t0_) < (min_seconds)); \
-      double mbps_ = (double)(bytes) * iters_ / t_ / 1e6;                      \
-      if (mbps_ > best_) best_ = mbps_;                                        \
-    }                                                                          \
-    (result) = best_;                                                          \
-  } while (0)
 
 /* Sentence-sized units: lines, cut after ". " when longer than 200 bytes. */
 static unit *split_units(const char *s, size_t n, size_t *count) {
@@ -95,7 +78,7 @@ int main(int argc, char **argv) {
     }                                                                          \
     sink = acc;                                                                \
   }
-    CPU_MBPS(cpu, bytes, 0.5, DETECT_ALL);
+    BENCH_CPU_MBPS(cpu, bytes, 0.5, DETECT_ALL);
     BENCH_MBPS(kz, bytes, 0.5, DETECT_ALL);
     BENCH_MBPS(icu, bytes, 0.5, {
       size_t acc = 0;
@@ -131,7 +114,7 @@ int main(int argc, char **argv) {
     kztext_script_runs(c.data, c.len, KZTEXT_INVALID_REPLACE, runs, cap_runs, &n, NULL); \
     sink = n;                                                                  \
   }
-    CPU_MBPS(cpu, c.len, 0.5, RUNS_ALL);
+    BENCH_CPU_MBPS(cpu, c.len, 0.5, RUNS_ALL);
     BENCH_MBPS(kz, c.len, 0.5, RUNS_ALL);
     BENCH_MBPS(icu, c.len, 0.5, {
       const uint8_t *p = (const uint8_t *)c.data;

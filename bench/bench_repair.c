@@ -15,25 +15,6 @@
  * Usage: bench_repair [CORPUS_DIR]   (default ../shared/data/corpus) */
 #include "bench.h"
 
-static inline double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-/* BENCH_MBPS (bench.h) on CPU time. */
-#define CPU_MBPS(result, bytes, min_seconds, ...)                              \
-  do {                                                                         \
-    double best_ = 0;                                                          \
-    for (int rep_ = 0; rep_ < 3; rep_++) {                                     \
-      double t0_ = cpu_now(), t_;                                              \
-      long iters_ = 0;                                                         \
-      do { __VA_ARGS__; iters_++; } while ((t_ = cpu_now() - t0_) < (min_seconds)); \
-      double mbps_ = (double)(bytes) * iters_ / t_ / 1e6;                      \
-      if (mbps_ > best_) best_ = mbps_;                                        \
-    }                                                                          \
-    (result) = best_;                                                          \
-  } while (0)
-
 #include <iconv.h>
 #include <utf8proc.h>
 
@@ -62,17 +43,17 @@ static void bench_decode(const char *label, const char *bytes, size_t n, kztext_
   char *dst = malloc(n * 3 + 16);
   size_t dl = 0;
   double k_raw, k_named, k_auto, base;
-  CPU_MBPS(k_raw, n, 0.3,
+  BENCH_CPU_MBPS(k_raw, n, 0.3,
            kztext_decode(bytes, n, enc, KZTEXT_DECODE_NO_REPAIR, dst, n * 3 + 16, &dl, NULL, NULL);
            sink += dl);
-  CPU_MBPS(k_named, n, 0.3,
+  BENCH_CPU_MBPS(k_named, n, 0.3,
            kztext_decode(bytes, n, enc, 0, dst, n * 3 + 16, &dl, NULL, NULL);
            sink += dl);
-  CPU_MBPS(k_auto, n, 0.3,
+  BENCH_CPU_MBPS(k_auto, n, 0.3,
            kztext_decode(bytes, n, KZTEXT_ENC_AUTO, 0, dst, n * 3 + 16, &dl, NULL, NULL);
            sink += dl);
   iconv_t cd = iconv_open("UTF-8", iconv_name);
-  CPU_MBPS(base, n, 0.3, {
+  BENCH_CPU_MBPS(base, n, 0.3, {
     char *in = (char *)bytes, *o = dst;
     size_t il = n, ol = n * 3 + 16;
     iconv(cd, NULL, NULL, NULL, NULL);
@@ -107,10 +88,10 @@ int main(int argc, char **argv) {
     char *dst = malloc(n + 1);
     size_t dl = 0;
     double k, base, floor;
-    CPU_MBPS(k, n, 0.5,
+    BENCH_CPU_MBPS(k, n, 0.5,
                kztext_repair(clean, n, KZTEXT_REPAIR_DEFAULT, dst, n + 1, &dl, NULL, NULL);
                sink += dl);
-    CPU_MBPS(base, n, 0.5, {
+    BENCH_CPU_MBPS(base, n, 0.5, {
       utf8proc_uint8_t *o = NULL;
       utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)clean, (utf8proc_ssize_t)n, &o,
                                         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE |
@@ -118,7 +99,7 @@ int main(int argc, char **argv) {
       sink += (size_t)r;
       free(o);
     });
-    CPU_MBPS(floor, n, 0.3, memcpy(dst, clean, n); sink += (size_t)dst[n / 2]);
+    BENCH_CPU_MBPS(floor, n, 0.3, memcpy(dst, clean, n); sink += (size_t)dst[n / 2]);
     printf("repair %-8s %8.1f MB/s | utf8proc NFC+IGNORE+STRIPCC %8.1f MB/s | ratio %.2fx | "
            "memcpy %.0f MB/s (%zu bytes)\n",
            langs[i], k, base, k / base, floor, n);

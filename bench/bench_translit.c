@@ -10,14 +10,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-/* CPU time of this process: on a shared machine wall-clock MB/s measure the
- * neighbours too, so both are printed. */
-static double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static size_t run_kz(const char *src, size_t len, kztext_scheme from, kztext_scheme to, char *dst,
                      size_t cap) {
   size_t n = 0;
@@ -41,10 +33,10 @@ int main(int argc, char **argv) {
   double kz_fwd;
   BENCH_MBPS(kz_fwd, c.len, 1.0,
              sink += run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap));
-  double t0 = cpu_now();
+  double t0 = bench_cpu_now();
   for (int r = 0; r < 20; r++)
     sink += run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap);
-  double kz_fwd_cpu = 20.0 * c.len / (cpu_now() - t0) / 1e6;
+  double kz_fwd_cpu = 20.0 * c.len / (bench_cpu_now() - t0) / 1e6;
 
   /* Latin text for the reverse direction */
   size_t lat_len = run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap);
@@ -55,10 +47,10 @@ int main(int argc, char **argv) {
   double kz_rev;
   BENCH_MBPS(kz_rev, lat_len, 1.0,
              sink += run_kz(lat, lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, dst2, cap2));
-  t0 = cpu_now();
+  t0 = bench_cpu_now();
   for (int r = 0; r < 5; r++)
     sink += run_kz(lat, lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, dst2, cap2);
-  double kz_rev_cpu = 5.0 * lat_len / (cpu_now() - t0) / 1e6;
+  double kz_rev_cpu = 5.0 * lat_len / (bench_cpu_now() - t0) / 1e6;
 
   /* ICU on the same text */
   UErrorCode ec = U_ZERO_ERROR;
@@ -71,7 +63,7 @@ int main(int argc, char **argv) {
   } else {
     int32_t ucap = (int32_t)(c.len * 3 + 16);
     UChar *u = malloc(sizeof(UChar) * (size_t)ucap);
-    double ti = cpu_now();
+    double ti = bench_cpu_now();
     BENCH_MBPS(icu, c.len, 0.5, {
       UErrorCode e2 = U_ZERO_ERROR;
       int32_t ulen = 0;
@@ -81,7 +73,7 @@ int main(int argc, char **argv) {
       if (U_FAILURE(e2)) { fprintf(stderr, "ICU: %s\n", u_errorName(e2)); exit(1); }
       sink += (size_t)ulen;
     });
-    icu_cpu = 3.0 * c.len / (cpu_now() - ti) / 1e6; /* BENCH_MBPS ran 3 passes */
+    icu_cpu = 3.0 * c.len / (bench_cpu_now() - ti) / 1e6; /* BENCH_MBPS ran 3 passes */
     free(u);
     utrans_close(tr);
   }
