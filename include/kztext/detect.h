@@ -48,7 +48,7 @@ typedef enum kztext_variant {
  */
 typedef struct kztext_detect_result {
   size_t size;            /**< set by the caller: sizeof(kztext_detect_result) */
-  kztext_lang lang;       /**< the language; with mixed, the larger share */
+  kztext_lang lang;       /**< the language with more evidence (also when mixed: see share) */
   kztext_script script;   /**< script of most letters (KZTEXT_SCRIPT_COMMON: none) */
   kztext_variant variant; /**< Latin alphabet when lang is kk in Latin script */
   /** Probability of .lang (0..1): from the model scores, lowered for short
