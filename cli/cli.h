@@ -27,6 +27,10 @@ int cli_error(const char *fmt, ...);
 /* Prints usage text for --help to stdout; returns 0. */
 int cli_help(const char *text);
 
+/* Sets the invalid-input policy bits of *flags from "strict" or "replace"
+ * (the --invalid option of every command); returns -1 for anything else. */
+int cli_set_policy(const char *arg, unsigned *flags);
+
 /* Opens -o FILE (or stdout for NULL or "-"). Returns NULL after printing an
  * error. */
 FILE *cli_open_output(const char *path);

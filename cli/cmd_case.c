@@ -84,9 +84,8 @@ int cmd_case(int argc, char **argv) {
         return cli_usage_error(usage, "case", "unknown language '%s'", optarg);
       break;
     case 'i':
-      if (!strcmp(optarg, "strict")) invalid = KZTEXT_INVALID_STRICT;
-      else if (!strcmp(optarg, "replace")) invalid = KZTEXT_INVALID_REPLACE;
-      else return cli_usage_error(usage, "case", "unknown policy '%s'", optarg);
+      if (cli_set_policy(optarg, &invalid))
+        return cli_usage_error(usage, "case", "unknown policy '%s'", optarg);
       break;
     case 'o': outpath = optarg; break;
     case 'h': return cli_help(help);

@@ -147,9 +147,8 @@ int cmd_decode(int argc, char **argv) {
       break;
     case 'n': flags |= KZTEXT_DECODE_NO_REPAIR; break;
     case 'i':
-      if (!strcmp(optarg, "strict")) flags &= ~KZTEXT_INVALID_REPLACE;
-      else if (!strcmp(optarg, "replace")) flags |= KZTEXT_INVALID_REPLACE;
-      else return cli_usage_error(usage, "decode", "unknown policy '%s'", optarg);
+      if (cli_set_policy(optarg, &flags))
+        return cli_usage_error(usage, "decode", "unknown policy '%s'", optarg);
       break;
     case 'r': report = 1; break;
     case 'o': outpath = optarg; break;

@@ -206,9 +206,8 @@ int cmd_detect(int argc, char **argv) {
       else return cli_usage_error(usage, "detect", "unknown format '%s'", optarg);
       break;
     case 'i':
-      if (!strcmp(optarg, "strict")) j.flags = KZTEXT_INVALID_STRICT;
-      else if (!strcmp(optarg, "replace")) j.flags = KZTEXT_INVALID_REPLACE;
-      else return cli_usage_error(usage, "detect", "unknown policy '%s'", optarg);
+      if (cli_set_policy(optarg, &j.flags))
+        return cli_usage_error(usage, "detect", "unknown policy '%s'", optarg);
       break;
     case 'o': outpath = optarg; break;
     case 'h': return cli_help(help);

@@ -155,9 +155,8 @@ int cmd_normalize(int argc, char **argv) {
     case 'c': extra |= KZTEXT_NORM_CASEFOLD; break;
     case 'n': extra |= KZTEXT_NORM_NEWLINES; break;
     case 'i':
-      if (!strcmp(optarg, "strict")) invalid = KZTEXT_INVALID_STRICT;
-      else if (!strcmp(optarg, "replace")) invalid = KZTEXT_INVALID_REPLACE;
-      else return cli_usage_error(usage, "normalize", "unknown policy '%s'", optarg);
+      if (cli_set_policy(optarg, &invalid))
+        return cli_usage_error(usage, "normalize", "unknown policy '%s'", optarg);
       break;
     case 'R':
       if (kztext_repair_flags_from_names(optarg, &repair))

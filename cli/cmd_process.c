@@ -611,8 +611,7 @@ int cmd_process(int argc, char **argv) {
       else return cli_usage_error(usage, "process", "--on-error takes skip or stop");
       break;
     case 'i':
-      if (!strcmp(optarg, "replace")) c.popt.flags |= KZTEXT_INVALID_REPLACE;
-      else if (strcmp(optarg, "strict"))
+      if (cli_set_policy(optarg, &c.popt.flags))
         return cli_usage_error(usage, "process", "unknown policy '%s'", optarg);
       break;
     case 'L': c.popt.flags |= KZTEXT_PIPELINE_LINES; break;

@@ -224,9 +224,8 @@ int cmd_segment_common(int argc, char **argv, int tokens) {
       else return cli_usage_error(usage, cmd, "unknown format '%s'", optarg);
       break;
     case 'i':
-      if (!strcmp(optarg, "strict")) j.flags &= ~KZTEXT_INVALID_REPLACE;
-      else if (!strcmp(optarg, "replace")) j.flags |= KZTEXT_INVALID_REPLACE;
-      else return cli_usage_error(usage, cmd, "unknown policy '%s'", optarg);
+      if (cli_set_policy(optarg, &j.flags))
+        return cli_usage_error(usage, cmd, "unknown policy '%s'", optarg);
       break;
     case 'o': outpath = optarg; break;
     case 'h': return cli_help(tokens ? help_t : help_s);

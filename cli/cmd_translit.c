@@ -99,7 +99,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
       else if (eof || full) end = len;
       else break;
       if (!nl && full && !eof) /* keep a UTF-8 sequence whole */
-        while (end > done + 1 && ((unsigned char)buf[end] & 0xC0) == 0x80) end--;
+        end = done + cli_char_cut(buf + done, len - done);
       size_t line_end = end;
       if (line_end > done && buf[line_end - 1] == '\r') line_end--;
       if ((line_end > done || nl) &&
@@ -114,9 +114,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   if (!eof) {
     /* cut after the last whitespace so no word is split */
     while (cut > 0 && !is_space(buf[cut - 1])) cut--;
-    if (!cut && full) {
-      cut = cli_char_cut(buf, len);
-    }
+    if (!cut && full) cut = cli_char_cut(buf, len);
   }
   if (!cut) return 0;
   if (emit_text(j, buf, cut, base)) return (size_t)-1;
@@ -150,9 +148,8 @@ int cmd_translit(int argc, char **argv) {
       else return cli_usage_error(usage, "translit", "unknown format '%s'", optarg);
       break;
     case 'i':
-      if (!strcmp(optarg, "strict")) j.flags &= ~KZTEXT_INVALID_REPLACE;
-      else if (!strcmp(optarg, "replace")) j.flags |= KZTEXT_INVALID_REPLACE;
-      else return cli_usage_error(usage, "translit", "unknown policy '%s'", optarg);
+      if (cli_set_policy(optarg, &j.flags))
+        return cli_usage_error(usage, "translit", "unknown policy '%s'", optarg);
       break;
     case 'L': j.flags |= KZTEXT_TRANSLIT_NO_LEXICON; break;
     case 'o': outpath = optarg; break;

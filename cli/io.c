@@ -39,6 +39,15 @@ size_t cli_char_cut(const char *buf, size_t len) {
   return cut ? cut : len;
 }
 
+int cli_set_policy(const char *arg, unsigned *flags) {
+  unsigned policy;
+  if (!strcmp(arg, "strict")) policy = KZTEXT_INVALID_STRICT;
+  else if (!strcmp(arg, "replace")) policy = KZTEXT_INVALID_REPLACE;
+  else return -1;
+  *flags = (*flags & ~0xFu) | policy;
+  return 0;
+}
+
 const char *cli_input_name(const char *path) {
   return (!path || !strcmp(path, "-")) ? "<stdin>" : path;
 }
