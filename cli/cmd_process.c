@@ -84,8 +84,9 @@ typedef struct doc_result {
 /* A job: one piece of a text file, or several JSONL records. */
 typedef struct job {
   unsigned long long seq;
+  struct job *next_free; /* in ctx.pool */
   char *data;            /* raw bytes, or the concatenated record texts */
-  size_t len;
+  size_t len, data_cap;
   size_t *doc_ends;      /* JSONL: end of each record's text in data */
   unsigned long long *doc_ids; /* JSONL: record numbers */
   size_t *doc_raw_off;   /* JSONL: byte offset of each record's line in the file */
@@ -99,6 +100,7 @@ typedef struct job {
   char *arena;
   size_t arena_len, arena_cap;
   doc_result *docs;
+  size_t docs_cap;
   int oom;
   int done;
 } job;
@@ -121,6 +123,10 @@ typedef struct ctx {
   strbuf sb;
   unsigned long long doc_norm_base, doc_para_base;
   int skipped, stopped;
+  /* Finished jobs kept with their buffers for the next ones (main thread
+   * only): fresh megabyte buffers for every job would cost page faults. */
+  job *pool;
+  size_t pool_n;
   /* progress */
   int progress;
   unsigned long long bytes_done, bytes_total;
@@ -335,6 +341,55 @@ static void free_job(job *j) {
   free(j->recs); free(j->arena); free(j->docs); free(j);
 }
 
+/* Returns a finished job to the pool (at most one per ring slot, plus the
+ * one being filled), emptied but keeping its buffers. */
+static void release_job(ctx *c, job *j) {
+  if (!j) return;
+  if (c->pool_n > c->ring_cap) { free_job(j); return; }
+  free(j->doc_ends); free(j->doc_ids); free(j->doc_raw_off);
+  job keep = *j;
+  memset(j, 0, sizeof *j);
+  j->data = keep.data; j->data_cap = keep.data_cap;
+  j->recs = keep.recs; j->cap_recs = keep.cap_recs;
+  j->arena = keep.arena; j->arena_cap = keep.arena_cap;
+  j->docs = keep.docs; j->docs_cap = keep.docs_cap;
+  j->next_free = c->pool;
+  c->pool = j;
+  c->pool_n++;
+}
+
+/* An empty job, from the pool when it has one. */
+static job *get_job(ctx *c) {
+  job *j = c->pool;
+  if (!j) return calloc(1, sizeof *j);
+  c->pool = j->next_free;
+  c->pool_n--;
+  j->next_free = NULL;
+  return j;
+}
+
+static void free_pool(ctx *c) {
+  while (c->pool) {
+    job *j = c->pool;
+    c->pool = j->next_free;
+    free_job(j);
+  }
+  c->pool_n = 0;
+}
+
+/* Grows j->data to hold n bytes, keeping its first `keep` bytes. */
+static int reserve_data(job *j, size_t n, size_t keep) {
+  if (n <= j->data_cap) return 1;
+  size_t cap = j->data_cap ? j->data_cap : 4096;
+  while (cap < n) cap *= 2;
+  char *d = keep ? realloc(j->data, cap) : malloc(cap);
+  if (!d) return 0;
+  if (!keep) free(j->data);
+  j->data = d;
+  j->data_cap = cap;
+  return 1;
+}
+
 static void show_progress(ctx *c, int final) {
   if (!c->progress) return;
   double t = now();
@@ -350,13 +405,24 @@ static void show_progress(ctx *c, int final) {
 /* Hands a job to the workers, or runs it here with -j 1, then writes every
  * finished job at the head of the queue.  Returns 1 to stop. */
 static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
-  j->docs = calloc(j->n_docs ? j->n_docs : 1, sizeof *j->docs);
-  if (!j->docs) { free_job(j); cli_error("out of memory"); c->stopped = 1; return 1; }
+  size_t nd = j->n_docs ? j->n_docs : 1;
+  if (nd > j->docs_cap) {
+    free(j->docs);
+    j->docs_cap = 0;
+    if (!(j->docs = malloc(nd * sizeof *j->docs))) {
+      release_job(c, j);
+      cli_error("out of memory");
+      c->stopped = 1;
+      return 1;
+    }
+    j->docs_cap = nd;
+  }
+  memset(j->docs, 0, nd * sizeof *j->docs);
   if (inline_p) {
     run_job(inline_p, j);
     int stop = write_job(c, j);
     c->bytes_done += j->len;
-    free_job(j);
+    release_job(c, j);
     show_progress(c, 0);
     return stop;
   }
@@ -369,10 +435,10 @@ static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
     pthread_mutex_unlock(&c->mu);
     int stop = write_job(c, head);
     c->bytes_done += head->len;
-    free_job(head);
+    release_job(c, head);
     show_progress(c, 0);
     pthread_mutex_lock(&c->mu);
-    if (stop) { pthread_mutex_unlock(&c->mu); free_job(j); return 1; }
+    if (stop) { pthread_mutex_unlock(&c->mu); release_job(c, j); return 1; }
   }
   j->seq = c->next_submit;
   c->ring[c->next_submit % c->ring_cap] = j;
@@ -395,7 +461,7 @@ static void drain(ctx *c) {
       c->bytes_done += head->len;
       show_progress(c, 0);
     }
-    free_job(head);
+    release_job(c, head);
     pthread_mutex_lock(&c->mu);
   }
   pthread_mutex_unlock(&c->mu);
@@ -416,10 +482,9 @@ typedef struct reader {
 enum { PIECE = 1 << 20, MAX_PIECE = 4 << 20 };
 
 static job *new_job(reader *rd, const char *p, size_t n, unsigned long long base) {
-  job *j = calloc(1, sizeof *j);
+  job *j = get_job(rd->c);
   if (!j) return NULL;
-  j->data = malloc(n ? n : 1);
-  if (!j->data) { free(j); return NULL; }
+  if (!reserve_data(j, n ? n : 1, 0)) { release_job(rd->c, j); return NULL; }
   memcpy(j->data, p, n);
   j->len = n;
   j->raw_base = base;
@@ -468,7 +533,7 @@ static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int
 static int flush_records(reader *rd) {
   job *j = rd->pending;
   rd->pending = NULL;
-  if (!j || !j->n_docs) { free_job(j); return 0; }
+  if (!j || !j->n_docs) { release_job(rd->c, j); return 0; }
   return submit(rd->c, rd->inline_p, j);
 }
 
@@ -495,20 +560,19 @@ static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
     return 0;
   }
   if (!rd->pending) {
-    rd->pending = calloc(1, sizeof *rd->pending);
+    rd->pending = get_job(c);
     if (!rd->pending) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
     rd->pending->file = rd->file;
   }
   job *j = rd->pending;
   size_t k = j->n_docs;
-  char *data = realloc(j->data, j->len + tlen + 1);
+  int data = reserve_data(j, j->len + tlen + 1, j->len);
   size_t *ends = realloc(j->doc_ends, (k + 1) * sizeof *ends);
   if (ends) j->doc_ends = ends;
   unsigned long long *ids = realloc(j->doc_ids, (k + 1) * sizeof *ids);
   if (ids) j->doc_ids = ids;
   size_t *offs = realloc(j->doc_raw_off, (k + 1) * sizeof *offs);
   if (offs) j->doc_raw_off = offs;
-  if (data) j->data = data;
   if (!data || !ends || !ids || !offs) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
   memcpy(j->data + j->len, text, tlen);
   free(text);
@@ -689,6 +753,7 @@ int cmd_process(int argc, char **argv) {
     pthread_cond_destroy(&c.cv_work);
     pthread_cond_destroy(&c.cv_done);
   }
+  free_pool(&c);
   kztext_pipeline_free(inline_p);
   free(c.sb.data);
   show_progress(&c, 1);

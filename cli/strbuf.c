@@ -1,6 +1,7 @@
 /* Output formatting helpers (see strbuf.h). */
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,11 +44,31 @@ void sb_fixed3(strbuf *b, double v) {
   sb_put(b, frac, 4);
 }
 
+/* Byte tricks over 8 bytes at a time (exact for "is there any"). */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+static inline uint64_t load8(const char *s) {
+  uint64_t w;
+  memcpy(&w, s, 8);
+  return w;
+}
+static inline uint64_t any_zero(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
+static inline uint64_t any_below(uint64_t v, unsigned c) { return (v - ONES * c) & ~v & HIGHS; }
+
+/* Whether none of the 8 bytes needs a JSON escape (a control, '"', '\'). */
+static inline int json_plain8(const char *s) {
+  uint64_t w = load8(s);
+  return !(any_below(w, 0x20) | any_zero(w ^ (ONES * '"')) | any_zero(w ^ (ONES * '\\')));
+}
+
 void sb_json(strbuf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   sb_putc(b, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
+    /* Most text has nothing to escape: skip it 8 bytes at a time. */
+    while (i + 8 <= n && json_plain8(s + i)) i += 8;
+    if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     sb_put(b, s + run, i - run);
@@ -74,6 +95,8 @@ void sb_json(strbuf *b, const char *s, size_t n) {
 void sb_oneline(strbuf *b, const char *s, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
+    while (i + 8 <= n && !any_below(load8(s + i), 0x20)) i += 8;
+    if (i >= n) break;
     if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
       sb_put(b, s + run, i - run);
       sb_putc(b, ' ');

@@ -199,36 +199,59 @@ static int append(kztext_pipeline *p, const char *s, size_t n) {
   return 1;
 }
 
-/* Decodes, normalizes and repairs one piece, appending it to p->text. */
+/* Decodes, normalizes and repairs one piece, appending it to p->text.
+ * first: whether the piece starts the input (a UTF-8 BOM is dropped there). */
 static kztext_status prepare_piece(kztext_pipeline *p, const char *src, size_t len,
-                                   kztext_encoding enc, kztext_pipeline_stats *stats, size_t *err) {
+                                   kztext_encoding enc, int first, kztext_pipeline_stats *stats,
+                                   size_t *err) {
   unsigned policy = p->opt.flags & KZTEXT_INVALID_REPLACE;
-  size_t dec_len = 0, nfc_len = 0, n = 0;
-  /* Decoded text is at most 3 bytes per input byte (U+FFFD for one byte). */
-  if (len > ((size_t)-1 - 16) / 3 || !scratch(p, 1, 3 * len + 16)) return KZTEXT_E_NO_MEMORY;
-  kztext_status st = kztext_decode(src, len, enc, policy | KZTEXT_DECODE_NO_REPAIR, p->buf[1],
-                                   p->buf_cap[1], &dec_len, NULL, err);
-  if (st) return st;
-  /* From here on the text is valid UTF-8. */
+  size_t nfc_len = 0, n = 0;
+  const char *in = src; /* the decoded piece */
+  size_t in_len = len, skip = 0;
+  if (enc == KZTEXT_ENC_UTF8) {
+    /* Normalization validates UTF-8 under the same policy, so UTF-8 input
+     * skips the decoder and its copy. */
+    if (first && len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) skip = 3;
+    in += skip;
+    in_len -= skip;
+  } else {
+    /* Decoded text is at most 3 bytes per input byte (U+FFFD for one byte). */
+    if (len > ((size_t)-1 - 16) / 3 || !scratch(p, 1, 3 * len + 16)) return KZTEXT_E_NO_MEMORY;
+    kztext_status st = kztext_decode(src, len, enc, policy | KZTEXT_DECODE_NO_REPAIR, p->buf[1],
+                                     p->buf_cap[1], &in_len, NULL, err);
+    if (st) return st;
+    in = p->buf[1];
+  }
+  kztext_status st;
   for (;;) {
-    st = kztext_normalize(p->buf[1], dec_len, KZTEXT_NORM_NFC, p->buf[0], p->buf_cap[0], &nfc_len,
-                          NULL);
+    st = kztext_normalize(in, in_len, KZTEXT_NORM_NFC | policy, p->buf[0], p->buf_cap[0],
+                          &nfc_len, err);
     if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
     if (!scratch(p, 0, nfc_len)) return KZTEXT_E_NO_MEMORY;
   }
-  if (st) return st;
+  if (st) {
+    if (err && st == KZTEXT_E_INVALID_UTF8) *err += skip;
+    return st;
+  }
+  /* From here on the text is valid UTF-8. */
   if (p->opt.flags & KZTEXT_PIPELINE_NO_REPAIR)
     return append(p, p->buf[0], nfc_len) ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
+  /* The repaired text goes straight to the end of p->text; repairs never
+   * lengthen the text much, and the call says how much room it needs. */
   kztext_repair_report rep = {.size = sizeof rep};
+  size_t room = nfc_len + nfc_len / 8 + 64;
   for (;;) {
-    st = kztext_repair(p->buf[0], nfc_len, PIPELINE_REPAIRS, p->buf[1], p->buf_cap[1], &n, &rep,
-                       NULL);
+    if (!reserve((void **)&p->text, &p->text_cap, p->text_len + room + 1, 1))
+      return KZTEXT_E_NO_MEMORY;
+    st = kztext_repair(p->buf[0], nfc_len, PIPELINE_REPAIRS, p->text + p->text_len,
+                       p->text_cap - p->text_len - 1, &n, &rep, NULL);
     if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
-    if (!scratch(p, 1, n)) return KZTEXT_E_NO_MEMORY;
+    room = n;
   }
   if (st) return st;
+  p->text_len += n;
   stats->repairs += rep.homoglyphs + rep.invisible + rep.spaces + rep.mojibake;
-  return append(p, p->buf[1], n) ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
+  return KZTEXT_OK;
 }
 
 /* Where the next piece of src[0..len) ends: after the last blank line, else
@@ -263,7 +286,7 @@ static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len,
   int whole = enc == KZTEXT_ENC_UTF16 || enc == KZTEXT_ENC_UTF16LE || enc == KZTEXT_ENC_UTF16BE;
   for (size_t pos = 0; pos < len;) {
     size_t n = whole ? len - pos : piece_end(src + pos, len - pos);
-    kztext_status st = prepare_piece(p, src + pos, n, enc, stats, err);
+    kztext_status st = prepare_piece(p, src + pos, n, enc, pos == 0, stats, err);
     if (st) {
       if (err && (st == KZTEXT_E_DECODE || st == KZTEXT_E_INVALID_UTF8)) *err += pos;
       return st;

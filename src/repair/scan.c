@@ -55,15 +55,21 @@ static inline unsigned cls_at(const unsigned char *s, size_t i) {
 /* Automaton state after the continuation-class character at offset p,
  * replayed from the last reset within 16 characters (a longer chain of
  * lead and continuation characters counts as a long run: the caller then
- * leaves the decision to the mojibake stage). */
+ * leaves the decision to the mojibake stage).  A lead after a lead leaves
+ * the same state as a lead after a reset, so the replay also starts there:
+ * inside a Cyrillic word (all CP1251 letters are leads) it looks back one
+ * letter, not the whole word. */
 static unsigned replay(const unsigned char *s, size_t p, unsigned char an[16][5]) {
   size_t start = p;
+  unsigned after = KZ_A_CONT; /* A class of s[start] */
   int k = 0;
   while (start > 0 && k < 16) {
     size_t q = start;
     do q--; while (q > 0 && (s[q] & 0xC0) == 0x80);
-    if ((cls_at(s, q) >> 5) == 0) break;
+    unsigned a = cls_at(s, q) >> 5;
+    if (a == 0 || (a >= KZ_A_L2 && after >= KZ_A_L2)) break;
     start = q;
+    after = a;
     k++;
   }
   if (k == 16) return 3;

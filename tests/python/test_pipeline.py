@@ -52,6 +52,19 @@ class Process(unittest.TestCase):
         sents = kztext.Pipeline(encoding="utf-8", invalid="replace").process(b"ok \xff.")
         self.assertEqual(sents[0].text, "ok \ufffd.")
 
+    def test_utf8_bom_dropped_and_counted_in_offsets(self):
+        p = kztext.Pipeline(encoding="utf-8")
+        sents = p.process("\ufeffБіз келдік.".encode())
+        self.assertEqual([(s.text, s.start) for s in sents], [("Біз келдік.", 0)])
+        with self.assertRaises(kztext.InvalidUTF8Error) as cm:
+            p.process(b"\xef\xbb\xbfok \xc0.")
+        self.assertEqual(cm.exception.offset, 6)
+        # Past the first 64 KiB piece, offsets still count from the input's start.
+        big = ("Біз келдік.\n\n" * 6000).encode()
+        with self.assertRaises(kztext.InvalidUTF8Error) as cm:
+            p.process(big + b"\xff")
+        self.assertEqual(cm.exception.offset, len(big))
+
     def test_reuse_map_and_close(self):
         with kztext.Pipeline() as p:
             out = list(p.map(["Бірінші құжат.", "Second document."]))
