@@ -41,7 +41,34 @@ typedef struct sctx {
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
     [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
+    ['@'] = 1, ['#'] = 1, ['('] = 1,
 };
+
+/* U+2800 BRAILLE PATTERN BLANK: social-media posts use it as an empty line
+ * (white space that apps do not collapse).  Not white space to Unicode, so
+ * it stays inside a span: the sentence before it keeps it.  Returns the end
+ * of the last one in the spaces and blanks from k (k when there is none). */
+static size_t blank_marks(const unsigned char *s, size_t n, size_t k) {
+  size_t end = k, l;
+  while (k < n) {
+    if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0xA0 && s[k + 2] == 0x80) {
+      k += 3;
+      end = k;
+      continue;
+    }
+    if (s[k] == '\n' || s[k] == '\r' || !kz_is_space(kz_cp_at(s, n, k, &l))) break;
+    k += l;
+  }
+  return end;
+}
+
+/* Pictographs used as list bullets (`✔ Первые недели`, `👉 Подробнее`): they
+ * open the item that follows, unlike other emoji, which close what precedes. */
+static int bullet_symbol(uint32_t c) {
+  return c == 0x2714 || c == 0x2705 || c == 0x2611 || c == 0x2713 || c == 0x27A1 ||
+         c == 0x25B6 || c == 0x25BA || c == 0x25AA || c == 0x25AB || c == 0x25FE ||
+         c == 0x25FD || c == 0x1F539 || c == 0x1F538 || c == 0x1F4CC || c == 0x1F449;
+}
 
 /* The paragraph's language, guessed on first use. */
 static int para_lang(sctx *c) {
@@ -258,6 +285,12 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
       q += s[q] < 0x80 ? 1 : l;
     if (q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':')) return D_NO;
   }
+  /* `... дня. ✔ К середине ...`: a bullet opens the next item. */
+  if (bullet_symbol(ni.c)) {
+    size_t q = kz_emoji_end(s, c->n, k), l;
+    while (q < c->n && (s[q] == ' ' || s[q] == '\t')) q++;
+    return q < c->n && kz_is_upper(kz_cp_at(s, c->n, q, &l)) ? D_YES : D_NO;
+  }
   /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
    * the emoji rule decides after them. */
   if (ni.c >= 0xA9 && kz_is_emoji_part(ni.c) && start_follows(c, kz_emoji_end(s, c->n, k)))
@@ -422,6 +455,8 @@ static size_t cluster(sctx *c, size_t i) {
     k = cend;
     break;
   }
+  size_t cut_end = blank_marks(s, n, cend);
+  if (cut_end > cend) k = cut_end;
   while (k < n) {
     uint32_t ch = kz_cp_at(s, n, k, &l);
     if (!kz_is_space(ch)) break;
@@ -432,7 +467,7 @@ static size_t cluster(sctx *c, size_t i) {
   size_t icu = icu_upto(c, cend);
   int d = decide(c, i, t1, cend, k);
   if (d == D_ICU) d = icu <= k ? D_YES : D_NO;
-  if (d == D_YES) cut(c, cend, k);
+  if (d == D_YES) cut(c, cut_end, k);
   return cend > i ? cend : i + 1;
 }
 
@@ -457,8 +492,95 @@ static size_t start_follows(sctx *c, size_t a) {
 /* Emoji (social media): `... занятий 🏄 Мы собираем ...` ends a sentence
  * before an upper-case start. */
 static size_t emoji(sctx *c, size_t i) {
-  size_t e = kz_emoji_end(c->s, c->n, i);
+  size_t e = kz_emoji_end(c->s, c->n, i), l;
   if (e == i) return i + 1;
+  /* A lone bullet (`образом: ✔ Первые`) opens what follows. */
+  if (bullet_symbol(kz_cp_at(c->s, c->n, i, &l)) &&
+      (e == i + l || (e == i + l + 3 && kz_cp_at(c->s, c->n, i + l, &l) == 0xFE0F)))
+    return e;
+  size_t b = blank_marks(c->s, c->n, e);
+  size_t k = start_follows(c, b);
+  if (k) {
+    icu_upto(c, b);
+    cut(c, b, k);
+  }
+  return e;
+}
+
+/* `@user` after a word: in comment threads a reply starts with the mention
+ * of the user it answers (`... на рисовые поля @user по-моему ...`).  Not
+ * after a short lower-case word in ru/en (`с @user`, `to @user`: a preposition),
+ * punctuation or a pointing emoji, and not in an address (`@mail.ru`). */
+static size_t mention(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, l, st;
+  if (i == 0 || i + 1 >= n || !kz_is_wordch(kz_cp_at(s, n, i + 1, &l))) return i + 1;
+  size_t e = i + 1;
+  while (e < n) {
+    uint32_t ch = kz_cp_at(s, n, e, &l);
+    if (kz_is_wordch(ch) || ch == '-') e += l;
+    else if (ch == '.' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st))) return e;
+    else break;
+  }
+  size_t p = i;
+  while (p > c->sent_start && kz_is_space(kz_cp_before(s, p, &st))) p = st;
+  if (p == i || p <= c->sent_start) return e;
+  uint32_t pc = kz_cp_before(s, p, &st);
+  if (kz_is_alpha(pc)) {
+    size_t w = p, letters = 0;
+    int lower = 1;
+    while (w > 0 && letters < 4) {
+      uint32_t ch = kz_cp_before(s, w, &st);
+      if (!kz_is_alpha(ch)) break;
+      lower &= kz_is_lower(ch);
+      letters++;
+      w = st;
+    }
+    /* Kazakh has postpositions, not prepositions: no exception there. */
+    if (letters <= 3 && lower && para_lang(c) != KZTEXT_LANG_KK) return e;
+  } else if (pc != ')' && pc != '(') {
+    return e;
+  }
+  icu_upto(c, i);
+  cut(c, i, i);
+  return e;
+}
+
+/* `#tag` then a capital: a run of hashtags closes a post or a sentence
+ * (`... #сочи #sochi Какие же вы хорошие`). */
+static size_t hashtag(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, e = i + 1, l, st;
+  if (i > 0) {
+    uint32_t pc = kz_cp_before(s, i, &st);
+    if (!kz_is_space(pc) && !kz_is_wordch(pc)) return e;
+  }
+  int letters = 0;
+  while (e < n) {
+    uint32_t ch = kz_cp_at(s, n, e, &l);
+    if (kz_is_wordch(ch)) letters |= kz_is_alpha(ch);
+    else if (!(ch == '-' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st)))) break;
+    e += l;
+  }
+  if (!letters) return e;
+  size_t k = start_follows(c, e);
+  if (k && s[k] != '@' && !(s[k] >= 0xC2 && kz_is_emoji_part(kz_cp_at(s, n, k, &l)))) {
+    icu_upto(c, e);
+    cut(c, e, k);
+  }
+  return e;
+}
+
+/* Frowns: `((` glued to a word, or `:(`, then white space and a capital
+ * (`... не поможет(( @user у нас ...`). */
+static size_t frown(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, e = i, st;
+  while (e < n && s[e] == '(') e++;
+  if (i == 0 || kz_is_space(kz_cp_before(s, i, &st))) return e;
+  int smiley = s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '=' ||
+               (s[i - 1] == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';'));
+  if (e - i < 2 && !smiley) return e;
   size_t k = start_follows(c, e);
   if (k) {
     icu_upto(c, e);
@@ -471,6 +593,16 @@ static size_t emoji(sctx *c, size_t i) {
  * end nothing), and a capital after it starts a sentence (web text). */
 static size_t url(sctx *c, size_t i) {
   const unsigned char *s = c->s;
+  if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') &&
+      (i == 0 || !kz_is_alnum(s[i - 1]))) {
+    /* `Супер :D Отличный снимок`: a smiley, then a capital. */
+    size_t k = start_follows(c, i + 2);
+    if (k) {
+      icu_upto(c, i + 2);
+      cut(c, i + 2, k);
+    }
+    return i + 2;
+  }
   if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && s[i - 1] < 0x80 &&
         kz_is_alpha(s[i - 1])))
     return i + 1;
@@ -668,6 +800,12 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       i = e;
     } else if (ch == ':') {
       i = url(&c, i);
+    } else if (ch == '@') {
+      i = mention(&c, i);
+    } else if (ch == '#') {
+      i = hashtag(&c, i);
+    } else if (ch == '(') {
+      i = frown(&c, i);
     } else if (ch == ')' || ch == ';') {
       i = paren_or_semicolon(&c, i);
     } else if (ch == 0xF0) {
@@ -689,6 +827,22 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
         /* A bullet inside a paragraph starts a new item. */
         icu_upto(&c, i);
         cut(&c, i, i);
+        i += l;
+      }
+      else if (cp == 0x20E3) {
+        /* A keycap digit (`2⃣ Работу ...`) numbers a list item: a break
+         * before it, except for the first item after a colon. */
+        size_t p = i, sp;
+        if (p > c.sent_start && kz_cp_before(s, p, &sp) == 0xFE0F) p = sp;
+        if (p > c.sent_start && kz_is_digit(s[p - 1])) {
+          p--;
+          size_t q = p;
+          while (q > c.sent_start && kz_is_space(kz_cp_before(s, q, &sp))) q = sp;
+          if (q < p && q > c.sent_start && s[q - 1] != ':') {
+            icu_upto(&c, p);
+            cut(&c, p, p);
+          }
+        }
         i += l;
       }
       else if (cp == 0x2028 || cp == 0x2029) {
