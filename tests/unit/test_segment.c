@@ -115,6 +115,12 @@ static const seg_case token_cases[] = {
     {"the U.S. and co", 3, 0, "the | U.S. | and | co"},
     {"Wait...", 3, 0, "Wait | ..."},
     {"12:30 12.03.2019", 0, 0, "12:30 | 12.03.2019"},
+    /* character references: a quotation mark is one token, others are pieces */
+    {"регги&#39;&#39;. Да", 2, 0, "регги | &#39;&#39; | . | Да"},
+    {"a &quot;b&quot;", 3, 0, "a | &quot; | b | &quot;"},
+    {"x &#60; y", 2, 0, "x | & | # | 60 | ; | y"},
+    /* a run of Han ideographs is one token */
+    {"книга \u597d\u52c7\u4e0d\u597d\u5b78 и", 2, 0, "книга | \u597d\u52c7\u4e0d\u597d\u5b78 | и"},
 };
 
 /* Joins the spans' text with " | ". */
