@@ -553,8 +553,10 @@ static size_t mention(sctx *c, size_t i) {
       letters++;
       w = st;
     }
-    /* Kazakh has postpositions, not prepositions: no exception there. */
-    if (letters <= 3 && lower && para_lang(c) != KZTEXT_LANG_KK) return e;
+    /* Kazakh has postpositions, not prepositions: no exception there; nor
+     * for the end of a hyphenated word (`что-то с чем-то @user`). */
+    if (letters <= 3 && lower && para_lang(c) != KZTEXT_LANG_KK && !(w > 0 && s[w - 1] == '-'))
+      return e;
   } else if (pc != ')' && pc != '(') {
     return e;
   }
