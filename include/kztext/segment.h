@@ -110,7 +110,10 @@ KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg,
  * script (`s'ag'an`, `don't`), numbers with decimal marks and space grouping
  * (`1 000,5`, `12.03.2019`), times and fractions (`12:30`, `2/3`), URLs,
  * e-mail addresses, hashtags and @mentions (`#тег`, `@user-15`), emoji
- * sequences, HTML character references (`&#39;`).  Every other punctuation
+ * sequences, HTML character references for quotation marks (`&#39;&#39;`,
+ * `&quot;`; other references are punctuation and numbers: `&|#|60|;`), runs
+ * of Han ideographs and kana (no word segmentation for scripts written
+ * without spaces).  Every other punctuation
  * character is a token of its own, except runs of terminators (`...`, `?!`)
  * and of one mark (`--`, `___`, a smiley's `)))`).  A dot or apostrophe next
  * to a Cyrillic letter splits (`паузой.wav`, `Д’Агостино`).  `lang` picks

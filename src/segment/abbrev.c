@@ -44,8 +44,10 @@ static int put_lower(char *key, size_t *klen, const unsigned char *s, size_t a, 
     size_t l;
     uint32_t c = kz_cp_at(s, b, a, &l);
     a += l;
-    if (c >= 0x80) c = (uint32_t)u_tolower((UChar32)c);
-    else if (c >= 'A' && c <= 'Z') c += 32;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    else if (c >= 0x410 && c <= 0x42F) c += 0x20; /* А-Я: no ICU call for Russian */
+    else if (c >= 0x400 && c <= 0x40F) c += 0x50; /* Ѐ-Џ */
+    else if (c >= 0x80 && !(c >= 0x430 && c <= 0x45F)) c = (uint32_t)u_tolower((UChar32)c);
     if (*klen + 4 > MAX_KEY) return 0;
     *klen += kz_utf8_encode(c, key + *klen);
   }
@@ -139,11 +141,10 @@ int kz_guess_lang(const unsigned char *s, size_t n) {
   if (n > 512) n = 512; /* Kazakh letters are ~8% of Kazakh text */
   /* Only this paragraph counts: the answer must not depend on what follows
    * a blank line (streaming cuts there). */
-  for (size_t i = 0; i < n; i++)
-    if (kz_blank_line_at(s, n, i)) { n = i; break; }
   size_t kk = 0, cyr = 0, lat = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned c = s[i];
+    if ((c == '\n' || c == '\r') && kz_blank_line_at(s, n, i)) { n = i; break; }
     if (c < 0x80) {
       lat += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     } else if (i + 1 < n) {

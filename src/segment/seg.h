@@ -50,16 +50,22 @@ static inline int kz_is_space(uint32_t c) {
   return c == 0xA0 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
 }
+/* Fast paths for ASCII and Cyrillic (U+0400-052F: letters except the
+ * thousands sign and combining marks U+0482-0489; U+0400-042F upper case,
+ * U+0430-045F lower case), ICU for the rest. */
 static inline int kz_is_alpha(uint32_t c) {
   if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if (c >= 0x400 && c <= 0x52F) return c < 0x482 || c > 0x489;
   return u_isalpha((UChar32)c);
 }
 static inline int kz_is_upper(uint32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0x400 && c <= 0x45F) return c < 0x430;
   return u_isupper((UChar32)c);
 }
 static inline int kz_is_lower(uint32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0x400 && c <= 0x45F) return c >= 0x430;
   return u_islower((UChar32)c);
 }
 static inline int kz_is_digit(uint32_t c) {

@@ -8,8 +8,10 @@
  * kept; its breaks at single line breaks are dropped (kztext joins lines of
  * a paragraph unless KZTEXT_SEG_LINES).  Blank lines end paragraphs.
  *
- * ICU is pulled along with ubrk_next() as the scan moves forward, so both
- * walk the text once. */
+ * ICU is asked only where its answer is used: ubrk_following() at a
+ * cluster the rules leave open and after a foreign terminator.  Most text
+ * never asks, so the pass runs at the speed of the byte scan rather than of
+ * ICU's iterator; the random access gives the same boundaries as walking. */
 #include <string.h>
 
 #include "segment/seg.h"
@@ -27,7 +29,6 @@ typedef struct sctx {
   size_t para_start, sent_start;
   kz_spans *out;
   UBreakIterator *bi;
-  size_t icu; /* next ICU boundary not yet looked at (n when done) */
   int guil;   /* depth of «» in the paragraph */
   size_t gq_found, gq_scan;
   /* A paragraph that starts with a list marker (`1.`, `1)`, `a.`): where
@@ -41,7 +42,37 @@ typedef struct sctx {
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
     [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
+    ['@'] = 1, ['#'] = 1, ['('] = 1,
+    /* lead bytes of the terminators of other scripts (`։ ؟ ۔ । ။ 。 ｡ ！`) */
+    [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xDC] = 1, [0xDF] = 1, [0xE0] = 1, [0xE1] = 1,
+    [0xE3] = 1, [0xEA] = 1, [0xEF] = 1,
 };
+
+/* U+2800 BRAILLE PATTERN BLANK: social-media posts use it as an empty line
+ * (white space that apps do not collapse).  Not white space to Unicode, so
+ * it stays inside a span: the sentence before it keeps it.  Returns the end
+ * of the last one in the spaces and blanks from k (k when there is none). */
+static size_t blank_marks(const unsigned char *s, size_t n, size_t k) {
+  size_t end = k, l;
+  while (k < n) {
+    if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0xA0 && s[k + 2] == 0x80) {
+      k += 3;
+      end = k;
+      continue;
+    }
+    if (s[k] == '\n' || s[k] == '\r' || !kz_is_space(kz_cp_at(s, n, k, &l))) break;
+    k += l;
+  }
+  return end;
+}
+
+/* Pictographs used as list bullets (`✔ Первые недели`, `👉 Подробнее`): they
+ * open the item that follows, unlike other emoji, which close what precedes. */
+static int bullet_symbol(uint32_t c) {
+  return c == 0x2714 || c == 0x2705 || c == 0x2611 || c == 0x2713 || c == 0x27A1 ||
+         c == 0x25B6 || c == 0x25BA || c == 0x25AA || c == 0x25AB || c == 0x25FE ||
+         c == 0x25FD || c == 0x1F539 || c == 0x1F538 || c == 0x1F4CC || c == 0x1F449;
+}
 
 /* The paragraph's language, guessed on first use. */
 static int para_lang(sctx *c) {
@@ -62,37 +93,52 @@ static void cut(sctx *c, size_t end, size_t next) {
   c->sent_start = next;
 }
 
-/* An ICU boundary the rules did not produce: kept only after a terminator
- * of a script the rules do not cover. */
-static void icu_boundary(sctx *c, size_t b) {
+/* ICU's boundary b after the foreign terminator ending at term_end: kept
+ * when white space, maybe after closing marks, lies between them (so
+ * `你好。世界` stays one piece, as before kztext had rules for CJK). */
+static void icu_boundary(sctx *c, size_t b, size_t term_end) {
   const unsigned char *s = c->s;
   if (b <= c->sent_start || b >= c->n) return;
   size_t e = b, st;
   uint32_t ch = 0;
-  while (e > c->sent_start) {
+  while (e > term_end) {
     ch = kz_cp_before(s, e, &st);
     if (!kz_is_space(ch)) break;
     e = st;
   }
-  if (e <= c->sent_start || e == b) return;
-  while (e > c->sent_start) {
+  if (e == b) return;
+  while (e > term_end) {
     ch = kz_cp_before(s, e, &st);
     if (kz_is_closer(ch) || u_getIntPropertyValue((UChar32)ch, UCHAR_SENTENCE_BREAK) != U_SB_CLOSE) break;
     e = st;
   }
-  if (ch < 0x80 || kz_is_term(ch) || kz_is_closer(ch)) return;
-  int sb = u_getIntPropertyValue((UChar32)ch, UCHAR_SENTENCE_BREAK);
-  if (sb == U_SB_STERM || sb == U_SB_ATERM) cut(c, b, b);
+  if (e == term_end) cut(c, b, b);
 }
 
-/* Looks at every ICU boundary before `pos`; returns the first at or after. */
-static size_t icu_upto(sctx *c, size_t pos) {
-  while (c->icu < pos) {
-    icu_boundary(c, c->icu);
-    int32_t b = ubrk_next(c->bi);
-    c->icu = b == UBRK_DONE ? c->n : (size_t)b;
+/* ICU's opinion where the rules have none: does its first boundary at or
+ * after `from` (> 0) come by `k`?  Random access (ubrk_following) keeps
+ * ICU off the hot path: most clusters never ask. */
+static int icu_breaks_by(sctx *c, size_t from, size_t k) {
+  int32_t b = ubrk_following(c->bi, (int32_t)from - 1);
+  return b != UBRK_DONE && (size_t)b <= k;
+}
+
+/* A terminator of a script the rules do not cover (`。`, `؟`, `।`) at i:
+ * ICU's boundary after it stands. */
+static size_t foreign_term(sctx *c, size_t i, size_t l) {
+  if (i >= c->sent_start) {
+    int32_t b = ubrk_following(c->bi, (int32_t)i);
+    if (b != UBRK_DONE) icu_boundary(c, (size_t)b, i + l);
   }
-  return c->icu;
+  return i + l;
+}
+
+/* Is the code point a sentence terminator (Unicode Sentence_Break STerm or
+ * ATerm) that the rules leave to ICU? */
+static int is_foreign_term(uint32_t cp) {
+  if (cp < 0x80 || kz_is_term(cp)) return 0;
+  int sb = u_getIntPropertyValue((UChar32)cp, UCHAR_SENTENCE_BREAK);
+  return sb == U_SB_STERM || sb == U_SB_ATERM;
 }
 
 /* Does the quotation we are in close ahead in this paragraph: is the next
@@ -258,6 +304,12 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
       q += s[q] < 0x80 ? 1 : l;
     if (q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':')) return D_NO;
   }
+  /* `... дня. ✔ К середине ...`: a bullet opens the next item. */
+  if (bullet_symbol(ni.c)) {
+    size_t q = kz_emoji_end(s, c->n, k), l;
+    while (q < c->n && (s[q] == ' ' || s[q] == '\t')) q++;
+    return q < c->n && kz_is_upper(kz_cp_at(s, c->n, q, &l)) ? D_YES : D_NO;
+  }
   /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
    * the emoji rule decides after them. */
   if (ni.c >= 0xA9 && kz_is_emoji_part(ni.c) && start_follows(c, kz_emoji_end(s, c->n, k)))
@@ -422,6 +474,8 @@ static size_t cluster(sctx *c, size_t i) {
     k = cend;
     break;
   }
+  size_t cut_end = blank_marks(s, n, cend);
+  if (cut_end > cend) k = cut_end;
   while (k < n) {
     uint32_t ch = kz_cp_at(s, n, k, &l);
     if (!kz_is_space(ch)) break;
@@ -429,10 +483,9 @@ static size_t cluster(sctx *c, size_t i) {
     if ((ch == '\n' || ch == '\r') && (kz_blank_line_at(s, n, k) || k + 1 >= n)) return cend;
     k += l;
   }
-  size_t icu = icu_upto(c, cend);
   int d = decide(c, i, t1, cend, k);
-  if (d == D_ICU) d = icu <= k ? D_YES : D_NO;
-  if (d == D_YES) cut(c, cend, k);
+  if (d == D_ICU) d = icu_breaks_by(c, cend, k) ? D_YES : D_NO;
+  if (d == D_YES) cut(c, cut_end, k);
   return cend > i ? cend : i + 1;
 }
 
@@ -457,11 +510,96 @@ static size_t start_follows(sctx *c, size_t a) {
 /* Emoji (social media): `... занятий 🏄 Мы собираем ...` ends a sentence
  * before an upper-case start. */
 static size_t emoji(sctx *c, size_t i) {
-  size_t e = kz_emoji_end(c->s, c->n, i);
+  size_t e = kz_emoji_end(c->s, c->n, i), l;
   if (e == i) return i + 1;
+  /* A lone bullet (`образом: ✔ Первые`) opens what follows. */
+  if (bullet_symbol(kz_cp_at(c->s, c->n, i, &l)) &&
+      (e == i + l || (e == i + l + 3 && kz_cp_at(c->s, c->n, i + l, &l) == 0xFE0F)))
+    return e;
+  size_t b = blank_marks(c->s, c->n, e);
+  size_t k = start_follows(c, b);
+  if (k) {
+    cut(c, b, k);
+  }
+  return e;
+}
+
+/* `@user` after a word: in comment threads a reply starts with the mention
+ * of the user it answers (`... на рисовые поля @user по-моему ...`).  Not
+ * after a short lower-case word in ru/en (`с @user`, `to @user`: a preposition),
+ * punctuation or a pointing emoji, and not in an address (`@mail.ru`). */
+static size_t mention(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, l, st;
+  if (i == 0 || i + 1 >= n || !kz_is_wordch(kz_cp_at(s, n, i + 1, &l))) return i + 1;
+  size_t e = i + 1;
+  while (e < n) {
+    uint32_t ch = kz_cp_at(s, n, e, &l);
+    if (kz_is_wordch(ch) || ch == '-') e += l;
+    else if (ch == '.' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st))) return e;
+    else break;
+  }
+  size_t p = i;
+  while (p > c->sent_start && kz_is_space(kz_cp_before(s, p, &st))) p = st;
+  if (p == i || p <= c->sent_start) return e;
+  uint32_t pc = kz_cp_before(s, p, &st);
+  if (kz_is_alpha(pc)) {
+    size_t w = p, letters = 0;
+    int lower = 1;
+    while (w > 0 && letters < 4) {
+      uint32_t ch = kz_cp_before(s, w, &st);
+      if (!kz_is_alpha(ch)) break;
+      lower &= kz_is_lower(ch);
+      letters++;
+      w = st;
+    }
+    /* Kazakh has postpositions, not prepositions: no exception there; nor
+     * for the end of a hyphenated word (`что-то с чем-то @user`). */
+    if (letters <= 3 && lower && para_lang(c) != KZTEXT_LANG_KK && !(w > 0 && s[w - 1] == '-'))
+      return e;
+  } else if (pc != ')' && pc != '(') {
+    return e;
+  }
+  cut(c, i, i);
+  return e;
+}
+
+/* `#tag` then a capital: a run of hashtags closes a post or a sentence
+ * (`... #сочи #sochi Какие же вы хорошие`). */
+static size_t hashtag(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, e = i + 1, l, st;
+  if (i > 0) {
+    uint32_t pc = kz_cp_before(s, i, &st);
+    if (!kz_is_space(pc) && !kz_is_wordch(pc)) return e;
+  }
+  int letters = 0;
+  while (e < n) {
+    uint32_t ch = kz_cp_at(s, n, e, &l);
+    if (kz_is_wordch(ch)) letters |= kz_is_alpha(ch);
+    else if (!(ch == '-' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st)))) break;
+    e += l;
+  }
+  if (!letters) return e;
+  size_t k = start_follows(c, e);
+  if (k && s[k] != '@' && !(s[k] >= 0xC2 && kz_is_emoji_part(kz_cp_at(s, n, k, &l)))) {
+    cut(c, e, k);
+  }
+  return e;
+}
+
+/* Frowns: `((` glued to a word, or `:(`, then white space and a capital
+ * (`... не поможет(( @user у нас ...`). */
+static size_t frown(sctx *c, size_t i) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, e = i, st;
+  while (e < n && s[e] == '(') e++;
+  if (i == 0 || kz_is_space(kz_cp_before(s, i, &st))) return e;
+  int smiley = s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '=' ||
+               (s[i - 1] == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';'));
+  if (e - i < 2 && !smiley) return e;
   size_t k = start_follows(c, e);
   if (k) {
-    icu_upto(c, e);
     cut(c, e, k);
   }
   return e;
@@ -471,6 +609,15 @@ static size_t emoji(sctx *c, size_t i) {
  * end nothing), and a capital after it starts a sentence (web text). */
 static size_t url(sctx *c, size_t i) {
   const unsigned char *s = c->s;
+  if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') &&
+      (i == 0 || !kz_is_alnum(s[i - 1]))) {
+    /* `Супер :D Отличный снимок`: a smiley, then a capital. */
+    size_t k = start_follows(c, i + 2);
+    if (k) {
+      cut(c, i + 2, k);
+    }
+    return i + 2;
+  }
   if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && s[i - 1] < 0x80 &&
         kz_is_alpha(s[i - 1])))
     return i + 1;
@@ -486,7 +633,6 @@ static size_t url(sctx *c, size_t i) {
   if (last == '/' || kz_is_alnum(last)) {
     size_t k = start_follows(c, e);
     if (k && e < c->n && kz_is_space(s[e])) {
-      icu_upto(c, e);
       cut(c, e, k);
     }
   }
@@ -503,7 +649,7 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
     if (k < c->n && s[k] == ' ') k++;
     size_t d = k;
     while (k < c->n && k - d < 3 && s[k] >= '0' && s[k] <= '9') k++;
-    if (k > d && k < c->n && s[k] == ')') { icu_upto(c, e); cut(c, e, d); return k; }
+    if (k > d && k < c->n && s[k] == ')') { cut(c, e, d); return k; }
     if (e < c->n && s[e] == ')') return e; /* `;)` is handled at the `)` */
     return e;
   }
@@ -527,7 +673,6 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
   }
   size_t k = start_follows(c, e);
   if (k) {
-    icu_upto(c, e);
     cut(c, e, k);
   }
   return e;
@@ -602,7 +747,6 @@ static size_t newline(sctx *c, size_t i) {
   while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
   int blank = q >= n || s[q] == '\n' || s[q] == '\r';
   if (!blank && !(c->flags & KZTEXT_SEG_LINES)) return after;
-  icu_upto(c, i);
   cut(c, i, after);
   if (blank) {
     while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' ||
@@ -627,9 +771,6 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
   c.out = out;
   c.bi = seg->sent;
   start_paragraph(&c, 0);
-  int32_t b = ubrk_first(seg->sent);
-  b = ubrk_next(seg->sent);
-  c.icu = b == UBRK_DONE ? n : (size_t)b;
   size_t i = 0;
   while (i < n) {
     size_t lim = c.list_pos < n ? c.list_pos : n;
@@ -640,7 +781,6 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       i += 8;
     while (i < lim && !interesting[s[i]]) i++;
     if (i == c.list_pos) { /* the next item of a list (unless only a bullet precedes) */
-      icu_upto(&c, i);
       if (first_token(&c) < i) cut(&c, i, i);
       c.list_val++;
       next_list_marker(&c, i + 1);
@@ -663,15 +803,23 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       if (e - i >= 5 && e < n && kz_is_space(s[e])) {
         size_t k = e;
         while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-        if (k < n && s[k] != '\n' && s[k] != '\r') { icu_upto(&c, e); cut(&c, e, k); }
+        if (k < n && s[k] != '\n' && s[k] != '\r') { cut(&c, e, k); }
       }
       i = e;
     } else if (ch == ':') {
       i = url(&c, i);
+    } else if (ch == '@') {
+      i = mention(&c, i);
+    } else if (ch == '#') {
+      i = hashtag(&c, i);
+    } else if (ch == '(') {
+      i = frown(&c, i);
     } else if (ch == ')' || ch == ';') {
       i = paren_or_semicolon(&c, i);
     } else if (ch == 0xF0) {
-      i = emoji(&c, i);
+      size_t l;
+      uint32_t cp = kz_cp_at(s, n, i, &l);
+      i = is_foreign_term(cp) ? foreign_term(&c, i, l) : emoji(&c, i);
     } else if (ch == 0xE2) {
       size_t l;
       uint32_t cp = kz_cp_at(s, n, i, &l);
@@ -682,24 +830,42 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
         /* `I know she's— See now`: a dash glued to the word before it
          * and followed by a capital is a broken-off utterance. */
         size_t k = start_follows(&c, i + l);
-        if (k) { icu_upto(&c, i + l); cut(&c, i + l, k); }
+        if (k) { cut(&c, i + l, k); }
         i += l;
       }
       else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
         /* A bullet inside a paragraph starts a new item. */
-        icu_upto(&c, i);
         cut(&c, i, i);
         i += l;
       }
-      else if (cp == 0x2028 || cp == 0x2029) {
-        if (c.flags & KZTEXT_SEG_LINES || cp == 0x2029) { icu_upto(&c, i); cut(&c, i, i + l); }
+      else if (cp == 0x20E3) {
+        /* A keycap digit (`2⃣ Работу ...`) numbers a list item: a break
+         * before it, except for the first item after a colon. */
+        size_t p = i, sp;
+        if (p > c.sent_start && kz_cp_before(s, p, &sp) == 0xFE0F) p = sp;
+        if (p > c.sent_start && kz_is_digit(s[p - 1])) {
+          p--;
+          size_t q = p;
+          while (q > c.sent_start && kz_is_space(kz_cp_before(s, q, &sp))) q = sp;
+          if (q < p && q > c.sent_start && s[q - 1] != ':') {
+            cut(&c, p, p);
+          }
+        }
         i += l;
-      } else i += l;
+      }
+      else if (cp == 0x2028 || cp == 0x2029) {
+        if (c.flags & KZTEXT_SEG_LINES || cp == 0x2029) cut(&c, i, i + l);
+        i += l;
+      } else if (is_foreign_term(cp)) i = foreign_term(&c, i, l);
+      else i += l;
+    } else if (ch >= 0x80) { /* lead bytes of other scripts' terminators */
+      size_t l;
+      uint32_t cp = kz_cp_at(s, n, i, &l);
+      i = is_foreign_term(cp) ? foreign_term(&c, i, l) : i + l;
     } else {
       i = cluster(&c, i);
     }
   }
-  icu_upto(&c, n);
   cut(&c, n, n);
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
 }

@@ -134,8 +134,22 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
   }
 }
 
-/* HTML character references left in web text (`&#39;&#39;`, `&quot;`):
- * a run of them is one token, as one quotation mark. */
+/* Is the character reference s[p..q) (the part between `&` and `;`) a
+ * quotation mark (`#39`, `quot`, `#171`, `laquo`, `#x27`, ...)? */
+static int quote_entity(const unsigned char *s, size_t p, size_t q) {
+  static const char *const names[] = {"#39", "#34", "#x27", "#x22", "quot", "apos",
+                                      "#171", "#187", "laquo", "raquo", "#8216", "#8217",
+                                      "#8218", "#8220", "#8221", "#8222", "lsquo", "rsquo",
+                                      "sbquo", "ldquo", "rdquo", "bdquo"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strlen(names[i]) == q - p && !memcmp(s + p, names[i], q - p)) return 1;
+  return 0;
+}
+
+/* HTML character references for quotation marks left in web text
+ * (`&#39;&#39;`, `&quot;`): a run of them is one token, as one quotation
+ * mark.  Other references (`&#60;`, `&amp;`) are not words: their pieces
+ * are punctuation and numbers, as razdel's cases have them. */
 static size_t entity_end(tctx *t, size_t a) {
   const unsigned char *s = t->s;
   size_t e = a;
@@ -145,10 +159,19 @@ static size_t entity_end(tctx *t, size_t a) {
     size_t q = p;
     while (q < t->n && q - p < 8 && ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z' ? 1 : (s[q] >= '0' && s[q] <= '9')))
       q++;
-    if (q == p || q >= t->n || s[q] != ';') break;
+    if (q == p || q >= t->n || s[q] != ';' || !quote_entity(s, e + 1, q)) break;
     e = q + 1;
   }
   return e;
+}
+
+/* Han ideographs and kana: scripts written without spaces.  kztext is no
+ * word segmenter for them; a run is one token (ICU's dictionary would
+ * split it into guessed words). */
+static int is_cjk(uint32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F);
 }
 
 static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
@@ -206,6 +229,11 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
       w = word_run(t, w + 1);
     size_t prev;
     if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
+  }
+  if (is_cjk(c)) {
+    e = a + l;
+    while (e < n && is_cjk(kz_cp_at(s, n, e, &l))) e += l;
+    return e;
   }
   /* Emoji runs (`🏄🏾‍♀️`, `😍😍😍`) are one token. */
   if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
