@@ -42,7 +42,7 @@ typedef struct sctx {
 static const unsigned char interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
     [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
-    ['@'] = 1, ['#'] = 1, ['('] = 1,
+    ['#'] = 1, ['('] = 1,
     /* lead bytes of the terminators of other scripts (`։ ؟ ۔ । ။ 。 ｡ ！`) */
     [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xDC] = 1, [0xDF] = 1, [0xE0] = 1, [0xE1] = 1,
     [0xE3] = 1, [0xEA] = 1, [0xEF] = 1,
@@ -524,46 +524,6 @@ static size_t emoji(sctx *c, size_t i) {
   return e;
 }
 
-/* `@user` after a word: in comment threads a reply starts with the mention
- * of the user it answers (`... на рисовые поля @user по-моему ...`).  Not
- * after a short lower-case word in ru/en (`с @user`, `to @user`: a preposition),
- * punctuation or a pointing emoji, and not in an address (`@mail.ru`). */
-static size_t mention(sctx *c, size_t i) {
-  const unsigned char *s = c->s;
-  size_t n = c->n, l, st;
-  if (i == 0 || i + 1 >= n || !kz_is_wordch(kz_cp_at(s, n, i + 1, &l))) return i + 1;
-  size_t e = i + 1;
-  while (e < n) {
-    uint32_t ch = kz_cp_at(s, n, e, &l);
-    if (kz_is_wordch(ch) || ch == '-') e += l;
-    else if (ch == '.' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st))) return e;
-    else break;
-  }
-  size_t p = i;
-  while (p > c->sent_start && kz_is_space(kz_cp_before(s, p, &st))) p = st;
-  if (p == i || p <= c->sent_start) return e;
-  uint32_t pc = kz_cp_before(s, p, &st);
-  if (kz_is_alpha(pc)) {
-    size_t w = p, letters = 0;
-    int lower = 1;
-    while (w > 0 && letters < 4) {
-      uint32_t ch = kz_cp_before(s, w, &st);
-      if (!kz_is_alpha(ch)) break;
-      lower &= kz_is_lower(ch);
-      letters++;
-      w = st;
-    }
-    /* Kazakh has postpositions, not prepositions: no exception there; nor
-     * for the end of a hyphenated word (`что-то с чем-то @user`). */
-    if (letters <= 3 && lower && para_lang(c) != KZTEXT_LANG_KK && !(w > 0 && s[w - 1] == '-'))
-      return e;
-  } else if (pc != ')' && pc != '(') {
-    return e;
-  }
-  cut(c, i, i);
-  return e;
-}
-
 /* `#tag` then a capital: a run of hashtags closes a post or a sentence
  * (`... #сочи #sochi Какие же вы хорошие`). */
 static size_t hashtag(sctx *c, size_t i) {
@@ -808,8 +768,6 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
       i = e;
     } else if (ch == ':') {
       i = url(&c, i);
-    } else if (ch == '@') {
-      i = mention(&c, i);
     } else if (ch == '#') {
       i = hashtag(&c, i);
     } else if (ch == '(') {
