@@ -121,7 +121,8 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
                        KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, KZTEXT_VARIANT_NONE, 0, NULL, 0,
                        text, p->text_len};
   kztext_detect_result r = {.size = sizeof r};
-  kztext_status st = kztext_detect(s.text, s.len, KZTEXT_DETECT_NO_MIXED, &r, NULL);
+  kztext_status st =
+      kztext_detect(s.text, s.len, KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED, &r, NULL);
   if (st) return st;
   s.lang = r.lang;
   s.script = r.script;
@@ -163,7 +164,10 @@ static int has_blank_line(const char *text, size_t a, size_t b) {
  * by the blank lines between sentences. */
 static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
                                  kztext_sentence_fn fn, void *user, kztext_pipeline_stats *st) {
-  unsigned seg_flags = (p->opt.flags & KZTEXT_PIPELINE_LINES) ? KZTEXT_SEG_LINES : 0;
+  /* The text is valid UTF-8 by now: the replace policy skips a second
+   * validation pass. */
+  unsigned seg_flags = KZTEXT_INVALID_REPLACE |
+                       ((p->opt.flags & KZTEXT_PIPELINE_LINES) ? KZTEXT_SEG_LINES : 0);
   size_t count = 0;
   kztext_status r = kztext_sentences(p->seg, text, n, p->opt.lang, seg_flags, p->spans,
                                      p->spans_cap, &count, NULL);
