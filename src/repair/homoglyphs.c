@@ -11,6 +11,7 @@
  *    identifiers (letters next to digits or _) are skipped whole.
  * Words wholly in one script are never changed, which keeps Latin-script
  * Kazakh (Qazaqstan, Respýblıkasy) safe. */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -251,12 +252,29 @@ static size_t next_mixed(const unsigned char *s, size_t n, const kz_scan *sc, si
   return find_mixed(s, n, pos > from ? pos : from);
 }
 
+/* Appends a change to the list (dropping the list when memory runs out). */
+static void note_change(kz_change **list, size_t *count, size_t *cap, kz_change ch) {
+  if (!*list) return;
+  if (*count == *cap) {
+    kz_change *p = realloc(*list, *cap * 2 * sizeof *p);
+    if (!p) { free(*list); *list = NULL; return; }
+    *list = p;
+    *cap *= 2;
+  }
+  (*list)[(*count)++] = ch;
+}
+
 int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *out,
-                        kz_repair_counts *c) {
+                        kz_repair_counts *c, kz_change **changes, size_t *nchanges) {
   const unsigned char *s = (const unsigned char *)src;
   size_t copied = 0, fixed = 0, pos = 0, listed = 0, ctx_pos = 0;
   int started = 0, context = K_SEP;
   char enc[4];
+  size_t ch_cap = 16;
+  if (changes) {
+    *nchanges = 0;
+    *changes = malloc(ch_cap * sizeof **changes);
+  }
   /* Only the tokens around the words the quick scan finds are looked at;
    * the rest is copied. */
   while ((pos = next_mixed(s, n, sc, &listed, pos)) < n) {
@@ -304,6 +322,7 @@ int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *ou
       if (target == K_SEP) continue;
       if (!started) { out->len = 0; started = 1; }
       kz_buf_put(out, s + copied, wa - copied);
+      size_t na = out->len;
       for (size_t k2 = wa; k2 < wb;) {
         uint32_t wc = kz_utf8_next(s + k2, &l);
         int wk = classify(wc);
@@ -318,6 +337,7 @@ int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *ou
       }
       copied = wb;
       fixed++;
+      if (changes) note_change(changes, nchanges, &ch_cap, (kz_change){wa, wb, na, out->len});
     }
   }
   if (!started) return 0;

@@ -1,6 +1,8 @@
 /* kztext_repair(): validation, the fixed order of the stages, the report.
  * Each stage first scans for anything to do and returns "no change" without
  * writing, so clean text costs a few scans and one copy. */
+#include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <kztext.h>
@@ -28,6 +30,49 @@ static void fill_report(kztext_repair_report *r, const kz_repair_counts *c) {
   memcpy(r, &full, n);
 }
 
+static int ascii_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+/* The scan counts of t[a, b). */
+static void counts_of(const char *t, size_t a, size_t b, kz_scan *tmp) {
+  kz_repair_scan(t + a, b - a, tmp); /* valid: a and b lie at ASCII bytes */
+}
+
+/* Brings the mojibake counts of *sc from the homoglyph stage's input t to
+ * its output u without scanning all of u: the counts are sums over the
+ * stretches between ASCII white space (an automaton reset and a word
+ * break), so only the stretches holding a changed word are scanned again,
+ * in t and in u.  Each stretch takes the white space that ends it, which
+ * closes its last word. */
+static void recount(const char *t, size_t n, const char *u, const kz_change *ch, size_t nch,
+                    kz_scan *sc) {
+  kz_scan *tmp = malloc(sizeof *tmp);
+  if (!tmp) { sc->longruns = 1; return; } /* the caller then rescans */
+  for (size_t i = 0; i < nch;) {
+    size_t a = ch[i].a;
+    while (a > 0 && !ascii_space((unsigned char)t[a - 1])) a--;
+    size_t na = ch[i].na - (ch[i].a - a);
+    size_t b, nb;
+    for (;;) {
+      b = ch[i].b;
+      while (b < n && !ascii_space((unsigned char)t[b])) b++;
+      if (b < n) b++;
+      nb = ch[i].nb + (b - ch[i].b);
+      if (++i == nch || ch[i].a >= b) break;
+    }
+    counts_of(t, a, b, tmp);
+    sc->strong -= tmp->strong;
+    sc->runs -= tmp->runs;
+    sc->longruns -= tmp->longruns;
+    sc->mojb -= tmp->mojb;
+    counts_of(u, na, nb, tmp);
+    sc->strong += tmp->strong;
+    sc->runs += tmp->runs;
+    sc->longruns += tmp->longruns;
+    sc->mojb += tmp->mojb;
+  }
+  free(tmp);
+}
+
 /* Runs the stages over valid UTF-8 (already scanned into *sc); *res
  * points at the result (src itself when nothing changed, else
  * hold->data). */
@@ -47,23 +92,47 @@ static kztext_status run(const char *src, size_t len, unsigned flags, const kz_s
     for (int stage = 0; stage < 3; stage++) {
       kz_buf nx = {0};
       int r = 0;
+      kz_change *changes = NULL;
+      size_t nchanges = 0;
       if (stage == 0 && (flags & KZTEXT_REPAIR_MOJIBAKE) && (sc->needs & moj))
         r = kz_stage_mojibake(cur, cur_len, &nx, c);
       else if (stage == 1 && (flags & (KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES)) &&
                (sc->needs & KZ_NEED_CHARS))
         r = kz_stage_chars(cur, cur_len, flags, &nx, c);
       else if (stage == 2 && (flags & KZTEXT_REPAIR_HOMOGLYPHS) && sc->nmixed)
-        r = kz_stage_homoglyphs(cur, cur_len, sc, &nx, c);
-      if (r < 0) { free(nx.data); st = KZTEXT_E_NO_MEMORY; goto done; }
-      if (r == 0) { free(nx.data); continue; }
+        r = kz_stage_homoglyphs(cur, cur_len, sc, &nx, c, &changes, &nchanges);
+      if (r < 0) { free(nx.data); free(changes); st = KZTEXT_E_NO_MEMORY; goto done; }
+      if (r == 0) { free(nx.data); free(changes); continue; }
+      if (!fresh && !(fresh = malloc(sizeof *fresh))) {
+        free(nx.data);
+        free(changes);
+        st = KZTEXT_E_NO_MEMORY;
+        goto done;
+      }
+      /* The last stage's output needs only its mojibake bits (for another
+       * round), and those follow from the words it changed. */
+      int counted = 0;
+      if (stage == 2 && changes) {
+        if (fresh != sc) *fresh = *sc;
+        recount(cur, cur_len, nx.data, changes, nchanges, fresh);
+        fresh->needs = kz_scan_moj_needs(fresh);
+#ifndef NDEBUG
+        /* Debug builds (the sanitizer tests) check the sums against a scan. */
+        kz_scan check;
+        assert(kz_repair_scan(nx.data, nx.len, &check) && check.strong == fresh->strong &&
+               check.runs == fresh->runs && check.longruns == fresh->longruns &&
+               check.mojb == fresh->mojb);
+#endif
+        counted = !(fresh->needs & moj) || !(flags & KZTEXT_REPAIR_MOJIBAKE);
+      }
+      free(changes);
       free(hold->data);
       *hold = nx;
       cur = hold->data;
       cur_len = hold->len;
       late |= stage > 0;
-      /* The text moved: scan it again for the stages that follow. */
-      if (!fresh && !(fresh = malloc(sizeof *fresh))) { st = KZTEXT_E_NO_MEMORY; goto done; }
-      if (!kz_repair_scan(cur, cur_len, fresh)) { st = KZTEXT_E_INTERNAL; goto done; }
+      /* Else the text moved: scan it again for the stages that follow. */
+      if (!counted && !kz_repair_scan(cur, cur_len, fresh)) { st = KZTEXT_E_INTERNAL; goto done; }
       sc = fresh;
     }
     if (!late || !(flags & KZTEXT_REPAIR_MOJIBAKE) || !(sc->needs & moj)) break;

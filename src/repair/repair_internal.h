@@ -22,6 +22,10 @@ enum {
 #define KZ_SCAN_MIXED 512
 typedef struct kz_scan {
   unsigned needs;
+  /* The counts the mojibake bits of `needs` come from (kz_scan_moj_needs).
+   * Each is a sum over the stretches between ASCII white space, so a
+   * change inside one stretch can be accounted for by rescanning it. */
+  size_t strong, runs, longruns, mojb;
   /* Starts of the first words mixing scripts (in order); when there are
    * more than KZ_SCAN_MIXED, `more` is set and the stage searches on from
    * the last one listed. */
@@ -33,6 +37,15 @@ typedef struct kz_scan {
 /* Validates s[0..n) as UTF-8 and scans it; returns 0 when it is not valid
  * (nothing else is set), else 1. */
 int kz_repair_scan(const char *s, size_t n, kz_scan *r);
+
+/* The mojibake bits of `needs` from the counts in *r. */
+unsigned kz_scan_moj_needs(const kz_scan *r);
+
+/* A word the homoglyph stage rewrote: s[a, b) of its input became
+ * out[na, nb). */
+typedef struct kz_change {
+  size_t a, b, na, nb;
+} kz_change;
 
 /* The mojibake bits of kz_repair_scan() for the decoding of s[0..n) from
  * the single-byte table `tab`, computed on the bytes in the same pass as
@@ -48,9 +61,11 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
 int kz_stage_mojibake(const char *s, size_t n, kz_buf *out, kz_repair_counts *c);
 int kz_stage_chars(const char *s, size_t n, unsigned flags, kz_buf *out,
                    kz_repair_counts *c);
-/* sc: where to look (NULL: everywhere). */
+/* sc: where to look (NULL: everywhere).  When `changes` is not NULL, the
+ * words rewritten are listed there in order (*changes is set to NULL when
+ * memory for the list runs out; the caller frees it). */
 int kz_stage_homoglyphs(const char *s, size_t n, const kz_scan *sc, kz_buf *out,
-                        kz_repair_counts *c);
+                        kz_repair_counts *c, kz_change **changes, size_t *nchanges);
 int kz_stage_key(const char *s, size_t n, kz_buf *out, kz_repair_counts *c);
 
 #endif

@@ -104,10 +104,9 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
   unsigned char an[16][5];
   a_build(an);
   unsigned needs = 0, mask = 0;
-  size_t word = 0, runs = 0, strong = 0;
+  size_t word = 0, runs = 0, strong = 0, longruns = 0, mojb = 0;
   r->nmixed = 0;
   r->more = 0;
-  int longrun = 0;
   size_t i = 0;
   while (i < n) {
     /* Plain ASCII outside a Cyrillic word, 8 bytes at a time: only
@@ -170,7 +169,8 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
         i += 4;
       }
     }
-    needs |= c & (KZ_C_CHR | KZ_C_MOJB);
+    needs |= c & KZ_C_CHR;
+    mojb += (c & KZ_C_MOJB) != 0;
     /* Words of both scripts (the homoglyph stage looks closer). */
     unsigned brk = c & KZ_C_BRK;
     if (__builtin_expect(brk && mask == 3, 0)) add_mixed(r, word);
@@ -185,16 +185,25 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
       unsigned q = replay(s, at, an);
       if ((q & 3) >= 2) {
         strong++; /* never fewer than the stage's strong runs */
-        if ((q & 3) == 3) longrun = 1;
+        longruns += (q & 3) == 3;
       }
     }
   }
   if (mask == 3) add_mixed(r, word);
+  r->strong = strong;
+  r->runs = runs;
+  r->longruns = longruns;
+  r->mojb = mojb;
+  r->needs = needs | kz_scan_moj_needs(r);
+  return 1;
+}
+
+unsigned kz_scan_moj_needs(const kz_scan *r) {
+  unsigned needs = r->mojb ? KZ_NEED_KZ_MOJIBAKE : 0;
   /* The same test as the mojibake stage's (it restores short runs only
    * when strong runs are 1 in 20), on counts that can only favour it. */
-  if (longrun || (strong && strong * 20 >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
-  r->needs = needs;
-  return 1;
+  if (r->longruns || (r->strong && r->strong * 20 >= r->runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+  return needs;
 }
 
 unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab,
