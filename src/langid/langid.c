@@ -35,10 +35,19 @@
  * to apply it. */
 #define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
+/* Evidence a Latin abbreviation can carry: a word in a-z without a vowel
+ * (pdf, km, D) or in capitals of at most ABBR_MAXLEN letters (WW, II, PM,
+ * NATO).  Their letters follow no language's spelling, and such tokens
+ * (units, Roman numerals, initials, file types) fill English dates, lists
+ * and file names, where the trigram models guess. */
+#define ABBR_CLAMP (3 * KZ_LID_SCALE / 2)
+#define ABBR_MAXLEN 4
+/* a e i o u y as bits of the a-z symbols 1-26. */
+#define LAT_VOWELS 0x2208222u
 /* Bounded evidence after which plain a-z text stops being scored. */
 #define SETTLE_EVIDENCE (40 * KZ_LID_SCALE)
 /* Nats of prior towards English for Latin text in plain a-z. */
-#define EN_PRIOR 3.0
+#define EN_PRIOR 4.0
 /* Nats of prior towards Russian for Cyrillic text without Kazakh letters. */
 #define RU_PRIOR 1.0
 
@@ -79,6 +88,8 @@ typedef struct lat_state {
   uint32_t w[4];
   unsigned wletters;
   int wmarked;          /* the word has a letter outside a-z */
+  unsigned wcase;       /* OR of the word's a-z bytes: 0x20 set if any is lower case */
+  unsigned wvowel;      /* the word has a vowel (LAT_VOWELS) */
   int variants;         /* alphabet pass: lanes are L21 L18 L17 */
   int nonascii;         /* a Latin letter outside a-z was scored */
   int settled;          /* English/Kazakh decided: stop scoring (first pass) */
@@ -171,8 +182,11 @@ static inline void lat_word_end2(lat_state *l) {
   uint32_t m = we < wk ? we : wk;
   l->rawmin += m;
   uint32_t de = we - m, dk = wk - m;
-  l->clamped[LEN] += de > WORD_CLAMP ? WORD_CLAMP : de;
-  l->clamped[LKK] += dk > WORD_CLAMP ? WORD_CLAMP : dk;
+  uint32_t clamp = WORD_CLAMP;
+  if (!l->wmarked && (!l->wvowel || (!(l->wcase & 0x20) && l->wletters <= ABBR_MAXLEN)))
+    clamp = ABBR_CLAMP;
+  l->clamped[LEN] += de > clamp ? clamp : de;
+  l->clamped[LKK] += dk > clamp ? clamp : dk;
   l->w[LEN] = l->w[LKK] = 0;
   l->symbols += l->wletters + 1;
   l->words++;
@@ -184,6 +198,7 @@ static inline void lat_word_end2(lat_state *l) {
   if (!l->nonascii && gap > SETTLE_EVIDENCE) l->settled = 1;
   l->wletters = 0;
   l->wmarked = 0;
+  l->wcase = l->wvowel = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -214,6 +229,7 @@ static void lat_word_end(lat_state *l) {
   l->words++;
   l->wletters = 0;
   l->wmarked = 0;
+  l->wcase = l->wvowel = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -372,10 +388,12 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         continue;
       }
       uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
-      unsigned prev = ls->prev, ctx = ls->ctx;
+      unsigned prev = ls->prev, ctx = ls->ctx, wcase = ls->wcase, wvowel = ls->wvowel;
       size_t j = i;
       do {
         unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
+        wcase |= s[j];
+        wvowel |= LAT_VOWELS >> sym;
         const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 2;
         w0 += t[LEN];
         w1 += t[LKK];
@@ -385,6 +403,8 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
       ls->w[LEN] = w0;
       ls->w[LKK] = w1;
+      ls->wcase = wcase;
+      ls->wvowel = wvowel & 1;
       ls->prev = prev;
       ls->ctx = ctx;
       ls->wletters += (unsigned)(j - i);
@@ -580,7 +600,12 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
         r.mixed = 1;
         r.share[KZTEXT_LANG_KK] = share_k;
         r.share[KZTEXT_LANG_RU] = 1 - share_k;
-        /* .lang stays the language with more (bounded) evidence. */
+        /* Code-switched text is both languages: the scores are the shares,
+         * .lang the larger one (the evidence's choice on a tie), so the
+         * confidence says how mixed the text is. */
+        r.scores[KZTEXT_LANG_KK] = share_k * (1 - pund);
+        r.scores[KZTEXT_LANG_RU] = (1 - share_k) * (1 - pund);
+        r.confidence = r.scores[r.lang];
       }
     }
   } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
