@@ -58,13 +58,12 @@ enum { LEN = 0, LKK = 1 };
 enum { L21 = 0, L18 = 1, L17 = 2 };
 
 typedef struct cyr_state {
-  unsigned prev, ctx;   /* previous symbol, (a*N + b) context */
+  unsigned prevn, ctxn; /* previous symbol b times N, context (a*N + b) times N */
   uint32_t w[2];        /* current word's costs */
   unsigned wletters;
   int wmarked;          /* the word has a Kazakh-specific letter */
   int wcap;             /* the word starts with a capital */
   int wacro;            /* ... and so does its second letter: an acronym */
-  uint64_t raw[2];      /* total costs */
   uint64_t rawmin;      /* sum over words of the better model's cost */
   uint64_t symbols;
   int64_t evidence;     /* sum of clamped (ru - kk) per word: > 0 means kk */
@@ -93,7 +92,6 @@ typedef struct lat_state {
   int variants;         /* alphabet pass: lanes are L21 L18 L17 */
   int nonascii;         /* a Latin letter outside a-z was scored */
   int settled;          /* English/Kazakh decided: stop scoring (first pass) */
-  uint64_t raw[4];
   uint64_t rawmin;
   uint64_t symbols;
   uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
@@ -107,16 +105,15 @@ static unsigned plain_len(unsigned letters) {
 
 static inline void cyr_word_end(cyr_state *c) {
   const unsigned n = KZ_LID_CYR_N;
-  c->w[CK] += kz_lid_cyr[c->ctx * n * 2 + CK];
-  c->w[CR] += kz_lid_cyr[c->ctx * n * 2 + CR];
+  (void)n;
+  c->w[CK] += kz_lid_cyr[c->ctxn * 2 + CK];
+  c->w[CR] += kz_lid_cyr[c->ctxn * 2 + CR];
   if (!c->wmarked) {
     /* The absence of all nine Kazakh letters is evidence too. */
     unsigned k = plain_len(c->wletters) * 2;
     c->w[CK] += kz_lid_cyr_plain[k + CK];
     c->w[CR] += kz_lid_cyr_plain[k + CR];
   }
-  c->raw[CK] += c->w[CK];
-  c->raw[CR] += c->w[CR];
   c->rawmin += c->w[CK] < c->w[CR] ? c->w[CK] : c->w[CR];
   c->symbols += c->wletters + 1;
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
@@ -165,7 +162,7 @@ static inline void cyr_word_end(cyr_state *c) {
   c->wmarked = 0;
   c->wcap = 0;
   c->wacro = 0;
-  c->prev = c->ctx = 0;
+  c->prevn = c->ctxn = 0;
 }
 
 /* First pass: English against Kazakh, two lanes, unrolled. */
@@ -177,8 +174,6 @@ static inline void lat_word_end2(lat_state *l) {
     we += plain[LEN];
     wk += plain[LKK];
   }
-  l->raw[LEN] += we;
-  l->raw[LKK] += wk;
   uint32_t m = we < wk ? we : wk;
   l->rawmin += m;
   uint32_t de = we - m, dk = wk - m;
@@ -216,7 +211,6 @@ static void lat_word_end(lat_state *l) {
   for (int k = 0; k < lanes; k++) {
     l->w[k] += end[k];
     if (!l->wmarked) l->w[k] += plain[k];
-    l->raw[k] += l->w[k];
     if (l->w[k] < m) m = l->w[k];
   }
   l->rawmin += m;
@@ -269,6 +263,14 @@ static double kz_exp(double x) {
 
 /* Saturates: probabilities closer to 0 or 1 than e^-40 are not told apart. */
 static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
+
+/* Whether the two-byte Cyrillic letter at p is a capital (U+0400-042F,
+ * and the even code points from U+0460 on). */
+static inline int cyr_upper(const unsigned char *p) {
+  unsigned c2 = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+  /* Without branches: names and words alternate unpredictably. */
+  return (int)((unsigned)(c2 <= 0x42F) | ((unsigned)(c2 >= 0x460) & ~c2 & 1u));
+}
 
 /* Counts the ASCII letters from s[*pos] to the end of the ASCII stretch
  * there, eight bytes at a time; *pos is moved past the stretch. */
@@ -324,43 +326,45 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       /* Hot loop: a word of Cyrillic letters U+0400-04FF, state in locals. */
       if (ls->wletters) lat_word_end(ls);
       uint32_t wk = cs->w[CK], wr = cs->w[CR];
-      unsigned prev = cs->prev, ctx = cs->ctx, wl = cs->wletters;
+      unsigned prevn = cs->prevn, ctxn = cs->ctxn, wl0 = cs->wletters;
       uint64_t counts = 0; /* packed per-letter flags (kz_lid_cyr_sym_flags) */
-      size_t j = i;
-      uint32_t last = 0;
+      const unsigned char *p = s + i, *pend = s + len - 1;
+      /* At most 0x3FFF letters per run keep the 16-bit counters exact. */
+      if ((size_t)(pend - p) > 2 * 0x3FFFu) pend = p + 2 * 0x3FFFu;
       do {
-        uint32_t c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
-        unsigned sym = kz_lid_cyr_sym[c2 - 0x400];
+        unsigned b0 = p[0], b1 = p[1];
+        if (((b0 & 0xFCu) ^ 0xD0u) | ((b1 & 0xC0u) ^ 0x80u)) break;
+        unsigned sym = kz_lid_cyr_sym[((b0 & 3u) << 6) | (b1 & 0x3Fu)];
         if (!sym) break; /* U+0482-0489: a sign or a mark */
-        if (wl < 2) {
-          int upper = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
-          if (!wl) cs->wcap = upper;
-          else cs->wacro = cs->wcap && upper;
-        }
         counts += kz_lid_cyr_sym_flags[sym];
-        unsigned idx = (ctx * KZ_LID_CYR_N + sym) * 2;
-        wk += kz_lid_cyr[idx + CK];
-        wr += kz_lid_cyr[idx + CR];
-        ctx = prev * KZ_LID_CYR_N + sym;
-        prev = sym;
-        wl++;
-        last = c2;
-        j += 2;
-        if (!(wl & 0x3FFF)) break; /* keep the 16-bit counters from overflowing */
-      } while (j + 1 < len && s[j] >= 0xD0 && s[j] <= 0xD3 && (s[j + 1] & 0xC0) == 0x80);
+        const uint8_t *t = kz_lid_cyr + (ctxn + sym) * 2;
+        wk += t[CK];
+        wr += t[CR];
+        ctxn = (prevn + sym) * KZ_LID_CYR_N;
+        prevn = sym * KZ_LID_CYR_N;
+        p += 2;
+      } while (p < pend);
+      size_t j = (size_t)(p - s);
+      unsigned n = (unsigned)((j - i) / 2);
+      if (n && wl0 < 2) {
+        /* Capitals: the first letter (a name), the first two (an acronym). */
+        if (!wl0) cs->wcap = cyr_upper(s + i);
+        if (wl0 + n >= 2) cs->wacro = cs->wcap & cyr_upper(s + i + 2 * (1 - wl0));
+      }
       unsigned n_kk = (unsigned)(counts & 0xFFFF), n_ru = (unsigned)((counts >> 16) & 0xFFFF);
       unsigned n_oth = (unsigned)((counts >> 32) & 0xFFFF);
       cls_count[KZTEXT_SC_CYRL_KK] += n_kk;
       cls_count[KZTEXT_SC_CYRL_RU] += n_ru;
       cls_count[KZTEXT_SC_CYRL_OTHER] += n_oth;
-      cls_count[KZTEXT_SC_CYRL_SHARED] += (unsigned)((j - i) / 2) - n_kk - n_ru - n_oth;
+      cls_count[KZTEXT_SC_CYRL_SHARED] += n - n_kk - n_ru - n_oth;
       o->kk_core += counts >> 48;
       cs->w[CK] = wk;
       cs->w[CR] = wr;
-      cs->prev = prev;
-      cs->ctx = ctx;
-      cs->wletters = wl;
+      cs->prevn = prevn;
+      cs->ctxn = ctxn;
+      cs->wletters = wl0 + n;
       cs->wmarked |= n_kk != 0;
+      uint32_t last = 0x430; /* a Cyrillic letter (only Arabic ى is looked for) */
       if (j > i) {
         prev_cls = KZTEXT_SC_CYRL_SHARED;
         prev_cp = last;
@@ -464,11 +468,11 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         cs->wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
       else if (cs->wletters == 1)
         cs->wacro = cs->wcap && ((cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1)));
-      unsigned idx = cs->ctx * KZ_LID_CYR_N + sym;
+      unsigned idx = cs->ctxn + sym;
       cs->w[CK] += kz_lid_cyr[idx * 2 + CK];
       cs->w[CR] += kz_lid_cyr[idx * 2 + CR];
-      cs->ctx = cs->prev * KZ_LID_CYR_N + sym;
-      cs->prev = sym;
+      cs->ctxn = (cs->prevn + sym) * KZ_LID_CYR_N;
+      cs->prevn = sym * KZ_LID_CYR_N;
       cs->wletters++;
       if (cls == KZTEXT_SC_CYRL_KK) cs->wmarked = 1;
       o->kk_core += kz_lid_cyr_sym_flags[sym] >> 48;
