@@ -103,9 +103,10 @@ static unsigned plain_len(unsigned letters) {
   return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
 }
 
-static inline void cyr_word_end(cyr_state *c) {
-  const unsigned n = KZ_LID_CYR_N;
-  (void)n;
+/* A Cyrillic word's end: its costs become evidence and code-switching
+ * statistics; returns its clamped evidence (> 0: Kazakh).  Constant indices
+ * only, so a local copy of the state can live in registers (cyr_text). */
+static inline int64_t cyr_word_eval(cyr_state *c) {
   c->w[CK] += kz_lid_cyr[c->ctxn * 2 + CK];
   c->w[CR] += kz_lid_cyr[c->ctxn * 2 + CR];
   if (!c->wmarked) {
@@ -128,7 +129,8 @@ static inline void cyr_word_end(cyr_state *c) {
     if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
   }
   c->prev_d = acro ? 0 : d;
-  c->sign_letters[d >= 0 ? CK : CR] += c->wletters;
+  c->sign_letters[CK] += d >= 0 ? c->wletters : 0;
+  c->sign_letters[CR] += d >= 0 ? 0 : c->wletters;
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
   /* Acronyms are not words of either language: their evidence counts
@@ -139,6 +141,21 @@ static inline void cyr_word_end(cyr_state *c) {
   } else {
     c->evidence += d;
   }
+  return d;
+}
+
+static inline void cyr_word_reset(cyr_state *c) {
+  c->words++;
+  c->w[CK] = c->w[CR] = 0;
+  c->wletters = 0;
+  c->wmarked = 0;
+  c->wcap = 0;
+  c->wacro = 0;
+  c->prevn = c->ctxn = 0;
+}
+
+static inline void cyr_word_end(cyr_state *c) {
+  int64_t d = cyr_word_eval(c);
   if (c->viterbi) {
     /* Viterbi step (second pass, code-switched text only): emission = how
      * much less likely the state's language is than the other here. */
@@ -156,13 +173,7 @@ static inline void cyr_word_end(cyr_state *c) {
     memcpy(c->v, nv, sizeof nv);
     memcpy(c->path_letters, nl, sizeof nl);
   }
-  c->words++;
-  c->w[CK] = c->w[CR] = 0;
-  c->wletters = 0;
-  c->wmarked = 0;
-  c->wcap = 0;
-  c->wacro = 0;
-  c->prevn = c->ctxn = 0;
+  cyr_word_reset(c);
 }
 
 /* First pass: English against Kazakh, two lanes, unrolled. */
@@ -267,9 +278,17 @@ static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
 /* Whether the two-byte Cyrillic letter at p is a capital (U+0400-042F,
  * and the even code points from U+0460 on). */
 static inline int cyr_upper(const unsigned char *p) {
-  unsigned c2 = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-  /* Without branches: names and words alternate unpredictably. */
-  return (int)((unsigned)(c2 <= 0x42F) | ((unsigned)(c2 >= 0x460) & ~c2 & 1u));
+  /* Per lead byte D0-D3, a bit per continuation byte 80-BF. */
+  static const uint64_t upper[4] = {0xFFFFFFFFFFFFull, 0x5555555500000000ull,
+                                    0x5555555555555555ull, 0x5555555555555555ull};
+  return (int)((upper[p[0] & 3] >> (p[1] & 0x3F)) & 1);
+}
+
+/* ASCII other than letters and the apostrophe (which may join Latin
+ * words): what separates Cyrillic words; a bit per byte 00-7F. */
+static inline int ascii_sep(unsigned b) {
+  static const uint64_t sep[2] = {0xFFFFFF7FFFFFFFFFull, 0xF8000001F8000001ull};
+  return b < 0x80 && ((sep[b >> 6] >> (b & 63)) & 1);
 }
 
 /* Counts the ASCII letters from s[*pos] to the end of the ASCII stretch
@@ -305,6 +324,101 @@ typedef struct scan_out {
   lat_state l;
 } scan_out;
 
+/* Adds n Cyrillic letters, whose packed flags are acc, to the counts. */
+static inline void cyr_flush(scan_out *o, uint64_t acc, unsigned n) {
+  unsigned n_kk = (unsigned)(acc & 0xFFFF), n_ru = (unsigned)((acc >> 16) & 0xFFFF);
+  unsigned n_oth = (unsigned)((acc >> 32) & 0xFFFF);
+  o->cls_count[KZTEXT_SC_CYRL_KK] += n_kk;
+  o->cls_count[KZTEXT_SC_CYRL_RU] += n_ru;
+  o->cls_count[KZTEXT_SC_CYRL_OTHER] += n_oth;
+  o->cls_count[KZTEXT_SC_CYRL_SHARED] += n - n_kk - n_ru - n_oth;
+  o->kk_core += acc >> 48;
+}
+
+/* The common case of Kazakh and Russian text: Cyrillic words separated by
+ * ASCII spaces and punctuation, from s[i] (the first byte of a Cyrillic
+ * letter, no Latin word in progress) to anything else.  Returns where it
+ * stopped (i itself if s[i] is a Cyrillic sign, not a letter).  The state
+ * is a local copy (fast) so it stays in registers; the word's first two
+ * letters decide its capitals once per word. */
+static inline size_t cyr_text_impl(const unsigned char *s, size_t i, size_t len, cyr_state *c,
+                                   scan_out *o, unsigned *prev_cls, uint32_t *prev_cp,
+                                   const int viterbi) {
+  uint64_t acc = 0;   /* packed flags of the letters since the last flush */
+  unsigned acc_n = 0; /* letters since the last flush (< 0x10000) */
+  for (;;) {
+    uint32_t wk = c->w[CK], wr = c->w[CR];
+    unsigned prevn = c->prevn, ctxn = c->ctxn, wl0 = c->wletters;
+    uint64_t counts = 0; /* packed per-letter flags (kz_lid_cyr_sym_flags) */
+    const unsigned char *p = s + i, *pend = s + len - 1;
+    /* At most 0x3FFF letters per run keep the 16-bit counters exact. */
+    if ((size_t)(pend - p) > 2 * 0x3FFFu) pend = p + 2 * 0x3FFFu;
+    do {
+      /* One lookup validates the pair and gives the symbol (0: not a
+       * letter, or U+0482-0489, a sign or a mark). */
+      unsigned key = ((unsigned)p[0] << 8 | p[1]) - 0xD080u;
+      if (key >= sizeof kz_lid_cyr_sym2) break;
+      unsigned sym = kz_lid_cyr_sym2[key];
+      if (!sym) break;
+      counts += kz_lid_cyr_sym_flags[sym];
+      const uint8_t *t = kz_lid_cyr + (ctxn + sym) * 2;
+      wk += t[CK];
+      wr += t[CR];
+      ctxn = (prevn + sym) * KZ_LID_CYR_N;
+      prevn = sym * KZ_LID_CYR_N;
+      p += 2;
+    } while (p < pend);
+    size_t j = (size_t)(p - s);
+    unsigned n = (unsigned)((j - i) / 2);
+    if (!n) break;
+    if (wl0 < 2) {
+      /* Capitals: the first letter (a name), the first two (an acronym). */
+      if (!wl0) c->wcap = cyr_upper(s + i);
+      if (wl0 + n >= 2) c->wacro = c->wcap & cyr_upper(s + i + 2 * (1 - wl0));
+    }
+    if (acc_n + n >= 0x10000u) {
+      cyr_flush(o, acc, acc_n);
+      acc = 0;
+      acc_n = 0;
+    }
+    acc += counts;
+    acc_n += n;
+    c->w[CK] = wk;
+    c->w[CR] = wr;
+    c->prevn = prevn;
+    c->ctxn = ctxn;
+    c->wletters = wl0 + n;
+    c->wmarked |= (counts & 0xFFFF) != 0;
+    i = j;
+    *prev_cls = KZTEXT_SC_CYRL_SHARED;
+    *prev_cp = 0x430; /* a Cyrillic letter (only Arabic ى is looked for) */
+    if (!(i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26)) break;
+    /* The usual word end: spaces and punctuation, consumed here. */
+    if (viterbi) cyr_word_end(c);
+    else {
+      cyr_word_eval(c);
+      cyr_word_reset(c);
+    }
+    while (i < len && ascii_sep(s[i])) i++;
+    *prev_cls = KZTEXT_SC_PUNCT;
+    *prev_cp = s[i - 1];
+    if (!(i + 1 < len && s[i] >= 0xD0 && s[i] <= 0xD3 && (s[i + 1] & 0xC0) == 0x80)) break;
+  }
+  cyr_flush(o, acc, acc_n);
+  return i;
+}
+
+/* The first pass keeps the state in a local copy; the Viterbi pass works
+ * on it in place (its step indexes arrays by state). */
+static size_t cyr_text(const unsigned char *s, size_t i, size_t len, scan_out *o,
+                       unsigned *prev_cls, uint32_t *prev_cp) {
+  if (o->c.viterbi) return cyr_text_impl(s, i, len, &o->c, o, prev_cls, prev_cp, 1);
+  cyr_state c = o->c;
+  i = cyr_text_impl(s, i, len, &c, o, prev_cls, prev_cp, 0);
+  o->c = c;
+  return i;
+}
+
 /* viterbi: run the code-switching pass over Cyrillic words; variants: score
  * Latin words by the three Kazakh alphabets instead of English/Kazakh. */
 static kztext_status scan(const unsigned char *s, size_t len, int replace, int viterbi,
@@ -323,60 +437,11 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
     size_t step;
     unsigned b = s[i];
     if (b >= 0xD0 && b <= 0xD3 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-      /* Hot loop: a word of Cyrillic letters U+0400-04FF, state in locals. */
+      /* Hot loop: Cyrillic words and the ASCII between them. */
       if (ls->wletters) lat_word_end(ls);
-      uint32_t wk = cs->w[CK], wr = cs->w[CR];
-      unsigned prevn = cs->prevn, ctxn = cs->ctxn, wl0 = cs->wletters;
-      uint64_t counts = 0; /* packed per-letter flags (kz_lid_cyr_sym_flags) */
-      const unsigned char *p = s + i, *pend = s + len - 1;
-      /* At most 0x3FFF letters per run keep the 16-bit counters exact. */
-      if ((size_t)(pend - p) > 2 * 0x3FFFu) pend = p + 2 * 0x3FFFu;
-      do {
-        unsigned b0 = p[0], b1 = p[1];
-        if (((b0 & 0xFCu) ^ 0xD0u) | ((b1 & 0xC0u) ^ 0x80u)) break;
-        unsigned sym = kz_lid_cyr_sym[((b0 & 3u) << 6) | (b1 & 0x3Fu)];
-        if (!sym) break; /* U+0482-0489: a sign or a mark */
-        counts += kz_lid_cyr_sym_flags[sym];
-        const uint8_t *t = kz_lid_cyr + (ctxn + sym) * 2;
-        wk += t[CK];
-        wr += t[CR];
-        ctxn = (prevn + sym) * KZ_LID_CYR_N;
-        prevn = sym * KZ_LID_CYR_N;
-        p += 2;
-      } while (p < pend);
-      size_t j = (size_t)(p - s);
-      unsigned n = (unsigned)((j - i) / 2);
-      if (n && wl0 < 2) {
-        /* Capitals: the first letter (a name), the first two (an acronym). */
-        if (!wl0) cs->wcap = cyr_upper(s + i);
-        if (wl0 + n >= 2) cs->wacro = cs->wcap & cyr_upper(s + i + 2 * (1 - wl0));
-      }
-      unsigned n_kk = (unsigned)(counts & 0xFFFF), n_ru = (unsigned)((counts >> 16) & 0xFFFF);
-      unsigned n_oth = (unsigned)((counts >> 32) & 0xFFFF);
-      cls_count[KZTEXT_SC_CYRL_KK] += n_kk;
-      cls_count[KZTEXT_SC_CYRL_RU] += n_ru;
-      cls_count[KZTEXT_SC_CYRL_OTHER] += n_oth;
-      cls_count[KZTEXT_SC_CYRL_SHARED] += n - n_kk - n_ru - n_oth;
-      o->kk_core += counts >> 48;
-      cs->w[CK] = wk;
-      cs->w[CR] = wr;
-      cs->prevn = prevn;
-      cs->ctxn = ctxn;
-      cs->wletters = wl0 + n;
-      cs->wmarked |= n_kk != 0;
-      uint32_t last = 0x430; /* a Cyrillic letter (only Arabic ى is looked for) */
+      size_t j = cyr_text(s, i, len, o, &prev_cls, &prev_cp);
       if (j > i) {
-        prev_cls = KZTEXT_SC_CYRL_SHARED;
-        prev_cp = last;
         i = j;
-        if (i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26) {
-          /* The usual word end: spaces and punctuation, consumed here. */
-          cyr_word_end(cs);
-          while (i < len && s[i] < 0x80 && s[i] != '\'' && (unsigned)((s[i] | 0x20) - 'a') >= 26)
-            i++;
-          prev_cls = KZTEXT_SC_PUNCT;
-          prev_cp = s[i - 1];
-        }
         continue;
       }
     } else if ((unsigned)((b | 0x20) - 'a') < 26 && !variants) {
