@@ -8,6 +8,7 @@
  * words also feed a two-state (kk/ru) Viterbi pass that finds
  * code-switching.  Arabic-script Kazakh is told by its letters (rules
  * below).  No allocation, no state outside the stack. */
+#include <stddef.h>
 #include <string.h>
 
 #include "script/script_table.h"
@@ -57,7 +58,17 @@ enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
 enum { LEN = 0, LKK = 1 };
 enum { L21 = 0, L18 = 1, L17 = 2 };
 
+/* Cyrillic words kept for the code-switching pass: clamped evidence and
+ * letters.  Sentence-sized text fits; longer text is scanned again. */
+#define WORD_REC_CAP 128
+typedef struct word_rec {
+  int16_t d;
+  uint16_t letters;
+} word_rec;
+
 typedef struct cyr_state {
+  word_rec *rec;        /* WORD_REC_CAP records, or NULL */
+  int rec_lost;         /* a word had more letters than a record holds */
   unsigned prevn, ctxn; /* previous symbol b times N, context (a*N + b) times N */
   uint32_t w[2];        /* current word's costs */
   unsigned wletters;
@@ -107,14 +118,15 @@ static unsigned plain_len(unsigned letters) {
  * statistics; returns its clamped evidence (> 0: Kazakh).  Constant indices
  * only, so a local copy of the state can live in registers (cyr_text). */
 static inline int64_t cyr_word_eval(cyr_state *c) {
+  /* Selects rather than branches below: the outcomes alternate from word
+   * to word unpredictably. */
   c->w[CK] += kz_lid_cyr[c->ctxn * 2 + CK];
   c->w[CR] += kz_lid_cyr[c->ctxn * 2 + CR];
-  if (!c->wmarked) {
-    /* The absence of all nine Kazakh letters is evidence too. */
-    unsigned k = plain_len(c->wletters) * 2;
-    c->w[CK] += kz_lid_cyr_plain[k + CK];
-    c->w[CR] += kz_lid_cyr_plain[k + CR];
-  }
+  /* The absence of all nine Kazakh letters is evidence too. */
+  unsigned k = plain_len(c->wletters) * 2;
+  uint32_t plain = c->wmarked ? 0 : 0xFFFFFFFFu;
+  c->w[CK] += kz_lid_cyr_plain[k + CK] & plain;
+  c->w[CR] += kz_lid_cyr_plain[k + CR] & plain;
   c->rawmin += c->w[CK] < c->w[CR] ? c->w[CK] : c->w[CR];
   c->symbols += c->wletters + 1;
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
@@ -133,6 +145,11 @@ static inline int64_t cyr_word_eval(cyr_state *c) {
   c->sign_letters[CR] += d >= 0 ? 0 : c->wletters;
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
+  if (c->words < WORD_REC_CAP && c->rec) {
+    c->rec[c->words].d = (int16_t)d;
+    c->rec[c->words].letters = (uint16_t)c->wletters;
+    c->rec_lost |= c->wletters > 0xFFFF;
+  }
   /* Acronyms are not words of either language: their evidence counts
    * only when the text has nothing else (an all-caps headline). */
   if (acro) {
@@ -322,6 +339,7 @@ typedef struct scan_out {
   size_t kk_core; /* ә ғ қ ұ і һ: Kazakh letters Kyrgyz and Mongolian lack */
   cyr_state c;
   lat_state l;
+  word_rec rec[WORD_REC_CAP]; /* last: not cleared */
 } scan_out;
 
 /* Adds n Cyrillic letters, whose packed flags are acc, to the counts. */
@@ -423,7 +441,8 @@ static size_t cyr_text(const unsigned char *s, size_t i, size_t len, scan_out *o
  * Latin words by the three Kazakh alphabets instead of English/Kazakh. */
 static kztext_status scan(const unsigned char *s, size_t len, int replace, int viterbi,
                           int variants, scan_out *o, size_t *error_offset) {
-  memset(o, 0, sizeof *o);
+  memset(o, 0, offsetof(scan_out, rec));
+  o->c.rec = viterbi ? NULL : o->rec;
   o->c.viterbi = viterbi;
   o->l.variants = variants;
   unsigned *cls_count = o->cls_count;
@@ -581,6 +600,33 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
   return KZTEXT_OK;
 }
 
+/* The code-switching pass over recorded words, as cyr_word_end does it
+ * word by word in a second scan: the letters of kk and ru on the best
+ * path. */
+static void viterbi_words(const word_rec *w, size_t n, uint64_t *lk, uint64_t *lr) {
+  int64_t v[2] = {0, 0};
+  uint64_t pl[2][2] = {{0, 0}, {0, 0}};
+  for (size_t k = 0; k < n; k++) {
+    int64_t d = w[k].d;
+    int64_t e[2] = {d < 0 ? -d : 0, d > 0 ? d : 0};
+    int64_t nv[2];
+    uint64_t nl[2][2];
+    for (int st = 0; st < 2; st++) {
+      int from = st;
+      if (k && v[1 - st] + SWITCH_COST < v[st]) from = 1 - st;
+      nv[st] = (k ? v[from] + (from != st ? SWITCH_COST : 0) : 0) + e[st];
+      nl[st][0] = k ? pl[from][0] : 0;
+      nl[st][1] = k ? pl[from][1] : 0;
+      nl[st][st] += w[k].letters;
+    }
+    memcpy(v, nv, sizeof nv);
+    memcpy(pl, nl, sizeof nl);
+  }
+  int bs = v[CK] <= v[CR] ? CK : CR;
+  *lk = pl[bs][CK];
+  *lr = pl[bs][CR];
+}
+
 kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
                             kztext_detect_result *res, size_t *error_offset) {
   if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
@@ -657,10 +703,16 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
           c->min_d <= -MIXED_RU_EVIDENCE) {
         /* Shares from the Viterbi path; if switching never paid off there,
          * from the words leaning each way. */
-        scan_out o2;
-        if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
-        int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
-        uint64_t lk = o2.c.path_letters[bs][CK], lr = o2.c.path_letters[bs][CR];
+        uint64_t lk, lr;
+        if (c->words <= WORD_REC_CAP && !c->rec_lost) {
+          viterbi_words(o.rec, (size_t)c->words, &lk, &lr);
+        } else {
+          scan_out o2;
+          if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
+          int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
+          lk = o2.c.path_letters[bs][CK];
+          lr = o2.c.path_letters[bs][CR];
+        }
         if (!lk || !lr) {
           lk = c->sign_letters[CK];
           lr = c->sign_letters[CR];
