@@ -278,11 +278,12 @@ static double kz_exp(double x) {
   const double ln2 = 0.69314718055994530942;
   double kf = x / ln2;
   int k = (int)(kf < 0 ? kf - 0.5 : kf + 0.5);
-  double r = x - (double)k * ln2, term = 1, sum = 1;
-  for (int i = 1; i < 11; i++) {
-    term *= r / i;
-    sum += term;
-  }
+  double r = x - (double)k * ln2;
+  /* Horner with the coefficients 1/n!: no division. */
+  static const double c[11] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720,
+                               1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
+  double sum = c[10];
+  for (int i = 9; i >= 0; i--) sum = sum * r + c[i];
   uint64_t bits = (uint64_t)(k + 1023) << 52; /* 2^k, |k| <= 58 */
   double p2;
   memcpy(&p2, &bits, sizeof p2);
@@ -437,13 +438,14 @@ static size_t cyr_text(const unsigned char *s, size_t i, size_t len, scan_out *o
   return i;
 }
 
-/* viterbi: run the code-switching pass over Cyrillic words; variants: score
+/* viterbi: run the code-switching pass over Cyrillic words (1), or record
+ * the words for it (2), or neither (0); variants: score
  * Latin words by the three Kazakh alphabets instead of English/Kazakh. */
 static kztext_status scan(const unsigned char *s, size_t len, int replace, int viterbi,
                           int variants, scan_out *o, size_t *error_offset) {
   memset(o, 0, offsetof(scan_out, rec));
-  o->c.rec = viterbi ? NULL : o->rec;
-  o->c.viterbi = viterbi;
+  o->c.viterbi = viterbi == 1;
+  o->c.rec = viterbi == 2 ? o->rec : NULL;
   o->l.variants = variants;
   unsigned *cls_count = o->cls_count;
   cyr_state *cs = &o->c;
@@ -636,7 +638,8 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   const unsigned char *s = (const unsigned char *)src;
   const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
   scan_out o;
-  kztext_status st = scan(s, len, replace, 0, 0, &o, error_offset);
+  kztext_status st =
+      scan(s, len, replace, flags & KZTEXT_DETECT_NO_MIXED ? 0 : 2, 0, &o, error_offset);
   if (st) return st;
   const unsigned *cls_count = o.cls_count;
   const cyr_state *c = &o.c;
