@@ -107,6 +107,7 @@ typedef struct lat_state {
   uint64_t symbols;
   uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
   uint64_t apos;        /* apostrophes inside words (the 2017 pairs) */
+  uint64_t vowel_i;     /* a e o u y then i inside a word: й in 2021 spelling */
   uint64_t words;
 } lat_state;
 
@@ -479,11 +480,14 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       }
       uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
       unsigned prev = ls->prev, ctx = ls->ctx, wcase = ls->wcase, wvowel = ls->wvowel;
+      uint64_t vowel_i = ls->vowel_i;
       size_t j = i;
       do {
         unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
         wcase |= s[j];
         wvowel |= LAT_VOWELS >> sym;
+        /* a e o u y as bits of the symbols (prev < 64). */
+        vowel_i += (sym == 9) & (unsigned)((0x2208022ull >> prev) & 1);
         const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 2;
         w0 += t[LEN];
         w1 += t[LKK];
@@ -493,6 +497,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
       ls->w[LEN] = w0;
       ls->w[LKK] = w1;
+      ls->vowel_i = vowel_i;
       ls->wcase = wcase;
       ls->wvowel = wvowel & 1;
       ls->prev = prev;
@@ -768,6 +773,9 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       if (scan(s, len, replace, 0, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
       const uint64_t *cl = o2.l.clamped;
       int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
+      /* Or plain a-z with i after a vowel: Kazakh has no two vowels in a
+       * row, so that i is й, which 2021 writes i and 2018 ı (oryn jetpei). */
+      allow21 |= !cls_count[KZTEXT_SC_LATN_KK2018] && l->vowel_i > 0;
       int allow17 = l->apos > 0;
       int bk = L18;
       if (allow21 && cl[L21] < cl[bk]) bk = L21;

@@ -48,6 +48,11 @@ static const lid_case cases[] = {
     {"Report.pdf", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
     {"12 km", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0},
     {"Sabaq bitti.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
+    /* Plain a-z with i after a vowel is й as 2021 writes it (2018: ı). */
+    {"Olar jaqsy daiyndaldy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"Biz saiysqa qatystyq.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"Olar jaqsy da\xc4\xb1yndaldy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2018, 0},
     {"Bul jaqsy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     /* Kazakh in the three Latin alphabets. */
     {"Bız erteñ Almatyğa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
