@@ -36,9 +36,9 @@
  * to apply it. */
 #define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
-/* Evidence a Latin abbreviation can carry: a word in a-z without a vowel
- * (pdf, km, D) or in capitals of at most ABBR_MAXLEN letters (WW, II, PM,
- * NATO).  Their letters follow no language's spelling, and such tokens
+/* Evidence a Latin abbreviation can carry: a word of at most ABBR_MAXLEN
+ * letters without a vowel (pdf, km, D) or in capitals (WW, II, PM, NATO;
+ * not I or A).  Their letters follow no language's spelling, and such tokens
  * (units, Roman numerals, initials, file types) fill English dates, lists
  * and file names, where the trigram models guess. */
 #define ABBR_CLAMP (3 * KZ_LID_SCALE / 2)
@@ -98,8 +98,7 @@ typedef struct lat_state {
   uint32_t w[4];
   unsigned wletters;
   int wmarked;          /* the word has a letter outside a-z */
-  unsigned wcase;       /* OR of the word's a-z bytes: 0x20 set if any is lower case */
-  unsigned wvowel;      /* the word has a vowel (LAT_VOWELS) */
+  int wabbr;            /* the word is an abbreviation (ABBR_CLAMP) */
   int variants;         /* alphabet pass: lanes are L21 L18 L17 */
   int nonascii;         /* a Latin letter outside a-z was scored */
   int settled;          /* English/Kazakh decided: stop scoring (first pass) */
@@ -107,7 +106,7 @@ typedef struct lat_state {
   uint64_t symbols;
   uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
   uint64_t apos;        /* apostrophes inside words (the 2017 pairs) */
-  uint64_t vowel_i;     /* a e o u y then i inside a word: й in 2021 spelling */
+  uint64_t vowel_i;     /* alphabet pass: a e o u y then i in a word (й in 2021) */
   uint64_t words;
 } lat_state;
 
@@ -207,7 +206,7 @@ static inline void lat_word_end2(lat_state *l) {
   l->rawmin += m;
   uint32_t de = we - m, dk = wk - m;
   uint32_t clamp = WORD_CLAMP;
-  if (!l->wmarked && (!l->wvowel || (!(l->wcase & 0x20) && l->wletters <= ABBR_MAXLEN)))
+  if (!l->wmarked && l->wabbr)
     clamp = ABBR_CLAMP;
   l->clamped[LEN] += de > clamp ? clamp : de;
   l->clamped[LKK] += dk > clamp ? clamp : dk;
@@ -222,7 +221,7 @@ static inline void lat_word_end2(lat_state *l) {
   if (!l->nonascii && gap > SETTLE_EVIDENCE) l->settled = 1;
   l->wletters = 0;
   l->wmarked = 0;
-  l->wcase = l->wvowel = 0;
+  l->wabbr = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -252,7 +251,7 @@ static void lat_word_end(lat_state *l) {
   l->words++;
   l->wletters = 0;
   l->wmarked = 0;
-  l->wcase = l->wvowel = 0;
+  l->wabbr = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -323,7 +322,9 @@ static unsigned ascii_letters(const unsigned char *s, size_t len, size_t *pos) {
     /* (b | 0x20) in 0x61..0x7A, per byte without carries (all < 0x80). */
     uint64_t y = w | (0x20 * ones);
     uint64_t letters = (y + 0x1F * ones) & ~(y + 0x05 * ones) & highs;
-    n += (unsigned)__builtin_popcountll(letters);
+    /* One bit (bit 7) per letter byte: sum the bytes with a multiply
+     * (popcount is a library call without -mpopcnt). */
+    n += (unsigned)(((letters >> 7) * ones) >> 56);
     j += 8;
   }
   while (j < len && s[j] < 0x80) {
@@ -479,15 +480,12 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         continue;
       }
       uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
-      unsigned prev = ls->prev, ctx = ls->ctx, wcase = ls->wcase, wvowel = ls->wvowel;
-      uint64_t vowel_i = ls->vowel_i;
+      unsigned prev = ls->prev, ctx = ls->ctx, lower = 0, vowel = 0;
       size_t j = i;
       do {
         unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
-        wcase |= s[j];
-        wvowel |= LAT_VOWELS >> sym;
-        /* a e o u y as bits of the symbols (prev < 64). */
-        vowel_i += (sym == 9) & (unsigned)((0x2208022ull >> prev) & 1);
+        lower |= s[j];
+        vowel |= LAT_VOWELS >> sym;
         const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 2;
         w0 += t[LEN];
         w1 += t[LKK];
@@ -497,9 +495,10 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
       ls->w[LEN] = w0;
       ls->w[LKK] = w1;
-      ls->vowel_i = vowel_i;
-      ls->wcase = wcase;
-      ls->wvowel = wvowel & 1;
+      /* A word of at most ABBR_MAXLEN letters in capitals or without a
+       * vowel is an abbreviation (no branch: word lengths are random). */
+      ls->wabbr = (!ls->wletters & (j - i <= ABBR_MAXLEN)) &
+                  ((!(lower & 0x20u) & (j - i >= 2)) | !(vowel & 1u));
       ls->prev = prev;
       ls->ctx = ctx;
       ls->wletters += (unsigned)(j - i);
@@ -582,6 +581,8 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       else
         for (int k = 0; k < 2; k++) ls->w[k] += kz_lid_lat[idx * 2 + k];
       ls->nonascii |= sym > KZ_LID_LAT_AZ_LAST;
+      /* i after a e o u y (symbols as bits; prev < 64). */
+      ls->vowel_i += sym == 9 && ((0x2208022ull >> ls->prev) & 1);
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
       ls->prev = sym;
       ls->wletters++;
@@ -775,7 +776,7 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
       /* Or plain a-z with i after a vowel: Kazakh has no two vowels in a
        * row, so that i is й, which 2021 writes i and 2018 ı (oryn jetpei). */
-      allow21 |= !cls_count[KZTEXT_SC_LATN_KK2018] && l->vowel_i > 0;
+      allow21 |= !cls_count[KZTEXT_SC_LATN_KK2018] && o2.l.vowel_i > 0;
       int allow17 = l->apos > 0;
       int bk = L18;
       if (allow21 && cl[L21] < cl[bk]) bk = L21;
