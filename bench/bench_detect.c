@@ -3,6 +3,9 @@
  * the same text in the same process (a per-code-point script lookup: the
  * least any script-based detector does).
  *
+ * Rows per corpus: detect with the default flags, detect with
+ * KZTEXT_DETECT_NO_MIXED (as the pipeline calls it, per sentence), script runs.
+ *
  * Columns: kztext and ICU MB/s by the wall clock (best of 3), their ratio,
  * and kztext MB/s by thread CPU time (robust on a shared machine).
  *
@@ -67,19 +70,19 @@ int main(int argc, char **argv) {
 
     /* Language identification per unit. */
     double kz, icu, cpu;
-#define DETECT_ALL                                                             \
+#define DETECT_ALL(flags)                                                      \
   {                                                                            \
     size_t acc = 0;                                                            \
     for (size_t i = 0; i < nu; i++) {                                          \
       kztext_detect_result r;                                                  \
       r.size = sizeof r;                                                       \
-      kztext_detect(c.data + u[i].start, u[i].len, KZTEXT_INVALID_REPLACE, &r, NULL); \
+      kztext_detect(c.data + u[i].start, u[i].len, (flags), &r, NULL);         \
       acc += r.lang;                                                           \
     }                                                                          \
     sink = acc;                                                                \
   }
-    BENCH_CPU_MBPS(cpu, bytes, 0.5, DETECT_ALL);
-    BENCH_MBPS(kz, bytes, 0.5, DETECT_ALL);
+    BENCH_CPU_MBPS(cpu, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE));
+    BENCH_MBPS(kz, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE));
     BENCH_MBPS(icu, bytes, 0.5, {
       size_t acc = 0;
       for (size_t i = 0; i < nu; i++) {
@@ -102,6 +105,12 @@ int main(int argc, char **argv) {
     snprintf(task, sizeof task, "detect, %zu units of %zu B", nu, nu ? bytes / nu : 0);
     printf("%-4s %-28s %8.0f MB/s %6.0f MB/s %7.2fx %8.0f MB/s\n", langs[li], task, kz, icu,
            kz / icu, cpu);
+    /* As the pipeline calls it: per sentence, no code-switching analysis. */
+    BENCH_CPU_MBPS(cpu, bytes, 0.5,
+                   DETECT_ALL(KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED));
+    BENCH_MBPS(kz, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED));
+    printf("%-4s %-28s %8.0f MB/s %6.0f MB/s %7.2fx %8.0f MB/s\n", langs[li],
+           "detect, same units, NO_MIXED", kz, icu, kz / icu, cpu);
 
     /* Script runs over the whole corpus. */
     size_t cap_runs = 0;

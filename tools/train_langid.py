@@ -292,6 +292,15 @@ def main():
             out.append(",".join(str(v) for v in vals[i:i + per_line]) + ",\n")
         out.append("};\n")
     arr("kz_lid_cyr_sym", "uint8_t", cmap)
+    # The same keyed by the UTF-8 bytes (b0 << 8 | b1) - 0xD080 of U+0400-04FF:
+    # one lookup validates the pair (0: not a two-byte letter) and gives the
+    # symbol, for the hot loop.
+    cmap2 = [0] * 0x340
+    for k in range(0x340):
+        b0, b1 = (0xD080 + k) >> 8, (0xD080 + k) & 0xFF
+        if 0x80 <= b1 <= 0xBF:
+            cmap2[k] = cmap[((b0 & 3) << 6) | (b1 & 0x3F)]
+    arr("kz_lid_cyr_sym2", "uint8_t", cmap2)
     # Per Cyrillic symbol, four 16-bit counters to add (a packed uint64):
     # bits 0-15 Kazakh-specific letter, 16-31 Russian-only letter (ё ц ч щ ъ
     # ь э), 32-47 other Cyrillic letter, 48-63 one of ә ғ қ ұ і һ (letters

@@ -51,11 +51,14 @@ typedef struct kztext_detect_result {
   kztext_lang lang;       /**< the language with more evidence (also when mixed: see share) */
   kztext_script script;   /**< script of most letters (KZTEXT_SCRIPT_COMMON: none) */
   kztext_variant variant; /**< Latin alphabet when lang is kk in Latin script */
-  /** Probability of .lang (0..1): from the model scores, lowered for short
-   *  text; the probability of "other language" when .lang is und. */
+  /** scores[.lang] (0..1): from the model scores, lowered for short text;
+   *  the probability of "other language" when .lang is und; for
+   *  code-switched text (.mixed) the share of .lang, so a confidence near
+   *  0.5 says the text is as much the other language. */
   double confidence;
   /** Per language (indexed by kztext_lang) probabilities summing to 1;
-   *  scores[KZTEXT_LANG_UND] is the share given to other languages. */
+   *  scores[KZTEXT_LANG_UND] is the share given to other languages.  When
+   *  .mixed, scores[KK] and scores[RU] are the shares (times 1 - und). */
   double scores[KZTEXT_LANG_COUNT];
   /** 1 when the text switches between Kazakh and Russian (whole clauses or
    *  sentences of each, not a single borrowed word); then share[] holds

@@ -8,6 +8,7 @@
  * words also feed a two-state (kk/ru) Viterbi pass that finds
  * code-switching.  Arabic-script Kazakh is told by its letters (rules
  * below).  No allocation, no state outside the stack. */
+#include <stddef.h>
 #include <string.h>
 
 #include "script/script_table.h"
@@ -35,10 +36,19 @@
  * to apply it. */
 #define UND_EXCESS (2 * KZ_LID_SCALE)
 #define UND_MIN_SYMBOLS 24
+/* Evidence a Latin abbreviation can carry: a word of at most ABBR_MAXLEN
+ * letters without a vowel (pdf, km, D) or in capitals (WW, II, PM, NATO;
+ * not I or A).  Their letters follow no language's spelling, and such tokens
+ * (units, Roman numerals, initials, file types) fill English dates, lists
+ * and file names, where the trigram models guess. */
+#define ABBR_CLAMP (3 * KZ_LID_SCALE / 2)
+#define ABBR_MAXLEN 4
+/* a e i o u y as bits of the a-z symbols 1-26. */
+#define LAT_VOWELS 0x2208222u
 /* Bounded evidence after which plain a-z text stops being scored. */
 #define SETTLE_EVIDENCE (40 * KZ_LID_SCALE)
 /* Nats of prior towards English for Latin text in plain a-z. */
-#define EN_PRIOR 3.0
+#define EN_PRIOR 4.0
 /* Nats of prior towards Russian for Cyrillic text without Kazakh letters. */
 #define RU_PRIOR 1.0
 
@@ -48,14 +58,23 @@ enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
 enum { LEN = 0, LKK = 1 };
 enum { L21 = 0, L18 = 1, L17 = 2 };
 
+/* Cyrillic words kept for the code-switching pass: clamped evidence and
+ * letters.  Sentence-sized text fits; longer text is scanned again. */
+#define WORD_REC_CAP 128
+typedef struct word_rec {
+  int16_t d;
+  uint16_t letters;
+} word_rec;
+
 typedef struct cyr_state {
-  unsigned prev, ctx;   /* previous symbol, (a*N + b) context */
+  word_rec *rec;        /* WORD_REC_CAP records, or NULL */
+  int rec_lost;         /* a word had more letters than a record holds */
+  unsigned prevn, ctxn; /* previous symbol b times N, context (a*N + b) times N */
   uint32_t w[2];        /* current word's costs */
   unsigned wletters;
   int wmarked;          /* the word has a Kazakh-specific letter */
   int wcap;             /* the word starts with a capital */
   int wacro;            /* ... and so does its second letter: an acronym */
-  uint64_t raw[2];      /* total costs */
   uint64_t rawmin;      /* sum over words of the better model's cost */
   uint64_t symbols;
   int64_t evidence;     /* sum of clamped (ru - kk) per word: > 0 means kk */
@@ -79,14 +98,15 @@ typedef struct lat_state {
   uint32_t w[4];
   unsigned wletters;
   int wmarked;          /* the word has a letter outside a-z */
+  int wabbr;            /* the word is an abbreviation (ABBR_CLAMP) */
   int variants;         /* alphabet pass: lanes are L21 L18 L17 */
   int nonascii;         /* a Latin letter outside a-z was scored */
   int settled;          /* English/Kazakh decided: stop scoring (first pass) */
-  uint64_t raw[4];
   uint64_t rawmin;
   uint64_t symbols;
   uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
   uint64_t apos;        /* apostrophes inside words (the 2017 pairs) */
+  uint64_t vowel_i;     /* alphabet pass: a e o u y then i in a word (й in 2021) */
   uint64_t words;
 } lat_state;
 
@@ -94,18 +114,19 @@ static unsigned plain_len(unsigned letters) {
   return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
 }
 
-static inline void cyr_word_end(cyr_state *c) {
-  const unsigned n = KZ_LID_CYR_N;
-  c->w[CK] += kz_lid_cyr[c->ctx * n * 2 + CK];
-  c->w[CR] += kz_lid_cyr[c->ctx * n * 2 + CR];
-  if (!c->wmarked) {
-    /* The absence of all nine Kazakh letters is evidence too. */
-    unsigned k = plain_len(c->wletters) * 2;
-    c->w[CK] += kz_lid_cyr_plain[k + CK];
-    c->w[CR] += kz_lid_cyr_plain[k + CR];
-  }
-  c->raw[CK] += c->w[CK];
-  c->raw[CR] += c->w[CR];
+/* A Cyrillic word's end: its costs become evidence and code-switching
+ * statistics; returns its clamped evidence (> 0: Kazakh).  Constant indices
+ * only, so a local copy of the state can live in registers (cyr_text). */
+static inline int64_t cyr_word_eval(cyr_state *c) {
+  /* Selects rather than branches below: the outcomes alternate from word
+   * to word unpredictably. */
+  c->w[CK] += kz_lid_cyr[c->ctxn * 2 + CK];
+  c->w[CR] += kz_lid_cyr[c->ctxn * 2 + CR];
+  /* The absence of all nine Kazakh letters is evidence too. */
+  unsigned k = plain_len(c->wletters) * 2;
+  uint32_t plain = c->wmarked ? 0 : 0xFFFFFFFFu;
+  c->w[CK] += kz_lid_cyr_plain[k + CK] & plain;
+  c->w[CR] += kz_lid_cyr_plain[k + CR] & plain;
   c->rawmin += c->w[CK] < c->w[CR] ? c->w[CK] : c->w[CR];
   c->symbols += c->wletters + 1;
   int64_t d = (int64_t)c->w[CR] - (int64_t)c->w[CK];
@@ -120,9 +141,15 @@ static inline void cyr_word_end(cyr_state *c) {
     if (c->words && d < 0 && c->prev_d < 0 && d + c->prev_d < c->min_d) c->min_d = d + c->prev_d;
   }
   c->prev_d = acro ? 0 : d;
-  c->sign_letters[d >= 0 ? CK : CR] += c->wletters;
+  c->sign_letters[CK] += d >= 0 ? c->wletters : 0;
+  c->sign_letters[CR] += d >= 0 ? 0 : c->wletters;
   if (d > WORD_CLAMP) d = WORD_CLAMP;
   if (d < -WORD_CLAMP) d = -WORD_CLAMP;
+  if (c->words < WORD_REC_CAP && c->rec) {
+    c->rec[c->words].d = (int16_t)d;
+    c->rec[c->words].letters = (uint16_t)c->wletters;
+    c->rec_lost |= c->wletters > 0xFFFF;
+  }
   /* Acronyms are not words of either language: their evidence counts
    * only when the text has nothing else (an all-caps headline). */
   if (acro) {
@@ -131,6 +158,21 @@ static inline void cyr_word_end(cyr_state *c) {
   } else {
     c->evidence += d;
   }
+  return d;
+}
+
+static inline void cyr_word_reset(cyr_state *c) {
+  c->words++;
+  c->w[CK] = c->w[CR] = 0;
+  c->wletters = 0;
+  c->wmarked = 0;
+  c->wcap = 0;
+  c->wacro = 0;
+  c->prevn = c->ctxn = 0;
+}
+
+static inline void cyr_word_end(cyr_state *c) {
+  int64_t d = cyr_word_eval(c);
   if (c->viterbi) {
     /* Viterbi step (second pass, code-switched text only): emission = how
      * much less likely the state's language is than the other here. */
@@ -148,13 +190,7 @@ static inline void cyr_word_end(cyr_state *c) {
     memcpy(c->v, nv, sizeof nv);
     memcpy(c->path_letters, nl, sizeof nl);
   }
-  c->words++;
-  c->w[CK] = c->w[CR] = 0;
-  c->wletters = 0;
-  c->wmarked = 0;
-  c->wcap = 0;
-  c->wacro = 0;
-  c->prev = c->ctx = 0;
+  cyr_word_reset(c);
 }
 
 /* First pass: English against Kazakh, two lanes, unrolled. */
@@ -166,13 +202,14 @@ static inline void lat_word_end2(lat_state *l) {
     we += plain[LEN];
     wk += plain[LKK];
   }
-  l->raw[LEN] += we;
-  l->raw[LKK] += wk;
   uint32_t m = we < wk ? we : wk;
   l->rawmin += m;
   uint32_t de = we - m, dk = wk - m;
-  l->clamped[LEN] += de > WORD_CLAMP ? WORD_CLAMP : de;
-  l->clamped[LKK] += dk > WORD_CLAMP ? WORD_CLAMP : dk;
+  uint32_t clamp = WORD_CLAMP;
+  if (!l->wmarked && l->wabbr)
+    clamp = ABBR_CLAMP;
+  l->clamped[LEN] += de > clamp ? clamp : de;
+  l->clamped[LKK] += dk > clamp ? clamp : dk;
   l->w[LEN] = l->w[LKK] = 0;
   l->symbols += l->wletters + 1;
   l->words++;
@@ -184,6 +221,7 @@ static inline void lat_word_end2(lat_state *l) {
   if (!l->nonascii && gap > SETTLE_EVIDENCE) l->settled = 1;
   l->wletters = 0;
   l->wmarked = 0;
+  l->wabbr = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -201,7 +239,6 @@ static void lat_word_end(lat_state *l) {
   for (int k = 0; k < lanes; k++) {
     l->w[k] += end[k];
     if (!l->wmarked) l->w[k] += plain[k];
-    l->raw[k] += l->w[k];
     if (l->w[k] < m) m = l->w[k];
   }
   l->rawmin += m;
@@ -214,6 +251,7 @@ static void lat_word_end(lat_state *l) {
   l->words++;
   l->wletters = 0;
   l->wmarked = 0;
+  l->wabbr = 0;
   l->prev = l->ctx = 0;
 }
 
@@ -240,11 +278,12 @@ static double kz_exp(double x) {
   const double ln2 = 0.69314718055994530942;
   double kf = x / ln2;
   int k = (int)(kf < 0 ? kf - 0.5 : kf + 0.5);
-  double r = x - (double)k * ln2, term = 1, sum = 1;
-  for (int i = 1; i < 11; i++) {
-    term *= r / i;
-    sum += term;
-  }
+  double r = x - (double)k * ln2;
+  /* Horner with the coefficients 1/n!: no division. */
+  static const double c[11] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720,
+                               1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
+  double sum = c[10];
+  for (int i = 9; i >= 0; i--) sum = sum * r + c[i];
   uint64_t bits = (uint64_t)(k + 1023) << 52; /* 2^k, |k| <= 58 */
   double p2;
   memcpy(&p2, &bits, sizeof p2);
@@ -253,6 +292,22 @@ static double kz_exp(double x) {
 
 /* Saturates: probabilities closer to 0 or 1 than e^-40 are not told apart. */
 static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
+
+/* Whether the two-byte Cyrillic letter at p is a capital (U+0400-042F,
+ * and the even code points from U+0460 on). */
+static inline int cyr_upper(const unsigned char *p) {
+  /* Per lead byte D0-D3, a bit per continuation byte 80-BF. */
+  static const uint64_t upper[4] = {0xFFFFFFFFFFFFull, 0x5555555500000000ull,
+                                    0x5555555555555555ull, 0x5555555555555555ull};
+  return (int)((upper[p[0] & 3] >> (p[1] & 0x3F)) & 1);
+}
+
+/* ASCII other than letters and the apostrophe (which may join Latin
+ * words): what separates Cyrillic words; a bit per byte 00-7F. */
+static inline int ascii_sep(unsigned b) {
+  static const uint64_t sep[2] = {0xFFFFFF7FFFFFFFFFull, 0xF8000001F8000001ull};
+  return b < 0x80 && ((sep[b >> 6] >> (b & 63)) & 1);
+}
 
 /* Counts the ASCII letters from s[*pos] to the end of the ASCII stretch
  * there, eight bytes at a time; *pos is moved past the stretch. */
@@ -267,7 +322,9 @@ static unsigned ascii_letters(const unsigned char *s, size_t len, size_t *pos) {
     /* (b | 0x20) in 0x61..0x7A, per byte without carries (all < 0x80). */
     uint64_t y = w | (0x20 * ones);
     uint64_t letters = (y + 0x1F * ones) & ~(y + 0x05 * ones) & highs;
-    n += (unsigned)__builtin_popcountll(letters);
+    /* One bit (bit 7) per letter byte: sum the bytes with a multiply
+     * (popcount is a library call without -mpopcnt). */
+    n += (unsigned)(((letters >> 7) * ones) >> 56);
     j += 8;
   }
   while (j < len && s[j] < 0x80) {
@@ -285,14 +342,112 @@ typedef struct scan_out {
   size_t kk_core; /* ә ғ қ ұ і һ: Kazakh letters Kyrgyz and Mongolian lack */
   cyr_state c;
   lat_state l;
+  word_rec rec[WORD_REC_CAP]; /* last: not cleared */
 } scan_out;
 
-/* viterbi: run the code-switching pass over Cyrillic words; variants: score
+/* Adds n Cyrillic letters, whose packed flags are acc, to the counts. */
+static inline void cyr_flush(scan_out *o, uint64_t acc, unsigned n) {
+  unsigned n_kk = (unsigned)(acc & 0xFFFF), n_ru = (unsigned)((acc >> 16) & 0xFFFF);
+  unsigned n_oth = (unsigned)((acc >> 32) & 0xFFFF);
+  o->cls_count[KZTEXT_SC_CYRL_KK] += n_kk;
+  o->cls_count[KZTEXT_SC_CYRL_RU] += n_ru;
+  o->cls_count[KZTEXT_SC_CYRL_OTHER] += n_oth;
+  o->cls_count[KZTEXT_SC_CYRL_SHARED] += n - n_kk - n_ru - n_oth;
+  o->kk_core += acc >> 48;
+}
+
+/* The common case of Kazakh and Russian text: Cyrillic words separated by
+ * ASCII spaces and punctuation, from s[i] (the first byte of a Cyrillic
+ * letter, no Latin word in progress) to anything else.  Returns where it
+ * stopped (i itself if s[i] is a Cyrillic sign, not a letter).  The state
+ * is a local copy (fast) so it stays in registers; the word's first two
+ * letters decide its capitals once per word. */
+static inline size_t cyr_text_impl(const unsigned char *s, size_t i, size_t len, cyr_state *c,
+                                   scan_out *o, unsigned *prev_cls, uint32_t *prev_cp,
+                                   const int viterbi) {
+  uint64_t acc = 0;   /* packed flags of the letters since the last flush */
+  unsigned acc_n = 0; /* letters since the last flush (< 0x10000) */
+  for (;;) {
+    uint32_t wk = c->w[CK], wr = c->w[CR];
+    unsigned prevn = c->prevn, ctxn = c->ctxn, wl0 = c->wletters;
+    uint64_t counts = 0; /* packed per-letter flags (kz_lid_cyr_sym_flags) */
+    const unsigned char *p = s + i, *pend = s + len - 1;
+    /* At most 0x3FFF letters per run keep the 16-bit counters exact. */
+    if ((size_t)(pend - p) > 2 * 0x3FFFu) pend = p + 2 * 0x3FFFu;
+    do {
+      /* One lookup validates the pair and gives the symbol (0: not a
+       * letter, or U+0482-0489, a sign or a mark). */
+      unsigned key = ((unsigned)p[0] << 8 | p[1]) - 0xD080u;
+      if (key >= sizeof kz_lid_cyr_sym2) break;
+      unsigned sym = kz_lid_cyr_sym2[key];
+      if (!sym) break;
+      counts += kz_lid_cyr_sym_flags[sym];
+      const uint8_t *t = kz_lid_cyr + (ctxn + sym) * 2;
+      wk += t[CK];
+      wr += t[CR];
+      ctxn = (prevn + sym) * KZ_LID_CYR_N;
+      prevn = sym * KZ_LID_CYR_N;
+      p += 2;
+    } while (p < pend);
+    size_t j = (size_t)(p - s);
+    unsigned n = (unsigned)((j - i) / 2);
+    if (!n) break;
+    if (wl0 < 2) {
+      /* Capitals: the first letter (a name), the first two (an acronym). */
+      if (!wl0) c->wcap = cyr_upper(s + i);
+      if (wl0 + n >= 2) c->wacro = c->wcap & cyr_upper(s + i + 2 * (1 - wl0));
+    }
+    if (acc_n + n >= 0x10000u) {
+      cyr_flush(o, acc, acc_n);
+      acc = 0;
+      acc_n = 0;
+    }
+    acc += counts;
+    acc_n += n;
+    c->w[CK] = wk;
+    c->w[CR] = wr;
+    c->prevn = prevn;
+    c->ctxn = ctxn;
+    c->wletters = wl0 + n;
+    c->wmarked |= (counts & 0xFFFF) != 0;
+    i = j;
+    *prev_cls = KZTEXT_SC_CYRL_SHARED;
+    *prev_cp = 0x430; /* a Cyrillic letter (only Arabic ى is looked for) */
+    if (!(i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26)) break;
+    /* The usual word end: spaces and punctuation, consumed here. */
+    if (viterbi) cyr_word_end(c);
+    else {
+      cyr_word_eval(c);
+      cyr_word_reset(c);
+    }
+    while (i < len && ascii_sep(s[i])) i++;
+    *prev_cls = KZTEXT_SC_PUNCT;
+    *prev_cp = s[i - 1];
+    if (!(i + 1 < len && s[i] >= 0xD0 && s[i] <= 0xD3 && (s[i + 1] & 0xC0) == 0x80)) break;
+  }
+  cyr_flush(o, acc, acc_n);
+  return i;
+}
+
+/* The first pass keeps the state in a local copy; the Viterbi pass works
+ * on it in place (its step indexes arrays by state). */
+static size_t cyr_text(const unsigned char *s, size_t i, size_t len, scan_out *o,
+                       unsigned *prev_cls, uint32_t *prev_cp) {
+  if (o->c.viterbi) return cyr_text_impl(s, i, len, &o->c, o, prev_cls, prev_cp, 1);
+  cyr_state c = o->c;
+  i = cyr_text_impl(s, i, len, &c, o, prev_cls, prev_cp, 0);
+  o->c = c;
+  return i;
+}
+
+/* viterbi: run the code-switching pass over Cyrillic words (1), or record
+ * the words for it (2), or neither (0); variants: score
  * Latin words by the three Kazakh alphabets instead of English/Kazakh. */
 static kztext_status scan(const unsigned char *s, size_t len, int replace, int viterbi,
                           int variants, scan_out *o, size_t *error_offset) {
-  memset(o, 0, sizeof *o);
-  o->c.viterbi = viterbi;
+  memset(o, 0, offsetof(scan_out, rec));
+  o->c.viterbi = viterbi == 1;
+  o->c.rec = viterbi == 2 ? o->rec : NULL;
   o->l.variants = variants;
   unsigned *cls_count = o->cls_count;
   cyr_state *cs = &o->c;
@@ -305,58 +460,11 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
     size_t step;
     unsigned b = s[i];
     if (b >= 0xD0 && b <= 0xD3 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-      /* Hot loop: a word of Cyrillic letters U+0400-04FF, state in locals. */
+      /* Hot loop: Cyrillic words and the ASCII between them. */
       if (ls->wletters) lat_word_end(ls);
-      uint32_t wk = cs->w[CK], wr = cs->w[CR];
-      unsigned prev = cs->prev, ctx = cs->ctx, wl = cs->wletters;
-      uint64_t counts = 0; /* packed per-letter flags (kz_lid_cyr_sym_flags) */
-      size_t j = i;
-      uint32_t last = 0;
-      do {
-        uint32_t c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
-        unsigned sym = kz_lid_cyr_sym[c2 - 0x400];
-        if (!sym) break; /* U+0482-0489: a sign or a mark */
-        if (wl < 2) {
-          int upper = c2 <= 0x42F || (c2 >= 0x460 && !(c2 & 1));
-          if (!wl) cs->wcap = upper;
-          else cs->wacro = cs->wcap && upper;
-        }
-        counts += kz_lid_cyr_sym_flags[sym];
-        unsigned idx = (ctx * KZ_LID_CYR_N + sym) * 2;
-        wk += kz_lid_cyr[idx + CK];
-        wr += kz_lid_cyr[idx + CR];
-        ctx = prev * KZ_LID_CYR_N + sym;
-        prev = sym;
-        wl++;
-        last = c2;
-        j += 2;
-        if (!(wl & 0x3FFF)) break; /* keep the 16-bit counters from overflowing */
-      } while (j + 1 < len && s[j] >= 0xD0 && s[j] <= 0xD3 && (s[j + 1] & 0xC0) == 0x80);
-      unsigned n_kk = (unsigned)(counts & 0xFFFF), n_ru = (unsigned)((counts >> 16) & 0xFFFF);
-      unsigned n_oth = (unsigned)((counts >> 32) & 0xFFFF);
-      cls_count[KZTEXT_SC_CYRL_KK] += n_kk;
-      cls_count[KZTEXT_SC_CYRL_RU] += n_ru;
-      cls_count[KZTEXT_SC_CYRL_OTHER] += n_oth;
-      cls_count[KZTEXT_SC_CYRL_SHARED] += (unsigned)((j - i) / 2) - n_kk - n_ru - n_oth;
-      o->kk_core += counts >> 48;
-      cs->w[CK] = wk;
-      cs->w[CR] = wr;
-      cs->prev = prev;
-      cs->ctx = ctx;
-      cs->wletters = wl;
-      cs->wmarked |= n_kk != 0;
+      size_t j = cyr_text(s, i, len, o, &prev_cls, &prev_cp);
       if (j > i) {
-        prev_cls = KZTEXT_SC_CYRL_SHARED;
-        prev_cp = last;
         i = j;
-        if (i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26) {
-          /* The usual word end: spaces and punctuation, consumed here. */
-          cyr_word_end(cs);
-          while (i < len && s[i] < 0x80 && s[i] != '\'' && (unsigned)((s[i] | 0x20) - 'a') >= 26)
-            i++;
-          prev_cls = KZTEXT_SC_PUNCT;
-          prev_cp = s[i - 1];
-        }
         continue;
       }
     } else if ((unsigned)((b | 0x20) - 'a') < 26 && !variants) {
@@ -372,10 +480,12 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         continue;
       }
       uint32_t w0 = ls->w[LEN], w1 = ls->w[LKK];
-      unsigned prev = ls->prev, ctx = ls->ctx;
+      unsigned prev = ls->prev, ctx = ls->ctx, lower = 0, vowel = 0;
       size_t j = i;
       do {
         unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
+        lower |= s[j];
+        vowel |= LAT_VOWELS >> sym;
         const uint8_t *t = kz_lid_lat + (ctx * KZ_LID_LAT_N + sym) * 2;
         w0 += t[LEN];
         w1 += t[LKK];
@@ -385,6 +495,10 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
       ls->w[LEN] = w0;
       ls->w[LKK] = w1;
+      /* A word of at most ABBR_MAXLEN letters in capitals or without a
+       * vowel is an abbreviation (no branch: word lengths are random). */
+      ls->wabbr = (!ls->wletters & (j - i <= ABBR_MAXLEN)) &
+                  ((!(lower & 0x20u) & (j - i >= 2)) | !(vowel & 1u));
       ls->prev = prev;
       ls->ctx = ctx;
       ls->wletters += (unsigned)(j - i);
@@ -444,11 +558,11 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         cs->wcap = (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1));
       else if (cs->wletters == 1)
         cs->wacro = cs->wcap && ((cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && !(cp & 1)));
-      unsigned idx = cs->ctx * KZ_LID_CYR_N + sym;
+      unsigned idx = cs->ctxn + sym;
       cs->w[CK] += kz_lid_cyr[idx * 2 + CK];
       cs->w[CR] += kz_lid_cyr[idx * 2 + CR];
-      cs->ctx = cs->prev * KZ_LID_CYR_N + sym;
-      cs->prev = sym;
+      cs->ctxn = (cs->prevn + sym) * KZ_LID_CYR_N;
+      cs->prevn = sym * KZ_LID_CYR_N;
       cs->wletters++;
       if (cls == KZTEXT_SC_CYRL_KK) cs->wmarked = 1;
       o->kk_core += kz_lid_cyr_sym_flags[sym] >> 48;
@@ -467,6 +581,8 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       else
         for (int k = 0; k < 2; k++) ls->w[k] += kz_lid_lat[idx * 2 + k];
       ls->nonascii |= sym > KZ_LID_LAT_AZ_LAST;
+      /* i after a e o u y (symbols as bits; prev < 64). */
+      ls->vowel_i += sym == 9 && ((0x2208022ull >> ls->prev) & 1);
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
       ls->prev = sym;
       ls->wletters++;
@@ -492,6 +608,33 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
   return KZTEXT_OK;
 }
 
+/* The code-switching pass over recorded words, as cyr_word_end does it
+ * word by word in a second scan: the letters of kk and ru on the best
+ * path. */
+static void viterbi_words(const word_rec *w, size_t n, uint64_t *lk, uint64_t *lr) {
+  int64_t v[2] = {0, 0};
+  uint64_t pl[2][2] = {{0, 0}, {0, 0}};
+  for (size_t k = 0; k < n; k++) {
+    int64_t d = w[k].d;
+    int64_t e[2] = {d < 0 ? -d : 0, d > 0 ? d : 0};
+    int64_t nv[2];
+    uint64_t nl[2][2];
+    for (int st = 0; st < 2; st++) {
+      int from = st;
+      if (k && v[1 - st] + SWITCH_COST < v[st]) from = 1 - st;
+      nv[st] = (k ? v[from] + (from != st ? SWITCH_COST : 0) : 0) + e[st];
+      nl[st][0] = k ? pl[from][0] : 0;
+      nl[st][1] = k ? pl[from][1] : 0;
+      nl[st][st] += w[k].letters;
+    }
+    memcpy(v, nv, sizeof nv);
+    memcpy(pl, nl, sizeof nl);
+  }
+  int bs = v[CK] <= v[CR] ? CK : CR;
+  *lk = pl[bs][CK];
+  *lr = pl[bs][CR];
+}
+
 kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
                             kztext_detect_result *res, size_t *error_offset) {
   if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
@@ -501,7 +644,8 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   const unsigned char *s = (const unsigned char *)src;
   const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
   scan_out o;
-  kztext_status st = scan(s, len, replace, 0, 0, &o, error_offset);
+  kztext_status st =
+      scan(s, len, replace, flags & KZTEXT_DETECT_NO_MIXED ? 0 : 2, 0, &o, error_offset);
   if (st) return st;
   const unsigned *cls_count = o.cls_count;
   const cyr_state *c = &o.c;
@@ -568,10 +712,16 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
           c->min_d <= -MIXED_RU_EVIDENCE) {
         /* Shares from the Viterbi path; if switching never paid off there,
          * from the words leaning each way. */
-        scan_out o2;
-        if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
-        int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
-        uint64_t lk = o2.c.path_letters[bs][CK], lr = o2.c.path_letters[bs][CR];
+        uint64_t lk, lr;
+        if (c->words <= WORD_REC_CAP && !c->rec_lost) {
+          viterbi_words(o.rec, (size_t)c->words, &lk, &lr);
+        } else {
+          scan_out o2;
+          if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
+          int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
+          lk = o2.c.path_letters[bs][CK];
+          lr = o2.c.path_letters[bs][CR];
+        }
         if (!lk || !lr) {
           lk = c->sign_letters[CK];
           lr = c->sign_letters[CR];
@@ -580,7 +730,12 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
         r.mixed = 1;
         r.share[KZTEXT_LANG_KK] = share_k;
         r.share[KZTEXT_LANG_RU] = 1 - share_k;
-        /* .lang stays the language with more (bounded) evidence. */
+        /* Code-switched text is both languages: the scores are the shares,
+         * .lang the larger one (the evidence's choice on a tie), so the
+         * confidence says how mixed the text is. */
+        r.scores[KZTEXT_LANG_KK] = share_k * (1 - pund);
+        r.scores[KZTEXT_LANG_RU] = (1 - share_k) * (1 - pund);
+        r.confidence = r.scores[r.lang];
       }
     }
   } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
@@ -619,6 +774,9 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
       if (scan(s, len, replace, 0, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
       const uint64_t *cl = o2.l.clamped;
       int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
+      /* Or plain a-z with i after a vowel: Kazakh has no two vowels in a
+       * row, so that i is й, which 2021 writes i and 2018 ı (oryn jetpei). */
+      allow21 |= !cls_count[KZTEXT_SC_LATN_KK2018] && o2.l.vowel_i > 0;
       int allow17 = l->apos > 0;
       int bk = L18;
       if (allow21 && cl[L21] < cl[bk]) bk = L21;

@@ -28,6 +28,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (int k = 0; k < KZTEXT_LANG_COUNT; k++) sum += r.scores[k];
     if (!(sum > 0.999 && sum < 1.001)) abort();
     if (r.variant && (r.lang != KZTEXT_LANG_KK || r.script != KZTEXT_SCRIPT_LATN)) abort();
+    /* The confidence is the score of .lang, code-switched text included. */
+    if (r.confidence != r.scores[r.lang]) abort();
+    if (r.mixed && !(r.share[KZTEXT_LANG_KK] + r.share[KZTEXT_LANG_RU] > 0.999 &&
+                     r.share[KZTEXT_LANG_KK] + r.share[KZTEXT_LANG_RU] < 1.001))
+      abort();
   } else if (st == KZTEXT_E_INVALID_UTF8) {
     if (flags != KZTEXT_INVALID_STRICT || off >= n) abort();
   } else {

@@ -31,6 +31,10 @@ class Detect(unittest.TestCase):
         self.assertIsNotNone(d.mixed)
         self.assertEqual(set(d.mixed), {"kk", "ru"})
         self.assertAlmostEqual(d.mixed["kk"] + d.mixed["ru"], 1.0)
+        # The confidence is the share of .lang, not a one-language certainty.
+        self.assertAlmostEqual(d.confidence, d.scores[d.lang])
+        self.assertAlmostEqual(d.scores["kk"], d.mixed["kk"], places=6)
+        self.assertLess(d.confidence, 0.9)
         self.assertIsNone(kztext.detect("Біз ертең Алматыға барамыз.").mixed)
         self.assertIsNone(kztext.detect("Біз ертең Алматыға барамыз. Мы завтра поедем в Москву.",
                                         mixed=False).mixed)

@@ -47,7 +47,8 @@ class Detection:
     """Result of detect().  `variant` is "latin2021"/"latin2018"/"latin2017" for
     Latin-script Kazakh, else None; `mixed` is None, or {"kk": share, "ru": share}
     for Kazakh/Russian code-switched text; `scores` maps every language code
-    ("kk", "ru", "en", "und") to its probability."""
+    ("kk", "ru", "en", "und") to its probability (for code-switched text, kk
+    and ru are the shares); `confidence` is scores[lang]."""
     lang: str
     script: str
     variant: Optional[str]
