@@ -3,8 +3,9 @@
  * The main thread reads input and cuts it into jobs (pieces of a file cut
  * after a blank line, or groups of JSONL records); N worker threads run a
  * kztext_pipeline each; the main thread writes finished jobs strictly in
- * input order, so -j 1 and -j N give the same bytes.  At most 2N+2 jobs are
- * in flight, which bounds memory whatever the input size. */
+ * input order, so -j 1 and -j N give the same bytes.  At most 8N+8 jobs and
+ * 2N+4 MB of input are in flight, which bounds memory whatever the input
+ * size. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
@@ -97,8 +98,10 @@ typedef struct job {
   /* results */
   rec *recs;
   size_t n_recs, cap_recs;
-  char *arena;
+  char *arena;           /* the normalized documents and transliterations */
   size_t arena_len, arena_cap;
+  size_t doc_off;        /* where the current document's text is in arena */
+  int have_doc;
   doc_result *docs;
   size_t docs_cap;
   int oom;
@@ -117,6 +120,7 @@ typedef struct ctx {
   pthread_cond_t cv_work, cv_done;
   job **ring;
   size_t ring_cap;
+  size_t inflight, budget; /* input bytes submitted and not yet written */
   unsigned long long next_submit, next_take, next_write;
   int quit;
   /* writer state */
@@ -143,6 +147,8 @@ static int arena_put(job *j, const char *p, size_t n, size_t *off) {
   if (j->arena_len + n > j->arena_cap) {
     size_t c = j->arena_cap ? j->arena_cap : 4096;
     while (c < j->arena_len + n) c *= 2;
+    /* Room for the transliterations too, without doubling again. */
+    if (c < j->arena_len + n + n / 2) c = j->arena_len + n + n / 2;
     char *a = realloc(j->arena, c);
     if (!a) return 0;
     j->arena = a;
@@ -172,7 +178,12 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   r->script = s->script;
   r->variant = s->variant;
   r->confidence = s->confidence;
-  if (!arena_put(j, s->text, s->len, &r->text_off)) { j->oom = 1; return 1; }
+  /* The whole normalized document, once: the sentences are slices of it. */
+  if (!j->have_doc) {
+    if (!arena_put(j, s->normalized, s->normalized_len, &j->doc_off)) { j->oom = 1; return 1; }
+    j->have_doc = 1;
+  }
+  r->text_off = j->doc_off + s->start;
   r->text_len = s->len;
   if (s->translit) {
     if (!arena_put(j, s->translit, s->translit_len, &r->tl_off)) { j->oom = 1; return 1; }
@@ -190,6 +201,7 @@ static void run_job(kztext_pipeline *p, job *j) {
     doc_result *r = &j->docs[d];
     kztext_pipeline_stats st = {.size = sizeof st};
     r->first_rec = j->n_recs;
+    j->have_doc = 0;
     r->status = kztext_pipeline_run(p, j->data + start, end - start, on_sentence, j, &st,
                                     &r->error_offset);
     if (j->oom) r->status = KZTEXT_E_NO_MEMORY;
@@ -428,13 +440,15 @@ static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
   }
   pthread_mutex_lock(&c->mu);
   /* Wait for room: write finished jobs in order meanwhile. */
-  while (c->next_submit - c->next_write >= c->ring_cap) {
+  while (c->next_submit - c->next_write >= c->ring_cap ||
+         (c->next_submit > c->next_write && c->inflight + j->len > c->budget)) {
     job *head = c->ring[c->next_write % c->ring_cap];
     while (!head->done) pthread_cond_wait(&c->cv_done, &c->mu);
     c->next_write++;
     pthread_mutex_unlock(&c->mu);
     int stop = write_job(c, head);
     c->bytes_done += head->len;
+    c->inflight -= head->len;
     release_job(c, head);
     show_progress(c, 0);
     pthread_mutex_lock(&c->mu);
@@ -442,6 +456,7 @@ static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
   }
   j->seq = c->next_submit;
   c->ring[c->next_submit % c->ring_cap] = j;
+  c->inflight += j->len;
   c->next_submit++;
   pthread_cond_signal(&c->cv_work);
   pthread_mutex_unlock(&c->mu);
@@ -456,6 +471,7 @@ static void drain(ctx *c) {
     while (!head->done) pthread_cond_wait(&c->cv_done, &c->mu);
     c->next_write++;
     pthread_mutex_unlock(&c->mu);
+    c->inflight -= head->len;
     if (!c->stopped) {
       write_job(c, head);
       c->bytes_done += head->len;
@@ -479,7 +495,7 @@ typedef struct reader {
   size_t scanned;             /* bytes at the buffer's start known to hold no cut */
 } reader;
 
-enum { PIECE = 1 << 20, MAX_PIECE = 4 << 20 };
+enum { PIECE = 256 << 10, MAX_PIECE = 1 << 20 };
 
 static job *new_job(reader *rd, const char *p, size_t n, unsigned long long base) {
   job *j = get_job(rd->c);
@@ -710,7 +726,11 @@ int cmd_process(int argc, char **argv) {
     pthread_mutex_init(&c.mu, NULL);
     pthread_cond_init(&c.cv_work, NULL);
     pthread_cond_init(&c.cv_done, NULL);
-    c.ring_cap = (size_t)c.jobs * 2 + 2;
+    /* Room for many pieces, so a slow one (a long paragraph) at the head
+     * does not idle the other workers while the output waits for it; the
+     * byte budget bounds memory whatever the pieces' sizes. */
+    c.ring_cap = (size_t)c.jobs * 8 + 8;
+    c.budget = ((size_t)c.jobs * 2 + 4) << 20;
     c.ring = calloc(c.ring_cap, sizeof *c.ring);
     threads = calloc((size_t)c.jobs, sizeof *threads);
     if (!c.ring || !threads) { cli_error("out of memory"); c.stopped = 1; }
