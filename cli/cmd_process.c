@@ -4,7 +4,7 @@
  * after a blank line, or groups of JSONL records); N worker threads run a
  * kztext_pipeline each; the main thread writes finished jobs strictly in
  * input order, so -j 1 and -j N give the same bytes.  At most 8N+8 jobs and
- * 2N+4 MB of input are in flight, which bounds memory whatever the input
+ * N+2 MB of input are in flight, which bounds memory whatever the input
  * size. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -353,11 +353,12 @@ static void free_job(job *j) {
   free(j->recs); free(j->arena); free(j->docs); free(j);
 }
 
-/* Returns a finished job to the pool (at most one per ring slot, plus the
- * one being filled), emptied but keeping its buffers. */
+/* Returns a finished job to the pool (at most 2N+2, enough to reuse
+ * buffers without keeping a full ring's worth), emptied but keeping its
+ * buffers. */
 static void release_job(ctx *c, job *j) {
   if (!j) return;
-  if (c->pool_n > c->ring_cap) { free_job(j); return; }
+  if (c->pool_n > (size_t)c->jobs * 2 + 1) { free_job(j); return; }
   free(j->doc_ends); free(j->doc_ids); free(j->doc_raw_off);
   job keep = *j;
   memset(j, 0, sizeof *j);
@@ -394,6 +395,7 @@ static int reserve_data(job *j, size_t n, size_t keep) {
   if (n <= j->data_cap) return 1;
   size_t cap = j->data_cap ? j->data_cap : 4096;
   while (cap < n) cap *= 2;
+  if (!keep) cap = (n + 0xFFFF) & ~(size_t)0xFFFF; /* a fresh piece: little slack */
   char *d = keep ? realloc(j->data, cap) : malloc(cap);
   if (!d) return 0;
   if (!keep) free(j->data);
@@ -728,9 +730,9 @@ int cmd_process(int argc, char **argv) {
     pthread_cond_init(&c.cv_done, NULL);
     /* Room for many pieces, so a slow one (a long paragraph) at the head
      * does not idle the other workers while the output waits for it; the
-     * byte budget bounds memory whatever the pieces' sizes. */
+     * byte budget (N+2 MB of input) bounds memory whatever their sizes. */
     c.ring_cap = (size_t)c.jobs * 8 + 8;
-    c.budget = ((size_t)c.jobs * 2 + 4) << 20;
+    c.budget = ((size_t)c.jobs + 2) << 20;
     c.ring = calloc(c.ring_cap, sizeof *c.ring);
     threads = calloc((size_t)c.jobs, sizeof *threads);
     if (!c.ring || !threads) { cli_error("out of memory"); c.stopped = 1; }
