@@ -116,15 +116,19 @@ const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_
 #define N_VAL(x) ((uint32_t)(((x) >> 44) & 0xFFFFF))
 
 /* One trie step: the child of node `nd` labelled b, or 0 (the root is never
- * a child, so 0 means "none"). */
+ * a child, so 0 means "none").  A branch-free binary search: the children
+ * of a node are few and their labels unpredictable, so mispredicted
+ * branches, not loads, would cost most. */
 static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b) {
-  uint32_t lo = N_FIRST(nd), end = lo + N_NCHILD(nd), hi = end;
-  while (lo < hi) {
-    uint32_t mid = (lo + hi) / 2;
-    if (N_LABEL(T[mid]) < b) lo = mid + 1;
-    else hi = mid;
+  uint32_t cnt = N_NCHILD(nd);
+  if (!cnt) return 0;
+  const uint64_t *base = T + N_FIRST(nd);
+  while (cnt > 1) {
+    uint32_t half = cnt / 2;
+    base = (N_LABEL(base[half]) <= b) ? base + half : base;
+    cnt -= half;
   }
-  return (lo < end && N_LABEL(T[lo]) == b) ? T[lo] : 0;
+  return N_LABEL(base[0]) == b ? base[0] : 0;
 }
 
 /* latin2021 words made only of the official letters, without offsets: a
