@@ -76,7 +76,47 @@ int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j) {
   return 1;
 }
 
+/* UTF-8 of U+0400 + k (row 0) and of its capital (row 1), as put() spells
+ * them: two bytes each. */
+static const char cyr_utf8[2][513] = {
+    "\xd0\x80\xd0\x81\xd0\x82\xd0\x83\xd0\x84\xd0\x85\xd0\x86\xd0\x87\xd0\x88\xd0\x89\xd0\x8a\xd0\x8b\xd0\x8c\xd0\x8d\xd0\x8e\xd0\x8f"
+    "\xd0\x90\xd0\x91\xd0\x92\xd0\x93\xd0\x94\xd0\x95\xd0\x96\xd0\x97\xd0\x98\xd0\x99\xd0\x9a\xd0\x9b\xd0\x9c\xd0\x9d\xd0\x9e\xd0\x9f"
+    "\xd0\xa0\xd0\xa1\xd0\xa2\xd0\xa3\xd0\xa4\xd0\xa5\xd0\xa6\xd0\xa7\xd0\xa8\xd0\xa9\xd0\xaa\xd0\xab\xd0\xac\xd0\xad\xd0\xae\xd0\xaf"
+    "\xd0\xb0\xd0\xb1\xd0\xb2\xd0\xb3\xd0\xb4\xd0\xb5\xd0\xb6\xd0\xb7\xd0\xb8\xd0\xb9\xd0\xba\xd0\xbb\xd0\xbc\xd0\xbd\xd0\xbe\xd0\xbf"
+    "\xd1\x80\xd1\x81\xd1\x82\xd1\x83\xd1\x84\xd1\x85\xd1\x86\xd1\x87\xd1\x88\xd1\x89\xd1\x8a\xd1\x8b\xd1\x8c\xd1\x8d\xd1\x8e\xd1\x8f"
+    "\xd1\x90\xd1\x91\xd1\x92\xd1\x93\xd1\x94\xd1\x95\xd1\x96\xd1\x97\xd1\x98\xd1\x99\xd1\x9a\xd1\x9b\xd1\x9c\xd1\x9d\xd1\x9e\xd1\x9f"
+    "\xd1\xa0\xd1\xa1\xd1\xa2\xd1\xa3\xd1\xa4\xd1\xa5\xd1\xa6\xd1\xa7\xd1\xa8\xd1\xa9\xd1\xaa\xd1\xab\xd1\xac\xd1\xad\xd1\xae\xd1\xaf"
+    "\xd1\xb0\xd1\xb1\xd1\xb2\xd1\xb3\xd1\xb4\xd1\xb5\xd1\xb6\xd1\xb7\xd1\xb8\xd1\xb9\xd1\xba\xd1\xbb\xd1\xbc\xd1\xbd\xd1\xbe\xd1\xbf"
+    "\xd2\x80\xd2\x81\xd2\x82\xd2\x83\xd2\x84\xd2\x85\xd2\x86\xd2\x87\xd2\x88\xd2\x89\xd2\x8a\xd2\x8b\xd2\x8c\xd2\x8d\xd2\x8e\xd2\x8f"
+    "\xd2\x90\xd2\x91\xd2\x92\xd2\x93\xd2\x94\xd2\x95\xd2\x96\xd2\x97\xd2\x98\xd2\x99\xd2\x9a\xd2\x9b\xd2\x9c\xd2\x9d\xd2\x9e\xd2\x9f"
+    "\xd2\xa0\xd2\xa1\xd2\xa2\xd2\xa3\xd2\xa4\xd2\xa5\xd2\xa6\xd2\xa7\xd2\xa8\xd2\xa9\xd2\xaa\xd2\xab\xd2\xac\xd2\xad\xd2\xae\xd2\xaf"
+    "\xd2\xb0\xd2\xb1\xd2\xb2\xd2\xb3\xd2\xb4\xd2\xb5\xd2\xb6\xd2\xb7\xd2\xb8\xd2\xb9\xd2\xba\xd2\xbb\xd2\xbc\xd2\xbd\xd2\xbe\xd2\xbf"
+    "\xd3\x80\xd3\x81\xd3\x82\xd3\x83\xd3\x84\xd3\x85\xd3\x86\xd3\x87\xd3\x88\xd3\x89\xd3\x8a\xd3\x8b\xd3\x8c\xd3\x8d\xd3\x8e\xd3\x8f"
+    "\xd3\x90\xd3\x91\xd3\x92\xd3\x93\xd3\x94\xd3\x95\xd3\x96\xd3\x97\xd3\x98\xd3\x99\xd3\x9a\xd3\x9b\xd3\x9c\xd3\x9d\xd3\x9e\xd3\x9f"
+    "\xd3\xa0\xd3\xa1\xd3\xa2\xd3\xa3\xd3\xa4\xd3\xa5\xd3\xa6\xd3\xa7\xd3\xa8\xd3\xa9\xd3\xaa\xd3\xab\xd3\xac\xd3\xad\xd3\xae\xd3\xaf"
+    "\xd3\xb0\xd3\xb1\xd3\xb2\xd3\xb3\xd3\xb4\xd3\xb5\xd3\xb6\xd3\xb7\xd3\xb8\xd3\xb9\xd3\xba\xd3\xbb\xd3\xbc\xd3\xbd\xd3\xbe\xd3\xbf",
+    "\xd0\x80\xd0\x81\xd0\x82\xd0\x83\xd0\x84\xd0\x85\xd0\x86\xd0\x87\xd0\x88\xd0\x89\xd0\x8a\xd0\x8b\xd0\x8c\xd0\x8d\xd0\x8e\xd0\x8f"
+    "\xd0\x90\xd0\x91\xd0\x92\xd0\x93\xd0\x94\xd0\x95\xd0\x96\xd0\x97\xd0\x98\xd0\x99\xd0\x9a\xd0\x9b\xd0\x9c\xd0\x9d\xd0\x9e\xd0\x9f"
+    "\xd0\xa0\xd0\xa1\xd0\xa2\xd0\xa3\xd0\xa4\xd0\xa5\xd0\xa6\xd0\xa7\xd0\xa8\xd0\xa9\xd0\xaa\xd0\xab\xd0\xac\xd0\xad\xd0\xae\xd0\xaf"
+    "\xd0\x90\xd0\x91\xd0\x92\xd0\x93\xd0\x94\xd0\x95\xd0\x96\xd0\x97\xd0\x98\xd0\x99\xd0\x9a\xd0\x9b\xd0\x9c\xd0\x9d\xd0\x9e\xd0\x9f"
+    "\xd0\xa0\xd0\xa1\xd0\xa2\xd0\xa3\xd0\xa4\xd0\xa5\xd0\xa6\xd0\xa7\xd0\xa8\xd0\xa9\xd0\xaa\xd0\xab\xd0\xac\xd0\xad\xd0\xae\xd0\xaf"
+    "\xd0\x80\xd0\x81\xd0\x82\xd0\x83\xd0\x84\xd0\x85\xd0\x86\xd0\x87\xd0\x88\xd0\x89\xd0\x8a\xd0\x8b\xd0\x8c\xd0\x8d\xd0\x8e\xd0\x8f"
+    "\xd1\xa0\xd1\xa0\xd1\xa2\xd1\xa2\xd1\xa4\xd1\xa4\xd1\xa6\xd1\xa6\xd1\xa8\xd1\xa8\xd1\xaa\xd1\xaa\xd1\xac\xd1\xac\xd1\xae\xd1\xae"
+    "\xd1\xb0\xd1\xb0\xd1\xb2\xd1\xb2\xd1\xb4\xd1\xb4\xd1\xb6\xd1\xb6\xd1\xb8\xd1\xb8\xd1\xba\xd1\xba\xd1\xbc\xd1\xbc\xd1\xbe\xd1\xbe"
+    "\xd2\x80\xd2\x80\xd2\x82\xd2\x82\xd2\x84\xd2\x84\xd2\x86\xd2\x86\xd2\x88\xd2\x88\xd2\x8a\xd2\x8a\xd2\x8c\xd2\x8c\xd2\x8e\xd2\x8e"
+    "\xd2\x90\xd2\x90\xd2\x92\xd2\x92\xd2\x94\xd2\x94\xd2\x96\xd2\x96\xd2\x98\xd2\x98\xd2\x9a\xd2\x9a\xd2\x9c\xd2\x9c\xd2\x9e\xd2\x9e"
+    "\xd2\xa0\xd2\xa0\xd2\xa2\xd2\xa2\xd2\xa4\xd2\xa4\xd2\xa6\xd2\xa6\xd2\xa8\xd2\xa8\xd2\xaa\xd2\xaa\xd2\xac\xd2\xac\xd2\xae\xd2\xae"
+    "\xd2\xb0\xd2\xb0\xd2\xb2\xd2\xb2\xd2\xb4\xd2\xb4\xd2\xb6\xd2\xb6\xd2\xb8\xd2\xb8\xd2\xba\xd2\xba\xd2\xbc\xd2\xbc\xd2\xbe\xd2\xbe"
+    "\xd3\x80\xd3\x80\xd3\x82\xd3\x82\xd3\x84\xd3\x84\xd3\x86\xd3\x86\xd3\x88\xd3\x88\xd3\x8a\xd3\x8a\xd3\x8c\xd3\x8c\xd3\x8e\xd3\x8e"
+    "\xd3\x90\xd3\x90\xd3\x92\xd3\x92\xd3\x94\xd3\x94\xd3\x96\xd3\x96\xd3\x98\xd3\x98\xd3\x9a\xd3\x9a\xd3\x9c\xd3\x9c\xd3\x9e\xd3\x9e"
+    "\xd3\xa0\xd3\xa0\xd3\xa2\xd3\xa2\xd3\xa4\xd3\xa4\xd3\xa6\xd3\xa6\xd3\xa8\xd3\xa8\xd3\xaa\xd3\xaa\xd3\xac\xd3\xac\xd3\xae\xd3\xae"
+    "\xd3\xb0\xd3\xb0\xd3\xb2\xd3\xb2\xd3\xb4\xd3\xb4\xd3\xb6\xd3\xb6\xd3\xb8\xd3\xb8\xd3\xba\xd3\xba\xd3\xbc\xd3\xbc\xd3\xbe\xd3\xbe"};
+
 static inline char *put(char *o, uint32_t cp, int cap) {
+  if (cp - 0x400 < 0x100) {
+    memcpy(o, &cyr_utf8[cap != 0][2 * (cp - 0x400)], 2);
+    return o + 2;
+  }
   if (cap) {
     if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
     else if (cp >= 0x450 && cp <= 0x45F) cp -= 0x50;
@@ -85,6 +125,14 @@ static inline char *put(char *o, uint32_t cp, int cap) {
   o[0] = (char)(0xC0 | (cp >> 6));
   o[1] = (char)(0x80 | (cp & 0x3F));
   return o + 2;
+}
+
+/* letters of the rule loop that need their context: т с ш (ц щ -тся),
+ * е (Э in acronyms); the code for i is AMB_I */
+#define CTX_MASK ((1u << (0x442 - 0x430)) | (1u << (0x441 - 0x430)) | (1u << (0x448 - 0x430)) | \
+                  (1u << (0x435 - 0x430)))
+static inline int plain_letter(uint32_t g) {
+  return g - 0x430 < 32 ? !((CTX_MASK >> (g - 0x430)) & 1) : g != AMB_I;
 }
 
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
@@ -239,6 +287,11 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   }
   for (; j < m; j++) {
     uint16_t g = code[j];
+    if (plain_letter(g)) { /* most letters: no context */
+      o = put(o, g, allcaps || cap[j]);
+      prev = g;
+      continue;
+    }
     uint16_t nx = j + 1 < m ? code[j + 1] : 0;
     int cp_ = allcaps || cap[j];
     int pv = prev && vowel(prev);
@@ -279,6 +332,18 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
 
 static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+/* ASCII classes of the one-pass loop */
+enum { AC_OTHER = 0, AC_SPACE, AC_LETTER, AC_URL };
+static const uint8_t ascii_class[128] = {
+    ['\t'] = AC_SPACE, ['\n'] = AC_SPACE, ['\v'] = AC_SPACE, ['\f'] = AC_SPACE, ['\r'] = AC_SPACE,
+    [' '] = AC_SPACE,   ['@'] = AC_URL,     [':'] = AC_URL,
+#define L(c) [c] = AC_LETTER, [c - 32] = AC_LETTER
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'),
+    L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+    L('y'), L('z')
+#undef L
+};
+
 /* A word the fast path does not take (English words with c w x, variant
  * letters): validate its extent (ASCII letters and two-byte letters, no
  * combining mark after it) and hand it to the general word converter. */
@@ -302,10 +367,11 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
 
 /* A per-call memo of converted words.  News text is Zipfian (corpus/kk:
  * 31,000 word forms in 273,000 words), and a word's conversion depends only
- * on its bytes when an ASCII non-letter (or the end) follows it: the fast
- * path reads one byte past a word, to end it, and nothing else outside it.
- * Direct-mapped, keyed by a hash of the word; a slot is one cache line
- * holding the word and its output, so a hit touches one line.  Fixed size,
+ * on its bytes when an ASCII non-letter, C2 or E2 (or the end) follows it:
+ * the fast path reads one byte past a word, to end it, and nothing else
+ * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
+ * Two-way sets keyed by a hash of the word; a slot is one cache line
+ * holding the word and its output, so a hit touches one or two lines.  Fixed size,
  * hence bounded memory; only for inputs that repay the allocation. */
 enum { MEMO_BITS = 15, MEMO_SLOTS = 1 << MEMO_BITS, MEMO_KEY = 22, MEMO_OUT = 40,
        MEMO_MIN_INPUT = 32768 };
@@ -323,23 +389,26 @@ static inline uint64_t load8(const void *p) {
 }
 
 /* the bytes of a word for the memo: ASCII letters and every byte >= 0x80
- * (a word ending in « or — is then longer than the converter's word, and
- * such a word is simply not memoised) */
+ * but the lead bytes C2 (NBSP « ») and E2 (— “ ” ’), which end a word as a
+ * space does (a word ending in another character is longer here than the
+ * converter's word, and is simply not memoised) */
 static inline int memo_byte(unsigned b) {
-  return b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  return (b >= 0x80 && b != 0xC2 && b != 0xE2) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
 static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t e) {
 #ifdef __SSE2__
-  const __m128i k41 = _mm_set1_epi8(0x61), k7a = _mm_set1_epi8(0x7A),
-                k20 = _mm_set1_epi8(0x20);
+  const __m128i k61 = _mm_set1_epi8(0x61), k7a = _mm_set1_epi8(0x7A), k20 = _mm_set1_epi8(0x20),
+                kc2 = _mm_set1_epi8((char)0xC2), ke2 = _mm_set1_epi8((char)0xE2);
   while (e + 16 <= n) {
     __m128i x = _mm_loadu_si128((const __m128i *)(s + e));
     __m128i y = _mm_or_si128(x, k20);
-    __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(y, k41), y);
+    __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(y, k61), y);
     __m128i hi = _mm_cmpeq_epi8(_mm_min_epu8(y, k7a), y);
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(lo, hi)) |
-                 (unsigned)_mm_movemask_epi8(x);
+    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, kc2), _mm_cmpeq_epi8(x, ke2));
+    unsigned m = ((unsigned)_mm_movemask_epi8(_mm_and_si128(lo, hi)) |
+                  (unsigned)_mm_movemask_epi8(x)) &
+                 ~(unsigned)_mm_movemask_epi8(stop);
     m = ~m & 0xFFFFu;
     if (m) return e + (size_t)__builtin_ctz(m);
     e += 16;
@@ -369,36 +438,67 @@ static inline void copy8(char *d, const char *s, size_t l) {
   for (size_t k = 0; k < l; k += 8) memcpy(d + k, s + k, 8);
 }
 
+typedef struct memo_state {
+  memo_slot *slot;
+  size_t next_i;        /* the word after the current one: its start, */
+  size_t next_e;        /* its end */
+  memo_slot *next_slot; /* and its slot (NULL: not memoisable), prefetched */
+} memo_state;
+
+/* The memo word at s[i]: its end in *e, and its slot or NULL. */
+static inline memo_slot *memo_find(const memo_state *M, const unsigned char *s, size_t n, size_t i,
+                                   size_t *e) {
+  *e = memo_word_end(s, n, i);
+  size_t l = *e - i;
+  if (l > MEMO_KEY || *e + 8 > n) return NULL; /* too long, or too near the end for word loads */
+  uint64_t w0 = load8(s + i);
+  if (l < 8) w0 &= ~0ull >> (8 * (8 - l)); /* any byte order: hashing only */
+  uint64_t h = (w0 ^ (l > 8 ? load8(s + *e - 8) >> 1 : 0) ^ l) * 0x9E3779B97F4A7C15ull;
+  return &M->slot[(h >> (64 - MEMO_BITS)) & ~(uint64_t)1]; /* a set: two slots */
+}
+
 /* One word starting at s[i] (a letter): from the memo when it is there,
- * else converted and remembered.  Returns the bytes consumed, 0 = give up. */
-static size_t word_memo(memo_slot *memo, const unsigned char *s, size_t n, size_t i, unsigned flags,
+ * else converted and remembered.  Returns the bytes consumed, 0 = give up.
+ * The slot of the next word is looked up and prefetched first, so that its
+ * cache miss overlaps the work on this one. */
+static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t i, unsigned flags,
                         int lex, char **o) {
   size_t e = i;
-  if (memo) {
-    e = memo_word_end(s, n, i);
-    size_t l = e - i;
-    if (l > MEMO_KEY || e + 8 > n) {
-      memo = NULL; /* too long, or too near the end for whole-word loads */
+  memo_slot *slot = NULL;
+  if (M) {
+    if (M->next_i == i) {
+      e = M->next_e;
+      slot = M->next_slot;
     } else {
-      uint64_t w0 = load8(s + i);
-      if (l < 8) w0 &= ~0ull >> (8 * (8 - l)); /* any byte order: hashing only */
-      uint64_t h = (w0 ^ (l > 8 ? load8(s + e - 8) >> 1 : 0) ^ l) * 0x9E3779B97F4A7C15ull;
-      memo = &memo[h >> (64 - MEMO_BITS)];
-      if (memo->len == l && same(memo->key, s + i, l)) {
-        copy8(*o, memo->out, memo->dlen);
-        *o += memo->dlen;
-        return l;
-      }
+      slot = memo_find(M, s, n, i, &e);
+    }
+    size_t j = e;
+    while (j < n && j < e + 4 && s[j] < 0x80 && !memo_byte(s[j])) j++; /* a space, a comma */
+    M->next_i = (size_t)-1;
+    if (j < n && memo_byte(s[j]) && j > e) {
+      M->next_i = j;
+      M->next_slot = memo_find(M, s, n, j, &M->next_e);
+      if (M->next_slot) __builtin_prefetch(M->next_slot);
+    }
+    size_t l = e - i;
+    if (slot) {
+      for (int w = 0; w < 2; w++)
+        if (slot[w].len == l && same(slot[w].key, s + i, l)) {
+          copy8(*o, slot[w].out, slot[w].dlen);
+          *o += slot[w].dlen;
+          return l;
+        }
     }
   }
   char *o0 = *o;
   size_t k = kz_tl_fast_word_2021(s, n, i, o, lex);
   if (!k) k = other_word(s, n, i, flags, o);
-  if (memo && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
-    memo->len = (uint8_t)k;
-    memo->dlen = (uint8_t)(*o - o0);
-    memcpy(memo->key, s + i, k);
-    memcpy(memo->out, o0, memo->dlen);
+  if (slot && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
+    slot[1] = slot[0]; /* the newer word first; the older one stays */
+    slot->len = (uint8_t)k;
+    slot->dlen = (uint8_t)(*o - o0);
+    memcpy(slot->key, s + i, k);
+    memcpy(slot->out, o0, slot->dlen);
   }
   return k;
 }
@@ -416,11 +516,13 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
   char *tok_o = out;
   int in_tok = 0;
   /* no memo (allocation failed or a small input) only costs speed */
-  memo_slot *memo = n >= MEMO_MIN_INPUT ? calloc(MEMO_SLOTS, sizeof *memo) : NULL;
+  memo_state mm = {NULL, (size_t)-1, 0, NULL}, *memo = NULL;
+  if (n >= MEMO_MIN_INPUT && (mm.slot = calloc(MEMO_SLOTS, sizeof *mm.slot)) != NULL) memo = &mm;
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
-      if (is_space(c)) {
+      const unsigned cl = ascii_class[c];
+      if (cl == AC_SPACE) {
         in_tok = 0;
         *o++ = (char)c;
         i++;
@@ -430,14 +532,14 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
         in_tok = 1;
         tok_s = i;
         tok_o = o;
-        if (n - i >= 4 && (c | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w' &&
-            s[i + 3] == '.')
+        if ((c | 0x20) == 'w' && n - i >= 4 && (s[i + 1] | 0x20) == 'w' &&
+            (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.')
           goto url;
       }
-      if ((c == '@' && i > tok_s && i + 1 < n && !is_space(s[i + 1])) ||
-          (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'))
+      if (cl == AC_URL && ((c == '@' && i > tok_s && i + 1 < n && !is_space(s[i + 1])) ||
+                           (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')))
         goto url;
-      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+      if (cl == AC_LETTER) {
         size_t k = word_memo(memo, s, n, i, flags, lex, &o);
         if (!k) goto fail;
         i += k;
@@ -521,9 +623,9 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       in_tok = 0;
     }
   }
-  free(memo);
+  free(mm.slot);
   return (size_t)(o - out);
 fail:
-  free(memo);
+  free(mm.slot);
   return (size_t)-1;
 }
