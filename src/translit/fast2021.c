@@ -300,7 +300,7 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     int take = 1;
     if (g == AMB_I) {
       if (acronym) out = 0x438; /* an acronym: letters are initials */
-      else if ((start || pv) && nx == 0x430) { out = 0x44F; take = 2; }
+      else if ((start || pv || j + 2 == m) && nx == 0x430) { out = 0x44F; take = 2; }
       else if (nx == 0x443) { out = 0x44E; take = 2; }
       else if (pv && prev != 0x443) out = 0x439;
       else out = 0x438;

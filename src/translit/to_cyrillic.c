@@ -33,6 +33,7 @@ typedef struct word {
   tok t[MAXW];
   int nt;
   int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
+  unsigned next; /* the byte after the word (0 at the end, or not known) */
   uint16_t tcode[MAXW];
 } word;
 
@@ -232,7 +233,9 @@ static uint16_t capital_i_2018(const word *w, int j) {
   for (int i = 0; i < w->n; i++)
     if (!w->cap[i] || (w->cp[i] != 'i' && w->cp[i] != 'v' && w->cp[i] != 'x')) roman = 0;
   if (roman) return 0x456;
-  if (w->nt == 1) return KZ_AMB_I; /* an initial: И. (Иван) is the likelier */
+  /* a lone I: an initial (И. for Иван) before a full stop, else the Roman
+   * numeral one, which Kazakh text types as І (І тоқсан) */
+  if (w->nt == 1) return w->next == '.' ? KZ_AMB_I : 0x456;
   uint16_t pv = j > 0 ? w->t[j - 1].target : 0;
   uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
   if (pv && pv != 0x443 && tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb)) return KZ_AMB_I; /* СӨЙЛЕ */
@@ -277,6 +280,11 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     case KZ_AMB_I:
       if (w->acronym) x->c[0] = 0x438; /* letters of an acronym are initials: й starts no word */
       else if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
+      else if (sc == KZTEXT_SCHEME_LATIN2021 && nx == 0x430 && j + 2 == w->nt) {
+        /* final ia after a consonant: Kazakh -ия is written iia, so this is
+         * Russian я (пользователя, Алля) */
+        x->c[0] = 0x44F; x->tb = j + 2;
+      }
       else if ((start || pv) && nx == 0x443) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (y18 && !start && !pv && nx == 0x430 &&
@@ -574,6 +582,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       p += l;
     }
     w.off[w.n] = p;
+    w.next = p < n ? s[p] : 0;
     emit_word(&oc, &w, sc, flags);
     w.n = 0;
     i = p;
@@ -603,6 +612,7 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
     p += l;
   }
   w.off[w.n] = p;
+  w.next = 0; /* latin2021 only: no rule asks */
   if (!w.n) { /* not a letter here after all: it passes through */
     l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
     memcpy(*o, s + i, l);
