@@ -373,12 +373,12 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * Two-way sets keyed by a hash of the word; a slot is one cache line
  * holding the word and its output, so a hit touches one or two lines.  Fixed size,
  * hence bounded memory; only for inputs that repay the allocation. */
-enum { MEMO_BITS = 15, MEMO_SLOTS = 1 << MEMO_BITS, MEMO_KEY = 22, MEMO_OUT = 40,
+enum { MEMO_BITS = 15, MEMO_SLOTS = 1 << MEMO_BITS, MEMO_KEY = 22, MEMO_OUT = 38,
        MEMO_MIN_INPUT = 32768 };
 typedef struct memo_slot {
-  uint8_t len;  /* key bytes; 0 = empty */
-  uint8_t dlen; /* output bytes */
-  unsigned char key[MEMO_KEY];
+  unsigned char key[24]; /* the word, zero-padded; compared 8 bytes at a time */
+  uint8_t len;           /* key bytes; 0 = empty */
+  uint8_t dlen;          /* output bytes */
   char out[MEMO_OUT];
 } memo_slot; /* 64 bytes */
 
@@ -418,42 +418,66 @@ static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t e) {
   return e;
 }
 
-/* a == b over l bytes; 8 bytes past each are readable */
-static inline int same(const unsigned char *a, const unsigned char *b, size_t l) {
-  size_t k = 0;
-  for (; k + 8 <= l; k += 8)
-    if (load8(a + k) != load8(b + k)) return 0;
-  if (k == l) return 1;
+/* The first l (<= 24) bytes at p as three 8-byte words, the rest zero:
+ * the memo's key.  24 bytes at p must be readable. */
+typedef struct memo_key {
+  uint64_t w[3];
+} memo_key;
+
+static inline memo_key key_of(const unsigned char *p, size_t l) {
+  memo_key k;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  return ((load8(a + k) ^ load8(b + k)) & (~0ull >> (8 * (8 - (l - k))))) == 0;
+  static const uint64_t keep[9] = {0,
+                                   0xFFull,
+                                   0xFFFFull,
+                                   0xFFFFFFull,
+                                   0xFFFFFFFFull,
+                                   0xFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFFFull,
+                                   ~0ull};
+  for (int q = 0; q < 3; q++) {
+    size_t r = l > 8u * (size_t)q ? l - 8u * (size_t)q : 0;
+    k.w[q] = load8(p + 8 * q) & keep[r < 8 ? r : 8];
+  }
 #else
-  return memcmp(a + k, b + k, l - k) == 0;
+  unsigned char b[24] = {0};
+  memcpy(b, p, l);
+  for (int q = 0; q < 3; q++) k.w[q] = load8(b + 8 * q);
 #endif
+  return k;
 }
 
-/* Copies whole 8-byte words: up to 7 bytes past d + l are written.  Only
- * used on inputs of at least MEMO_MIN_INPUT bytes, whose output buffer has
- * more than 32 bytes of slack (kz_tl_latin2021_fast's contract). */
-static inline void copy8(char *d, const char *s, size_t l) {
-  for (size_t k = 0; k < l; k += 8) memcpy(d + k, s + k, 8);
+static inline int key_is(const memo_slot *m, const memo_key *k, size_t l) {
+  return ((load8(m->key) ^ k->w[0]) | (load8(m->key + 8) ^ k->w[1]) |
+          (load8(m->key + 16) ^ k->w[2]) | (uint64_t)(m->len ^ l)) == 0;
+}
+
+/* Copies 40 bytes, more than the longest output: the memo's inputs are at
+ * least MEMO_MIN_INPUT bytes, whose output buffer has more than 40 bytes of
+ * slack after any word (kz_tl_latin2021_fast's contract); a slot's out[] is
+ * followed by at least 2 readable bytes (the next slot, or the spare one). */
+static inline void copy40(char *d, const char *src) {
+  for (int q = 0; q < 40; q += 8) memcpy(d + q, src + q, 8);
 }
 
 typedef struct memo_state {
   memo_slot *slot;
   size_t next_i;        /* the word after the current one: its start, */
-  size_t next_e;        /* its end */
-  memo_slot *next_slot; /* and its slot (NULL: not memoisable), prefetched */
+  size_t next_e;        /* its end, */
+  memo_slot *next_slot; /* its set (NULL: not memoisable), prefetched, */
+  memo_key next_key;    /* and its key */
 } memo_state;
 
-/* The memo word at s[i]: its end in *e, and its slot or NULL. */
+/* The memo word at s[i]: its end in *e, its key, and its set or NULL. */
 static inline memo_slot *memo_find(const memo_state *M, const unsigned char *s, size_t n, size_t i,
-                                   size_t *e) {
+                                   size_t *e, memo_key *k) {
   *e = memo_word_end(s, n, i);
   size_t l = *e - i;
-  if (l > MEMO_KEY || *e + 8 > n) return NULL; /* too long, or too near the end for word loads */
-  uint64_t w0 = load8(s + i);
-  if (l < 8) w0 &= ~0ull >> (8 * (8 - l)); /* any byte order: hashing only */
-  uint64_t h = (w0 ^ (l > 8 ? load8(s + *e - 8) >> 1 : 0) ^ l) * 0x9E3779B97F4A7C15ull;
+  if (l > MEMO_KEY || i + 24 > n) return NULL; /* too long, or too near the end for word loads */
+  *k = key_of(s + i, l);
+  uint64_t h = (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] >> 7) ^ l) *
+               0x9E3779B97F4A7C15ull;
   return &M->slot[(h >> (64 - MEMO_BITS)) & ~(uint64_t)1]; /* a set: two slots */
 }
 
@@ -465,26 +489,28 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
                         int lex, char **o) {
   size_t e = i;
   memo_slot *slot = NULL;
+  memo_key key;
   if (M) {
     if (M->next_i == i) {
       e = M->next_e;
       slot = M->next_slot;
+      key = M->next_key;
     } else {
-      slot = memo_find(M, s, n, i, &e);
+      slot = memo_find(M, s, n, i, &e, &key);
     }
     size_t j = e;
     while (j < n && j < e + 4 && s[j] < 0x80 && !memo_byte(s[j])) j++; /* a space, a comma */
     M->next_i = (size_t)-1;
     if (j < n && memo_byte(s[j]) && j > e) {
       M->next_i = j;
-      M->next_slot = memo_find(M, s, n, j, &M->next_e);
+      M->next_slot = memo_find(M, s, n, j, &M->next_e, &M->next_key);
       if (M->next_slot) __builtin_prefetch(M->next_slot);
     }
     size_t l = e - i;
     if (slot) {
       for (int w = 0; w < 2; w++)
-        if (slot[w].len == l && same(slot[w].key, s + i, l)) {
-          copy8(*o, slot[w].out, slot[w].dlen);
+        if (key_is(&slot[w], &key, l)) {
+          copy40(*o, slot[w].out);
           *o += slot[w].dlen;
           return l;
         }
@@ -495,9 +521,10 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
   if (!k) k = other_word(s, n, i, flags, o);
   if (slot && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
     slot[1] = slot[0]; /* the newer word first; the older one stays */
+    memset(slot->key, 0, sizeof slot->key);
+    memcpy(slot->key, s + i, k);
     slot->len = (uint8_t)k;
     slot->dlen = (uint8_t)(*o - o0);
-    memcpy(slot->key, s + i, k);
     memcpy(slot->out, o0, slot->dlen);
   }
   return k;
@@ -516,8 +543,12 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
   char *tok_o = out;
   int in_tok = 0;
   /* no memo (allocation failed or a small input) only costs speed */
-  memo_state mm = {NULL, (size_t)-1, 0, NULL}, *memo = NULL;
-  if (n >= MEMO_MIN_INPUT && (mm.slot = calloc(MEMO_SLOTS, sizeof *mm.slot)) != NULL) memo = &mm;
+  memo_state mm = {NULL, (size_t)-1, 0, NULL, {{0, 0, 0}}}, *memo = NULL;
+  void *memo_mem = n >= MEMO_MIN_INPUT ? calloc(MEMO_SLOTS + 2, sizeof *mm.slot) : NULL;
+  if (memo_mem) { /* slots on cache lines */
+    mm.slot = (memo_slot *)(void *)((char *)memo_mem + (64 - (uintptr_t)memo_mem % 64) % 64);
+    memo = &mm;
+  }
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
@@ -623,9 +654,9 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       in_tok = 0;
     }
   }
-  free(mm.slot);
+  free(memo_mem);
   return (size_t)(o - out);
 fail:
-  free(mm.slot);
+  free(memo_mem);
   return (size_t)-1;
 }
