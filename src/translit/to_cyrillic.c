@@ -258,6 +258,18 @@ static uint16_t capital_i_2018(const word *w, int j) {
   return 0x456;
 }
 
+/* The word starts with two consonant letters (an ALL-CAPS word is more
+ * likely an acronym: ТКӘ, ДСӘДМ). */
+static int initial_cluster(const word *w) {
+  if (w->nt < 3) return 0;
+  int lower = 0;
+  for (int i = 0; i < w->n; i++) lower |= !w->cap[i];
+  if (!lower) return 0;
+  uint16_t a = w->t[0].target, b = w->t[1].target;
+  return a && b && a != 0xFFFF && b != 0xFFFF && !tok_vowel(a) &&
+         !tok_vowel(b) && a != 0x44A && a != 0x44C && b != 0x44A && b != 0x44C;
+}
+
 /* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
  * Appends units. */
 static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, unit *u, int nu) {
@@ -306,6 +318,11 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
        * harmony is no guide: Сәтбаев, қыркүйек mix back and front) */
       x->c[0] = g == KZ_AMB_AE ? 0x4D9 : g == KZ_AMB_OE ? 0x4E9 : 0x4AF;
+      /* ...but a word that starts with two consonants is no Kazakh word
+       * (Kazakh allows none), hence a loanword: Крюков, шлюз, Брюссель.
+       * The lexicon, built against this rule, keeps the exceptions. */
+      if (prev && !pv && initial_cluster(w))
+        x->c[0] = g == KZ_AMB_AE ? 0x44F : g == KZ_AMB_OE ? 0x451 : 0x44E;
       break;
     case KZ_AMB_S:
       /* -ция: s before ıa/ıý after a vowel or к п */
