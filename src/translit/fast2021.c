@@ -127,13 +127,36 @@ static inline char *put(char *o, uint32_t cp, int cap) {
   return o + 2;
 }
 
-/* letters of the rule loop that need their context: т с ш (ц щ -тся),
- * е (Э in acronyms); the code for i is AMB_I */
-#define CTX_MASK ((1u << (0x442 - 0x430)) | (1u << (0x441 - 0x430)) | (1u << (0x448 - 0x430)) | \
-                  (1u << (0x435 - 0x430)))
-static inline int plain_letter(uint32_t g) {
-  return g - 0x430 < 32 ? !((CTX_MASK >> (g - 0x430)) & 1) : g != AMB_I;
+/* Letters of the rule loop that may need their context, and when: i
+ * always; т before с (ц, -тся); с after т (-тся); ш before ш (щ); е in an
+ * acronym (Э).  A superset of the rules below, so that every other letter
+ * is itself; tested without branches (the conditions are frequent and
+ * unpredictable). */
+static inline int context_letter(uint32_t g, uint32_t nx, uint32_t pc, int acronym) {
+  return (g == AMB_I) | ((g == 0x442) & (nx == 0x441)) | ((g == 0x441) & (pc == 0x442)) |
+         ((g == 0x448) & (nx == 0x448)) | ((g == 0x435) & (acronym != 0));
 }
+
+/* ASCII letters the word loop takes directly: code, capital, key byte
+ * (cd 0: not here; c w x need more, I is Turkic ı) */
+typedef struct asc_ent {
+  uint16_t cd;
+  uint8_t up, kb;
+} asc_ent;
+static const asc_ent asc_tab[128] = {
+    ['a'] = {0x430, 0, 'a'}, ['A'] = {0x430, 1, 'a'}, ['b'] = {0x431, 0, 'b'}, ['B'] = {0x431, 1, 'b'},
+    ['d'] = {0x434, 0, 'd'}, ['D'] = {0x434, 1, 'd'}, ['e'] = {0x435, 0, 'e'}, ['E'] = {0x435, 1, 'e'},
+    ['f'] = {0x444, 0, 'f'}, ['F'] = {0x444, 1, 'f'}, ['g'] = {0x433, 0, 'g'}, ['G'] = {0x433, 1, 'g'},
+    ['h'] = {0x445, 0, 'h'}, ['H'] = {0x445, 1, 'h'}, ['i'] = {0x1, 0, 'i'}, ['j'] = {0x436, 0, 'j'},
+    ['J'] = {0x436, 1, 'j'}, ['k'] = {0x43a, 0, 'k'}, ['K'] = {0x43a, 1, 'k'}, ['l'] = {0x43b, 0, 'l'},
+    ['L'] = {0x43b, 1, 'l'}, ['m'] = {0x43c, 0, 'm'}, ['M'] = {0x43c, 1, 'm'}, ['n'] = {0x43d, 0, 'n'},
+    ['N'] = {0x43d, 1, 'n'}, ['o'] = {0x43e, 0, 'o'}, ['O'] = {0x43e, 1, 'o'}, ['p'] = {0x43f, 0, 'p'},
+    ['P'] = {0x43f, 1, 'p'}, ['q'] = {0x49b, 0, 'q'}, ['Q'] = {0x49b, 1, 'q'}, ['r'] = {0x440, 0, 'r'},
+    ['R'] = {0x440, 1, 'r'}, ['s'] = {0x441, 0, 's'}, ['S'] = {0x441, 1, 's'}, ['t'] = {0x442, 0, 't'},
+    ['T'] = {0x442, 1, 't'}, ['u'] = {0x443, 0, 'u'}, ['U'] = {0x443, 1, 'u'}, ['v'] = {0x432, 0, 'v'},
+    ['V'] = {0x432, 1, 'v'}, ['y'] = {0x44b, 0, 'y'}, ['Y'] = {0x44b, 1, 'y'}, ['z'] = {0x437, 0, 'z'},
+    ['Z'] = {0x437, 1, 'z'},
+};
 
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
   uint16_t code[MAXL];
@@ -158,7 +181,11 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     unsigned char kb[2];
     int kl = 1;
     size_t len = 1;
-    if (c < 0x80) {
+    if (c < 0x80 && asc_tab[c].cd) { /* the common case */
+      cd = asc_tab[c].cd;
+      up = asc_tab[c].up;
+      kb[0] = asc_tab[c].kb;
+    } else if (c < 0x80) {
       unsigned lc = c | 0x20;
       if (lc < 'a' || lc > 'z') break;
       up = c < 'a';
@@ -233,8 +260,8 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
     if (m == MAXL) return 0;
     code[m] = cd;
     cap[m] = (uint8_t)up;
-    if (up) ncap++;
-    else nlow++;
+    ncap += up;
+    nlow += !up;
     m++;
     p += len;
     if (alive) {
@@ -287,7 +314,8 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   }
   for (; j < m; j++) {
     uint16_t g = code[j];
-    if (plain_letter(g)) { /* most letters: no context */
+    uint16_t nx0 = j + 1 < m ? code[j + 1] : 0, pc = j ? code[j - 1] : 0;
+    if (!context_letter(g, nx0, pc, acronym)) { /* most letters: no context */
       o = put(o, g, allcaps || cap[j]);
       prev = g;
       continue;
