@@ -549,11 +549,12 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
   if (!k) k = other_word(s, n, i, flags, o);
   if (slot && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
     slot[1] = slot[0]; /* the newer word first; the older one stays */
-    memset(slot->key, 0, sizeof slot->key);
-    memcpy(slot->key, s + i, k);
+    memcpy(slot->key, key.w, sizeof slot->key); /* key_of's bytes, zero-padded */
     slot->len = (uint8_t)k;
     slot->dlen = (uint8_t)(*o - o0);
-    memcpy(slot->out, o0, slot->dlen);
+    /* a fixed-size copy (no library call): bytes past dlen are the output
+     * buffer's slack, copied but never used */
+    memcpy(slot->out, o0, MEMO_OUT);
   }
   return k;
 }
