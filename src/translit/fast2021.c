@@ -401,8 +401,7 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * Two-way sets keyed by a hash of the word; a slot is one cache line
  * holding the word and its output, so a hit touches one or two lines.  Fixed size,
  * hence bounded memory; only for inputs that repay the allocation. */
-enum { MEMO_BITS = 15, MEMO_SLOTS = 1 << MEMO_BITS, MEMO_KEY = 22, MEMO_OUT = 38,
-       MEMO_MIN_INPUT = 32768 };
+enum { MEMO_KEY = 22, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
 typedef struct memo_slot {
   unsigned char key[24]; /* the word, zero-padded; compared 8 bytes at a time */
   uint8_t len;           /* key bytes; 0 = empty */
@@ -491,6 +490,7 @@ static inline void copy40(char *d, const char *src) {
 
 typedef struct memo_state {
   memo_slot *slot;
+  unsigned bits;        /* 2^bits slots */
   size_t next_i;        /* the word after the current one: its start, */
   size_t next_e;        /* its end, */
   memo_slot *next_slot; /* its set (NULL: not memoisable), prefetched, */
@@ -506,7 +506,7 @@ static inline memo_slot *memo_find(const memo_state *M, const unsigned char *s, 
   *k = key_of(s + i, l);
   uint64_t h = (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] >> 7) ^ l) *
                0x9E3779B97F4A7C15ull;
-  return &M->slot[(h >> (64 - MEMO_BITS)) & ~(uint64_t)1]; /* a set: two slots */
+  return &M->slot[(h >> (64 - M->bits)) & ~(uint64_t)1]; /* a set: two slots */
 }
 
 /* One word starting at s[i] (a letter): from the memo when it is there,
@@ -572,8 +572,13 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
   char *tok_o = out;
   int in_tok = 0;
   /* no memo (allocation failed or a small input) only costs speed */
-  memo_state mm = {NULL, (size_t)-1, 0, NULL, {{0, 0, 0}}}, *memo = NULL;
-  void *memo_mem = n >= MEMO_MIN_INPUT ? calloc(MEMO_SLOTS + 2, sizeof *mm.slot) : NULL;
+  memo_state mm = {NULL, 10, (size_t)-1, 0, NULL, {{0, 0, 0}}}, *memo = NULL;
+  /* about one slot per 128 input bytes (2^10 .. 2^16 slots of 64 bytes): word forms grow
+   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 31,600 forms,
+   * 2^15 slots) and costs a small input little */
+  mm.bits = 10;
+  while (mm.bits < 16 && ((size_t)1 << mm.bits) < n / 128) mm.bits++;
+  void *memo_mem = n >= MEMO_MIN_INPUT ? calloc(((size_t)1 << mm.bits) + 2, sizeof *mm.slot) : NULL;
   if (memo_mem) { /* slots on cache lines */
     mm.slot = (memo_slot *)(void *)((char *)memo_mem + (64 - (uintptr_t)memo_mem % 64) % 64);
     memo = &mm;
