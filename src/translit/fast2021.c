@@ -398,7 +398,7 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * on its bytes when an ASCII non-letter, C2 or E2 (or the end) follows it:
  * the fast path reads one byte past a word, to end it, and nothing else
  * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
- * Two-way sets keyed by a hash of the word; a slot is one cache line
+ * Two-way LRU sets keyed by a hash of the word; a slot is one cache line
  * holding the word and its output, so a hit touches one or two lines.  Fixed size,
  * hence bounded memory; only for inputs that repay the allocation. */
 enum { MEMO_KEY = 22, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
@@ -536,12 +536,19 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
     }
     size_t l = e - i;
     if (slot) {
-      for (int w = 0; w < 2; w++)
-        if (key_is(&slot[w], &key, l)) {
-          copy40(*o, slot[w].out);
-          *o += slot[w].dlen;
-          return l;
-        }
+      if (key_is(&slot[0], &key, l)) {
+        copy40(*o, slot[0].out);
+        *o += slot[0].dlen;
+        return l;
+      }
+      if (key_is(&slot[1], &key, l)) { /* least recently used: to the front */
+        copy40(*o, slot[1].out);
+        *o += slot[1].dlen;
+        memo_slot t = slot[1];
+        slot[1] = slot[0];
+        slot[0] = t;
+        return l;
+      }
     }
   }
   char *o0 = *o;
