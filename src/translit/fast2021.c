@@ -158,14 +158,23 @@ static const asc_ent asc_tab[128] = {
     ['Z'] = {0x437, 1, 'z'},
 };
 
-size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
+/* The latin2021 lexicon's tables, fetched once per call of the converter. */
+typedef struct lex_view {
+  const uint64_t *T;
+  const char *pool;
+  const uint32_t *root;
+  const uint32_t (*l2)[256];
+} lex_view;
+
+static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, int lexicon,
+                        const lex_view *L) {
   uint16_t code[MAXL];
   uint8_t cap[MAXL];
   int m = 0, ncap = 0, nlow = 0;
-  const char *pool;
-  const uint32_t *root;
-  const uint32_t(*l2)[256];
-  const uint64_t *T = kz_tl_lex_nodes(0, &pool, &root, &l2);
+  const char *pool = L->pool;
+  const uint32_t *root = L->root;
+  const uint32_t(*l2)[256] = L->l2;
+  const uint64_t *T = L->T;
   uint64_t nd = T[0];
   uint32_t r1 = 0; /* index of the root child taken, for the direct second step */
   int alive = lexicon;
@@ -358,6 +367,12 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **p
   return p - i;
 }
 
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
+  lex_view L;
+  L.T = kz_tl_lex_nodes(0, &L.pool, &L.root, &L.l2);
+  return fast_word(s, n, i, po, lexicon, &L);
+}
+
 static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 /* ASCII classes of the one-pass loop */
@@ -514,7 +529,7 @@ static inline memo_slot *memo_find(const memo_state *M, const unsigned char *s, 
  * The slot of the next word is looked up and prefetched first, so that its
  * cache miss overlaps the work on this one. */
 static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t i, unsigned flags,
-                        int lex, char **o) {
+                        int lex, const lex_view *L, char **o) {
   size_t e = i;
   memo_slot *slot = NULL;
   memo_key key;
@@ -552,7 +567,7 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
     }
   }
   char *o0 = *o;
-  size_t k = kz_tl_fast_word_2021(s, n, i, o, lex);
+  size_t k = fast_word(s, n, i, o, lex, L);
   if (!k) k = other_word(s, n, i, flags, o);
   if (slot && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
     slot[1] = slot[0]; /* the newer word first; the older one stays */
@@ -574,6 +589,8 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
  * token converted so far is rewound and copied as it is. */
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
   const int lex = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
+  lex_view L;
+  L.T = kz_tl_lex_nodes(0, &L.pool, &L.root, &L.l2);
   char *o = out;
   size_t i = 0, tok_s = 0, ok_until = 0;
   char *tok_o = out;
@@ -612,7 +629,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
                            (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')))
         goto url;
       if (cl == AC_LETTER) {
-        size_t k = word_memo(memo, s, n, i, flags, lex, &o);
+        size_t k = word_memo(memo, s, n, i, flags, lex, &L, &o);
         if (!k) goto fail;
         i += k;
         continue;
@@ -629,7 +646,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
     if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
       goto fail; /* marks, ties, U+1Exx letters: the general route */
     if (c >= 0xC3 && c <= 0xC9) { /* a Latin letter starts a word */
-      size_t k = word_memo(memo, s, n, i, flags, lex, &o);
+      size_t k = word_memo(memo, s, n, i, flags, lex, &L, &o);
       if (!k) goto fail;
       i += k;
       continue;

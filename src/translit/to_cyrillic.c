@@ -99,16 +99,6 @@ int kz_tl_is_url_or_email(const unsigned char *s, size_t n) {
   return 0;
 }
 
-/* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
- * ends before a capital that follows a small letter, and before the last
- * capital of a capital run when a small letter follows it. */
-int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
-                          int cap, int prev_cap) {
-  if (!nletters || !cap) return 0;
-  if (!prev_cap) return 1;
-  if (nletters < 2) return 0;
-  return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
-}
 #define glued_word_ends kz_tl_glued_word_ends
 
 /* ---- tokens ---------------------------------------------------------- */

@@ -137,8 +137,17 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
 int kz_tl_unpronounceable(const uint16_t *code, int m);
 int kz_tl_tsia_end(const uint16_t *code, int m, int j);
-int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
-                          int cap, int prev_cap);
+/* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
+ * ends before a capital that follows a small letter, and before the last
+ * capital of a capital run when a small letter follows it.  Inline: the
+ * latin2021 word loop asks it for every capital. */
+static inline int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l,
+                                        int nletters, int cap, int prev_cap) {
+  if (!nletters || !cap) return 0;
+  if (!prev_cap) return 1;
+  if (nletters < 2) return 0;
+  return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
+}
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
                         unsigned flags, char **o);
