@@ -2,6 +2,7 @@
 """Measures kztext transliteration against the gold data in ../shared/data.
 
   python3 tools/eval_translit.py [--data DIR] [--errors N] [--only NAME] [--no-lexicon]
+                                [--classes N]
 
 Gates (issue 3): BGN/PCGN 100%, official-alphabet examples 100% (doubtful
 source rows listed), ALA-LC >= 95% after NFC and tie normalization, Arabic at
@@ -11,6 +12,7 @@ Needs the library: set KZTEXT_LIBRARY or build into build/.
 """
 import argparse
 import collections
+import difflib
 import os
 import re
 import sys
@@ -51,6 +53,19 @@ def fold(word):
     return word
 
 
+def error_class(want, got):
+    """The letters that differ, as 'want>got' (at most two edits), e.g. 'ь>'
+    for a lost soft sign, 'э>е', 'я>иа'; words with Latin letters (mixed
+    words the round trip cannot restore) form one class."""
+    if want.lower() == got.lower():
+        return "case"
+    if re.search("[a-zA-Z]", want):
+        return "latin-in-word"
+    a, b = want.lower(), got.lower()
+    ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
+    return " ".join([f"{a[i1:i2]}>{b[j1:j2]}" for t, i1, i2, j1, j2 in ops if t != "equal"][:2])
+
+
 def report(name, ok, total, extra=""):
     pct = 100.0 * ok / total if total else 0.0
     print(f"{name:<34} {ok:>7}/{total:<7} {pct:7.3f}%  {extra}")
@@ -63,6 +78,7 @@ def main():
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per set")
     ap.add_argument("--only", default="")
     ap.add_argument("--no-lexicon", action="store_true")
+    ap.add_argument("--classes", type=int, default=15, help="round-trip error classes to list")
     a = ap.parse_args()
     gold = os.path.join(a.data, "translit")
     if not os.path.isdir(gold):
@@ -195,6 +211,11 @@ def main():
                     okall += 1
             report(f"round trip {sc} (Cyrillic words)", ok, n)
             report(f"round trip {sc} (all words)", okall, len(ow))
+            classes = collections.Counter()
+            for (x, y), c in errs.items():
+                classes[error_class(x, y)] += c
+            print(f"    error classes ({sum(errs.values())} words): " + ", ".join(
+                f"{k} {v}" for k, v in classes.most_common(a.classes)))
             for (x, y), c in errs.most_common(a.errors):
                 print(f"    {c:5} {x} -> {y}")
     return 0

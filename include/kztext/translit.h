@@ -73,7 +73,8 @@ KZTEXT_API size_t kztext_translit_bound(size_t len, kztext_scheme from,
 
 /**
  * Transliterates src[0..len) from scheme `from` (or KZTEXT_SCHEME_AUTO) to
- * scheme `to` into dst, following the caller-buffer rules of core.h.
+ * scheme `to` into dst, following the caller-buffer rules of core.h.  The
+ * bytes of dst after the output (up to dst_cap) may be used as scratch.
  *
  * Errors: KZTEXT_E_UNSUPPORTED (unknown scheme, or AUTO as target),
  * KZTEXT_E_INVALID_FLAGS, KZTEXT_E_INVALID_ARG, KZTEXT_E_INVALID_UTF8

@@ -264,7 +264,8 @@ static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, 
 /* latin2018 spells loanwords by Kazakh sound law (Dec 2018 draft): a double
  * consonant is written once (бюллетень búleten, коэффицент koefısent) and сц
  * is s.  A loanword is recognised by a Russian-only letter (ё ц ч щ ъ ь э ю
- * я); native doubles (аққу, мемлекеттік) stay. */
+ * я); native doubles (аққу, мемлекеттік) stay, and so does a double made by
+ * a Kazakh suffix (саясатты, below). */
 static int russian_only(uint32_t lc) {
   return lc == 0x451 || lc == 0x446 || lc == 0x447 || lc == 0x449 || lc == 0x44A ||
          lc == 0x44C || lc == 0x44D || lc == 0x44E || lc == 0x44F;
@@ -286,6 +287,51 @@ static int loanword_2018(const unsigned char *s, size_t n, size_t i, size_t *end
   return 0;
 }
 
+/* Kazakh suffixes (both vowel-harmony forms).  A double consonant whose
+ * second half starts a chain of them is a stem-final consonant meeting a
+ * native suffix (саясат+ты, аяқтаған+нан, элемент+тер+дің): Kazakh
+ * morphology, not the loanword's spelling, so it stays double. */
+static const char *const kz_suffixes[] = {
+    /* consonant-initial: may start the chain */
+    "лар", "лер", "дар", "дер", "тар", "тер", "нар", "нер", "ның", "нің", "дың", "дің", "тың",
+    "тің", "ны", "ні", "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "на", "не", "да", "де",
+    "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
+    "мыз", "міз", "быз", "біз", "пыз", "піз", "лы", "лі", "лық", "лік", "дық", "дік", "тық",
+    "тік", "сыз", "сіз", "сы", "сі", "шы", "ші", "ша", "ше", "дай", "дей", "тай", "тей", "ла",
+    "ле", "лау", "леу", "дау", "деу", "тау", "теу", "ған", "ген", "қан", "кен", "ғы", "гі",
+    "қы", "кі", "ну", "дағы", "дегі", "тағы", "тегі", "нағы", "негі", "сын", "сін", "ңыз",
+    "ңіз", "лан", "лен", "ушы", "уші", NULL};
+static const char *const kz_suffix_tails[] = {/* only after another suffix */
+                                              "ы", "і", "а", "е", "н", "м", "ң", "ым", "ім",
+                                              "ың", "ің", "ын", "ін", "у", NULL};
+
+static int suffix_chain(const unsigned char *s, size_t n, int depth) {
+  if (n == 0) return depth > 0;
+  if (depth >= 6) return 0;
+  for (const char *const *t = kz_suffixes; *t; t++) {
+    size_t l = strlen(*t);
+    if (l <= n && memcmp(s, *t, l) == 0 && suffix_chain(s + l, n - l, depth + 1)) return 1;
+  }
+  if (depth > 0)
+    for (const char *const *t = kz_suffix_tails; *t; t++) {
+      size_t l = strlen(*t);
+      if (l <= n && memcmp(s, *t, l) == 0 && suffix_chain(s + l, n - l, depth + 1)) return 1;
+    }
+  return 0;
+}
+
+/* s[k..e) (Cyrillic letters, 2 bytes each) in lower case, then the test */
+static int native_suffixes(const unsigned char *s, size_t n, size_t k, size_t e) {
+  unsigned char low[96];
+  if (e - k > sizeof low) return 0;
+  for (size_t q = k; q < e; q += 2) {
+    uint32_t c = cyr_lower(cp_at(s, n, q));
+    low[q - k] = (unsigned char)(0xC0 | (c >> 6));
+    low[q - k + 1] = (unsigned char)(0x80 | (c & 0x3F));
+  }
+  return suffix_chain(low, e - k, 0);
+}
+
 static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, char *out, char *o,
                         kz_spanv *sv) {
   const kz_fwd_entry *T = kz_fwd_tables[KZTEXT_SCHEME_LATIN2018];
@@ -299,7 +345,9 @@ static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, ch
     if (en->flags & (KZ_F_MULTI | KZ_F_CTX)) len = slow_letter(s, n, k, KZTEXT_SCHEME_LATIN2018, en, buf);
     else { memcpy(buf, en->out, en->len); len = en->len; }
     int cons = len == 1 && !strchr("aeiouyAEIOUY", buf[0]);
-    if (cons && last_len == 1 && (buf[0] | 0x20) == (last[0] | 0x20)) len = 0; /* double */
+    if (cons && last_len == 1 && (buf[0] | 0x20) == (last[0] | 0x20) &&
+        !native_suffixes(s, n, k, e))
+      len = 0; /* double */
     memcpy(o, buf, len);
     if (sv) kz_span_add(sv, k, k + 2, (size_t)(o - out), (size_t)(o - out) + len, 0);
     o += len;

@@ -33,6 +33,7 @@ typedef struct word {
   tok t[MAXW];
   int nt;
   int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
+  unsigned next; /* the byte after the word (0 at the end, or not known) */
   uint16_t tcode[MAXW];
 } word;
 
@@ -98,16 +99,6 @@ int kz_tl_is_url_or_email(const unsigned char *s, size_t n) {
   return 0;
 }
 
-/* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
- * ends before a capital that follows a small letter, and before the last
- * capital of a capital run when a small letter follows it. */
-int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
-                          int cap, int prev_cap) {
-  if (!nletters || !cap) return 0;
-  if (!prev_cap) return 1;
-  if (nletters < 2) return 0;
-  return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
-}
 #define glued_word_ends kz_tl_glued_word_ends
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -232,7 +223,9 @@ static uint16_t capital_i_2018(const word *w, int j) {
   for (int i = 0; i < w->n; i++)
     if (!w->cap[i] || (w->cp[i] != 'i' && w->cp[i] != 'v' && w->cp[i] != 'x')) roman = 0;
   if (roman) return 0x456;
-  if (w->nt == 1) return KZ_AMB_I; /* an initial: И. (Иван) is the likelier */
+  /* a lone I: an initial (И. for Иван) before a full stop, else the Roman
+   * numeral one, which Kazakh text types as І (І тоқсан) */
+  if (w->nt == 1) return w->next == '.' ? KZ_AMB_I : 0x456;
   uint16_t pv = j > 0 ? w->t[j - 1].target : 0;
   uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
   if (pv && pv != 0x443 && tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb)) return KZ_AMB_I; /* СӨЙЛЕ */
@@ -253,6 +246,18 @@ static uint16_t capital_i_2018(const word *w, int j) {
   if (kaz && !tok_back(nx)) return 0x456; /* ҚАУІПСІЗДІК, ҚЫЗМЕТІ */
   if (back || other_i) return KZ_AMB_I;
   return 0x456;
+}
+
+/* The word starts with two consonant letters (an ALL-CAPS word is more
+ * likely an acronym: ТКӘ, ДСӘДМ). */
+static int initial_cluster(const word *w) {
+  if (w->nt < 3) return 0;
+  int lower = 0;
+  for (int i = 0; i < w->n; i++) lower |= !w->cap[i];
+  if (!lower) return 0;
+  uint16_t a = w->t[0].target, b = w->t[1].target;
+  return a && b && a != 0xFFFF && b != 0xFFFF && !tok_vowel(a) &&
+         !tok_vowel(b) && a != 0x44A && a != 0x44C && b != 0x44A && b != 0x44C;
 }
 
 /* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
@@ -277,6 +282,11 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     case KZ_AMB_I:
       if (w->acronym) x->c[0] = 0x438; /* letters of an acronym are initials: й starts no word */
       else if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
+      else if (sc == KZTEXT_SCHEME_LATIN2021 && nx == 0x430 && j + 2 == w->nt) {
+        /* final ia after a consonant: Kazakh -ия is written iia, so this is
+         * Russian я (пользователя, Алля) */
+        x->c[0] = 0x44F; x->tb = j + 2;
+      }
       else if ((start || pv) && nx == 0x443) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
       else if (y18 && !start && !pv && nx == 0x430 &&
@@ -298,6 +308,11 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
        * harmony is no guide: Сәтбаев, қыркүйек mix back and front) */
       x->c[0] = g == KZ_AMB_AE ? 0x4D9 : g == KZ_AMB_OE ? 0x4E9 : 0x4AF;
+      /* ...but a word that starts with two consonants is no Kazakh word
+       * (Kazakh allows none), hence a loanword: Крюков, шлюз, Брюссель.
+       * The lexicon, built against this rule, keeps the exceptions. */
+      if (prev && !pv && initial_cluster(w))
+        x->c[0] = g == KZ_AMB_AE ? 0x44F : g == KZ_AMB_OE ? 0x451 : 0x44E;
       break;
     case KZ_AMB_S:
       /* -ция: s before ıa/ıý after a vowel or к п */
@@ -574,6 +589,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       p += l;
     }
     w.off[w.n] = p;
+    w.next = p < n ? s[p] : 0;
     emit_word(&oc, &w, sc, flags);
     w.n = 0;
     i = p;
@@ -603,6 +619,7 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
     p += l;
   }
   w.off[w.n] = p;
+  w.next = 0; /* latin2021 only: no rule asks */
   if (!w.n) { /* not a letter here after all: it passes through */
     l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
     memcpy(*o, s + i, l);

@@ -116,15 +116,19 @@ const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_
 #define N_VAL(x) ((uint32_t)(((x) >> 44) & 0xFFFFF))
 
 /* One trie step: the child of node `nd` labelled b, or 0 (the root is never
- * a child, so 0 means "none"). */
+ * a child, so 0 means "none").  A branch-free binary search: the children
+ * of a node are few and their labels unpredictable, so mispredicted
+ * branches, not loads, would cost most. */
 static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b) {
-  uint32_t lo = N_FIRST(nd), end = lo + N_NCHILD(nd), hi = end;
-  while (lo < hi) {
-    uint32_t mid = (lo + hi) / 2;
-    if (N_LABEL(T[mid]) < b) lo = mid + 1;
-    else hi = mid;
+  uint32_t cnt = N_NCHILD(nd);
+  if (!cnt) return 0;
+  const uint64_t *base = T + N_FIRST(nd);
+  while (cnt > 1) {
+    uint32_t half = cnt / 2;
+    base = (N_LABEL(base[half]) <= b) ? base + half : base;
+    cnt -= half;
   }
-  return (lo < end && N_LABEL(T[lo]) == b) ? T[lo] : 0;
+  return N_LABEL(base[0]) == b ? base[0] : 0;
 }
 
 /* latin2021 words made only of the official letters, without offsets: a
@@ -133,8 +137,17 @@ size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o
 int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
 int kz_tl_unpronounceable(const uint16_t *code, int m);
 int kz_tl_tsia_end(const uint16_t *code, int m, int j);
-int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l, int nletters,
-                          int cap, int prev_cap);
+/* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
+ * ends before a capital that follows a small letter, and before the last
+ * capital of a capital run when a small letter follows it.  Inline: the
+ * latin2021 word loop asks it for every capital. */
+static inline int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t p, size_t l,
+                                        int nletters, int cap, int prev_cap) {
+  if (!nletters || !cap) return 0;
+  if (!prev_cap) return 1;
+  if (nletters < 2) return 0;
+  return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
+}
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
                         unsigned flags, char **o);

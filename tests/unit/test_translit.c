@@ -197,6 +197,49 @@ static void detect(void) {
   CHECK_INT(kztext_translit_detect("123 !", 5), KZTEXT_SCHEME_AUTO, "detect nothing");
 }
 
+/* Large latin2021 inputs take a memo of converted words (fast2021.c): the
+ * output must equal the piece-by-piece conversion of small inputs, which
+ * never use it, whatever follows a word (another word glued by case, @ of
+ * an address, « », —, a digit) and wherever it stands. */
+static void memo_equivalence(void) {
+  static const char *const pieces[] = {
+      "Qazaqstan Respublikasy ", "Aziia men Europa ", "qoiady, ", "AQŞ ", "ETSQ ", "ETS ",
+      "«Qazaqstan» ", "söz— ", "söz ", "sapardyñPodelitsia ", "ĞZİ ", "İurii Gagarin ",
+      "Federatsiia2020 ", "aitsa ", "info@gov.kz ", "https://www.gov.kz/memleket ", "Shults ",
+      "şşuka ", "ÜI ", "üi ", "medal ", "medalı ", "biudjet! ", "GoogleChrome ",
+      "Qazaqstannyñ ", "QAZAQSTAN ", "kırdı.\n", "Abai-Qunanbaiūly ", "jaña\u00a0zañ ",
+      "zañ€ ", "tsirk ", "TSIRK ", "eñbek/ ", "Ia ", "Chempionat ", "chempionat "};
+  const size_t np = sizeof pieces / sizeof pieces[0];
+  size_t cap = 200000, len = 0, wlen = 0;
+  char *big = malloc(cap), *want = malloc(cap * 4);
+  CHECK(big && want, "no memory");
+  if (!big || !want) { free(big); free(want); return; }
+  uint32_t r = 12345;
+  while (len < 100000) {
+    r = r * 1103515245u + 12345u;
+    const char *p = pieces[(r >> 16) % np];
+    size_t pl = strlen(p), n = 0;
+    memcpy(big + len, p, pl);
+    len += pl;
+    CHECK(kztext_translit(p, pl, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, 0, want + wlen,
+                          cap * 4 - wlen, &n, NULL) == KZTEXT_OK,
+          "piece [%s]", p);
+    wlen += n;
+  }
+  size_t bc = kztext_translit_bound(len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC), n = 0;
+  char *got = malloc(bc);
+  CHECK(got && kztext_translit(big, len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, 0, got,
+                               bc, &n, NULL) == KZTEXT_OK,
+        "big input");
+  size_t k = 0;
+  while (got && k < n && k < wlen && got[k] == want[k]) k++;
+  CHECK(got && n == wlen && k == n, "memo: outputs differ at byte %zu: [%.40s] vs [%.40s]", k,
+        got ? got + k : "", want + k);
+  free(got);
+  free(big);
+  free(want);
+}
+
 int main(void) {
   run_case_file();
   iso9_round_trip();
@@ -204,5 +247,6 @@ int main(void) {
   errors();
   offsets();
   detect();
+  memo_equivalence();
   return t_finish();
 }
