@@ -121,6 +121,7 @@ typedef struct ctx {
   job **ring;
   size_t ring_cap;
   size_t inflight, budget; /* input bytes submitted and not yet written */
+  kztext_pipeline *spare;  /* made before the workers start, for one of them */
   unsigned long long next_submit, next_take, next_write;
   int quit;
   /* writer state */
@@ -216,7 +217,14 @@ static void run_job(kztext_pipeline *p, job *j) {
 static void *worker(void *arg) {
   ctx *c = arg;
   kztext_pipeline *p = NULL;
-  kztext_status st = kztext_pipeline_new(&c->popt, &p);
+  kztext_status st = KZTEXT_OK;
+  pthread_mutex_lock(&c->mu);
+  /* The first worker takes the pipeline the main thread made to check the
+   * options; the others make their own. */
+  p = c->spare;
+  c->spare = NULL;
+  pthread_mutex_unlock(&c->mu);
+  if (!p) st = kztext_pipeline_new(&c->popt, &p);
   pthread_mutex_lock(&c->mu);
   for (;;) {
     while (!c->quit && c->next_take == c->next_submit) pthread_cond_wait(&c->cv_work, &c->mu);
@@ -723,7 +731,7 @@ int cmd_process(int argc, char **argv) {
   if (!c.out) { kztext_pipeline_free(inline_p); return CLI_FAIL; }
   int nthreads = 0;
   if (c.jobs > 1) {
-    kztext_pipeline_free(inline_p);
+    c.spare = inline_p;
     inline_p = NULL;
     pthread_mutex_init(&c.mu, NULL);
     pthread_cond_init(&c.cv_work, NULL);
@@ -776,6 +784,7 @@ int cmd_process(int argc, char **argv) {
     pthread_cond_destroy(&c.cv_done);
   }
   free_pool(&c);
+  kztext_pipeline_free(c.spare); /* no worker started to take it */
   kztext_pipeline_free(inline_p);
   free(c.sb.data);
   show_progress(&c, 1);
