@@ -9,13 +9,17 @@ data in ../shared/data/sent (never copied into the repo).
   tokens     token F1 of kztext.tokens() on each gold sentence of the .tok
              files, and on razdel's token cases (razdel_tokens_int.txt).
 
-usage: tools/eval_segment.py [--data DIR] [--lang auto|file] [--errors N] [--json]
+With --icu build/bench/icu_sentences, ICU's plain sentence iterator is
+scored on the same files as a baseline.
+
+usage: tools/eval_segment.py [--data DIR] [--lang auto|file] [--errors N] [--icu PROG] [--json]
 Exits 0; prints "skipped: ..." when the data is absent.
 """
 import argparse
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,6 +59,12 @@ def eval_ud(kz, scorer, data, args, report):
         print(f"{stem:22s} boundary P={r['b_P']:.4f} R={r['b_R']:.4f} F1={r['b_F1']:.4f} "
               f"(gate {gate}: {'ok' if r['b_F1'] >= gate else 'MISS'}) sent_acc={r['sent_acc']:.4f}"
               f" | {len(text.encode()) / secs / 1e6:.1f} MB/s via Python")
+        if args.icu:
+            out = subprocess.run([args.icu, str(raw)], capture_output=True, check=True,
+                                 text=True, encoding="utf-8").stdout
+            b = scorer.score(scorer.read_gold(str(gold)), [x for x in out.split("\n") if x.strip()])
+            report[stem + " (ICU)"] = b
+            print(f"{'  ICU plain, same text':22s} boundary P={b['b_P']:.4f} R={b['b_R']:.4f} F1={b['b_F1']:.4f}")
         if args.errors:
             show_boundary_errors(scorer, gold, sents, args.errors)
 
@@ -190,6 +200,7 @@ def main():
     ap.add_argument("--lang", default="file", help="'file' = each file's language (default), or auto|kk|ru|en")
     ap.add_argument("--errors", type=int, default=0, help="show up to N errors per file")
     ap.add_argument("--only", choices=["sentences", "cases", "tokens"])
+    ap.add_argument("--icu", metavar="PROG", help="also score ICU's plain iterator (build/bench/icu_sentences)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not Path(args.data, "sent").is_dir():
