@@ -116,7 +116,7 @@ def emit_trie(w, name, entries):
     rows = []
     for label, nd in nodes:
         nchild = sum(1 for k in nd if k is not None)
-        assert nchild < 256
+        assert nchild < 64  # UTF-8: at most 26 ASCII letters and a few lead bytes
         val = vlen = whole = 0
         if None in nd:
             stem, wh = nd[None]
@@ -127,10 +127,10 @@ def emit_trie(w, name, entries):
             pool += sb
             whole = 1 if wh else 0
         first_i = first[id(nd)] if nchild else 0
-        assert first_i < (1 << 20) and val < (1 << 20)
-        # label 8 | nchild 8 | whole 1 | vlen 7 | first 20 | val 20
-        rows.append("0x%xu" % (label | nchild << 8 | whole << 16 | vlen << 17 | first_i << 24
-                               | val << 44))
+        assert first_i < (1 << 20) and val < (1 << 22)
+        # label 8 | nchild 6 | whole 1 | vlen 7 | first 20 | val 22
+        rows.append("0x%xu" % (label | nchild << 8 | whole << 14 | vlen << 15 | first_i << 22
+                               | val << 42))
     w("static const uint64_t %s_nodes[%d] = {" % (name, len(rows)))
     for i in range(0, len(rows), 8):
         w(",".join(rows[i:i + 8]) + ",")
@@ -158,8 +158,12 @@ def emit_trie(w, name, entries):
         w("{0},")
     w("};")
     w("static const char %s_pool[%d] =" % (name, len(pool) + 1))
-    for i in range(0, len(pool), 40):
-        w('"' + "".join("\\x%02x" % b for b in pool[i:i + 40]) + '"')
+    # the pool holds lower-case Cyrillic and hyphens only: plain UTF-8 text,
+    # cut between characters, is a quarter of the size of hex escapes
+    text = pool.decode("utf-8")
+    assert '"' not in text and "\\" not in text and "?" not in text
+    for i in range(0, len(text), 60):
+        w('"' + text[i:i + 60] + '"')
     if not pool:
         w('  ""')
     w(";")

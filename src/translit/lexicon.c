@@ -3,8 +3,8 @@
  * of hunspell-ru nouns and names, that the rules alone would spell wrong in
  * Cyrillic.  Generated, committed table: src/gen/translit_lexicon.inc
  * (tools/gen_translit_lexicon.py).  Each node is one 64-bit word:
- * label 8 | children 8 | whole-word-only 1 | stem bytes 7 | first child 20 |
- * 1 + stem offset in the pool 20; children are contiguous, sorted by label. */
+ * label 8 | children 6 | whole-word-only 1 | stem bytes 7 | first child 20 |
+ * 1 + stem offset in the pool 22; children are contiguous, sorted by label. */
 #include "translit/translit_int.h"
 
 #include "gen/translit_lexicon.inc"

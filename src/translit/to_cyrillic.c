@@ -233,6 +233,8 @@ static uint16_t capital_i_2018(const word *w, int j) {
   if (j == 0 && nx == 0x43D && j + 2 < w->nt && !tok_vowel(w->t[j + 2].target))
     return KZ_AMB_I; /* ин- + consonant: Интернет, Институт */
   if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
+  /* no Kazakh word starts with і and a vowel; и does (ие, иесі, иә) */
+  if (j == 0 && nx && nx != 0x456 && tok_vowel(nx) && !w->t[1].iamb) return KZ_AMB_I;
   int kaz = 0, back = 0, other_i = 0;
   for (int k = 0; k < w->nt; k++) {
     uint16_t g = w->t[k].target;
@@ -262,7 +264,8 @@ static int initial_cluster(const word *w) {
 
 /* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
  * Appends units. */
-static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, unit *u, int nu) {
+static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kztext_scheme sc,
+                       unit *u, int nu) {
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
   const int fam21 = sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017;
   for (int j = j0; j < w->nt; j++) {
@@ -294,6 +297,8 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
         x->c[0] = 0x438; x->c[1] = 0x44F; x->tb = j + 2; /* -ия, -иялар */
       } else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; } /* материал */
       else if (y18 && !start && !pv && nx == 0x443) { x->c[0] = 0x438; x->c[1] = 0x44E; x->tb = j + 2; }
+      /* Russian -ции (информации, нации); the corpus holds no -ций */
+      else if (prev == 0x438 && prev2 == 0x446 && j + 1 == w->nt) x->c[0] = 0x438;
       else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
       else x->c[0] = 0x438;
       break;
@@ -320,8 +325,9 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
       if (nx == KZ_AMB_I && j + 2 < w->nt &&
           (((w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
             (pv || prev == 0x43A || prev == 0x43F)) ||
-           (w->t[j + 2].target == 0x43E && pv))) /* -ция, -цион */
-        x->c[0] = 0x446;
+           (w->t[j + 2].target == 0x43E && pv) || /* -ция, -цион */
+           (w->t[j + 2].target == KZ_AMB_I && j + 3 == w->nt && (pv || prev == 0x43A || prev == 0x43F))))
+        x->c[0] = 0x446; /* ...and -ции */
       break;
     case KZ_AMB_SH:
       if (nx == KZ_AMB_SH) { x->c[0] = 0x449; x->tb = j + 2; }
@@ -353,10 +359,10 @@ static int apply_rules(const word *w, int j0, uint32_t prev, kztext_scheme sc, u
     }
     j = x->tb - 1;
     if (x->c[0] != 0xFFFFFFFF) {
-      if (x->c[1]) prev = x->c[1];
-      else if (x->c[0]) prev = x->c[0];
+      if (x->c[1]) { prev2 = x->c[0]; prev = x->c[1]; }
+      else if (x->c[0]) { prev2 = prev; prev = x->c[0]; }
     } else {
-      prev = 0;
+      prev = prev2 = 0;
     }
     nu++;
   }
@@ -441,7 +447,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   w->acronym = allcaps && w->nt <= 4 && kz_tl_unpronounceable(w->tcode, w->nt);
   unit u[MAXW];
   int nu = 0, j0 = 0;
-  uint32_t prev = 0;
+  uint32_t prev = 0, prev2 = 0;
   const char *lex = NULL;
   size_t lex_len = 0;
   int lex_tokens = 0;
@@ -502,9 +508,10 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       put_span(oc, w->off[0], w->off[w->t[lex_tokens - 1].b], d0, 0);
     }
     prev = nl ? lc[nl - 1] : 0;
+    prev2 = nl > 1 ? lc[nl - 2] : 0;
     j0 = lex_tokens;
   }
-  nu = apply_rules(w, j0, prev, sc, u, 0);
+  nu = apply_rules(w, j0, prev, prev2, sc, u, 0);
   for (int k = 0; k < nu; k++) {
     const unit *x = &u[k];
     size_t s0 = w->off[w->t[x->ta].a], s1 = w->off[w->t[x->tb - 1].b];

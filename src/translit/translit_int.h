@@ -109,11 +109,11 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
 const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
                                 const uint32_t (**l2)[256]);
 #define N_LABEL(x) ((unsigned)((x)&0xFF))
-#define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0xFF))
-#define N_WHOLE(x) ((unsigned)(((x) >> 16) & 1))
-#define N_VLEN(x) ((unsigned)(((x) >> 17) & 0x7F))
-#define N_FIRST(x) ((uint32_t)(((x) >> 24) & 0xFFFFF))
-#define N_VAL(x) ((uint32_t)(((x) >> 44) & 0xFFFFF))
+#define N_NCHILD(x) ((unsigned)(((x) >> 8) & 0x3F))
+#define N_WHOLE(x) ((unsigned)(((x) >> 14) & 1))
+#define N_VLEN(x) ((unsigned)(((x) >> 15) & 0x7F))
+#define N_FIRST(x) ((uint32_t)(((x) >> 22) & 0xFFFFF))
+#define N_VAL(x) ((uint32_t)(((x) >> 42) & 0x3FFFFF))
 
 /* One trie step: the child of node `nd` labelled b, or 0 (the root is never
  * a child, so 0 means "none").  A branch-free binary search: the children
