@@ -313,6 +313,9 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
       q += 2;
     }
     if (nl > 1 && lc[nl - 1] == 0x44C && best < m && vowel(code[best])) nl--;
+    else if (nl > 2 && lc[nl - 1] == lc[nl - 2] && lc[nl - 1] > 0x7F && !vowel(lc[nl - 1]) &&
+             best < m && !vowel(code[best]))
+      nl--; /* процесс, процестер: see to_cyrillic.c */
     for (int k = 0; k < nl; k++) {
       int cp_ = allcaps || (nl == best ? cap[k] : (k == 0 && cap[0]));
       if (lc[k] < 0x80) *o++ = (char)lc[k]; /* a hyphen inside a stem */

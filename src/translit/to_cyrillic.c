@@ -229,7 +229,8 @@ static uint16_t capital_i_2018(const word *w, int j) {
   uint16_t pv = j > 0 ? w->t[j - 1].target : 0;
   uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
   if (pv && pv != 0x443 && tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb)) return KZ_AMB_I; /* СӨЙЛЕ */
-  if (j + 1 == w->nt && pv && !tok_vowel(pv)) return 0x456; /* suffix -і: КОМИТЕТІ */
+  /* ...but an acronym takes no suffix: a final I there is и (ҒЗИ, МВИ) */
+  if (j + 1 == w->nt && pv && !tok_vowel(pv)) return w->acronym ? KZ_AMB_I : 0x456; /* КОМИТЕТІ */
   if (j == 0 && nx == 0x43D && j + 2 < w->nt && !tok_vowel(w->t[j + 2].target))
     return KZ_AMB_I; /* ин- + consonant: Интернет, Институт */
   if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
@@ -320,6 +321,10 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
         x->c[0] = g == KZ_AMB_AE ? 0x44F : g == KZ_AMB_OE ? 0x451 : 0x44E;
       break;
     case KZ_AMB_S:
+      if (y18 && j > 0 && w->t[j - 1].target == 0x442 && j + 2 == w->nt && nx == KZ_AMB_AE) {
+        x->c[0] = 0x441; x->c[1] = 0x44F; x->tb = j + 2; /* -тся: see т */
+        break;
+      }
       /* -ция: s before ıa/ıý after a vowel or к п */
       x->c[0] = 0x441;
       if (nx == KZ_AMB_I && j + 2 < w->nt &&
@@ -337,7 +342,11 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
       x->c[0] = (pv && !tok_vowel(nx)) ? 0x439 : 0x44B;
       break;
     case 0x442: /* т */
-      if (fam21 && nx == 0x441 && kz_tl_tsia_end(w->tcode, w->nt, j)) {
+      if (y18 && nx == KZ_AMB_S && j + 3 == w->nt && w->t[j + 2].target == KZ_AMB_AE) {
+        /* final tsá: Russian -ться/-тся (no Kazakh word ends in сә) */
+        x->c[0] = 0x442;
+        if (prev == 0x438 || prev == 0x430 || prev == 0x443) x->c[1] = 0x44C;
+      } else if (fam21 && nx == 0x441 && kz_tl_tsia_end(w->tcode, w->nt, j)) {
         x->c[0] = 0x442; /* Russian -ться/-тся (tsiia would be -ция) */
         if (prev == 0x438 || prev == 0x430 || prev == 0x443) x->c[1] = 0x44C;
       } else if (fam21 && nx == 0x441 && !w->acronym && !ts_is_suffix(w, j + 2)) {
@@ -486,8 +495,14 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       lc[nl++] = kz_utf8_next((const unsigned char *)lex + p, &l);
       p += l;
     }
-    /* Kazakh drops a stem-final ь before a suffix vowel: медаль, медалі */
+    /* Kazakh drops a stem-final ь before a suffix vowel (медаль, медалі),
+     * and one of a stem-final double consonant before a suffix consonant
+     * (процесс, процестер; класс, класқа) */
     if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens < w->nt && tok_vowel(w->t[lex_tokens].target))
+      nl--;
+    else if (nl > 2 && lc[nl - 1] == lc[nl - 2] && !cyr_vowel(lc[nl - 1]) && lc[nl - 1] > 0x7F &&
+             lex_tokens < w->nt && w->t[lex_tokens].target != 0xFFFF &&
+             w->t[lex_tokens].target != 0 && !tok_vowel(w->t[lex_tokens].target))
       nl--;
     int cap_first = w->t[0].cap;
     if (nl == lex_tokens) {
