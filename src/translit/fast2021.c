@@ -313,6 +313,9 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
       q += 2;
     }
     if (nl > 1 && lc[nl - 1] == 0x44C && best < m && vowel(code[best])) nl--;
+    else if (nl > 1 && lc[nl - 1] == 0x44C && best + 1 < m && !vowel(code[best]) &&
+             !vowel(code[best + 1]) && code[best] != 0x43D)
+      nl--; /* государь|ственный: see to_cyrillic.c */
     else if (nl > 2 && lc[nl - 1] == lc[nl - 2] && lc[nl - 1] > 0x7F && !vowel(lc[nl - 1]) &&
              best < m && !vowel(code[best]))
       nl--; /* процесс, процестер: see to_cyrillic.c */

@@ -378,6 +378,12 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
   return nu;
 }
 
+/* Two consonant letters that no Kazakh suffix begins with (-нда, -ншы do). */
+static int cons_pair(uint16_t a, uint16_t b) {
+  return a && b && a != 0xFFFF && b != 0xFFFF && !tok_vowel(a) && !tok_vowel(b) && a != 0x43D &&
+         a != 0x44C && a != 0x44A && b != 0x44C && b != 0x44A;
+}
+
 /* ---- lexicon keys ---------------------------------------------------- */
 
 /* Canonical spelling of a token in the lexicon's alphabet (latin2021 for
@@ -461,7 +467,11 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   size_t lex_len = 0;
   int lex_tokens = 0;
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
-  if (!(flags & KZTEXT_TRANSLIT_NO_LEXICON) &&
+  /* latin2018 Ia. and Iý. before a full stop are the initials Я. and Ю.
+   * (С.Я. Надсон), not the words ия, ию */
+  const int initial18 = y18 && w->next == '.' && w->n == 2 && w->cap[0] && !w->cap[1] &&
+                        w->cp[0] == 'i' && (w->cp[1] == 'a' || w->cp[1] == 0xFD);
+  if (!(flags & KZTEXT_TRANSLIT_NO_LEXICON) && !initial18 &&
       (sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017 || y18)) {
     unsigned char key[MAXW * 4 + 1];
     size_t kend[MAXW]; /* key length after token j */
@@ -500,6 +510,9 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
      * (процесс, процестер; класс, класқа) */
     if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens < w->nt && tok_vowel(w->t[lex_tokens].target))
       nl--;
+    else if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens + 1 < w->nt &&
+             cons_pair(w->t[lex_tokens].target, w->t[lex_tokens + 1].target))
+      nl--; /* no suffix starts so: the stem was a false prefix (государь|ственный) */
     else if (nl > 2 && lc[nl - 1] == lc[nl - 2] && !cyr_vowel(lc[nl - 1]) && lc[nl - 1] > 0x7F &&
              lex_tokens < w->nt && w->t[lex_tokens].target != 0xFFFF &&
              w->t[lex_tokens].target != 0 && !tok_vowel(w->t[lex_tokens].target))
