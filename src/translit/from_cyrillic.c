@@ -424,6 +424,11 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
  * (all NFC_QC=Yes with combining class 0, so any sequence of them is NFC);
  * on anything else it gives up ((size_t)-1) and the caller takes the general
  * route: validate, normalize if needed, convert. */
+#if defined(__GNUC__)
+/* A fixed alignment keeps the loop's speed from moving (by ~12% either way)
+ * whenever code linked before it changes size. */
+__attribute__((aligned(64)))
+#endif
 size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
   size_t i = 0, ok_until = 0;
