@@ -166,9 +166,6 @@ typedef struct lex_view {
   const uint32_t (*l2)[256];
 } lex_view;
 
-#if defined(__GNUC__)
-__attribute__((aligned(64))) /* steady speed: see kz_tl_cyr_fast */
-#endif
 static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, int lexicon,
                         const lex_view *L) {
   uint16_t code[MAXL];
@@ -598,9 +595,6 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
  * with (size_t)-1 on anything else, so the caller takes the general route.
  * URLs and e-mail addresses are found when their '@' or "://" shows up: the
  * token converted so far is rewound and copied as it is. */
-#if defined(__GNUC__)
-__attribute__((aligned(64))) /* steady speed: see kz_tl_cyr_fast */
-#endif
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
   const int lex = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
   lex_view L;
