@@ -31,6 +31,10 @@ int cli_help(const char *text);
  * (the --invalid option of every command); returns -1 for anything else. */
 int cli_set_policy(const char *arg, unsigned *flags);
 
+/* Reads the --lang option of the segmenting commands: "auto", "kk", "ru"
+ * or "en"; returns -1 for anything else. */
+int cli_set_lang(const char *arg, kztext_lang *lang);
+
 /* Opens -o FILE (or stdout for NULL or "-"). Returns NULL after printing an
  * error. */
 FILE *cli_open_output(const char *path);

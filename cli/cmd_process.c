@@ -647,7 +647,6 @@ int cmd_process(int argc, char **argv) {
       {0, 0, 0, 0}};
   static const char *const inputs[] = {"text", "jsonl"};
   static const char *const formats[] = {"jsonl", "tsv", "text"};
-  static const char *const langs[] = {"auto", "kk", "ru", "en"};
   ctx c;
   memset(&c, 0, sizeof c);
   c.popt.size = sizeof c.popt;
@@ -664,12 +663,10 @@ int cmd_process(int argc, char **argv) {
       if (kztext_encoding_from_name(optarg, &c.popt.encoding))
         return cli_usage_error(usage, "process", "unknown encoding '%s'", optarg);
       break;
-    case 'l': {
-      int v = parse_enum(optarg, langs, 4);
-      if (v < 0) return cli_usage_error(usage, "process", "unknown language '%s'", optarg);
-      c.popt.lang = (kztext_lang)v; /* auto = und = 0, kk ru en = 1 2 3 */
+    case 'l':
+      if (cli_set_lang(optarg, &c.popt.lang))
+        return cli_usage_error(usage, "process", "unknown language '%s'", optarg);
       break;
-    }
     case 't':
       if (kztext_scheme_from_name(optarg, &c.popt.translit_to) ||
           c.popt.translit_to == KZTEXT_SCHEME_AUTO)

@@ -53,7 +53,8 @@ static const char help_t[] =
 
 typedef struct job {
   kztext_segmenter *seg;
-  int tokens, jsonl, lang;
+  int tokens, jsonl;
+  kztext_lang lang;
   unsigned flags;
   FILE *out;
   const char *name;
@@ -211,11 +212,8 @@ int cmd_segment_common(int argc, char **argv, int tokens) {
   while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
     switch (c) {
     case 'l':
-      if (!strcmp(optarg, "auto")) j.lang = KZTEXT_LANG_AUTO;
-      else if (!strcmp(optarg, "kk")) j.lang = KZTEXT_LANG_KK;
-      else if (!strcmp(optarg, "ru")) j.lang = KZTEXT_LANG_RU;
-      else if (!strcmp(optarg, "en")) j.lang = KZTEXT_LANG_EN;
-      else return cli_usage_error(usage, cmd, "unknown language '%s'", optarg);
+      if (cli_set_lang(optarg, &j.lang))
+        return cli_usage_error(usage, cmd, "unknown language '%s'", optarg);
       break;
     case 'L': j.flags |= KZTEXT_SEG_LINES; break;
     case 'f':

@@ -48,6 +48,16 @@ int cli_set_policy(const char *arg, unsigned *flags) {
   return 0;
 }
 
+int cli_set_lang(const char *arg, kztext_lang *lang) {
+  static const char *const names[] = {"auto", "kk", "ru", "en"}; /* = kztext_lang 0-3 */
+  for (int i = 0; i < 4; i++)
+    if (!strcmp(arg, names[i])) {
+      *lang = (kztext_lang)i;
+      return 0;
+    }
+  return -1;
+}
+
 const char *cli_input_name(const char *path) {
   return (!path || !strcmp(path, "-")) ? "<stdin>" : path;
 }

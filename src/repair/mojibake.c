@@ -261,18 +261,27 @@ static void eval_word(const unsigned char *s, size_t a, size_t b, word_eval *w) 
   }
 }
 
+/* The next word of non-ASCII letters from *i: returns its start (n when
+ * there is none) and leaves *i at its end. */
+static size_t next_word(const unsigned char *s, size_t n, size_t *i) {
+  size_t l, p = *i;
+  while (p < n) {
+    if (s[p] < 0x80) { p++; continue; }
+    if (is_word_char(kz_utf8_next(s + p, &l))) break;
+    p += l;
+  }
+  size_t a = p;
+  while (p < n && s[p] >= 0x80 && is_word_char(kz_utf8_next(s + p, &l))) p += l;
+  *i = p;
+  return a;
+}
+
 static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
   if (!maybe_kz_mojibake(s, n)) return 0;
   size_t cand[2] = {0, 0}, contra[2] = {0, 0}, strong[2] = {0, 0}, serbian = 0;
   long long score[2] = {0, 0};
-  for (size_t i = 0; i < n;) {
-    size_t l;
-    if (s[i] < 0x80) { i++; continue; }
-    uint32_t cp = kz_utf8_next(s + i, &l);
-    if (!is_word_char(cp)) { i += l; continue; }
-    size_t a = i;
-    while (i < n && s[i] >= 0x80 && is_word_char(kz_utf8_next(s + i, &l))) i += l;
+  for (size_t a, i = 0; (a = next_word(s, n, &i)) < n;) {
     word_eval w;
     eval_word(s, a, i, &w);
     if (w.serbian) serbian++;
@@ -294,25 +303,18 @@ static int fix_kz(const char *src, size_t n, kz_buf *out, kz_repair_counts *c) {
   out->len = 0;
   size_t copied = 0, fixed = 0;
   char enc[4];
-  for (size_t i = 0; i < n;) {
-    size_t l;
-    if (s[i] < 0x80) { i++; continue; }
-    uint32_t cp = kz_utf8_next(s + i, &l);
-    if (!is_word_char(cp)) { i += l; continue; }
-    size_t a = i;
-    while (i < n && s[i] >= 0x80 && is_word_char(kz_utf8_next(s + i, &l))) i += l;
+  for (size_t a, i = 0; (a = next_word(s, n, &i)) < n;) {
     word_eval w;
     eval_word(s, a, i, &w);
     if (!w.kz[h] || w.bad[h]) continue;
     kz_buf_put(out, s + copied, a - copied);
-    for (size_t k = a; k < i;) {
+    for (size_t k = a, l; k < i; k += l) {
       uint32_t ch = kz_utf8_next(s + k, &l);
       if (!is_plain_letter(ch)) {
         int byte = kz_cp1251_byte(ch);
         if (byte >= 0) ch = tab[byte];
       }
       kz_buf_put(out, enc, kz_utf8_encode(ch, enc));
-      k += l;
     }
     copied = i;
     fixed++;

@@ -181,12 +181,14 @@ static kztext_status check_args(const char *src, size_t len, unsigned flags) {
   return KZTEXT_OK;
 }
 
-kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *dst,
-                            size_t dst_cap, size_t *dst_len, kztext_repair_report *report,
-                            size_t *error_offset) {
+/* Both entry points: validates, repairs, and hands the result to the
+ * caller's buffer (dst, dst_cap) or, when out is not NULL, to a fresh one. */
+static kztext_status repair(const char *src, size_t len, unsigned flags, char *dst,
+                            size_t dst_cap, size_t *dst_len, char **out,
+                            kztext_repair_report *report, size_t *error_offset) {
   kztext_status st = check_args(src, len, flags);
   if (st) return st;
-  if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
+  if (!out && !dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   char *fixed;
   const char *text, *res;
   size_t text_len, res_len;
@@ -195,15 +197,25 @@ kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *d
   kz_repair_counts c = {0};
   kz_buf hold = {0};
   st = run(text, text_len, flags, &sc, &hold, &res, &res_len, &c);
-  if (!st) {
+  if (!st && out) {
+    kz_buf o = {0};
+    kz_buf_put(&o, res, res_len);
+    st = kz_buf_finish(&o, out, dst_len);
+  } else if (!st) {
     if (dst_len) *dst_len = res_len;
     if (res_len > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
     else if (res_len) memmove(dst, res, res_len);
-    fill_report(report, &c);
   }
+  if (!st || st == KZTEXT_E_BUFFER_TOO_SMALL) fill_report(report, &c);
   free(hold.data);
   kztext_free(fixed);
   return st;
+}
+
+kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *dst,
+                            size_t dst_cap, size_t *dst_len, kztext_repair_report *report,
+                            size_t *error_offset) {
+  return repair(src, len, flags, dst, dst_cap, dst_len, NULL, report, error_offset);
 }
 
 kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags, char **out,
@@ -211,25 +223,7 @@ kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags, c
                                   size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
-  kztext_status st = check_args(src, len, flags);
-  if (st) return st;
-  char *fixed;
-  const char *text, *res;
-  size_t text_len, res_len;
-  kz_scan sc;
-  if ((st = prepare(src, len, flags, &fixed, &text, &text_len, &sc, error_offset))) return st;
-  kz_repair_counts c = {0};
-  kz_buf hold = {0};
-  st = run(text, text_len, flags, &sc, &hold, &res, &res_len, &c);
-  if (!st) {
-    kz_buf o = {0};
-    kz_buf_put(&o, res, res_len);
-    st = kz_buf_finish(&o, out, out_len);
-    if (!st) fill_report(report, &c);
-  }
-  free(hold.data);
-  kztext_free(fixed);
-  return st;
+  return repair(src, len, flags, NULL, 0, out_len, out, report, error_offset);
 }
 
 kztext_status kztext_repair_flags_from_names(const char *list, unsigned *flags) {

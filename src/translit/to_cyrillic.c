@@ -429,6 +429,28 @@ static const char *canon(uint16_t g, int y18) {
   }
 }
 
+/* Collects the word of scheme sc at s[i] (before e) into *w: lower-case
+ * code points, capitals and offsets; returns where it ends. */
+static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc, word *w) {
+  size_t p = i, l;
+  w->n = 0;
+  while (p < e && w->n < MAXW) {
+    uint32_t c = kz_utf8_next(s + p, &l);
+    if (!word_char(c, sc, w->n > 0)) break;
+    int cap;
+    uint32_t lc = lat_lower(c, &cap);
+    if (glued_word_ends(s, e, p, l, w->n, cap, w->n ? w->cap[w->n - 1] : 0)) break;
+    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
+    w->cp[w->n] = lc;
+    w->cap[w->n] = (uint8_t)cap;
+    w->off[w->n] = p;
+    w->n++;
+    p += l;
+  }
+  w->off[w->n] = p;
+  return p;
+}
+
 /* ---- output ---------------------------------------------------------- */
 
 static uint32_t cyr_upper(uint32_t c) {
@@ -607,23 +629,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       i += l;
       continue;
     }
-    /* collect one word */
-    w.n = 0;
-    size_t p = i;
-    while (p < n && w.n < MAXW) {
-      uint32_t c = kz_utf8_next(s + p, &l);
-      if (!word_char(c, sc, w.n > 0)) break;
-      int cap;
-      uint32_t lc = lat_lower(c, &cap);
-      if (glued_word_ends(s, n, p, l, w.n, cap, w.n ? w.cap[w.n - 1] : 0)) break;
-      if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
-      w.cp[w.n] = lc;
-      w.cap[w.n] = (uint8_t)cap;
-      w.off[w.n] = p;
-      w.n++;
-      p += l;
-    }
-    w.off[w.n] = p;
+    size_t p = collect_word(s, n, i, sc, &w);
     w.next = p < n ? s[p] : 0;
     emit_word(&oc, &w, sc, flags);
     w.n = 0;
@@ -638,22 +644,7 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
                         unsigned flags, char **o) {
   outctx oc = {s, *o, *o, NULL};
   word w;
-  w.n = 0;
-  size_t p = i, l;
-  while (p < e && w.n < MAXW) {
-    uint32_t c = kz_utf8_next(s + p, &l);
-    if (!word_char(c, sc, w.n > 0)) break;
-    int cap;
-    uint32_t lc = lat_lower(c, &cap);
-    if (glued_word_ends(s, e, p, l, w.n, cap, w.n ? w.cap[w.n - 1] : 0)) break;
-    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131;
-    w.cp[w.n] = lc;
-    w.cap[w.n] = (uint8_t)cap;
-    w.off[w.n] = p;
-    w.n++;
-    p += l;
-  }
-  w.off[w.n] = p;
+  size_t p = collect_word(s, e, i, sc, &w), l;
   w.next = 0; /* latin2021 only: no rule asks */
   if (!w.n) { /* not a letter here after all: it passes through */
     l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
