@@ -5,7 +5,8 @@ Source: the stems of Debian's hunspell-kk word list (/usr/share/hunspell/
 kk_KZ.dic, UTF-8 with BOM and CRLF; GPL-2+ or LGPL-2.1+ or MPL-1.1+, see
 data/translit/README.md).  For each stem and for latin2021 and latin2018,
 the stem is converted to Latin with kztext and back with the rules alone
-(KZTEXT_TRANSLIT_NO_LEXICON); the stems the rules get wrong become entries,
+(KZTEXT_TRANSLIT_NO_LEXICON), by itself and before common Kazakh suffixes;
+the stems the rules get wrong become entries,
 keyed by their lower-case Latin spelling.  An entry whose key also begins
 another stem's spelling that it would spoil applies to whole words only.
 
@@ -31,28 +32,74 @@ def convert(kz, words, to, src, lexicon=True):
     return res
 
 
+BACK = set("аоұыуяё")
+VOWELS = set("аәеёиоөуұүыіэюя")
+VOICELESS = set("кқпстфхцчшщ")
+# Kazakh suffixes as (back, front) forms; the variants after a vowel and
+# after a consonant.  Rules such as "ıa + a suffix that follows vowels is
+# ия" look past the stem, so a stem is tested before each of these too.
+AFTER_VOWEL = [("лар", "лер"), ("ны", "ні"), ("сы", "сі"), ("ға", "ге"), ("да", "де"),
+               ("дан", "ден"), ("мен", "мен"), ("лық", "лік"), ("шы", "ші"), ("шыл", "шіл"),
+               ("мыз", "міз"), ("ның", "нің"), ("лы", "лі"), ("сыз", "сіз"), ("ң", "ң")]
+
+
+def after_consonant(last):
+    v = last in VOICELESS
+    son = last in "лмнңрйу"
+    return [("тар", "тер") if v else ("дар", "дер") if not son or last in "мнң" else ("лар", "лер"),
+            ("ы", "і"), ("ты", "ті") if v else ("ды", "ді"), ("қа", "ке") if v else ("ға", "ге"),
+            ("та", "те") if v else ("да", "де"), ("пен", "пен") if v else ("мен", "мен"),
+            ("тық", "тік") if v else ("дық", "дік"), ("шы", "ші"), ("ым", "ім"), ("ың", "ің")]
+
+
+def suffixed(stem):
+    """The stem before common Kazakh suffixes (back or front by its last vowel)."""
+    vs = [c for c in stem if c in VOWELS]
+    if not vs or stem[-1] in "ьъ-":
+        return []
+    b = 0 if vs[-1] in BACK else 1
+    forms = AFTER_VOWEL if stem[-1] in VOWELS else after_consonant(stem[-1])
+    # ш+шы reads as щы (the rules' şş): a rule question for -шы words, which
+    # are rare, and no reason to key the 800 stems in ш
+    return [stem + f[b] for f in forms if not (stem[-1] == f[b][0] == "ш")]
+
+
+def context_failures(kz, words, scheme):
+    """Stems that the rules spell right alone but wrong before a suffix."""
+    forms, owner = [], []
+    for x in words:
+        for f in suffixed(x):
+            forms.append(f)
+            owner.append(x)
+    lat = [x.lower() for x in convert(kz, forms, scheme, "cyrillic")]
+    back = convert(kz, lat, "cyrillic", scheme, lexicon=False)
+    return {o for o, b in zip(owner, back) if not b.startswith(o)}
+
+
 def build(kz, stems, scheme):
     """stems: list of (stem, priority); Kazakh stems come first (priority 0)."""
     words = [x for x, _ in stems]
     lat = [x.lower() for x in convert(kz, words, scheme, "cyrillic")]
     back = convert(kz, lat, "cyrillic", scheme, lexicon=False)
+    ctx = context_failures(kz, [s for s, b in zip(words, back) if b == s], scheme)
     by_key = {}
     for (s, prio), l, b in zip(stems, lat, back):
         if l:
-            by_key.setdefault(l, []).append((prio, s, b == s))
+            # 2: the rules spell it right alone and before suffixes; 1: alone only
+            by_key.setdefault(l, []).append((prio, s, 2 if b == s and s not in ctx else b == s))
     keys_sorted = sorted(by_key)
 
     def best(key):
         cands = by_key[key]
-        ok = [c for c in cands if c[2]]
-        if ok:
+        if any(c[2] == 2 for c in cands):
             return None  # the rules already spell one of these words right
-        return min(cands)[1]
+        alone = [c for c in cands if c[2]]
+        return min(alone or cands)[1]
 
     def value(key):
         cands = by_key[key]
-        ok = sorted(c for c in cands if c[2])
-        return ok[0][1] if ok else min(cands)[1]
+        top = max(c[2] for c in cands)
+        return min(c for c in cands if c[2] == top)[1]
 
     import bisect
     result = {}

@@ -371,6 +371,8 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
     prev = out;
     j += take - 1;
   }
+  if (m == 2 && best < 2 && code[0] == 0x430 && code[1] == 0x43B && p < n && s[p] == '-')
+    o = put(o, 0x44C, allcaps); /* аль-: see to_cyrillic.c */
   *po = o;
   return p - i;
 }
@@ -413,12 +415,13 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
       break; /* punctuation or another script ends the word; the caller checks it */
     }
   }
-  return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, o);
+  return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, e < n ? s[e] : 0, o);
 }
 
 /* A per-call memo of converted words.  News text is Zipfian (corpus/kk:
  * 31,000 word forms in 273,000 words), and a word's conversion depends only
- * on its bytes when an ASCII non-letter, C2 or E2 (or the end) follows it:
+ * on its bytes when an ASCII non-letter other than '-' (аль-), C2 or E2 (or
+ * the end) follows it:
  * the fast path reads one byte past a word, to end it, and nothing else
  * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
  * Two-way LRU sets keyed by a hash of the word; a slot is one cache line
@@ -558,6 +561,7 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
       if (M->next_slot) __builtin_prefetch(M->next_slot);
     }
     size_t l = e - i;
+    if (e < n && s[e] == '-') slot = NULL; /* аль- depends on the hyphen */
     if (slot) {
       if (key_is(&slot[0], &key, l)) {
         copy40(*o, slot[0].out);
@@ -636,12 +640,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       if (cl == AC_URL && ((c == '@' && i > tok_s && i + 1 < n && !is_space(s[i + 1])) ||
                            (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')))
         goto url;
-      if (cl == AC_LETTER) {
-        size_t k = word_memo(memo, s, n, i, flags, lex, &L, &o);
-        if (!k) goto fail;
-        i += k;
-        continue;
-      }
+      if (cl == AC_LETTER) goto word;
       *o++ = (char)c;
       i++;
       continue;
@@ -653,12 +652,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
     }
     if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
       goto fail; /* marks, ties, U+1Exx letters: the general route */
-    if (c >= 0xC3 && c <= 0xC9) { /* a Latin letter starts a word */
-      size_t k = word_memo(memo, s, n, i, flags, lex, &L, &o);
-      if (!k) goto fail;
-      i += k;
-      continue;
-    }
+    if (c >= 0xC3 && c <= 0xC9) goto word; /* a Latin letter starts a word */
     if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) { /* NBSP « » § ° */
       o[0] = (char)c;
       o[1] = (char)s[i + 1];
@@ -698,6 +692,35 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       i += l;
       continue;
     }
+  word:
+    /* words and the few spaces and punctuation marks between them, without
+     * a trip round the loop for each byte: the common shape of running
+     * text.  Token starts are kept as the loop keeps them. */
+    for (;;) {
+      size_t k = word_memo(memo, s, n, i, flags, lex, &L, &o);
+      if (!k) goto fail;
+      i += k;
+      while (i < n && s[i] < 0x80 && ascii_class[s[i]] <= AC_SPACE) { /* AC_OTHER, AC_SPACE */
+        if (ascii_class[s[i]] == AC_SPACE) {
+          in_tok = 0;
+        } else if (!in_tok) {
+          in_tok = 1;
+          tok_s = i;
+          tok_o = o;
+        }
+        *o++ = (char)s[i++];
+      }
+      if (i >= n) break;
+      unsigned d = s[i];
+      if (!(d < 0x80 ? ascii_class[d] == AC_LETTER : d >= 0xC3 && d <= 0xC9)) break;
+      if (!in_tok) {
+        if ((d | 0x20) == 'w') break; /* www.: the loop looks */
+        in_tok = 1;
+        tok_s = i;
+        tok_o = o;
+      }
+    }
+    continue;
   url:
     /* copy the whole token as it is */
     {

@@ -194,7 +194,7 @@ static int tok_kazakh(uint16_t t) {
 
 /* latin2018 "ıa" after a consonant is ия (Азия, -ция) when what follows is
  * nothing or a suffix that attaches to a vowel (-лар -лық -ға -да -ны -сы
- * -мен ...), and иа inside a stem (материал, миллиард). */
+ * -мен -мыз -шыл ...), and иа inside a stem (материал, миллиард). */
 static int vowel_suffix_follows(const word *w, int j) {
   if (j >= w->nt) return 1;
   uint16_t a = w->t[j].target;
@@ -203,7 +203,9 @@ static int vowel_suffix_follows(const word *w, int j) {
   switch (a) {
   case 0x43B: case 0x434: case 0x43D: case 0x441: case KZ_AMB_S: case 0x493: case 0x442:
     return bv; /* л д н с ғ т + vowel */
-  case 0x43C: return b == KZ_AMB_E || b == 0x435; /* -мен */
+  case 0x448: case KZ_AMB_SH: return bv; /* -шы, -шыл */
+  case 0x43C: /* -мен, -мыз, -міз */
+    return b == KZ_AMB_E || b == 0x435 || b == 0x44B || b == 0x456;
   case 0x4A3: return 1; /* -ң */
   default: return 0;
   }
@@ -236,6 +238,22 @@ static uint16_t capital_i_2018(const word *w, int j) {
   if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
   /* no Kazakh word starts with і and a vowel; и does (ие, иесі, иә) */
   if (j == 0 && nx && nx != 0x456 && tok_vowel(nx) && !w->t[1].iamb) return KZ_AMB_I;
+  /* the first letter of a word before б г д к м т ы ғ: и in 9 of 10
+   * hunspell-kk stems (игі, ит, иман), і only before ж з л р с ш ң */
+  if (j == 0 && (nx == 0x431 || nx == 0x433 || nx == 0x434 || nx == 0x43A || nx == 0x43C ||
+                 nx == 0x442 || nx == 0x44B || nx == 0x493))
+    return KZ_AMB_I;
+  /* ...and before ж з л р с ш ң a front vowel next says і (Іргетасы,
+   * Ісләм); a back one says nothing (Ислам, but Ізмұхамбет) */
+  if (j == 0 && (nx == 0x436 || nx == 0x437 || nx == 0x43B || nx == 0x440 || nx == 0x441 ||
+                 nx == 0x448 || nx == 0x4A3 || nx == KZ_AMB_S || nx == KZ_AMB_SH)) {
+    for (int k = j + 2; k < w->nt; k++) {
+      uint16_t g = w->t[k].target;
+      if (!tok_vowel(g)) continue;
+      if (!w->t[k].iamb && g != KZ_AMB_I && !tok_back(g) && g != 0x443) return 0x456;
+      break;
+    }
+  }
   int kaz = 0, back = 0, other_i = 0;
   for (int k = 0; k < w->nt; k++) {
     uint16_t g = w->t[k].target;
@@ -299,7 +317,10 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
       } else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; } /* материал */
       else if (y18 && !start && !pv && nx == 0x443) { x->c[0] = 0x438; x->c[1] = 0x44E; x->tb = j + 2; }
       /* Russian -ции (информации, нации); the corpus holds no -ций */
-      else if (prev == 0x438 && prev2 == 0x446 && j + 1 == w->nt) x->c[0] = 0x438;
+      else if (prev == 0x438 && j + 1 == w->nt &&
+               (prev2 == 0x446 ||
+                (fam21 && j >= 3 && w->tcode[j - 2] == 0x441 && w->tcode[j - 3] == 0x442)))
+        x->c[0] = 0x438; /* also when a lexicon stem took the т (экстракт|сии) */
       else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
       else x->c[0] = 0x438;
       break;
@@ -359,6 +380,13 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     case 0x441: /* с */
       x->c[0] = 0x441;
       if (fam21 && j > 0 && kz_tl_tsia_end(w->tcode, w->nt, j - 1)) { x->c[1] = 0x44F; x->tb = j + 3; }
+      break;
+    case 0x43B: /* л */
+      x->c[0] = 0x43B;
+      /* the Arabic article before a hyphen: Kazakh writes әл- (äl-, ál-),
+       * so al- is the Russian spelling аль- (Аль-Фараби, аль-Каида) */
+      if (j == 1 && w->nt == 2 && w->t[0].target == 0x430 && w->next == '-' && (y18 || fam21))
+        x->c[1] = 0x44C;
       break;
     case 0x448: /* ш */
       if (fam21 && nx == 0x448) { x->c[0] = 0x449; x->tb = j + 2; }
@@ -641,11 +669,11 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
 /* One word of the general path for callers that validated s[i..e) (UTF-8
  * letters only): writes at *o, returns the bytes consumed (> 0). */
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
-                        unsigned flags, char **o) {
+                        unsigned flags, unsigned next, char **o) {
   outctx oc = {s, *o, *o, NULL};
   word w;
   size_t p = collect_word(s, e, i, sc, &w), l;
-  w.next = 0; /* latin2021 only: no rule asks */
+  w.next = p < e ? s[p] : next;
   if (!w.n) { /* not a letter here after all: it passes through */
     l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
     memcpy(*o, s + i, l);

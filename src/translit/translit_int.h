@@ -149,8 +149,9 @@ static inline int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t
   return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
 }
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
+/* next: the byte after the word (0 at the end) */
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
-                        unsigned flags, char **o);
+                        unsigned flags, unsigned next, char **o);
 
 /* Character classes shared by the converters. */
 int kz_tl_is_arabic_letter(uint32_t cp);
