@@ -280,6 +280,15 @@ def main():
       "%d combining forms (data/translit/loan_prefixes.txt) */" % (len(kk), len(ru), len(pre)))
     if a.rules_only:
         stems = []
+    # combining forms in э of six letters or more also begin the second part
+    # of a compound (Павлодар|энерго, макро|эконом): keyed for any position
+    inner = sorted(x for x in set(pre) if x.startswith("э") and len(x) >= 6)
+    for scheme, name in (("latin2021", "kz_inner21"), ("latin2018", "kz_inner18")):
+        keys = sorted({x.lower() for x in convert(kztext, inner, scheme, "cyrillic")})
+        assert all(k.startswith("e") and len(k.encode()) < 16 for k in keys)
+        w("/* %s spellings of the combining forms %s */" % (scheme, " ".join(inner)))
+        w("static const char *const %s[%d] = {%s};" % (name, len(keys), ", ".join(
+            '"%s"' % k for k in keys)))
     for scheme, name in (("latin2021", "kz_lex21"), ("latin2018", "kz_lex18")):
         ent = build(kztext, stems, scheme)
         w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),

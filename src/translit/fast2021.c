@@ -137,6 +137,7 @@ static inline int context_letter(uint32_t g, uint32_t nx, uint32_t pc, int acron
          ((g == 0x448) & (nx == 0x448)) | ((g == 0x435) & (acronym != 0));
 }
 
+
 /* ASCII letters the word loop takes directly: code, capital, key byte
  * (cd 0: not here; c w x need more, I is Turkic ı) */
 typedef struct asc_ent {
@@ -164,7 +165,45 @@ typedef struct lex_view {
   const char *pool;
   const uint32_t *root;
   const uint32_t (*l2)[256];
+  const char *const *inner; /* combining forms in э, as in kz_tl_inner_loan */
+  size_t ninner;
+  uint32_t pair[26]; /* bit b of pair[a]: a form goes on with the letters a, b */
 } lex_view;
+
+static void lex_view_init(lex_view *L) {
+  L->T = kz_tl_lex_nodes(0, &L->pool, &L->root, &L->l2);
+  L->inner = kz_tl_inner_keys(0, &L->ninner);
+  memset(L->pair, 0, sizeof L->pair);
+  for (size_t k = 0; k < L->ninner; k++) {
+    const char *t = L->inner[k];
+    L->pair[t[1] - 'a'] |= 1u << (t[2] - 'a');
+  }
+}
+
+/* а..я -> the latin2021 letter that reads as it here (0: none) */
+static const char latin_of[32] = "abvgdejziiklmnoprstufh\0\0\0\0\0y\0\0\0\0";
+
+static inline char latin_letter(uint16_t c) {
+  if (c == AMB_I) return 'i';
+  return c >= 0x430 && c <= 0x44F ? latin_of[c - 0x430] : 0;
+}
+
+/* Does a combining form in э (энерго) start at letter j (an е)?  As
+ * kz_tl_inner_loan does for the general route, on codes: every miss of the
+ * memo asks it at each е inside a long word, so the two letters after the
+ * е are compared first.  ч (ch) is in no form. */
+static int inner_loan21(const uint16_t *code, int m, int j, const lex_view *L) {
+  char a = latin_letter(code[j + 1]), b = latin_letter(code[j + 2]);
+  if (!a || !b || !(L->pair[a - 'a'] >> (b - 'a') & 1)) return 0;
+  for (size_t k = 0; k < L->ninner; k++) {
+    const char *t = L->inner[k];
+    if (t[1] != a || t[2] != b) continue;
+    int i = 3;
+    while (t[i] && j + i < m && latin_letter(code[j + i]) == t[i]) i++;
+    if (!t[i]) return 1;
+  }
+  return 0;
+}
 
 static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, int lexicon,
                         const lex_view *L) {
@@ -298,6 +337,9 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
   if (whole == m && whole > best) { best = whole; best_nd = whole_nd; }
   const int allcaps = ncap >= 2 && nlow == 0;
   const int acronym = allcaps && m <= 4 && kz_tl_unpronounceable(code, m);
+  int inner_at = -1; /* where a compound's second part in э starts */
+  for (int k = 3; lexicon && k + 5 <= m; k++)
+    if (code[k] == 0x435 && inner_loan21(code, m, k, L)) { inner_at = k; break; }
   char *o = *po;
   uint32_t prev = 0;
   int j = 0;
@@ -330,7 +372,7 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
   for (; j < m; j++) {
     uint16_t g = code[j];
     uint16_t nx0 = j + 1 < m ? code[j + 1] : 0, pc = j ? code[j - 1] : 0;
-    if (!context_letter(g, nx0, pc, acronym)) { /* most letters: no context */
+    if (!context_letter(g, nx0, pc, acronym) && j != inner_at) { /* most letters: no context */
       o = put(o, g, allcaps || cap[j]);
       prev = g;
       continue;
@@ -362,8 +404,8 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
       take = 3;
     } else if (g == 0x442 && nx == 0x441 && !acronym && !kz_tl_ts_is_suffix(code, m, j + 2)) {
       out = 0x446; take = 2;
-    } else if (g == 0x435 && acronym && j > 0) {
-      out = 0x44D; /* acronyms: see to_cyrillic.c */
+    } else if (g == 0x435 && j > 0 && (acronym || j == inner_at)) {
+      out = 0x44D; /* acronyms, compounds: see to_cyrillic.c */
     } else if (g == 0x448 && nx == 0x448) {
       out = 0x449; take = 2;
     }
@@ -379,7 +421,7 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
 
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
   lex_view L;
-  L.T = kz_tl_lex_nodes(0, &L.pool, &L.root, &L.l2);
+  lex_view_init(&L);
   return fast_word(s, n, i, po, lexicon, &L);
 }
 
@@ -602,7 +644,7 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
   const int lex = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
   lex_view L;
-  L.T = kz_tl_lex_nodes(0, &L.pool, &L.root, &L.l2);
+  lex_view_init(&L);
   char *o = out;
   size_t i = 0, tok_s = 0, ok_until = 0;
   char *tok_o = out;

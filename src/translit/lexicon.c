@@ -40,3 +40,20 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
   }
   return best;
 }
+
+const char *const *kz_tl_inner_keys(int scheme2018, size_t *n) {
+  *n = scheme2018 ? sizeof kz_inner18 / sizeof *kz_inner18 : sizeof kz_inner21 / sizeof *kz_inner21;
+  return scheme2018 ? kz_inner18 : kz_inner21;
+}
+
+int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n) {
+  size_t cnt;
+  const char *const *t = kz_tl_inner_keys(scheme2018, &cnt);
+  if (n < 5) return 0;
+  for (size_t k = 0; k < cnt; k++) {
+    if (t[k][1] != (char)key[1] || t[k][2] != (char)key[2]) continue; /* the cheap test first */
+    size_t l = strlen(t[k]);
+    if (l <= n && memcmp(t[k], key, l) == 0) return 1;
+  }
+  return 0;
+}

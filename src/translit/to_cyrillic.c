@@ -34,6 +34,7 @@ typedef struct word {
   int nt;
   int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
   unsigned next; /* the byte after the word (0 at the end, or not known) */
+  int lexicon;   /* the lexicon's data may be used (not KZTEXT_TRANSLIT_NO_LEXICON) */
   uint16_t tcode[MAXW];
 } word;
 
@@ -269,6 +270,22 @@ static uint16_t capital_i_2018(const word *w, int j) {
   return 0x456;
 }
 
+/* Token j is the word's last vowel and the vowels before it are back ones
+ * (и, у and a capital I say nothing): a final ә there breaks Kazakh vowel
+ * harmony, as in no hunspell-kk stem: the letter is я (КАМИЛЯ, Зырян). */
+static int last_after_back(const word *w, int j) {
+  for (int k = j + 1; k < w->nt; k++)
+    if (tok_vowel(w->t[k].target)) return 0;
+  int back = 0;
+  for (int k = 0; k < j; k++) {
+    uint16_t g = w->t[k].target;
+    if (w->t[k].iamb || g == KZ_AMB_I || g == 0x443 || !tok_vowel(g)) continue;
+    if (!tok_back(g)) return 0;
+    back = 1;
+  }
+  return back;
+}
+
 /* The word starts with two consonant letters (an ALL-CAPS word is more
  * likely an acronym: ТКӘ, ДСӘДМ). */
 static int initial_cluster(const word *w) {
@@ -280,6 +297,8 @@ static int initial_cluster(const word *w) {
   return a && b && a != 0xFFFF && b != 0xFFFF && !tok_vowel(a) &&
          !tok_vowel(b) && a != 0x44A && a != 0x44C && b != 0x44A && b != 0x44C;
 }
+
+static int inner_loan(const word *w, int j, int y18);
 
 /* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
  * Appends units. */
@@ -329,6 +348,9 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
        * stands for экономика, электр, энергия more often than for е-words
        * (ЖЭО, АЭА, ГРЭС); a first E stays е (ЕО, ЕҚЫҰ) */
       x->c[0] = (w->acronym && j > 0) ? 0x44D : 0x435;
+      /* ...and where a compound's second part starts after 3+ letters
+       * (Павлодарэнерго; not ел|естет-, гин|еколог-) */
+      if (j >= 3 && prev && w->lexicon && (y18 || fam21) && inner_loan(w, j, y18)) x->c[0] = 0x44D;
       break;
     case KZ_AMB_H: x->c[0] = 0x445; break;
     case KZ_AMB_AE: case KZ_AMB_OE: case KZ_AMB_UE:
@@ -340,6 +362,8 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
        * The lexicon, built against this rule, keeps the exceptions. */
       if (prev && !pv && initial_cluster(w))
         x->c[0] = g == KZ_AMB_AE ? 0x44F : g == KZ_AMB_OE ? 0x451 : 0x44E;
+      else if (prev && !pv && g == KZ_AMB_AE && last_after_back(w, j))
+        x->c[0] = 0x44F; /* not ө ү: Kazakh compounds end in -көл, -гүл, -сөз */
       break;
     case KZ_AMB_S:
       if (y18 && j > 0 && w->t[j - 1].target == 0x442 && j + 2 == w->nt && nx == KZ_AMB_AE) {
@@ -457,6 +481,20 @@ static const char *canon(uint16_t g, int y18) {
   }
 }
 
+/* Does a combining form in э (энерго) start at token j? */
+static int inner_loan(const word *w, int j, int y18) {
+  unsigned char key[24];
+  size_t n = 0;
+  for (int k = j; k < w->nt; k++) {
+    const char *c = canon(w->t[k].target, y18);
+    size_t l = c ? strlen(c) : 0;
+    if (!l || n + l > sizeof key) break;
+    memcpy(key + n, c, l);
+    n += l;
+  }
+  return kz_tl_inner_loan(y18, key, n);
+}
+
 /* Collects the word of scheme sc at s[i] (before e) into *w: lower-case
  * code points, capitals and offsets; returns where it ends. */
 static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc, word *w) {
@@ -501,6 +539,7 @@ static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
 
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
+  w->lexicon = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
   tokenize(w, sc);
   for (int j = 0; j < w->nt; j++) w->tcode[j] = w->t[j].target;
   int ncap = 0, nlow = 0;

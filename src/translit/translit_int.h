@@ -106,6 +106,10 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
                      const char **cyr, size_t *cyr_len);
 
 /* The lexicon trie itself, for callers that walk it byte by byte. */
+/* Does key (lower-case Latin from an e inside a word) begin with a
+ * combining form in э (энерго, эконом) that starts a compound's second part? */
+int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n);
+const char *const *kz_tl_inner_keys(int scheme2018, size_t *n); /* the forms, lower-case Latin */
 const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
                                 const uint32_t (**l2)[256]);
 #define N_LABEL(x) ((unsigned)((x)&0xFF))
