@@ -337,6 +337,11 @@ static size_t fast_word(const unsigned char *s, size_t n, size_t i, char **po, i
   if (whole == m && whole > best) { best = whole; best_nd = whole_nd; }
   const int allcaps = ncap >= 2 && nlow == 0;
   const int acronym = allcaps && m <= 4 && kz_tl_unpronounceable(code, m);
+  if (allcaps) { /* I and V only: maybe a Roman numeral, which the general path keeps */
+    int k = 0;
+    while (k < m && (code[k] == 0x456 || code[k] == 0x432)) k++;
+    if (k == m) return 0;
+  }
   int inner_at = -1; /* where a compound's second part in э starts */
   for (int k = 3; lexicon && k + 5 <= m; k++)
     if (code[k] == 0x435 && inner_loan21(code, m, k, L)) { inner_at = k; break; }
@@ -764,7 +769,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
     }
     continue;
   url:
-    /* copy the whole token as it is */
+    /* copy the address as it is */
     {
       size_t e = i;
       int ascii = 1;
@@ -778,9 +783,12 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
                 KZTEXT_OK || !isn)
           goto fail;
       }
+      /* text before the address converts as the general route does it */
+      size_t u = kz_tl_url_start(s + tok_s, e - tok_s);
       o = tok_o;
-      memcpy(o, s + tok_s, e - tok_s);
-      o += e - tok_s;
+      if (u) o += kz_tl_latin_to_cyr(s + tok_s, u, KZTEXT_SCHEME_LATIN2021, flags, o, NULL);
+      memcpy(o, s + tok_s + u, e - tok_s - u);
+      o += e - tok_s - u;
       i = e;
       in_tok = 0;
     }

@@ -33,6 +33,7 @@ typedef struct word {
   tok t[MAXW];
   int nt;
   int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
+  int roman;   /* a Roman numeral of two letters or more (XIV) */
   unsigned next; /* the byte after the word (0 at the end, or not known) */
   int lexicon;   /* the lexicon's data may be used (not KZTEXT_TRANSLIT_NO_LEXICON) */
   uint16_t tcode[MAXW];
@@ -90,14 +91,25 @@ static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {
 
 static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-int kz_tl_is_url_or_email(const unsigned char *s, size_t n) {
+static int ascii_alnum(unsigned c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+size_t kz_tl_url_start(const unsigned char *s, size_t n) {
   if (n >= 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.')
-    return 1;
+    return 0;
   for (size_t i = 0; i < n; i++) {
-    if (s[i] == '@' && i > 0 && i + 1 < n) return 1;
-    if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') return 1;
+    size_t q = i;
+    if (s[i] == '@' && i > 0 && i + 1 < n) { /* back over the local part */
+      while (q > 0 && (ascii_alnum(s[q - 1]) || strchr("._%+-", s[q - 1]))) q--;
+      return q;
+    }
+    if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') { /* and the scheme */
+      while (q > 0 && (ascii_alnum(s[q - 1]) || strchr("+.-", s[q - 1]))) q--;
+      return q;
+    }
   }
-  return 0;
+  return n;
 }
 
 #define glued_word_ends kz_tl_glued_word_ends
@@ -222,10 +234,7 @@ typedef struct unit {
  * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
  * letter Kazakh typists use for them. */
 static uint16_t capital_i_2018(const word *w, int j) {
-  int roman = w->n >= 2;
-  for (int i = 0; i < w->n; i++)
-    if (!w->cap[i] || (w->cp[i] != 'i' && w->cp[i] != 'v' && w->cp[i] != 'x')) roman = 0;
-  if (roman) return 0x456;
+  if (w->roman) return 0x456;
   /* a lone I: an initial (И. for Иван) before a full stop, else the Roman
    * numeral one, which Kazakh text types as І (І тоқсан) */
   if (w->nt == 1) return w->next == '.' ? KZ_AMB_I : 0x456;
@@ -286,6 +295,29 @@ static int last_after_back(const word *w, int j) {
   return back;
 }
 
+/* A Roman numeral below 40 in capitals, of two letters or more (II, XIV,
+ * XXI): Kazakh typists write its I as І; V and X, which Kazakh Cyrillic
+ * lacks, stay Latin (В is another letter). */
+static int roman_numeral(const word *w) {
+  int i = 0, x = 0;
+  if (w->n < 2) return 0;
+  for (int k = 0; k < w->n; k++)
+    if (!w->cap[k]) return 0;
+  while (i < w->n && w->cp[i] == 'x') i++, x++;
+  if (x > 3) return 0;
+  uint32_t c[4] = {0, 0, 0, 0};
+  int r = w->n - i;
+  if (r > 4) return 0;
+  for (int k = 0; k < r; k++) {
+    c[k] = w->cp[i + k] == 0x131 ? 'i' : w->cp[i + k]; /* 2021 reads I as ı */
+    if (c[k] != 'i' && c[k] != 'v' && c[k] != 'x') return 0;
+  }
+  if (r == 2 && c[0] == 'i' && (c[1] == 'x' || c[1] == 'v')) return 1; /* IX, IV */
+  int k = c[0] == 'v'; /* V?I{0,3} */
+  while (k < r && c[k] == 'i') k++;
+  return k == r && r - (c[0] == 'v') <= 3;
+}
+
 /* The word starts with two consonant letters (an ALL-CAPS word is more
  * likely an acronym: ТКӘ, ДСӘДМ). */
 static int initial_cluster(const word *w) {
@@ -317,6 +349,7 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     int pv = prev && cyr_vowel(prev);
     int start = prev == 0;
     if (t->iamb) g = capital_i_2018(w, j);
+    if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x')) g = 0xFFFF; /* stays Latin */
     switch (g) {
     case 0xFFFF: x->c[0] = 0xFFFFFFFF; break; /* literal */
     case 0: break;
@@ -549,6 +582,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   }
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = allcaps && w->nt <= 4 && kz_tl_unpronounceable(w->tcode, w->nt);
+  w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w);
   unit u[MAXW];
   int nu = 0, j0 = 0;
   uint32_t prev = 0, prev2 = 0;
@@ -560,7 +594,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
    * (С.Я. Надсон), not the words ия, ию */
   const int initial18 = y18 && w->next == '.' && w->n == 2 && w->cap[0] && !w->cap[1] &&
                         w->cp[0] == 'i' && (w->cp[1] == 'a' || w->cp[1] == 0xFD);
-  if (!(flags & KZTEXT_TRANSLIT_NO_LEXICON) && !initial18 &&
+  if (!(flags & KZTEXT_TRANSLIT_NO_LEXICON) && !initial18 && !w->roman &&
       (sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017 || y18)) {
     unsigned char key[MAXW * 4 + 1];
     size_t kend[MAXW]; /* key length after token j */
@@ -656,7 +690,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
                           char *out, kz_spanv *sv) {
   outctx oc = {s, out, out, sv};
   word w;
-  size_t i = 0;
+  size_t i = 0, url = n, url_end = n; /* an address ahead in this token: [url, url_end) */
   int at_token_start = 1;
   w.n = 0;
   while (i < n) {
@@ -664,15 +698,19 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
     if (at_token_start && !is_space(c0)) {
       size_t e = i;
       while (e < n && !is_space(s[e])) e++;
-      if (kz_tl_is_url_or_email(s + i, e - i)) {
-        char *d0 = oc.o;
-        memcpy(oc.o, s + i, e - i);
-        oc.o += e - i;
-        put_span(&oc, i, e, d0, 1);
-        i = e;
-        continue;
-      }
+      url = i + kz_tl_url_start(s + i, e - i); /* text before it converts (сайты:http://) */
+      url_end = e;
       at_token_start = 0;
+    }
+    if (i == url) { /* an address passes through as it is */
+      char *d0 = oc.o;
+      memcpy(oc.o, s + url, url_end - url);
+      oc.o += url_end - url;
+      put_span(&oc, url, url_end, d0, 1);
+      i = url_end;
+      url = n;
+      at_token_start = 1;
+      continue;
     }
     if (c0 < 0x80 && !(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z'))) {
       if (is_space(c0)) at_token_start = 1;
@@ -696,7 +734,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       i += l;
       continue;
     }
-    size_t p = collect_word(s, n, i, sc, &w);
+    size_t p = collect_word(s, url, i, sc, &w);
     w.next = p < n ? s[p] : 0;
     emit_word(&oc, &w, sc, flags);
     w.n = 0;

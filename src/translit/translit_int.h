@@ -164,6 +164,9 @@ static inline int kz_tl_is_cyr_letter(uint32_t cp) {
   return (cp >= 0x400 && cp <= 0x4FF);
 }
 /* Token that must pass through: URL or e-mail (s[0..n) without spaces). */
-int kz_tl_is_url_or_email(const unsigned char *s, size_t n);
+/* Where a URL or an e-mail address starts in the token s[0..n) (n: none):
+ * at "www." that starts it, or back from "://" over the scheme, or back
+ * from '@' over the local part. */
+size_t kz_tl_url_start(const unsigned char *s, size_t n);
 
 #endif

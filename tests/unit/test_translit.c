@@ -218,7 +218,8 @@ static void memo_equivalence(void) {
       "şşuka ", "ÜI ", "üi ", "medal ", "medalı ", "biudjet! ", "GoogleChrome ",
       "Qazaqstannyñ ", "QAZAQSTAN ", "kırdı.\n", "Abai-Qunanbaiūly ", "jaña\u00a0zañ ",
       "zañ€ ", "tsirk ", "TSIRK ", "eñbek/ ", "Ia ", "Chempionat ", "chempionat ", "Al-Farabi ",
-      "al ", "AL-FARABİ ", "ekstraktsii ", "söz, www.gov.kz ", "söz (info@gov.kz) ", "bar... "};
+      "al ", "AL-FARABİ ", "ekstraktsii ", "söz, www.gov.kz ", "söz (info@gov.kz) ", "bar... ",
+      "saity:http://bo.kz/a ", "@user:https://x.kz "};
   const size_t np = sizeof pieces / sizeof pieces[0];
   size_t cap = 200000, len = 0, wlen = 0;
   char *big = malloc(cap), *want = malloc(cap * 4);
