@@ -6,8 +6,8 @@ kk_KZ.dic, UTF-8 with BOM and CRLF; GPL-2+ or LGPL-2.1+ or MPL-1.1+, see
 data/translit/README.md).  For each stem and for latin2021 and latin2018,
 the stem is converted to Latin with kztext and back with the rules alone
 (KZTEXT_TRANSLIT_NO_LEXICON), by itself and before common Kazakh suffixes;
-the stems the rules get wrong become entries,
-keyed by their lower-case Latin spelling.  An entry whose key also begins
+the stems the rules get wrong become entries, keyed by their lower-case
+Latin spelling.  An entry whose key also begins
 another stem's spelling that it would spoil applies to whole words only.
 
 Needs a built libkztext (the rules live in C):
@@ -34,7 +34,7 @@ def convert(kz, words, to, src, lexicon=True):
 
 BACK = set("аоұыуяё")
 VOWELS = set("аәеёиоөуұүыіэюя")
-VOICELESS = set("кқпстфхцчшщ")
+VOICELESS = set("кқпстфхцчшщбвгғд")  # the consonants that take -тар, -ты, -қа (hunspell-kk's .aff)
 # Kazakh suffixes as (back, front) forms; the variants after a vowel and
 # after a consonant.  Rules such as "ıa + a suffix that follows vowels is
 # ия" look past the stem, so a stem is tested before each of these too.

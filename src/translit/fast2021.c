@@ -137,7 +137,6 @@ static inline int context_letter(uint32_t g, uint32_t nx, uint32_t pc, int acron
          ((g == 0x448) & (nx == 0x448)) | ((g == 0x435) & (acronym != 0));
 }
 
-
 /* ASCII letters the word loop takes directly: code, capital, key byte
  * (cd 0: not here; c w x need more, I is Turkic ı) */
 typedef struct asc_ent {
@@ -167,17 +166,11 @@ typedef struct lex_view {
   const uint32_t (*l2)[256];
   const char *const *inner; /* combining forms in э, as in kz_tl_inner_loan */
   size_t ninner;
-  uint32_t pair[26]; /* bit b of pair[a]: a form goes on with the letters a, b */
 } lex_view;
 
 static void lex_view_init(lex_view *L) {
   L->T = kz_tl_lex_nodes(0, &L->pool, &L->root, &L->l2);
   L->inner = kz_tl_inner_keys(0, &L->ninner);
-  memset(L->pair, 0, sizeof L->pair);
-  for (size_t k = 0; k < L->ninner; k++) {
-    const char *t = L->inner[k];
-    L->pair[t[1] - 'a'] |= 1u << (t[2] - 'a');
-  }
 }
 
 /* а..я -> the latin2021 letter that reads as it here (0: none) */
@@ -194,7 +187,7 @@ static inline char latin_letter(uint16_t c) {
  * е are compared first.  ч (ch) is in no form. */
 static int inner_loan21(const uint16_t *code, int m, int j, const lex_view *L) {
   char a = latin_letter(code[j + 1]), b = latin_letter(code[j + 2]);
-  if (!a || !b || !(L->pair[a - 'a'] >> (b - 'a') & 1)) return 0;
+  if (!a || !b) return 0;
   for (size_t k = 0; k < L->ninner; k++) {
     const char *t = L->inner[k];
     if (t[1] != a || t[2] != b) continue;

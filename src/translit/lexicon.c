@@ -1,10 +1,11 @@
 /* The reverse-direction lexicon: a byte trie over the lower-case Latin
  * spelling (latin2021 or latin2018 letters) of the hunspell-kk stems, and
  * of hunspell-ru nouns and names, that the rules alone would spell wrong in
- * Cyrillic, by themselves or before a common suffix.  Generated, committed table: src/gen/translit_lexicon.inc
- * (tools/gen_translit_lexicon.py).  Each node is one 64-bit word:
- * label 8 | children 6 | whole-word-only 1 | stem bytes 7 | first child 20 |
- * 1 + stem offset in the pool 22; children are contiguous, sorted by label. */
+ * Cyrillic, by themselves or before a common suffix.  Generated, committed
+ * table: src/gen/translit_lexicon.inc (tools/gen_translit_lexicon.py).
+ * Each node is one 64-bit word: label 8 | children 6 | whole-word-only 1 |
+ * stem bytes 7 | first child 20 | 1 + stem offset in the pool 22; children
+ * are contiguous, sorted by label. */
 #include "translit/translit_int.h"
 
 #include "gen/translit_lexicon.inc"

@@ -95,17 +95,19 @@ static int ascii_alnum(unsigned c) {
   return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
 }
 
+static int one_of(unsigned c, const char *set) { return c && strchr(set, (int)c) != NULL; }
+
 size_t kz_tl_url_start(const unsigned char *s, size_t n) {
   if (n >= 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.')
     return 0;
   for (size_t i = 0; i < n; i++) {
     size_t q = i;
     if (s[i] == '@' && i > 0 && i + 1 < n) { /* back over the local part */
-      while (q > 0 && (ascii_alnum(s[q - 1]) || strchr("._%+-", s[q - 1]))) q--;
+      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "._%+-"))) q--;
       return q;
     }
     if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') { /* and the scheme */
-      while (q > 0 && (ascii_alnum(s[q - 1]) || strchr("+.-", s[q - 1]))) q--;
+      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "+.-"))) q--;
       return q;
     }
   }
@@ -721,7 +723,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       continue;
     }
     if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
-      size_t k = kz_tl_fast_word_2021(s, n, i, &oc.o, !(flags & KZTEXT_TRANSLIT_NO_LEXICON));
+      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, !(flags & KZTEXT_TRANSLIT_NO_LEXICON));
       if (k) { i += k; continue; }
     }
     size_t l;

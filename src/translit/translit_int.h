@@ -105,11 +105,12 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv
 size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
                      const char **cyr, size_t *cyr_len);
 
-/* The lexicon trie itself, for callers that walk it byte by byte. */
 /* Does key (lower-case Latin from an e inside a word) begin with a
  * combining form in э (энерго, эконом) that starts a compound's second part? */
 int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n);
 const char *const *kz_tl_inner_keys(int scheme2018, size_t *n); /* the forms, lower-case Latin */
+
+/* The lexicon trie itself, for callers that walk it byte by byte. */
 const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
                                 const uint32_t (**l2)[256]);
 #define N_LABEL(x) ((unsigned)((x)&0xFF))
@@ -163,7 +164,6 @@ int kz_tl_is_latin_letter(uint32_t cp);
 static inline int kz_tl_is_cyr_letter(uint32_t cp) {
   return (cp >= 0x400 && cp <= 0x4FF);
 }
-/* Token that must pass through: URL or e-mail (s[0..n) without spaces). */
 /* Where a URL or an e-mail address starts in the token s[0..n) (n: none):
  * at "www." that starts it, or back from "://" over the scheme, or back
  * from '@' over the local part. */

@@ -251,6 +251,40 @@ static void memo_equivalence(void) {
   free(want);
 }
 
+/* An address passes from where it starts; what stands before it in the
+ * token converts, a NUL too stops the address (it is not a local-part
+ * character), and a word running into the address ends there. */
+static void addresses(void) {
+  static const struct {
+    const char *in;
+    size_t len;
+    const char *want;
+    size_t wlen;
+  } t[] = {
+      {"\xc4\xb0s\0@pub", 8, "\xd0\x98\xd1\x81\0@pub", 9},
+      {"\xc5\x9finfo@x.kz", 11, "\xd1\x88info@x.kz", 11},
+      {"saity:https://x.kz", 18, "\xd1\x81\xd0\xb0\xd0\xb9\xd1\x82\xd1\x8b:https://x.kz", 23},
+  };
+  for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
+    char *out = NULL, *out2 = NULL;
+    kztext_alignment *sp = NULL;
+    size_t n = 0, n2 = 0, ns = 0;
+    CHECK(kztext_translit_alloc(t[k].in, t[k].len, KZTEXT_SCHEME_LATIN2021,
+                                KZTEXT_SCHEME_CYRILLIC, 0, &out, &n, NULL) == KZTEXT_OK,
+          "address %zu", k);
+    CHECK(out && n == t[k].wlen && memcmp(out, t[k].want, n) == 0, "address %zu: [%.*s]", k,
+          (int)n, out ? out : "");
+    CHECK(kztext_translit_offsets_alloc(t[k].in, t[k].len, KZTEXT_SCHEME_LATIN2021,
+                                        KZTEXT_SCHEME_CYRILLIC, 0, &out2, &n2, &sp, &ns,
+                                        NULL) == KZTEXT_OK,
+          "address %zu with offsets", k);
+    CHECK(out2 && n2 == n && out && memcmp(out2, out, n) == 0, "address %zu: routes differ", k);
+    kztext_free(out);
+    kztext_free(out2);
+    kztext_free(sp);
+  }
+}
+
 int main(void) {
   run_case_file();
   iso9_round_trip();
@@ -259,5 +293,6 @@ int main(void) {
   offsets();
   detect();
   memo_equivalence();
+  addresses();
   return t_finish();
 }
