@@ -300,7 +300,8 @@ static int last_after_back(const word *w, int j) {
 /* A Roman numeral below 40 in capitals, of two letters or more (II, XIV,
  * XXI): Kazakh typists write its I as І; V and X, which Kazakh Cyrillic
  * lacks, stay Latin (В is another letter). */
-static int roman_numeral(const word *w) {
+static int roman_numeral(const word *w, kztext_scheme sc) {
+  const uint32_t one = sc == KZTEXT_SCHEME_LATIN2021 ? 0x131 : 'i'; /* 2021 reads I as ı, İ as i */
   int i = 0, x = 0;
   if (w->n < 2) return 0;
   for (int k = 0; k < w->n; k++)
@@ -311,8 +312,10 @@ static int roman_numeral(const word *w) {
   int r = w->n - i;
   if (r > 4) return 0;
   for (int k = 0; k < r; k++) {
-    c[k] = w->cp[i + k] == 0x131 ? 'i' : w->cp[i + k]; /* 2021 reads I as ı */
-    if (c[k] != 'i' && c[k] != 'v' && c[k] != 'x') return 0;
+    uint32_t cp = w->cp[i + k];
+    if (cp == one) c[k] = 'i';
+    else if (cp == 'v' || cp == 'x') c[k] = cp;
+    else return 0;
   }
   if (r == 2 && c[0] == 'i' && (c[1] == 'x' || c[1] == 'v')) return 1; /* IX, IV */
   int k = c[0] == 'v'; /* V?I{0,3} */
@@ -584,7 +587,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   }
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = allcaps && w->nt <= 4 && kz_tl_unpronounceable(w->tcode, w->nt);
-  w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w);
+  w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w, sc);
   unit u[MAXW];
   int nu = 0, j0 = 0;
   uint32_t prev = 0, prev2 = 0;
