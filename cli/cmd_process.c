@@ -401,9 +401,11 @@ static void free_pool(ctx *c) {
 /* Grows j->data to hold n bytes, keeping its first `keep` bytes. */
 static int reserve_data(job *j, size_t n, size_t keep) {
   if (n <= j->data_cap) return 1;
-  size_t cap = j->data_cap ? j->data_cap : 4096;
-  while (cap < n) cap *= 2;
-  if (!keep) cap = (n + 0xFFFF) & ~(size_t)0xFFFF; /* a fresh piece: little slack */
+  size_t cap = (n + 0xFFFF) & ~(size_t)0xFFFF; /* a fresh piece: little slack */
+  if (keep) { /* a growing group of records: doubling */
+    cap = j->data_cap ? j->data_cap : 4096;
+    while (cap < n) cap *= 2;
+  }
   char *d = keep ? realloc(j->data, cap) : malloc(cap);
   if (!d) return 0;
   if (!keep) free(j->data);

@@ -45,8 +45,7 @@ static void counts_of(const char *t, size_t a, size_t b, kz_scan *tmp) {
  * closes its last word. */
 static void recount(const char *t, size_t n, const char *u, const kz_change *ch, size_t nch,
                     kz_scan *sc) {
-  kz_scan *tmp = malloc(sizeof *tmp);
-  if (!tmp) { sc->longruns = 1; return; } /* the caller then rescans */
+  kz_scan tmp[1];
   for (size_t i = 0; i < nch;) {
     size_t a = ch[i].a;
     while (a > 0 && !ascii_space((unsigned char)t[a - 1])) a--;
@@ -70,7 +69,6 @@ static void recount(const char *t, size_t n, const char *u, const kz_change *ch,
     sc->longruns += tmp->longruns;
     sc->mojb += tmp->mojb;
   }
-  free(tmp);
 }
 
 /* Runs the stages over valid UTF-8 (already scanned into *sc); *res

@@ -507,6 +507,20 @@ static size_t start_follows(sctx *c, size_t a) {
   return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
 }
 
+/* A sentence starts after the white space at `a`: cut there. */
+static void cut_if_start_follows(sctx *c, size_t a) {
+  size_t k = start_follows(c, a);
+  if (k) cut(c, a, k);
+}
+
+/* s[..i) ends in the eyes of a smiley: `:` `;` `=`, maybe with a nose `-`. */
+static int smiley_eyes(const unsigned char *s, size_t i) {
+  if (i == 0) return 0;
+  unsigned a = s[i - 1];
+  if (a == ':' || a == ';' || a == '=') return 1;
+  return a == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';');
+}
+
 /* Emoji (social media): `... занятий 🏄 Мы собираем ...` ends a sentence
  * before an upper-case start. */
 static size_t emoji(sctx *c, size_t i) {
@@ -516,11 +530,7 @@ static size_t emoji(sctx *c, size_t i) {
   if (bullet_symbol(kz_cp_at(c->s, c->n, i, &l)) &&
       (e == i + l || (e == i + l + 3 && kz_cp_at(c->s, c->n, i + l, &l) == 0xFE0F)))
     return e;
-  size_t b = blank_marks(c->s, c->n, e);
-  size_t k = start_follows(c, b);
-  if (k) {
-    cut(c, b, k);
-  }
+  cut_if_start_follows(c, blank_marks(c->s, c->n, e));
   return e;
 }
 
@@ -555,13 +565,8 @@ static size_t frown(sctx *c, size_t i) {
   size_t n = c->n, e = i, st;
   while (e < n && s[e] == '(') e++;
   if (i == 0 || kz_is_space(kz_cp_before(s, i, &st))) return e;
-  int smiley = s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '=' ||
-               (s[i - 1] == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';'));
-  if (e - i < 2 && !smiley) return e;
-  size_t k = start_follows(c, e);
-  if (k) {
-    cut(c, e, k);
-  }
+  if (e - i < 2 && !smiley_eyes(s, i)) return e;
+  cut_if_start_follows(c, e);
   return e;
 }
 
@@ -572,10 +577,7 @@ static size_t url(sctx *c, size_t i) {
   if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') &&
       (i == 0 || !kz_is_alnum(s[i - 1]))) {
     /* `Супер :D Отличный снимок`: a smiley, then a capital. */
-    size_t k = start_follows(c, i + 2);
-    if (k) {
-      cut(c, i + 2, k);
-    }
+    cut_if_start_follows(c, i + 2);
     return i + 2;
   }
   if (!(i + 2 < c->n && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 && s[i - 1] < 0x80 &&
@@ -614,9 +616,7 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
     return e;
   }
   while (e < c->n && s[e] == ')') e++;
-  int smiley = i > 0 && (s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '=' ||
-                         (s[i - 1] == '-' && i > 1 && (s[i - 2] == ':' || s[i - 2] == ';')));
-  if (!smiley) {
+  if (!smiley_eyes(s, i)) {
     /* A bracket that closes nothing in the sentence (within 500 bytes). */
     size_t a = i > c->sent_start + 500 ? i - 500 : c->sent_start;
     long depth = 0;
@@ -631,10 +631,7 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
         (kz_is_digit(s[p]) || p + l1 == i))
       return e;
   }
-  size_t k = start_follows(c, e);
-  if (k) {
-    cut(c, e, k);
-  }
+  cut_if_start_follows(c, e);
   return e;
 }
 
@@ -787,8 +784,7 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
                s[i - 1] != ' ') {
         /* `I know she's— See now`: a dash glued to the word before it
          * and followed by a capital is a broken-off utterance. */
-        size_t k = start_follows(&c, i + l);
-        if (k) { cut(&c, i + l, k); }
+        cut_if_start_follows(&c, i + l);
         i += l;
       }
       else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
