@@ -12,6 +12,9 @@
 #include <kztext.h>
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+/* cli_stream's answer when auto detection is not sure (reported already);
+ * never an exit status: commands exit 1 for it. */
+enum { CLI_UNSURE = 4 };
 
 /* One subcommand: `run` gets argv with argv[0] = the command name. */
 typedef struct cli_command {
@@ -48,16 +51,34 @@ int cli_write(FILE *out, const void *p, size_t n);
  * Returns 0, or 1 after printing "kztext: PATH: reason". */
 int cli_read_all(const char *path, char **data, size_t *len);
 
+/* How cli_stream reads a file: `from` is KZTEXT_ENC_UTF8 (UTF-8, except
+ * that a UTF-16 byte order mark switches to UTF-16), KZTEXT_ENC_AUTO (a BOM,
+ * else detection on the first 256 KiB, refusing a guess that is not sure
+ * with FILE:OFFSET and the two best guesses), or a named encoding.  Input
+ * that is not UTF-8 is decoded to UTF-8 in pieces (`flags`: the invalid
+ * policy; strict stops at FILE:OFFSET of the undecodable byte). */
+typedef struct cli_input {
+  kztext_encoding from;
+  unsigned flags;
+} cli_input;
+
+/* Reports that auto detection is not sure of a file's encoding:
+ * "kztext: NAME:OFFSET: cannot tell the encoding (best guesses: A, B)...". */
+void cli_report_unsure(const char *name, const kztext_encoding_report *r);
+
 /* Streams a file in chunks.  `fn` receives the bytes not yet consumed,
- * `eof` set on the last call, and `base` = the file offset of buf[0]; it
- * returns how many bytes it consumed (all of them when eof) or (size_t)-1
- * to stop with an error it has already reported.  Unconsumed bytes are
- * kept and more input appended; the buffer grows up to `max_buffer`, after
- * which fn is called with `full` set and must consume something.
- * Returns 0, or 1 on a read error or when fn stopped. */
+ * `eof` set on the last call, and `base` = the offset of buf[0] in the
+ * stream (the file offset for UTF-8 and raw input); it returns how many
+ * bytes it consumed (all of them when eof) or (size_t)-1 to stop with an
+ * error it has already reported.  Unconsumed bytes are kept and more input
+ * appended; the buffer grows up to `max_buffer`, after which fn is called
+ * with `full` set and must consume something.  `in` NULL passes the bytes
+ * as they are (decode does its own decoding); else they arrive as UTF-8.
+ * Returns 0, CLI_UNSURE when auto detection refused to guess, or 1 on a
+ * read or decoding error or when fn stopped. */
 typedef size_t (*cli_chunk_fn)(void *ctx, const char *buf, size_t len, int eof,
                                int full, uint64_t base);
-int cli_stream(const char *path, size_t chunk, size_t max_buffer,
+int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_buffer,
                cli_chunk_fn fn, void *ctx);
 
 /* Where a buffer that holds no better cut point may be split: before its

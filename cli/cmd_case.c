@@ -102,7 +102,7 @@ int cmd_case(int argc, char **argv) {
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
-    rc = cli_stream(path, 1 << 16, 1 << 20, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 20, on_chunk, &j);
   }
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;

@@ -70,7 +70,16 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
     if (!eof && !full && len < DETECT_BYTES) return 0; /* more input first */
     j->enc = j->from;
     j->confidence = 100;
-    if (j->from == KZTEXT_ENC_AUTO) kztext_detect_encoding(buf, len, &j->enc, &j->confidence);
+    if (j->from == KZTEXT_ENC_AUTO) {
+      kztext_encoding_report r = {.size = sizeof r};
+      kztext_detect_encoding_report(buf, len, &r);
+      if (!r.sure) { /* a weak guess would write wrong letters: ask instead */
+        cli_report_unsure(j->name, &r);
+        return (size_t)-1;
+      }
+      j->enc = r.encoding;
+      j->confidence = r.confidence;
+    }
     if (j->enc == KZTEXT_ENC_UTF16) /* by the BOM, little endian without one */
       j->enc = len >= 2 && (unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF
                    ? KZTEXT_ENC_UTF16BE : KZTEXT_ENC_UTF16LE;
@@ -111,7 +120,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
 static int decode_one(const char *path, kztext_encoding from, unsigned flags, int report,
                       FILE *out) {
   job j = {from, from, flags, out, cli_input_name(path), 0, 100, 0, 0, KZTEXT_ENC_AUTO};
-  int rc = cli_stream(path, 1 << 16, 1 << 22, on_chunk, &j);
+  int rc = cli_stream(path, NULL, 1 << 16, 1 << 22, on_chunk, &j);
   if (rc == CLI_OK && report) {
     fprintf(stderr, "%s: %s (confidence %d)%s", j.name,
             kztext_encoding_name(j.started ? j.enc : KZTEXT_ENC_UTF8), j.confidence,

@@ -1,5 +1,6 @@
 /* kztext detect: language and script of each unit (text, line, sentence or
  * paragraph) of the input, streamed in chunks cut at unit boundaries. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ typedef struct job {
   FILE *out;
   const char *name;
   kztext_segmenter *seg; /* for --by sentence */
+  const char *outname;   /* for write errors */
 } job;
 
 static int is_space(unsigned char c) {
@@ -105,7 +107,7 @@ static int emit(job *j, const char *p, size_t n, uint64_t base) {
     }
     fputs("}\n", o);
   }
-  return ferror(o) ? cli_error("write error") : CLI_OK;
+  return ferror(o) ? cli_error("%s: write error: %s", j->outname, strerror(errno)) : CLI_OK;
 }
 
 /* Emits a unit with surrounding white space trimmed; blank units are
@@ -151,6 +153,10 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
                        uint64_t base) {
   job *j = ctx;
   size_t pos = 0;
+  if (j->by == BY_TEXT) { /* the whole file is the unit */
+    if (!eof) return 0;
+    return emit(j, buf, len, base) ? (size_t)-1 : len;
+  }
   if (j->by == BY_LINE) {
     for (;;) {
       const char *nl = memchr(buf + pos, '\n', len - pos);
@@ -161,14 +167,17 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
       pos += n + 1;
     }
     if ((eof || full) && pos < len) {
-      if (emit(j, buf + pos, len - pos, base + pos)) return (size_t)-1;
-      pos = len;
+      /* A line longer than the buffer is reported in parts, each cut at a
+       * character boundary. */
+      size_t n = eof ? len - pos : cli_char_cut(buf + pos, len - pos);
+      if (emit(j, buf + pos, n, base + pos)) return (size_t)-1;
+      pos += n;
     }
     return pos;
   }
   for (;;) {
     size_t pe = paragraph_end(buf + pos, len - pos);
-    size_t para = pe ? pe : ((eof || full) ? len - pos : 0);
+    size_t para = pe ? pe : eof ? len - pos : full ? cli_char_cut(buf + pos, len - pos) : 0;
     if (!para) break;
     if (j->by == BY_PARAGRAPH) {
       if (emit_trimmed(j, buf + pos, para, base + pos)) return (size_t)-1;
@@ -186,7 +195,7 @@ int cmd_detect(int argc, char **argv) {
       {"by", required_argument, 0, 'b'},     {"format", required_argument, 0, 'f'},
       {"invalid", required_argument, 0, 'i'}, {"output", required_argument, 0, 'o'},
       {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
-  job j = {BY_LINE, 0, KZTEXT_INVALID_STRICT, NULL, NULL, NULL};
+  job j = {BY_LINE, 0, KZTEXT_INVALID_STRICT, NULL, NULL, NULL, "<stdout>"};
   const char *outpath = NULL;
   int c;
   optind = 1;
@@ -219,6 +228,7 @@ int cmd_detect(int argc, char **argv) {
     kztext_status st = kztext_segmenter_new(&j.seg);
     if (st) return cli_error("cannot create a segmenter: %s", kztext_strerror(st));
   }
+  if (outpath && strcmp(outpath, "-")) j.outname = outpath;
   j.out = cli_open_output(outpath);
   if (!j.out) { kztext_segmenter_free(j.seg); return CLI_FAIL; }
   int rc = CLI_OK;
@@ -226,15 +236,9 @@ int cmd_detect(int argc, char **argv) {
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
-    if (j.by == BY_TEXT) {
-      char *data = NULL;
-      size_t n = 0;
-      rc = cli_read_all(path, &data, &n);
-      if (rc == CLI_OK) rc = emit(&j, data, n, 0);
-      free(data);
-    } else {
-      rc = cli_stream(path, 1 << 16, 1 << 22, on_chunk, &j);
-    }
+    /* --by text holds a whole file: its buffer is not bounded. */
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16,
+                    j.by == BY_TEXT ? (size_t)-1 / 4 : (size_t)1 << 22, on_chunk, &j);
   }
   kztext_segmenter_free(j.seg);
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;

@@ -193,7 +193,7 @@ int cmd_normalize(int argc, char **argv) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
     memset(&j.total, 0, sizeof j.total);
-    rc = cli_stream(path, 1 << 16, 1 << 20, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 20, on_chunk, &j);
     if (rc == CLI_OK && report) print_report(&j, report == 2);
   }
   free(j.buf);

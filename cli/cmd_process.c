@@ -62,6 +62,8 @@ static const char help[] =
     "3 some documents were skipped because of errors.\n";
 
 enum { IN_TEXT, IN_JSONL };
+/* A JSONL line longer than this is reported and skipped (memory bound). */
+#define MAX_LINE ((size_t)64 << 20)
 enum { OUT_JSONL, OUT_TSV, OUT_TEXT };
 
 /* One sentence, kept compactly until the writer formats it. */
@@ -79,19 +81,30 @@ typedef struct doc_result {
   size_t first_rec, n_recs;
   size_t normalized_len, paragraphs;
   kztext_status status;
-  size_t error_offset;
+  size_t error_offset;   /* in the job's data (text input) */
 } doc_result;
+
+/* A JSONL line that is too long to hold (the rest of it is skipped). */
+enum { LINE_TOO_LONG = 100 };
+
+/* What the reader knows of one JSONL record. */
+typedef struct doc_meta {
+  size_t end;                   /* end of its text in data */
+  unsigned long long id, line;  /* record number (the doc id) and line number */
+  unsigned long long raw_off;   /* file offset of its line */
+  int err;                      /* a reading error (JSONL_*, LINE_TOO_LONG), or 0 */
+  size_t err_off;               /* where in the line */
+} doc_meta;
 
 /* A job: one piece of a text file, or several JSONL records. */
 typedef struct job {
   unsigned long long seq;
   struct job *next_free; /* in ctx.pool */
-  char *data;            /* raw bytes, or the concatenated record texts */
+  char *data;            /* UTF-8 text, or the concatenated record texts */
   size_t len, data_cap;
-  size_t *doc_ends;      /* JSONL: end of each record's text in data */
-  unsigned long long *doc_ids; /* JSONL: record numbers */
-  size_t *doc_raw_off;   /* JSONL: byte offset of each record's line in the file */
-  size_t n_docs;
+  doc_meta *meta;        /* JSONL: one per record */
+  size_t meta_cap;
+  size_t n_docs;         /* JSONL records; text pieces are split at bad paragraphs */
   unsigned long long raw_base; /* text: file offset of data[0] */
   int file;              /* index into the file list */
   int last_of_file;
@@ -127,7 +140,9 @@ typedef struct ctx {
   /* writer state */
   strbuf sb;
   unsigned long long doc_norm_base, doc_para_base;
-  int skipped, stopped;
+  int skipped, stopped; /* stopped: nothing more is written */
+  int halt;             /* the reader stopped at an error: what was read is still written */
+  int unsure;           /* auto detection refused a file */
   /* Finished jobs kept with their buffers for the next ones (main thread
    * only): fresh megabyte buffers for every job would cost page faults. */
   job *pool;
@@ -195,21 +210,78 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   return 0;
 }
 
+/* Runs one document (or piece) data[a, b) into a new doc_result. */
+static doc_result *run_doc(kztext_pipeline *p, job *j, size_t d, size_t a, size_t b) {
+  doc_result *r = &j->docs[d];
+  kztext_pipeline_stats st = {.size = sizeof st};
+  memset(r, 0, sizeof *r);
+  r->first_rec = j->n_recs;
+  j->have_doc = 0;
+  r->status = kztext_pipeline_run(p, j->data + a, b - a, on_sentence, j, &st, &r->error_offset);
+  r->error_offset += a;
+  if (j->oom) r->status = KZTEXT_E_NO_MEMORY;
+  if (r->status) j->n_recs = r->first_rec; /* a failed document writes nothing */
+  r->n_recs = j->n_recs - r->first_rec;
+  r->normalized_len = r->status ? 0 : st.normalized_len;
+  r->paragraphs = r->status ? 0 : st.paragraphs;
+  return r;
+}
+
+/* Where the paragraph holding offset e of data[0, len) ends: after the next
+ * blank line, or len. */
+static size_t paragraph_end(const char *data, size_t e, size_t len) {
+  for (const char *nl = memchr(data + e, '\n', len - e); nl;
+       nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - data))) {
+    size_t k = (size_t)(nl - data) + 1;
+    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r')) k++;
+    if (k < len && data[k] == '\n') return k + 1;
+    if (k >= len) break;
+  }
+  return len;
+}
+
+/* A text piece: when invalid input stops the pipeline, only the paragraph
+ * that holds it fails; the paragraphs before and after it are processed. */
+static void run_text(kztext_pipeline *p, job *j) {
+  size_t start = 0, d = 0;
+  while (start < j->len || d == 0) {
+    if (d + 3 > j->docs_cap) {
+      size_t c = j->docs_cap * 2 + 4;
+      doc_result *nd = realloc(j->docs, c * sizeof *nd);
+      if (!nd) { j->docs[d ? d - 1 : 0].status = KZTEXT_E_NO_MEMORY; break; }
+      j->docs = nd;
+      j->docs_cap = c;
+    }
+    doc_result *r = run_doc(p, j, d++, start, j->len);
+    if (r->status != KZTEXT_E_INVALID_UTF8 && r->status != KZTEXT_E_DECODE) break;
+    size_t e = r->error_offset, bad_at = e;
+    kztext_status why = r->status;
+    size_t a = start + kztext_pipeline_boundary(j->data + start, e - start);
+    if (a > start) { /* the paragraphs before it, which are valid */
+      r = run_doc(p, j, d - 1, start, a);
+      if (r->status) break;
+      r = &j->docs[d++];
+    }
+    memset(r, 0, sizeof *r);
+    r->first_rec = j->n_recs;
+    r->status = why;
+    r->error_offset = bad_at;
+    start = paragraph_end(j->data, e, j->len);
+  }
+  j->n_docs = d;
+}
+
 static void run_job(kztext_pipeline *p, job *j) {
+  if (!j->meta) { run_text(p, j); return; }
   size_t start = 0;
   for (size_t d = 0; d < j->n_docs; d++) {
-    size_t end = j->doc_ends ? j->doc_ends[d] : j->len;
-    doc_result *r = &j->docs[d];
-    kztext_pipeline_stats st = {.size = sizeof st};
-    r->first_rec = j->n_recs;
-    j->have_doc = 0;
-    r->status = kztext_pipeline_run(p, j->data + start, end - start, on_sentence, j, &st,
-                                    &r->error_offset);
-    if (j->oom) r->status = KZTEXT_E_NO_MEMORY;
-    if (r->status) j->n_recs = r->first_rec; /* a failed document writes nothing */
-    r->n_recs = j->n_recs - r->first_rec;
-    r->normalized_len = st.normalized_len;
-    r->paragraphs = st.paragraphs;
+    size_t end = j->meta[d].end;
+    if (j->meta[d].err) { /* nothing to run: the writer reports it */
+      memset(&j->docs[d], 0, sizeof j->docs[d]);
+      j->docs[d].first_rec = j->n_recs;
+    } else {
+      run_doc(p, j, d, start, end);
+    }
     start = end;
   }
 }
@@ -234,6 +306,7 @@ static void *worker(void *arg) {
     pthread_mutex_unlock(&c->mu);
     if (p) run_job(p, j);
     else for (size_t d = 0; d < j->n_docs; d++) j->docs[d].status = st;
+    if (!p && !j->meta) j->n_docs = 1;
     pthread_mutex_lock(&c->mu);
     j->done = 1;
     pthread_cond_broadcast(&c->cv_done);
@@ -248,7 +321,7 @@ static void *worker(void *arg) {
 static void put_doc_id(ctx *c, const job *j, size_t d) {
   strbuf *o = &c->sb;
   if (c->input == IN_JSONL) {
-    sb_u64(o, j->doc_ids[d]);
+    sb_u64(o, j->meta[d].id);
   } else {
     const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
     if (c->format == OUT_JSONL) sb_json(o, name, strlen(name));
@@ -318,19 +391,36 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
 static void report_error(ctx *c, const job *j, size_t d) {
   const doc_result *r = &j->docs[d];
   const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
-  if (c->input == IN_JSONL)
-    fprintf(stderr, "kztext: %s:%zu: record %llu: %s\n", name,
-            j->doc_raw_off[d], j->doc_ids[d], kztext_strerror(r->status));
-  else
+  if (c->input == IN_JSONL) {
+    const doc_meta *m = &j->meta[d];
+    char what[160];
+    switch (m->err) {
+    case JSONL_MALFORMED: snprintf(what, sizeof what, "malformed JSON"); break;
+    case JSONL_TOO_DEEP:
+      snprintf(what, sizeof what, "JSON nested deeper than %d levels", JSONL_MAX_DEPTH);
+      break;
+    case JSONL_MISSING: case JSONL_NOT_STRING:
+      snprintf(what, sizeof what, "no string field \"%s\"", c->field);
+      break;
+    case LINE_TOO_LONG:
+      snprintf(what, sizeof what, "line too long (over %d MiB): skipped", (int)(MAX_LINE >> 20));
+      break;
+    default: snprintf(what, sizeof what, "%s", kztext_strerror(r->status));
+    }
+    fprintf(stderr, "kztext: %s:%llu: line %llu (record %llu): %s\n", name, m->raw_off + m->err_off,
+            m->line, m->id, what);
+  } else {
     fprintf(stderr, "kztext: %s:%llu: %s\n", name, j->raw_base + r->error_offset,
             kztext_strerror(r->status));
+  }
 }
 
 /* Writes a finished job; returns 0, or 1 when the run must stop. */
 static int write_job(ctx *c, job *j) {
   for (size_t d = 0; d < j->n_docs; d++) {
     doc_result *r = &j->docs[d];
-    if (r->status) {
+    if (r->status || (j->meta && j->meta[d].err)) {
+      fflush(c->out); /* what came before the error is out before its message */
       report_error(c, j, d);
       if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) { c->stopped = 1; return 1; }
       c->skipped = 1;
@@ -357,7 +447,7 @@ static int write_job(ctx *c, job *j) {
 
 static void free_job(job *j) {
   if (!j) return;
-  free(j->data); free(j->doc_ends); free(j->doc_ids); free(j->doc_raw_off);
+  free(j->data); free(j->meta);
   free(j->recs); free(j->arena); free(j->docs); free(j);
 }
 
@@ -367,13 +457,14 @@ static void free_job(job *j) {
 static void release_job(ctx *c, job *j) {
   if (!j) return;
   if (c->pool_n > (size_t)c->jobs * 2 + 1) { free_job(j); return; }
-  free(j->doc_ends); free(j->doc_ids); free(j->doc_raw_off);
   job keep = *j;
   memset(j, 0, sizeof *j);
   j->data = keep.data; j->data_cap = keep.data_cap;
   j->recs = keep.recs; j->cap_recs = keep.cap_recs;
   j->arena = keep.arena; j->arena_cap = keep.arena_cap;
   j->docs = keep.docs; j->docs_cap = keep.docs_cap;
+  j->meta = NULL; /* a text job must not look like JSONL */
+  free(keep.meta);
   j->next_free = c->pool;
   c->pool = j;
   c->pool_n++;
@@ -502,8 +593,9 @@ typedef struct reader {
   kztext_pipeline *inline_p;
   int file;
   unsigned long long records; /* JSONL record number within the file */
+  unsigned long long lines;   /* JSONL line number within the file */
   job *pending;               /* JSONL: records gathered so far */
-  int whole;                  /* read the whole file as one piece (UTF-16) */
+  int skipping;               /* JSONL: inside a line too long to hold */
   size_t scanned;             /* bytes at the buffer's start known to hold no cut */
 } reader;
 
@@ -529,6 +621,10 @@ static size_t text_cut(const char *buf, size_t len, size_t scanned, int full) {
   size_t cut = kztext_pipeline_boundary(buf + from, len - from);
   if (cut) return from + cut;
   if (!full) return 0;
+  /* Within the first MAX_PIECE bytes, however much was read, so where a
+   * long paragraph is cut (which numbers its parts) depends on the text
+   * alone, not on how the input arrived (a pipe, UTF-16). */
+  if (len > MAX_PIECE) len = MAX_PIECE;
   for (size_t i = len; i > 0; i--)
     if (buf[i - 1] == '\n') return i;
   return cli_char_cut(buf, len);
@@ -538,13 +634,7 @@ static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int
                             uint64_t base) {
   reader *rd = arg;
   ctx *c = rd->c;
-  if (c->stopped) return (size_t)-1;
-  if (rd->whole && !eof) return 0;
-  if (base == 0 && len >= 2 && !eof && c->popt.encoding == KZTEXT_ENC_AUTO &&
-      ((buf[0] == '\xFF' && buf[1] == '\xFE') || (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
-    rd->whole = 1; /* UTF-16 has no byte-level line breaks to cut at */
-    return 0;
-  }
+  if (c->stopped || c->halt) return (size_t)-1;
   if (!eof && !full && len < PIECE) return 0; /* gather a piece first */
   size_t cut = eof ? len : text_cut(buf, len, rd->scanned, full || len >= MAX_PIECE);
   if (!cut && !eof) {
@@ -565,60 +655,77 @@ static int flush_records(reader *rd) {
   return submit(rd->c, rd->inline_p, j);
 }
 
-/* Adds one JSONL line (without its newline) to the pending job. */
-static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
+/* Appends a record (its text, or a reading error with no text) to the
+ * pending job.  Errors travel with the records so the writer reports them
+ * in input order, after the records before them. */
+static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int err,
+                   size_t err_off) {
   ctx *c = rd->c;
-  rd->records++;
-  while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) n--;
-  if (!n) { rd->records--; return 0; } /* blank lines are not records */
-  char *text = NULL;
-  size_t tlen = 0, bad = 0;
-  int r = jsonl_get_string(line, n, c->field, &text, &tlen, &bad);
-  const char *name = cli_input_name(c->n_files ? c->files[rd->file] : "-");
-  if (r < 0) { cli_error("out of memory"); c->stopped = 1; return 1; }
-  if (r != JSONL_FOUND) {
-    if (r == JSONL_MALFORMED)
-      fprintf(stderr, "kztext: %s:%llu: record %llu: malformed JSON\n", name,
-              (unsigned long long)(off + bad), rd->records);
-    else
-      fprintf(stderr, "kztext: %s:%llu: record %llu: no string field \"%s\"\n", name,
-              (unsigned long long)off, rd->records, c->field);
-    if (c->stop_on_error) { c->stopped = 1; return 1; }
-    c->skipped = 1;
-    return 0;
-  }
   if (!rd->pending) {
     rd->pending = get_job(c);
-    if (!rd->pending) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
+    if (!rd->pending) { cli_error("out of memory"); c->stopped = 1; return 1; }
     rd->pending->file = rd->file;
   }
   job *j = rd->pending;
   size_t k = j->n_docs;
-  int data = reserve_data(j, j->len + tlen + 1, j->len);
-  size_t *ends = realloc(j->doc_ends, (k + 1) * sizeof *ends);
-  if (ends) j->doc_ends = ends;
-  unsigned long long *ids = realloc(j->doc_ids, (k + 1) * sizeof *ids);
-  if (ids) j->doc_ids = ids;
-  size_t *offs = realloc(j->doc_raw_off, (k + 1) * sizeof *offs);
-  if (offs) j->doc_raw_off = offs;
-  if (!data || !ends || !ids || !offs) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
-  memcpy(j->data + j->len, text, tlen);
-  free(text);
+  if (k == j->meta_cap) {
+    size_t cap = k ? k * 2 : 64;
+    doc_meta *m = realloc(j->meta, cap * sizeof *m);
+    if (!m) { cli_error("out of memory"); c->stopped = 1; return 1; }
+    j->meta = m;
+    j->meta_cap = cap;
+  }
+  if (!reserve_data(j, j->len + tlen + 1, j->len)) { cli_error("out of memory"); c->stopped = 1; return 1; }
+  if (tlen) memcpy(j->data + j->len, text, tlen);
   j->len += tlen;
-  j->doc_ends[k] = j->len;
-  j->doc_ids[k] = rd->records;
-  j->doc_raw_off[k] = (size_t)off;
+  j->meta[k] = (doc_meta){j->len, rd->records, rd->lines, off, err, err_off};
   j->n_docs++;
+  /* After an error that ends the run, hand over what was read and stop. */
+  if (err && c->stop_on_error) {
+    c->halt = 1;
+    return flush_records(rd) || 1;
+  }
   return j->len >= PIECE / 4 ? flush_records(rd) : 0;
+}
+
+/* Adds one JSONL line (without its newline) to the pending job. */
+static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
+  ctx *c = rd->c;
+  rd->lines++;
+  while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) n--;
+  if (!n) return 0; /* blank lines are not records */
+  rd->records++;
+  char *text = NULL;
+  size_t tlen = 0, bad = 0;
+  int r = jsonl_get_string(line, n, c->field, &text, &tlen, &bad);
+  if (r < 0) { cli_error("out of memory"); c->stopped = 1; return 1; }
+  int stop = r == JSONL_FOUND ? add_doc(rd, text, tlen, off, 0, 0)
+                              : add_doc(rd, NULL, 0, off, r, r == JSONL_MISSING || r == JSONL_NOT_STRING ? 0 : bad);
+  free(text);
+  return stop;
 }
 
 static size_t on_jsonl_chunk(void *arg, const char *buf, size_t len, int eof, int full,
                              uint64_t base) {
   reader *rd = arg;
+  if (rd->c->stopped || rd->c->halt) return (size_t)-1;
   size_t used = 0;
   for (;;) {
     const char *nl = memchr(buf + used, '\n', len - used);
-    if (!nl && !eof && !full) break;
+    if (rd->skipping) { /* the rest of a line too long to hold */
+      if (!nl) return len;
+      rd->skipping = 0;
+      used = (size_t)(nl - buf) + 1;
+      continue;
+    }
+    if (!nl && full) { /* a line longer than the buffer: report it, skip the rest */
+      rd->lines++;
+      rd->records++;
+      rd->skipping = 1;
+      if (add_doc(rd, NULL, 0, base + used, LINE_TOO_LONG, 0)) return (size_t)-1;
+      return len;
+    }
+    if (!nl && !eof) break;
     size_t end = nl ? (size_t)(nl - buf) : len;
     if (end > used || nl) {
       if (add_record(rd, buf + used, end - used, base + used)) return (size_t)-1;
@@ -714,7 +821,9 @@ int cmd_process(int argc, char **argv) {
   }
   if ((c.popt.flags & KZTEXT_PIPELINE_TRANSLIT_ALL) && !c.popt.translit)
     return cli_usage_error(usage, "process", "--translit-all needs --translit");
-  if (c.input == IN_JSONL) c.popt.encoding = KZTEXT_ENC_UTF8; /* JSON text is Unicode */
+  kztext_encoding from = c.input == IN_JSONL ? KZTEXT_ENC_UTF8 /* JSON text is Unicode */
+                                             : c.popt.encoding;
+  c.popt.encoding = KZTEXT_ENC_UTF8;
   c.files = argv + optind;
   c.n_files = argc - optind;
   for (int i = 0; i < c.n_files; i++) {
@@ -752,21 +861,25 @@ int cmd_process(int argc, char **argv) {
   }
   c.t0 = now();
   int rc = CLI_OK;
-  reader rd = {&c, inline_p, 0, 0, NULL, 0, 0};
-  for (int k = 0; k < (c.n_files ? c.n_files : 1) && !c.stopped; k++) {
+  reader rd = {&c, inline_p, 0, 0, 0, NULL, 0, 0};
+  /* The reader hands the pipeline UTF-8: it decodes other input itself. */
+  cli_input in = {from, c.popt.flags & KZTEXT_INVALID_REPLACE};
+  for (int k = 0; k < (c.n_files ? c.n_files : 1) && !c.stopped && !c.halt; k++) {
     const char *path = c.n_files ? c.files[k] : "-";
     rd.file = k;
-    rd.records = 0;
-    rd.whole = 0;
+    rd.records = rd.lines = 0;
+    rd.skipping = 0;
     rd.scanned = 0;
-    int r = c.input == IN_JSONL
-                ? cli_stream(path, 1 << 16, (size_t)64 << 20, on_jsonl_chunk, &rd)
-                : cli_stream(path, 1 << 16, MAX_PIECE, on_text_chunk, &rd);
-    if (r && !c.stopped) {
-      /* The file could not be read: a skipped document, or the end. */
-      if (c.stop_on_error) c.stopped = 1;
+    int r = c.input == IN_JSONL ? cli_stream(path, &in, 1 << 16, MAX_LINE, on_jsonl_chunk, &rd)
+                                : cli_stream(path, &in, 1 << 16, MAX_PIECE, on_text_chunk, &rd);
+    if (r == CLI_UNSURE) c.unsure = 1; /* exit 1: --from is needed */
+    if (r && !c.stopped && !c.halt) {
+      /* The file could not be read: a skipped document, or the end (after
+       * what was read from it is written). */
+      if (c.stop_on_error) c.halt = 1;
       else c.skipped = 1;
     }
+    /* A JSONL reading error that ends the run is reported by the writer. */
   }
   free_job(rd.pending);
   if (threads) {
@@ -788,7 +901,7 @@ int cmd_process(int argc, char **argv) {
   free(c.sb.data);
   show_progress(&c, 1);
   if (cli_close_output(c.out, outpath)) rc = CLI_FAIL;
-  if (c.stopped) rc = CLI_FAIL;
+  if (c.stopped || c.halt || c.unsure) rc = CLI_FAIL;
   else if (rc == CLI_OK && c.skipped) rc = 3;
   return rc;
 }

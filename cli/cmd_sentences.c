@@ -241,7 +241,7 @@ int cmd_segment_common(int argc, char **argv, int tokens) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
     j.para_break = 1; /* files are separate paragraphs */
-    rc = cli_stream(path, 1 << 16, 1 << 22, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 22, on_chunk, &j);
   }
   free(j.sp);
   free(j.tk);

@@ -8,7 +8,7 @@
 typedef struct {
   const char *s;
   size_t n, i;
-  int depth;
+  int depth, too_deep;
 } scanner;
 
 static void ws(scanner *p) {
@@ -86,7 +86,7 @@ static int string(scanner *p, char *out, size_t *out_len) {
 static int value(scanner *p);
 
 static int container(scanner *p, char close) {
-  if (++p->depth > 512) return 0;
+  if (++p->depth > JSONL_MAX_DEPTH) { p->too_deep = 1; return 0; }
   p->i++;
   ws(p);
   if (p->i < p->n && p->s[p->i] == close) { p->i++; p->depth--; return 1; }
@@ -128,7 +128,7 @@ static int value(scanner *p) {
 
 int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
                      size_t *out_len, size_t *error_offset) {
-  scanner p = {line, len, 0, 0};
+  scanner p = {line, len, 0, 0, 0};
   int result = JSONL_MISSING;
   *out = NULL;
   ws(&p);
@@ -175,5 +175,5 @@ bad:
   free(*out);
   *out = NULL;
   if (error_offset) *error_offset = p.i;
-  return JSONL_MALFORMED;
+  return p.too_deep ? JSONL_TOO_DEEP : JSONL_MALFORMED;
 }

@@ -5,11 +5,16 @@
 
 #include <stddef.h>
 
-enum { JSONL_FOUND = 0, JSONL_MISSING = 1, JSONL_NOT_STRING = 2, JSONL_MALFORMED = 3 };
+enum { JSONL_FOUND = 0, JSONL_MISSING = 1, JSONL_NOT_STRING = 2, JSONL_MALFORMED = 3,
+       JSONL_TOO_DEEP = 4 };
+
+/* Arrays and objects nest at most this deep (a bound on the recursion). */
+#define JSONL_MAX_DEPTH 512
 
 /* Looks up `field` in the object in line[0..len).  On JSONL_FOUND, *out is
  * a malloc'd UTF-8 string of *out_len bytes (lone surrogate escapes become
- * U+FFFD).  On JSONL_MALFORMED, *error_offset is where parsing failed.
+ * U+FFFD).  On JSONL_MALFORMED and JSONL_TOO_DEEP, *error_offset is where parsing
+ * failed.
  * Returns -1 when out of memory. */
 int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
                      size_t *out_len, size_t *error_offset);

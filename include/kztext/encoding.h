@@ -108,6 +108,42 @@ KZTEXT_API kztext_status kztext_detect_encoding(const char *src, size_t len,
                                                 kztext_encoding *enc,
                                                 int *confidence);
 
+/** What kztext_detect_encoding_report() found.  Set `size` to
+ *  sizeof(kztext_encoding_report) before the call: the library fills only
+ *  the fields that fit, so the struct can grow. */
+typedef struct kztext_encoding_report {
+  size_t size;
+  /** The best guess, as kztext_detect_encoding() returns it. */
+  kztext_encoding encoding;
+  /** 0-100, as kztext_detect_encoding() returns it. */
+  int confidence;
+  /** For a single-byte guess: the runner-up among the codepages that would
+   *  decode these bytes differently; KZTEXT_ENC_AUTO when there is none. */
+  kztext_encoding second;
+  /** 1 when the guess can be trusted without asking: a BOM, UTF-8 (with
+   *  or without a few ill-formed sequences), or a codepage that beats every
+   *  other decoding clearly on enough bytes.  0 means: ask which encoding
+   *  it is rather than guess (a stray byte or two in ASCII text, say). */
+  int sure;
+  /** Well-formed multi-byte UTF-8 sequences, or for a single-byte guess
+   *  the bytes >= 0x80 that were weighed. */
+  size_t evidence;
+  /** Ill-formed UTF-8 sequences seen (detection stops counting once the
+   *  evidence is clear). */
+  size_t invalid_utf8;
+  /** Offset of the first byte >= 0x80, or len when there is none. */
+  size_t first_non_ascii;
+} kztext_encoding_report;
+
+/**
+ * Like kztext_detect_encoding(), with the evidence behind the guess, so a
+ * caller can refuse a weak one: see kztext_encoding_report.sure.
+ * Errors: KZTEXT_E_INVALID_ARG (NULL report, size too small, NULL src with
+ * len > 0).
+ */
+KZTEXT_API kztext_status kztext_detect_encoding_report(const char *src, size_t len,
+                                                       kztext_encoding_report *report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -95,7 +95,9 @@ typedef struct kztext_pipeline_stats {
 typedef struct kztext_pipeline kztext_pipeline;
 
 /** Creates a pipeline.  KZTEXT_E_INVALID_ARG for a bad option value,
- *  KZTEXT_E_INVALID_FLAGS, KZTEXT_E_NO_MEMORY, KZTEXT_E_ICU. */
+ *  KZTEXT_E_UNSUPPORTED for KZTEXT_SCHEME_AUTO as the transliteration
+ *  target (it is a source only), KZTEXT_E_INVALID_FLAGS, KZTEXT_E_NO_MEMORY,
+ *  KZTEXT_E_ICU. */
 KZTEXT_API kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
                                              kztext_pipeline **out);
 

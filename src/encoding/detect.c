@@ -43,7 +43,8 @@ static int weight(uint32_t cp) {
 static int is_letter(uint32_t cp) { return cp >= 0x0400 && cp <= 0x04FF; }
 
 kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
-                                      int *confidence) {
+                                      int *confidence, kztext_encoding *second,
+                                      size_t *evidence) {
   /* Counts of each high byte inside words and standing alone, until
    * KZ_DETECT_LETTERS of them are seen: some 30,000 letters settle any real
    * text, wherever in the input they start. */
@@ -83,9 +84,21 @@ kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
     }
     score[c] = sc;
   }
-  int best = 0;
+  int best = 0, next = -1;
   for (int c = 1; c < NC; c++)
     if (score[c] > score[best]) best = c;
+  /* The runner-up among the candidates whose decoding differs from the
+   * best one (one that decodes the bytes alike is no alternative). */
+  for (int c = 0; c < NC; c++) {
+    if (c == best) continue;
+    const uint16_t *t = kz_cp_table(cand[c]), *tb0 = kz_cp_table(cand[best]);
+    int differs = 0;
+    for (int b = 0; b < 128 && !differs; b++)
+      differs = (inw[b] || alone[b]) && t[b + 0x80] != tb0[b + 0x80];
+    if (differs && (next < 0 || score[c] > score[next])) next = c;
+  }
+  if (second) *second = next < 0 ? KZTEXT_ENC_AUTO : cand[next];
+  if (evidence) *evidence = seen;
   /* Confidence: how clearly the best beats the runner-up on the bytes
    * where their decodings differ (bytes they agree on say nothing). */
   const uint16_t *tb = kz_cp_table(cand[best]);
@@ -111,41 +124,75 @@ kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
   return cand[best];
 }
 
+/* A single-byte guess is sure when it beats every other decoding clearly
+ * and rests on enough bytes: measured on the legacy dev files cut into
+ * lines and 40-160 byte prefixes, confidence >= 30 accepted no wrong
+ * decoding, and fewer than 8 high bytes (a stray byte or two in ASCII)
+ * are too few to tell any codepage from damaged UTF-8. */
+enum { SURE_CONFIDENCE = 30, SURE_EVIDENCE = 8 };
+
+static void detect(const unsigned char *s, size_t len, kztext_encoding_report *r) {
+  r->encoding = KZTEXT_ENC_UTF8;
+  r->confidence = 100;
+  r->second = KZTEXT_ENC_AUTO;
+  r->sure = 1;
+  r->evidence = 0;
+  r->invalid_utf8 = 0;
+  size_t i = kz_utf8_valid_prefix(s, len);
+  r->first_non_ascii = len;
+  for (size_t k = 0; k < len; k++)
+    if (s[k] >= 0x80) { r->first_non_ascii = k; break; }
+  if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return;
+  if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) { r->encoding = KZTEXT_ENC_UTF16LE; return; }
+  if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) { r->encoding = KZTEXT_ENC_UTF16BE; return; }
+  /* UTF-8 unless ill-formed sequences are as common as well-formed
+   * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
+   * while a damaged UTF-8 file has a few bad bytes among many good. */
+  size_t good = 0, bad = 0;
+  for (size_t k = 0; k < i; k++) good += s[k] >= 0xC0; /* sequences so far */
+  while (i < len) {
+    if (s[i] < 0x80) { i++; continue; }
+    size_t l, sub;
+    kz_utf8_decode(s + i, len - i, &l, &sub);
+    if (l) { good++; i += l; }
+    else {
+      /* A sequence cut by the end of the buffer (a streamed piece) is
+       * not evidence against UTF-8. */
+      if (i + sub < len || sub >= 4 || s[i] < 0xC2) bad++;
+      i += sub;
+    }
+    /* Enough evidence either way: stop counting. */
+    if (bad >= 256 && good * 4 < bad) break;
+    if (good >= 4096 && good > 64 * bad) break;
+  }
+  r->invalid_utf8 = bad;
+  r->evidence = good;
+  if (!bad) return;
+  if (good > bad) {
+    r->confidence = (int)(100 * good / (good + bad));
+    return;
+  }
+  r->encoding = kz_detect_single_byte(s, len, &r->confidence, &r->second, &r->evidence);
+  r->sure = r->confidence >= SURE_CONFIDENCE && r->evidence >= SURE_EVIDENCE;
+}
+
 kztext_status kztext_detect_encoding(const char *src, size_t len,
                                      kztext_encoding *enc, int *confidence) {
   if (!enc || (!src && len)) return KZTEXT_E_INVALID_ARG;
-  const unsigned char *s = (const unsigned char *)src;
-  int conf = 100;
-  if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) *enc = KZTEXT_ENC_UTF8;
-  else if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) *enc = KZTEXT_ENC_UTF16LE;
-  else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) *enc = KZTEXT_ENC_UTF16BE;
-  else {
-    /* UTF-8 unless ill-formed sequences are as common as well-formed
-     * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
-     * while a damaged UTF-8 file has a few bad bytes among many good. */
-    size_t good = 0, bad = 0, i = kz_utf8_valid_prefix(s, len);
-    for (size_t k = 0; k < i; k++) good += s[k] >= 0xC0; /* sequences so far */
-    while (i < len) {
-      if (s[i] < 0x80) { i++; continue; }
-      size_t l, sub;
-      kz_utf8_decode(s + i, len - i, &l, &sub);
-      if (l) { good++; i += l; }
-      else {
-        /* A sequence cut by the end of the buffer (a streamed piece) is
-         * not evidence against UTF-8. */
-        if (i + sub < len || sub >= 4 || s[i] < 0xC2) bad++;
-        i += sub;
-      }
-      /* Enough evidence either way: stop counting. */
-      if (bad >= 256 && good * 4 < bad) break;
-      if (good >= 4096 && good > 64 * bad) break;
-    }
-    if (!bad) *enc = KZTEXT_ENC_UTF8;
-    else if (good > bad) {
-      *enc = KZTEXT_ENC_UTF8;
-      conf = (int)(100 * good / (good + bad));
-    } else *enc = kz_detect_single_byte(s, len, &conf);
-  }
-  if (confidence) *confidence = conf;
+  kztext_encoding_report r;
+  detect((const unsigned char *)src, len, &r);
+  *enc = r.encoding;
+  if (confidence) *confidence = r.confidence;
+  return KZTEXT_OK;
+}
+
+kztext_status kztext_detect_encoding_report(const char *src, size_t len,
+                                            kztext_encoding_report *report) {
+  if (!report || report->size < sizeof(size_t) || (!src && len)) return KZTEXT_E_INVALID_ARG;
+  kztext_encoding_report r;
+  detect((const unsigned char *)src, len, &r);
+  size_t keep = report->size, n = keep < sizeof r ? keep : sizeof r;
+  memcpy(report, &r, n);
+  report->size = keep;
   return KZTEXT_OK;
 }

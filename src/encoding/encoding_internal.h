@@ -43,7 +43,8 @@ size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char 
 /* Picks the single-byte encoding whose decoding of s looks most like
  * Kazakh/Russian text; *confidence 0-100. */
 kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
-                                      int *confidence);
+                                      int *confidence, kztext_encoding *second,
+                                      size_t *evidence);
 
 /* kz_sb_decode() that also sets *hint: bit 0 if the text holds a letter
  * only KZ-1048/PT154 mojibake shows, bit 1 if it could hold UTF-8 mojibake

@@ -46,6 +46,8 @@ kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
   if ((unsigned)o.lang >= KZTEXT_LANG_COUNT || !kztext_encoding_name(o.encoding) ||
       (o.translit && !kztext_scheme_name(o.translit_to)))
     return KZTEXT_E_INVALID_ARG;
+  /* AUTO names no alphabet to write in (a source only, as for translit). */
+  if (o.translit && o.translit_to == KZTEXT_SCHEME_AUTO) return KZTEXT_E_UNSUPPORTED;
   kztext_pipeline *p = calloc(1, sizeof *p);
   if (!p) return KZTEXT_E_NO_MEMORY;
   p->opt = o;
@@ -136,7 +138,8 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
       s.translit_len = s.len;
     } else {
       size_t bound = kztext_translit_bound(s.len, from, p->opt.translit_to);
-      if (!bound || !reserve((void **)&p->tl, &p->tl_cap, bound, 1)) return KZTEXT_E_NO_MEMORY;
+      if (!bound) return KZTEXT_E_TOO_LARGE; /* the schemes were checked: only overflow */
+      if (!reserve((void **)&p->tl, &p->tl_cap, bound, 1)) return KZTEXT_E_NO_MEMORY;
       st = kztext_translit(s.text, s.len, from, p->opt.translit_to, 0, p->tl, p->tl_cap,
                            &s.translit_len, NULL);
       if (st) return st;

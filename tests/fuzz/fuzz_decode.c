@@ -40,5 +40,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   kztext_encoding det;
   int conf;
   if (kztext_detect_encoding(src, len, &det, &conf) != KZTEXT_OK || conf < 0 || conf > 100) abort();
+  /* The report agrees with the plain call and describes the input. */
+  kztext_encoding_report rep = {.size = sizeof rep};
+  if (kztext_detect_encoding_report(src, len, &rep) != KZTEXT_OK || rep.encoding != det ||
+      rep.confidence != conf || rep.first_non_ascii > len || (rep.sure != 0 && rep.sure != 1))
+    abort();
+  if (rep.first_non_ascii < len && (unsigned char)src[rep.first_non_ascii] < 0x80) abort();
   return 0;
 }

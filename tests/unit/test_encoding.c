@@ -195,7 +195,52 @@ static void test_legacy(void) {
   }
 }
 
+/* The report behind a guess: a weak single-byte guess is not sure, real
+ * codepage text and damaged UTF-8 are. */
+static void test_report(void) {
+  kztext_encoding_report r = {.size = sizeof r};
+  /* Two stray bytes in ASCII: nothing to tell a codepage by. */
+  const char stray[] = "abc \xC0\xAF def\n";
+  CHECK_INT(kztext_detect_encoding_report(stray, sizeof stray - 1, &r), KZTEXT_OK, "stray");
+  CHECK_INT(r.sure, 0, "stray bytes are not a sure codepage");
+  CHECK_INT(r.first_non_ascii, 4, "first non-ASCII byte");
+  CHECK(r.second != KZTEXT_ENC_AUTO && r.second != r.encoding, "a runner-up is named");
+  /* A CP1251 Russian sentence of our own, long enough to judge. */
+  const char cp1251[] = "\xcd\xee\xe2\xee\xf1\xf2\xe8 \xe4\xed\xff: \xe2 \xe3\xee\xf0\xee\xe4\xe5 "
+                        "\xee\xf2\xea\xf0\xfb\xeb\xe8 \xed\xee\xe2\xf3\xfe \xe1\xe8\xe1\xeb\xe8"
+                        "\xee\xf2\xe5\xea\xf3 \xe8 \xef\xe0\xf0\xea.\n";
+  r.size = sizeof r;
+  CHECK_INT(kztext_detect_encoding_report(cp1251, sizeof cp1251 - 1, &r), KZTEXT_OK, "cp1251");
+  CHECK_INT(r.encoding, KZTEXT_ENC_CP1251, "cp1251 guessed");
+  CHECK_INT(r.sure, 1, "a sentence of cp1251 is sure");
+  CHECK(r.evidence >= 8, "evidence counted: %zu", r.evidence);
+  /* UTF-8 with one stray byte among many good sequences: UTF-8 with errors. */
+  char mixed[256];
+  size_t n = 0;
+  for (int i = 0; i < 20; i++) { memcpy(mixed + n, "\xd2\x9b\xd0\xb0 ", 5); n += 5; }
+  mixed[n++] = (char)0xFF;
+  mixed[n++] = ' '; /* in the middle: a cut sequence at the very end is not counted */
+  r.size = sizeof r;
+  CHECK_INT(kztext_detect_encoding_report(mixed, n, &r), KZTEXT_OK, "mixed");
+  CHECK_INT(r.encoding, KZTEXT_ENC_UTF8, "damaged UTF-8 stays UTF-8");
+  CHECK_INT(r.sure, 1, "damaged UTF-8 is sure");
+  CHECK_INT(r.invalid_utf8, 1, "one ill-formed sequence");
+  /* A BOM, and the struct-size contract. */
+  r.size = sizeof r;
+  CHECK_INT(kztext_detect_encoding_report("\xFF\xFE" "a\0", 4, &r), KZTEXT_OK, "bom");
+  CHECK_INT(r.encoding, KZTEXT_ENC_UTF16LE, "utf-16le by its BOM");
+  r.size = 0;
+  CHECK_INT(kztext_detect_encoding_report("a", 1, &r), KZTEXT_E_INVALID_ARG, "size 0");
+  CHECK_INT(kztext_detect_encoding_report("a", 1, NULL), KZTEXT_E_INVALID_ARG, "NULL report");
+  /* An old caller's smaller struct: only the fields that fit are written. */
+  struct { size_t size; kztext_encoding encoding; int confidence; } old = {sizeof old, 0, 0};
+  CHECK_INT(kztext_detect_encoding_report(cp1251, sizeof cp1251 - 1, (kztext_encoding_report *)&old),
+            KZTEXT_OK, "old struct");
+  CHECK_INT(old.encoding, KZTEXT_ENC_CP1251, "old struct filled");
+}
+
 int main(void) {
+  test_report();
   test_cases();
   test_utf16();
   test_errors();
