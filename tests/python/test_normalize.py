@@ -66,7 +66,12 @@ class Api(unittest.TestCase):
         with self.assertRaises(kztext.InvalidUTF8Error) as cm:
             kztext.normalize("ab\ud800")
         self.assertEqual(cm.exception.offset, 2)
-        self.assertEqual(kztext.normalize("a\ud800", invalid="replace"), "a\ufffd\ufffd\ufffd")
+        # One U+FFFD per lone surrogate (a str holds code points, not the
+        # three bytes surrogatepass would make of it), as in every function.
+        self.assertEqual(kztext.normalize("a\ud800", invalid="replace"), "a\ufffd")
+        with self.assertRaises(kztext.InvalidUTF8Error) as cm:
+            kztext.normalize("Қаз\udc00")
+        self.assertEqual(cm.exception.offset, 3)
 
     def test_utf8_helpers_match_python_replace(self):
         samples = [b"", b"plain", b"\xff\xfe", b"a\xf1\x80\x80\xe1\x80\xc2b\x80c\x80\xbfd",

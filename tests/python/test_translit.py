@@ -1,6 +1,9 @@
 """kztext.translit from Python: the shared cases, offsets as str indices,
 errors, and the gold data when ../shared/data is there."""
 import os
+import subprocess
+import sys
+import tracemalloc
 import unittest
 
 import kztext
@@ -51,6 +54,72 @@ class TranslitTest(unittest.TestCase):
         out, spans = kztext.translit("Qazaqstan", to="arabic", source="latin2021", offsets=True)
         self.assertEqual(out, "قازاقستان")
         self.assertEqual(len(spans), 9)
+
+    def test_offsets_spans_sequence(self):
+        text = "Ақ бөрік, 🙂 Abai!"
+        out, spans = kztext.translit(text, to="latin2021", offsets=True)
+        data = text.encode()
+        bout, bspans = kztext.translit(data, to="latin2021", offsets=True)
+        self.assertEqual(bout, out.encode())
+        self.assertIsInstance(spans, kztext.Spans)
+        self.assertEqual(len(spans), len(bspans))
+        # the str spans and the byte spans cover the same pieces of text
+        for (a, b, c, d), (ba, bb, bc, bd) in zip(spans, bspans):
+            self.assertEqual(text[a:b].encode(), data[ba:bb])
+            self.assertEqual(out[c:d].encode(), bout[bc:bd])
+        lst = spans.tolist()
+        self.assertIsInstance(lst, list)
+        self.assertTrue(all(isinstance(s, tuple) and len(s) == 4 for s in lst))
+        self.assertEqual(spans, lst)
+        self.assertEqual(spans, tuple(lst))
+        self.assertEqual(list(spans), lst)
+        self.assertEqual([spans[i] for i in range(-len(lst), len(lst))], lst + lst)
+        self.assertEqual(spans[2:5], lst[2:5])
+        self.assertEqual(spans[::3], lst[::3])
+        self.assertEqual(spans[5:2], [])
+        self.assertEqual(spans.index(lst[3]), 3)
+        self.assertIn(lst[-1], spans)
+        with self.assertRaises(IndexError):
+            spans[len(lst)]
+        self.assertEqual(kztext.translit("", offsets=True), ("", []))
+
+    def test_offsets_memory_is_linear_and_small(self):
+        # ~0.5 spans per byte of Cyrillic text; a list of 4-tuples of ints
+        # cost ~190 bytes per span (~100 per input byte).  Python-side peak
+        # while translit(offsets=True) runs, per input byte, input excluded.
+        unit = "Ертең таңертең Алматыда жаңбыр жауады, күн салқын болады.\n"
+        text = unit * (300_000 // len(unit.encode()))
+        n = len(text.encode())
+        tracemalloc.start()
+        try:
+            out, spans = kztext.translit(text, to="latin2021", source="cyrillic", offsets=True)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        self.assertGreater(len(spans), n // 3)
+        self.assertEqual(spans[-1][1], len(text))
+        self.assertLessEqual(peak / n, 16, f"{peak / n:.1f} bytes per input byte")
+
+    def test_offsets_rss_on_8_mb(self):
+        # Whole-process peak (ru_maxrss) over a child's baseline, C's own
+        # alignment array (32 bytes per span, ~16 per Cyrillic input byte)
+        # included.
+        code = r"""
+import resource, kztext
+unit = "Ертең таңертең Алматыда жаңбыр жауады, күн салқын болады.\n"
+text = unit * (8_000_000 // len(unit.encode()))
+n = len(text.encode())
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+out, spans = kztext.translit(text, to="latin2021", source="cyrillic", offsets=True)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((peak - base) * 1024 / n, len(spans) / n)
+"""
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=120, env=os.environ)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        per_byte, spans_per_byte = map(float, p.stdout.split())
+        self.assertGreater(spans_per_byte, 0.3)
+        self.assertLessEqual(per_byte, 32, f"{per_byte:.1f} bytes per input byte")
 
     def test_errors(self):
         with self.assertRaises(ValueError):

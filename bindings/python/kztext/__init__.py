@@ -7,7 +7,7 @@ from ._lib import KztextError, InvalidUTF8Error, UnsupportedError, lib as _cdll
 from ._normalize import normalize, is_normalized, validate_utf8, repair_utf8
 from ._segment import Segmenter, sentences, sentence_spans, tokens, token_spans
 from ._detect import Detection, ScriptRun, MixedWord, detect, script_runs, script_class, mixed_script_words
-from ._translit import translit, detect_scheme
+from ._translit import translit, detect_scheme, Spans
 from ._repair import repair, search_key
 from ._case import case, upper, lower, casefold
 from ._encoding import decode, detect_encoding, Decoded
@@ -25,6 +25,6 @@ __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_versi
            "normalize", "is_normalized", "validate_utf8", "repair_utf8",
            "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans",
            "Detection", "ScriptRun", "MixedWord", "detect", "script_runs", "script_class",
-           "mixed_script_words", "translit", "detect_scheme",
+           "mixed_script_words", "translit", "detect_scheme", "Spans",
            "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded",
            "Pipeline", "Sentence", "process"]

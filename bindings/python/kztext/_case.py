@@ -18,16 +18,11 @@ def case(text: str, op: str = "lower", lang: str = "auto", invalid: str = "stric
     """Maps case: op is "upper", "lower" or "fold"; lang "kk" (Turkic i rules:
     BILIM -> bılım), "ru", "en" or "auto" (Turkic rules when the text has
     ı İ ğ ş)."""
-    if op not in _OPS:
-        raise ValueError(f"unknown case operation {op!r}; expected upper, lower or fold")
-    if lang not in _LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected auto, kk, ru or en")
-    if invalid not in ("strict", "replace"):
-        raise ValueError("invalid must be 'strict' or 'replace'")
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else _lib.to_bytes(text)
-    flags = _OPS[op] | (_lib.INVALID_REPLACE if invalid == "replace" else 0)
-    out = _lib.call_alloc(lib.kztext_case_alloc, data, flags, _LANGS[lang], what="case")
-    return out.decode("utf-8") if isinstance(text, str) else out
+    flags = _lib.choose(_OPS, op, "case operation", "lower")
+    code = _lib.choose(_LANGS, lang, "language", "auto")
+    t = _lib.encode(text, invalid, "case")
+    out = _lib.call_alloc(lib.kztext_case_alloc, t.data, flags | t.flags, code, what="case")
+    return out.decode("utf-8") if t.text is not None else out
 
 
 def upper(text: str, lang: str = "auto") -> str:

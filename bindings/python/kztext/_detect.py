@@ -15,7 +15,6 @@ SCRIPTS = ("Zyyy", "Cyrl", "Latn", "Arab", "Hani", "Zzzz")
 CLASSES = ("other", "space", "digit", "punct", "mark", "cyrl_kk", "cyrl_ru", "cyrl_shared",
            "cyrl_other", "latn_ascii", "latn_kk2021", "latn_kk2018", "latn_kk_dotless",
            "latn_other", "apostrophe", "arab_kk", "arab", "han")
-_POLICIES = {"strict": _lib.INVALID_STRICT, "replace": _lib.INVALID_REPLACE}
 NO_MIXED = 0x10
 
 
@@ -77,28 +76,16 @@ class MixedWord:
     latn_letters: int
 
 
-def _encode(text: Union[str, bytes]) -> bytes:
-    if isinstance(text, str):
-        return text.encode("utf-8", "surrogatepass")
-    return _lib.to_bytes(text)
-
-
-def _policy(invalid: str) -> int:
-    if invalid not in _POLICIES:
-        raise ValueError(f"unknown invalid-UTF-8 policy {invalid!r}; expected 'strict' or 'replace'")
-    return _POLICIES[invalid]
-
-
 def detect(text: Union[str, bytes], mixed: bool = True, invalid: str = "strict") -> Detection:
     """Identifies the language of a text, sentence, line or word: "kk" (with the
     script "Cyrl", "Latn" + variant, or "Arab"), "ru", "en", or "und" (another
     language, or too little evidence)."""
-    data = _encode(text)
+    t = _lib.encode(text, invalid, "detect")
     res = _Result()
     res.size = ctypes.sizeof(_Result)
     err = c_size_t(0)
-    flags = _policy(invalid) | (0 if mixed else NO_MIXED)
-    st = lib.kztext_detect(data, len(data), flags, byref(res), byref(err))
+    flags = t.flags | (0 if mixed else NO_MIXED)
+    st = lib.kztext_detect(t.data, len(t.data), flags, byref(res), byref(err))
     _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "detect")
     share = None
     if res.mixed:
@@ -111,14 +98,16 @@ def detect(text: Union[str, bytes], mixed: bool = True, invalid: str = "strict")
 
 def script_class(ch: str) -> str:
     """Class name of one character ("cyrl_kk", "latn_kk2021", "arab_kk", ...)."""
+    if not isinstance(ch, str):
+        raise TypeError(f"script_class() takes a str, not {type(ch).__name__}")
     if len(ch) != 1:
         raise ValueError("script_class() takes one character")
     return CLASSES[lib.kztext_script_class_of(ord(ch))]
 
 
-def _offsets(text, data):
-    if isinstance(text, str):
-        return _lib.byte_to_str_index(data)
+def _offsets(t: _lib.Encoded):
+    if t.text is not None:
+        return _lib.byte_to_str_index(t.data)
     return lambda off: off
 
 
@@ -126,14 +115,14 @@ def script_runs(text: Union[str, bytes], invalid: str = "strict") -> List[Script
     """Splits text into maximal runs of one script; spaces, digits and
     punctuation join the run before them.  Offsets are str indices for str
     input, byte offsets for bytes."""
-    data = _encode(text)
+    t = _lib.encode(text, invalid, "script_runs")
     out = POINTER(_Run)()
     n, err = c_size_t(0), c_size_t(0)
-    st = lib.kztext_script_runs_alloc(data, len(data), _policy(invalid), byref(out), byref(n),
+    st = lib.kztext_script_runs_alloc(t.data, len(t.data), t.flags, byref(out), byref(n),
                                       byref(err))
     try:
         _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "script_runs")
-        conv = _offsets(text, data)
+        conv = _offsets(t)
         return [ScriptRun(conv(out[i].start), conv(out[i].end), SCRIPTS[out[i].script])
                 for i in range(n.value)]
     finally:
@@ -143,14 +132,14 @@ def script_runs(text: Union[str, bytes], invalid: str = "strict") -> List[Script
 def mixed_script_words(text: Union[str, bytes], invalid: str = "strict") -> List[MixedWord]:
     """The words of text that mix Latin and Cyrillic letters, with the script
     they most likely meant."""
-    data = _encode(text)
+    t = _lib.encode(text, invalid, "mixed_script_words")
     out = POINTER(_MixedWord)()
     n, err = c_size_t(0), c_size_t(0)
-    st = lib.kztext_mixed_script_words_alloc(data, len(data), _policy(invalid), byref(out),
+    st = lib.kztext_mixed_script_words_alloc(t.data, len(t.data), t.flags, byref(out),
                                              byref(n), byref(err))
     try:
         _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "mixed_script_words")
-        conv = _offsets(text, data)
+        conv = _offsets(t)
         return [MixedWord(conv(w.start), conv(w.end), SCRIPTS[w.intended], w.cyrl_letters,
                           w.latn_letters) for w in (out[i] for i in range(n.value))]
     finally:

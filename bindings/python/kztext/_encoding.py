@@ -52,35 +52,29 @@ class Decoded(tuple):
                 f"mojibake_source={self.mojibake_source!r})")
 
 
-def _enc_id(name: str) -> int:
-    v = c_int(0)
-    st = lib.kztext_encoding_from_name(name.encode(), byref(v))
-    if st:
-        raise ValueError(f"unknown encoding {name!r}; expected auto, utf-8, utf-16, cp1251, "
-                         "koi8-r, ibm866, iso-8859-5, rk1048 or pt154")
-    return v.value
+def _enc_id(name) -> int:
+    """The C id of an encoding name; None means "auto"."""
+    return _lib.lookup(lib.kztext_encoding_from_name, name, "encoding", "auto",
+                       "auto, utf-8, utf-16, cp1251, koi8-r, ibm866, iso-8859-5, rk1048 or pt154")
 
 
 def decode(data: bytes, encoding: str = "auto", repair: bool = True,
            errors: str = "strict") -> Decoded:
-    """Decodes legacy bytes to text.  `encoding` is "auto" (detect) or a name;
-    mojibake is restored unless repair=False.  errors="strict" raises
+    """Decodes legacy bytes to text.  `encoding` is "auto" (detect; also
+    None) or a name; mojibake is restored unless repair=False.  errors="strict" raises
     KztextError (with .offset, a byte offset into data) on a byte the encoding
     does not define; errors="replace" writes U+FFFD.
 
     >>> decode("Қазақ".encode("kz1048")).text
     'Қазақ'
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError("decode() takes bytes")
-    if errors not in ("strict", "replace"):
-        raise ValueError("errors must be 'strict' or 'replace'")
-    data = bytes(data)
-    flags = (0 if repair else NO_REPAIR) | (_lib.INVALID_REPLACE if errors == "replace" else 0)
+    data = _lib.bytes_arg(data, "decode")
+    flags = (0 if repair else NO_REPAIR) | _lib.policy(errors, "errors")
+    enc = _enc_id(encoding)
     out = POINTER(c_char)()
     n, err = c_size_t(0), c_size_t(0)
     info = _DecodeInfo(ctypes.sizeof(_DecodeInfo))
-    st = lib.kztext_decode_alloc(data, len(data), _enc_id(encoding), flags, byref(out),
+    st = lib.kztext_decode_alloc(data, len(data), enc, flags, byref(out),
                                  byref(n), byref(info), byref(err))
     try:
         _lib.check(st, err.value if st in (_lib.E_INVALID_UTF8, _lib.E_DECODE) else None,
@@ -93,8 +87,9 @@ def decode(data: bytes, encoding: str = "auto", repair: bool = True,
 
 
 def detect_encoding(data: bytes) -> Tuple[str, int]:
-    """(encoding name, confidence 0-100) for legacy bytes."""
-    data = bytes(data)
+    """(encoding name, confidence 0-100) for legacy bytes (bytes, bytearray
+    or memoryview; anything else is a TypeError)."""
+    data = _lib.bytes_arg(data, "detect_encoding")
     enc, conf = c_int(0), c_int(0)
     _lib.check(lib.kztext_detect_encoding(data, len(data), byref(enc), byref(conf)))
     return _NAMES[enc.value], conf.value

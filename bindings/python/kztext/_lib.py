@@ -16,11 +16,23 @@ import ctypes
 import ctypes.util
 import glob
 import os
+import re
+import signal
+import threading
+from contextlib import contextmanager
+from itertools import compress
 from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
 from pathlib import Path
-from typing import Callable, Optional, Tuple, Union
+from typing import Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union
 
-__all__ = ["lib", "KztextError", "InvalidUTF8Error", "check", "to_bytes", "call_alloc"]
+try:  # the C functions signal.getsignal/signal wrap (10x faster: no enum conversion)
+    from _signal import getsignal as _getsignal, signal as _setsignal
+except ImportError:  # pragma: no cover - other interpreters
+    _getsignal, _setsignal = signal.getsignal, signal.signal
+
+__all__ = ["lib", "KztextError", "InvalidUTF8Error", "check", "to_bytes", "call_alloc",
+           "encode", "Encoded", "policy", "name_arg", "choose", "lookup", "bytes_arg",
+           "deferred_signals"]
 
 # Status codes (include/kztext/core.h); values are stable.
 OK = 0
@@ -75,17 +87,21 @@ lib = _load()
 
 
 class KztextError(Exception):
-    """A kztext call failed.  `status` is the C status code, `offset` the byte
-    offset of the offending input where one applies (else None)."""
+    """A kztext call failed.  `status` is the C status code, `offset` the
+    offset of the offending input where one applies (else None): a byte
+    offset for bytes input, a str index for str input (`unit` says which:
+    "byte" or "index")."""
 
-    def __init__(self, status: int, offset: Optional[int] = None, what: str = ""):
+    def __init__(self, status: int, offset: Optional[int] = None, what: str = "",
+                 unit: str = "byte"):
         self.status = status
         self.offset = offset
+        self.unit = unit
         msg = lib.kztext_strerror(status).decode()
         if what:
             msg = f"{what}: {msg}"
         if offset is not None:
-            msg += f" at byte {offset}"
+            msg += f" at {unit} {offset}"
         super().__init__(msg)
 
 
@@ -122,16 +138,149 @@ def check(status: int, offset: Optional[int] = None, what: str = "") -> None:
     raise KztextError(status, offset, what)
 
 
-def to_bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
-    """str is encoded as UTF-8 (lone surrogates become U+FFFD's bytes would be
-    wrong, so they are rejected by 'strict'); bytes pass through unchanged so
-    the C library's invalid-UTF-8 policy applies to them."""
-    if isinstance(text, str):
-        return text.encode("utf-8")
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        return bytes(text)
-    raise TypeError(f"expected str or bytes, not {type(text).__name__}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_POLICIES = {"strict": INVALID_STRICT, "replace": INVALID_REPLACE}
 
+
+def name_arg(value, param: str, default: Optional[str] = None) -> str:
+    """Checks a name argument (an encoding, scheme, language, ...): None means
+    `default` where the parameter is optional (TypeError where it is not),
+    anything but a str is a TypeError, a str holding NUL a ValueError (C would
+    read only the part before it)."""
+    if value is None:
+        if default is None:
+            raise TypeError(f"{param} must be a str, not None")
+        return default
+    if not isinstance(value, str):
+        raise TypeError(f"{param} must be a str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{param} {value!r} contains a NUL character")
+    return value
+
+
+T = TypeVar("T")
+
+
+def choose(table: Dict[str, T], value, param: str, default: Optional[str] = None) -> T:
+    """table[name] for a name argument checked by name_arg; an unknown name
+    is a ValueError listing the known ones."""
+    name = name_arg(value, param, default)
+    try:
+        return table[name]
+    except KeyError:
+        raise ValueError(f"unknown {param} {name!r}; expected one of "
+                         + ", ".join(table)) from None
+
+
+def lookup(fn: Callable, value, param: str, default: Optional[str], expected: str) -> int:
+    """A name argument looked up by a C kztext_*_from_name function; unknown
+    names raise UnsupportedError (a ValueError)."""
+    name = name_arg(value, param, default)
+    v = c_int(0)
+    if not name.isascii() or fn(name.encode("ascii"), byref(v)) != OK:
+        raise UnsupportedError(E_UNSUPPORTED, None,
+                               f"unknown {param} {name!r}; expected {expected}")
+    return v.value
+
+
+def policy(invalid, param: str = "invalid") -> int:
+    """The flag bits of an invalid-input policy: "strict" (also None, the
+    default) or "replace"."""
+    return choose(_POLICIES, invalid, param, "strict")
+
+
+class Encoded(NamedTuple):
+    """A text argument made ready for C by encode()."""
+    data: bytes            # the bytes C reads
+    text: Optional[str]    # str input as sent (lone surrogates replaced); None for bytes
+    flags: int             # the invalid-policy flag bits
+
+
+def encode(text, invalid="strict", what: str = "", param: str = "invalid") -> Encoded:
+    """The one way a text argument reaches C.
+
+    A str is Unicode: it is sent as UTF-8, and the only code points UTF-8
+    cannot hold, lone surrogates, follow the invalid policy here: "strict"
+    raises InvalidUTF8Error whose .offset is the str index of the first one,
+    "replace" makes each one U+FFFD (one character for one, so str indices
+    do not move; .text is the str with them replaced).  bytes, bytearray and
+    memoryview pass through unchanged and the C library applies the policy
+    (byte offsets).  Anything else is a TypeError."""
+    flags = policy(invalid, param)
+    if isinstance(text, str):
+        try:
+            return Encoded(text.encode("utf-8"), text, flags)
+        except UnicodeEncodeError as e:  # a lone surrogate: nothing else fails
+            if flags == INVALID_STRICT:
+                raise InvalidUTF8Error(E_INVALID_UTF8, e.start, f"{what or 'kztext'}: lone "
+                                       f"surrogate U+{ord(text[e.start]):04X}",
+                                       unit="index") from None
+            text = _SURROGATE.sub("\ufffd", text)
+            return Encoded(text.encode("utf-8"), text, flags)
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return Encoded(bytes(text), None, flags)
+    raise TypeError(f"{what or 'kztext'}: expected str or bytes, not {type(text).__name__}")
+
+
+def to_bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
+    """encode(text).data: str as UTF-8 (strict about lone surrogates), bytes
+    unchanged."""
+    return encode(text).data
+
+
+def bytes_arg(data, what: str) -> bytes:
+    """A bytes-only argument (bytes, bytearray, memoryview); TypeError for
+    anything else, str included."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"{what}() takes bytes, not {type(data).__name__}")
+
+
+@contextmanager
+def deferred_signals(errors: List[BaseException]) -> Iterator[None]:
+    """Around a C call that calls back into Python.
+
+    Python runs signal handlers at the first bytecode it executes on the main
+    thread, which during a C run is the first line of a ctypes callback: an
+    exception a handler raises there (KeyboardInterrupt from Ctrl-C) would
+    escape the callback before its try block, and ctypes would print
+    "Exception ignored on calling ctypes callback" and hand C an undefined
+    return value.  Inside this block every Python-level signal handler is
+    wrapped: it still runs when the signal arrives, but what it raises is
+    appended to `errors` (the callback then stops the C run; the caller
+    re-raises errors[0] after the C call).  Handlers are restored on exit; a
+    signal that arrived after the last callback is recorded too and so not
+    lost.  Other threads never run signal handlers, so this does nothing
+    there."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    active = [True]
+    saved = []
+
+    def wrap(handler):
+        def deferred(signum, frame):
+            if not active[0]:  # left behind by an interrupted restore
+                return handler(signum, frame)
+            try:
+                handler(signum, frame)
+            except BaseException as e:
+                errors.append(e)
+        return deferred
+
+    try:
+        handlers = list(map(_getsignal, _SIGNALS))  # at C speed: ~60 signals per call
+        for sig, h in compress(zip(_SIGNALS, handlers), map(callable, handlers)):
+            saved.append((sig, h))
+            _setsignal(sig, wrap(h))
+        yield
+    finally:
+        active[0] = False
+        for sig, h in saved:
+            _setsignal(sig, h)
+
+
+_SIGNALS = sorted(signal.valid_signals()) if hasattr(signal, "valid_signals") else [signal.SIGINT]
 
 def call_alloc(fn: Callable, data: bytes, *args, what: str = "") -> bytes:
     """Calls an `_alloc` C function of the shape
@@ -161,7 +310,7 @@ def byte_to_str_index(data: bytes) -> Callable[[int], int]:
         b, c = state
         if off < b:
             b, c = 0, 0
-        c += len(data[b:off].decode("utf-8", "surrogatepass"))
+        c += len(data[b:off].decode("utf-8"))
         state[0], state[1] = off, c
         return c
 

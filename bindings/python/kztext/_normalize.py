@@ -11,7 +11,6 @@ NFC, NFD, NFKC, NFKD = 0x10, 0x20, 0x40, 0x80
 CASEFOLD, NEWLINES = 0x100, 0x200
 _FORMS = {"NFC": NFC, "NFD": NFD, "NFKC": NFKC, "NFKD": NFKD,
           "NFKC_CASEFOLD": NFKC | CASEFOLD, "NONE": 0}
-_POLICIES = {"strict": _lib.INVALID_STRICT, "replace": _lib.INVALID_REPLACE}
 
 _lib._sig("kztext_normalize_alloc", c_int, c_char_p, c_size_t, c_uint,
           POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(c_size_t))
@@ -22,25 +21,15 @@ _lib._sig("kztext_utf8_repair_alloc", c_int, c_char_p, c_size_t,
 _lib._sig("kztext_utf8_validate", c_int, c_char_p, c_size_t, POINTER(c_size_t))
 
 
-def _flags(form: Optional[str], casefold: bool, newlines: bool, invalid: str) -> int:
-    key = (form or "NONE").upper().replace("-", "_")
+def _flags(form: Optional[str], casefold: bool, newlines: bool) -> int:
+    key = "NONE" if form is None or form == "" else _lib.name_arg(form, "normalization form")
+    key = key.upper().replace("-", "_")
     if key not in _FORMS:
         raise ValueError(f"unknown normalization form {form!r}; expected one of "
                          "NFC, NFD, NFKC, NFKD, NFKC_Casefold or None")
-    if invalid not in _POLICIES:
-        raise ValueError(f"unknown invalid-UTF-8 policy {invalid!r}; expected 'strict' or 'replace'")
     if casefold and not _FORMS[key]:
         raise ValueError("casefold=True needs a normalization form")
-    return (_FORMS[key] | (CASEFOLD if casefold else 0) | (NEWLINES if newlines else 0)
-            | _POLICIES[invalid])
-
-
-def _encode(text):
-    # Lone surrogates in a str reach C as ill-formed bytes, so the invalid-UTF-8
-    # policy applies to them as it does to bytes.
-    if isinstance(text, str):
-        return text.encode("utf-8", "surrogatepass")
-    return _lib.to_bytes(text)
+    return _FORMS[key] | (CASEFOLD if casefold else 0) | (NEWLINES if newlines else 0)
 
 
 @overload
@@ -61,31 +50,36 @@ def normalize(text, form="NFC", casefold=False, newlines=False, invalid="strict"
     string or a list; key=True adds search-key mode (with all repairs when
     repair is not given).  See kztext.repair().
 
-    str in, str out; bytes in, bytes out (UTF-8).  Invalid UTF-8 raises
-    InvalidUTF8Error (with .offset, a byte offset) under invalid="strict" and
-    becomes U+FFFD under invalid="replace"."""
-    flags = _flags(form, casefold, newlines, invalid)
+    str in, str out; bytes in, bytes out (UTF-8).  Invalid input raises
+    InvalidUTF8Error under invalid="strict" (.offset: a byte offset for bytes,
+    the str index of a lone surrogate for str) and becomes U+FFFD under
+    invalid="replace" (one per lone surrogate)."""
+    flags = _flags(form, casefold, newlines)
     if repair or key:
         from ._repair import repair as _repair
         text = _repair(text, repair if repair else True, key=key, invalid=invalid)
-    data = _encode(text)
-    out = _lib.call_alloc(lib.kztext_normalize_alloc, data, flags, what="normalize")
-    return out.decode("utf-8") if isinstance(text, str) else out
+    t = _lib.encode(text, invalid, "normalize")
+    out = _lib.call_alloc(lib.kztext_normalize_alloc, t.data, flags | t.flags, what="normalize")
+    return out.decode("utf-8") if t.text is not None else out
 
 
 def is_normalized(text: Union[str, bytes], form: str = "NFC", casefold: bool = False) -> bool:
     """True if normalize(text, form, casefold) would return text unchanged."""
-    data = _encode(text)
+    flags = _flags(form, casefold, False)
+    data = _lib.encode(text, "strict", "is_normalized").data
     res, err = c_int(0), c_size_t(0)
-    st = lib.kztext_is_normalized(data, len(data), _flags(form, casefold, False, "strict"),
-                                  byref(res), byref(err))
+    st = lib.kztext_is_normalized(data, len(data), flags, byref(res), byref(err))
     _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "is_normalized")
     return bool(res.value)
 
 
 def validate_utf8(data: bytes) -> Optional[int]:
-    """None if data is well-formed UTF-8, else the byte offset of the first error."""
-    data = _lib.to_bytes(data)
+    """None if data is well-formed UTF-8, else the byte offset of the first
+    error (for a str: None, or the str index of its first lone surrogate)."""
+    try:
+        data = _lib.encode(data, "strict", "validate_utf8").data
+    except _lib.InvalidUTF8Error as e:
+        return e.offset
     err = c_size_t(0)
     st = lib.kztext_utf8_validate(data, len(data), byref(err))
     if st == _lib.E_INVALID_UTF8:
@@ -96,8 +90,9 @@ def validate_utf8(data: bytes) -> Optional[int]:
 
 def repair_utf8(data: bytes) -> bytes:
     """Replaces each maximal ill-formed subsequence with U+FFFD (as Python's
-    errors="replace" does) and returns UTF-8 bytes."""
-    data = _lib.to_bytes(data)
+    errors="replace" does) and returns UTF-8 bytes (a str: its UTF-8, each
+    lone surrogate U+FFFD)."""
+    data = _lib.encode(data, "replace", "repair_utf8").data
     out = POINTER(c_char)()
     n, count = c_size_t(0), c_size_t(0)
     st = lib.kztext_utf8_repair_alloc(data, len(data), byref(out), byref(n), byref(count))

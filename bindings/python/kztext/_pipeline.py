@@ -13,6 +13,7 @@ from ._lib import lib
 
 LINES, NO_REPAIR, TRANSLIT_ALL = 0x10, 0x20, 0x40
 _LANGS = {"auto": 0, "und": 0, "kk": 1, "ru": 2, "en": 3}
+_ENC_UTF8 = 1  # KZTEXT_ENC_UTF8
 
 
 class _Options(Structure):
@@ -71,37 +72,57 @@ class Pipeline:
     from several threads are serialized by a lock); for parallel work give
     each thread its own Pipeline — the C calls release the GIL."""
 
-    def __init__(self, encoding: str = "auto", lang: str = "auto", translit: Optional[str] = None,
-                 translit_all: bool = False, lines: bool = False, repair: bool = True,
-                 invalid: str = "strict"):
+    def __init__(self, encoding: Optional[str] = "auto", lang: Optional[str] = "auto",
+                 translit: Optional[str] = None, translit_all: bool = False, lines: bool = False,
+                 repair: bool = True, invalid: str = "strict"):
         o = _Options(size=ctypes.sizeof(_Options))
-        enc = c_int(0)
-        _lib.check(lib.kztext_encoding_from_name(encoding.encode(), byref(enc)), what=f"encoding {encoding!r}")
-        o.encoding = enc.value
-        if lang not in _LANGS:
-            raise ValueError(f"unknown language {lang!r}; expected auto, kk, ru or en")
-        o.lang = _LANGS[lang]
+        o.encoding = _lib.lookup(lib.kztext_encoding_from_name, encoding, "encoding", "auto",
+                                 "auto, utf-8, utf-16, cp1251, koi8-r, ibm866, iso-8859-5, "
+                                 "rk1048 or pt154")
+        o.lang = _lib.choose(_LANGS, lang, "language", "auto")
         if translit is not None:
-            sch = c_int(0)
-            _lib.check(lib.kztext_scheme_from_name(translit.encode(), byref(sch)), what=f"scheme {translit!r}")
-            o.translit, o.translit_to = 1, sch.value
+            o.translit = 1
+            o.translit_to = _lib.lookup(lib.kztext_scheme_from_name, translit, "translit scheme",
+                                        None, "a scheme name (see kztext.translit)")
         elif translit_all:
             raise ValueError("translit_all needs translit")
-        if invalid not in ("strict", "replace"):
-            raise ValueError(f"unknown invalid-input policy {invalid!r}")
+        self._invalid = invalid
         o.flags = ((LINES if lines else 0) | (0 if repair else NO_REPAIR)
-                   | (TRANSLIT_ALL if translit_all else 0) | (_lib.INVALID_REPLACE if invalid == "replace" else 0))
-        h = c_void_p()
-        _lib.check(lib.kztext_pipeline_new(byref(o), byref(h)), what="pipeline")
-        self._h = h
+                   | (TRANSLIT_ALL if translit_all else 0) | _lib.policy(invalid))
+        self._opts = o
+        self._h = self._open(o)
+        self._h_str = self._h if o.encoding == _ENC_UTF8 else None
         self._lock = threading.Lock()
         self.normalized: str = ""
         self.encoding: Optional[str] = None
 
+    @staticmethod
+    def _open(o: _Options) -> c_void_p:
+        h = c_void_p()
+        _lib.check(lib.kztext_pipeline_new(byref(o), byref(h)), what="pipeline")
+        return h
+
+    def _handle(self, is_str: bool) -> c_void_p:
+        """The C pipeline for bytes (the configured encoding) or for str
+        (always UTF-8: a str is Unicode, never a legacy encoding to detect),
+        opened on first use."""
+        if not self._h:
+            raise ValueError("the pipeline is closed")
+        if not is_str:
+            return self._h
+        if self._h_str is None:
+            o = _Options.from_buffer_copy(self._opts)
+            o.encoding = _ENC_UTF8
+            self._h_str = self._open(o)
+        return self._h_str
+
     def close(self) -> None:
-        if getattr(self, "_h", None):
-            lib.kztext_pipeline_free(self._h)
-            self._h = None
+        h, hs = getattr(self, "_h", None), getattr(self, "_h_str", None)
+        self._h = self._h_str = None
+        if hs and hs is not h:
+            lib.kztext_pipeline_free(hs)
+        if h:
+            lib.kztext_pipeline_free(h)
 
     __del__ = close
 
@@ -112,19 +133,26 @@ class Pipeline:
         self.close()
 
     def process(self, data: Union[str, bytes], doc: Optional[Union[int, str]] = None) -> List[Sentence]:
-        """Runs the pipeline over one document (str, or bytes in the
-        pipeline's encoding) and returns its sentences.  Afterwards
-        `self.normalized` is the normalized document that start/end index and
-        `self.encoding` the encoding decoded from.  Raises InvalidUTF8Error or
-        KztextError (with .offset, a byte offset into `data`) under the strict
-        policy."""
-        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else _lib.to_bytes(data)
+        """Runs the pipeline over one document and returns its sentences.  A
+        str is passed as UTF-8 whatever the pipeline's encoding; bytes are
+        read in the pipeline's encoding.  Afterwards `self.normalized` is the
+        normalized document that start/end index and `self.encoding` the
+        encoding decoded from.  Under the strict policy invalid input raises
+        InvalidUTF8Error or KztextError with .offset: a byte offset into bytes
+        `data`, or for a str the index of its first lone surrogate (under
+        "replace" each becomes U+FFFD).  An exception raised while the C run
+        calls back (KeyboardInterrupt from Ctrl-C included) stops the run and
+        propagates as itself."""
+        t = _lib.encode(data, self._invalid, "process")
+        raw = t.data
         found = []
         state = {}
-        error = []
+        error: List[BaseException] = []
 
         def cb(_user, sp):
             try:
+                if error:  # a signal handler raised (see _lib.deferred_signals)
+                    return 1
                 s = sp.contents
                 if "norm" not in state:
                     state["norm"] = ctypes.string_at(s.normalized, s.normalized_len)
@@ -139,9 +167,10 @@ class Pipeline:
         stats = _Stats(size=ctypes.sizeof(_Stats))
         err = c_size_t(0)
         with self._lock:
-            if not self._h:
-                raise ValueError("the pipeline is closed")
-            st = lib.kztext_pipeline_run(self._h, raw, len(raw), callback, None, byref(stats), byref(err))
+            h = self._handle(t.text is not None)
+            with _lib.deferred_signals(error):
+                st = lib.kztext_pipeline_run(h, raw, len(raw), callback, None, byref(stats),
+                                             byref(err))
         if error:
             raise error[0]
         _lib.check(st, err.value if st in (_lib.E_INVALID_UTF8, _lib.E_DECODE) else None, "process")

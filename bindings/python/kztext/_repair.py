@@ -44,22 +44,17 @@ def repair_flags(repair: RepairSpec, key: bool = False) -> int:
         names = list(repair)
     flags = 0
     for n in names:
-        if n not in NAMES:
-            raise ValueError(f"unknown repair {n!r}; expected one of {', '.join(NAMES)}")
-        flags |= NAMES[n]
+        flags |= _lib.choose(NAMES, n, "repair")
     return flags | (KEY if key else 0)
 
 
 def _run(text, flags: int, invalid: str) -> Tuple[bytes, Dict[str, object]]:
-    if invalid not in ("strict", "replace"):
-        raise ValueError("invalid must be 'strict' or 'replace'")
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else _lib.to_bytes(text)
-    flags |= _lib.INVALID_REPLACE if invalid == "replace" else 0
+    t = _lib.encode(text, invalid, "repair")
     out = POINTER(c_char)()
     n, err = c_size_t(0), c_size_t(0)
     rep = _Report(ctypes.sizeof(_Report))
-    st = lib.kztext_repair_alloc(data, len(data), flags, byref(out), byref(n), byref(rep),
-                                 byref(err))
+    st = lib.kztext_repair_alloc(t.data, len(t.data), flags | t.flags, byref(out), byref(n),
+                                 byref(rep), byref(err))
     try:
         _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "repair")
         res = ctypes.string_at(out, n.value)

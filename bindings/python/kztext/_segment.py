@@ -44,17 +44,11 @@ class Segmenter:
             lib.kztext_segmenter_free(h)
             self._h = None
 
-    def _spans(self, fn, data: bytes, lang: str, lines: bool,
-               invalid: str) -> List[Tuple[int, int]]:
-        if lang not in LANGS:
-            raise ValueError(f"unknown language {lang!r}; expected auto, kk, ru or en")
-        if invalid not in ("strict", "replace"):
-            raise ValueError(f"unknown invalid-UTF-8 policy {invalid!r}")
-        flags = (SEG_LINES if lines else 0) | (_lib.INVALID_REPLACE if invalid == "replace" else 0)
+    def _spans(self, fn, data: bytes, lang, flags: int) -> List[Tuple[int, int]]:
         arr = POINTER(_Span)()
         n, err = c_size_t(0), c_size_t(0)
         with self._lock:
-            st = fn(self._h, data, len(data), LANGS[lang], flags, byref(arr), byref(n), byref(err))
+            st = fn(self._h, data, len(data), lang, flags, byref(arr), byref(n), byref(err))
         try:
             _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "segment")
             return [(arr[i].start, arr[i].end) for i in range(n.value)]
@@ -65,22 +59,26 @@ class Segmenter:
                        invalid: str = "strict") -> List[Tuple[int, int]]:
         """(start, end) of each sentence: str indices for str input, byte
         offsets for bytes input."""
-        return self._convert(text, lib.kztext_sentences_alloc, lang, lines, invalid)
+        return self._convert(text, lib.kztext_sentences_alloc, lang, lines, invalid)[1]
 
     def token_spans(self, text: Union[str, bytes], lang: str = "auto", lines: bool = False,
                     invalid: str = "strict") -> List[Tuple[int, int]]:
         """(start, end) of each word token, as sentence_spans()."""
-        return self._convert(text, lib.kztext_tokens_alloc, lang, lines, invalid)
+        return self._convert(text, lib.kztext_tokens_alloc, lang, lines, invalid)[1]
 
     def _convert(self, text, fn, lang, lines, invalid):
-        if isinstance(text, str):
-            data = text.encode("utf-8", "surrogatepass")
-            spans = self._spans(fn, data, lang, lines, invalid)
-            if len(data) == len(text):
-                return spans
-            conv = _lib.byte_to_str_index(data)
-            return [(conv(a), conv(b)) for a, b in spans]
-        return self._spans(fn, _lib.to_bytes(text), lang, lines, invalid)
+        """(the text the spans index, the spans): for str input the str as
+        segmented (lone surrogates U+FFFD under invalid="replace") and str
+        indices; for bytes the bytes and byte offsets."""
+        code = _lib.choose(LANGS, lang, "language", "auto")
+        t = _lib.encode(text, invalid, "segment")
+        spans = self._spans(fn, t.data, code, (SEG_LINES if lines else 0) | t.flags)
+        if t.text is None:
+            return t.data, spans
+        if len(t.data) == len(t.text):
+            return t.text, spans
+        conv = _lib.byte_to_str_index(t.data)
+        return t.text, [(conv(a), conv(b)) for a, b in spans]
 
 
 _local = threading.local()
@@ -104,7 +102,8 @@ def sentence_spans(text: str, lang: str = "auto", lines: bool = False,
 def sentences(text: str, lang: str = "auto", lines: bool = False,
               invalid: str = "strict") -> List[str]:
     """The sentences of text, trimmed of surrounding white space."""
-    return [text[a:b] for a, b in sentence_spans(text, lang, lines, invalid)]
+    src, spans = _segmenter()._convert(text, lib.kztext_sentences_alloc, lang, lines, invalid)
+    return [src[a:b] for a, b in spans]
 
 
 def token_spans(text: str, lang: str = "auto", invalid: str = "strict") -> List[Tuple[int, int]]:
@@ -114,4 +113,5 @@ def token_spans(text: str, lang: str = "auto", invalid: str = "strict") -> List[
 
 def tokens(text: str, lang: str = "auto", invalid: str = "strict") -> List[str]:
     """The word tokens of text (white space dropped; see kztext_tokens)."""
-    return [text[a:b] for a, b in token_spans(text, lang, invalid)]
+    src, spans = _segmenter()._convert(text, lib.kztext_tokens_alloc, lang, False, invalid)
+    return [src[a:b] for a, b in spans]
