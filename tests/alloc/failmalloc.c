@@ -71,19 +71,23 @@ typedef struct hdr {
 } hdr;
 
 static char site_path[4096]; /* KZTEXT_FAIL_ALLOC_REPORT + ".site" */
+static void *site_frames[64];  /* the failed allocation's stack */
+static int site_depth;
 
 static int should_fail(void) {
   long n = atomic_fetch_add(&counter, 1) + 1;
   long f = atomic_load(&fail_at);
   if (f == 0 || n != f) return 0;
   atomic_store(&injected, 1);
-  if (trace || site_path[0]) {
+  {
     /* Where the failure was: the stack of the failing allocation (the
      * sweep uses it to recognise ICU's own leaks).  backtrace() may
      * allocate: in_trace keeps that out of the count and the tracking. */
     in_trace = 1;
     void *frames[64];
     int k = backtrace(frames, 64);
+    memcpy(site_frames, frames, (size_t)k * sizeof *frames);
+    site_depth = k;
     if (trace) {
       dprintf(2, "failmalloc: failing allocation %ld\n", n);
       backtrace_symbols_fd(frames, k, 2);
@@ -236,11 +240,18 @@ void failmalloc_arm(long n) {
   atomic_store(&armed, 0);
   atomic_store(&counter, 0);
   atomic_store(&injected, 0);
+  site_depth = 0;
   atomic_store(&fail_at, n);
   atomic_store(&armed, 1);
 }
 
 void failmalloc_disarm(void) { atomic_store(&armed, 0); }
+
+int failmalloc_site(void **frames, int max) {
+  int k = site_depth < max ? site_depth : max;
+  memcpy(frames, site_frames, (size_t)k * sizeof *frames);
+  return k;
+}
 
 void failmalloc_state(long *allocs, int *was_injected, long *live_blocks) {
   if (allocs) *allocs = atomic_load(&counter);

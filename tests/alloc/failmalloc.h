@@ -10,4 +10,7 @@ void failmalloc_disarm(void);
  * and how many blocks made while armed are still live. */
 void failmalloc_state(long *allocs, int *injected, long *live_blocks);
 
+/* The stack of the failed allocation (backtrace() frames); returns how many. */
+int failmalloc_site(void **frames, int max);
+
 #endif
