@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "strbuf.h"
 
 static const char usage[] =
     "usage: kztext detect [--by text|line|sentence|paragraph] [--format tsv|jsonl]\n"
@@ -65,6 +66,16 @@ static int emit(job *j, const char *p, size_t n, uint64_t base) {
     return CLI_FAIL;
   }
   if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
+  /* JSON needs valid UTF-8: under the replace policy the text is repaired,
+   * before anything of the record is written. */
+  char *fixed = NULL;
+  if (j->jsonl && (j->flags & KZTEXT_INVALID_REPLACE)) {
+    size_t flen = 0;
+    st = kztext_utf8_repair_alloc(p, n, &fixed, &flen, NULL);
+    if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
+    p = fixed;
+    n = flen;
+  }
   FILE *o = j->out;
   const char *variant = kztext_variant_name(r.variant);
   if (!j->jsonl) {
@@ -94,19 +105,10 @@ static int emit(job *j, const char *p, size_t n, uint64_t base) {
     else
       fputs(",\"mixed\":null", o);
     fputs(",\"text\":", o);
-    if (j->flags & KZTEXT_INVALID_REPLACE) {
-      /* JSON needs valid UTF-8: write the repaired text. */
-      char *fixed = NULL;
-      size_t flen = 0;
-      if (kztext_utf8_repair_alloc(p, n, &fixed, &flen, NULL) != KZTEXT_OK)
-        return cli_error("%s: out of memory", j->name);
-      cli_write_json_string(o, fixed, flen);
-      kztext_free(fixed);
-    } else {
-      cli_write_json_string(o, p, n);
-    }
+    json_fwrite(o, p, n);
     fputs("}\n", o);
   }
+  kztext_free(fixed);
   return ferror(o) ? cli_error("%s: write error: %s", j->outname, strerror(errno)) : CLI_OK;
 }
 
@@ -133,14 +135,16 @@ static size_t paragraph_end(const char *p, size_t n) {
 }
 
 /* Emits each sentence of one paragraph, as the segmenter splits it.  Text
- * the segmenter rejects (ill-formed under the strict policy) is emitted
- * whole, so that detection reports the error with its offset. */
+ * the segmenter rejects as ill-formed (strict policy) is emitted whole, so
+ * that detection reports the error with its offset; any other failure (out
+ * of memory) is an error, never a paragraph passed off as a sentence. */
 static int emit_sentences(job *j, const char *p, size_t n, uint64_t base) {
   kztext_span *sp = NULL;
   size_t count = 0;
-  if (!j->seg || kztext_sentences_alloc(j->seg, p, n, KZTEXT_LANG_AUTO, j->flags & KZTEXT_INVALID_REPLACE,
-                                        &sp, &count, NULL) != KZTEXT_OK)
-    return emit_trimmed(j, p, n, base);
+  kztext_status st = kztext_sentences_alloc(j->seg, p, n, KZTEXT_LANG_AUTO,
+                                            j->flags & KZTEXT_INVALID_REPLACE, &sp, &count, NULL);
+  if (st == KZTEXT_E_INVALID_UTF8) return emit_trimmed(j, p, n, base);
+  if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
   int rc = 0;
   for (size_t k = 0; k < count && !rc; k++)
     rc = emit_trimmed(j, p + sp[k].start, sp[k].end - sp[k].start, base + sp[k].start);

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "strbuf.h"
 
 static const char usage[] =
     "usage: kztext normalize [--form nfc|nfd|nfkc|nfkd|none] [--casefold] [--newlines]\n"
@@ -96,7 +97,7 @@ static void print_report(const job *j, int jsonl) {
   const kztext_repair_report *t = &j->total;
   if (jsonl) {
     fputs("{\"file\": ", stderr);
-    cli_write_json_string(stderr, j->name, strlen(j->name));
+    json_fwrite(stderr, j->name, strlen(j->name));
     fprintf(stderr, ", \"homoglyphs\": %zu, \"invisible\": %zu, \"spaces\": %zu, "
             "\"mojibake\": %zu, \"key\": %zu}\n",
             t->homoglyphs, t->invisible, t->spaces, t->mojibake, t->key);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "strbuf.h"
 
 static const char usage_s[] =
     "usage: kztext sentences [--lang auto|kk|ru|en] [--lines] [--format text|jsonl]\n"
@@ -64,14 +65,24 @@ typedef struct job {
   int para_break; /* a blank line precedes what comes next */
 } job;
 
-/* Writes s[0..n) with every line break (and tab, in token lists) turned
- * into a space, repairing ill-formed UTF-8 as U+FFFD. */
-static void put_flat(job *j, const char *s, size_t n) {
+/* Repairs ill-formed UTF-8 in s[0..n) as U+FFFD (*fixed: the repaired copy
+ * to free, or NULL when s was well-formed).  Returns 0, or 1 after
+ * reporting the error: nothing is written that is not the repaired text. */
+static int repaired(job *j, const char **s, size_t *n, char **fixed) {
   size_t bad;
-  char *fixed = NULL;
-  if (kztext_utf8_validate(s, n, &bad) != KZTEXT_OK &&
-      kztext_utf8_repair_alloc(s, n, &fixed, &n, NULL) == KZTEXT_OK)
-    s = fixed;
+  *fixed = NULL;
+  if (kztext_utf8_validate(*s, *n, &bad) == KZTEXT_OK) return CLI_OK;
+  kztext_status st = kztext_utf8_repair_alloc(*s, *n, fixed, n, NULL);
+  if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
+  *s = *fixed;
+  return CLI_OK;
+}
+
+/* Writes s[0..n) with every line break (and tab, in token lists) turned
+ * into a space, repairing ill-formed UTF-8 as U+FFFD.  Returns 0 or 1. */
+static int put_flat(job *j, const char *s, size_t n) {
+  char *fixed;
+  if (repaired(j, &s, &n, &fixed)) return CLI_FAIL;
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
@@ -83,19 +94,18 @@ static void put_flat(job *j, const char *s, size_t n) {
   }
   cli_write(j->out, s + run, n - run);
   kztext_free(fixed);
+  return CLI_OK;
 }
 
-static void put_json(job *j, const char *s, size_t n, uint64_t start, uint64_t end) {
-  size_t bad;
-  char *fixed = NULL;
-  if (kztext_utf8_validate(s, n, &bad) != KZTEXT_OK &&
-      kztext_utf8_repair_alloc(s, n, &fixed, &n, NULL) == KZTEXT_OK)
-    s = fixed;
+static int put_json(job *j, const char *s, size_t n, uint64_t start, uint64_t end) {
+  char *fixed;
+  if (repaired(j, &s, &n, &fixed)) return CLI_FAIL;
   fprintf(j->out, "{\"start\":%llu,\"end\":%llu,\"text\":", (unsigned long long)start,
           (unsigned long long)end);
-  cli_write_json_string(j->out, s, n);
+  json_fwrite(j->out, s, n);
   fputs("}\n", j->out);
   kztext_free(fixed);
+  return CLI_OK;
 }
 
 /* Runs fn into the job's growable span array; returns the count or -1. */
@@ -145,8 +155,10 @@ static int emit(job *j, const char *s, size_t n, uint64_t base, size_t *upto_sen
     j->para_break = 0;
     j->printed = 1;
     if (!j->tokens) {
-      if (j->jsonl) put_json(j, s + sp.start, sp.end - sp.start, base + sp.start, base + sp.end);
-      else { put_flat(j, s + sp.start, sp.end - sp.start); cli_write(j->out, "\n", 1); }
+      if (j->jsonl ? put_json(j, s + sp.start, sp.end - sp.start, base + sp.start, base + sp.end)
+                   : put_flat(j, s + sp.start, sp.end - sp.start))
+        return CLI_FAIL;
+      if (!j->jsonl) cli_write(j->out, "\n", 1);
       continue;
     }
     size_t nt;
@@ -155,10 +167,10 @@ static int emit(job *j, const char *s, size_t n, uint64_t base, size_t *upto_sen
     for (size_t t = 0; t < nt; t++) {
       size_t a = sp.start + j->tk[t].start, z = sp.start + j->tk[t].end;
       if (j->jsonl) {
-        put_json(j, s + a, z - a, base + a, base + z);
+        if (put_json(j, s + a, z - a, base + a, base + z)) return CLI_FAIL;
       } else {
         if (t) cli_write(j->out, "\t", 1);
-        put_flat(j, s + a, z - a);
+        if (put_flat(j, s + a, z - a)) return CLI_FAIL;
       }
     }
     if (!j->jsonl) cli_write(j->out, "\n", 1);

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "strbuf.h"
 
 static const char usage[] =
     "usage: kztext translit --to SCHEME [--from SCHEME|auto] [--format text|jsonl]\n"
@@ -73,7 +74,7 @@ static int emit_json_line(job *j, const char *src, size_t len, uint64_t base) {
   if (st) return report(j, st, base, bad);
   int rc = 0;
   fprintf(j->out, "{\"offset\": %llu, \"text\": ", (unsigned long long)base);
-  rc |= cli_write_json_string(j->out, out, n);
+  rc |= json_fwrite(j->out, out, n);
   fputs(", \"spans\": [", j->out);
   for (size_t k = 0; k < ns; k++)
     fprintf(j->out, "%s[%zu, %zu, %zu, %zu]", k ? ", " : "", sp[k].src_start, sp[k].src_end,

@@ -92,6 +92,37 @@ void sb_json(strbuf *b, const char *s, size_t n) {
   sb_putc(b, '"');
 }
 
+int json_fwrite(FILE *out, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  int bad = putc('"', out) == EOF;
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    while (i + 8 <= n && json_plain8(s + i)) i += 8;
+    if (i >= n) break;
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (i > run && fwrite(s + run, 1, i - run, out) != i - run) bad = 1;
+    run = i + 1;
+    char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
+    size_t k = 2;
+    switch (c) {
+    case '"': case '\\': break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+      memcpy(esc, "\\u00", 4);
+      esc[4] = hex[c >> 4];
+      esc[5] = hex[c & 15];
+      k = 6;
+    }
+    if (fwrite(esc, 1, k, out) != k) bad = 1;
+  }
+  if (n > run && fwrite(s + run, 1, n - run, out) != n - run) bad = 1;
+  if (putc('"', out) == EOF) bad = 1;
+  return bad;
+}
+
 void sb_oneline(strbuf *b, const char *s, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {

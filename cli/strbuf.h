@@ -5,6 +5,7 @@
 #define KZTEXT_CLI_STRBUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct strbuf {
   char *data;
@@ -20,6 +21,10 @@ void sb_u64(strbuf *b, unsigned long long v);
 void sb_fixed3(strbuf *b, double v);
 /* A JSON string literal: quotes, \" \\ and control characters escaped. */
 void sb_json(strbuf *b, const char *s, size_t n);
+/* The same JSON string literal written straight to a stream: it allocates
+ * nothing, so it cannot fail for want of memory.  Returns 0, or 1 on a
+ * write error (which ferror(out) also shows). */
+int json_fwrite(FILE *out, const char *s, size_t n);
 /* Text on one line: line breaks and tabs become spaces. */
 void sb_oneline(strbuf *b, const char *s, size_t n);
 

@@ -64,7 +64,10 @@ static kztext_status map_case(const char *src, size_t len, unsigned flags,
   uint32_t opts = (op == KZTEXT_CASE_FOLD && turkic) ? U_FOLD_CASE_EXCLUDE_SPECIAL_I : 0;
   UCaseMap *cm = ucasemap_open(turkic ? "tr" : "", opts, &err);
   kztext_status st = KZTEXT_OK;
-  if (U_FAILURE(err)) { st = KZTEXT_E_ICU; goto done; }
+  if (U_FAILURE(err)) {
+    st = err == U_MEMORY_ALLOCATION_ERROR ? KZTEXT_E_NO_MEMORY : KZTEXT_E_ICU;
+    goto done;
+  }
   /* Case mapping at most triples UTF-8 length (U+0390 -> 3 code points);
    * retry once with the size ICU asks for. */
   size_t cap = len + len / 2 + 16;
@@ -80,7 +83,10 @@ static kztext_status map_case(const char *src, size_t len, unsigned flags,
     else
       n = ucasemap_utf8FoldCase(cm, out->data, (int32_t)cap, src, (int32_t)len, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR && attempt == 0) { cap = (size_t)n + 1; continue; }
-    if (U_FAILURE(err) && err != U_STRING_NOT_TERMINATED_WARNING) { st = KZTEXT_E_ICU; break; }
+    if (U_FAILURE(err) && err != U_STRING_NOT_TERMINATED_WARNING) {
+      st = err == U_MEMORY_ALLOCATION_ERROR ? KZTEXT_E_NO_MEMORY : KZTEXT_E_ICU;
+      break;
+    }
     out->len = (size_t)n;
     break;
   }

@@ -3,9 +3,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uloc.h>
+
 #include "segment/seg.h"
 
 #define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_SEG_LINES)
+
+/* ICU 72 does not survive an allocation failure while it sets up its
+ * default locale (Locale::getDefault(), which ubrk_open() calls the first
+ * time, whatever locale it is given): a failed malloc there either
+ * deadlocks on ICU's own mutex or dereferences NULL.  So the default locale
+ * is set up when the library is loaded, before the program's first
+ * allocation of its own: it is only read (an application's
+ * uloc_setDefault() is never overridden), and an allocation failure in
+ * kztext_segmenter_new() then reaches ICU's error paths, which are clean.
+ * The break iterator data itself loads with clean errors (tests/alloc). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((constructor)) static void kz_icu_default_locale(void) {
+  (void)uloc_getDefault();
+}
+#endif
+
+static kztext_status icu_status(UErrorCode err) {
+  return err == U_MEMORY_ALLOCATION_ERROR ? KZTEXT_E_NO_MEMORY : KZTEXT_E_ICU;
+}
 
 kztext_status kztext_segmenter_new(kztext_segmenter **out) {
   if (!out) return KZTEXT_E_INVALID_ARG;
@@ -19,7 +40,7 @@ kztext_status kztext_segmenter_new(kztext_segmenter **out) {
   seg->sent = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &err);
   if (U_SUCCESS(err)) seg->word = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
   if (U_FAILURE(err)) {
-    kztext_status st = err == U_MEMORY_ALLOCATION_ERROR ? KZTEXT_E_NO_MEMORY : KZTEXT_E_ICU;
+    kztext_status st = icu_status(err);
     kztext_segmenter_free(seg);
     return st;
   }
@@ -39,10 +60,11 @@ kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const c
                               size_t n) {
   UErrorCode err = U_ZERO_ERROR;
   /* utext_openUTF8 reuses the UText in place: no allocation, no copy.
-   * ICU needs a non-NULL pointer even for empty text. */
+   * ICU needs a non-NULL pointer even for empty text.  ubrk_setUText may
+   * allocate (the iterator's caches): out of memory is reported as such. */
   utext_openUTF8(&seg->ut, s ? s : "", (int64_t)n, &err);
   if (U_SUCCESS(err)) ubrk_setUText(bi, &seg->ut, &err);
-  return U_FAILURE(err) ? KZTEXT_E_ICU : KZTEXT_OK;
+  return U_FAILURE(err) ? icu_status(err) : KZTEXT_OK;
 }
 
 kztext_status kz_seg_check(const char *src, size_t len, unsigned flags, size_t *error_offset) {
