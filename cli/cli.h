@@ -15,6 +15,9 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 /* cli_stream's answer when auto detection is not sure (reported already);
  * never an exit status: commands exit 1 for it. */
 enum { CLI_UNSURE = 4 };
+/* cli_stream's answer when memory ran out (reported already): the run
+ * cannot go on, unlike after one unreadable file. */
+enum { CLI_NOMEM = 5 };
 
 /* One subcommand: `run` gets argv with argv[0] = the command name. */
 typedef struct cli_command {
@@ -74,8 +77,9 @@ void cli_report_unsure(const char *name, const kztext_encoding_report *r);
  * appended; the buffer grows up to `max_buffer`, after which fn is called
  * with `full` set and must consume something.  `in` NULL passes the bytes
  * as they are (decode does its own decoding); else they arrive as UTF-8.
- * Returns 0, CLI_UNSURE when auto detection refused to guess, or 1 on a
- * read or decoding error or when fn stopped. */
+ * Returns 0, CLI_UNSURE when auto detection refused to guess, CLI_NOMEM
+ * when memory ran out, or 1 on a read or decoding error or when fn
+ * stopped. */
 typedef size_t (*cli_chunk_fn)(void *ctx, const char *buf, size_t len, int eof,
                                int full, uint64_t base);
 int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_buffer,
@@ -89,7 +93,5 @@ size_t cli_char_cut(const char *buf, size_t len);
 /* Display name of an input path ("-" and NULL are "<stdin>"). */
 const char *cli_input_name(const char *path);
 
-/* JSON string output (escaped), for jsonl formats. */
-int cli_write_json_string(FILE *out, const char *s, size_t n);
 
 #endif

@@ -243,30 +243,31 @@ static size_t paragraph_end(const char *data, size_t e, size_t len) {
 /* A text piece: when invalid input stops the pipeline, only the paragraph
  * that holds it fails; the paragraphs before and after it are processed. */
 static void run_text(kztext_pipeline *p, job *j) {
-  size_t start = 0, d = 0;
-  while (start < j->len || d == 0) {
-    if (d + 3 > j->docs_cap) {
-      size_t c = j->docs_cap * 2 + 4;
+  size_t start = 0, d = 0; /* submit() made room for one doc_result */
+  for (;;) {
+    doc_result *r = run_doc(p, j, d++, start, j->len);
+    kztext_status why = r->status;
+    if ((why != KZTEXT_E_INVALID_UTF8 && why != KZTEXT_E_DECODE) || start >= j->len) break;
+    size_t e = r->error_offset;
+    if (d + 1 >= j->docs_cap) { /* room for the part before and the bad paragraph */
+      size_t c = j->docs_cap * 2 + 2;
       doc_result *nd = realloc(j->docs, c * sizeof *nd);
-      if (!nd) { j->docs[d ? d - 1 : 0].status = KZTEXT_E_NO_MEMORY; break; }
+      if (!nd) { r->status = KZTEXT_E_NO_MEMORY; break; }
       j->docs = nd;
       j->docs_cap = c;
     }
-    doc_result *r = run_doc(p, j, d++, start, j->len);
-    if (r->status != KZTEXT_E_INVALID_UTF8 && r->status != KZTEXT_E_DECODE) break;
-    size_t e = r->error_offset, bad_at = e;
-    kztext_status why = r->status;
     size_t a = start + kztext_pipeline_boundary(j->data + start, e - start);
     if (a > start) { /* the paragraphs before it, which are valid */
-      r = run_doc(p, j, d - 1, start, a);
-      if (r->status) break;
-      r = &j->docs[d++];
+      if (run_doc(p, j, d - 1, start, a)->status) break;
+      d++;
     }
+    r = &j->docs[d - 1];
     memset(r, 0, sizeof *r);
     r->first_rec = j->n_recs;
     r->status = why;
-    r->error_offset = bad_at;
+    r->error_offset = e;
     start = paragraph_end(j->data, e, j->len);
+    if (start >= j->len) break;
   }
   j->n_docs = d;
 }
@@ -621,10 +622,6 @@ static size_t text_cut(const char *buf, size_t len, size_t scanned, int full) {
   size_t cut = kztext_pipeline_boundary(buf + from, len - from);
   if (cut) return from + cut;
   if (!full) return 0;
-  /* Within the first MAX_PIECE bytes, however much was read, so where a
-   * long paragraph is cut (which numbers its parts) depends on the text
-   * alone, not on how the input arrived (a pipe, UTF-16). */
-  if (len > MAX_PIECE) len = MAX_PIECE;
   for (size_t i = len; i > 0; i--)
     if (buf[i - 1] == '\n') return i;
   return cli_char_cut(buf, len);
@@ -873,6 +870,7 @@ int cmd_process(int argc, char **argv) {
     int r = c.input == IN_JSONL ? cli_stream(path, &in, 1 << 16, MAX_LINE, on_jsonl_chunk, &rd)
                                 : cli_stream(path, &in, 1 << 16, MAX_PIECE, on_text_chunk, &rd);
     if (r == CLI_UNSURE) c.unsure = 1; /* exit 1: --from is needed */
+    if (r == CLI_NOMEM) c.halt = 1;     /* no use going on to the next file */
     if (r && !c.stopped && !c.halt) {
       /* The file could not be read: a skipped document, or the end (after
        * what was read from it is written). */

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "strbuf.h"
 
 int cli_usage_error(const char *usage, const char *cmd, const char *fmt, ...) {
   va_list ap;
@@ -128,6 +127,12 @@ typedef struct decoder {
   size_t tail_len;
 } decoder;
 
+/* Reports that memory ran out while reading NAME; returns CLI_NOMEM. */
+static int no_memory(const char *name) {
+  cli_error("%s: out of memory", name);
+  return CLI_NOMEM;
+}
+
 /* Grows *buf to hold `need` bytes; 0 when out of memory. */
 static int ensure(char **buf, size_t *cap, size_t need) {
   if (need <= *cap) return 1;
@@ -150,7 +155,7 @@ static int decode_piece(decoder *d, const char *src, size_t n, int eof, char **b
   char *tmp = NULL;
   const char *p = src;
   if (d->tail_len) {
-    if (!(tmp = malloc(d->tail_len + n))) return cli_error("%s: out of memory", d->name);
+    if (!(tmp = malloc(d->tail_len + n))) return no_memory(d->name);
     memcpy(tmp, d->tail, d->tail_len);
     memcpy(tmp + d->tail_len, src, n);
     p = tmp;
@@ -172,13 +177,13 @@ static int decode_piece(decoder *d, const char *src, size_t n, int eof, char **b
   if (is_utf16(d->enc) && d->raw_off > 0 && cut >= 2 &&
       (d->enc == KZTEXT_ENC_UTF16LE ? ((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE)
                                      : ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF))) {
-    if (!ensure(buf, cap, *have + 3)) rc = cli_error("%s: out of memory", d->name);
+    if (!ensure(buf, cap, *have + 3)) rc = no_memory(d->name);
     else { memcpy(*buf + *have, "\xEF\xBB\xBF", 3); *have += 3; skip = 2; }
   }
   if (rc == CLI_OK && cut > skip) {
     size_t room = 3 * (cut - skip) + 4, got = 0, bad = 0;
     if (!ensure(buf, cap, *have + room)) {
-      rc = cli_error("%s: out of memory", d->name);
+      rc = no_memory(d->name);
     } else {
       kztext_status st = kztext_decode(p + skip, cut - skip, d->enc,
                                        (d->flags & KZTEXT_INVALID_REPLACE) | KZTEXT_DECODE_NO_REPAIR,
@@ -186,6 +191,8 @@ static int decode_piece(decoder *d, const char *src, size_t n, int eof, char **b
       if (st == KZTEXT_E_DECODE || st == KZTEXT_E_INVALID_UTF8)
         rc = cli_error("%s:%llu: %s", d->name, (unsigned long long)(d->raw_off + skip + bad),
                        kztext_strerror(st));
+      else if (st == KZTEXT_E_NO_MEMORY)
+        rc = no_memory(d->name);
       else if (st)
         rc = cli_error("%s: %s", d->name, kztext_strerror(st));
       else
@@ -234,7 +241,7 @@ static int choose(decoder *d, const cli_input *in, const char *buf, size_t have)
 int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_buffer,
                cli_chunk_fn fn, void *ctx) {
   FILE *f = open_input(path);
-  if (!f) return CLI_FAIL;
+  if (!f) return errno == ENOMEM ? CLI_NOMEM : CLI_FAIL;
   decoder d = {cli_input_name(path), KZTEXT_ENC_UTF8, in ? in->flags : 0, 0, {0}, 0};
   /* Until the input is known, read it as it is; auto looks further. */
   int decided = !in, eof = 0;
@@ -250,7 +257,7 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
        * the consumer cannot make progress. */
       size_t need = pass ? chunk : 3 * chunk + 4;
       if (cap - have < need && (cap < max_buffer * 2 || !cap))
-        if (!ensure(&buf, &cap, have + need)) { rc = cli_error("%s: out of memory", d.name); break; }
+        if (!ensure(&buf, &cap, have + need)) { rc = no_memory(d.name); break; }
       if (pass) {
         size_t want = cap - have < chunk ? cap - have : chunk;
         size_t r = fread(buf + have, 1, want, f);
@@ -258,10 +265,10 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
         if (r < want) eof = 1;
       } else {
         size_t want = (cap - have - 4) / 3 < chunk ? (cap - have - 4) / 3 : chunk;
-        if (!ensure(&raw, &rawcap, chunk)) { rc = cli_error("%s: out of memory", d.name); break; }
+        if (!ensure(&raw, &rawcap, chunk)) { rc = no_memory(d.name); break; }
         size_t r = fread(raw, 1, want, f);
         if (r < want) eof = 1;
-        if (!(eof && ferror(f)) && decode_piece(&d, raw, r, eof, &buf, &cap, &have)) { rc = CLI_FAIL; break; }
+        if (!(eof && ferror(f)) && (rc = decode_piece(&d, raw, r, eof, &buf, &cap, &have))) break;
       }
       if (eof && ferror(f)) { rc = cli_error("%s: read error: %s", d.name, strerror(errno)); break; }
     }
@@ -274,14 +281,18 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
         size_t n = have;
         buf = NULL;
         cap = have = 0;
-        rc = decode_piece(&d, rawbytes, n, eof, &buf, &cap, &have);
+        rc = decode_piece(&d, rawbytes, n, eof, &buf, &cap, &have); /* 1 or CLI_NOMEM */
         free(rawbytes);
         if (rc) break;
       }
     }
-    int full = !eof && have >= max_buffer;
+    /* A unit longer than max_buffer is cut whether or not the end of the
+     * input is near, and the consumer sees max_buffer bytes however many
+     * were read: where a long unit is cut then depends on the text alone,
+     * not on how the input arrived (a pipe, UTF-16). */
+    int full = have >= max_buffer, last = eof && !full;
     if (!eof && !full && have < chunk) continue;
-    size_t used = fn(ctx, buf ? buf : "", have, eof, full, base);
+    size_t used = fn(ctx, buf ? buf : "", full ? max_buffer : have, last, full, base);
     if (used == (size_t)-1) { rc = CLI_FAIL; break; }
     if (used > have) used = have;
     /* A consumer that takes nothing from a full buffer would spin forever. */
@@ -289,18 +300,10 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
     if (used) memmove(buf, buf + used, have - used);
     have -= used;
     base += used;
-    if (eof) break;
+    if (last) break;
   }
   free(buf);
   free(raw);
   if (f != stdin) fclose(f);
-  return rc;
-}
-
-int cli_write_json_string(FILE *out, const char *s, size_t n) {
-  strbuf b = {0};
-  sb_json(&b, s, n);
-  int rc = b.oom || cli_write(out, b.data, b.len) ? CLI_FAIL : CLI_OK;
-  free(b.data);
   return rc;
 }

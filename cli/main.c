@@ -37,7 +37,11 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))
     return usage(stdout);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-    if (!strcmp(cmd, commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    if (!strcmp(cmd, commands[i].name)) {
+      int rc = commands[i].run(argc - 1, argv + 1);
+      /* cli_stream's own answers (not sure, out of memory) are failures. */
+      return rc == CLI_UNSURE || rc == CLI_NOMEM ? CLI_FAIL : rc;
+    }
   fprintf(stderr, "kztext: unknown command '%s'\n", cmd);
   usage(stderr);
   return CLI_USAGE;

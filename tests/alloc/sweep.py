@@ -44,16 +44,7 @@ from pathlib import Path
 # failure is printed as KNOWN and does not fail the sweep; an entry nothing
 # matched any more is printed as STALE, to be removed.  Empty this list as
 # the bugs are fixed: the sweep then holds every command to the rules.
-KNOWN_FAILURES = [
-    {
-        "cases": ["process-*"],
-        "symptom": r"^exit 3 \(stderr: 'kztext: [^']*: (out of memory|Cannot allocate memory)'\)$",
-        "where": "cli/cmd_process.c:765 (cmd_process) counts every cli_stream() failure as an "
-                 "unreadable file, a skipped document (exit 3), though cli_stream() (cli/io.c:125) "
-                 "also fails when its buffer cannot be allocated: out of memory must stop the run "
-                 "(exit 1), as cmd_process does for every other allocation",
-    },
-]
+KNOWN_FAILURES = []
 
 # ICU 72 leaks when an allocation fails inside the RuleBasedBreakIterator
 # constructor that ubrk_open() runs: RuleBasedBreakIterator(UDataMemory*)
