@@ -33,8 +33,10 @@ static const char help[] =
     "sentences, identify each sentence's language, script and Latin alphabet, and\n"
     "optionally transliterate the Kazakh ones.  Reads standard input when no FILE.\n"
     "\n"
-    "  --from ENC          input encoding: auto (default), utf-8, utf-16, cp1251, koi8-r,\n"
-    "                      ibm866, iso-8859-5, rk1048, pt154\n"
+    "  --from ENC          input encoding: auto (default: a BOM, UTF-8, else the\n"
+    "                      codepage that fits, detected once per file; a guess that\n"
+    "                      is not sure is refused with FILE:OFFSET), utf-8, utf-16,\n"
+    "                      cp1251, koi8-r, ibm866, iso-8859-5, rk1048, pt154\n"
     "  --lang LANG         segmentation rules: auto (default, per paragraph), kk, ru, en\n"
     "  --translit SCHEME   add a transliteration of Kazakh sentences (latin2021, latin2018,\n"
     "                      latin2017, cyrillic, iso9, bgn, alalc, arabic)\n"
@@ -58,8 +60,12 @@ static const char help[] =
     "                      when stderr is a terminal)\n"
     "  -o, --output FILE   write here instead of standard output\n"
     "\n"
-    "Exit status: 0 ok, 1 stopped at an error or I/O error, 2 usage error,\n"
-    "3 some documents were skipped because of errors.\n";
+    "With --input jsonl, errors read FILE:OFFSET: line L (record N): reason, in input\n"
+    "order; a line over 64 MiB is reported and skipped.\n"
+    "\n"
+    "Exit status: 0 ok, 1 stopped at an error, an encoding auto could not tell, out of\n"
+    "memory or an I/O error, 2 usage error, 3 some documents (or, in text input, the\n"
+    "paragraphs holding invalid bytes) were skipped because of errors.\n";
 
 enum { IN_TEXT, IN_JSONL };
 /* A JSONL line longer than this is reported and skipped (memory bound). */

@@ -22,7 +22,10 @@ static int usage(FILE *f) {
         "Commands:\n", f);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
     fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-  fputs("\nRun 'kztext COMMAND --help' for a command's options; 'man kztext' for "
+  fputs("\nEvery command reads UTF-8, or UTF-16 with a byte order mark; decode and\n"
+        "process also read the legacy codepages.  Input streams in pieces, so memory\n"
+        "stays bounded.\n"
+        "\nRun 'kztext COMMAND --help' for a command's options; 'man kztext' for "
         "the reference.\n", f);
   return f == stdout ? CLI_OK : CLI_USAGE;
 }

@@ -27,6 +27,13 @@ Every command reads the named files, or standard input when no file is named
 (or the name is \-), and writes to standard output or the file given with
 .BR \-o .
 Input is processed in pieces, so memory stays bounded whatever the input size.
+Every command reads UTF\-8, or UTF\-16 that starts with a byte order mark;
+.B decode
+and
+.B process
+also read the legacy codepages, detected unless
+.B \-\-from
+names one; a detection that is not sure is refused rather than guessed.
 .SH EXIT STATUS
 .TP
 .B 0
@@ -35,6 +42,7 @@ success
 .B 1
 a processing error: invalid input (reported on standard error as
 .IR FILE : BYTE-OFFSET : " reason" ),
+an encoding that auto detection could not tell, out of memory,
 or an I/O error such as a full disk
 .TP
 .B 2

@@ -35,6 +35,10 @@ class Process(unittest.TestCase):
             kztext.Pipeline(translit="nope")
         with self.assertRaises(ValueError):
             kztext.Pipeline(encoding="ebcdic")
+        # auto is a source scheme only: refused up front, never "out of memory"
+        # at the first Kazakh sentence.
+        with self.assertRaises(kztext.UnsupportedError):
+            kztext.process(DOC, translit="auto")
 
     def test_bytes_in_legacy_encoding(self):
         p = kztext.Pipeline(encoding="cp1251")

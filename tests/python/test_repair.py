@@ -118,6 +118,17 @@ class DecodeTest(unittest.TestCase):
         self.assertEqual((text, enc), ("Қазақ елі", "rk1048"))
         self.assertEqual(kztext.detect_encoding("Қазақ елі".encode("kz1048"))[0], "rk1048")
 
+    def test_encoding_report(self):
+        weak = kztext.encoding_report(b"abc \xc0\xaf def")
+        self.assertFalse(weak.sure)
+        self.assertEqual(weak.first_non_ascii, 4)
+        self.assertNotIn(weak.second, (None, weak.encoding))
+        sure = kztext.encoding_report("Бүгін Алматыда қар жауды, жол тайғақ.".encode("kz1048"))
+        self.assertEqual((sure.encoding, sure.sure), ("rk1048", True))
+        self.assertEqual(kztext.encoding_report(b"ascii").first_non_ascii, 5)
+        with self.assertRaises(TypeError):
+            kztext.encoding_report("a str")
+
     def test_mojibake(self):
         d = kztext.decode("Р•Р»РёР·Р°РІРµС‚Р°".encode())
         self.assertEqual((d.text, d.mojibake_source), ("Елизавета", "utf-8"))

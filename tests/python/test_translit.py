@@ -119,7 +119,9 @@ print((peak - base) * 1024 / n, len(spans) / n)
         self.assertEqual(p.returncode, 0, p.stderr)
         per_byte, spans_per_byte = map(float, p.stdout.split())
         self.assertGreater(spans_per_byte, 0.3)
-        self.assertLessEqual(per_byte, 32, f"{per_byte:.1f} bytes per input byte")
+        # ASan's shadow memory and quarantine are not the binding's.
+        if not os.environ.get("KZTEXT_SANITIZED"):
+            self.assertLessEqual(per_byte, 32, f"{per_byte:.1f} bytes per input byte")
 
     def test_errors(self):
         with self.assertRaises(ValueError):

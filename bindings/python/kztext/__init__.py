@@ -10,7 +10,7 @@ from ._detect import Detection, ScriptRun, MixedWord, detect, script_runs, scrip
 from ._translit import translit, detect_scheme, Spans
 from ._repair import repair, search_key
 from ._case import case, upper, lower, casefold
-from ._encoding import decode, detect_encoding, Decoded
+from ._encoding import decode, detect_encoding, encoding_report, EncodingReport, Decoded
 from ._pipeline import Pipeline, Sentence, process
 
 __version__ = "0.1.0"
@@ -26,5 +26,6 @@ __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_versi
            "Segmenter", "sentences", "sentence_spans", "tokens", "token_spans",
            "Detection", "ScriptRun", "MixedWord", "detect", "script_runs", "script_class",
            "mixed_script_words", "translit", "detect_scheme", "Spans",
-           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding", "Decoded",
+           "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding",
+           "encoding_report", "EncodingReport", "Decoded",
            "Pipeline", "Sentence", "process"]

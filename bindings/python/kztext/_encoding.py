@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ctypes
 from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint
-from typing import Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 
 from . import _lib
 from ._lib import lib
@@ -22,6 +22,30 @@ _lib._sig("kztext_encoding_from_name", c_int, c_char_p, POINTER(c_int))
 _lib._sig("kztext_decode_alloc", c_int, c_char_p, c_size_t, c_int, c_uint,
           POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(_DecodeInfo), POINTER(c_size_t))
 _lib._sig("kztext_detect_encoding", c_int, c_char_p, c_size_t, POINTER(c_int), POINTER(c_int))
+
+
+class _Report(Structure):
+    _fields_ = [("size", c_size_t), ("encoding", c_int), ("confidence", c_int),
+                ("second", c_int), ("sure", c_int), ("evidence", c_size_t),
+                ("invalid_utf8", c_size_t), ("first_non_ascii", c_size_t)]
+
+
+_lib._sig("kztext_detect_encoding_report", c_int, c_char_p, c_size_t, POINTER(_Report))
+
+
+class EncodingReport(NamedTuple):
+    """What encoding detection found (kztext_encoding_report): the guess and
+    its confidence (0-100), the runner-up (None when no other codepage reads
+    the bytes differently), whether the guess is sure enough to use without
+    asking, the evidence weighed, the ill-formed UTF-8 sequences seen, and the
+    offset of the first non-ASCII byte (len(data) when there is none)."""
+    encoding: str
+    confidence: int
+    second: Optional[str]
+    sure: bool
+    evidence: int
+    invalid_utf8: int
+    first_non_ascii: int
 
 
 class Decoded(tuple):
@@ -93,3 +117,14 @@ def detect_encoding(data: bytes) -> Tuple[str, int]:
     enc, conf = c_int(0), c_int(0)
     _lib.check(lib.kztext_detect_encoding(data, len(data), byref(enc), byref(conf)))
     return _NAMES[enc.value], conf.value
+
+
+def encoding_report(data: bytes) -> EncodingReport:
+    """detect_encoding() with the evidence behind it; .sure is False for a
+    guess that should be confirmed (the CLI then asks for --from)."""
+    data = _lib.bytes_arg(data, "encoding_report")
+    r = _Report(size=ctypes.sizeof(_Report))
+    _lib.check(lib.kztext_detect_encoding_report(data, len(data), byref(r)))
+    return EncodingReport(_NAMES[r.encoding], r.confidence,
+                          None if r.second == 0 else _NAMES[r.second], bool(r.sure),
+                          r.evidence, r.invalid_utf8, r.first_non_ascii)

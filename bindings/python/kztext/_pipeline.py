@@ -16,6 +16,9 @@ _LANGS = {"auto": 0, "und": 0, "kk": 1, "ru": 2, "en": 3}
 _ENC_UTF8 = 1  # KZTEXT_ENC_UTF8
 
 
+_SCHEME_AUTO = -1  # KZTEXT_SCHEME_AUTO
+
+
 class _Options(Structure):
     _fields_ = [("size", c_size_t), ("encoding", c_int), ("lang", c_int), ("translit", c_int),
                 ("translit_to", c_int), ("flags", c_uint)]
@@ -84,6 +87,9 @@ class Pipeline:
             o.translit = 1
             o.translit_to = _lib.lookup(lib.kztext_scheme_from_name, translit, "translit scheme",
                                         None, "a scheme name (see kztext.translit)")
+            if o.translit_to == _SCHEME_AUTO:  # the library refuses it too
+                raise _lib.UnsupportedError(_lib.E_UNSUPPORTED, None,
+                                            "translit='auto' (a source only: name a target)")
         elif translit_all:
             raise ValueError("translit_all needs translit")
         self._invalid = invalid
