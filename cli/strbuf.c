@@ -61,9 +61,13 @@ static inline int json_plain8(const char *s) {
   return !(any_below(w, 0x20) | any_zero(w ^ (ONES * '"')) | any_zero(w ^ (ONES * '\\')));
 }
 
-void sb_json(strbuf *b, const char *s, size_t n) {
+/* JSON string escaping, once for both outputs: `put` receives the quotes,
+ * the runs that need no escape and each escape in order. */
+typedef void (*json_sink)(void *ctx, const char *p, size_t n);
+
+static void json_escape(const char *s, size_t n, json_sink put, void *ctx) {
   static const char hex[] = "0123456789abcdef";
-  sb_putc(b, '"');
+  put(ctx, "\"", 1);
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     /* Most text has nothing to escape: skip it 8 bytes at a time. */
@@ -71,7 +75,7 @@ void sb_json(strbuf *b, const char *s, size_t n) {
     if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    sb_put(b, s + run, i - run);
+    if (i > run) put(ctx, s + run, i - run);
     run = i + 1;
     char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
     size_t k = 2;
@@ -86,41 +90,30 @@ void sb_json(strbuf *b, const char *s, size_t n) {
       esc[5] = hex[c & 15];
       k = 6;
     }
-    sb_put(b, esc, k);
+    put(ctx, esc, k);
   }
-  sb_put(b, s + run, n - run);
-  sb_putc(b, '"');
+  if (n > run) put(ctx, s + run, n - run);
+  put(ctx, "\"", 1);
+}
+
+static void sink_strbuf(void *ctx, const char *p, size_t n) { sb_put(ctx, p, n); }
+
+void sb_json(strbuf *b, const char *s, size_t n) { json_escape(s, n, sink_strbuf, b); }
+
+typedef struct file_sink {
+  FILE *out;
+  int bad;
+} file_sink;
+
+static void sink_file(void *ctx, const char *p, size_t n) {
+  file_sink *f = ctx;
+  if (fwrite(p, 1, n, f->out) != n) f->bad = 1;
 }
 
 int json_fwrite(FILE *out, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
-  int bad = putc('"', out) == EOF;
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    while (i + 8 <= n && json_plain8(s + i)) i += 8;
-    if (i >= n) break;
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    if (i > run && fwrite(s + run, 1, i - run, out) != i - run) bad = 1;
-    run = i + 1;
-    char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
-    size_t k = 2;
-    switch (c) {
-    case '"': case '\\': break;
-    case '\n': esc[1] = 'n'; break;
-    case '\r': esc[1] = 'r'; break;
-    case '\t': esc[1] = 't'; break;
-    default:
-      memcpy(esc, "\\u00", 4);
-      esc[4] = hex[c >> 4];
-      esc[5] = hex[c & 15];
-      k = 6;
-    }
-    if (fwrite(esc, 1, k, out) != k) bad = 1;
-  }
-  if (n > run && fwrite(s + run, 1, n - run, out) != n - run) bad = 1;
-  if (putc('"', out) == EOF) bad = 1;
-  return bad;
+  file_sink f = {out, 0};
+  json_escape(s, n, sink_file, &f);
+  return f.bad;
 }
 
 void sb_oneline(strbuf *b, const char *s, size_t n) {
