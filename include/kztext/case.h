@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-/* Operation, one of (bits 24-27; see the flag layout in repair.h). */
+/* Operation, one of (bits 24-27; see the flag layout in core.h). */
 #define KZTEXT_CASE_UPPER 0x1000000u
 #define KZTEXT_CASE_LOWER 0x2000000u
 #define KZTEXT_CASE_FOLD 0x4000000u
@@ -44,14 +44,14 @@ KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name,
  * KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY, KZTEXT_E_ICU.
  */
 KZTEXT_API kztext_status kztext_case(const char *src, size_t len,
-                                     unsigned flags, kztext_lang lang,
+                                     kztext_lang lang, unsigned flags,
                                      char *dst, size_t dst_cap,
                                      size_t *dst_len, size_t *error_offset);
 
 /** Allocating twin of kztext_case(); free *out with kztext_free(). */
 KZTEXT_API kztext_status kztext_case_alloc(const char *src, size_t len,
-                                           unsigned flags,
-                                           kztext_lang lang, char **out,
+                                           kztext_lang lang, unsigned flags,
+                                           char **out,
                                            size_t *out_len,
                                            size_t *error_offset);
 

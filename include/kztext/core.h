@@ -26,8 +26,32 @@
  *    ill-formed sequence stored in *error_offset) or KZTEXT_INVALID_REPLACE
  *    (each maximal subpart of an ill-formed sequence becomes U+FFFD, as
  *    recommended by Unicode §3.9 and as Python's errors="replace" does).
+ *  - Arguments come in one order: the handle (if any); the input (src,
+ *    len); what selects the operation (language, scheme from/to, encoding,
+ *    in that reading order); `unsigned flags`; the outputs (dst, dst_cap,
+ *    dst_len or the out-pointers of an `_alloc` twin, then report structs);
+ *    `size_t *error_offset` last.  A language is always a kztext_lang.
  *  - Options are bit flags.  Unknown bits are rejected with
  *    KZTEXT_E_INVALID_FLAGS, so flags can be added without breaking the ABI.
+ *    No two public flags share a bit (the invalid-UTF-8 policy excepted,
+ *    which every family takes): a flag handed to the wrong function is an
+ *    error, never another option.  Each family owns a range:
+ *      0x0000000F  invalid-UTF-8 policy (this header)
+ *      0x00000FF0  KZTEXT_NORM_*      (normalize.h; 0x400, 0x800 free)
+ *      0x00001000  KZTEXT_SEG_*       (segment.h)
+ *      0x00002000  KZTEXT_DETECT_*    (detect.h)
+ *      0x00004000  KZTEXT_TRANSLIT_*  (translit.h)
+ *      0x00008000  KZTEXT_DECODE_*    (encoding.h)
+ *      0x00FF0000  KZTEXT_REPAIR_*    (repair.h; 0x400000, 0x800000 free)
+ *      0x0F000000  KZTEXT_CASE_*      (case.h; 0x8000000 free)
+ *      0x70000000  KZTEXT_PIPELINE_*  (pipeline.h)
+ *      0x80000000  reserved for the library's own use (never accepted)
+ *    kztext_name_at(KZTEXT_NAMES_FLAG, ...) lists every flag with its value.
+ *  - Names of enumeration values: every kztext_*_name() function returns a
+ *    static string for each value its enumeration defines and NULL for any
+ *    other value, never a placeholder.  Enumerations have no *_COUNT
+ *    member: enumerate with the name function (or kztext_name_at()), so a
+ *    value added later is not a compile-time constant of the caller.
  *  - Offsets are byte offsets into the caller's UTF-8.
  *  - No mutable global state.  Stateless functions are reentrant and may be
  *    called from any number of threads at once; objects with state (handles
@@ -64,9 +88,9 @@ extern "C" {
  * change the ABI, a patch release never does.  From 1.0 on the soname is the
  * major version alone. */
 #define KZTEXT_VERSION_MAJOR 0
-#define KZTEXT_VERSION_MINOR 1
+#define KZTEXT_VERSION_MINOR 2
 #define KZTEXT_VERSION_PATCH 0
-#define KZTEXT_VERSION_STRING "0.1.0"
+#define KZTEXT_VERSION_STRING "0.2.0"
 /* 0xMMmmpp, comparable with < and > */
 #define KZTEXT_VERSION_NUMBER                                                  \
   ((KZTEXT_VERSION_MAJOR << 16) | (KZTEXT_VERSION_MINOR << 8) |               \
@@ -121,6 +145,34 @@ KZTEXT_API void kztext_free(void *ptr);
  * flags.  Bits 0-3 of every flags word are reserved for it. */
 #define KZTEXT_INVALID_STRICT 0u
 #define KZTEXT_INVALID_REPLACE 0x1u
+
+/** Tables of the names kztext accepts, for bindings and tools that should
+ *  ask the library rather than copy its tables.  Values are stable. */
+typedef enum kztext_names {
+  /** kztext_lang_from_name(): "auto", "und", "kk", "ru", "en". */
+  KZTEXT_NAMES_LANG = 0,
+  /** kztext_case_lang_from_name(): "auto", "kk", "ru", "en" and aliases. */
+  KZTEXT_NAMES_CASE_LANG = 1,
+  /** Case operations: "upper", "lower", "fold", "casefold" with their
+   *  KZTEXT_CASE_* flag. */
+  KZTEXT_NAMES_CASE_OP = 2,
+  /** kztext_scheme_from_name(), aliases included. */
+  KZTEXT_NAMES_SCHEME = 3,
+  /** kztext_encoding_from_name(), aliases included. */
+  KZTEXT_NAMES_ENCODING = 4,
+  /** The items of kztext_repair_flags_from_names() with their flag bits. */
+  KZTEXT_NAMES_REPAIR = 5,
+  /** Every public flag macro by its name ("KZTEXT_NORM_NFC") and value. */
+  KZTEXT_NAMES_FLAG = 6
+} kztext_names;
+
+/**
+ * The i-th entry (from 0) of a name table: returns the name and stores its
+ * value (an enumeration value or flag bits) in *value (which may be NULL);
+ * NULL past the last entry or for an unknown table.  Each value's canonical
+ * name comes before its aliases.  The strings are static.
+ */
+KZTEXT_API const char *kztext_name_at(kztext_names table, size_t i, int64_t *value);
 
 #ifdef __cplusplus
 }

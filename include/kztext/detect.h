@@ -37,41 +37,47 @@ typedef enum kztext_variant {
   KZTEXT_VARIANT_NONE = 0,      /**< not Latin-script Kazakh */
   KZTEXT_VARIANT_LATIN2021 = 1, /**< "latin2021": ä ğ ı ñ ö ş ū ü (2021) */
   KZTEXT_VARIANT_LATIN2018 = 2, /**< "latin2018": á ǵ ı ń ó ú ý, sh ch (Decree 637) */
-  KZTEXT_VARIANT_LATIN2017 = 3, /**< "latin2017": apostrophes a' g' n' (Decree 569) */
-  KZTEXT_VARIANT_COUNT = 4
+  KZTEXT_VARIANT_LATIN2017 = 3  /**< "latin2017": apostrophes a' g' n' (Decree 569) */
 } kztext_variant;
 
 /**
  * Result of kztext_detect().  The caller sets .size = sizeof(kztext_detect_result)
  * before the call; the library fills only the fields that fit in .size, so
  * fields may be appended in later versions without breaking old callers.
+ *
+ * Layout rule: every scalar comes before the per-language arrays, and the
+ * arrays have the fixed length KZTEXT_LANG_CAPACITY, so neither a new
+ * language nor a new field (appended after share[]) moves an existing one.
  */
 typedef struct kztext_detect_result {
   size_t size;            /**< set by the caller: sizeof(kztext_detect_result) */
   kztext_lang lang;       /**< the language with more evidence (also when mixed: see share) */
   kztext_script script;   /**< script of most letters (KZTEXT_SCRIPT_COMMON: none) */
   kztext_variant variant; /**< Latin alphabet when lang is kk in Latin script */
+  /** 1 when the text switches between Kazakh and Russian (whole clauses or
+   *  sentences of each, not a single borrowed word); then share[] holds
+   *  the share of letters of each language (KK + RU = 1). */
+  int mixed;
   /** scores[.lang] (0..1): from the model scores, lowered for short text;
    *  the probability of "other language" when .lang is und; for
    *  code-switched text (.mixed) the share of .lang, so a confidence near
    *  0.5 says the text is as much the other language. */
   double confidence;
-  /** Per language (indexed by kztext_lang) probabilities summing to 1;
-   *  scores[KZTEXT_LANG_UND] is the share given to other languages.  When
-   *  .mixed, scores[KK] and scores[RU] are the shares (times 1 - und). */
-  double scores[KZTEXT_LANG_COUNT];
-  /** 1 when the text switches between Kazakh and Russian (whole clauses or
-   *  sentences of each, not a single borrowed word); then share[] holds
-   *  the share of letters of each language (KK + RU = 1). */
-  int mixed;
-  double share[KZTEXT_LANG_COUNT];
   /** Letters counted (the amount of evidence). */
   size_t letters;
+  /** Per language (indexed by kztext_lang) probabilities summing to 1;
+   *  scores[KZTEXT_LANG_UND] is the share given to other languages.  When
+   *  .mixed, scores[KK] and scores[RU] are the shares (times 1 - und).
+   *  Entries of no language are 0. */
+  double scores[KZTEXT_LANG_CAPACITY];
+  /** Share of letters per language: see .mixed; for text that is not
+   *  mixed, 1 for .lang (all 0 when .lang is und). */
+  double share[KZTEXT_LANG_CAPACITY];
 } kztext_detect_result;
 
 /** Flags of kztext_detect(): bits 0-3 are the invalid-UTF-8 policy; under
  *  KZTEXT_INVALID_REPLACE ill-formed bytes are skipped. */
-#define KZTEXT_DETECT_NO_MIXED 0x10u /**< skip code-switching analysis (faster) */
+#define KZTEXT_DETECT_NO_MIXED 0x2000u /**< skip code-switching analysis (faster) */
 
 /**
  * Identifies the language of src[0..len): a word, a line, a sentence or a
@@ -86,11 +92,8 @@ KZTEXT_API kztext_status kztext_detect(const char *src, size_t len, unsigned fla
                                        kztext_detect_result *result,
                                        size_t *error_offset);
 
-/** "kk", "ru", "en", "und"; "?" if unknown. */
-KZTEXT_API const char *kztext_lang_name(kztext_lang lang);
-
-/** "latin2021", "latin2018", "latin2017"; "" for KZTEXT_VARIANT_NONE; "?" if
- *  unknown. */
+/** "latin2021", "latin2018", "latin2017"; "" for KZTEXT_VARIANT_NONE; NULL
+ *  for any other value.  (kztext_lang_name() is in lang.h.) */
 KZTEXT_API const char *kztext_variant_name(kztext_variant variant);
 
 #ifdef __cplusplus

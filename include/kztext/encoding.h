@@ -36,7 +36,9 @@ typedef enum kztext_encoding {
 
 /** Canonical lower-case name ("utf-8", "cp1251", "koi8-r", "ibm866",
  *  "iso-8859-5", "rk1048", "pt154", "utf-16le", "utf-16be", "utf-16",
- *  "auto"); NULL for an unknown value. */
+ *  "auto"); NULL for any other value.  Encodings are numbered from 0
+ *  without gaps, so kztext_encoding_name(i) for i = 0, 1, ... until NULL
+ *  lists them. */
 KZTEXT_API const char *kztext_encoding_name(kztext_encoding enc);
 
 /** Looks up an encoding by name, case-insensitively, accepting common
@@ -71,7 +73,7 @@ typedef struct kztext_decode_info {
  * encoding (KZTEXT_E_INVALID_UTF8 for UTF-8, KZTEXT_E_DECODE otherwise, with
  * its offset); KZTEXT_INVALID_REPLACE writes U+FFFD instead. */
 /** Do not restore mojibake after decoding. */
-#define KZTEXT_DECODE_NO_REPAIR 0x10000u
+#define KZTEXT_DECODE_NO_REPAIR 0x8000u
 
 /**
  * Decodes src[0..len) from `from` (or the detected encoding for

@@ -32,11 +32,11 @@ extern "C" {
 /* Pipeline flags.  Bits 0-3: the invalid-input policy applied when
  * decoding (strict: the call fails with the byte offset; replace: U+FFFD). */
 /** Each line break ends a sentence (headlines, lists, one sentence per line). */
-#define KZTEXT_PIPELINE_LINES 0x10u
+#define KZTEXT_PIPELINE_LINES 0x10000000u
 /** Skip the repairs (decode and NFC only). */
-#define KZTEXT_PIPELINE_NO_REPAIR 0x20u
+#define KZTEXT_PIPELINE_NO_REPAIR 0x20000000u
 /** Transliterate every sentence, not only the ones identified as Kazakh. */
-#define KZTEXT_PIPELINE_TRANSLIT_ALL 0x40u
+#define KZTEXT_PIPELINE_TRANSLIT_ALL 0x40000000u
 
 /** Options of a pipeline.  Zero-initialize, set `size` to
  *  sizeof(kztext_pipeline_options), then the fields wanted: zero means

@@ -8,12 +8,7 @@
  * Every repair is conservative (clean text comes out byte for byte the same)
  * and idempotent (repairing repaired text changes nothing).
  *
- * Flag layout.  One flags word can one day carry normalization and repairs
- * together, so the repair bits stay clear of the others:
- *   0x0000000F  invalid-UTF-8 policy (core.h)
- *   0x00000010-0x00000200  KZTEXT_NORM_* (normalize.h)
- *   0x00010000-0x00FF0000  KZTEXT_REPAIR_* (this header)
- *   0x01000000-0x0F000000  KZTEXT_CASE_* (case.h)
+ * The repair bits are 0x00010000-0x00FF0000 of the flag layout in core.h.
  */
 #ifndef KZTEXT_REPAIR_H
 #define KZTEXT_REPAIR_H

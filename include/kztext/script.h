@@ -18,7 +18,8 @@ extern "C" {
 #endif
 
 /** Fine class of one code point.  Values are stable; new classes are only
- *  ever appended. */
+ *  ever appended (enumerate them with kztext_script_class_name(), which is
+ *  NULL past the last). */
 typedef enum kztext_script_class {
   KZTEXT_SC_OTHER = 0,       /**< unassigned, controls, letters of other scripts */
   KZTEXT_SC_SPACE = 1,       /**< Z* and the white-space controls TAB LF VT FF CR NEL */
@@ -41,8 +42,7 @@ typedef enum kztext_script_class {
   KZTEXT_SC_APOSTROPHE = 14,
   KZTEXT_SC_ARAB_KK = 15,    /**< Kazakh Arabic letters ۋ ۇ ە ڭ and high hamza U+0674 */
   KZTEXT_SC_ARAB = 16,       /**< other Arabic-script letters */
-  KZTEXT_SC_HAN = 17,        /**< Han ideographs and radicals */
-  KZTEXT_SC_COUNT = 18
+  KZTEXT_SC_HAN = 17         /**< Han ideographs and radicals */
 } kztext_script_class;
 
 /** Coarse script (ISO 15924 names from kztext_script_name()).  Values are
@@ -53,8 +53,7 @@ typedef enum kztext_script {
   KZTEXT_SCRIPT_LATN = 2,   /**< "Latn" */
   KZTEXT_SCRIPT_ARAB = 3,   /**< "Arab" */
   KZTEXT_SCRIPT_HAN = 4,    /**< "Hani" */
-  KZTEXT_SCRIPT_OTHER = 5,  /**< "Zzzz": letters of any other script, unassigned */
-  KZTEXT_SCRIPT_COUNT = 6
+  KZTEXT_SCRIPT_OTHER = 5   /**< "Zzzz": letters of any other script, unassigned */
 } kztext_script;
 
 /** Class of code point cp; values above U+10FFFF are KZTEXT_SC_OTHER. */
@@ -64,11 +63,12 @@ KZTEXT_API kztext_script_class kztext_script_class_of(uint32_t cp);
  *  KZTEXT_SCRIPT_COMMON (they belong to the run around them). */
 KZTEXT_API kztext_script kztext_script_of_class(kztext_script_class cls);
 
-/** Short name of a class ("cyrl_kk", "latn_kk2021", ...); "?" if unknown. */
+/** Short name of a class ("cyrl_kk", "latn_kk2021", ...); NULL for any
+ *  other value. */
 KZTEXT_API const char *kztext_script_class_name(kztext_script_class cls);
 
 /** ISO 15924 code of a script ("Cyrl", "Latn", "Arab", "Hani", "Zyyy",
- *  "Zzzz"); "?" if unknown. */
+ *  "Zzzz"); NULL for any other value. */
 KZTEXT_API const char *kztext_script_name(kztext_script script);
 
 /** One script run: bytes [start, end) of the input. */

@@ -56,7 +56,7 @@ typedef struct kztext_span {
 
 /** Every line break is a sentence boundary (default: only blank lines and
  *  the rules). */
-#define KZTEXT_SEG_LINES 0x10u
+#define KZTEXT_SEG_LINES 0x1000u
 
 /** An opaque segmenter: ICU iterators plus scratch state.  One per thread. */
 typedef struct kztext_segmenter kztext_segmenter;
@@ -88,7 +88,7 @@ KZTEXT_API void kztext_segmenter_free(kztext_segmenter *seg);
  */
 KZTEXT_API kztext_status kztext_sentences(kztext_segmenter *seg,
                                           const char *src, size_t len,
-                                          int lang, unsigned flags,
+                                          kztext_lang lang, unsigned flags,
                                           kztext_span *spans, size_t cap,
                                           size_t *count, size_t *error_offset);
 
@@ -96,7 +96,7 @@ KZTEXT_API kztext_status kztext_sentences(kztext_segmenter *seg,
  *  kztext_free(); NULL when there are no sentences). */
 KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg,
                                                 const char *src, size_t len,
-                                                int lang, unsigned flags,
+                                                kztext_lang lang, unsigned flags,
                                                 kztext_span **spans,
                                                 size_t *count,
                                                 size_t *error_offset);
@@ -120,14 +120,14 @@ KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg,
  * the abbreviation table; KZTEXT_SEG_LINES has no effect on tokens.
  */
 KZTEXT_API kztext_status kztext_tokens(kztext_segmenter *seg, const char *src,
-                                       size_t len, int lang, unsigned flags,
+                                       size_t len, kztext_lang lang, unsigned flags,
                                        kztext_span *spans, size_t cap,
                                        size_t *count, size_t *error_offset);
 
 /** Allocating twin of kztext_tokens(); free *spans with kztext_free(). */
 KZTEXT_API kztext_status kztext_tokens_alloc(kztext_segmenter *seg,
                                              const char *src, size_t len,
-                                             int lang, unsigned flags,
+                                             kztext_lang lang, unsigned flags,
                                              kztext_span **spans,
                                              size_t *count,
                                              size_t *error_offset);

@@ -42,15 +42,11 @@ typedef enum kztext_scheme {
   KZTEXT_SCHEME_ARABIC = 7     /**< "arabic": töte jazu (MediaWiki rules) */
 } kztext_scheme;
 
-#define KZTEXT_SCHEME_COUNT 8
-
-/* Flags for kztext_translit().  Bits 0-3: the invalid-UTF-8 policy. */
-/** Reverse direction (to Cyrillic): rules only, no lexicon.  For measuring
- *  the lexicon's contribution and for the lexicon generator. */
-#define KZTEXT_TRANSLIT_NO_LEXICON 0x10u
+/* Flags for kztext_translit().  Bits 0-3: the invalid-UTF-8 policy; the
+ * layout of every flags word is in core.h. */
 /** Arabic target: the hamza is U+0621 (CLDR kk-Arab practice) instead of
  *  U+0674 (MediaWiki, Xinjiang print practice). */
-#define KZTEXT_TRANSLIT_ARABIC_HAMZA_0621 0x20u
+#define KZTEXT_TRANSLIT_ARABIC_HAMZA_0621 0x4000u
 
 /**
  * Looks up a scheme by name: "cyrillic", "latin2021" ("latin"), "latin2018",
@@ -60,7 +56,10 @@ typedef enum kztext_scheme {
 KZTEXT_API kztext_status kztext_scheme_from_name(const char *name,
                                                  kztext_scheme *scheme);
 
-/** Canonical name of a scheme ("latin2021", ...); NULL if out of range. */
+/** Canonical name of a scheme ("latin2021", ..., "auto" for
+ *  KZTEXT_SCHEME_AUTO); NULL for any other value.  Schemes are numbered
+ *  from 0 without gaps, so kztext_scheme_name(i) for i = 0, 1, ... until
+ *  NULL lists the targets. */
 KZTEXT_API const char *kztext_scheme_name(kztext_scheme scheme);
 
 /**

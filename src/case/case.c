@@ -10,20 +10,29 @@
 #include <kztext.h>
 
 #include "core/buffer.h"
+#include "core/names.h"
 #include "utf8/utf8.h"
 
 #define OPS (KZTEXT_CASE_UPPER | KZTEXT_CASE_LOWER | KZTEXT_CASE_FOLD)
 #define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | OPS)
 
+const kz_name kz_case_lang_names[] = {
+    {"auto", KZTEXT_LANG_AUTO}, {"kk", KZTEXT_LANG_KK},      {"kk-latn", KZTEXT_LANG_KK},
+    {"kk-cyrl", KZTEXT_LANG_KK}, {"tr", KZTEXT_LANG_KK},      {"az", KZTEXT_LANG_KK},
+    {"ru", KZTEXT_LANG_RU},     {"en", KZTEXT_LANG_EN},      {NULL, 0}};
+
+const kz_name kz_case_op_names[] = {{"upper", KZTEXT_CASE_UPPER},
+                                    {"lower", KZTEXT_CASE_LOWER},
+                                    {"fold", KZTEXT_CASE_FOLD},
+                                    {"casefold", KZTEXT_CASE_FOLD},
+                                    {NULL, 0}};
+
 kztext_status kztext_case_lang_from_name(const char *name, kztext_lang *lang) {
   if (!name || !lang) return KZTEXT_E_INVALID_ARG;
-  static const struct { const char *n; kztext_lang l; } names[] = {
-      {"auto", KZTEXT_LANG_AUTO}, {"kk", KZTEXT_LANG_KK},      {"kk-latn", KZTEXT_LANG_KK},
-      {"kk-cyrl", KZTEXT_LANG_KK}, {"tr", KZTEXT_LANG_KK},      {"az", KZTEXT_LANG_KK},
-      {"ru", KZTEXT_LANG_RU},     {"en", KZTEXT_LANG_EN}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (!strcmp(names[i].n, name)) { *lang = names[i].l; return KZTEXT_OK; }
-  return KZTEXT_E_UNSUPPORTED;
+  const kz_name *e = kz_name_find(kz_case_lang_names, name, strlen(name), 0);
+  if (!e) return KZTEXT_E_UNSUPPORTED;
+  *lang = (kztext_lang)e->value;
+  return KZTEXT_OK;
 }
 
 /* auto: Turkic rules when the text has letters only Turkic Latin alphabets
@@ -96,7 +105,7 @@ done:
   return st;
 }
 
-kztext_status kztext_case(const char *src, size_t len, unsigned flags, kztext_lang lang,
+kztext_status kztext_case(const char *src, size_t len, kztext_lang lang, unsigned flags,
                           char *dst, size_t dst_cap, size_t *dst_len, size_t *error_offset) {
   if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   kz_buf b = {0};
@@ -105,8 +114,8 @@ kztext_status kztext_case(const char *src, size_t len, unsigned flags, kztext_la
   return kz_buf_to_caller(&b, dst, dst_cap, dst_len);
 }
 
-kztext_status kztext_case_alloc(const char *src, size_t len, unsigned flags,
-                                kztext_lang lang, char **out, size_t *out_len,
+kztext_status kztext_case_alloc(const char *src, size_t len, kztext_lang lang,
+                                unsigned flags, char **out, size_t *out_len,
                                 size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;

@@ -4,6 +4,7 @@
  * and ICU has no KZ-1048 or PT154 at all. */
 #include <string.h>
 
+#include "core/names.h"
 #include "encoding/encoding_internal.h"
 #include "utf8/utf8.h"
 
@@ -174,10 +175,8 @@ size_t kz_sb_decode_hint(const uint16_t *tab, const unsigned char *s, size_t n, 
   return (size_t)(o - out);
 }
 
-static const struct {
-  const char *name;
-  kztext_encoding enc;
-} names[] = {
+/* Canonical names first (kztext_name_at), each before its aliases. */
+const kz_name kz_encoding_names[] = {
     {"auto", KZTEXT_ENC_AUTO},         {"utf-8", KZTEXT_ENC_UTF8},
     {"utf8", KZTEXT_ENC_UTF8},         {"utf-8-sig", KZTEXT_ENC_UTF8},
     {"utf-16", KZTEXT_ENC_UTF16},      {"utf16", KZTEXT_ENC_UTF16},
@@ -191,7 +190,7 @@ static const struct {
     {"rk1048", KZTEXT_ENC_RK1048},     {"kz-1048", KZTEXT_ENC_RK1048},
     {"kz1048", KZTEXT_ENC_RK1048},     {"strk1048-2002", KZTEXT_ENC_RK1048},
     {"pt154", KZTEXT_ENC_PT154},       {"ptcp154", KZTEXT_ENC_PT154},
-    {"cp154", KZTEXT_ENC_PT154},
+    {"cp154", KZTEXT_ENC_PT154},       {NULL, 0},
 };
 
 const char *kztext_encoding_name(kztext_encoding enc) {
@@ -213,10 +212,8 @@ const char *kztext_encoding_name(kztext_encoding enc) {
 
 kztext_status kztext_encoding_from_name(const char *name, kztext_encoding *enc) {
   if (!name || !enc) return KZTEXT_E_INVALID_ARG;
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-    const char *a = names[i].name, *b = name;
-    while (*a && (*a == *b || (*b >= 'A' && *b <= 'Z' && *b + 32 == *a))) a++, b++;
-    if (!*a && !*b) { *enc = names[i].enc; return KZTEXT_OK; }
-  }
-  return KZTEXT_E_UNSUPPORTED;
+  const kz_name *e = kz_name_find(kz_encoding_names, name, strlen(name), 1);
+  if (!e) return KZTEXT_E_UNSUPPORTED;
+  *enc = (kztext_encoding)e->value;
+  return KZTEXT_OK;
 }

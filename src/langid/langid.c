@@ -337,7 +337,7 @@ static unsigned ascii_letters(const unsigned char *s, size_t len, size_t *pos) {
 
 /* Everything one pass over the text gathers. */
 typedef struct scan_out {
-  unsigned cls_count[KZTEXT_SC_COUNT];
+  unsigned cls_count[KZ_SC_COUNT];
   size_t arab_foreign_n, arab_medial_yeh;
   size_t kk_core; /* ә ғ қ ұ і һ: Kazakh letters Kyrgyz and Mongolian lack */
   cyr_state c;
@@ -809,12 +809,11 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
 }
 
 const char *kztext_lang_name(kztext_lang lang) {
-  static const char *const names[KZTEXT_LANG_COUNT] = {"und", "kk", "ru", "en"};
-  return (unsigned)lang < KZTEXT_LANG_COUNT ? names[lang] : "?";
+  static const char *const names[] = {"und", "kk", "ru", "en"};
+  return (unsigned)lang < sizeof names / sizeof *names ? names[lang] : NULL;
 }
 
 const char *kztext_variant_name(kztext_variant v) {
-  static const char *const names[KZTEXT_VARIANT_COUNT] = {"", "latin2021", "latin2018",
-                                                          "latin2017"};
-  return (unsigned)v < KZTEXT_VARIANT_COUNT ? names[v] : "?";
+  static const char *const names[] = {"", "latin2021", "latin2018", "latin2017"};
+  return (unsigned)v < sizeof names / sizeof *names ? names[v] : NULL;
 }

@@ -43,7 +43,7 @@ kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
   memcpy(&o, options, options->size < sizeof o ? options->size : sizeof o);
   o.size = sizeof o;
   if (o.flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
-  if ((unsigned)o.lang >= KZTEXT_LANG_COUNT || !kztext_encoding_name(o.encoding) ||
+  if (!kztext_lang_name(o.lang) || !kztext_encoding_name(o.encoding) ||
       (o.translit && !kztext_scheme_name(o.translit_to)))
     return KZTEXT_E_INVALID_ARG;
   /* AUTO names no alphabet to write in (a source only, as for translit). */

@@ -8,6 +8,7 @@
 #include <kztext.h>
 
 #include "core/buffer.h"
+#include "core/names.h"
 #include "repair/repair_internal.h"
 #include "utf8/utf8.h"
 
@@ -224,15 +225,16 @@ kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags, c
   return repair(src, len, flags, NULL, 0, out_len, out, report, error_offset);
 }
 
+const kz_name kz_repair_names[] = {
+    {"homoglyphs", KZTEXT_REPAIR_HOMOGLYPHS}, {"invisible", KZTEXT_REPAIR_INVISIBLE},
+    {"spaces", KZTEXT_REPAIR_SPACES},         {"mojibake", KZTEXT_REPAIR_MOJIBAKE},
+    {"all", KZTEXT_REPAIR_ALL},               {"default", KZTEXT_REPAIR_DEFAULT},
+    {"none", 0},                              {"key", KZTEXT_REPAIR_KEY},
+    {"digit-space", KZTEXT_REPAIR_DIGIT_SPACE | KZTEXT_REPAIR_SPACES},
+    {NULL, 0}};
+
 kztext_status kztext_repair_flags_from_names(const char *list, unsigned *flags) {
   if (!list || !flags) return KZTEXT_E_INVALID_ARG;
-  static const struct { const char *name; unsigned bits; } names[] = {
-      {"homoglyphs", KZTEXT_REPAIR_HOMOGLYPHS}, {"invisible", KZTEXT_REPAIR_INVISIBLE},
-      {"spaces", KZTEXT_REPAIR_SPACES},         {"mojibake", KZTEXT_REPAIR_MOJIBAKE},
-      {"all", KZTEXT_REPAIR_ALL},               {"default", KZTEXT_REPAIR_DEFAULT},
-      {"none", 0},                              {"key", KZTEXT_REPAIR_KEY},
-      {"digit-space", KZTEXT_REPAIR_DIGIT_SPACE | KZTEXT_REPAIR_SPACES},
-  };
   unsigned f = 0;
   const char *p = list;
   for (;;) {
@@ -240,11 +242,9 @@ kztext_status kztext_repair_flags_from_names(const char *list, unsigned *flags) 
     while (*e && *e != ',') e++;
     size_t n = (size_t)(e - p);
     if (n) {
-      size_t k = 0;
-      for (; k < sizeof names / sizeof *names; k++)
-        if (strlen(names[k].name) == n && !memcmp(names[k].name, p, n)) break;
-      if (k == sizeof names / sizeof *names) return KZTEXT_E_UNSUPPORTED;
-      f |= names[k].bits;
+      const kz_name *k = kz_name_find(kz_repair_names, p, n, 0);
+      if (!k) return KZTEXT_E_UNSUPPORTED;
+      f |= (unsigned)k->value;
     }
     if (!*e) break;
     p = e + 1;

@@ -8,7 +8,7 @@
 
 #include "gen/script_classes.inc"
 
-const uint8_t kz_class_script[KZTEXT_SC_COUNT] = {
+const uint8_t kz_class_script[KZ_SC_COUNT] = {
     [KZTEXT_SC_OTHER] = KZTEXT_SCRIPT_OTHER,
     [KZTEXT_SC_SPACE] = KZTEXT_SCRIPT_COMMON,
     [KZTEXT_SC_DIGIT] = KZTEXT_SCRIPT_COMMON,
@@ -36,22 +36,22 @@ kztext_script_class kztext_script_class_of(uint32_t cp) {
 }
 
 kztext_script kztext_script_of_class(kztext_script_class cls) {
-  if ((unsigned)cls >= KZTEXT_SC_COUNT) return KZTEXT_SCRIPT_OTHER;
+  if ((unsigned)cls >= KZ_SC_COUNT) return KZTEXT_SCRIPT_OTHER;
   return (kztext_script)kz_class_script[cls];
 }
 
 const char *kztext_script_class_name(kztext_script_class cls) {
-  static const char *const names[KZTEXT_SC_COUNT] = {
+  static const char *const names[KZ_SC_COUNT] = {
       "other", "space", "digit", "punct", "mark", "cyrl_kk", "cyrl_ru",
       "cyrl_shared", "cyrl_other", "latn_ascii", "latn_kk2021", "latn_kk2018",
       "latn_kk_dotless", "latn_other", "apostrophe", "arab_kk", "arab", "han"};
-  return (unsigned)cls < KZTEXT_SC_COUNT ? names[cls] : "?";
+  return (unsigned)cls < KZ_SC_COUNT ? names[cls] : NULL;
 }
 
 const char *kztext_script_name(kztext_script script) {
-  static const char *const names[KZTEXT_SCRIPT_COUNT] = {
+  static const char *const names[KZ_SCRIPT_COUNT] = {
       "Zyyy", "Cyrl", "Latn", "Arab", "Hani", "Zzzz"};
-  return (unsigned)script < KZTEXT_SCRIPT_COUNT ? names[script] : "?";
+  return (unsigned)script < KZ_SCRIPT_COUNT ? names[script] : NULL;
 }
 
 /* Script of each ASCII byte: letters Latin, everything else Common. */
@@ -116,7 +116,7 @@ kztext_status kztext_script_runs(const char *src, size_t len, unsigned flags,
   const unsigned char *s = (const unsigned char *)src;
   const int replace = (flags & 0xFu) == KZTEXT_INVALID_REPLACE;
   size_t n = 0, i = 0, start = 0;
-  unsigned cur = KZTEXT_SCRIPT_COUNT; /* no letter seen yet */
+  unsigned cur = KZ_SCRIPT_COUNT; /* no letter seen yet */
   while (i < len) {
     /* Hot loops: skip what cannot end the current run without decoding. */
     if (cur == KZTEXT_SCRIPT_LATN) {
@@ -171,7 +171,7 @@ kztext_status kztext_script_runs(const char *src, size_t len, unsigned flags,
       }
     }
     if (sc != KZTEXT_SCRIPT_COMMON && sc != cur) {
-      if (cur != KZTEXT_SCRIPT_COUNT && i > start) {
+      if (cur != KZ_SCRIPT_COUNT && i > start) {
         put_run(runs, cap, &n, start, i, cur);
         start = i;
       }
@@ -179,7 +179,7 @@ kztext_status kztext_script_runs(const char *src, size_t len, unsigned flags,
     }
     i += step;
   }
-  if (len) put_run(runs, cap, &n, start, len, cur == KZTEXT_SCRIPT_COUNT ? KZTEXT_SCRIPT_COMMON : cur);
+  if (len) put_run(runs, cap, &n, start, len, cur == KZ_SCRIPT_COUNT ? KZTEXT_SCRIPT_COMMON : cur);
   *count = n;
   return n > cap ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK;
 }

@@ -103,7 +103,7 @@ typedef kztext_status (*runner)(kztext_segmenter *, const unsigned char *, size_
                                 unsigned, kz_spans *);
 
 static kztext_status run(runner fn, kztext_segmenter *seg, const char *src, size_t len,
-                         int lang, unsigned flags, kz_spans *o, size_t *error_offset) {
+                         kztext_lang lang, unsigned flags, kz_spans *o, size_t *error_offset) {
   if (!seg || (!src && len) || lang < KZTEXT_LANG_AUTO || lang > KZTEXT_LANG_EN)
     return KZTEXT_E_INVALID_ARG;
   kztext_status st = kz_seg_check(src, len, flags, error_offset);
@@ -112,7 +112,7 @@ static kztext_status run(runner fn, kztext_segmenter *seg, const char *src, size
 }
 
 static kztext_status to_caller(runner fn, kztext_segmenter *seg, const char *src, size_t len,
-                               int lang, unsigned flags, kztext_span *spans, size_t cap,
+                               kztext_lang lang, unsigned flags, kztext_span *spans, size_t cap,
                                size_t *count, size_t *error_offset) {
   if (!spans && cap) return KZTEXT_E_INVALID_ARG;
   kz_spans o = {spans, cap, 0, NULL, 0, 0, 0};
@@ -123,7 +123,7 @@ static kztext_status to_caller(runner fn, kztext_segmenter *seg, const char *src
 }
 
 static kztext_status to_alloc(runner fn, kztext_segmenter *seg, const char *src, size_t len,
-                              int lang, unsigned flags, kztext_span **spans, size_t *count,
+                              kztext_lang lang, unsigned flags, kztext_span **spans, size_t *count,
                               size_t *error_offset) {
   if (!spans) return KZTEXT_E_INVALID_ARG;
   *spans = NULL;
@@ -136,27 +136,27 @@ static kztext_status to_alloc(runner fn, kztext_segmenter *seg, const char *src,
   return KZTEXT_OK;
 }
 
-kztext_status kztext_sentences(kztext_segmenter *seg, const char *src, size_t len, int lang,
-                               unsigned flags, kztext_span *spans, size_t cap, size_t *count,
+kztext_status kztext_sentences(kztext_segmenter *seg, const char *src, size_t len,
+                               kztext_lang lang, unsigned flags, kztext_span *spans, size_t cap, size_t *count,
                                size_t *error_offset) {
   return to_caller(kz_sentences_run, seg, src, len, lang, flags, spans, cap, count,
                    error_offset);
 }
 
 kztext_status kztext_sentences_alloc(kztext_segmenter *seg, const char *src, size_t len,
-                                     int lang, unsigned flags, kztext_span **spans,
+                                     kztext_lang lang, unsigned flags, kztext_span **spans,
                                      size_t *count, size_t *error_offset) {
   return to_alloc(kz_sentences_run, seg, src, len, lang, flags, spans, count, error_offset);
 }
 
-kztext_status kztext_tokens(kztext_segmenter *seg, const char *src, size_t len, int lang,
-                            unsigned flags, kztext_span *spans, size_t cap, size_t *count,
+kztext_status kztext_tokens(kztext_segmenter *seg, const char *src, size_t len,
+                            kztext_lang lang, unsigned flags, kztext_span *spans, size_t cap, size_t *count,
                             size_t *error_offset) {
   return to_caller(kz_tokens_run, seg, src, len, lang, flags, spans, cap, count, error_offset);
 }
 
-kztext_status kztext_tokens_alloc(kztext_segmenter *seg, const char *src, size_t len, int lang,
-                                  unsigned flags, kztext_span **spans, size_t *count,
+kztext_status kztext_tokens_alloc(kztext_segmenter *seg, const char *src, size_t len,
+                                  kztext_lang lang, unsigned flags, kztext_span **spans, size_t *count,
                                   size_t *error_offset) {
   return to_alloc(kz_tokens_run, seg, src, len, lang, flags, spans, count, error_offset);
 }

@@ -640,7 +640,7 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
  * URLs and e-mail addresses are found when their '@' or "://" shows up: the
  * token converted so far is rewound and copied as it is. */
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
-  const int lex = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
+  const int lex = !(flags & KZ_TRANSLIT_NO_LEXICON);
   lex_view L;
   lex_view_init(&L);
   char *o = out;

@@ -35,7 +35,7 @@ typedef struct word {
   int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
   int roman;   /* a Roman numeral of two letters or more (XIV) */
   unsigned next; /* the byte after the word (0 at the end, or not known) */
-  int lexicon;   /* the lexicon's data may be used (not KZTEXT_TRANSLIT_NO_LEXICON) */
+  int lexicon;   /* the lexicon's data may be used (not KZ_TRANSLIT_NO_LEXICON) */
   uint16_t tcode[MAXW];
 } word;
 
@@ -577,7 +577,7 @@ static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
 
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
-  w->lexicon = !(flags & KZTEXT_TRANSLIT_NO_LEXICON);
+  w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
   tokenize(w, sc);
   for (int j = 0; j < w->nt; j++) w->tcode[j] = w->t[j].target;
   int ncap = 0, nlow = 0;
@@ -599,7 +599,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
    * (С.Я. Надсон), not the words ия, ию */
   const int initial18 = y18 && w->next == '.' && w->n == 2 && w->cap[0] && !w->cap[1] &&
                         w->cp[0] == 'i' && (w->cp[1] == 'a' || w->cp[1] == 0xFD);
-  if (!(flags & KZTEXT_TRANSLIT_NO_LEXICON) && !initial18 && !w->roman &&
+  if (!(flags & KZ_TRANSLIT_NO_LEXICON) && !initial18 && !w->roman &&
       (sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017 || y18)) {
     unsigned char key[MAXW * 4 + 1];
     size_t kend[MAXW]; /* key length after token j */
@@ -726,7 +726,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       continue;
     }
     if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
-      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, !(flags & KZTEXT_TRANSLIT_NO_LEXICON));
+      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, !(flags & KZ_TRANSLIT_NO_LEXICON));
       if (k) { i += k; continue; }
     }
     size_t l;

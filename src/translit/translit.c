@@ -3,39 +3,36 @@
  * route between schemes (through Cyrillic), automatic source detection, and
  * the alignment bookkeeping. */
 #include "core/buffer.h"
+#include "core/names.h"
 #include "translit/translit_int.h"
 #include "utf8/utf8.h"
 
-static const char *const names[KZTEXT_SCHEME_COUNT] = {
-    "cyrillic", "latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic"};
+/* Entries 0..KZ_SCHEME_COUNT-1 are the canonical names in enum order. */
+const kz_name kz_scheme_names[] = {
+    {"cyrillic", KZTEXT_SCHEME_CYRILLIC}, {"latin2021", KZTEXT_SCHEME_LATIN2021},
+    {"latin2018", KZTEXT_SCHEME_LATIN2018}, {"latin2017", KZTEXT_SCHEME_LATIN2017},
+    {"iso9", KZTEXT_SCHEME_ISO9},         {"bgn", KZTEXT_SCHEME_BGN},
+    {"alalc", KZTEXT_SCHEME_ALALC},       {"arabic", KZTEXT_SCHEME_ARABIC},
+    {"auto", KZTEXT_SCHEME_AUTO},         {"latin", KZTEXT_SCHEME_LATIN2021},
+    {NULL, 0}};
 
 const char *kztext_scheme_name(kztext_scheme scheme) {
   if (scheme == KZTEXT_SCHEME_AUTO) return "auto";
-  if ((int)scheme < 0 || (int)scheme >= KZTEXT_SCHEME_COUNT) return NULL;
-  return names[scheme];
-}
-
-static int eq_nocase(const char *a, const char *b) {
-  for (; *a && *b; a++, b++) {
-    int x = (unsigned char)*a, y = (unsigned char)*b;
-    if (x >= 'A' && x <= 'Z') x += 32;
-    if (x != y) return 0;
-  }
-  return *a == *b;
+  if ((int)scheme < 0 || (int)scheme >= KZ_SCHEME_COUNT) return NULL;
+  return kz_scheme_names[scheme].name;
 }
 
 kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme) {
   if (!name || !scheme) return KZTEXT_E_INVALID_ARG;
-  for (int i = 0; i < KZTEXT_SCHEME_COUNT; i++)
-    if (eq_nocase(name, names[i])) { *scheme = (kztext_scheme)i; return KZTEXT_OK; }
-  if (eq_nocase(name, "latin")) { *scheme = KZTEXT_SCHEME_LATIN2021; return KZTEXT_OK; }
-  if (eq_nocase(name, "auto")) { *scheme = KZTEXT_SCHEME_AUTO; return KZTEXT_OK; }
-  return KZTEXT_E_UNSUPPORTED;
+  const kz_name *e = kz_name_find(kz_scheme_names, name, strlen(name), 1);
+  if (!e) return KZTEXT_E_UNSUPPORTED;
+  *scheme = (kztext_scheme)e->value;
+  return KZTEXT_OK;
 }
 
-#define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_NO_LEXICON | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621)
+#define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621)
 
-static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZTEXT_SCHEME_COUNT; }
+static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZ_SCHEME_COUNT; }
 
 /* Output/input ratio of the whole route. */
 static size_t route_factor(kztext_scheme from, kztext_scheme to) {
@@ -343,7 +340,7 @@ static void remap(const prep *p, kz_spanv *sv) {
 static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext_scheme to,
                          unsigned flags, char *dst, size_t dst_cap, char **out, size_t *out_len,
                          kz_spanv *sv, size_t *error_offset) {
-  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  if (flags & ~(KNOWN_FLAGS | KZ_TRANSLIT_NO_LEXICON)) return KZTEXT_E_INVALID_FLAGS;
   if ((!src && len)) return KZTEXT_E_INVALID_ARG;
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
     return KZTEXT_E_UNSUPPORTED;
@@ -414,6 +411,7 @@ done:
 kztext_status kztext_translit(const char *src, size_t len, kztext_scheme from, kztext_scheme to,
                               unsigned flags, char *dst, size_t dst_cap, size_t *dst_len,
                               size_t *error_offset) {
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   size_t n = 0;
   kztext_status st = run(src, len, from, to, flags, dst, dst_cap, NULL, &n, NULL, error_offset);
@@ -424,6 +422,15 @@ kztext_status kztext_translit(const char *src, size_t len, kztext_scheme from, k
 kztext_status kztext_translit_alloc(const char *src, size_t len, kztext_scheme from,
                                     kztext_scheme to, unsigned flags, char **out,
                                     size_t *out_len, size_t *error_offset) {
+  if (!out) return KZTEXT_E_INVALID_ARG;
+  *out = NULL;
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  return run(src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
+}
+
+kztext_status kz_translit_tool_alloc(const char *src, size_t len, kztext_scheme from,
+                                     kztext_scheme to, unsigned flags, char **out,
+                                     size_t *out_len, size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   return run(src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
@@ -437,6 +444,7 @@ kztext_status kztext_translit_offsets_alloc(const char *src, size_t len, kztext_
   *out = NULL;
   *spans = NULL;
   *n_spans = 0;
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   kz_spanv sv = {0};
   kztext_status st = run(src, len, from, to, flags, NULL, 0, out, out_len, &sv, error_offset);
   if (st) { free(sv.v); return st; }

@@ -15,6 +15,23 @@
 
 #include <kztext.h>
 
+/* Schemes are 0..KZ_SCHEME_COUNT-1 (KZTEXT_SCHEME_AUTO aside); internal so
+ * that a new scheme does not change a constant compiled into callers. */
+#define KZ_SCHEME_COUNT 8
+
+/* Reverse direction by rules alone, no lexicon: for measuring the lexicon
+ * and for its generator, never for users, so it is not a public flag.  It
+ * sits in the bit core.h reserves for the library (the public functions
+ * reject it) and only kz_translit_tool_alloc() accepts it. */
+#define KZ_TRANSLIT_NO_LEXICON 0x80000000u
+
+/* kztext_translit_alloc() that also accepts KZ_TRANSLIT_NO_LEXICON; for the
+ * tools-only program tools/translit_rules.c and the tests, which link the
+ * static library (the shared library does not export it). */
+kztext_status kz_translit_tool_alloc(const char *src, size_t len, kztext_scheme from,
+                                     kztext_scheme to, unsigned flags, char **out,
+                                     size_t *out_len, size_t *error_offset);
+
 /* Forward (Cyrillic -> scheme) table entry, indexed by cp - 0x400. */
 enum { KZ_F_PASS = 1, KZ_F_MULTI = 2, KZ_F_CTX = 4 };
 typedef struct kz_fwd_entry {

@@ -13,7 +13,7 @@ from ._case import case, upper, lower, casefold
 from ._encoding import decode, detect_encoding, encoding_report, EncodingReport, Decoded
 from ._pipeline import Pipeline, Sentence, process
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def library_version() -> str:
