@@ -49,7 +49,7 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   }
   char *res = NULL;
   size_t n = 0, bad = 0;
-  kztext_status st = kztext_case_alloc(buf, cut, j->flags, j->lang, &res, &n, &bad);
+  kztext_status st = kztext_case_alloc(buf, cut, j->lang, j->flags, &res, &n, &bad);
   if (st == KZTEXT_E_INVALID_UTF8) {
     fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
             (unsigned long long)(base + bad));

@@ -10,7 +10,7 @@
 
 static const char usage[] =
     "usage: kztext translit --to SCHEME [--from SCHEME|auto] [--format text|jsonl]\n"
-    "                       [--invalid strict|replace] [--no-lexicon] [-o FILE] [FILE...]\n";
+    "                       [--invalid strict|replace] [-o FILE] [FILE...]\n";
 
 static const char help[] =
     "usage: kztext translit --to SCHEME [OPTIONS] [FILE...]\n"
@@ -32,7 +32,6 @@ static const char help[] =
     "                       into the input line and the output text\n"
     "  --invalid POLICY     strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
     "                       replace: each ill-formed subsequence becomes U+FFFD\n"
-    "  --no-lexicon         Latin -> Cyrillic by rules alone\n"
     "  -o, --output FILE    write here instead of standard output\n"
     "  -h, --help           this help\n"
     "\n"
@@ -126,8 +125,8 @@ int cmd_translit(int argc, char **argv) {
   static const struct option opts[] = {
       {"to", required_argument, 0, 't'},     {"from", required_argument, 0, 'f'},
       {"format", required_argument, 0, 'F'}, {"invalid", required_argument, 0, 'i'},
-      {"no-lexicon", no_argument, 0, 'L'},   {"output", required_argument, 0, 'o'},
-      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+      {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
   job j = {KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0, 0, NULL, NULL};
   const char *outpath = NULL;
   int c;
@@ -152,7 +151,6 @@ int cmd_translit(int argc, char **argv) {
       if (cli_set_policy(optarg, &j.flags))
         return cli_usage_error(usage, "translit", "unknown policy '%s'", optarg);
       break;
-    case 'L': j.flags |= KZTEXT_TRANSLIT_NO_LEXICON; break;
     case 'o': outpath = optarg; break;
     case 'h': return cli_help(help);
     case ':':

@@ -48,13 +48,7 @@ int cli_set_policy(const char *arg, unsigned *flags) {
 }
 
 int cli_set_lang(const char *arg, kztext_lang *lang) {
-  static const char *const names[] = {"auto", "kk", "ru", "en"}; /* = kztext_lang 0-3 */
-  for (int i = 0; i < 4; i++)
-    if (!strcmp(arg, names[i])) {
-      *lang = (kztext_lang)i;
-      return 0;
-    }
-  return -1;
+  return kztext_lang_from_name(arg, lang) == KZTEXT_OK ? 0 : -1;
 }
 
 const char *cli_input_name(const char *path) {

@@ -163,7 +163,11 @@ typedef enum kztext_names {
   /** The items of kztext_repair_flags_from_names() with their flag bits. */
   KZTEXT_NAMES_REPAIR = 5,
   /** Every public flag macro by its name ("KZTEXT_NORM_NFC") and value. */
-  KZTEXT_NAMES_FLAG = 6
+  KZTEXT_NAMES_FLAG = 6,
+  /** Layout of every public struct: "kztext_detect_result" is its size,
+   *  "kztext_detect_result.scores" the offset of a field, for bindings
+   *  that declare the structs themselves (ctypes) and must not guess. */
+  KZTEXT_NAMES_LAYOUT = 7
 } kztext_names;
 
 /**

@@ -86,12 +86,12 @@ static kztext_status c_repair(digest *d) {
 static kztext_status c_case(digest *d) {
   char *out = NULL;
   size_t n = 0;
-  kztext_status st = kztext_case_alloc(LAT, sizeof LAT - 1, KZTEXT_CASE_UPPER, KZTEXT_LANG_KK, &out, &n, NULL);
+  kztext_status st = kztext_case_alloc(LAT, sizeof LAT - 1, KZTEXT_LANG_KK, KZTEXT_CASE_UPPER, &out, &n, NULL);
   if (!st) mix(d, out, n);
   kztext_free(out);
   if (st) return st;
   char buf[512];
-  st = kztext_case(KK, sizeof KK - 1, KZTEXT_CASE_FOLD, KZTEXT_LANG_AUTO, buf, sizeof buf, &n, NULL);
+  st = kztext_case(KK, sizeof KK - 1, KZTEXT_LANG_AUTO, KZTEXT_CASE_FOLD, buf, sizeof buf, &n, NULL);
   if (!st) mix(d, buf, n);
   return st;
 }

@@ -21,11 +21,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t off = (size_t)-1;
   kztext_status st = kztext_detect(s, n, flags | ((opt & 2) ? KZTEXT_DETECT_NO_MIXED : 0), &r, &off);
   if (st == KZTEXT_OK) {
-    if ((unsigned)r.lang >= KZTEXT_LANG_COUNT || (unsigned)r.script >= KZTEXT_SCRIPT_COUNT ||
-        (unsigned)r.variant >= KZTEXT_VARIANT_COUNT || !(r.confidence >= 0 && r.confidence <= 1))
+    /* Every value returned is one the library can name. */
+    if (!kztext_lang_name(r.lang) || !kztext_script_name(r.script) ||
+        !kztext_variant_name(r.variant) || !(r.confidence >= 0 && r.confidence <= 1))
       abort();
     double sum = 0;
-    for (int k = 0; k < KZTEXT_LANG_COUNT; k++) sum += r.scores[k];
+    for (int k = 0; k < KZTEXT_LANG_CAPACITY; k++) {
+      if (!kztext_lang_name((kztext_lang)k) && (r.scores[k] != 0 || r.share[k] != 0)) abort();
+      sum += r.scores[k];
+    }
     if (!(sum > 0.999 && sum < 1.001)) abort();
     if (r.variant && (r.lang != KZTEXT_LANG_KK || r.script != KZTEXT_SCRIPT_LATN)) abort();
     /* The confidence is the score of .lang, code-switched text included. */
@@ -88,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (size_t i = 0; i + 4 <= n; i += 4) {
     uint32_t cp;
     memcpy(&cp, s + i, 4);
-    if ((unsigned)kztext_script_class_of(cp) >= KZTEXT_SC_COUNT) abort();
+    if (!kztext_script_class_name(kztext_script_class_of(cp))) abort();
   }
   return 0;
 }

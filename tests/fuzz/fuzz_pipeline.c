@@ -36,7 +36,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
                                          KZTEXT_ENC_RK1048};
   o.encoding = encs[sel & 3];
   o.lang = (kztext_lang)((sel >> 2) & 3);
-  if (sel & 0x10) { o.translit = 1; o.translit_to = (kztext_scheme)((sel >> 5) % KZTEXT_SCHEME_COUNT); }
+  int schemes = 0; /* counted at run time: the API has no count */
+  while (kztext_scheme_name((kztext_scheme)schemes)) schemes++;
+  if (sel & 0x10) { o.translit = 1; o.translit_to = (kztext_scheme)((int)(sel >> 5) % schemes); }
   if (sel & 0x80) o.flags |= KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES;
   kztext_pipeline *p;
   if (kztext_pipeline_new(&o, &p) != KZTEXT_OK) return 0;

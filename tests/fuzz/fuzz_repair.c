@@ -42,8 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   kztext_free(out);
   static const unsigned ops[] = {KZTEXT_CASE_UPPER, KZTEXT_CASE_LOWER, KZTEXT_CASE_FOLD};
   char *c = NULL;
-  if (kztext_case_alloc(src, len, ops[(opt >> 6) % 3] | KZTEXT_INVALID_REPLACE,
-                        (kztext_lang)((opt >> 6) & 3), &c, &n, NULL) != KZTEXT_OK)
+  if (kztext_case_alloc(src, len, (kztext_lang)((opt >> 6) & 3),
+                        ops[(opt >> 6) % 3] | KZTEXT_INVALID_REPLACE, &c, &n, NULL) != KZTEXT_OK)
     abort();
   kztext_free(c);
   return 0;

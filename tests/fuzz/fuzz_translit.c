@@ -8,6 +8,8 @@
 
 #include <kztext.h>
 
+#include "translit/translit_int.h" /* the rules-only mode of the tools */
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -16,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int from = (int)(sel % 9) - 1; /* -1 = AUTO */
   int to = (int)((sel / 9) % 8);
   unsigned flags = (sel & 0x80) ? KZTEXT_INVALID_REPLACE : 0;
-  if (sel & 0x40) flags |= KZTEXT_TRANSLIT_NO_LEXICON;
+  const int rules_only = sel & 0x40;
   /* a private copy, exactly as long as the input, so ASan sees overreads */
   size_t n = size - 1;
   char *src = malloc(n ? n : 1);
@@ -63,6 +65,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (err >= n) abort();
   }
   kztext_free(out);
+  /* The tools' rules-only bit is no public flag: every public call refuses
+   * it.  Through the tools' entry it fails exactly when the public call
+   * does (the lexicon changes words, never validity). */
+  if (kztext_translit_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to,
+                            flags | KZ_TRANSLIT_NO_LEXICON, &out, &out_len, NULL) !=
+      KZTEXT_E_INVALID_FLAGS)
+    abort();
+  if (rules_only) {
+    char *r = NULL;
+    size_t rn = 0;
+    kztext_status rs = kz_translit_tool_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to,
+                                              flags | KZ_TRANSLIT_NO_LEXICON, &r, &rn, NULL);
+    if (rs != st || (rs == KZTEXT_OK && rn > kztext_translit_bound(n, (kztext_scheme)from,
+                                                                    (kztext_scheme)to)))
+      abort();
+    kztext_free(r);
+  }
   free(src);
   return 0;
 }

@@ -43,30 +43,30 @@ int main(void) {
     const ccase *c = &cases[i];
     char *out = NULL;
     size_t n = 0;
-    kztext_status st = kztext_case_alloc(c->in, strlen(c->in), c->op, c->lang, &out, &n, NULL);
+    kztext_status st = kztext_case_alloc(c->in, strlen(c->in), c->lang, c->op, &out, &n, NULL);
     CHECK_INT(st, KZTEXT_OK, c->what);
     if (!st) CHECK_STR(out, n, c->out, c->what);
     kztext_free(out);
     size_t need = 0;
-    st = kztext_case(c->in, strlen(c->in), c->op, c->lang, NULL, 0, &need, NULL);
+    st = kztext_case(c->in, strlen(c->in), c->lang, c->op, NULL, 0, &need, NULL);
     CHECK(st == (need ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK), "%s: size query", c->what);
     CHECK_INT(need, strlen(c->out), c->what);
   }
   /* Greek final sigma needs its own check: ς at the end. */
   char *o;
   size_t n, bad = 0;
-  CHECK_INT(kztext_case_alloc("ΟΔΟΣ", strlen("ΟΔΟΣ"), LO, KZTEXT_LANG_EN, &o, &n, NULL), KZTEXT_OK, "sigma");
+  CHECK_INT(kztext_case_alloc("ΟΔΟΣ", strlen("ΟΔΟΣ"), KZTEXT_LANG_EN, LO, &o, &n, NULL), KZTEXT_OK, "sigma");
   CHECK_STR(o, n, "οδος", "sigma plain");
   kztext_free(o);
   /* Errors. */
-  CHECK_INT(kztext_case_alloc("a", 1, 0, KZTEXT_LANG_KK, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "no op");
-  CHECK_INT(kztext_case_alloc("a", 1, UP | LO, KZTEXT_LANG_KK, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "two ops");
-  CHECK_INT(kztext_case_alloc("a", 1, UP | 0x10000u, KZTEXT_LANG_KK, &o, &n, NULL), KZTEXT_E_INVALID_FLAGS,
+  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, 0, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "no op");
+  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, UP | LO, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "two ops");
+  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, UP | 0x10000u, &o, &n, NULL), KZTEXT_E_INVALID_FLAGS,
             "unknown bit");
-  CHECK_INT(kztext_case_alloc("a", 1, UP, (kztext_lang)9, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "lang");
-  CHECK_INT(kztext_case_alloc("ab\xC3", 3, UP, KZTEXT_LANG_EN, &o, &n, &bad), KZTEXT_E_INVALID_UTF8, "strict");
+  CHECK_INT(kztext_case_alloc("a", 1, (kztext_lang)9, UP, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "lang");
+  CHECK_INT(kztext_case_alloc("ab\xC3", 3, KZTEXT_LANG_EN, UP, &o, &n, &bad), KZTEXT_E_INVALID_UTF8, "strict");
   CHECK_INT(bad, 2, "offset");
-  CHECK_INT(kztext_case_alloc("ab\xC3", 3, UP | KZTEXT_INVALID_REPLACE, KZTEXT_LANG_EN, &o, &n, NULL),
+  CHECK_INT(kztext_case_alloc("ab\xC3", 3, KZTEXT_LANG_EN, UP | KZTEXT_INVALID_REPLACE, &o, &n, NULL),
             KZTEXT_OK, "replace");
   CHECK_STR(o, n, "AB\xEF\xBF\xBD", "replace output");
   kztext_free(o);

@@ -107,7 +107,7 @@ static void test_cases(void) {
           kztext_variant_name(r.variant), kztext_variant_name(c->variant));
     CHECK(r.mixed == c->mixed, "%s: mixed %d, want %d", c->text, r.mixed, c->mixed);
     double sum = 0;
-    for (int k = 0; k < KZTEXT_LANG_COUNT; k++) {
+    for (int k = 0; k < KZTEXT_LANG_CAPACITY; k++) {
       CHECK(r.scores[k] >= 0 && r.scores[k] <= 1, "%s: score %d out of range", c->text, k);
       sum += r.scores[k];
     }

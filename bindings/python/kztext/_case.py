@@ -6,11 +6,11 @@ from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_uint
 from . import _lib
 from ._lib import lib
 
-UPPER, LOWER, FOLD = 0x1000000, 0x2000000, 0x4000000
-_OPS = {"upper": UPPER, "lower": LOWER, "fold": FOLD, "casefold": FOLD}
-_LANGS = {"auto": 0, "kk": 1, "kk-latn": 1, "kk-cyrl": 1, "tr": 1, "az": 1, "ru": 2, "en": 3}
+# Operation and language names with their codes, as the library lists them.
+_OPS = _lib.table(_lib.NAMES_CASE_OP)
+_LANGS = _lib.table(_lib.NAMES_CASE_LANG)
 
-_lib._sig("kztext_case_alloc", c_int, c_char_p, c_size_t, c_uint, c_int,
+_lib._sig("kztext_case_alloc", c_int, c_char_p, c_size_t, c_int, c_uint,
           POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(c_size_t))
 
 
@@ -21,7 +21,7 @@ def case(text: str, op: str = "lower", lang: str = "auto", invalid: str = "stric
     flags = _lib.choose(_OPS, op, "case operation", "lower")
     code = _lib.choose(_LANGS, lang, "language", "auto")
     t = _lib.encode(text, invalid, "case")
-    out = _lib.call_alloc(lib.kztext_case_alloc, t.data, flags | t.flags, code, what="case")
+    out = _lib.call_alloc(lib.kztext_case_alloc, t.data, code, flags | t.flags, what="case")
     return out.decode("utf-8") if t.text is not None else out
 
 

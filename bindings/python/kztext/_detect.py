@@ -9,25 +9,36 @@ from typing import Dict, List, Optional, Tuple, Union
 from . import _lib
 from ._lib import lib
 
-LANGS = ("und", "kk", "ru", "en")
-VARIANTS = (None, "latin2021", "latin2018", "latin2017")
-SCRIPTS = ("Zyyy", "Cyrl", "Latn", "Arab", "Hani", "Zzzz")
-CLASSES = ("other", "space", "digit", "punct", "mark", "cyrl_kk", "cyrl_ru", "cyrl_shared",
-           "cyrl_other", "latn_ascii", "latn_kk2021", "latn_kk2018", "latn_kk_dotless",
-           "latn_other", "apostrophe", "arab_kk", "arab", "han")
-NO_MIXED = 0x10
+for _name in ("kztext_lang_name", "kztext_variant_name", "kztext_script_name",
+              "kztext_script_class_name"):
+    _lib._sig(_name, c_char_p, c_int)
+
+# Names and codes come from the library (its name functions), not copies.
+LANGS = _lib.enum_names(lib.kztext_lang_name)
+VARIANTS = (None,) + _lib.enum_names(lib.kztext_variant_name)[1:]  # "" (none) -> None
+SCRIPTS = _lib.enum_names(lib.kztext_script_name)
+CLASSES = _lib.enum_names(lib.kztext_script_class_name)
+NO_MIXED = _lib.flag("DETECT_NO_MIXED")
+_KK, _RU = LANGS.index("kk"), LANGS.index("ru")
+
+# The per-language arrays have the library's capacity (KZTEXT_LANG_CAPACITY),
+# read from its layout rather than written here.
+_LANG_CAP = _lib.array_len("kztext_detect_result", "scores", "share", c_double)
 
 
+@_lib.structure_of("kztext_detect_result")
 class _Result(Structure):
     _fields_ = [("size", c_size_t), ("lang", c_int), ("script", c_int), ("variant", c_int),
-                ("confidence", c_double), ("scores", c_double * 4), ("mixed", c_int),
-                ("share", c_double * 4), ("letters", c_size_t)]
+                ("mixed", c_int), ("confidence", c_double), ("letters", c_size_t),
+                ("scores", c_double * _LANG_CAP), ("share", c_double * _LANG_CAP)]
 
 
+@_lib.structure_of("kztext_script_run")
 class _Run(Structure):
     _fields_ = [("start", c_size_t), ("end", c_size_t), ("script", c_int)]
 
 
+@_lib.structure_of("kztext_mixed_word")
 class _MixedWord(Structure):
     _fields_ = [("start", c_size_t), ("end", c_size_t), ("intended", c_int),
                 ("cyrl_letters", c_uint), ("latn_letters", c_uint)]
@@ -89,10 +100,10 @@ def detect(text: Union[str, bytes], mixed: bool = True, invalid: str = "strict")
     _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "detect")
     share = None
     if res.mixed:
-        share = {"kk": res.share[1], "ru": res.share[2]}
+        share = {"kk": res.share[_KK], "ru": res.share[_RU]}
     return Detection(lang=LANGS[res.lang], script=SCRIPTS[res.script],
                      variant=VARIANTS[res.variant], confidence=res.confidence,
-                     scores={LANGS[i]: res.scores[i] for i in range(4)}, mixed=share,
+                     scores={name: res.scores[i] for i, name in enumerate(LANGS)}, mixed=share,
                      letters=res.letters)
 
 

@@ -8,11 +8,14 @@ from typing import NamedTuple, Optional, Tuple
 from . import _lib
 from ._lib import lib
 
-NO_REPAIR = 0x10000
-_NAMES = {1: "utf-8", 2: "utf-16le", 3: "utf-16be", 4: "cp1251", 5: "koi8-r", 6: "ibm866",
-          7: "iso-8859-5", 8: "rk1048", 9: "pt154", 10: "utf-16", 0: "auto"}
+_lib._sig("kztext_encoding_name", c_char_p, c_int)
+NO_REPAIR = _lib.flag("DECODE_NO_REPAIR")
+# Canonical names by code, from the library (kztext_encoding_name until NULL).
+_NAMES = dict(enumerate(_lib.enum_names(lib.kztext_encoding_name)))
+_ACCEPTED = ", ".join(_NAMES.values())
 
 
+@_lib.structure_of("kztext_decode_info")
 class _DecodeInfo(Structure):
     _fields_ = [("size", c_size_t), ("encoding", c_int), ("confidence", c_int),
                 ("bom", c_int), ("mojibake", c_size_t), ("mojibake_source", c_int)]
@@ -24,6 +27,7 @@ _lib._sig("kztext_decode_alloc", c_int, c_char_p, c_size_t, c_int, c_uint,
 _lib._sig("kztext_detect_encoding", c_int, c_char_p, c_size_t, POINTER(c_int), POINTER(c_int))
 
 
+@_lib.structure_of("kztext_encoding_report")
 class _Report(Structure):
     _fields_ = [("size", c_size_t), ("encoding", c_int), ("confidence", c_int),
                 ("second", c_int), ("sure", c_int), ("evidence", c_size_t),
@@ -78,8 +82,7 @@ class Decoded(tuple):
 
 def _enc_id(name) -> int:
     """The C id of an encoding name; None means "auto"."""
-    return _lib.lookup(lib.kztext_encoding_from_name, name, "encoding", "auto",
-                       "auto, utf-8, utf-16, cp1251, koi8-r, ibm866, iso-8859-5, rk1048 or pt154")
+    return _lib.lookup(lib.kztext_encoding_from_name, name, "encoding", "auto", _ACCEPTED)
 
 
 def decode(data: bytes, encoding: str = "auto", repair: bool = True,

@@ -21,7 +21,7 @@ import signal
 import threading
 from contextlib import contextmanager
 from itertools import compress
-from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
+from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union
 
@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - other interpreters
 
 __all__ = ["lib", "KztextError", "InvalidUTF8Error", "check", "to_bytes", "call_alloc",
            "encode", "Encoded", "policy", "name_arg", "choose", "lookup", "bytes_arg",
-           "deferred_signals"]
+           "deferred_signals", "table", "enum_names", "flag", "structure", "structure_of"]
 
 # Status codes (include/kztext/core.h); values are stable.
 OK = 0
@@ -43,9 +43,6 @@ E_BUFFER_TOO_SMALL = -4
 E_NO_MEMORY = -5
 E_UNSUPPORTED = -6
 E_DECODE = -8
-
-INVALID_STRICT = 0x0
-INVALID_REPLACE = 0x1
 
 
 def _candidates():
@@ -123,6 +120,80 @@ _sig("kztext_strerror", c_char_p, c_int)
 _sig("kztext_version_string", c_char_p)
 _sig("kztext_version", c_int)
 _sig("kztext_free", None, c_void_p)
+_sig("kztext_name_at", c_char_p, c_int, c_size_t, POINTER(c_int64))
+
+# Name tables of kztext_name_at() (kztext_names in core.h; stable values).
+NAMES_LANG, NAMES_CASE_LANG, NAMES_CASE_OP, NAMES_SCHEME, NAMES_ENCODING = 0, 1, 2, 3, 4
+NAMES_REPAIR, NAMES_FLAG, NAMES_LAYOUT = 5, 6, 7
+
+
+def table(which: int) -> Dict[str, int]:
+    """A name table of the library (kztext_name_at) as {name: value}, in the
+    library's order (each value's canonical name before its aliases): the
+    binding asks rather than keeping a copy that could drift."""
+    out: Dict[str, int] = {}
+    v = c_int64(0)
+    i = 0
+    while True:
+        name = lib.kztext_name_at(which, i, byref(v))
+        if name is None:
+            return out
+        out[name.decode()] = v.value
+        i += 1
+
+
+def enum_names(fn: Callable) -> Tuple[str, ...]:
+    """The names of an enumeration numbered from 0 without gaps, from its C
+    name function: fn(0), fn(1), ... until NULL (the rule in core.h)."""
+    out = []
+    while True:
+        name = fn(len(out))
+        if name is None:
+            return tuple(out)
+        out.append(name.decode())
+
+
+_FLAGS = table(NAMES_FLAG)
+_LAYOUT = table(NAMES_LAYOUT)
+
+
+def flag(name: str) -> int:
+    """The value of the public flag KZTEXT_<name>, from the library."""
+    return _FLAGS["KZTEXT_" + name]
+
+
+INVALID_STRICT, INVALID_REPLACE = flag("INVALID_STRICT"), flag("INVALID_REPLACE")
+
+
+def array_len(c_struct: str, field: str, next_field: str, item) -> int:
+    """Length of the array `field` of a C struct, from the library's layout:
+    the distance to the field after it, in items."""
+    return (_LAYOUT[f"{c_struct}.{next_field}"] - _LAYOUT[f"{c_struct}.{field}"]) // ctypes.sizeof(item)
+
+
+S = TypeVar("S")
+
+
+def structure_of(c_struct: str) -> Callable[[S], S]:
+    """Class decorator form of structure()."""
+    return lambda cls: structure(cls, c_struct)
+
+
+def structure(cls: S, c_struct: str) -> S:
+    """Checks a ctypes Structure against the library's layout of the C
+    struct of that name: every field at the library's offset, and no larger
+    than the C struct (a smaller one is an older layout, which the `size`
+    convention accepts).  ImportError on a mismatch, so a binding out of
+    step with its library fails at import rather than reading garbage."""
+    for name, *_ in cls._fields_:
+        want = _LAYOUT.get(f"{c_struct}.{name}")
+        got = getattr(cls, name).offset
+        if want != got:
+            raise ImportError(f"kztext: {c_struct}.{name} is at offset {want} in the library, "
+                              f"{got} in the binding")
+    if ctypes.sizeof(cls) > _LAYOUT.get(c_struct, 0):
+        raise ImportError(f"kztext: {c_struct} is larger in the binding than in the library")
+    return cls
 
 
 def check(status: int, offset: Optional[int] = None, what: str = "") -> None:

@@ -7,8 +7,8 @@ from typing import Optional, Union, overload
 from . import _lib
 from ._lib import lib
 
-NFC, NFD, NFKC, NFKD = 0x10, 0x20, 0x40, 0x80
-CASEFOLD, NEWLINES = 0x100, 0x200
+NFC, NFD, NFKC, NFKD, CASEFOLD, NEWLINES = (
+    _lib.flag("NORM_" + n) for n in ("NFC", "NFD", "NFKC", "NFKD", "CASEFOLD", "NEWLINES"))
 _FORMS = {"NFC": NFC, "NFD": NFD, "NFKC": NFKC, "NFKD": NFKD,
           "NFKC_CASEFOLD": NFKC | CASEFOLD, "NONE": 0}
 

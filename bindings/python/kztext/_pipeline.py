@@ -11,19 +11,20 @@ from typing import Iterable, Iterator, List, Optional, Union
 from . import _lib
 from ._lib import lib
 
-LINES, NO_REPAIR, TRANSLIT_ALL = 0x10, 0x20, 0x40
-_LANGS = {"auto": 0, "und": 0, "kk": 1, "ru": 2, "en": 3}
-_ENC_UTF8 = 1  # KZTEXT_ENC_UTF8
+LINES, NO_REPAIR, TRANSLIT_ALL = (_lib.flag(f"PIPELINE_{n}")
+                                  for n in ("LINES", "NO_REPAIR", "TRANSLIT_ALL"))
+_LANGS = _lib.table(_lib.NAMES_LANG)
+_ENC_UTF8 = _lib.table(_lib.NAMES_ENCODING)["utf-8"]
+_SCHEME_AUTO = _lib.table(_lib.NAMES_SCHEME)["auto"]
 
 
-_SCHEME_AUTO = -1  # KZTEXT_SCHEME_AUTO
-
-
+@_lib.structure_of("kztext_pipeline_options")
 class _Options(Structure):
     _fields_ = [("size", c_size_t), ("encoding", c_int), ("lang", c_int), ("translit", c_int),
                 ("translit_to", c_int), ("flags", c_uint)]
 
 
+@_lib.structure_of("kztext_sentence")
 class _Sentence(Structure):
     _fields_ = [("size", c_size_t), ("para", c_size_t), ("start", c_size_t), ("end", c_size_t),
                 ("text", c_void_p), ("len", c_size_t), ("lang", c_int), ("script", c_int),
@@ -31,6 +32,7 @@ class _Sentence(Structure):
                 ("translit_len", c_size_t), ("normalized", c_void_p), ("normalized_len", c_size_t)]
 
 
+@_lib.structure_of("kztext_pipeline_stats")
 class _Stats(Structure):
     _fields_ = [("size", c_size_t), ("normalized_len", c_size_t), ("paragraphs", c_size_t),
                 ("sentences", c_size_t), ("encoding", c_int), ("encoding_confidence", c_int),

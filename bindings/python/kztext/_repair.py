@@ -9,15 +9,14 @@ from typing import Dict, Iterable, Tuple, Union
 from . import _lib
 from ._lib import lib
 
-HOMOGLYPHS, INVISIBLE, SPACES, MOJIBAKE = 0x10000, 0x20000, 0x40000, 0x80000
-ALL = HOMOGLYPHS | INVISIBLE | SPACES | MOJIBAKE
-KEY, DIGIT_SPACE = 0x100000, 0x200000
-NAMES = {"homoglyphs": HOMOGLYPHS, "invisible": INVISIBLE, "spaces": SPACES,
-         "mojibake": MOJIBAKE, "all": ALL, "none": 0, "key": KEY,
-         "digit-space": DIGIT_SPACE | SPACES}
-_SOURCES = {1: "utf-8", 8: "rk1048", 9: "pt154"}
+_lib._sig("kztext_encoding_name", c_char_p, c_int)
+# Repair names and their flag bits as the library lists them
+# (kztext_repair_flags_from_names reads the same table).
+NAMES = _lib.table(_lib.NAMES_REPAIR)
+KEY = _lib.flag("REPAIR_KEY")
 
 
+@_lib.structure_of("kztext_repair_report")
 class _Report(Structure):
     _fields_ = [("size", c_size_t), ("homoglyphs", c_size_t), ("invisible", c_size_t),
                 ("spaces", c_size_t), ("mojibake", c_size_t), ("key", c_size_t),
@@ -48,6 +47,11 @@ def repair_flags(repair: RepairSpec, key: bool = False) -> int:
     return flags | (KEY if key else 0)
 
 
+def _source(code: int):
+    """The encoding name of report.mojibake_source; None for 0 (none found)."""
+    return lib.kztext_encoding_name(code).decode() if code else None
+
+
 def _run(text, flags: int, invalid: str) -> Tuple[bytes, Dict[str, object]]:
     t = _lib.encode(text, invalid, "repair")
     out = POINTER(c_char)()
@@ -62,7 +66,7 @@ def _run(text, flags: int, invalid: str) -> Tuple[bytes, Dict[str, object]]:
         lib.kztext_free(out)
     report = {"homoglyphs": rep.homoglyphs, "invisible": rep.invisible, "spaces": rep.spaces,
               "mojibake": rep.mojibake, "key": rep.key,
-              "mojibake_source": _SOURCES.get(rep.mojibake_source)}
+              "mojibake_source": _source(rep.mojibake_source)}
     return res, report
 
 

@@ -11,10 +11,11 @@ from ._lib import lib
 
 __all__ = ["Segmenter", "sentences", "sentence_spans", "tokens", "token_spans"]
 
-LANGS = {"auto": 0, "kk": 1, "ru": 2, "en": 3}
-SEG_LINES = 0x10
+LANGS = _lib.table(_lib.NAMES_LANG)  # "auto", "und", "kk", ... -> kztext_lang
+SEG_LINES = _lib.flag("SEG_LINES")
 
 
+@_lib.structure_of("kztext_span")
 class _Span(Structure):
     _fields_ = [("start", c_size_t), ("end", c_size_t)]
 

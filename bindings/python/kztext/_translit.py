@@ -12,12 +12,16 @@ from typing import Iterator, List, Optional, Tuple, Union, overload
 from . import _lib
 from ._lib import lib
 
-SCHEMES = ("cyrillic", "latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic")
-_AUTO = -1
-NO_LEXICON = 0x10
-ARABIC_HAMZA_0621 = 0x20
+_lib._sig("kztext_scheme_name", c_char_p, c_int)
+# Scheme names and codes from the library: the targets are numbered from 0
+# (kztext_scheme_name until NULL); the lookup table adds aliases and "auto".
+SCHEMES = _lib.enum_names(lib.kztext_scheme_name)
+_SCHEME_NAMES = _lib.table(_lib.NAMES_SCHEME)
+_AUTO = _SCHEME_NAMES["auto"]
+ARABIC_HAMZA_0621 = _lib.flag("TRANSLIT_ARABIC_HAMZA_0621")
 
 
+@_lib.structure_of("kztext_alignment")
 class _Span(Structure):
     _fields_ = [("src_start", c_size_t), ("src_end", c_size_t),
                 ("dst_start", c_size_t), ("dst_end", c_size_t)]
@@ -144,7 +148,7 @@ def _alignment(spans, n: int, t: _lib.Encoded, out: bytes) -> Spans:
 
 def _scheme(name, what: str, default: str) -> int:
     return _lib.lookup(lib.kztext_scheme_from_name, name, f"{what} scheme", default,
-                       ", ".join(SCHEMES + ("latin", "auto")))
+                       ", ".join(_SCHEME_NAMES))
 
 
 def detect_scheme(text: str) -> str:
@@ -158,11 +162,10 @@ def detect_scheme(text: str) -> str:
 
 @overload
 def translit(text: str, to: str = ..., source: str = ..., offsets: bool = ...,
-             lexicon: bool = ..., invalid: str = ...) -> Union[str, Tuple[str, Spans]]: ...
+             invalid: str = ...) -> Union[str, Tuple[str, Spans]]: ...
 
 
-def translit(text, to="latin2021", source="auto", offsets=False, lexicon=True,
-             invalid="strict"):
+def translit(text, to="latin2021", source="auto", offsets=False, invalid="strict"):
     """Transliterates Kazakh `text` to scheme `to` ("latin2021" (alias "latin"),
     "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "cyrillic") from
     `source` (a scheme name, or "auto" to detect each word's script); None
@@ -171,14 +174,13 @@ def translit(text, to="latin2021", source="auto", offsets=False, lexicon=True,
     With offsets=True returns (text, spans): spans is a Spans, a sequence of
     (src_start, src_end, dst_start, dst_end) tuples in str indices (byte
     offsets for bytes input), output span <- input span, in order; each
-    converted letter has a span, unchanged text comes as runs.
-    lexicon=False turns off the word list of the Latin -> Cyrillic direction."""
+    converted letter has a span, unchanged text comes as runs."""
     if to == "auto":
         raise ValueError("'auto' is only a source scheme")
     t_id = _scheme(to, "target", "latin2021")
     f_id = _scheme(source, "source", "auto")
     t = _lib.encode(text, invalid, "translit")
-    flags = (0 if lexicon else NO_LEXICON) | t.flags
+    flags = t.flags
     if not offsets:
         out = _lib.call_alloc(lib.kztext_translit_alloc, t.data, f_id, t_id, flags,
                               what="translit")
