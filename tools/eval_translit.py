@@ -86,10 +86,16 @@ def main():
         return 0
     import kztext
 
-    lex = not a.no_lexicon
+    # --no-lexicon: the rules alone, through the tools-only program (the
+    # mode is not part of the library's public API).
+    if a.no_lexicon:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from translit_rules import Rules
 
-    def T(text, to, src):
-        return kztext.translit(text, to=to, source=src, lexicon=lex)
+        T = Rules()
+    else:
+        def T(text, to, src):
+            return kztext.translit(text, to=to, source=src)
 
     def show(errs):
         for e in errs[: a.errors]:

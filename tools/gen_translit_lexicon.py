@@ -5,12 +5,13 @@ Source: the stems of Debian's hunspell-kk word list (/usr/share/hunspell/
 kk_KZ.dic, UTF-8 with BOM and CRLF; GPL-2+ or LGPL-2.1+ or MPL-1.1+, see
 data/translit/README.md).  For each stem and for latin2021 and latin2018,
 the stem is converted to Latin with kztext and back with the rules alone
-(KZTEXT_TRANSLIT_NO_LEXICON), by itself and before common Kazakh suffixes;
+(tools/translit_rules.py), by itself and before common Kazakh suffixes;
 the stems the rules get wrong become entries, keyed by their lower-case
 Latin spelling.  An entry whose key also begins
 another stem's spelling that it would spoil applies to whole words only.
 
-Needs a built libkztext (the rules live in C):
+Needs a built libkztext and build/tools/kztext-translit-rules (the rules
+live in C):
   python3 tools/gen_translit_lexicon.py [--dic PATH] [--lib build/src/libkztext.so]
 """
 import argparse
@@ -20,13 +21,17 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "src", "gen", "translit_lexicon.inc")
+RULES = None  # the rules-only converter, set in main()
 CYR = re.compile("^[аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя-]+$")
 
 
 def convert(kz, words, to, src, lexicon=True):
     # one call for all words: they are separated by newlines, which pass through
     text = "\n".join(words)
-    out = kz.translit(text, to=to, source=src, lexicon=lexicon)
+    if lexicon:
+        out = kz.translit(text, to=to, source=src)
+    else:  # the rules alone: the tools-only program (tools/translit_rules.py)
+        out = RULES(text, to, src)
     res = out.split("\n")
     assert len(res) == len(words)
     return res
@@ -227,6 +232,11 @@ def main():
     os.environ.setdefault("KZTEXT_LIBRARY", a.lib)
     sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
     import kztext
+    global RULES
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from translit_rules import Rules
+
+    RULES = Rules()
 
     with open(a.dic, encoding="utf-8-sig") as f:
         lines = f.read().split("\n")
