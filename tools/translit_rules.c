@@ -31,9 +31,8 @@ int main(int argc, char **argv) {
     if (len && line[len - 1] == '\n') len--;
     char *out = NULL;
     size_t out_len = 0, bad = 0;
-    kztext_status st = kz_translit_tool_alloc(line, len, from, to,
-                                              KZ_TRANSLIT_NO_LEXICON | KZTEXT_INVALID_REPLACE,
-                                              &out, &out_len, &bad);
+    kztext_status st = kz_translit_tool_alloc(
+        line, len, from, to, KZ_TRANSLIT_NO_LEXICON | KZTEXT_INVALID_REPLACE, &out, &out_len, &bad);
     if (st) {
       fprintf(stderr, "kztext-translit-rules: %s\n", kztext_strerror(st));
       free(line);

@@ -13,7 +13,8 @@ typedef const char *(*name_fn)(int);
 /* A name function names each of its n values (0..n-1) and gives NULL for
  * the values around them, never a placeholder. */
 static void names_rule(const char *what, name_fn fn, int first, int n) {
-  for (int v = first; v < n; v++) CHECK(fn(v) && *fn(v) != '?', "%s(%d) is named", what, v);
+  for (int v = first; v < n; v++)
+    CHECK(fn(v) && *fn(v) != '?', "%s(%d) is named", what, v);
   CHECK(fn(n) == NULL, "%s(%d) past the last is NULL", what, n);
   CHECK(fn(first - 1) == NULL, "%s(%d) below the first is NULL", what, first - 1);
   CHECK(fn(1000) == NULL && fn(-1000) == NULL, "%s: far values are NULL", what);
@@ -30,7 +31,8 @@ static const char *encoding_name(int v) { return kztext_encoding_name((kztext_en
 static void unknown_names(void) {
   names_rule("lang_name", lang_name, KZTEXT_LANG_UND, KZTEXT_LANG_EN + 1);
   /* variant NONE is named "" (no alphabet), a name, not a placeholder */
-  for (int v = 1; v <= KZTEXT_VARIANT_LATIN2017; v++) CHECK(*variant_name(v), "variant %d", v);
+  for (int v = 1; v <= KZTEXT_VARIANT_LATIN2017; v++)
+    CHECK(*variant_name(v), "variant %d", v);
   CHECK(variant_name(0) && !*variant_name(0), "variant none is \"\"");
   CHECK(!variant_name(KZTEXT_VARIANT_LATIN2017 + 1) && !variant_name(-1), "variant unknown NULL");
   names_rule("script_name", script_name, KZTEXT_SCRIPT_COMMON, KZTEXT_SCRIPT_OTHER + 1);
@@ -58,7 +60,8 @@ static void tables(void) {
   CHECK(kztext_name_at((kztext_names)99, 0, &v) == NULL && v == 77, "unknown table");
   CHECK(kztext_name_at((kztext_names)-1, 0, &v) == NULL && v == 77, "negative table");
   size_t n = 0;
-  while (kztext_name_at(KZTEXT_NAMES_SCHEME, n, NULL)) n++;
+  while (kztext_name_at(KZTEXT_NAMES_SCHEME, n, NULL))
+    n++;
   CHECK_INT(n, 10, "8 schemes, auto and the latin alias");
   CHECK(kztext_name_at(KZTEXT_NAMES_SCHEME, n, &v) == NULL && v == 77, "past the end");
   CHECK(kztext_name_at(KZTEXT_NAMES_SCHEME, (size_t)-1, &v) == NULL, "far past the end");
@@ -78,7 +81,8 @@ static void tables(void) {
   CHECK(found, "digit-space listed with its spaces bit");
   CHECK(kztext_name_at(KZTEXT_NAMES_CASE_OP, 3, &v) && v == KZTEXT_CASE_FOLD, "casefold");
   size_t flags = 0;
-  while (kztext_name_at(KZTEXT_NAMES_FLAG, flags, NULL)) flags++;
+  while (kztext_name_at(KZTEXT_NAMES_FLAG, flags, NULL))
+    flags++;
   CHECK_INT(flags, 24, "every public flag listed");
   CHECK(kztext_name_at(KZTEXT_NAMES_LAYOUT, 0, &v) && v == sizeof(kztext_detect_result),
         "layout: size of the detect result");
@@ -89,13 +93,13 @@ static void flag_families(void) {
   size_t n = 0;
   /* issue 13: DECODE_NO_REPAIR once equalled REPAIR_HOMOGLYPHS, so a repair
    * flag handed to decode silently switched mojibake repair off */
-  CHECK_INT(kztext_decode_alloc("abc", 3, KZTEXT_ENC_UTF8, KZTEXT_REPAIR_HOMOGLYPHS, &out, &n,
-                                NULL, NULL),
+  CHECK_INT(kztext_decode_alloc("abc", 3, KZTEXT_ENC_UTF8, KZTEXT_REPAIR_HOMOGLYPHS, &out, &n, NULL,
+                                NULL),
             KZTEXT_E_INVALID_FLAGS, "repair flag to decode");
   kztext_free(out);
-  CHECK_INT(kztext_decode_alloc("abc", 3, KZTEXT_ENC_UTF8, KZTEXT_DECODE_NO_REPAIR, &out, &n,
-                                NULL, NULL),
-            KZTEXT_OK, "decode's own flag");
+  CHECK_INT(
+      kztext_decode_alloc("abc", 3, KZTEXT_ENC_UTF8, KZTEXT_DECODE_NO_REPAIR, &out, &n, NULL, NULL),
+      KZTEXT_OK, "decode's own flag");
   kztext_free(out);
   CHECK_INT(kztext_normalize_alloc("a", 1, KZTEXT_SEG_LINES, &out, &n, NULL),
             KZTEXT_E_INVALID_FLAGS, "segment flag to normalize");
