@@ -9,8 +9,8 @@
 
 #include <kztext.h>
 
+#include "case/case_internal.h"
 #include "core/buffer.h"
-#include "core/names.h"
 #include "utf8/utf8.h"
 
 #define OPS (KZTEXT_CASE_UPPER | KZTEXT_CASE_LOWER | KZTEXT_CASE_FOLD)

@@ -4,7 +4,6 @@
  * and ICU has no KZ-1048 or PT154 at all. */
 #include <string.h>
 
-#include "core/names.h"
 #include "encoding/encoding_internal.h"
 #include "utf8/utf8.h"
 

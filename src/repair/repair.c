@@ -8,7 +8,6 @@
 #include <kztext.h>
 
 #include "core/buffer.h"
-#include "core/names.h"
 #include "repair/repair_internal.h"
 #include "utf8/utf8.h"
 

@@ -3,7 +3,6 @@
  * route between schemes (through Cyrillic), automatic source detection, and
  * the alignment bookkeeping. */
 #include "core/buffer.h"
-#include "core/names.h"
 #include "translit/translit_int.h"
 #include "utf8/utf8.h"
 

@@ -1,23 +1,17 @@
 /* kztext_name_at(), the language names, the table of public flags and the
- * layout of the public structs. */
+ * layout of the public structs.  A module of its own above the modules whose
+ * tables it hands out (case, translit, encoding, repair), so that no module
+ * below refers up to it. */
 #include <stddef.h>
 #include <string.h>
 
-#include "core/names.h"
+#include <kztext.h>
 
-const kz_name *kz_name_find(const kz_name *table, const char *name, size_t n, int nocase) {
-  for (; table->name; table++) {
-    const char *a = table->name;
-    size_t k = 0;
-    for (; k < n && a[k]; k++) {
-      int c = (unsigned char)name[k];
-      if (nocase && c >= 'A' && c <= 'Z') c += 32;
-      if (c != (unsigned char)a[k]) break;
-    }
-    if (k == n && !a[k]) return table;
-  }
-  return NULL;
-}
+#include "case/case_internal.h"
+#include "core/names.h"
+#include "encoding/encoding_internal.h"
+#include "repair/repair_internal.h"
+#include "translit/translit_int.h"
 
 static const kz_name lang_names[] = {{"und", KZTEXT_LANG_UND},   {"kk", KZTEXT_LANG_KK},
                                      {"ru", KZTEXT_LANG_RU},     {"en", KZTEXT_LANG_EN},
