@@ -9,7 +9,7 @@
 
 #include <kztext.h>
 
-#include "case/case_internal.h"
+#include "case/case_names.h"
 #include "core/buffer.h"
 #include "utf8/utf8.h"
 

@@ -1,7 +1,7 @@
 /* Name tables: each module keeps the names it accepts in one kz_name table,
  * which its *_from_name function reads and kztext_name_at() (src/names/)
  * hands out, so a binding asking the library sees exactly what the lookup
- * takes.  The tables are declared in their modules' internal headers. */
+ * takes.  Each table is declared in its module's `*_names.h`. */
 #ifndef KZTEXT_CORE_NAMES_H
 #define KZTEXT_CORE_NAMES_H
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "encoding/encoding_internal.h"
+#include "encoding/encoding_names.h"
 #include "utf8/utf8.h"
 
 #include "gen/codepages.inc"

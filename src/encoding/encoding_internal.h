@@ -8,11 +8,6 @@
 
 #include <kztext.h>
 
-#include "core/names.h"
-
-/* Encoding names, canonical (in enum order) before aliases. */
-extern const kz_name kz_encoding_names[];
-
 /* UTF-8 lead bytes that can start a code point the mojibake repair counts
  * as plausible (Latin-1 and Extended-A, Ə ə, Cyrillic, punctuation, kana
  * and CJK, emoji; see plausible() in src/repair/mojibake.c): 0 none,

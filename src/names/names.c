@@ -7,11 +7,11 @@
 
 #include <kztext.h>
 
-#include "case/case_internal.h"
+#include "case/case_names.h"
 #include "core/names.h"
-#include "encoding/encoding_internal.h"
-#include "repair/repair_internal.h"
-#include "translit/translit_int.h"
+#include "encoding/encoding_names.h"
+#include "repair/repair_names.h"
+#include "translit/translit_names.h"
 
 static const kz_name lang_names[] = {{"und", KZTEXT_LANG_UND},   {"kk", KZTEXT_LANG_KK},
                                      {"ru", KZTEXT_LANG_RU},     {"en", KZTEXT_LANG_EN},

@@ -9,6 +9,7 @@
 
 #include "core/buffer.h"
 #include "repair/repair_internal.h"
+#include "repair/repair_names.h"
 #include "utf8/utf8.h"
 
 #define KNOWN_FLAGS                                                            \

@@ -7,10 +7,6 @@
 #include <stdint.h>
 
 #include "core/buffer.h"
-#include "core/names.h"
-
-/* Repair names and their flag bits (kztext_repair_flags_from_names). */
-extern const kz_name kz_repair_names[];
 
 typedef struct kz_repair_counts {
   size_t homoglyphs, invisible, spaces, mojibake, key;

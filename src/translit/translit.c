@@ -4,6 +4,7 @@
  * the alignment bookkeeping. */
 #include "core/buffer.h"
 #include "translit/translit_int.h"
+#include "translit/translit_names.h"
 #include "utf8/utf8.h"
 
 /* Entries 0..KZ_SCHEME_COUNT-1 are the canonical names in enum order. */

@@ -15,14 +15,9 @@
 
 #include <kztext.h>
 
-#include "core/names.h"
-
 /* Schemes are 0..KZ_SCHEME_COUNT-1 (KZTEXT_SCHEME_AUTO aside); internal so
  * that a new scheme does not change a constant compiled into callers. */
 #define KZ_SCHEME_COUNT 8
-
-/* Scheme names, canonical (in enum order) before aliases (core/names.h). */
-extern const kz_name kz_scheme_names[];
 
 /* Reverse direction by rules alone, no lexicon: for measuring the lexicon
  * and for its generator, never for users, so it is not a public flag.  It
