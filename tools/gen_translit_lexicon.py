@@ -5,13 +5,12 @@ Source: the stems of Debian's hunspell-kk word list (/usr/share/hunspell/
 kk_KZ.dic, UTF-8 with BOM and CRLF; GPL-2+ or LGPL-2.1+ or MPL-1.1+, see
 data/translit/README.md).  For each stem and for latin2021 and latin2018,
 the stem is converted to Latin with kztext and back with the rules alone
-(tools/translit_rules.py), by itself and before common Kazakh suffixes;
+(build/tools/kztext-translit-rules, --rules), by itself and before common Kazakh suffixes;
 the stems the rules get wrong become entries, keyed by their lower-case
 Latin spelling.  An entry whose key also begins
 another stem's spelling that it would spoil applies to whole words only.
 
-Needs a built libkztext and build/tools/kztext-translit-rules (the rules
-live in C):
+Needs a built libkztext (the rules live in C):
   python3 tools/gen_translit_lexicon.py [--dic PATH] [--lib build/src/libkztext.so]
 """
 import argparse
@@ -226,6 +225,8 @@ def main():
     ap.add_argument("--dic", default="/usr/share/hunspell/kk_KZ.dic")
     ap.add_argument("--ru-dic", default="/usr/share/hunspell/ru_RU.dic",
                     help="Russian stems for loanwords and names (hunspell-ru); skipped if absent")
+    ap.add_argument("--rules", default=None,
+                    help="the rules-only program (default: build/tools/kztext-translit-rules)")
     ap.add_argument("--lib", default=os.path.join(ROOT, "build", "src", "libkztext.so"))
     ap.add_argument("--rules-only", action="store_true", help="write an empty lexicon")
     a = ap.parse_args()
@@ -236,7 +237,7 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from translit_rules import Rules
 
-    RULES = Rules()
+    RULES = Rules(a.rules)
 
     with open(a.dic, encoding="utf-8-sig") as f:
         lines = f.read().split("\n")
