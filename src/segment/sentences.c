@@ -1033,3 +1033,7 @@ kztext_status kz_sentences_first_rule(kztext_segmenter *seg, const char *s, size
   free(o.grow);
   return st;
 }
+
+const char *kz_sentence_rule_name(size_t i) {
+  return i < sizeof cluster_rules / sizeof *cluster_rules ? cluster_rules[i].name : NULL;
+}
