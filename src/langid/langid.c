@@ -679,8 +679,9 @@ static kztext_script dominant_script(const unsigned *cls_count, size_t *letters)
 
 /* poor_fit: a text whose words, each under its better model, cost
  * UND_EXCESS more per symbol than the winning language's own training
- * text is in no modelled language (Cyrillic `Добрий день, як справи у
- * вас`, Latin `Dzień dobry, jak się masz`).  Returns P(other language). */
+ * text is in no modelled language (Mongolian `Монгол хэл дээр бичсэн
+ * захидал байна уу`, or a salad of consonants).  Returns P(other
+ * language). */
 static double rule_poor_fit(uint64_t rawmin, uint64_t symbols, unsigned self) {
   if (symbols < UND_MIN_SYMBOLS) return 0;
   double excess = (double)rawmin / (double)symbols - self;
@@ -689,8 +690,8 @@ static double rule_poor_fit(uint64_t rawmin, uint64_t symbols, unsigned self) {
 
 /* ru_prior: Cyrillic evidence for Kazakh in nats.  Text without any of
  * the nine Kazakh letters starts RU_PRIOR nats towards Russian: such
- * Kazakh is rare beyond a few words, such Russian the rule (`Жаны бар`
- * reads Russian).  Text of acronyms only is judged by them (`ҚР ІІМ`). */
+ * Kazakh is rare beyond a few words, such Russian the rule (`Алма` reads
+ * Russian).  Text of acronyms only is judged by them (`ҰҒА ҚР`). */
 static double rule_ru_prior(const scan_out *o) {
   const cyr_state *c = &o->c;
   int64_t evid = c->words > c->acronyms ? c->evidence : c->acro_evidence;
@@ -779,7 +780,7 @@ static kztext_status cyrillic_verdict(const scan_out *o, const unsigned char *s,
  * English in nats.  Text in plain a-z (no Kazakh Latin letter, no
  * apostrophe inside a word) starts EN_PRIOR nats towards English:
  * Latin-script Kazakh is rare next to English, and acronyms and file names
- * give the models little to go on (`Meeting at 5 PM`). */
+ * give the models little to go on (`Ana bar` reads English). */
 static double rule_en_prior(const scan_out *o) {
   const unsigned *cls_count = o->cls_count;
   double prior = (cls_count[KZTEXT_SC_LATN_KK2021] || cls_count[KZTEXT_SC_LATN_KK2018] ||
@@ -789,7 +790,7 @@ static double rule_en_prior(const scan_out *o) {
 
 /* other_latin_letters: Latin letters that neither English nor a Kazakh
  * alphabet has, two and one in 25, make the text another language
- * (`Grüße aus Köln`). */
+ * (`Čtvrtek je můj oblíbený den`). */
 static int rule_other_latin_letters(const scan_out *o, size_t n_lat) {
   size_t other = o->cls_count[KZTEXT_SC_LATN_OTHER];
   return other >= 2 && other * 25 >= n_lat;
@@ -799,8 +800,8 @@ static int rule_other_latin_letters(const scan_out *o, size_t n_lat) {
  * with the three alphabets' models.  2021 needs one of its own letters
  * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı, or plain
  * a-z with i after a vowel (Kazakh has no two vowels in a row, so that i
- * is й, which 2021 writes i and 2018 ı: `Qalai jaǵdaiyń`); 2017 needs its
- * apostrophes (`Sa'lem`).  Other text in plain a-z is 2018, which writes
+ * is й, which 2021 writes i and 2018 ı: `Men bugin uige`); 2017 needs its
+ * apostrophes (`Bu'gin ku'n`).  Other text in plain a-z is 2018, which writes
  * і as i and ш ч as sh ch. */
 static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char *s, size_t len,
                                          int replace, kztext_variant *variant) {
@@ -855,7 +856,7 @@ static kztext_status latin_verdict(const scan_out *o, const unsigned char *s, si
 
 /* arabic_letters: Arabic-script text is Kazakh by its letters (ۋ ۇ ە ڭ ٴ,
  * and ى inside words for ы, і) against the letters of Arabic, Persian,
- * Uyghur and Urdu that Kazakh lacks (`قازاقستان` is Kazakh). */
+ * Uyghur and Urdu that Kazakh lacks (`بۇگىن اۋا رايى جاقسى` is Kazakh). */
 static void rule_arabic_letters(const scan_out *o, verdict *v) {
   size_t kk = o->cls_count[KZTEXT_SC_ARAB_KK] + o->arab_medial_yeh;
   double pk;
