@@ -69,7 +69,7 @@ static size_t blank_marks(const unsigned char *s, size_t n, size_t k) {
   return end;
 }
 
-/* Pictographs used as list bullets (`✔ Первые недели`, `👉 Подробнее`): they
+/* Pictographs used as list bullets (`✔ Второй шаг`, `👉 Подробнее`): they
  * open the item that follows, unlike other emoji, which close what precedes. */
 static int bullet_symbol(uint32_t c) {
   return c == 0x2714 || c == 0x2705 || c == 0x2611 || c == 0x2713 || c == 0x27A1 ||
@@ -446,7 +446,7 @@ static int rule_ellipsis_case(sctx *c, cl_facts *f) {
 
 /* number_then_lower: a number of two or more digits, a dot, then a
  * lower-case word ends the sentence (`Бөлме нөмірі 214. келесі ...`); a
- * list marker (`4.`) or a dotted date (`05.11.`) does not. */
+ * list marker (`4.`) or a dotted date (`12.03.`) does not. */
 static int rule_number_then_lower(sctx *c, cl_facts *f) {
   const unsigned char *s = c->s;
   size_t t0 = f->t0;
@@ -505,9 +505,9 @@ static int rule_no_word_before(sctx *c, cl_facts *f) {
   return D_ICU;
 }
 
-/* abbrev_year: a year abbreviation after a number (`1975 ж.`, `1990 г.`)
+/* abbrev_year: a year abbreviation after a number (`1987 ж.`, `1963 г.`)
  * ends a sentence only before a word that typically starts one
- * (`Мектеп 1975 ж. ашылды.` goes on); elsewhere never. */
+ * (`Мектеп 1987 ж. ашылды.` goes on); elsewhere never. */
 static int rule_abbrev_year(sctx *c, cl_facts *f) {
   if (cl_abbrev(c, f) != KZ_AB_YEAR) return D_PASS;
   const unsigned char *s = c->s;
@@ -646,7 +646,7 @@ static size_t cluster(sctx *c, size_t i) {
         j = r;
         continue;
       }
-      if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
+      if (ch == '&') { /* `&#34;`, `&quot;`: quotes of web text */
         size_t q = j + 1;
         while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q])))) q++;
         if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
@@ -695,7 +695,7 @@ static size_t start_follows(sctx *c, size_t a) {
   if (k == a || k >= c->n) return 0;
   if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
   if (s[k] >= 0xC2 && kz_is_emoji_part(kz_cp_at(s, c->n, k, &l)))
-    return k; /* `... 🙌😍 🔥шикарно`: a new group of emoji starts anew */
+    return k; /* `... 👍 🎉ура`: a new group of emoji starts anew */
   next_info ni;
   look_ahead(c, k, &ni);
   return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
@@ -720,7 +720,7 @@ static int smiley_eyes(const unsigned char *s, size_t i) {
 static size_t emoji(sctx *c, size_t i) {
   size_t e = kz_emoji_end(c->s, c->n, i), l;
   if (e == i) return i + 1;
-  /* A lone bullet (`образом: ✔ Первые`) opens what follows. */
+  /* A lone bullet (`так: ✔ Сначала`) opens what follows. */
   if (bullet_symbol(kz_cp_at(c->s, c->n, i, &l)) &&
       (e == i + l || (e == i + l + 3 && kz_cp_at(c->s, c->n, i + l, &l) == 0xFE0F)))
     return e;
@@ -770,7 +770,7 @@ static size_t url(sctx *c, size_t i) {
   const unsigned char *s = c->s;
   if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') &&
       (i == 0 || !kz_is_alnum(s[i - 1]))) {
-    /* `Супер :D Отличный снимок`: a smiley, then a capital. */
+    /* `Класс :D Завтра увидимся`: a smiley, then a capital. */
     cut_if_start_follows(c, i + 2);
     return i + 2;
   }
@@ -800,7 +800,7 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
   const unsigned char *s = c->s;
   size_t e = i + 1;
   if (s[i] == ';') {
-    /* `квартире; 2) отчуждать`: a numbered item after a semicolon. */
+    /* `в городе; 2) в селе`: a numbered item after a semicolon. */
     size_t k = e;
     if (k < c->n && s[k] == ' ') k++;
     size_t d = k;
@@ -989,7 +989,7 @@ static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *
         i += l;
       }
       else if (cp == 0x20E3) {
-        /* A keycap digit (`2⃣ Работу ...`) numbers a list item: a break
+        /* A keycap digit (`2⃣ Ремонт ...`) numbers a list item: a break
          * before it, except for the first item after a colon. */
         size_t p = i, sp;
         if (p > c.sent_start && kz_cp_before(s, p, &sp) == 0xFE0F) p = sp;
