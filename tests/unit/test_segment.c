@@ -72,7 +72,7 @@ static const seg_case sentence_cases[] = {
     /* hashtags closing a post, frowns, :D */
     {"Отдых на море #лето #sochi Какие фото!", 0, 0, "Отдых на море #лето #sochi | Какие фото!"},
     {"Едем в #Сочи на неделю", 0, 0, "Едем в #Сочи на неделю"},
-    {"We are #1 Newsgroup", 3, 0, "We are #1 Newsgroup"},
+    {"Ranked #1 Nationwide today", 3, 0, "Ranked #1 Nationwide today"},
     {"Ничего не поможет(( @user у нас так же", 2, 0, "Ничего не поможет(( | @user у нас так же"},
     {"Ничего не поможет(( Жаль", 2, 0, "Ничего не поможет(( | Жаль"},
     {"Вот так :( Жаль", 2, 0, "Вот так :( | Жаль"},
