@@ -2,8 +2,7 @@
 """Trains the character trigram models of kztext's language identifier and
 writes src/gen/langid_model.inc.
 
-Training text comes from the corpora in ../shared/data/corpus (never from the
-evaluation file lid/lid-dev.tsv):
+Training text comes from the corpora in ../shared/data/corpus:
   kk (Cyrillic)  corpus/kk/*        lines with Kazakh-specific letters
   ru             corpus/ru/*        lines without Kazakh-specific letters
   en             corpus/en/*
@@ -11,6 +10,22 @@ evaluation file lid/lid-dev.tsv):
                  below into the 2021, 2018 and 2017 alphabets
                  (../shared/docs/translit-standards.md), since no Latin-script
                  Kazakh corpus in those alphabets exists.
+
+No evaluation text: the corpora hold some of the evaluation rows word for
+word, so every training line that overlaps a line (or TSV field, or JSON
+string) of an evaluation file is dropped before training.  Evaluation files:
+lid/, sent/kk, sent/ru, sent/en, pages/, names/ and translit/*-dev.tsv.
+Text is compared as lower-cased words (runs of letters and digits); a
+training line overlaps an evaluation row when they share a run of
+OVERLAP_NGRAM words, or when one of them, of MIN_ROW_WORDS to
+OVERLAP_NGRAM - 1 words, is contained in the other.  Shorter rows ("Спасибо",
+"Кім?") are common phrases that say nothing of where a line came from.
+The counts dropped are printed and written into the model's header.
+
+Licences: the model is a function of its training text, so the corpora's
+licences (GPL-3 for the apertium-kaz and apertium-kaz-rus texts, CC BY-NC-SA
+for GUM Wikinews, see ../shared/data/README.md) bind it; the header of the
+generated file says so, and docs/detection.md.
 
 Model: per script, one dense table of costs -ln P(c | a b) over a small
 alphabet of case-folded letters (symbol 0 = word boundary), Witten-Bell
@@ -23,6 +38,7 @@ Usage: tools/train_langid.py [--data DIR] [-o src/gen/langid_model.inc] [--check
 (--check: exit 1 if the output file differs from a fresh run; CI runs it)
 """
 import argparse
+import json
 import math
 import re
 import sys
@@ -72,6 +88,79 @@ def translit(text, table, variant):
             out.append(table.get(ch, ch))
         prev = ch
     return "".join(out)
+
+
+# --- evaluation text, kept out of training ----------------------------------
+OVERLAP_NGRAM = 8
+MIN_ROW_WORDS = 4
+EVAL_GLOBS = ("lid/*", "sent/kk/*", "sent/ru/*", "sent/en/*", "pages/*.tsv", "pages/raw/*",
+              "names/*", "translit/*-dev.tsv")
+WORD_RE = re.compile(r"\w+")
+
+
+def row_words(text):
+    return tuple(WORD_RE.findall(text.lower()))
+
+
+def eval_rows(data):
+    """Yields every evaluation row as words: lines, TSV fields, JSON strings."""
+    for pattern in EVAL_GLOBS:
+        for p in sorted(data.glob(pattern)):
+            if not p.is_file():
+                continue
+            for line in p.read_text(encoding="utf-8", errors="replace").splitlines():
+                if p.suffix == ".jsonl":
+                    try:
+                        obj = json.loads(line)
+                    except ValueError:
+                        obj = line
+                    stack, parts = [obj], []
+                    while stack:
+                        o = stack.pop()
+                        if isinstance(o, str):
+                            parts.append(o)
+                        elif isinstance(o, dict):
+                            stack.extend(o.values())
+                        elif isinstance(o, list):
+                            stack.extend(o)
+                else:
+                    parts = line.split("\t") + [line]
+                for part in parts:
+                    w = row_words(part)
+                    if w:
+                        yield w
+
+
+class EvalOverlap:
+    """Tells whether a training line overlaps an evaluation row."""
+
+    def __init__(self, data):
+        n = OVERLAP_NGRAM
+        self.long = set()                 # every n-gram of rows of >= n words
+        self.short = set()                # rows of MIN_ROW_WORDS..n-1 words
+        self.grams = set()                # every k-gram (k < n) of every row
+        self.rows = 0
+        for w in eval_rows(data):
+            self.rows += 1
+            if len(w) >= n:
+                self.long.update(w[i:i + n] for i in range(len(w) - n + 1))
+            elif len(w) >= MIN_ROW_WORDS:
+                self.short.add(w)
+            for k in range(MIN_ROW_WORDS, min(n, len(w) + 1)):
+                self.grams.update(w[i:i + k] for i in range(len(w) - k + 1))
+
+    def __call__(self, line):
+        w = row_words(line)
+        n = OVERLAP_NGRAM
+        if len(w) >= n:
+            if any(w[i:i + n] in self.long for i in range(len(w) - n + 1)):
+                return True
+        elif len(w) >= MIN_ROW_WORDS and w in self.grams:
+            return True                   # the line lies inside a row
+        for k in range(MIN_ROW_WORDS, min(n, len(w) + 1)):
+            if any(w[i:i + k] in self.short for i in range(len(w) - k + 1)):
+                return True               # a short row lies inside the line
+        return False
 
 
 # --- corpus reading ---------------------------------------------------------
@@ -210,18 +299,32 @@ def main():
         missing = [c for c in KK_ALPHABET if c not in table and not (name == "2018" and c in "юя")]
         if missing:
             sys.exit(f"train_langid: the {name} table lacks {''.join(missing)}")
+    overlaps = EvalOverlap(Path(args.data))
+    if not overlaps.rows:
+        sys.exit(f"train_langid: no evaluation files under {args.data} to keep out of training")
+    dropped = {"kk": 0, "ru": 0, "en": 0}
+
+    def clean(lang):
+        for line in lines_of(corpus / lang):
+            if overlaps(line):
+                dropped[lang] += 1
+            else:
+                yield line
+
     kk_lines, ru_lines, en_lines = [], [], []
-    for line in lines_of(corpus / "kk"):
+    for line in clean("kk"):
         cyr, kk = kk_share(line)
         if cyr >= 10 and kk >= max(1, cyr // 50):
             kk_lines.append(line.lower())
-    for line in lines_of(corpus / "ru"):
+    for line in clean("ru"):
         cyr, kk = kk_share(line)
         if cyr >= 10 and kk == 0:
             ru_lines.append(line.lower())
-    for line in lines_of(corpus / "en"):
+    for line in clean("en"):
         if sum(c.isascii() and c.isalpha() for c in line) >= 10:
             en_lines.append(line.lower())
+    print(f"train_langid: {overlaps.rows} evaluation rows; corpus lines dropped as overlapping "
+          + ", ".join(f"{k} {v}" for k, v in dropped.items()), file=sys.stderr)
 
     cyr_words = {lang: [w for l in lines for w in words(l, CYR_ID, is_cyr_other)]
                  for lang, lines in (("kk", kk_lines), ("ru", ru_lines))}
@@ -262,8 +365,18 @@ def main():
                  for lang, ws in lat_words.items()}
 
     out = []
-    out.append("/* generated by tools/train_langid.py from ../shared/data/corpus (kk, ru, en;\n"
-               " * Latin-script Kazakh synthesized from kk). Do not edit. */\n")
+    out.append(
+        "/* generated by tools/train_langid.py from ../shared/data/corpus (kk, ru, en;\n"
+        " * Latin-script Kazakh synthesized from kk). Do not edit.\n"
+        " *\n"
+        " * Training text: corpus/kk (apertium-kaz texts and apertium-kaz-rus news),\n"
+        " * corpus/ru (apertium-kaz-rus, FactRuEval-2016, corus samples), corpus/en\n"
+        " * (Brown A-C, GUM Wikinews), less every line that overlaps an evaluation\n"
+        f" * row ({OVERLAP_NGRAM}-word runs; dropped: kk {dropped['kk']}, ru {dropped['ru']},"
+        f" en {dropped['en']} lines).\n"
+        " * Licence: these tables are derived from that text, so its licences bind\n"
+        " * them: GPL-3 (apertium-kaz, apertium-kaz-rus) and CC BY-NC-SA (GUM), not\n"
+        " * only the project's MIT licence.  See docs/detection.md. */\n")
     out.append(f"#define KZ_LID_SCALE {SCALE} /* cost units per nat */\n")
     out.append(f"#define KZ_LID_CYR_N {nc}\n#define KZ_LID_LAT_N {nl}\n")
     out.append(f"#define KZ_LID_LAT_APOS {LAT_ID[chr(39)]}\n")

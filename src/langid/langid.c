@@ -635,6 +635,261 @@ static void viterbi_words(const word_rec *w, size_t n, uint64_t *lk, uint64_t *l
   *lr = pl[bs][CR];
 }
 
+/* ---- The language guard: from the scan to a verdict ----
+ *
+ * Each rule below is a small function; tests/unit/test_langid.c has an
+ * example of our own for every rule, under the rule's name. */
+
+/* What kztext_detect decides, before fill_result() writes it to the
+ * caller's struct.  p[] and share[] are indexed by kztext_lang. */
+typedef struct verdict {
+  kztext_script script;
+  size_t letters;
+  kztext_lang lang;
+  kztext_variant variant;
+  double confidence;
+  double p[KZTEXT_LANG_EN + 1];
+  int mixed;
+  double share[KZTEXT_LANG_EN + 1];
+} verdict;
+
+/* cyrillic_counts_double: the script of most letters, where a Cyrillic
+ * letter counts double: Kazakh and Russian text quotes Latin names and
+ * brands far more often than English text quotes Cyrillic
+ * (`Samsung Galaxy телефоны` is Cyrillic). */
+static kztext_script dominant_script(const unsigned *cls_count, size_t *letters) {
+  size_t n_cyr = cls_count[KZTEXT_SC_CYRL_KK] + cls_count[KZTEXT_SC_CYRL_RU] +
+                 cls_count[KZTEXT_SC_CYRL_SHARED] + cls_count[KZTEXT_SC_CYRL_OTHER];
+  size_t n_lat = cls_count[KZTEXT_SC_LATN_ASCII] + cls_count[KZTEXT_SC_LATN_KK2021] +
+                 cls_count[KZTEXT_SC_LATN_KK2018] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] +
+                 cls_count[KZTEXT_SC_LATN_OTHER];
+  size_t n_arab = cls_count[KZTEXT_SC_ARAB_KK] + cls_count[KZTEXT_SC_ARAB];
+  size_t n_han = cls_count[KZTEXT_SC_HAN];
+  size_t n_other = cls_count[KZTEXT_SC_OTHER];
+  *letters = n_cyr + n_lat + n_arab + n_han + n_other;
+  size_t best = 0;
+  kztext_script script = KZTEXT_SCRIPT_COMMON;
+  if (n_cyr) { best = 2 * n_cyr; script = KZTEXT_SCRIPT_CYRL; }
+  if (n_lat > best) { best = n_lat; script = KZTEXT_SCRIPT_LATN; }
+  if (n_arab > best) { best = n_arab; script = KZTEXT_SCRIPT_ARAB; }
+  if (n_han > best) { best = n_han; script = KZTEXT_SCRIPT_HAN; }
+  if (n_other > best) { best = n_other; script = KZTEXT_SCRIPT_OTHER; }
+  return script;
+}
+
+/* poor_fit: a text whose words, each under its better model, cost
+ * UND_EXCESS more per symbol than the winning language's own training
+ * text is in no modelled language (Mongolian `Монгол хэл дээр бичсэн
+ * захидал байна уу`, or a salad of consonants).  Returns P(other
+ * language). */
+static double rule_poor_fit(uint64_t rawmin, uint64_t symbols, unsigned self) {
+  if (symbols < UND_MIN_SYMBOLS) return 0;
+  double excess = (double)rawmin / (double)symbols - self;
+  return excess > UND_EXCESS ? sigmoid((excess - UND_EXCESS) / 2.0 + 1.0) : 0;
+}
+
+/* ru_prior: Cyrillic evidence for Kazakh in nats.  Text without any of
+ * the nine Kazakh letters starts RU_PRIOR nats towards Russian: such
+ * Kazakh is rare beyond a few words, such Russian the rule (`Алма` reads
+ * Russian).  Text of acronyms only is judged by them (`ҰҒА ҚР`). */
+static double rule_ru_prior(const scan_out *o) {
+  const cyr_state *c = &o->c;
+  int64_t evid = c->words > c->acronyms ? c->evidence : c->acro_evidence;
+  return (double)evid / KZ_LID_SCALE - (o->cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
+}
+
+/* other_cyrillic_alphabet: letters of other Cyrillic alphabets (Ukrainian
+ * ї є ґ, Serbian ђ ј, Tatar җ, Bashkir ҡ ...), two or one in fifty, make
+ * the text another language (`Їжак і ґудзик`). */
+static int rule_other_cyrillic_alphabet(const scan_out *o, size_t n_cyr) {
+  size_t other = o->cls_count[KZTEXT_SC_CYRL_OTHER];
+  return other >= 2 || (other && other * 50 >= n_cyr);
+}
+
+/* kk_letters_without_core: ң ө ү without any of ә ғ қ ұ і һ in 40 or more
+ * Cyrillic letters is Kyrgyz or Mongolian, not Kazakh (0.1% of the Kazakh
+ * corpus lines of 40+ letters look like this). */
+static int rule_kk_letters_without_core(const scan_out *o, size_t n_cyr) {
+  return o->cls_count[KZTEXT_SC_CYRL_KK] && !o->kk_core && n_cyr >= 40;
+}
+
+/* code_switching: a text with a strongly Kazakh word and a strongly
+ * Russian word or pair is both languages (`Біз бүгін барамыз, а вы
+ * приедете завтра`): the letters each language has on the Viterbi path
+ * (or, if switching never paid off there, in the words leaning each way)
+ * become the shares, the scores and the confidence. */
+static kztext_status rule_code_switching(const scan_out *o, const unsigned char *s, size_t len,
+                                         int replace, double pund, verdict *v) {
+  const cyr_state *c = &o->c;
+  if (!(c->max_d >= MIXED_KK_EVIDENCE && c->min_d <= -MIXED_RU_EVIDENCE)) return KZTEXT_OK;
+  uint64_t lk, lr;
+  if (c->words <= WORD_REC_CAP && !c->rec_lost) {
+    viterbi_words(o->rec, (size_t)c->words, &lk, &lr);
+  } else {
+    scan_out o2;
+    if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
+    int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
+    lk = o2.c.path_letters[bs][CK];
+    lr = o2.c.path_letters[bs][CR];
+  }
+  if (!lk || !lr) {
+    lk = c->sign_letters[CK];
+    lr = c->sign_letters[CR];
+  }
+  double share_k = lk + lr ? (double)lk / (double)(lk + lr) : 0.5;
+  v->mixed = 1;
+  v->share[KZTEXT_LANG_KK] = share_k;
+  v->share[KZTEXT_LANG_RU] = 1 - share_k;
+  /* .lang stays the larger one (the evidence's choice on a tie), so the
+   * confidence says how mixed the text is. */
+  v->p[KZTEXT_LANG_KK] = share_k * (1 - pund);
+  v->p[KZTEXT_LANG_RU] = (1 - share_k) * (1 - pund);
+  v->confidence = v->p[v->lang];
+  return KZTEXT_OK;
+}
+
+/* Cyrillic text: Kazakh against Russian, or another language. */
+static kztext_status cyrillic_verdict(const scan_out *o, const unsigned char *s, size_t len,
+                                      int replace, unsigned flags, verdict *v) {
+  const unsigned *cls_count = o->cls_count;
+  size_t n_cyr = cls_count[KZTEXT_SC_CYRL_KK] + cls_count[KZTEXT_SC_CYRL_RU] +
+                 cls_count[KZTEXT_SC_CYRL_SHARED] + cls_count[KZTEXT_SC_CYRL_OTHER];
+  double ev = rule_ru_prior(o);
+  double pk = sigmoid(ev / TEMPERATURE);
+  double pund = 0;
+  if (rule_other_cyrillic_alphabet(o, n_cyr)) pund = 0.9;
+  if (rule_kk_letters_without_core(o, n_cyr)) pund = 0.85;
+  double p = rule_poor_fit(o->c.rawmin, o->c.symbols,
+                           ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU);
+  if (p > pund) pund = p;
+  v->p[KZTEXT_LANG_UND] = pund;
+  v->p[KZTEXT_LANG_KK] = pk * (1 - pund);
+  v->p[KZTEXT_LANG_RU] = (1 - pk) * (1 - pund);
+  if (pund >= 0.5) {
+    v->lang = KZTEXT_LANG_UND;
+    v->confidence = pund;
+    return KZTEXT_OK;
+  }
+  v->lang = ev >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
+  v->confidence = v->p[v->lang];
+  if (flags & KZTEXT_DETECT_NO_MIXED) return KZTEXT_OK;
+  return rule_code_switching(o, s, len, replace, pund, v);
+}
+
+/* en_prior: Latin evidence for Kazakh (in any Latin alphabet) against
+ * English in nats.  Text in plain a-z (no Kazakh Latin letter, no
+ * apostrophe inside a word) starts EN_PRIOR nats towards English:
+ * Latin-script Kazakh is rare next to English, and acronyms and file names
+ * give the models little to go on (`Ana bar` reads English). */
+static double rule_en_prior(const scan_out *o) {
+  const unsigned *cls_count = o->cls_count;
+  double prior = (cls_count[KZTEXT_SC_LATN_KK2021] || cls_count[KZTEXT_SC_LATN_KK2018] ||
+                  cls_count[KZTEXT_SC_LATN_KK_DOTLESS] || o->l.apos) ? 0 : EN_PRIOR;
+  return ((double)o->l.clamped[LEN] - (double)o->l.clamped[LKK]) / KZ_LID_SCALE - prior;
+}
+
+/* other_latin_letters: Latin letters that neither English nor a Kazakh
+ * alphabet has, two and one in 25, make the text another language
+ * (`Čtvrtek je můj oblíbený den`). */
+static int rule_other_latin_letters(const scan_out *o, size_t n_lat) {
+  size_t other = o->cls_count[KZTEXT_SC_LATN_OTHER];
+  return other >= 2 && other * 25 >= n_lat;
+}
+
+/* latin_alphabet: the alphabet of Latin-script Kazakh, from a second pass
+ * with the three alphabets' models.  2021 needs one of its own letters
+ * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı, or plain
+ * a-z with i after a vowel (Kazakh has no two vowels in a row, so that i
+ * is й, which 2021 writes i and 2018 ı: `Men bugin uige`); 2017 needs its
+ * apostrophes (`Bu'gin ku'n`).  Other text in plain a-z is 2018, which writes
+ * і as i and ш ч as sh ch. */
+static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char *s, size_t len,
+                                         int replace, kztext_variant *variant) {
+  const unsigned *cls_count = o->cls_count;
+  scan_out o2;
+  if (scan(s, len, replace, 0, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
+  const uint64_t *cl = o2.l.clamped;
+  int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
+  allow21 |= !cls_count[KZTEXT_SC_LATN_KK2018] && o2.l.vowel_i > 0;
+  int allow17 = o->l.apos > 0;
+  int bk = L18;
+  if (allow21 && cl[L21] < cl[bk]) bk = L21;
+  if (allow17 && cl[L17] < cl[bk]) bk = L17;
+  *variant = bk == L21 ? KZTEXT_VARIANT_LATIN2021
+           : bk == L18 ? KZTEXT_VARIANT_LATIN2018 : KZTEXT_VARIANT_LATIN2017;
+  return KZTEXT_OK;
+}
+
+/* Latin text: Kazakh (and its alphabet) against English, or another
+ * language. */
+static kztext_status latin_verdict(const scan_out *o, const unsigned char *s, size_t len,
+                                   int replace, verdict *v) {
+  const unsigned *cls_count = o->cls_count;
+  size_t n_lat = cls_count[KZTEXT_SC_LATN_ASCII] + cls_count[KZTEXT_SC_LATN_KK2021] +
+                 cls_count[KZTEXT_SC_LATN_KK2018] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] +
+                 cls_count[KZTEXT_SC_LATN_OTHER];
+  double dk = rule_en_prior(o);
+  double pk = sigmoid(dk / TEMPERATURE);
+  int kk_wins = dk > 0;
+  double pund = 0;
+  if (rule_other_latin_letters(o, n_lat)) pund = 0.9;
+  double p = rule_poor_fit(o->l.rawmin, o->l.symbols,
+                           kk_wins ? KZ_LID_SELFCOST_KKLAT : KZ_LID_SELFCOST_EN);
+  if (p > pund) pund = p;
+  v->p[KZTEXT_LANG_UND] = pund;
+  v->p[KZTEXT_LANG_KK] = pk * (1 - pund);
+  v->p[KZTEXT_LANG_EN] = (1 - pk) * (1 - pund);
+  if (pund >= 0.5) {
+    v->lang = KZTEXT_LANG_UND;
+    v->confidence = pund;
+  } else if (kk_wins) {
+    kztext_status st = rule_latin_alphabet(o, s, len, replace, &v->variant);
+    if (st) return st;
+    v->lang = KZTEXT_LANG_KK;
+    v->confidence = v->p[KZTEXT_LANG_KK];
+  } else {
+    v->lang = KZTEXT_LANG_EN;
+    v->confidence = v->p[KZTEXT_LANG_EN];
+  }
+  return KZTEXT_OK;
+}
+
+/* arabic_letters: Arabic-script text is Kazakh by its letters (ۋ ۇ ە ڭ ٴ,
+ * and ى inside words for ы, і) against the letters of Arabic, Persian,
+ * Uyghur and Urdu that Kazakh lacks (`بۇگىن اۋا رايى جاقسى` is Kazakh). */
+static void rule_arabic_letters(const scan_out *o, verdict *v) {
+  size_t kk = o->cls_count[KZTEXT_SC_ARAB_KK] + o->arab_medial_yeh;
+  double pk;
+  if (kk && o->arab_foreign_n * 10 <= kk) pk = 1 - 1.0 / (double)(kk + 2);
+  else if (kk > o->arab_foreign_n) pk = 0.6;
+  else pk = 1.0 / (double)(o->arab_foreign_n + 2);
+  v->p[KZTEXT_LANG_KK] = pk;
+  v->p[KZTEXT_LANG_UND] = 1 - pk;
+  v->lang = pk >= 0.5 ? KZTEXT_LANG_KK : KZTEXT_LANG_UND;
+  v->confidence = pk >= 0.5 ? pk : 1 - pk;
+}
+
+/* Writes the verdict to the caller's struct: the one place that knows its
+ * layout. */
+static void fill_result(kztext_detect_result *res, const verdict *v) {
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = res->size;
+  r.letters = v->letters;
+  r.script = v->script;
+  r.lang = v->lang;
+  r.variant = v->variant;
+  r.confidence = v->confidence;
+  r.mixed = v->mixed;
+  for (int i = KZTEXT_LANG_UND; i <= KZTEXT_LANG_EN; i++) {
+    r.scores[i] = v->p[i];
+    r.share[i] = v->share[i];
+  }
+  if (!r.mixed && r.lang != KZTEXT_LANG_UND) r.share[r.lang] = 1.0;
+  /* A caller compiled against a larger (later) struct gets what we know. */
+  memcpy(res, &r, sizeof r);
+}
+
 kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
                             kztext_detect_result *res, size_t *error_offset) {
   if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
@@ -647,164 +902,21 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
   kztext_status st =
       scan(s, len, replace, flags & KZTEXT_DETECT_NO_MIXED ? 0 : 2, 0, &o, error_offset);
   if (st) return st;
-  const unsigned *cls_count = o.cls_count;
-  const cyr_state *c = &o.c;
-  const lat_state *l = &o.l;
 
-  /* Dominant script by letters. */
-  size_t n_cyr = cls_count[KZTEXT_SC_CYRL_KK] + cls_count[KZTEXT_SC_CYRL_RU] +
-                 cls_count[KZTEXT_SC_CYRL_SHARED] + cls_count[KZTEXT_SC_CYRL_OTHER];
-  size_t n_lat = cls_count[KZTEXT_SC_LATN_ASCII] + cls_count[KZTEXT_SC_LATN_KK2021] +
-                 cls_count[KZTEXT_SC_LATN_KK2018] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] +
-                 cls_count[KZTEXT_SC_LATN_OTHER];
-  size_t n_arab = cls_count[KZTEXT_SC_ARAB_KK] + cls_count[KZTEXT_SC_ARAB];
-  size_t n_han = cls_count[KZTEXT_SC_HAN];
-  size_t n_other = cls_count[KZTEXT_SC_OTHER];
-  kztext_detect_result r;
-  memset(&r, 0, sizeof r);
-  r.size = res->size;
-  r.letters = n_cyr + n_lat + n_arab + n_han + n_other;
-  size_t best = 0;
-  r.script = KZTEXT_SCRIPT_COMMON;
-  /* Kazakh and Russian text quotes Latin names and brands far more often
-   * than English text quotes Cyrillic: a Cyrillic letter counts double. */
-  if (n_cyr) { best = 2 * n_cyr; r.script = KZTEXT_SCRIPT_CYRL; }
-  if (n_lat > best) { best = n_lat; r.script = KZTEXT_SCRIPT_LATN; }
-  if (n_arab > best) { best = n_arab; r.script = KZTEXT_SCRIPT_ARAB; }
-  if (n_han > best) { best = n_han; r.script = KZTEXT_SCRIPT_HAN; }
-  if (n_other > best) { best = n_other; r.script = KZTEXT_SCRIPT_OTHER; }
-  r.lang = KZTEXT_LANG_UND;
-  r.scores[KZTEXT_LANG_UND] = 1.0;
-  r.confidence = 1.0;
-
-  if (r.script == KZTEXT_SCRIPT_CYRL && c->words) {
-    /* Text without any of the nine Kazakh letters starts RU_PRIOR nats
-     * towards Russian: such Kazakh is rare beyond a few words, such
-     * Russian the rule. */
-    int64_t evid = c->words > c->acronyms ? c->evidence : c->acro_evidence;
-    double ev = (double)evid / KZ_LID_SCALE - (cls_count[KZTEXT_SC_CYRL_KK] ? 0 : RU_PRIOR);
-    double pk = sigmoid(ev / TEMPERATURE);
-    /* Fit: each word under its better model (code-switched text fits). */
-    unsigned self = ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU;
-    double excess = (double)c->rawmin / (double)c->symbols - self;
-    double pund = 0;
-    /* Letters of other Cyrillic alphabets (Ukrainian ї є ґ, Serbian ђ ј,
-     * Tatar җ, Bashkir ҡ ...) or a poor fit of both models. */
-    size_t other = cls_count[KZTEXT_SC_CYRL_OTHER];
-    if (other >= 2 || (other && other * 50 >= n_cyr)) pund = 0.9;
-    /* ң ө ү without any of ә ғ қ ұ і һ in a longer text: Kyrgyz, Mongolian
-     * (0.1% of the Kazakh corpus lines of 40+ letters look like this). */
-    if (cls_count[KZTEXT_SC_CYRL_KK] && !o.kk_core && n_cyr >= 40) pund = 0.85;
-    if (c->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) {
-      double p = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
-      if (p > pund) pund = p;
-    }
-    r.scores[KZTEXT_LANG_UND] = pund;
-    r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
-    r.scores[KZTEXT_LANG_RU] = (1 - pk) * (1 - pund);
-    if (pund >= 0.5) {
-      r.lang = KZTEXT_LANG_UND;
-      r.confidence = pund;
-    } else {
-      r.lang = ev >= 0 ? KZTEXT_LANG_KK : KZTEXT_LANG_RU;
-      r.confidence = r.scores[r.lang];
-      if (!(flags & KZTEXT_DETECT_NO_MIXED) && c->max_d >= MIXED_KK_EVIDENCE &&
-          c->min_d <= -MIXED_RU_EVIDENCE) {
-        /* Shares from the Viterbi path; if switching never paid off there,
-         * from the words leaning each way. */
-        uint64_t lk, lr;
-        if (c->words <= WORD_REC_CAP && !c->rec_lost) {
-          viterbi_words(o.rec, (size_t)c->words, &lk, &lr);
-        } else {
-          scan_out o2;
-          if (scan(s, len, replace, 1, 0, &o2, NULL)) return KZTEXT_E_INTERNAL;
-          int bs = o2.c.v[CK] <= o2.c.v[CR] ? CK : CR;
-          lk = o2.c.path_letters[bs][CK];
-          lr = o2.c.path_letters[bs][CR];
-        }
-        if (!lk || !lr) {
-          lk = c->sign_letters[CK];
-          lr = c->sign_letters[CR];
-        }
-        double share_k = lk + lr ? (double)lk / (double)(lk + lr) : 0.5;
-        r.mixed = 1;
-        r.share[KZTEXT_LANG_KK] = share_k;
-        r.share[KZTEXT_LANG_RU] = 1 - share_k;
-        /* Code-switched text is both languages: the scores are the shares,
-         * .lang the larger one (the evidence's choice on a tie), so the
-         * confidence says how mixed the text is. */
-        r.scores[KZTEXT_LANG_KK] = share_k * (1 - pund);
-        r.scores[KZTEXT_LANG_RU] = (1 - share_k) * (1 - pund);
-        r.confidence = r.scores[r.lang];
-      }
-    }
-  } else if (r.script == KZTEXT_SCRIPT_LATN && l->words) {
-    /* Clamped evidence: English against Kazakh in any Latin alphabet.
-     * Text in plain a-z (no Kazakh Latin letter, no apostrophe inside a
-     * word) starts EN_PRIOR nats towards English: Latin-script Kazakh is
-     * rare next to English, and acronyms ("PM", "WW II") and file names
-     * give the models little to go on. */
-    double prior = (cls_count[KZTEXT_SC_LATN_KK2021] || cls_count[KZTEXT_SC_LATN_KK2018] ||
-                    cls_count[KZTEXT_SC_LATN_KK_DOTLESS] || l->apos) ? 0 : EN_PRIOR;
-    double dk = ((double)l->clamped[LEN] - (double)l->clamped[LKK]) / KZ_LID_SCALE - prior;
-    double pk = sigmoid(dk / TEMPERATURE);
-    int kk_wins = dk > 0;
-    unsigned self = kk_wins ? KZ_LID_SELFCOST_KKLAT : KZ_LID_SELFCOST_EN;
-    double excess = (double)l->rawmin / (double)l->symbols - self;
-    double pund = 0;
-    size_t other = cls_count[KZTEXT_SC_LATN_OTHER];
-    if (other >= 2 && other * 25 >= n_lat) pund = 0.9;
-    if (l->symbols >= UND_MIN_SYMBOLS && excess > UND_EXCESS) {
-      double p = sigmoid((excess - UND_EXCESS) / 2.0 + 1.0);
-      if (p > pund) pund = p;
-    }
-    r.scores[KZTEXT_LANG_UND] = pund;
-    r.scores[KZTEXT_LANG_KK] = pk * (1 - pund);
-    r.scores[KZTEXT_LANG_EN] = (1 - pk) * (1 - pund);
-    if (pund >= 0.5) {
-      r.lang = KZTEXT_LANG_UND;
-      r.confidence = pund;
-    } else if (kk_wins) {
-      /* The alphabet: a second pass with the three alphabets' models.
-       * 2021 needs one of its own letters (ä ğ ñ ö ş ū ü İ) or ı, since it
-       * writes the frequent і as ı; 2017 needs its apostrophes.  Text in
-       * plain a-z is thus 2018 (which writes і as i and ш ч as sh ch)
-       * unless apostrophes make it 2017. */
-      scan_out o2;
-      if (scan(s, len, replace, 0, 1, &o2, NULL)) return KZTEXT_E_INTERNAL;
-      const uint64_t *cl = o2.l.clamped;
-      int allow21 = cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0;
-      /* Or plain a-z with i after a vowel: Kazakh has no two vowels in a
-       * row, so that i is й, which 2021 writes i and 2018 ı (oryn jetpei). */
-      allow21 |= !cls_count[KZTEXT_SC_LATN_KK2018] && o2.l.vowel_i > 0;
-      int allow17 = l->apos > 0;
-      int bk = L18;
-      if (allow21 && cl[L21] < cl[bk]) bk = L21;
-      if (allow17 && cl[L17] < cl[bk]) bk = L17;
-      r.lang = KZTEXT_LANG_KK;
-      r.variant = bk == L21 ? KZTEXT_VARIANT_LATIN2021
-                : bk == L18 ? KZTEXT_VARIANT_LATIN2018 : KZTEXT_VARIANT_LATIN2017;
-      r.confidence = r.scores[KZTEXT_LANG_KK];
-    } else {
-      r.lang = KZTEXT_LANG_EN;
-      r.confidence = r.scores[KZTEXT_LANG_EN];
-    }
-  } else if (r.script == KZTEXT_SCRIPT_ARAB) {
-    /* Kazakh letters (ۋ ۇ ە ڭ ٴ) and ى inside words (ы, і) against the
-     * letters of Arabic, Persian, Uyghur and Urdu that Kazakh lacks. */
-    size_t kk = cls_count[KZTEXT_SC_ARAB_KK] + o.arab_medial_yeh;
-    double pk;
-    if (kk && o.arab_foreign_n * 10 <= kk) pk = 1 - 1.0 / (double)(kk + 2);
-    else if (kk > o.arab_foreign_n) pk = 0.6;
-    else pk = 1.0 / (double)(o.arab_foreign_n + 2);
-    r.scores[KZTEXT_LANG_KK] = pk;
-    r.scores[KZTEXT_LANG_UND] = 1 - pk;
-    r.lang = pk >= 0.5 ? KZTEXT_LANG_KK : KZTEXT_LANG_UND;
-    r.confidence = pk >= 0.5 ? pk : 1 - pk;
-  }
-  if (!r.mixed && r.lang != KZTEXT_LANG_UND) r.share[r.lang] = 1.0;
-  /* A caller compiled against a larger (later) struct gets what we know. */
-  memcpy(res, &r, sizeof r);
+  verdict v;
+  memset(&v, 0, sizeof v);
+  v.script = dominant_script(o.cls_count, &v.letters);
+  v.lang = KZTEXT_LANG_UND;
+  v.p[KZTEXT_LANG_UND] = 1.0;
+  v.confidence = 1.0;
+  if (v.script == KZTEXT_SCRIPT_CYRL && o.c.words)
+    st = cyrillic_verdict(&o, s, len, replace, flags, &v);
+  else if (v.script == KZTEXT_SCRIPT_LATN && o.l.words)
+    st = latin_verdict(&o, s, len, replace, &v);
+  else if (v.script == KZTEXT_SCRIPT_ARAB)
+    rule_arabic_letters(&o, &v);
+  if (st) return st;
+  fill_result(res, &v);
   return KZTEXT_OK;
 }
 

@@ -178,7 +178,7 @@ static int word_target(const unsigned char *s, size_t a, size_t b, int context) 
   if (!lat_native && (cyr_native || tails)) return K_CYR;
   if (!cyr_native && !tails && lat_native) {
     /* Cyrillic letters become Latin only as a minority (Мining, сall);
-     * "Fарс" is a Cyrillic word with a wrong letter, "nсо" debris. */
+     * "Dома" is a Cyrillic word with a wrong letter, "nсо" debris. */
     if (nc < nl || (nc == nl && first_script == K_CYR)) return K_LAT;
     return K_SEP;
   }

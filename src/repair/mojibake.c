@@ -1,6 +1,6 @@
 /* Mojibake repair.
  *
- * (A) UTF-8 bytes decoded as CP1251 ("Р•Р»РёР·" for "Елиз"): every run of
+ * (A) UTF-8 bytes decoded as CP1251 ("Р”Р°Р»Р°" for "Дала"): every run of
  * non-ASCII characters that CP1251 can encode is turned back into bytes; a
  * run whose bytes are entirely well-formed multi-byte UTF-8 decoding to
  * plausible text (Cyrillic, Latin-1, punctuation) is replaced by that
@@ -39,7 +39,7 @@ static int cp1251_byte_or_98(uint32_t cp) {
 /* What UTF-8 mojibake of Kazakh, Russian or European text decodes to:
  * Cyrillic letters of those languages, Latin-1 and Latin Extended-A,
  * common punctuation, currency, №, ™, emoji.  Accidental runs in clean text
- * decode to IPA, Greek, Armenian, Arabic or CJK ("КІМІ" -> "ʲ̲"). */
+ * decode to IPA, Greek, Armenian, Arabic or CJK ("МІНІ" -> "̲Ͳ"). */
 static int plausible(uint32_t cp) {
   if (cp >= 0x410 && cp <= 0x44F) return 1;
   switch (cp) {

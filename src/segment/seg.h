@@ -171,4 +171,12 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out);
 
+/* For tests: runs the sentence pass over valid UTF-8 s[0..n) and stores in
+ * *rule the name of the rule (cluster_rules[] in sentences.c) that decided
+ * its first cluster of terminators, or NULL when it has none. */
+kztext_status kz_sentences_first_rule(kztext_segmenter *seg, const char *s, size_t n, int lang,
+                                      const char **rule);
+/* For tests: the name of the i-th cluster rule, NULL past the last. */
+const char *kz_sentence_rule_name(size_t i);
+
 #endif

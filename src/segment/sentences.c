@@ -12,11 +12,13 @@
  * cluster the rules leave open and after a foreign terminator.  Most text
  * never asks, so the pass runs at the speed of the byte scan rather than of
  * ICU's iterator; the random access gives the same boundaries as walking. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "segment/seg.h"
 
-enum { D_NO, D_YES, D_ICU };
+/* A rule's answer for a cluster of terminators (see cluster_rules[]). */
+enum { D_NO, D_YES, D_ICU, D_PASS };
 
 struct sctx;
 static size_t start_follows(struct sctx *c, size_t a);
@@ -36,6 +38,7 @@ typedef struct sctx {
   size_t list_pos;
   unsigned list_val;
   char list_style[3];
+  const char **trace; /* tests: receives the rule that decided the first cluster */
 } sctx;
 
 /* Bytes that may start something the scan must look at. */
@@ -66,7 +69,7 @@ static size_t blank_marks(const unsigned char *s, size_t n, size_t k) {
   return end;
 }
 
-/* Pictographs used as list bullets (`✔ Первые недели`, `👉 Подробнее`): they
+/* Pictographs used as list bullets (`✔ Второй шаг`, `👉 Подробнее`): they
  * open the item that follows, unlike other emoji, which close what precedes. */
 static int bullet_symbol(uint32_t c) {
   return c == 0x2714 || c == 0x2705 || c == 0x2611 || c == 0x2713 || c == 0x27A1 ||
@@ -238,195 +241,386 @@ static int initial_at(sctx *c, size_t at) {
   return kz_is_upper(a) && at + l < c->n && c->s[at + l] == '.';
 }
 
-/* The rules for a cluster s[t0..cend) followed by white space up to k. */
-static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
-  const unsigned char *s = c->s;
-  int strong = 0, dots = 0, ellipsis = 0;
-  for (size_t p = t0; p < t1; p++) {
-    if (s[p] == '!' || s[p] == '?') strong = 1;
-    else if (s[p] == '.') dots++;
-    else if (s[p] == 0xE2 && p + 2 < t1 && s[p + 1] == 0x80 && s[p + 2] == 0xA6) ellipsis = 1;
-    else if (s[p] == 0xE2 && p + 1 < t1 && s[p + 1] == 0x80) strong = 1; /* ‼ ⁇ ⁈ ⁉ */
-  }
-  if (dots > 1) ellipsis = 1;
-  if (k >= c->n) return D_YES;
-  next_info ni;
-  look_ahead(c, k, &ni);
+/* ---- The rules for a cluster of terminators ----
+ *
+ * A cluster is s[t0..t1) of terminators, its closing quotes and brackets up
+ * to cend, then white space up to k.  The rules of cluster_rules[] are
+ * asked in order; the first with an opinion decides: D_YES (a sentence
+ * ends here), D_NO, or D_ICU (ICU's boundary decides).  D_PASS means no
+ * opinion.  tests/unit/test_segment.c has an example of our own for every
+ * rule, under the rule's name. */
 
-  /* Word before the cluster. */
+/* What the rules know about a cluster, found once. */
+typedef struct cl_facts {
+  size_t t0, t1, cend, k;
+  int strong;     /* ! ? ‼ ⁇ ⁈ ⁉ among the terminators */
+  int dots;       /* full stops among them */
+  int ellipsis;   /* … or more than one dot */
+  int single_dot; /* exactly one full stop and nothing else */
+  int initial;    /* the word before is one capital (`Қ.`, `Ğ.`, `G'.`, `Ǵ.`) */
+  size_t ws;      /* start of the word before the cluster (t0: none) */
+  next_info ni;   /* what follows (zero at the end of the text) */
+  int ab;         /* kz_abbrev_lookup at t0, or -1 until a rule asks */
+  size_t ab_start;
+} cl_facts;
+
+static void cl_facts_init(sctx *c, cl_facts *f, size_t t0, size_t t1, size_t cend, size_t k) {
+  const unsigned char *s = c->s;
+  memset(f, 0, sizeof *f);
+  f->t0 = t0;
+  f->t1 = t1;
+  f->cend = cend;
+  f->k = k;
+  f->ab = -1;
+  for (size_t p = t0; p < t1; p++) {
+    if (s[p] == '!' || s[p] == '?') f->strong = 1;
+    else if (s[p] == '.') f->dots++;
+    else if (s[p] == 0xE2 && p + 2 < t1 && s[p + 1] == 0x80 && s[p + 2] == 0xA6) f->ellipsis = 1;
+    else if (s[p] == 0xE2 && p + 1 < t1 && s[p + 1] == 0x80) f->strong = 1; /* ‼ ⁇ ⁈ ⁉ */
+  }
+  if (f->dots > 1) f->ellipsis = 1;
+  f->single_dot = !f->strong && !f->ellipsis && f->dots == 1;
+  if (k < c->n) look_ahead(c, k, &f->ni);
+
   size_t ws = t0, st;
   while (ws > 0) {
     uint32_t ch = kz_cp_before(s, ws, &st);
     if (!kz_is_alpha(ch) && !(ch == 0xB0 && ws == t0)) break;
     ws = st;
   }
-  int single_dot = !strong && !ellipsis && dots == 1;
-  /* An initial: one capital, maybe with combining marks or the apostrophe
-   * of the 2017 Latin alphabet (`Қ.`, `Ğ.`, `G'.`, `Ǵ.`). */
-  int initial = 0;
-  {
-    size_t p = t0;
-    uint32_t ch = p > 0 ? kz_cp_before(s, p, &st) : 0;
-    if ((ch == '\'' || ch == 0x2019 || ch == 0x2BC) && st > 0) { p = st; ch = kz_cp_before(s, p, &st); }
-    while (p > 0 && u_charType((UChar32)ch) == U_NON_SPACING_MARK && st > 0) {
-      p = st;
-      ch = kz_cp_before(s, p, &st);
-    }
-    initial = p > 0 && kz_is_upper(ch) && (st == 0 || !kz_is_wordch(kz_cp_before(s, st, &st)));
+  f->ws = ws;
+  /* One capital, maybe with combining marks or the apostrophe of the 2017
+   * Latin alphabet after it, and no word character before it. */
+  size_t p = t0;
+  uint32_t ch = p > 0 ? kz_cp_before(s, p, &st) : 0;
+  if ((ch == '\'' || ch == 0x2019 || ch == 0x2BC) && st > 0) {
+    p = st;
+    ch = kz_cp_before(s, p, &st);
   }
+  while (p > 0 && u_charType((UChar32)ch) == U_NON_SPACING_MARK && st > 0) {
+    p = st;
+    ch = kz_cp_before(s, p, &st);
+  }
+  f->initial = p > 0 && kz_is_upper(ch) && (st == 0 || !kz_is_wordch(kz_cp_before(s, st, &st)));
+}
 
-  if (k == cend) {
-    /* Nothing between the cluster and the next character: URLs, `т.е.`,
-     * `1.5`, `U.S.`, `?»`.  Only `слово.Слово` with a lower-case word on
-     * the left is a (sloppy) sentence end. */
-    if (!single_dot || t1 != cend || !kz_is_upper(ni.c) || t0 - ws < 4) return D_NO;
-    for (size_t p = ws, l; p < t0; p += l)
-      if (!kz_is_lower(kz_cp_at(s, t0, p, &l))) return D_NO;
-    if (ws > 0 && !kz_is_space(kz_cp_before(s, ws, &st))) return D_NO;
-    for (size_t p = k, l; p < c->n && p < k + 64; p += l) { /* a URL or address? */
-      uint32_t ch = kz_cp_at(s, c->n, p, &l);
-      if (kz_is_space(ch)) break;
-      if (ch == '@' || ch == '/' || ch == '.') return D_NO;
-    }
-    return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
-  }
+/* The abbreviation (KZ_AB_*) that ends at the cluster, looked up once. */
+static int cl_abbrev(sctx *c, cl_facts *f) {
+  if (f->ab < 0) f->ab = kz_abbrev_lookup(c->s, f->t0, para_lang(c), &f->ab_start);
+  return f->ab;
+}
 
-  /* Inside «...» that closes later in the paragraph: direct speech or a
-   * quoted title, one sentence. */
-  if (c->guil > 0 && guil_closes_ahead(c, k)) return D_NO;
+/* end_of_text: a cluster with nothing but white space after it ends the
+ * sentence (`Біз келдік.`). */
+static int rule_end_of_text(sctx *c, cl_facts *f) {
+  return f->k >= c->n ? D_YES : D_PASS;
+}
 
-  uint32_t L = ni.letter;
-  /* A detached closing quote (`любовь? `` .`, `! " ,`) ends this sentence. */
-  if (ni.c == '`' || ni.c == '"' || ni.c == 0xBB || ni.c == 0x201D || ni.c == '\'') {
-    size_t q = k, l;
-    while (q < c->n && q - k < 4 && (s[q] == '`' || s[q] == '\'' || s[q] == '"' ||
-                                      kz_is_closer(kz_cp_at(s, c->n, q, &l))))
-      q += s[q] < 0x80 ? 1 : l;
-    if (q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':')) return D_NO;
+/* glued: nothing between the cluster and the next character (URLs, `т.е.`,
+ * `2.5`, `U.S.`, `?»`) goes on, except `word.Word` with a lower-case word
+ * of four or more letters on the left: a sentence end typed without its
+ * space (`Ол кетті.Бүгін ...`). */
+static int rule_glued(sctx *c, cl_facts *f) {
+  if (f->k != f->cend) return D_PASS;
+  const unsigned char *s = c->s;
+  size_t t0 = f->t0, k = f->k, ws = f->ws, st;
+  if (!f->single_dot || f->t1 != f->cend || !kz_is_upper(f->ni.c) || t0 - ws < 4) return D_NO;
+  for (size_t p = ws, l; p < t0; p += l)
+    if (!kz_is_lower(kz_cp_at(s, t0, p, &l))) return D_NO;
+  if (ws > 0 && !kz_is_space(kz_cp_before(s, ws, &st))) return D_NO;
+  for (size_t p = k, l; p < c->n && p < k + 64; p += l) { /* a URL or address? */
+    uint32_t ch = kz_cp_at(s, c->n, p, &l);
+    if (kz_is_space(ch)) break;
+    if (ch == '@' || ch == '/' || ch == '.') return D_NO;
   }
-  /* `... дня. ✔ К середине ...`: a bullet opens the next item. */
-  if (bullet_symbol(ni.c)) {
-    size_t q = kz_emoji_end(s, c->n, k), l;
-    while (q < c->n && (s[q] == ' ' || s[q] == '\t')) q++;
-    return q < c->n && kz_is_upper(kz_cp_at(s, c->n, q, &l)) ? D_YES : D_NO;
+  return cl_abbrev(c, f) ? D_NO : D_YES;
+}
+
+/* inside_quotation: inside «...» that closes later in the paragraph,
+ * direct speech or a quoted title is one sentence (`Ол: «Кел. Отыр» деді.`). */
+static int rule_inside_quotation(sctx *c, cl_facts *f) {
+  return c->guil > 0 && guil_closes_ahead(c, f->k) ? D_NO : D_PASS;
+}
+
+/* detached_quote: a closing quote set apart by a space and followed by
+ * punctuation still belongs to this sentence (`Why? ", she said.`). */
+static int rule_detached_quote(sctx *c, cl_facts *f) {
+  const unsigned char *s = c->s;
+  uint32_t nc = f->ni.c;
+  if (!(nc == '`' || nc == '"' || nc == 0xBB || nc == 0x201D || nc == '\'')) return D_PASS;
+  size_t k = f->k, q = k, l;
+  while (q < c->n && q - k < 4 &&
+         (s[q] == '`' || s[q] == '\'' || s[q] == '"' || kz_is_closer(kz_cp_at(s, c->n, q, &l))))
+    q += s[q] < 0x80 ? 1 : l;
+  return q < c->n && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ':') ? D_NO : D_PASS;
+}
+
+/* bullet_item: a pictograph used as a bullet opens the next item when a
+ * capital follows it (`Дайын. ✔ Келесі қадам.`). */
+static int rule_bullet_item(sctx *c, cl_facts *f) {
+  if (!bullet_symbol(f->ni.c)) return D_PASS;
+  const unsigned char *s = c->s;
+  size_t q = kz_emoji_end(s, c->n, f->k), l;
+  while (q < c->n && (s[q] == ' ' || s[q] == '\t')) q++;
+  return q < c->n && kz_is_upper(kz_cp_at(s, c->n, q, &l)) ? D_YES : D_NO;
+}
+
+/* emoji_after: emoji after a terminator belong to its sentence; the emoji
+ * rule breaks after them (`Керемет! 😍 Біз келеміз.`). */
+static int rule_emoji_after(sctx *c, cl_facts *f) {
+  uint32_t nc = f->ni.c;
+  return nc >= 0xA9 && kz_is_emoji_part(nc) && start_follows(c, kz_emoji_end(c->s, c->n, f->k))
+             ? D_NO
+             : D_PASS;
+}
+
+/* mention_reply: a reply in a comment thread starts with a mention
+ * (`Келістік. @dana_s ертең кездесеміз`). */
+static int rule_mention_reply(sctx *c, cl_facts *f) {
+  size_t k = f->k, st;
+  return f->ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(c->s, c->n, k + 1, &st))
+             ? D_YES
+             : D_PASS;
+}
+
+/* dash_led: a dash after the cluster continues the sentence before a
+ * lower-case word (`Кім? — деп сұрады ол.`) and after an abbreviation that
+ * never ends one; before a capital, digit or opener it starts a new one
+ * (`Ол келді. — Сәлем!`). */
+static int rule_dash_led(sctx *c, cl_facts *f) {
+  if (!f->ni.dash) return D_PASS;
+  uint32_t L = f->ni.letter;
+  if (kz_is_lower(L)) return D_NO;
+  if (f->single_dot && f->ws < f->t0 && cl_abbrev(c, f) == KZ_AB_NEVER) return D_NO;
+  return (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(L)) ? D_YES : D_ICU;
+}
+
+/* quoted_exclamation: `!` or `?` inside closing quotes, then a lower-case
+ * word: a quotation and the verb of saying (`"Тоқта!" деді ол.`). */
+static int rule_quoted_exclamation(sctx *c, cl_facts *f) {
+  uint32_t L = f->ni.letter;
+  if (!f->strong || !kz_is_lower(L) || f->cend <= f->t1 || f->ni.c != L) return D_PASS;
+  size_t st;
+  uint32_t q = kz_cp_before(c->s, f->cend, &st);
+  return q == '"' || q == 0xBB || q == 0x201D || q == 0x201C || q == '\'' ? D_NO : D_PASS;
+}
+
+/* exclamation_in_name: in English, `!` after a capitalised word and before
+ * a lower-case one belongs to a name (`We watched Jeopardy! on Monday.`). */
+static int rule_exclamation_in_name(sctx *c, cl_facts *f) {
+  const unsigned char *s = c->s;
+  size_t st;
+  return f->strong && kz_is_lower(f->ni.letter) && s[f->t0] == '!' && f->ws < f->t0 &&
+                 kz_is_upper(kz_cp_at(s, f->t0, f->ws, &st)) && para_lang(c) == KZTEXT_LANG_EN
+             ? D_NO
+             : D_PASS;
+}
+
+/* strong_end: otherwise `!` and `?` end a sentence (`Қайда? кеше`). */
+static int rule_strong_end(sctx *c, cl_facts *f) {
+  (void)c;
+  return f->strong ? D_YES : D_PASS;
+}
+
+/* omission: `[...]`, `(...)` and spaced dots ` . . . ` mark an omission,
+ * not an end; four spaced dots include a full stop (`Мәтін [...] Кейін`). */
+static int rule_omission(sctx *c, cl_facts *f) {
+  const unsigned char *s = c->s;
+  size_t t0 = f->t0;
+  if (!f->ellipsis || t0 == 0) return D_PASS;
+  return s[t0 - 1] == '[' || s[t0 - 1] == '(' ||
+                 (s[t0 - 1] == ' ' && f->dots < 4 && memchr(s + t0, ' ', f->t1 - t0))
+             ? D_NO
+             : D_PASS;
+}
+
+/* ellipsis_case: after `...` or `…` the case of the next letter decides
+ * (`Күте тұрыңыз... Біз келеміз.` ends, `Ал... біз` goes on); ICU when
+ * no letter follows. */
+static int rule_ellipsis_case(sctx *c, cl_facts *f) {
+  (void)c;
+  if (!f->ellipsis) return D_PASS;
+  uint32_t L = f->ni.letter;
+  return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
+}
+
+/* number_then_lower: a number of two or more digits, a dot, then a
+ * lower-case word ends the sentence (`Бөлме нөмірі 214. келесі ...`); a
+ * list marker (`4.`) or a dotted date (`12.03.`) does not. */
+static int rule_number_then_lower(sctx *c, cl_facts *f) {
+  const unsigned char *s = c->s;
+  size_t t0 = f->t0;
+  if (!(kz_is_lower(f->ni.letter) && f->ws == t0 && t0 > 0 && kz_is_digit(s[t0 - 1]) &&
+        f->cend == f->t1))
+    return D_PASS;
+  size_t a = t0;
+  while (a > 0 && kz_is_digit(s[a - 1])) a--;
+  return t0 - a >= 2 && a > first_token(c) && (a == 0 || s[a - 1] != '.') ? D_YES : D_NO;
+}
+
+/* lower_after_word: a lower-case start after a plain word of three (en) or
+ * four letters is still a sentence in web text and verse
+ * (`Жаңбыр жауды. ертең ...`); after an abbreviation, an acronym, an
+ * initial or closing marks it is not. */
+static int rule_lower_after_word(sctx *c, cl_facts *f) {
+  if (!kz_is_lower(f->ni.letter)) return D_PASS;
+  const unsigned char *s = c->s;
+  size_t t0 = f->t0, ws = f->ws, letters = 0, l, st;
+  int caps = 0;
+  for (size_t p = ws; p < t0; p += l) {
+    uint32_t ch = kz_cp_at(s, t0, p, &l);
+    letters++;
+    caps += kz_is_upper(ch);
   }
-  /* Emoji after a terminator belong to its sentence (`Красиво! 😍😍 За то`):
-   * the emoji rule decides after them. */
-  if (ni.c >= 0xA9 && kz_is_emoji_part(ni.c) && start_follows(c, kz_emoji_end(s, c->n, k)))
+  if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0 ||
+      f->cend > f->t1)
     return D_NO;
-  /* A reply in a comment thread starts with a mention: `... столетий. @user` */
-  if (ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &st))) return D_YES;
-  if (ni.dash) {
-    /* `?» — сказал он.` continues; `... қарайды. – Біз ...` starts anew. */
-    if (kz_is_lower(L)) return D_NO;
-    if (single_dot && ws < t0 && kz_abbrev_lookup(s, t0, para_lang(c), &st) == KZ_AB_NEVER)
-      return D_NO;
-    return (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(L)) ? D_YES : D_ICU;
-  }
+  uint32_t pre = kz_cp_before(s, ws, &st);
+  if (!kz_is_space(pre) && pre != '(' && pre != 0xAB && pre != '"') return D_NO;
+  return cl_abbrev(c, f) ? D_NO : D_YES;
+}
 
-  if (strong) {
-    /* `"Осылай тұр!" деген ...`: a quotation, then the verb of saying. */
-    if (kz_is_lower(L) && cend > t1 && ni.c == L) {
-      size_t st2;
-      uint32_t q = kz_cp_before(s, cend, &st2);
-      if (q == '"' || q == 0xBB || q == 0x201D || q == 0x201C || q == '\'') return D_NO;
-    }
-    /* `Yahoo! in the ...`: a mark inside a capitalised name. */
-    if (kz_is_lower(L) && s[t0] == '!' && ws < t0 && kz_is_upper(kz_cp_at(s, t0, ws, &st)) &&
-        para_lang(c) == KZTEXT_LANG_EN)
-      return D_NO;
-    return D_YES;
-  }
-  if (ellipsis) {
-    /* `[...]` and spaced dots ` . . . ` mark an omission, not an end (four
-     * spaced dots include a full stop). */
-    if (t0 > 0 && (s[t0 - 1] == '[' || s[t0 - 1] == '(' ||
-                   (s[t0 - 1] == ' ' && dots < 4 && memchr(s + t0, ' ', t1 - t0))))
-      return D_NO;
-    return kz_is_upper(L) ? D_YES : kz_is_lower(L) ? D_NO : D_ICU;
-  }
-  if (kz_is_lower(L) && ws == t0 && t0 > 0 && kz_is_digit(s[t0 - 1]) && cend == t1) {
-    /* `... 303-832-8160. they ...`, `... 1927. я ...`: a number of two or
-     * more digits ends the sentence; a list marker (`4.`) or a dotted date
-     * (`12.03.`) does not. */
-    size_t a = t0;
-    while (a > 0 && kz_is_digit(s[a - 1])) a--;
-    if (t0 - a >= 2 && a > first_token(c) && (a == 0 || s[a - 1] != '.')) return D_YES;
-    return D_NO;
-  }
-  if (kz_is_lower(L)) {
-    /* A lower-case start after a plain word (web text, verse) is still a
-     * sentence; after an abbreviation, an initial or `1.` it is not. */
-    size_t letters = 0, l;
-    int caps = 0;
-    for (size_t p = ws; p < t0; p += l) {
-      uint32_t ch = kz_cp_at(s, t0, p, &l);
-      letters++;
-      caps += kz_is_upper(ch);
-    }
-    if (letters < (para_lang(c) == KZTEXT_LANG_EN ? 3u : 4u) || (caps > 1) || ws == 0 ||
-        cend > t1)
-      return D_NO;
-    uint32_t pre = kz_cp_before(s, ws, &st);
-    if (!kz_is_space(pre) && pre != '(' && pre != 0xAB && pre != '"') return D_NO;
-    return kz_abbrev_lookup(s, t0, para_lang(c), &st) ? D_NO : D_YES;
-  }
+/* From here on the cluster is a single dot. */
 
-  /* A single dot. */
-  if (ni.c == 0x2116) return D_NO; /* `2012 жыл. №590`: a reference goes on */
-  size_t tok = first_token(c);
-  if (ws == t0 && !initial) {
-    /* No letters before the dot: a number, a closing bracket, ... */
-    size_t a = t0;
-    while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.')) a--;
-    if (a < t0 && a == tok && t0 - a <= 8) return D_NO; /* list item `4.` `8.1.` */
-    if (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(ni.c)) return D_YES;
-    return D_ICU;
-  }
-  int ab = kz_abbrev_lookup(s, t0, para_lang(c), &st);
-  if (ab == KZ_AB_YEAR) {
-    /* After a number (`2019 ж.`, `1998 г.`) it may end a sentence, but
-     * only before a word that typically starts one. */
-    size_t p = st;
-    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-')) p--;
-    if (!(p > 0 && kz_is_digit(s[p - 1]))) return D_NO;
-    if (kz_is_digit(L) || initial_at(c, ni.at)) return D_NO;
-    return kz_is_starter(s, c->n, ni.at, para_lang(c)) ? D_YES : D_NO;
-  }
-  switch (ab) {
-  case KZ_AB_NEVER: return D_NO;
-  case KZ_AB_DIGIT:
-    if (kz_is_digit(L)) return D_NO;
-    break;
-  case KZ_AB_END:
-    if (kz_is_digit(L)) return D_NO;
-    if (initial_at(c, ni.at)) return D_NO;
-    /* English capitalises names after `U.S.`, `Co.`: break only before a
-     * typical sentence start.  kk/ru: before any Titlecase word (not an
-     * acronym such as `АҚШ`). */
-    if (para_lang(c) == KZTEXT_LANG_EN)
-      return kz_is_starter(s, c->n, ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
-    return titlecase_word(c, ni.at) || kz_is_opener(ni.c) ? D_YES : D_NO;
-  default: break;
-  }
-  /* Initials: one capital letter (`А. Фарахани`, `Қ. Сәтбаев`).  English
-   * `I.` is the pronoun unless a name comes before it. */
-  size_t l = 0;
-  uint32_t w0 = ws < t0 ? kz_cp_at(s, t0, ws, &l) : 0;
-  if (initial) {
-    if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
-      size_t p = ws;
-      while (p > 0 && s[p - 1] == ' ') p--;
-      size_t q = p;
-      while (q > 0 && kz_is_alpha(kz_cp_before(s, q, &st))) q = st;
-      if (q == p || !kz_is_upper(kz_cp_at(s, p, q, &l))) return D_YES;
-    }
-    return D_NO;
-  }
-  /* A list marker: `IV.`, `a.` at the start of a sentence. */
-  if (ws == tok && (is_roman(s, ws, t0) || (ws + l == t0 && kz_is_lower(w0)))) return D_NO;
-  if (kz_is_upper(L) || kz_is_digit(L)) return D_YES;
+/* numero_follows: a number sign after the dot continues a reference
+ * (`Хат жіберілді. №12 үйге`). */
+static int rule_numero_follows(sctx *c, cl_facts *f) {
+  (void)c;
+  return f->ni.c == 0x2116 ? D_NO : D_PASS;
+}
+
+/* no_word_before: a dot after no letters (a number, a bracket): a list
+ * item at the sentence start goes on (`7. Бірінші тармақ`), otherwise a
+ * capital, digit or opener after it starts a sentence (`Бағасы 500. Арзан.`),
+ * else ICU decides. */
+static int rule_no_word_before(sctx *c, cl_facts *f) {
+  const unsigned char *s = c->s;
+  size_t t0 = f->t0;
+  if (f->ws != t0 || f->initial) return D_PASS;
+  size_t a = t0;
+  while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.')) a--;
+  if (a < t0 && a == first_token(c) && t0 - a <= 8) return D_NO;
+  uint32_t L = f->ni.letter;
+  if (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(f->ni.c)) return D_YES;
   return D_ICU;
+}
+
+/* abbrev_year: a year abbreviation after a number (`1987 ж.`, `1963 г.`)
+ * ends a sentence only before a word that typically starts one
+ * (`Мектеп 1987 ж. ашылды.` goes on); elsewhere never. */
+static int rule_abbrev_year(sctx *c, cl_facts *f) {
+  if (cl_abbrev(c, f) != KZ_AB_YEAR) return D_PASS;
+  const unsigned char *s = c->s;
+  size_t p = f->ab_start;
+  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-')) p--;
+  if (!(p > 0 && kz_is_digit(s[p - 1]))) return D_NO;
+  if (kz_is_digit(f->ni.letter) || initial_at(c, f->ni.at)) return D_NO;
+  return kz_is_starter(s, c->n, f->ni.at, para_lang(c)) ? D_YES : D_NO;
+}
+
+/* abbrev_never: an abbreviation that precedes what it qualifies never ends
+ * a sentence (`проф. Ахметов`). */
+static int rule_abbrev_never(sctx *c, cl_facts *f) {
+  return cl_abbrev(c, f) == KZ_AB_NEVER ? D_NO : D_PASS;
+}
+
+/* abbrev_digit: an abbreviation of a number's kind goes on before a digit
+ * (`с. 15`, `No. 7`). */
+static int rule_abbrev_digit(sctx *c, cl_facts *f) {
+  return cl_abbrev(c, f) == KZ_AB_DIGIT && kz_is_digit(f->ni.letter) ? D_NO : D_PASS;
+}
+
+/* abbrev_end: an abbreviation that may end a sentence (`т.б.`, `etc.`)
+ * ends one before a Titlecase word or an opener in kk and ru (not before
+ * an acronym such as `ҚР` or an initial), and in English, which
+ * capitalises names after `U.S.` and `Co.`, only before a typical sentence
+ * start. */
+static int rule_abbrev_end(sctx *c, cl_facts *f) {
+  if (cl_abbrev(c, f) != KZ_AB_END) return D_PASS;
+  if (kz_is_digit(f->ni.letter)) return D_NO;
+  if (initial_at(c, f->ni.at)) return D_NO;
+  if (para_lang(c) == KZTEXT_LANG_EN)
+    return kz_is_starter(c->s, c->n, f->ni.at, KZTEXT_LANG_EN) ? D_YES : D_NO;
+  return titlecase_word(c, f->ni.at) || kz_is_opener(f->ni.c) ? D_YES : D_NO;
+}
+
+/* initial: one capital letter and a dot is an initial (`Ә. Нұрпейісов`);
+ * English `I.` is the pronoun, a sentence end, unless a capitalised name
+ * comes before it (`So did I. Then ...`). */
+static int rule_initial(sctx *c, cl_facts *f) {
+  if (!f->initial) return D_PASS;
+  const unsigned char *s = c->s;
+  size_t ws = f->ws, l, st;
+  uint32_t w0 = ws < f->t0 ? kz_cp_at(s, f->t0, ws, &l) : 0;
+  if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
+    size_t p = ws;
+    while (p > 0 && s[p - 1] == ' ') p--;
+    size_t q = p;
+    while (q > 0 && kz_is_alpha(kz_cp_before(s, q, &st))) q = st;
+    if (q == p || !kz_is_upper(kz_cp_at(s, p, q, &l))) return D_YES;
+  }
+  return D_NO;
+}
+
+/* list_marker: a Roman numeral or one lower-case letter at the sentence
+ * start numbers a list item (`IV. Қорытынды`, `b. second`). */
+static int rule_list_marker(sctx *c, cl_facts *f) {
+  size_t ws = f->ws, t0 = f->t0, l = 0;
+  uint32_t w0 = ws < t0 ? kz_cp_at(c->s, t0, ws, &l) : 0;
+  return ws == first_token(c) && (is_roman(c->s, ws, t0) || (ws + l == t0 && kz_is_lower(w0)))
+             ? D_NO
+             : D_PASS;
+}
+
+/* capital_follows: a word and a dot, then a capital or a digit: a sentence
+ * ends (`Ол келді. Біз кеттік.`); before anything else ICU decides. */
+static int rule_capital_follows(sctx *c, cl_facts *f) {
+  (void)c;
+  uint32_t L = f->ni.letter;
+  return kz_is_upper(L) || kz_is_digit(L) ? D_YES : D_ICU;
+}
+
+typedef int (*cluster_rule_fn)(sctx *c, cl_facts *f);
+
+static const struct cluster_rule {
+  const char *name;
+  cluster_rule_fn fn;
+} cluster_rules[] = {
+    {"end_of_text", rule_end_of_text},
+    {"glued", rule_glued},
+    {"inside_quotation", rule_inside_quotation},
+    {"detached_quote", rule_detached_quote},
+    {"bullet_item", rule_bullet_item},
+    {"emoji_after", rule_emoji_after},
+    {"mention_reply", rule_mention_reply},
+    {"dash_led", rule_dash_led},
+    {"quoted_exclamation", rule_quoted_exclamation},
+    {"exclamation_in_name", rule_exclamation_in_name},
+    {"strong_end", rule_strong_end},
+    {"omission", rule_omission},
+    {"ellipsis_case", rule_ellipsis_case},
+    {"number_then_lower", rule_number_then_lower},
+    {"lower_after_word", rule_lower_after_word},
+    {"numero_follows", rule_numero_follows},
+    {"no_word_before", rule_no_word_before},
+    {"abbrev_year", rule_abbrev_year},
+    {"abbrev_never", rule_abbrev_never},
+    {"abbrev_digit", rule_abbrev_digit},
+    {"abbrev_end", rule_abbrev_end},
+    {"initial", rule_initial},
+    {"list_marker", rule_list_marker},
+    {"capital_follows", rule_capital_follows}, /* always decides */
+};
+
+/* Decides the cluster s[t0..cend) followed by white space up to k. */
+static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
+  cl_facts f;
+  cl_facts_init(c, &f, t0, t1, cend, k);
+  size_t r = 0;
+  int d = D_PASS;
+  while ((d = cluster_rules[r].fn(c, &f)) == D_PASS) r++;
+  if (c->trace && !*c->trace) *c->trace = cluster_rules[r].name;
+  return d;
 }
 
 /* Handles the cluster starting at i; returns where the scan resumes. */
@@ -452,7 +646,7 @@ static size_t cluster(sctx *c, size_t i) {
         j = r;
         continue;
       }
-      if (ch == '&') { /* `&#39;&#39;`, `&quot;`: quotes of web text */
+      if (ch == '&') { /* `&#34;`, `&quot;`: quotes of web text */
         size_t q = j + 1;
         while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q])))) q++;
         if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
@@ -501,7 +695,7 @@ static size_t start_follows(sctx *c, size_t a) {
   if (k == a || k >= c->n) return 0;
   if (s[k] == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(s, c->n, k + 1, &l))) return k;
   if (s[k] >= 0xC2 && kz_is_emoji_part(kz_cp_at(s, c->n, k, &l)))
-    return k; /* `... 🙌😍 🔥шикарно`: a new group of emoji starts anew */
+    return k; /* `... 👍 🎉ура`: a new group of emoji starts anew */
   next_info ni;
   look_ahead(c, k, &ni);
   return kz_is_upper(ni.letter) && !ni.dash ? k : 0;
@@ -526,7 +720,7 @@ static int smiley_eyes(const unsigned char *s, size_t i) {
 static size_t emoji(sctx *c, size_t i) {
   size_t e = kz_emoji_end(c->s, c->n, i), l;
   if (e == i) return i + 1;
-  /* A lone bullet (`образом: ✔ Первые`) opens what follows. */
+  /* A lone bullet (`так: ✔ Сначала`) opens what follows. */
   if (bullet_symbol(kz_cp_at(c->s, c->n, i, &l)) &&
       (e == i + l || (e == i + l + 3 && kz_cp_at(c->s, c->n, i + l, &l) == 0xFE0F)))
     return e;
@@ -576,7 +770,7 @@ static size_t url(sctx *c, size_t i) {
   const unsigned char *s = c->s;
   if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') &&
       (i == 0 || !kz_is_alnum(s[i - 1]))) {
-    /* `Супер :D Отличный снимок`: a smiley, then a capital. */
+    /* `Класс :D Завтра увидимся`: a smiley, then a capital. */
     cut_if_start_follows(c, i + 2);
     return i + 2;
   }
@@ -606,7 +800,7 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
   const unsigned char *s = c->s;
   size_t e = i + 1;
   if (s[i] == ';') {
-    /* `квартире; 2) отчуждать`: a numbered item after a semicolon. */
+    /* `в городе; 2) в селе`: a numbered item after a semicolon. */
     size_t k = e;
     if (k < c->n && s[k] == ' ') k++;
     size_t d = k;
@@ -715,12 +909,14 @@ static size_t newline(sctx *c, size_t i) {
   return after;
 }
 
-kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n,
-                               int lang, unsigned flags, kz_spans *out) {
+static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *s, size_t n,
+                                    int lang, unsigned flags, kz_spans *out,
+                                    const char **trace) {
   kztext_status st = kz_seg_set_text(seg, seg->sent, (const char *)s, n);
   if (st) return st;
   sctx c;
   memset(&c, 0, sizeof c);
+  c.trace = trace;
   c.s = s;
   c.n = n;
   c.lang_arg = lang;
@@ -793,7 +989,7 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
         i += l;
       }
       else if (cp == 0x20E3) {
-        /* A keycap digit (`2⃣ Работу ...`) numbers a list item: a break
+        /* A keycap digit (`2⃣ Ремонт ...`) numbers a list item: a break
          * before it, except for the first item after a colon. */
         size_t p = i, sp;
         if (p > c.sent_start && kz_cp_before(s, p, &sp) == 0xFE0F) p = sp;
@@ -822,4 +1018,22 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
   }
   cut(&c, n, n);
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+}
+
+kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n,
+                               int lang, unsigned flags, kz_spans *out) {
+  return sentences_pass(seg, s, n, lang, flags, out, NULL);
+}
+
+kztext_status kz_sentences_first_rule(kztext_segmenter *seg, const char *s, size_t n, int lang,
+                                      const char **rule) {
+  kz_spans o = {NULL, 0, 0, NULL, 0, 0, 1};
+  *rule = NULL;
+  kztext_status st = sentences_pass(seg, (const unsigned char *)s, n, lang, 0, &o, rule);
+  free(o.grow);
+  return st;
+}
+
+const char *kz_sentence_rule_name(size_t i) {
+  return i < sizeof cluster_rules / sizeof *cluster_rules ? cluster_rules[i].name : NULL;
 }

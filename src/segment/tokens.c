@@ -147,7 +147,7 @@ static int quote_entity(const unsigned char *s, size_t p, size_t q) {
 }
 
 /* HTML character references for quotation marks left in web text
- * (`&#39;&#39;`, `&quot;`): a run of them is one token, as one quotation
+ * (`&#34;&#34;`, `&quot;`): a run of them is one token, as one quotation
  * mark.  Other references (`&#60;`, `&amp;`) are not words: their pieces
  * are punctuation and numbers, as razdel's cases have them. */
 static size_t entity_end(tctx *t, size_t a) {
@@ -221,7 +221,7 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     return e;
   if (c == '&' && (e = entity_end(t, a)) > a) return e;
   if ((c == '#' || c == '@') && a + 1 < n && (a == 0 || s[a - 1] != '&')) {
-    /* Hashtags and mentions, with inner hyphens: `@screened-150`. */
+    /* Hashtags and mentions, with inner hyphens: `@mira-42`. */
     size_t w = word_run(t, a + 1);
     /* ... and glued tags `#тюмень#тмн` stay one token */
     while (w > a + 1 && w + 1 < n && (s[w] == '-' || s[w] == '#') &&
@@ -235,7 +235,7 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     while (e < n && is_cjk(kz_cp_at(s, n, e, &l))) e += l;
     return e;
   }
-  /* Emoji runs (`🏄🏾‍♀️`, `😍😍😍`) are one token. */
+  /* Emoji runs (`🚴🏽‍♂️`, `🎉🎉🎉`) are one token. */
   if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
   /* An e-mail address: only worth a scan when the ICU segment stops at a
    * character that can continue a local part. */
@@ -278,7 +278,7 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
       e = z;
     }
   }
-  /* Hyphenated words: `бизнес-жоспар`, `Қазақстан-2050`, `5-ші`. */
+  /* Hyphenated words: `бизнес-жоспар`, `Алматы-2030`, `5-ші`. */
   while (e + 1 < n && (s[e] == '-' || (s[e] == 0xE2 && e + 3 < n && s[e + 1] == 0x80 &&
                                        s[e + 2] == 0x90))) {
     size_t h = s[e] == '-' ? 1 : 3;

@@ -91,6 +91,67 @@ static const lid_case cases[] = {
      KZTEXT_SCRIPT_CYRL, 0, 1},
 };
 
+/* The rules of the language guard (src/langid/langid.c), one example of
+ * our own each at least, under the rule's name.  conf: the confidence the
+ * rule sets, or -1 where the models' evidence sets it. */
+typedef struct rule_case {
+  const char *rule;
+  const char *text;
+  kztext_lang lang;
+  kztext_script script;
+  kztext_variant variant;
+  int mixed;
+  double conf;
+} rule_case;
+
+static const rule_case rule_cases[] = {
+    {"cyrillic_counts_double", "Samsung Galaxy телефоны", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0,
+     -1},
+    {"ru_prior", "Алма", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0, -1},
+    {"ru_prior", "ҰҒА ҚР", KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0, -1},
+    {"other_cyrillic_alphabet", "Їжак і ґудзик", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0, 0, 0.9},
+    {"kk_letters_without_core", "Бүгүн күн ачык болот, балдар мектепке барышат эртең менен",
+     KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0, 0, 0.85},
+    {"poor_fit", "Монгол хэл дээр бичсэн захидал байна уу", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL,
+     0, 0, -1},
+    {"poor_fit", "Xqzvbrt wrtkpfft grblznkx vbnmqwrt", KZTEXT_LANG_UND, KZTEXT_SCRIPT_LATN, 0, 0,
+     -1},
+    {"code_switching", "Біз бүгін кешке театрға барамыз, а вы приедете завтра утром",
+     KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 1, -1},
+    {"en_prior", "Ana bar", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0, -1},
+    {"other_latin_letters", "Čtvrtek je můj oblíbený den", KZTEXT_LANG_UND, KZTEXT_SCRIPT_LATN,
+     0, 0, -1},
+    {"latin_alphabet", "Men bügın üige baramyn", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2021, 0, -1},
+    {"latin_alphabet", "Men bugin uige baramyn", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2021, 0, -1},
+    {"latin_alphabet", "Qalai jaǵdaiyń", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2018, 0, -1},
+    {"latin_alphabet", "Bu'gin ku'n jyly", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2017, 0, -1},
+    {"arabic_letters", "بۇگىن اۋا رايى جاقسى", KZTEXT_LANG_KK, KZTEXT_SCRIPT_ARAB, 0, 0, 0.8},
+    {"arabic_letters", "سلام علیکم دوستان", KZTEXT_LANG_UND, KZTEXT_SCRIPT_ARAB, 0, 0, -1},
+};
+
+static void test_rules(void) {
+  for (size_t i = 0; i < sizeof rule_cases / sizeof *rule_cases; i++) {
+    const rule_case *c = &rule_cases[i];
+    kztext_detect_result r;
+    memset(&r, 0, sizeof r);
+    r.size = sizeof r;
+    CHECK_INT(kztext_detect(c->text, strlen(c->text), 0, &r, NULL), KZTEXT_OK, c->text);
+    CHECK(r.lang == c->lang && r.script == c->script && r.variant == c->variant &&
+              r.mixed == c->mixed,
+          "rule %s: [%s] is %s/%s/'%s' mixed %d, want %s/%s/'%s' mixed %d", c->rule, c->text,
+          kztext_lang_name(r.lang), kztext_script_name(r.script), kztext_variant_name(r.variant),
+          r.mixed, kztext_lang_name(c->lang), kztext_script_name(c->script),
+          kztext_variant_name(c->variant), c->mixed);
+    if (c->conf >= 0)
+      CHECK(r.confidence > c->conf - 1e-9 && r.confidence < c->conf + 1e-9,
+            "rule %s: [%s] confidence %f, want %f", c->rule, c->text, r.confidence, c->conf);
+  }
+}
+
 static void test_cases(void) {
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     const lid_case *c = &cases[i];
@@ -229,6 +290,7 @@ static void test_long(void) {
 }
 
 int main(void) {
+  test_rules();
   test_cases();
   test_contract();
   test_long();
