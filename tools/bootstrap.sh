@@ -18,9 +18,11 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev python3"
 # Tests also need Unicode's conformance data, clang's libFuzzer runtime,
 # pip/setuptools/wheel for the offline pip-install test, Dask and GNU parallel
-# for the scaling tests.
+# for the scaling tests, and what the generators read for the gen.* checks:
+# unicode-data (normalization and script tables), hunspell-kk and hunspell-ru
+# (the transliteration lexicon).
 CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-setuptools python3-wheel
-  python3-dask python3-distributed parallel"
+  python3-dask python3-distributed parallel hunspell-kk hunspell-ru"
 
 deps() {
   local missing=()

@@ -2,13 +2,14 @@
 """Generates src/gen/repair_tables.inc from data/repair/homoglyphs.tsv and
 data/repair/invisible.tsv: sorted (from, to) pairs for the homoglyph maps in
 both directions, and sorted code point ranges with the action of the
-invisible/spaces repairs.  Deterministic.
+invisible/spaces repairs, the class tables of the quick scan and the
+mojibake stage (src/repair/scan.c).  Deterministic.
 
-Usage: tools/gen_repair_tables.py > src/gen/repair_tables.inc
+Usage: tools/gen_repair_tables.py [--check]   (--check: exit 1 if the .inc is stale)
 """
-from pathlib import Path
+import sys
 
-root = Path(__file__).resolve().parent.parent
+from genlib import ROOT as root, finish
 
 
 def rows(name):
@@ -61,6 +62,23 @@ out.append("};")
 LAT, CYR, BRK, CHR, MOJB = 1, 2, 4, 8, 16
 A_CONT, A_L2, A_L3, A_L4 = 1, 2, 3, 4
 
+# CP1251 bytes that, read as a UTF-8 lead byte, can start a character the
+# mojibake stage counts as plausible (plausible() in src/repair/mojibake.c:
+# Latin-1 and Extended-A, Ə ə, Cyrillic, punctuation, kana and CJK, emoji),
+# with the continuation bytes due.  The only copy of this list: the C code
+# reads it from kz_rp_cp1251_a.
+PLAUSIBLE_LEADS = {**dict.fromkeys(range(0xC2, 0xC7), 1), 0xC9: 1,
+                   **dict.fromkeys(range(0xD0, 0xD4), 1),
+                   **dict.fromkeys(range(0xE2, 0xEA), 2), 0xF0: 3}
+
+
+def a_class(b):
+    """A class of a CP1251 byte: a UTF-8 continuation byte, a plausible lead
+    byte (A_L2..A_L4 by the sequence length), or 0."""
+    if 0x80 <= b <= 0xBF:
+        return A_CONT
+    return PLAUSIBLE_LEADS[b] + 1 if b in PLAUSIBLE_LEADS else 0
+
 
 def action(cp):
     for a, b, act in ranges:
@@ -95,19 +113,7 @@ def cls(cp):
             b = chr(cp).encode("cp1251")[0]
         except UnicodeEncodeError:
             b = 0x98 if cp == 0x98 else None  # Windows maps the unused 0x98 to U+0098
-        a = 0
-        if b is not None:
-            # Lead bytes that can start a plausible decoding: the same list as
-            # kz_plausible_lead() in src/encoding/encoding_internal.h.
-            if 0x80 <= b <= 0xBF:
-                a = A_CONT
-            elif 0xC2 <= b <= 0xC6 or b == 0xC9 or 0xD0 <= b <= 0xD3:
-                a = A_L2
-            elif 0xE2 <= b <= 0xE9:
-                a = A_L3
-            elif b == 0xF0:
-                a = A_L4
-        c |= a << 5
+        c |= (a_class(b) if b is not None else 0) << 5
     return c
 
 
@@ -123,4 +129,10 @@ out.append("enum { KZ_C_LAT = 1, KZ_C_CYR = 2, KZ_C_BRK = 4, KZ_C_CHR = 8, KZ_C_
 out.append("       KZ_A_CONT = 1, KZ_A_L2 = 2, KZ_A_L3 = 3, KZ_A_L4 = 4 }; /* A class: bits 5-7 */")
 table("kz_rp_cls", 0, 0x800)
 table("kz_rp_cls_2000", 0x2000, 0x2140)
-print("\n".join(out))
+out.append("/* A class of each CP1251 byte (read as UTF-8: KZ_A_CONT, or the lead of a")
+out.append(" * sequence that can decode to plausible text, KZ_A_L2..KZ_A_L4; else 0). */")
+out.append("static const uint8_t kz_rp_cp1251_a[256] = {")
+for i in range(0, 256, 16):
+    out.append("  " + ", ".join(str(a_class(b)) for b in range(i, i + 16)) + ",")
+out.append("};")
+finish("src/gen/repair_tables.inc", "\n".join(out) + "\n", "--check" in sys.argv[1:])

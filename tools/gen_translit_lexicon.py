@@ -11,7 +11,8 @@ Latin spelling.  An entry whose key also begins
 another stem's spelling that it would spoil applies to whole words only.
 
 Needs a built libkztext (the rules live in C):
-  python3 tools/gen_translit_lexicon.py [--dic PATH] [--lib build/src/libkztext.so]
+  python3 tools/gen_translit_lexicon.py [--dic PATH] [--lib build/src/libkztext.so] [--check]
+(--check: exit 1 if the .inc differs from a fresh run; CI runs it)
 """
 import argparse
 import os
@@ -229,7 +230,11 @@ def main():
                     help="the rules-only program (default: build/tools/kztext-translit-rules)")
     ap.add_argument("--lib", default=os.path.join(ROOT, "build", "src", "libkztext.so"))
     ap.add_argument("--rules-only", action="store_true", help="write an empty lexicon")
+    ap.add_argument("--check", action="store_true", help="compare with the committed .inc")
     a = ap.parse_args()
+    for path, package in ((a.dic, "hunspell-kk"), (a.ru_dic, "hunspell-ru")):
+        if a.check and not os.path.exists(path):
+            sys.exit("%s is missing (Debian package %s): the check needs it" % (path, package))
     os.environ.setdefault("KZTEXT_LIBRARY", a.lib)
     sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
     import kztext
@@ -307,8 +312,16 @@ def main():
         w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),
                                                       sum(1 for v in ent.values() if v[1])))
         emit_trie(w, name, ent)
+    text = "\n".join(out) + "\n"
+    if a.check:
+        with open(OUT, encoding="utf-8") as f:
+            if f.read() != text:
+                print("src/gen/translit_lexicon.inc is stale: run tools/gen_translit_lexicon.py",
+                      file=sys.stderr)
+                return 1
+        return 0
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(out) + "\n")
+        f.write(text)
     return 0
 
 

@@ -34,7 +34,8 @@ Words are scored separately: the contexts are (0 0 c1) (0 c1 c2) ... (cn-1 cn 0)
 
 Deterministic: same corpora, same output.
 
-Usage: tools/train_langid.py [--data DIR] [-o src/gen/langid_model.inc]
+Usage: tools/train_langid.py [--data DIR] [-o src/gen/langid_model.inc] [--check]
+(--check: exit 1 if the output file differs from a fresh run; CI runs it)
 """
 import argparse
 import json
@@ -288,6 +289,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("-o", "--output", default=str(ROOT / "src" / "gen" / "langid_model.inc"))
+    ap.add_argument("--check", action="store_true", help="compare with the output file, write nothing")
     args = ap.parse_args()
     corpus = Path(args.data) / "corpus"
     if not corpus.is_dir():
@@ -469,6 +471,10 @@ def main():
     out.append("/* the same for kk2021 kk2018 kk2017 */\n")
     vals = [v for n in range(PLAIN_MAXLEN + 1) for v in (lat_plain[l][n] for l in ("kk2021", "kk2018", "kk2017"))]
     arr("kz_lid_latv_plain", "uint8_t", vals)
+    if args.check:
+        if Path(args.output).read_text(encoding="utf-8") != "".join(out):
+            sys.exit(f"train_langid: {args.output} is stale: run tools/train_langid.py")
+        return
     Path(args.output).write_text("".join(out), encoding="utf-8")
 
 

@@ -2,8 +2,8 @@
  * the mojibake repair (the same stage as KZTEXT_REPAIR_MOJIBAKE). */
 #include <string.h>
 
+#include "codepage/codepage.h"
 #include "core/buffer.h"
-#include "encoding/encoding_internal.h"
 #include "repair/repair_internal.h"
 #include "utf8/utf8.h"
 
@@ -119,7 +119,7 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
         o = r->own.data;
       }
       unsigned hint = 0;
-      size_t w = kz_sb_decode_hint(tab, s, len, o, dst ? cap : 3 * len + 4, replace, &bad, &hint);
+      size_t w = kz_repair_sb_decode(tab, s, len, o, dst ? cap : 3 * len + 4, replace, &bad, &hint);
       if (w == (size_t)-1) {
         if (error_offset) *error_offset = skip + bad;
         return KZTEXT_E_DECODE;

@@ -7,7 +7,7 @@
  * byte >= 0x80), so "±5" in Russian text does not vote for PT154's ұ. */
 #include <string.h>
 
-#include "encoding/encoding_internal.h"
+#include "codepage/codepage.h"
 #include "utf8/utf8.h"
 
 /* Per-mille frequencies of Russian lower-case letters а..я (Kazakh news
@@ -42,9 +42,10 @@ static int weight(uint32_t cp) {
 
 static int is_letter(uint32_t cp) { return cp >= 0x0400 && cp <= 0x04FF; }
 
-kztext_encoding kz_detect_single_byte(const unsigned char *s, size_t n,
-                                      int *confidence, kztext_encoding *second,
-                                      size_t *evidence) {
+/* Picks the single-byte encoding whose decoding of s looks most like
+ * Kazakh/Russian text; *confidence 0-100. */
+static kztext_encoding detect_single_byte(const unsigned char *s, size_t n, int *confidence,
+                                          kztext_encoding *second, size_t *evidence) {
   /* Counts of each high byte inside words and standing alone, until
    * KZ_DETECT_LETTERS of them are seen: some 30,000 letters settle any real
    * text, wherever in the input they start. */
@@ -172,7 +173,7 @@ static void detect(const unsigned char *s, size_t len, kztext_encoding_report *r
     r->confidence = (int)(100 * good / (good + bad));
     return;
   }
-  r->encoding = kz_detect_single_byte(s, len, &r->confidence, &r->second, &r->evidence);
+  r->encoding = detect_single_byte(s, len, &r->confidence, &r->second, &r->evidence);
   r->sure = r->confidence >= SURE_CONFIDENCE && r->evidence >= SURE_EVIDENCE;
 }
 

@@ -21,9 +21,11 @@
  * never trigger it. */
 #include <string.h>
 
-#include "encoding/encoding_internal.h"
+#include "codepage/codepage.h"
 #include "repair/repair_internal.h"
 #include "utf8/utf8.h"
+
+#include "gen/repair_tables.inc"
 
 /* ---- (A) UTF-8 read as CP1251 ---------------------------------------- */
 
@@ -87,8 +89,8 @@ static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
 
 /* Quick test: could the text hold a strong run (two well-formed UTF-8
  * sequences in a row, each starting with a byte whose decoding can be
- * plausible: kz_plausible_lead)?  Nothing is restored without one.  A
- * small state machine over the CP1251 bytes of consecutive characters. */
+ * plausible: kz_rp_cp1251_a)?  Nothing is restored without one.  A small
+ * state machine over the CP1251 bytes of consecutive characters. */
 static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
   unsigned need = 0, seqs = 0;
   size_t i = kz_ascii_prefix(s, n);
@@ -102,12 +104,13 @@ static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
     uint32_t cp = kz_utf8_next(s + i, &l);
     i += l;
     int b = cp1251_byte_or_98(cp);
-    if (b >= 0x80 && b <= 0xBF) {
+    unsigned a = b >= 0 ? kz_rp_cp1251_a[b] : 0;
+    if (a == KZ_A_CONT) {
       if (!need) { seqs = 0; continue; }
       if (--need == 0 && ++seqs >= 2) return 1;
-    } else if (b >= 0 && kz_plausible_lead((unsigned)b)) {
+    } else if (a >= KZ_A_L2) {
       if (need) seqs = 0;
-      need = (unsigned)kz_plausible_lead((unsigned)b);
+      need = a - 1; /* the continuation bytes due */
     } else {
       need = seqs = 0;
     }
@@ -129,10 +132,11 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
     i = end;
   }
   if (tmp.oom) { free(tmp.data); return -1; }
-  /* The whole text is mojibake when at least 1 run in 20 is a strong one;
+  /* The whole text is mojibake when at least 1 run in
+   * KZ_MOJIBAKE_RUNS_PER_STRONG is a strong one;
    * otherwise only runs of three or more sequences (a mojibake word inside
    * clean text) are restored. */
-  int whole = strong && strong * 20 >= runs;
+  int whole = strong && strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= runs;
   size_t copied = 0, fixed = 0;
   i = 0;
   while (i < n) {

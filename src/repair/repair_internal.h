@@ -1,5 +1,7 @@
 /* Internal interface between the repair stages (src/repair/) and the
- * decoder (src/encoding/decode.c), which reuses the mojibake stage. */
+ * decoder (src/encoding/decode.c), which reuses the mojibake stage.  The
+ * repair module sits below encoding: it uses the codepage tables
+ * (src/codepage/) and never the encoding module (docs/architecture.md). */
 #ifndef KZTEXT_REPAIR_INTERNAL_H
 #define KZTEXT_REPAIR_INTERNAL_H
 
@@ -46,6 +48,19 @@ unsigned kz_scan_moj_needs(const kz_scan *r);
 typedef struct kz_change {
   size_t a, b, na, nb;
 } kz_change;
+
+/* UTF-8 mojibake is restored whole when at least one run of non-ASCII
+ * characters in this many is a strong one (two sequences in a row or
+ * more); the quick scans apply the same test to counts that can only
+ * favour it. */
+#define KZ_MOJIBAKE_RUNS_PER_STRONG 20
+
+/* kz_sb_decode() (src/codepage/) that also sets *hint: bit 0 if the text
+ * holds a letter only KZ-1048/PT154 mojibake shows, bit 1 if it could hold
+ * UTF-8 mojibake (two UTF-8 sequences in a row in CP1251 terms).  When
+ * *hint is 0 the mojibake stage has nothing to do. */
+size_t kz_repair_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                           size_t cap, int replace, size_t *bad, unsigned *hint);
 
 /* The mojibake bits of kz_repair_scan() for the decoding of s[0..n) from
  * the single-byte table `tab`, computed on the bytes in the same pass as

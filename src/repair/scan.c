@@ -7,7 +7,7 @@
 
 #include <kztext.h>
 
-#include "encoding/encoding_internal.h"
+#include "codepage/codepage.h"
 #include "repair/repair_internal.h"
 
 #include "gen/repair_tables.inc"
@@ -201,8 +201,9 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
 unsigned kz_scan_moj_needs(const kz_scan *r) {
   unsigned needs = r->mojb ? KZ_NEED_KZ_MOJIBAKE : 0;
   /* The same test as the mojibake stage's (it restores short runs only
-   * when strong runs are 1 in 20), on counts that can only favour it. */
-  if (r->longruns || (r->strong && r->strong * 20 >= r->runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+   * when strong runs are 1 in KZ_MOJIBAKE_RUNS_PER_STRONG), on counts that
+   * can only favour it. */
+  if (r->longruns || (r->strong && r->strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= r->runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
   return needs;
 }
 
@@ -214,12 +215,12 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
    * CP1251-encodable non-ASCII character (starts a run after ASCII),
    * 8 = undefined byte; bits 4-5: UTF-8 length. */
   for (int b = 0; b < 256; b++) {
-    uint32_t cp = tab[b] == 0xFFFF ? 0xFFFD : tab[b];
+    uint32_t cp = tab[b] == KZ_CP_UNDEF ? 0xFFFD : tab[b];
     unsigned c = cp < 0x800 ? kz_rp_cls[cp] : cls3(cp);
     acls[b] = (unsigned char)(c >> 5);
     fl[b] = (unsigned char)(((c & KZ_C_MOJB) ? 1 : 0) | ((c >> 5) == KZ_A_CONT ? 2 : 0) |
                             (cp >= 0x80 && (cp == 0xFFFD || kz_cp1251_byte(cp) >= 0) ? 4 : 0) |
-                            (tab[b] == 0xFFFF ? 8 : 0) |
+                            (tab[b] == KZ_CP_UNDEF ? 8 : 0) |
                             ((cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3) << 4));
   }
   unsigned acc = 0;
@@ -259,11 +260,81 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
       if (fl[s[i]] & 8) undef = i;
   size_t runs = 0; /* counted only as far as the test below needs */
   if (strong && !longrun)
-    for (size_t i = 0; i < n && runs <= strong * 20; i++)
+    for (size_t i = 0; i < n && runs <= strong * KZ_MOJIBAKE_RUNS_PER_STRONG; i++)
       runs += (fl[s[i]] >> 2 & 1) && (i == 0 || s[i - 1] < 0x80);
   unsigned needs = (acc & 1) ? KZ_NEED_KZ_MOJIBAKE : 0;
-  if (longrun || (strong && strong * 20 >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+  if (longrun || (strong && strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
   *out_size = size;
   *first_undef = undef;
   return needs;
+}
+
+size_t kz_repair_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
+                           size_t cap, int replace, size_t *bad, unsigned *hint) {
+  kz_sb_map m;
+  kz_sb_map_build(tab, replace, &m);
+  /* Per byte, from the classes of its character (undefined: U+FFFD, which
+   * stands for CP1251's 0x98): 1 = a letter only KZ-1048/PT154 mojibake
+   * shows (KZ_C_MOJB), 2 = a UTF-8 continuation byte in CP1251 terms,
+   * 4 = a UTF-8 lead byte whose decoding can be plausible, with the bytes
+   * due in bits 4-5, 8 = non-ASCII and in CP1251. */
+  unsigned char h[256];
+  for (int b = 0; b < 256; b++) {
+    uint32_t cp = tab[b] == KZ_CP_UNDEF ? 0xFFFD : tab[b];
+    unsigned c = cp < 0x800 ? kz_rp_cls[cp] : cls3(cp), a = c >> 5;
+    unsigned f = (c & KZ_C_MOJB) ? 1 : 0;
+    if (a == KZ_A_CONT) f |= 2;
+    if (a >= KZ_A_L2) f |= 4 | (a - 1) << 4;
+    if (cp >= 0x80 && (cp == 0xFFFD || kz_cp1251_byte(cp) >= 0)) f |= 8;
+    h[b] = (unsigned char)f;
+  }
+  char *o = out, *end = out + cap;
+  size_t i = 0, last_pair = (size_t)-8, chains = 0, chain_len = 0, runs = 0;
+  unsigned acc = 0;
+  int longrun = 0;
+  while (i < n) {
+    if (i + 8 <= n && end - o >= 8) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        memcpy(o, &w, 8);
+        o += 8;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned b = s[i];
+    unsigned l = m.len[b];
+    if (!l) { *bad = i; return (size_t)-1; }
+    unsigned f = h[b];
+    acc |= f & 1;
+    /* A lead byte followed by a continuation byte, right where the
+     * previous such pair's sequence ends (its continuation bytes all
+     * there): two UTF-8 sequences in a row could be hiding here (needed
+     * for any UTF-8 mojibake). */
+    if ((f & 2) && i > 0 && (h[s[i - 1]] & 4)) {
+      size_t lead = i - 1; /* last_pair holds the previous lead */
+      int chained = last_pair != (size_t)-8 && lead == last_pair + 1 + (h[s[last_pair]] >> 4 & 3);
+      for (size_t k = last_pair + 1; chained && k < lead; k++) /* its continuation bytes */
+        chained &= (h[s[k]] >> 1) & 1;
+      chain_len = chained ? chain_len + 1 : 1;
+      longrun |= chain_len >= 3;
+      chains += chained;
+      last_pair = lead;
+    }
+    if (end - o >= 4) memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
+    else if ((size_t)(end - o) >= l) memcpy(o, m.enc[b], l);
+    else return (size_t)-2;
+    o += l;
+    i++;
+  }
+  /* The mojibake stage's own test, on counts that can only favour it:
+   * three sequences in a row, or chains for 1 run in
+   * KZ_MOJIBAKE_RUNS_PER_STRONG. */
+  if (chains && !longrun) /* runs: counted only as far as needed */
+    for (size_t k = 0; k < n && runs <= chains * KZ_MOJIBAKE_RUNS_PER_STRONG; k++)
+      runs += (h[s[k]] >> 3 & 1) && (k == 0 || s[k - 1] < 0x80);
+  if (longrun || (chains && chains * KZ_MOJIBAKE_RUNS_PER_STRONG >= runs)) acc |= 2;
+  *hint = acc;
+  return (size_t)(o - out);
 }

@@ -155,6 +155,35 @@ static void test_mojibake(void) {
   kztext_free(out);
 }
 
+/* kztext_decode() finds mojibake in one pass over the codepage bytes when
+ * the caller's buffer has room for the worst case, else with a separate
+ * scan; both must agree with the repair stage.  In ISO-8859-5, byte 0x98
+ * is U+0098, which the repair reads as CP1251's 0x98 (a UTF-8 continuation
+ * byte): "Р" U+0098 is the mojibake of "И". */
+static void test_mojibake_paths(void) {
+  static const struct {
+    kztext_encoding enc;
+    const char *bytes, *text;
+  } mc[] = {
+      {KZTEXT_ENC_ISO8859_5, "\xC0\x98\xC0\x98\xC0\x98 \xC0\x98\xC0\x98", "ИИИ ИИ"},
+      {KZTEXT_ENC_CP1251, "\xD2\x9A\xD0\xB0\xD0\xBB\xD0\xB0 \xD0\xBB\xD0\xB5\xD1\x81", "Қала лес"},
+      {KZTEXT_ENC_CP1251, "\x8D\xE0\xE7\xE0\x9D \xBC\xEB\xE5\xEC", "Қазақ әлем"},
+  };
+  for (size_t i = 0; i < sizeof mc / sizeof *mc; i++) {
+    size_t len = strlen(mc[i].bytes), n = 0;
+    char big[256], tight[256];
+    CHECK_INT(kztext_decode(mc[i].bytes, len, mc[i].enc, 0, big, 3 * len + 4, &n, NULL, NULL),
+              KZTEXT_OK, "one pass");
+    CHECK_STR(big, n, mc[i].text, "one pass");
+    /* Room for the output only: the path with the separate scan. */
+    size_t want = strlen(mc[i].text);
+    CHECK(want < 3 * len + 4, "case %zu must fit below the one-pass size", i);
+    CHECK_INT(kztext_decode(mc[i].bytes, len, mc[i].enc, 0, tight, want, &n, NULL, NULL),
+              KZTEXT_OK, "sized");
+    CHECK_STR(tight, n, mc[i].text, "sized");
+  }
+}
+
 /* The gate: every file of shared/data/legacy decodes with auto detection
  * to its UTF-8 reference byte for byte. */
 static void test_legacy(void) {
@@ -245,6 +274,7 @@ int main(void) {
   test_utf16();
   test_errors();
   test_mojibake();
+  test_mojibake_paths();
   test_legacy();
   return t_finish();
 }
