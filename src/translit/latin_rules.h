@@ -165,47 +165,64 @@ static inline int kz_rule_stem_keep(const uint32_t *lc, int nl, const uint16_t *
 
 /* ---- lexicon keys ---------------------------------------------------- */
 
-/* Canonical spelling of a token in the lexicon's alphabet (latin2021 for
- * 2021/2017 input, latin2018 for 2018); NULL: no key goes through it. */
-static inline const char *kz_rule_canon(uint16_t g, int y18) {
-  switch (g) {
-  case CY_A: return "a";
-  case CY_AE: return y18 ? "\xc3\xa1" : "\xc3\xa4";
-  case CY_B: return "b";
-  case CY_V: return "v";
-  case CY_G: return "g";
-  case CY_GH: return y18 ? "\xc7\xb5" : "\xc4\x9f";
-  case CY_D: return "d";
-  case CY_E: case KZ_AMB_E: return "e";
-  case CY_ZH: return "j";
-  case CY_Z: return "z";
-  case CY_I: case CY_SHORT_I: case KZ_AMB_I: return y18 ? "\xc4\xb1" : "i";
-  case CY_K: return "k";
-  case CY_Q: return "q";
-  case CY_L: return "l";
-  case CY_M: return "m";
-  case CY_N: return "n";
-  case CY_NG: return y18 ? "\xc5\x84" : "\xc3\xb1";
-  case CY_O: return "o";
-  case CY_OE: case KZ_AMB_OE: return y18 ? "\xc3\xb3" : "\xc3\xb6";
-  case CY_P: return "p";
-  case CY_R: return "r";
-  case CY_S: case KZ_AMB_S: return "s";
-  case CY_T: return "t";
-  case CY_U: return y18 ? "\xc3\xbd" : "u";
-  case CY_U_BAR: return y18 ? "u" : "\xc5\xab";
-  case CY_UE: case KZ_AMB_UE: return y18 ? "\xc3\xba" : "\xc3\xbc";
-  case CY_F: return "f";
-  case CY_KH: case CY_H: case KZ_AMB_H: return "h";
-  case CY_TS: return y18 ? "s" : "ts";
-  case CY_CH: return "ch";
-  case CY_SH: case KZ_AMB_SH: return y18 ? "sh" : "\xc5\x9f";
-  case CY_SHCH: return y18 ? "sh" : "\xc5\x9f\xc5\x9f";
-  case CY_YERU: return "y";
-  case CY_DOTTED_I: return y18 ? "i" : "\xc4\xb1";
-  case KZ_AMB_AE: return "\xc3\xa1";
-  default: return NULL;
-  }
+/* Canonical spelling of a token in the lexicon's alphabet: [0] latin2021
+ * (for 2021/2017 input), [1] latin2018.  Letters by code point from а,
+ * then the classes from KZ_AMB_I; NULL: no key goes through the token. */
+#define KZ_CANON(letter, l21, l18) [(letter) - CY_A] = {l21, l18}
+static const char *const kz_canon_letter[CY_OE - CY_A + 1][2] = {
+    KZ_CANON(CY_A, "a", "a"),
+    KZ_CANON(CY_AE, "\xc3\xa4", "\xc3\xa1"),        /* ä á */
+    KZ_CANON(CY_B, "b", "b"),
+    KZ_CANON(CY_V, "v", "v"),
+    KZ_CANON(CY_G, "g", "g"),
+    KZ_CANON(CY_GH, "\xc4\x9f", "\xc7\xb5"),        /* ğ ǵ */
+    KZ_CANON(CY_D, "d", "d"),
+    KZ_CANON(CY_E, "e", "e"),
+    KZ_CANON(CY_ZH, "j", "j"),
+    KZ_CANON(CY_Z, "z", "z"),
+    KZ_CANON(CY_I, "i", "\xc4\xb1"),                  /* i ı */
+    KZ_CANON(CY_SHORT_I, "i", "\xc4\xb1"),
+    KZ_CANON(CY_K, "k", "k"),
+    KZ_CANON(CY_Q, "q", "q"),
+    KZ_CANON(CY_L, "l", "l"),
+    KZ_CANON(CY_M, "m", "m"),
+    KZ_CANON(CY_N, "n", "n"),
+    KZ_CANON(CY_NG, "\xc3\xb1", "\xc5\x84"),        /* ñ ń */
+    KZ_CANON(CY_O, "o", "o"),
+    KZ_CANON(CY_OE, "\xc3\xb6", "\xc3\xb3"),        /* ö ó */
+    KZ_CANON(CY_P, "p", "p"),
+    KZ_CANON(CY_R, "r", "r"),
+    KZ_CANON(CY_S, "s", "s"),
+    KZ_CANON(CY_T, "t", "t"),
+    KZ_CANON(CY_U, "u", "\xc3\xbd"),                  /* u ý */
+    KZ_CANON(CY_U_BAR, "\xc5\xab", "u"),              /* ū u */
+    KZ_CANON(CY_UE, "\xc3\xbc", "\xc3\xba"),        /* ü ú */
+    KZ_CANON(CY_F, "f", "f"),
+    KZ_CANON(CY_KH, "h", "h"),
+    KZ_CANON(CY_H, "h", "h"),
+    KZ_CANON(CY_TS, "ts", "s"),
+    KZ_CANON(CY_CH, "ch", "ch"),
+    KZ_CANON(CY_SH, "\xc5\x9f", "sh"),                /* ş sh */
+    KZ_CANON(CY_SHCH, "\xc5\x9f\xc5\x9f", "sh"),      /* şş sh */
+    KZ_CANON(CY_YERU, "y", "y"),
+    KZ_CANON(CY_DOTTED_I, "\xc4\xb1", "i"),           /* ı i */
+};
+#undef KZ_CANON
+static const char *const kz_canon_class[KZ_AMB_Y - KZ_AMB_I + 1][2] = {
+    [KZ_AMB_I - KZ_AMB_I] = {"i", "\xc4\xb1"},
+    [KZ_AMB_H - KZ_AMB_I] = {"h", "h"},
+    [KZ_AMB_E - KZ_AMB_I] = {"e", "e"},
+    [KZ_AMB_AE - KZ_AMB_I] = {"\xc3\xa1", "\xc3\xa1"}, /* á in both */
+    [KZ_AMB_OE - KZ_AMB_I] = {"\xc3\xb6", "\xc3\xb3"},
+    [KZ_AMB_UE - KZ_AMB_I] = {"\xc3\xbc", "\xc3\xba"},
+    [KZ_AMB_S - KZ_AMB_I] = {"s", "s"},
+    [KZ_AMB_SH - KZ_AMB_I] = {"\xc5\x9f", "sh"},
+};
+
+static inline const char *kz_rule_canon(uint32_t g, int y18) {
+  if (g - CY_A <= CY_OE - CY_A) return kz_canon_letter[g - CY_A][y18 != 0];
+  if (g - KZ_AMB_I <= KZ_AMB_Y - KZ_AMB_I) return kz_canon_class[g - KZ_AMB_I][y18 != 0];
+  return NULL;
 }
 
 /* Does a combining form in э (энерго, эконом) start at token j, an е

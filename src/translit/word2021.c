@@ -66,10 +66,10 @@ static inline char *put(char *o, uint32_t cp, int cap) {
  * key of a capital is the small letter's, except I, which 2021 reads as ı;
  * İ is i. */
 typedef struct lat_ent {
-  uint16_t cd; /* 0: not read here */
+  _Alignas(8) uint16_t cd; /* 0: not read here */
   uint8_t up, kl;
   unsigned char kb[2];
-} lat_ent;
+} lat_ent; /* 8 bytes: one load */
 
 #define PAIR(lc, code) [lc] = {code, 0, 1, {lc, 0}}, [lc - 32] = {code, 1, 1, {lc, 0}}
 static const lat_ent ascii_tab[128] = {
@@ -241,7 +241,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   }
   for (; j < m; j++) {
     const uint16_t g = code[j];
-    const int up = allcaps || cap[j];
+    const int up = allcaps | cap[j];
     if (!kz_rule_context(KZTEXT_SCHEME_LATIN2021, g, code[j + 1], code[j - 1], m)) {
       o = put(o, g, up); /* most letters: themselves */
       prev2 = prev;
