@@ -69,7 +69,7 @@ static inline int kz_tok_kazakh(uint32_t t) {
 
 /* A capital run no Kazakh word could be, hence an acronym: two vowels side
  * by side (и and у are glides after a vowel: АЙ, ТАУ are words), two
- * consonants at the start, or three in a row (ҚТЖ, СЭЗ).  The classes of
+ * consonants at the start, or three in a row (ЖЭО, ГРЭС, ҰЭМ).  The classes of
  * latin2018 (á ó ú) count as consonants here. */
 static inline int kz_rule_unpronounceable(const uint16_t *code, int m) {
   int run = 0;
@@ -156,7 +156,7 @@ static inline int kz_rule_stem_keep(const uint32_t *lc, int nl, const uint16_t *
                                     int k) {
   if (nl > 1 && lc[nl - 1] == CY_SOFT && k < m && kz_tok_vowel(code[k])) return nl - 1;
   if (nl > 1 && lc[nl - 1] == CY_SOFT && k + 1 < m && kz_rule_cons_pair(code[k], code[k + 1]))
-    return nl - 1; /* no suffix starts so: the stem was a false prefix (бас|ты, not басть|ы) */
+    return nl - 1; /* no suffix starts so: the stem was a false prefix (государь|ственный) */
   if (nl > 2 && lc[nl - 1] == lc[nl - 2] && !kz_cyr_vowel(lc[nl - 1]) && lc[nl - 1] > 0x7F &&
       k < m && code[k] != KZ_TOK_LITERAL && code[k] != KZ_TOK_DROPPED && !kz_tok_vowel(code[k]))
     return nl - 1;
@@ -326,13 +326,13 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     else if (prev == CY_I && j + 1 == m &&
              (prev2 == CY_TS || (fam21 && j >= 3 && code[j - 2] == CY_S && code[j - 3] == CY_T)))
       x.c[0] = CY_I; /* also when a lexicon stem took the т (экстракт|сии) */
-    else if (pv && prev != CY_U) x.c[0] = CY_SHORT_I; /* not after у: заманауи */
+    else if (pv && prev != CY_U) x.c[0] = CY_SHORT_I; /* not after у: -ауи of Arabic loans */
     else x.c[0] = CY_I;
     break;
   case KZ_AMB_E:
     /* э only from the lexicon, and inside an acronym, where the letter
      * stands for экономика, электр, энергия more often than for е-words
-     * (СЭЗ, АЭС); a first E stays е (ЕО, ЕҚЫҰ) */
+     * (ЖЭО, АЭА, ГРЭС); a first E stays е (ЕО, ЕҚЫҰ) */
     x.c[0] = (w->acronym && j > 0) ? CY_EH : CY_E;
     /* ...and where a compound's second part starts after 3+ letters
      * (Павлодарэнерго; not ел|естет-, гин|еколог-) */

@@ -198,7 +198,7 @@ static uint16_t capital_i_2018(const word *w, int j) {
                  nx == CY_T || nx == CY_YERU || nx == CY_GH))
     return KZ_AMB_I;
   /* ...and before ж з л р с ш ң a front vowel next says і (Іргетасы,
-   * Ісләм); a back one says nothing (Ислам, but Ізмұхамбет) */
+   * Ісләм); a back one says nothing (Исабек, but Ізмұхамбет) */
   if (j == 0 && (nx == CY_ZH || nx == CY_Z || nx == CY_L || nx == CY_R || nx == CY_S ||
                  nx == CY_SH || nx == CY_NG || nx == KZ_AMB_S || nx == KZ_AMB_SH)) {
     for (int k = j + 2; k < w->nt; k++) {
@@ -295,7 +295,7 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
       x->c[0] = 0xFFFFFFFF;
     } else if (g == KZ_AMB_AE || g == KZ_AMB_OE || g == KZ_AMB_UE) {
       /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
-       * harmony is no guide: Сәтбаев, қыркүйек mix back and front) */
+       * harmony is no guide: Әлихан, күнбағыс mix back and front) */
       const int pv = prev && kz_cyr_vowel(prev);
       x->c[0] = g == KZ_AMB_AE ? CY_AE : g == KZ_AMB_OE ? CY_OE : CY_UE;
       /* ...but a word that starts with two consonants is no Kazakh word
