@@ -79,7 +79,7 @@ static const lat_ent ascii_tab[128] = {
     PAIR('r', CY_R),     PAIR('s', CY_S), PAIR('t', CY_T),  PAIR('u', CY_U),     PAIR('v', CY_V),
     PAIR('y', CY_YERU),  PAIR('z', CY_Z),
     ['i'] = {KZ_AMB_I, 0, 1, {'i', 0}},
-    ['I'] = {CY_DOTTED_I, 1, 2, {0xC4, 0xB1}}, /* Turkic: I is ı */
+    /* I (Turkic: ı) and ch have two key bytes: the word loop reads them */
 };
 #undef PAIR
 
@@ -133,26 +133,41 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   size_t p = i;
   while (p < n) {
     unsigned c = s[p];
-    lat_ent e;
+    uint16_t cd;
+    int up, kl = 1; /* key bytes of this letter */
+    unsigned char kb[2];
     size_t len = 1;
-    if (c < 0x80) {
-      e = ascii_tab[c];
-      if (!e.cd) {
-        unsigned lc = c | 0x20;
-        if (lc < 'a' || lc > 'z') break;
+    if (c < 0x80 && ascii_tab[c].cd) { /* the common case: one byte, one key byte */
+      cd = ascii_tab[c].cd;
+      up = ascii_tab[c].up;
+      kb[0] = ascii_tab[c].kb[0];
+    } else if (c < 0x80) {
+      unsigned lc = c | 0x20;
+      if (lc < 'a' || lc > 'z') break;
+      up = c < 'a';
+      if (c == 'I') { /* Turkic: I is ı */
+        cd = CY_DOTTED_I;
+        kb[0] = 0xC4;
+        kb[1] = 0xB1;
+        kl = 2;
+      } else {
         /* c w x: only ch is a 2021 letter; the rest is the general route's */
         if (lc != 'c' || p + 1 >= n || (s[p + 1] | 0x20) != 'h') return 0;
-        e.up = c < 'a';
-        if (!e.up && s[p + 1] < 'a') return 0; /* cH: leave it to the general route */
-        e.cd = CY_CH;
-        e.kl = 2;
-        e.kb[0] = 'c';
-        e.kb[1] = 'h';
+        if (!up && s[p + 1] < 'a') return 0; /* cH: leave it to the general route */
+        cd = CY_CH;
+        kb[0] = 'c';
+        kb[1] = 'h';
+        kl = 2;
         len = 2;
       }
     } else if (c >= 0xC3 && c <= 0xC9 && p + 1 < n && s[p + 1] - 0x80u < 0x40u &&
                two_byte_tab[c - 0xC3][s[p + 1] - 0x80].cd) {
-      e = two_byte_tab[c - 0xC3][s[p + 1] - 0x80];
+      const lat_ent *e = &two_byte_tab[c - 0xC3][s[p + 1] - 0x80];
+      cd = e->cd;
+      up = e->up;
+      kl = e->kl;
+      kb[0] = e->kb[0];
+      kb[1] = e->kb[1];
       len = 2;
     } else {
       /* another Latin letter or a combining mark: the general route; other
@@ -162,7 +177,6 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
         return 0; /* a tie (U+FE20/FE21) belongs to the word too */
       break;
     }
-    const int up = e.up;
     /* glued words: the same test as the general route, code point by code
      * point (ch is two: a split between c and h is left to that route) */
     if (up && m && kz_tl_glued_word_ends(s, n, p, len == 2 && c < 0x80 ? 1 : len, ncp, up, lastcap))
@@ -177,26 +191,26 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
       ncp += 1;
     }
     if (m == MAXL) return 0;
-    code[m] = e.cd;
+    code[m] = cd;
     cap[m] = (uint8_t)up;
     ncap += up;
     nlow += !up;
     m++;
     p += len;
     if (alive) {
-      for (int k = 0; k < e.kl && alive; k++) {
+      for (int k = 0; k < kl && alive; k++) {
         if (keybytes == 0 && k == 0) { /* direct first and second steps */
-          r1 = root[e.kb[0]];
+          r1 = root[kb[0]];
           nd = r1 ? T[r1] : 0;
         } else if (keybytes + (size_t)k == 1) {
-          uint32_t r2 = l2[r1 - 1][e.kb[k]];
+          uint32_t r2 = l2[r1 - 1][kb[k]];
           nd = r2 ? T[r2] : 0;
         } else {
-          nd = kz_tl_lex_step(T, nd, e.kb[k]);
+          nd = kz_tl_lex_step(T, nd, kb[k]);
         }
         if (!nd) alive = 0;
       }
-      keybytes += e.kl;
+      keybytes += (size_t)kl;
       /* a stem longer than 3 bytes per key byte would break the output bound */
       if (alive && N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
         if (N_WHOLE(nd)) { whole = m; whole_nd = nd; }
