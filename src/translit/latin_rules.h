@@ -20,12 +20,39 @@
 
 /* Lower-case Cyrillic letters the rules name. */
 enum {
-  CY_A = 0x430, CY_B = 0x431, CY_V = 0x432, CY_G = 0x433, CY_D = 0x434, CY_E = 0x435,
-  CY_ZH = 0x436, CY_Z = 0x437, CY_I = 0x438, CY_SHORT_I = 0x439, CY_K = 0x43A, CY_L = 0x43B,
-  CY_M = 0x43C, CY_N = 0x43D, CY_O = 0x43E, CY_P = 0x43F, CY_R = 0x440, CY_S = 0x441,
-  CY_T = 0x442, CY_U = 0x443, CY_F = 0x444, CY_KH = 0x445, CY_TS = 0x446, CY_CH = 0x447,
-  CY_SH = 0x448, CY_SHCH = 0x449, CY_HARD = 0x44A, CY_YERU = 0x44B, CY_SOFT = 0x44C,
-  CY_EH = 0x44D, CY_YU = 0x44E, CY_YA = 0x44F, CY_YO = 0x451,
+  CY_A = 0x430,
+  CY_B = 0x431,
+  CY_V = 0x432,
+  CY_G = 0x433,
+  CY_D = 0x434,
+  CY_E = 0x435,
+  CY_ZH = 0x436,
+  CY_Z = 0x437,
+  CY_I = 0x438,
+  CY_SHORT_I = 0x439,
+  CY_K = 0x43A,
+  CY_L = 0x43B,
+  CY_M = 0x43C,
+  CY_N = 0x43D,
+  CY_O = 0x43E,
+  CY_P = 0x43F,
+  CY_R = 0x440,
+  CY_S = 0x441,
+  CY_T = 0x442,
+  CY_U = 0x443,
+  CY_F = 0x444,
+  CY_KH = 0x445,
+  CY_TS = 0x446,
+  CY_CH = 0x447,
+  CY_SH = 0x448,
+  CY_SHCH = 0x449,
+  CY_HARD = 0x44A,
+  CY_YERU = 0x44B,
+  CY_SOFT = 0x44C,
+  CY_EH = 0x44D,
+  CY_YU = 0x44E,
+  CY_YA = 0x44F,
+  CY_YO = 0x451,
   CY_DOTTED_I = 0x456, /* і */
   CY_GH = 0x493,       /* ғ */
   CY_Q = 0x49B,        /* қ */
@@ -107,19 +134,19 @@ static inline int kz_rule_tsia_end(const uint16_t *code, int m, int j) {
  * suffix, so that тс is a stem-final т plus a suffix in с (айтса, кетсе,
  * етсіз)?  Else ts is ц. */
 static inline int kz_rule_ts_is_suffix(const uint16_t *code, int m, int j) {
-  if (j >= m) return 0;                                     /* word-final ts: ц (Шульц) */
+  if (j >= m) return 0; /* word-final ts: ц (Шульц) */
   uint16_t a = code[j];
-  if (a == CY_YERU || a == CY_DOTTED_I) return 1;           /* тсыз, тсіз, тсын */
-  if (a == CY_A || a == CY_U_BAR || a == CY_UE) return 1;   /* айтса */
-  if (a == KZ_AMB_E || a == CY_E) {                         /* кетсе vs центр, цемент */
+  if (a == CY_YERU || a == CY_DOTTED_I) return 1;         /* тсыз, тсіз, тсын */
+  if (a == CY_A || a == CY_U_BAR || a == CY_UE) return 1; /* айтса */
+  if (a == KZ_AMB_E || a == CY_E) { /* кетсе vs центр, цемент */
     if (j + 1 >= m) return 1;
     uint16_t b = code[j + 1];
-    if (b == CY_NG || b == CY_K || b == CY_SH) return 1;    /* -сең -сек -сеші */
-    if (b == CY_M && j + 2 >= m) return 1;                  /* -сем */
+    if (b == CY_NG || b == CY_K || b == CY_SH) return 1; /* -сең -сек -сеші */
+    if (b == CY_M && j + 2 >= m) return 1;               /* -сем */
     return 0;
   }
-  if (kz_tok_vowel(a)) return 0;                            /* ци, цо, цу (француз) */
-  return 1;                                                 /* спортсмен */
+  if (kz_tok_vowel(a)) return 0; /* ци, цо, цу (француз) */
+  return 1;                      /* спортсмен */
 }
 
 /* latin2018 "ıa" after a consonant is ия (Азия, -ция) when what follows,
@@ -131,13 +158,23 @@ static inline int kz_rule_vowel_suffix_follows(const uint16_t *code, int m, int 
   uint16_t b = j + 1 < m ? code[j + 1] : 0;
   int bv = b && kz_tok_vowel(b);
   switch (a) {
-  case CY_L: case CY_D: case CY_N: case CY_S: case KZ_AMB_S: case CY_GH: case CY_T:
+  case CY_L:
+  case CY_D:
+  case CY_N:
+  case CY_S:
+  case KZ_AMB_S:
+  case CY_GH:
+  case CY_T:
     return bv; /* л д н с ғ т + vowel */
-  case CY_SH: case KZ_AMB_SH: return bv; /* -шы, -шыл */
-  case CY_M: /* -мен, -мыз, -міз */
+  case CY_SH:
+  case KZ_AMB_SH:
+    return bv; /* -шы, -шыл */
+  case CY_M:   /* -мен, -мыз, -міз */
     return b == KZ_AMB_E || b == CY_E || b == CY_YERU || b == CY_DOTTED_I;
-  case CY_NG: return 1; /* -ң */
-  default: return 0;
+  case CY_NG:
+    return 1; /* -ң */
+  default:
+    return 0;
   }
 }
 
@@ -168,44 +205,44 @@ static inline int kz_rule_stem_keep(const uint32_t *lc, int nl, const uint16_t *
 /* Canonical spelling of a token in the lexicon's alphabet: [0] latin2021
  * (for 2021/2017 input), [1] latin2018.  Letters by code point from а,
  * then the classes from KZ_AMB_I; NULL: no key goes through the token. */
-#define KZ_CANON(letter, l21, l18) [(letter) - CY_A] = {l21, l18}
+#define KZ_CANON(letter, l21, l18) [(letter)-CY_A] = {l21, l18}
 static const char *const kz_canon_letter[CY_OE - CY_A + 1][2] = {
     KZ_CANON(CY_A, "a", "a"),
-    KZ_CANON(CY_AE, "\xc3\xa4", "\xc3\xa1"),        /* ä á */
+    KZ_CANON(CY_AE, "\xc3\xa4", "\xc3\xa1"), /* ä á */
     KZ_CANON(CY_B, "b", "b"),
     KZ_CANON(CY_V, "v", "v"),
     KZ_CANON(CY_G, "g", "g"),
-    KZ_CANON(CY_GH, "\xc4\x9f", "\xc7\xb5"),        /* ğ ǵ */
+    KZ_CANON(CY_GH, "\xc4\x9f", "\xc7\xb5"), /* ğ ǵ */
     KZ_CANON(CY_D, "d", "d"),
     KZ_CANON(CY_E, "e", "e"),
     KZ_CANON(CY_ZH, "j", "j"),
     KZ_CANON(CY_Z, "z", "z"),
-    KZ_CANON(CY_I, "i", "\xc4\xb1"),                  /* i ı */
+    KZ_CANON(CY_I, "i", "\xc4\xb1"), /* i ı */
     KZ_CANON(CY_SHORT_I, "i", "\xc4\xb1"),
     KZ_CANON(CY_K, "k", "k"),
     KZ_CANON(CY_Q, "q", "q"),
     KZ_CANON(CY_L, "l", "l"),
     KZ_CANON(CY_M, "m", "m"),
     KZ_CANON(CY_N, "n", "n"),
-    KZ_CANON(CY_NG, "\xc3\xb1", "\xc5\x84"),        /* ñ ń */
+    KZ_CANON(CY_NG, "\xc3\xb1", "\xc5\x84"), /* ñ ń */
     KZ_CANON(CY_O, "o", "o"),
-    KZ_CANON(CY_OE, "\xc3\xb6", "\xc3\xb3"),        /* ö ó */
+    KZ_CANON(CY_OE, "\xc3\xb6", "\xc3\xb3"), /* ö ó */
     KZ_CANON(CY_P, "p", "p"),
     KZ_CANON(CY_R, "r", "r"),
     KZ_CANON(CY_S, "s", "s"),
     KZ_CANON(CY_T, "t", "t"),
-    KZ_CANON(CY_U, "u", "\xc3\xbd"),                  /* u ý */
-    KZ_CANON(CY_U_BAR, "\xc5\xab", "u"),              /* ū u */
-    KZ_CANON(CY_UE, "\xc3\xbc", "\xc3\xba"),        /* ü ú */
+    KZ_CANON(CY_U, "u", "\xc3\xbd"),         /* u ý */
+    KZ_CANON(CY_U_BAR, "\xc5\xab", "u"),     /* ū u */
+    KZ_CANON(CY_UE, "\xc3\xbc", "\xc3\xba"), /* ü ú */
     KZ_CANON(CY_F, "f", "f"),
     KZ_CANON(CY_KH, "h", "h"),
     KZ_CANON(CY_H, "h", "h"),
     KZ_CANON(CY_TS, "ts", "s"),
     KZ_CANON(CY_CH, "ch", "ch"),
-    KZ_CANON(CY_SH, "\xc5\x9f", "sh"),                /* ş sh */
-    KZ_CANON(CY_SHCH, "\xc5\x9f\xc5\x9f", "sh"),      /* şş sh */
+    KZ_CANON(CY_SH, "\xc5\x9f", "sh"),           /* ş sh */
+    KZ_CANON(CY_SHCH, "\xc5\x9f\xc5\x9f", "sh"), /* şş sh */
     KZ_CANON(CY_YERU, "y", "y"),
-    KZ_CANON(CY_DOTTED_I, "\xc4\xb1", "i"),           /* ı i */
+    KZ_CANON(CY_DOTTED_I, "\xc4\xb1", "i"), /* ı i */
 };
 #undef KZ_CANON
 static const char *const kz_canon_class[KZ_AMB_Y - KZ_AMB_I + 1][2] = {
@@ -234,7 +271,7 @@ static inline int kz_rule_inner_loan(const uint16_t *code, int m, int j, int y18
   const char *c0 = kz_rule_canon(code[j], y18);
   const char *c1 = j + 1 < m ? kz_rule_canon(code[j + 1], y18) : NULL;
   if (!c0 || !c1) return 0; /* a key of fewer than 2 tokens is shorter than any form */
-  if (!c0[1]) { /* bytes 1 and 2 of the key, when c0 is one byte (e, the usual case) */
+  if (!c0[1]) {             /* bytes 1 and 2 of the key, when c0 is one byte (e, the usual case) */
     unsigned char k1 = (unsigned char)c1[0], k2 = (unsigned char)c1[1];
     if (!k2) {
       const char *c2 = j + 2 < m ? kz_rule_canon(code[j + 2], y18) : NULL;
@@ -296,8 +333,7 @@ static inline int kz_rule_context(kztext_scheme sc, uint32_t g, uint32_t nx, uin
  * the letters prev2, prev (0: none, at the start of the word or after a
  * literal).  The classes ә|я ө|ё ү|ю need the source's case and are the
  * general route's (to_cyrillic.c). */
-static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t prev,
-                              uint32_t prev2) {
+static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t prev, uint32_t prev2) {
   const uint16_t *code = w->code;
   const int m = w->m;
   const int y18 = w->sc == KZTEXT_SCHEME_LATIN2018;
@@ -308,26 +344,44 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
   kz_rout x = {{g, 0}, 1};
   switch (g) {
   case KZ_AMB_I:
-    if (w->acronym) x.c[0] = CY_I; /* letters of an acronym are initials: й starts no word */
-    else if ((start || pv) && nx == CY_A) { x.c[0] = CY_YA; x.take = 2; }
-    else if (w->sc == KZTEXT_SCHEME_LATIN2021 && nx == CY_A && j + 2 == m) {
+    if (w->acronym)
+      x.c[0] = CY_I; /* letters of an acronym are initials: й starts no word */
+    else if ((start || pv) && nx == CY_A) {
+      x.c[0] = CY_YA;
+      x.take = 2;
+    } else if (w->sc == KZTEXT_SCHEME_LATIN2021 && nx == CY_A && j + 2 == m) {
       /* final ia after a consonant: Kazakh -ия is written iia, so this is
        * Russian я (пользователя, Алля) */
-      x.c[0] = CY_YA; x.take = 2;
+      x.c[0] = CY_YA;
+      x.take = 2;
+    } else if ((start || pv) && nx == CY_U) {
+      x.c[0] = CY_YU;
+      x.take = 2;
+    } else if (fam21 && nx == CY_U && !start && !pv) {
+      x.c[0] = CY_YU;
+      x.take = 2;
+    } else if (y18 && !start && !pv && nx == CY_A &&
+               (kz_rule_vowel_suffix_follows(code, m, j + 2) ||
+                (j + 2 < m && kz_tok_vowel(code[j + 2])))) {
+      x.c[0] = CY_I;
+      x.c[1] = CY_YA;
+      x.take = 2; /* -ия, -иялар */
+    } else if (y18 && !start && !pv && nx == CY_A) {
+      x.c[0] = CY_I;
+    } /* материал */
+    else if (y18 && !start && !pv && nx == CY_U) {
+      x.c[0] = CY_I;
+      x.c[1] = CY_YU;
+      x.take = 2;
     }
-    else if ((start || pv) && nx == CY_U) { x.c[0] = CY_YU; x.take = 2; }
-    else if (fam21 && nx == CY_U && !start && !pv) { x.c[0] = CY_YU; x.take = 2; }
-    else if (y18 && !start && !pv && nx == CY_A &&
-             (kz_rule_vowel_suffix_follows(code, m, j + 2) || (j + 2 < m && kz_tok_vowel(code[j + 2])))) {
-      x.c[0] = CY_I; x.c[1] = CY_YA; x.take = 2; /* -ия, -иялар */
-    } else if (y18 && !start && !pv && nx == CY_A) { x.c[0] = CY_I; } /* материал */
-    else if (y18 && !start && !pv && nx == CY_U) { x.c[0] = CY_I; x.c[1] = CY_YU; x.take = 2; }
     /* Russian -ции (информации, нации); the corpus holds no -ций */
     else if (prev == CY_I && j + 1 == m &&
              (prev2 == CY_TS || (fam21 && j >= 3 && code[j - 2] == CY_S && code[j - 3] == CY_T)))
       x.c[0] = CY_I; /* also when a lexicon stem took the т (экстракт|сии) */
-    else if (pv && prev != CY_U) x.c[0] = CY_SHORT_I; /* not after у: -ауи of Arabic loans */
-    else x.c[0] = CY_I;
+    else if (pv && prev != CY_U)
+      x.c[0] = CY_SHORT_I; /* not after у: -ауи of Arabic loans */
+    else
+      x.c[0] = CY_I;
     break;
   case KZ_AMB_E:
     /* э only from the lexicon, and inside an acronym, where the letter
@@ -336,13 +390,18 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     x.c[0] = (w->acronym && j > 0) ? CY_EH : CY_E;
     /* ...and where a compound's second part starts after 3+ letters
      * (Павлодарэнерго; not ел|естет-, гин|еколог-) */
-    if (j >= 3 && prev && w->lexicon && (y18 || fam21) && kz_rule_inner_loan(code, m, j, y18, w->inner_pairs))
+    if (j >= 3 && prev && w->lexicon && (y18 || fam21) &&
+        kz_rule_inner_loan(code, m, j, y18, w->inner_pairs))
       x.c[0] = CY_EH;
     break;
-  case KZ_AMB_H: x.c[0] = CY_KH; break;
+  case KZ_AMB_H:
+    x.c[0] = CY_KH;
+    break;
   case KZ_AMB_S:
     if (y18 && j > 0 && code[j - 1] == CY_T && j + 2 == m && nx == KZ_AMB_AE) {
-      x.c[0] = CY_S; x.c[1] = CY_YA; x.take = 2; /* -тся: see т */
+      x.c[0] = CY_S;
+      x.c[1] = CY_YA;
+      x.take = 2; /* -тся: see т */
       break;
     }
     /* -ция: s before ıa/ıý after a vowel or к п */
@@ -354,8 +413,11 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
       x.c[0] = CY_TS; /* ...and -ции */
     break;
   case KZ_AMB_SH:
-    if (nx == KZ_AMB_SH) { x.c[0] = CY_SHCH; x.take = 2; }
-    else x.c[0] = CY_SH;
+    if (nx == KZ_AMB_SH) {
+      x.c[0] = CY_SHCH;
+      x.take = 2;
+    } else
+      x.c[0] = CY_SH;
     break;
   case KZ_AMB_Y: /* bgn y: й after a vowel unless a vowel follows */
     x.c[0] = (pv && !kz_tok_vowel(nx)) ? CY_SHORT_I : CY_YERU;
@@ -373,18 +435,24 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     }
     break;
   case CY_S:
-    if (fam21 && j > 0 && kz_rule_tsia_end(code, m, j - 1)) { x.c[1] = CY_YA; x.take = 3; }
+    if (fam21 && j > 0 && kz_rule_tsia_end(code, m, j - 1)) {
+      x.c[1] = CY_YA;
+      x.take = 3;
+    }
     break;
   case CY_L:
     /* the Arabic article before a hyphen: Kazakh writes әл- (äl-, ál-),
      * so al- is the Russian spelling аль- (Аль-Фараби) */
-    if (j == 1 && m == 2 && code[0] == CY_A && w->next == '-' && (y18 || fam21))
-      x.c[1] = CY_SOFT;
+    if (j == 1 && m == 2 && code[0] == CY_A && w->next == '-' && (y18 || fam21)) x.c[1] = CY_SOFT;
     break;
   case CY_SH:
-    if (fam21 && nx == CY_SH) { x.c[0] = CY_SHCH; x.take = 2; }
+    if (fam21 && nx == CY_SH) {
+      x.c[0] = CY_SHCH;
+      x.take = 2;
+    }
     break;
-  default: break;
+  default:
+    break;
   }
   return x;
 }

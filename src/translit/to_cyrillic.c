@@ -1,14 +1,15 @@
-/* Latin schemes -> Kazakh Cyrillic (the hard direction).
+/* Latin schemes -> Kazakh Cyrillic (the hard direction), the general route:
+ * every scheme, with or without offsets.
  *
  * A word is cut into tokens by the longest key of the scheme's reverse table
  * (data/translit/reverse.tsv); a token is a Cyrillic letter or an ambiguity
  * class (и|й, х|һ, е|э, and for latin2018 ә|я, ө|ё, ү|ю, с|ц, ш|щ).  Then:
  *  1. the lexicon (hunspell-kk stems whose spelling the rules get wrong,
  *     tools/gen_translit_lexicon.py) replaces the longest matching prefix;
- *  2. rules resolve the rest: i after a vowel is й, ia/iu at the start or
- *     after a vowel are я/ю, ts is тс before a Kazakh suffix and ц
- *     elsewhere, şş is щ, e after a/o is э, and for latin2018 vowel harmony
- *     (a word with back vowels takes я/ё/ю for á/ó/ú);
+ *  2. rules resolve the rest: those that read token codes only are in
+ *     latin_rules.h, shared with the latin2021 word route (word2021.c);
+ *     those that need the source's case (latin2018's capital I, ә|я ө|ё ү|ю,
+ *     Roman numerals) are here;
  *  3. case comes back per letter from the source; an ALL-CAPS word stays so.
  * docs/transliteration.md explains each rule. */
 #include "translit/latin_rules.h"
