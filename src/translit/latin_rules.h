@@ -75,6 +75,15 @@ static inline int kz_cyr_vowel(uint32_t c) {
   return c == CY_AE || c == CY_OE || c == CY_U_BAR || c == CY_UE;
 }
 
+/* The capital of a Cyrillic letter (а..я, ѐ..џ, and the pairs from U+0460
+ * on, capital first); other code points are their own. */
+static inline uint32_t kz_cyr_upper(uint32_t c) {
+  if (c >= CY_A && c <= CY_YA) return c - 0x20;
+  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+  if (c >= 0x460 && c <= 0x4FF && (c & 1)) return c - 1;
+  return c;
+}
+
 /* A vowel token: a vowel letter or a class whose letters are vowels. */
 static inline int kz_tok_vowel(uint32_t t) {
   return kz_cyr_vowel(t) || t == KZ_AMB_I || t == KZ_AMB_E || t == KZ_AMB_AE || t == KZ_AMB_OE ||

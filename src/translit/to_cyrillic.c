@@ -348,13 +348,6 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
 
 /* ---- output ---------------------------------------------------------- */
 
-static uint32_t cyr_upper(uint32_t c) {
-  if (c >= 0x430 && c <= 0x44F) return c - 0x20;
-  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
-  if (c >= 0x460 && c <= 0x4FF && (c & 1)) return c - 1;
-  return c;
-}
-
 typedef struct outctx {
   const unsigned char *s;
   char *out;
@@ -430,7 +423,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       for (int j = 0; j < lex_tokens; j++) {
         char *d0 = oc->o;
         uint32_t c = lc[j];
-        if (allcaps || w->t[j].cap) c = cyr_upper(c);
+        if (allcaps || w->t[j].cap) c = kz_cyr_upper(c);
         oc->o += kz_utf8_encode(c, oc->o);
         put_span(oc, w->off[w->t[j].a], w->off[w->t[j].b], d0, 0);
       }
@@ -438,7 +431,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       char *d0 = oc->o;
       for (int k = 0; k < nl; k++) {
         uint32_t c = lc[k];
-        if (allcaps || (k == 0 && cap_first)) c = cyr_upper(c);
+        if (allcaps || (k == 0 && cap_first)) c = kz_cyr_upper(c);
         oc->o += kz_utf8_encode(c, oc->o);
       }
       put_span(oc, w->off[0], w->off[w->t[lex_tokens - 1].b], d0, 0);
@@ -464,7 +457,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       cap = k > 0 ? w->t[u[k - 1].ta].cap : (x->tb < w->nt && w->t[x->tb].cap);
     for (int m = 0; m < 2 && x->c[m]; m++) {
       uint32_t c = x->c[m];
-      if (cap && (m == 0 || allcaps)) c = cyr_upper(c);
+      if (cap && (m == 0 || allcaps)) c = kz_cyr_upper(c);
       oc->o += kz_utf8_encode(c, oc->o);
     }
     put_span(oc, s0, s1, d0, 0);

@@ -86,14 +86,7 @@ static inline char *put(char *o, uint32_t cp, int cap) {
     memcpy(o, &cyr_utf8[cap != 0][2 * (cp - 0x400)], 2);
     return o + 2;
   }
-  if (cap) {
-    if (cp >= 0x430 && cp <= 0x44F)
-      cp -= 0x20;
-    else if (cp >= 0x450 && cp <= 0x45F)
-      cp -= 0x50;
-    else if (cp >= 0x460 && (cp & 1))
-      cp -= 1;
-  }
+  if (cap) cp = kz_cyr_upper(cp);
   o[0] = (char)(0xC0 | (cp >> 6));
   o[1] = (char)(0x80 | (cp & 0x3F));
   return o + 2;
