@@ -47,6 +47,15 @@ const char *const *kz_tl_inner_keys(int scheme2018, size_t *n) {
   return scheme2018 ? kz_inner18 : kz_inner21;
 }
 
+void kz_tl_inner_pairs(int scheme2018, uint32_t pairs[32]) {
+  size_t cnt;
+  const char *const *t = kz_tl_inner_keys(scheme2018, &cnt);
+  memset(pairs, 0, 32 * sizeof *pairs);
+  for (size_t k = 0; k < cnt; k++)
+    if (t[k][0] && t[k][1])
+      pairs[(unsigned char)t[k][1] & 31] |= 1u << ((unsigned char)t[k][2] & 31);
+}
+
 int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n) {
   size_t cnt;
   const char *const *t = kz_tl_inner_keys(scheme2018, &cnt);

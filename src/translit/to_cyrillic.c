@@ -1,17 +1,18 @@
-/* Latin schemes -> Kazakh Cyrillic (the hard direction).
+/* Latin schemes -> Kazakh Cyrillic (the hard direction), the general route:
+ * every scheme, with or without offsets.
  *
  * A word is cut into tokens by the longest key of the scheme's reverse table
  * (data/translit/reverse.tsv); a token is a Cyrillic letter or an ambiguity
  * class (и|й, х|һ, е|э, and for latin2018 ә|я, ө|ё, ү|ю, с|ц, ш|щ).  Then:
  *  1. the lexicon (hunspell-kk stems whose spelling the rules get wrong,
  *     tools/gen_translit_lexicon.py) replaces the longest matching prefix;
- *  2. rules resolve the rest: i after a vowel is й, ia/iu at the start or
- *     after a vowel are я/ю, ts is тс before a Kazakh suffix and ц
- *     elsewhere, şş is щ, e after a/o is э, and for latin2018 vowel harmony
- *     (a word with back vowels takes я/ё/ю for á/ó/ú);
+ *  2. rules resolve the rest: those that read token codes only are in
+ *     latin_rules.h, shared with the latin2021 word route (word2021.c);
+ *     those that need the source's case (latin2018's capital I, ә|я ө|ё ү|ю,
+ *     Roman numerals) are here;
  *  3. case comes back per letter from the source; an ALL-CAPS word stays so.
  * docs/transliteration.md explains each rule. */
-#include "translit/translit_int.h"
+#include "translit/latin_rules.h"
 #include "utf8/utf8.h"
 
 #include "gen/translit_tables.inc"
@@ -156,73 +157,11 @@ static void tokenize(word *w, kztext_scheme sc) {
       }
     }
     if (!best) best = 1;
-    if (sc == KZTEXT_SCHEME_LATIN2018 && w->cap[i] && w->cp[i] == 'i' && target == 0x456)
+    if (sc == KZTEXT_SCHEME_LATIN2018 && w->cap[i] && w->cp[i] == 'i' && target == CY_DOTTED_I)
       t->iamb = 1; /* capital I: і and и/й look the same */
     t->target = target;
     i += best;
     t->b = (uint8_t)i;
-  }
-}
-
-/* ---- rules ----------------------------------------------------------- */
-
-static int cyr_vowel(uint32_t c) {
-  switch (c) {
-  case 0x430: case 0x4D9: case 0x435: case 0x451: case 0x438: case 0x43E: case 0x4E9:
-  case 0x443: case 0x4B1: case 0x4AF: case 0x44B: case 0x456: case 0x44D: case 0x44E:
-  case 0x44F:
-    return 1;
-  default: return 0;
-  }
-}
-
-static int tok_vowel(uint16_t t) {
-  return cyr_vowel(t) || t == KZ_AMB_I || t == KZ_AMB_E || t == KZ_AMB_AE || t == KZ_AMB_OE ||
-         t == KZ_AMB_UE;
-}
-
-static int tok_back(uint16_t t) { return t == 0x430 || t == 0x43E || t == 0x4B1 || t == 0x44B; }
-
-/* After т с (2021/2017 "ts"): is the rest a Kazakh suffix, so that тс is
- * a stem-final т plus a suffix in с (айтса, кетсе, етсіз)? */
-static int ts_is_suffix(const word *w, int j) {
-  /* j: index of the token after с */
-  if (j >= w->nt) return 0;                         /* word-final ts: ц (Шульц) */
-  uint16_t a = w->t[j].target;
-  if (a == 0x44B || a == 0x456) return 1;           /* тсыз, тсіз, тсын */
-  if (a == 0x430 || a == 0x4B1 || a == 0x4AF) return 1; /* айтса */
-  if (a == KZ_AMB_E || a == 0x435) {                /* кетсе vs центр, цемент */
-    if (j + 1 >= w->nt) return 1;
-    uint16_t b = w->t[j + 1].target;
-    if (b == 0x4A3 || b == 0x43A || b == 0x448) return 1; /* -сең -сек -сеші */
-    if (b == 0x43C && j + 2 >= w->nt) return 1;           /* -сем */
-    return 0;
-  }
-  if (tok_vowel(a)) return 0;                       /* ци, цо, цу (француз) */
-  return 1;                                         /* спортсмен */
-}
-
-static int tok_kazakh(uint16_t t) {
-  return t == 0x4D9 || t == 0x4E9 || t == 0x4AF || t == 0x4B1 || t == 0x49B || t == 0x493 ||
-         t == 0x4A3 || t == 0x456;
-}
-
-/* latin2018 "ıa" after a consonant is ия (Азия, -ция) when what follows is
- * nothing or a suffix that attaches to a vowel (-лар -лық -ға -да -ны -сы
- * -мен -мыз -шыл ...), and иа inside a stem (материал, миллиард). */
-static int vowel_suffix_follows(const word *w, int j) {
-  if (j >= w->nt) return 1;
-  uint16_t a = w->t[j].target;
-  uint16_t b = j + 1 < w->nt ? w->t[j + 1].target : 0;
-  int bv = b && tok_vowel(b);
-  switch (a) {
-  case 0x43B: case 0x434: case 0x43D: case 0x441: case KZ_AMB_S: case 0x493: case 0x442:
-    return bv; /* л д н с ғ т + vowel */
-  case 0x448: case KZ_AMB_SH: return bv; /* -шы, -шыл */
-  case 0x43C: /* -мен, -мыз, -міз */
-    return b == KZ_AMB_E || b == 0x435 || b == 0x44B || b == 0x456;
-  case 0x4A3: return 1; /* -ң */
-  default: return 0;
   }
 }
 
@@ -231,38 +170,42 @@ typedef struct unit {
   int ta, tb;      /* token range */
 } unit;
 
+/* ---- rules that need more than token codes --------------------------- */
+
 /* latin2018 writes both І and И/Й as capital I.  і never stands in a word
  * with back vowels, and a word that has и elsewhere is a loanword: there I
  * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
  * letter Kazakh typists use for them. */
 static uint16_t capital_i_2018(const word *w, int j) {
-  if (w->roman) return 0x456;
+  if (w->roman) return CY_DOTTED_I;
   /* a lone I: an initial (И. for Иван) before a full stop, else the Roman
    * numeral one, which Kazakh text types as І (І тоқсан) */
-  if (w->nt == 1) return w->next == '.' ? KZ_AMB_I : 0x456;
+  if (w->nt == 1) return w->next == '.' ? KZ_AMB_I : CY_DOTTED_I;
   uint16_t pv = j > 0 ? w->t[j - 1].target : 0;
   uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
-  if (pv && pv != 0x443 && tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb)) return KZ_AMB_I; /* СӨЙЛЕ */
+  if (pv && pv != CY_U && kz_tok_vowel(pv) && !(j > 0 && w->t[j - 1].iamb))
+    return KZ_AMB_I; /* СӨЙЛЕ */
   /* ...but an acronym takes no suffix: a final I there is и (ҒЗИ, МВИ) */
-  if (j + 1 == w->nt && pv && !tok_vowel(pv)) return w->acronym ? KZ_AMB_I : 0x456; /* КОМИТЕТІ */
-  if (j == 0 && nx == 0x43D && j + 2 < w->nt && !tok_vowel(w->t[j + 2].target))
+  if (j + 1 == w->nt && pv && !kz_tok_vowel(pv))
+    return w->acronym ? KZ_AMB_I : CY_DOTTED_I; /* КОМИТЕТІ */
+  if (j == 0 && nx == CY_N && j + 2 < w->nt && !kz_tok_vowel(w->t[j + 2].target))
     return KZ_AMB_I; /* ин- + consonant: Интернет, Институт */
-  if (j == 0 && (nx == 0x430 || nx == 0x443)) return KZ_AMB_I; /* Ia, Iý: я, ю */
+  if (j == 0 && (nx == CY_A || nx == CY_U)) return KZ_AMB_I; /* Ia, Iý: я, ю */
   /* no Kazakh word starts with і and a vowel; и does (ие, иесі, иә) */
-  if (j == 0 && nx && nx != 0x456 && tok_vowel(nx) && !w->t[1].iamb) return KZ_AMB_I;
+  if (j == 0 && nx && nx != CY_DOTTED_I && kz_tok_vowel(nx) && !w->t[1].iamb) return KZ_AMB_I;
   /* the first letter of a word before б г д к м т ы ғ: и in 9 of 10
    * hunspell-kk stems (игі, ит, иман), і only before ж з л р с ш ң */
-  if (j == 0 && (nx == 0x431 || nx == 0x433 || nx == 0x434 || nx == 0x43A || nx == 0x43C ||
-                 nx == 0x442 || nx == 0x44B || nx == 0x493))
+  if (j == 0 && (nx == CY_B || nx == CY_G || nx == CY_D || nx == CY_K || nx == CY_M ||
+                 nx == CY_T || nx == CY_YERU || nx == CY_GH))
     return KZ_AMB_I;
   /* ...and before ж з л р с ш ң a front vowel next says і (Іргетасы,
-   * Ісләм); a back one says nothing (Ислам, but Ізмұхамбет) */
-  if (j == 0 && (nx == 0x436 || nx == 0x437 || nx == 0x43B || nx == 0x440 || nx == 0x441 ||
-                 nx == 0x448 || nx == 0x4A3 || nx == KZ_AMB_S || nx == KZ_AMB_SH)) {
+   * Ісләм); a back one says nothing (Исабек, but Ізмұхамбет) */
+  if (j == 0 && (nx == CY_ZH || nx == CY_Z || nx == CY_L || nx == CY_R || nx == CY_S ||
+                 nx == CY_SH || nx == CY_NG || nx == KZ_AMB_S || nx == KZ_AMB_SH)) {
     for (int k = j + 2; k < w->nt; k++) {
       uint16_t g = w->t[k].target;
-      if (!tok_vowel(g)) continue;
-      if (!w->t[k].iamb && g != KZ_AMB_I && !tok_back(g) && g != 0x443) return 0x456;
+      if (!kz_tok_vowel(g)) continue;
+      if (!w->t[k].iamb && g != KZ_AMB_I && !kz_tok_back(g) && g != CY_U) return CY_DOTTED_I;
       break;
     }
   }
@@ -272,13 +215,13 @@ static uint16_t capital_i_2018(const word *w, int j) {
     if (w->t[k].iamb) continue;
     /* Kazakh letters count in the stem before the I or just after it:
      * suffixes (-ның, -дағы) attach to loanwords too */
-    if (tok_kazakh(g) && k <= j + 3) kaz = 1;
-    if (tok_back(g)) back = 1;
+    if (kz_tok_kazakh(g) && k <= j + 3) kaz = 1;
+    if (kz_tok_back(g)) back = 1;
     if (g == KZ_AMB_I) other_i = 1;
   }
-  if (kaz && !tok_back(nx)) return 0x456; /* ҚАУІПСІЗДІК, ҚЫЗМЕТІ */
+  if (kaz && !kz_tok_back(nx)) return CY_DOTTED_I; /* ҚАУІПСІЗДІК, ҚЫЗМЕТІ */
   if (back || other_i) return KZ_AMB_I;
-  return 0x456;
+  return CY_DOTTED_I;
 }
 
 /* Token j is the word's last vowel and the vowels before it are back ones
@@ -286,12 +229,12 @@ static uint16_t capital_i_2018(const word *w, int j) {
  * harmony, as in no hunspell-kk stem: the letter is я (КАМИЛЯ, Зырян). */
 static int last_after_back(const word *w, int j) {
   for (int k = j + 1; k < w->nt; k++)
-    if (tok_vowel(w->t[k].target)) return 0;
+    if (kz_tok_vowel(w->t[k].target)) return 0;
   int back = 0;
   for (int k = 0; k < j; k++) {
     uint16_t g = w->t[k].target;
-    if (w->t[k].iamb || g == KZ_AMB_I || g == 0x443 || !tok_vowel(g)) continue;
-    if (!tok_back(g)) return 0;
+    if (w->t[k].iamb || g == KZ_AMB_I || g == CY_U || !kz_tok_vowel(g)) continue;
+    if (!kz_tok_back(g)) return 0;
     back = 1;
   }
   return back;
@@ -331,130 +274,43 @@ static int initial_cluster(const word *w) {
   for (int i = 0; i < w->n; i++) lower |= !w->cap[i];
   if (!lower) return 0;
   uint16_t a = w->t[0].target, b = w->t[1].target;
-  return a && b && a != 0xFFFF && b != 0xFFFF && !tok_vowel(a) &&
-         !tok_vowel(b) && a != 0x44A && a != 0x44C && b != 0x44A && b != 0x44C;
+  return a && b && a != KZ_TOK_LITERAL && b != KZ_TOK_LITERAL && !kz_tok_vowel(a) &&
+         !kz_tok_vowel(b) && a != CY_HARD && a != CY_SOFT && b != CY_HARD && b != CY_SOFT;
 }
-
-static int inner_loan(const word *w, int j, int y18);
 
 /* Resolves tokens [j0, nt) with rules; prev = last Cyrillic letter before.
  * Appends units. */
 static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kztext_scheme sc,
                        unit *u, int nu) {
-  const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
-  const int fam21 = sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_LATIN2017;
+  const kz_rword rw = {w->tcode, w->nt, w->acronym, w->lexicon, w->next, sc, NULL};
   for (int j = j0; j < w->nt; j++) {
     const tok *t = &w->t[j];
     uint16_t g = t->target;
-    uint16_t nx = j + 1 < w->nt ? w->t[j + 1].target : 0;
     unit *x = &u[nu];
     x->c[0] = x->c[1] = 0;
     x->ta = j;
     x->tb = j + 1;
-    int pv = prev && cyr_vowel(prev);
-    int start = prev == 0;
     if (t->iamb) g = capital_i_2018(w, j);
-    if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x')) g = 0xFFFF; /* stays Latin */
-    switch (g) {
-    case 0xFFFF: x->c[0] = 0xFFFFFFFF; break; /* literal */
-    case 0: break;
-    case KZ_AMB_I:
-      if (w->acronym) x->c[0] = 0x438; /* letters of an acronym are initials: й starts no word */
-      else if ((start || pv) && nx == 0x430) { x->c[0] = 0x44F; x->tb = j + 2; }
-      else if (sc == KZTEXT_SCHEME_LATIN2021 && nx == 0x430 && j + 2 == w->nt) {
-        /* final ia after a consonant: Kazakh -ия is written iia, so this is
-         * Russian я (пользователя, Алля) */
-        x->c[0] = 0x44F; x->tb = j + 2;
-      }
-      else if ((start || pv) && nx == 0x443) { x->c[0] = 0x44E; x->tb = j + 2; }
-      else if (fam21 && nx == 0x443 && !start && !pv) { x->c[0] = 0x44E; x->tb = j + 2; }
-      else if (y18 && !start && !pv && nx == 0x430 &&
-               (vowel_suffix_follows(w, j + 2) || (j + 2 < w->nt && tok_vowel(w->t[j + 2].target)))) {
-        x->c[0] = 0x438; x->c[1] = 0x44F; x->tb = j + 2; /* -ия, -иялар */
-      } else if (y18 && !start && !pv && nx == 0x430) { x->c[0] = 0x438; } /* материал */
-      else if (y18 && !start && !pv && nx == 0x443) { x->c[0] = 0x438; x->c[1] = 0x44E; x->tb = j + 2; }
-      /* Russian -ции (информации, нации); the corpus holds no -ций */
-      else if (prev == 0x438 && j + 1 == w->nt &&
-               (prev2 == 0x446 ||
-                (fam21 && j >= 3 && w->tcode[j - 2] == 0x441 && w->tcode[j - 3] == 0x442)))
-        x->c[0] = 0x438; /* also when a lexicon stem took the т (экстракт|сии) */
-      else if (pv && prev != 0x443) x->c[0] = 0x439; /* not after у: заманауи */
-      else x->c[0] = 0x438;
-      break;
-    case KZ_AMB_E:
-      /* э only from the lexicon, and inside an acronym, where the letter
-       * stands for экономика, электр, энергия more often than for е-words
-       * (ЖЭО, АЭА, ГРЭС); a first E stays е (ЕО, ЕҚЫҰ) */
-      x->c[0] = (w->acronym && j > 0) ? 0x44D : 0x435;
-      /* ...and where a compound's second part starts after 3+ letters
-       * (Павлодарэнерго; not ел|естет-, гин|еколог-) */
-      if (j >= 3 && prev && w->lexicon && (y18 || fam21) && inner_loan(w, j, y18)) x->c[0] = 0x44D;
-      break;
-    case KZ_AMB_H: x->c[0] = 0x445; break;
-    case KZ_AMB_AE: case KZ_AMB_OE: case KZ_AMB_UE:
+    if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x')) g = KZ_TOK_LITERAL; /* stays Latin */
+    if (g == KZ_TOK_LITERAL) {
+      x->c[0] = 0xFFFFFFFF;
+    } else if (g == KZ_AMB_AE || g == KZ_AMB_OE || g == KZ_AMB_UE) {
       /* the Kazakh letter; я ё ю of loanwords come from the lexicon (vowel
-       * harmony is no guide: Сәтбаев, қыркүйек mix back and front) */
-      x->c[0] = g == KZ_AMB_AE ? 0x4D9 : g == KZ_AMB_OE ? 0x4E9 : 0x4AF;
+       * harmony is no guide: Әлихан, күнбағыс mix back and front) */
+      const int pv = prev && kz_cyr_vowel(prev);
+      x->c[0] = g == KZ_AMB_AE ? CY_AE : g == KZ_AMB_OE ? CY_OE : CY_UE;
       /* ...but a word that starts with two consonants is no Kazakh word
        * (Kazakh allows none), hence a loanword: Крюков, шлюз, Брюссель.
        * The lexicon, built against this rule, keeps the exceptions. */
       if (prev && !pv && initial_cluster(w))
-        x->c[0] = g == KZ_AMB_AE ? 0x44F : g == KZ_AMB_OE ? 0x451 : 0x44E;
+        x->c[0] = g == KZ_AMB_AE ? CY_YA : g == KZ_AMB_OE ? CY_YO : CY_YU;
       else if (prev && !pv && g == KZ_AMB_AE && last_after_back(w, j))
-        x->c[0] = 0x44F; /* not ө ү: Kazakh compounds end in -көл, -гүл, -сөз */
-      break;
-    case KZ_AMB_S:
-      if (y18 && j > 0 && w->t[j - 1].target == 0x442 && j + 2 == w->nt && nx == KZ_AMB_AE) {
-        x->c[0] = 0x441; x->c[1] = 0x44F; x->tb = j + 2; /* -тся: see т */
-        break;
-      }
-      /* -ция: s before ıa/ıý after a vowel or к п */
-      x->c[0] = 0x441;
-      if (nx == KZ_AMB_I && j + 2 < w->nt &&
-          (((w->t[j + 2].target == 0x430 || w->t[j + 2].target == 0x443) &&
-            (pv || prev == 0x43A || prev == 0x43F)) ||
-           (w->t[j + 2].target == 0x43E && pv) || /* -ция, -цион */
-           (w->t[j + 2].target == KZ_AMB_I && j + 3 == w->nt && (pv || prev == 0x43A || prev == 0x43F))))
-        x->c[0] = 0x446; /* ...and -ции */
-      break;
-    case KZ_AMB_SH:
-      if (nx == KZ_AMB_SH) { x->c[0] = 0x449; x->tb = j + 2; }
-      else x->c[0] = 0x448;
-      break;
-    case KZ_AMB_Y: /* bgn y: й after a vowel unless a vowel follows */
-      x->c[0] = (pv && !tok_vowel(nx)) ? 0x439 : 0x44B;
-      break;
-    case 0x442: /* т */
-      if (y18 && nx == KZ_AMB_S && j + 3 == w->nt && w->t[j + 2].target == KZ_AMB_AE) {
-        /* final tsá: Russian -ться/-тся (no Kazakh word ends in сә) */
-        x->c[0] = 0x442;
-        if (prev == 0x438 || prev == 0x430 || prev == 0x443) x->c[1] = 0x44C;
-      } else if (fam21 && nx == 0x441 && kz_tl_tsia_end(w->tcode, w->nt, j)) {
-        x->c[0] = 0x442; /* Russian -ться/-тся (tsiia would be -ция) */
-        if (prev == 0x438 || prev == 0x430 || prev == 0x443) x->c[1] = 0x44C;
-      } else if (fam21 && nx == 0x441 && !w->acronym && !ts_is_suffix(w, j + 2)) {
-        x->c[0] = 0x446;
-        x->tb = j + 2;
-      } else {
-        x->c[0] = 0x442;
-      }
-      break;
-    case 0x441: /* с */
-      x->c[0] = 0x441;
-      if (fam21 && j > 0 && kz_tl_tsia_end(w->tcode, w->nt, j - 1)) { x->c[1] = 0x44F; x->tb = j + 3; }
-      break;
-    case 0x43B: /* л */
-      x->c[0] = 0x43B;
-      /* the Arabic article before a hyphen: Kazakh writes әл- (äl-, ál-),
-       * so al- is the Russian spelling аль- (Аль-Фараби, аль-Каида) */
-      if (j == 1 && w->nt == 2 && w->t[0].target == 0x430 && w->next == '-' && (y18 || fam21))
-        x->c[1] = 0x44C;
-      break;
-    case 0x448: /* ш */
-      if (fam21 && nx == 0x448) { x->c[0] = 0x449; x->tb = j + 2; }
-      else x->c[0] = 0x448;
-      break;
-    default: x->c[0] = g; break;
+        x->c[0] = CY_YA; /* not ө ү: Kazakh compounds end in -көл, -гүл, -сөз */
+    } else {
+      kz_rout r = kz_rule(&rw, j, g, prev, prev2);
+      x->c[0] = r.c[0];
+      x->c[1] = r.c[1];
+      x->tb = j + r.take;
     }
     j = x->tb - 1;
     if (x->c[0] != 0xFFFFFFFF) {
@@ -466,71 +322,6 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     nu++;
   }
   return nu;
-}
-
-/* Two consonant letters that no Kazakh suffix begins with (-нда, -ншы do). */
-static int cons_pair(uint16_t a, uint16_t b) {
-  return a && b && a != 0xFFFF && b != 0xFFFF && !tok_vowel(a) && !tok_vowel(b) && a != 0x43D &&
-         a != 0x44C && a != 0x44A && b != 0x44C && b != 0x44A;
-}
-
-/* ---- lexicon keys ---------------------------------------------------- */
-
-/* Canonical spelling of a token in the lexicon's alphabet (latin2021 for
- * 2021/2017 input, latin2018 for 2018). */
-static const char *canon(uint16_t g, int y18) {
-  switch (g) {
-  case 0x430: return "a";
-  case 0x4D9: return y18 ? "\xc3\xa1" : "\xc3\xa4";
-  case 0x431: return "b";
-  case 0x432: return "v";
-  case 0x433: return "g";
-  case 0x493: return y18 ? "\xc7\xb5" : "\xc4\x9f";
-  case 0x434: return "d";
-  case 0x435: case KZ_AMB_E: return "e";
-  case 0x436: return "j";
-  case 0x437: return "z";
-  case 0x438: case 0x439: case KZ_AMB_I: return y18 ? "\xc4\xb1" : "i";
-  case 0x43A: return "k";
-  case 0x49B: return "q";
-  case 0x43B: return "l";
-  case 0x43C: return "m";
-  case 0x43D: return "n";
-  case 0x4A3: return y18 ? "\xc5\x84" : "\xc3\xb1";
-  case 0x43E: return "o";
-  case 0x4E9: case KZ_AMB_OE: return y18 ? "\xc3\xb3" : "\xc3\xb6";
-  case 0x43F: return "p";
-  case 0x440: return "r";
-  case 0x441: case KZ_AMB_S: return "s";
-  case 0x442: return "t";
-  case 0x443: return y18 ? "\xc3\xbd" : "u";
-  case 0x4B1: return y18 ? "u" : "\xc5\xab";
-  case 0x4AF: case KZ_AMB_UE: return y18 ? "\xc3\xba" : "\xc3\xbc";
-  case 0x444: return "f";
-  case 0x445: case 0x4BB: case KZ_AMB_H: return "h";
-  case 0x446: return y18 ? "s" : "ts";
-  case 0x447: return "ch";
-  case 0x448: case KZ_AMB_SH: return y18 ? "sh" : "\xc5\x9f";
-  case 0x449: return y18 ? "sh" : "\xc5\x9f\xc5\x9f";
-  case 0x44B: return "y";
-  case 0x456: return y18 ? "i" : "\xc4\xb1";
-  case KZ_AMB_AE: return "\xc3\xa1";
-  default: return NULL;
-  }
-}
-
-/* Does a combining form in э (энерго) start at token j? */
-static int inner_loan(const word *w, int j, int y18) {
-  unsigned char key[24];
-  size_t n = 0;
-  for (int k = j; k < w->nt; k++) {
-    const char *c = canon(w->t[k].target, y18);
-    size_t l = c ? strlen(c) : 0;
-    if (!l || n + l > sizeof key) break;
-    memcpy(key + n, c, l);
-    n += l;
-  }
-  return kz_tl_inner_loan(y18, key, n);
 }
 
 /* Collects the word of scheme sc at s[i] (before e) into *w: lower-case
@@ -557,13 +348,6 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
 
 /* ---- output ---------------------------------------------------------- */
 
-static uint32_t cyr_upper(uint32_t c) {
-  if (c >= 0x430 && c <= 0x44F) return c - 0x20;
-  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
-  if (c >= 0x460 && c <= 0x4FF && (c & 1)) return c - 1;
-  return c;
-}
-
 typedef struct outctx {
   const unsigned char *s;
   char *out;
@@ -586,7 +370,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     else if (kz_tl_is_latin_letter(w->cp[i])) nlow++;
   }
   const int allcaps = ncap >= 2 && nlow == 0;
-  w->acronym = allcaps && w->nt <= 4 && kz_tl_unpronounceable(w->tcode, w->nt);
+  w->acronym = kz_rule_acronym(w->tcode, w->nt, allcaps);
   w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w, sc);
   unit u[MAXW];
   int nu = 0, j0 = 0;
@@ -608,7 +392,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     for (int j = 0; j < w->nt && ok; j++) {
       uint16_t g = w->t[j].target;
       if (w->t[j].iamb) g = capital_i_2018(w, j);
-      const char *c = canon(g, y18);
+      const char *c = kz_rule_canon(g, y18);
       if (!c) { ok = 0; break; }
       size_t cl = strlen(c);
       memcpy(key + kl, c, cl);
@@ -633,24 +417,13 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       lc[nl++] = kz_utf8_next((const unsigned char *)lex + p, &l);
       p += l;
     }
-    /* Kazakh drops a stem-final ь before a suffix vowel (медаль, медалі),
-     * and one of a stem-final double consonant before a suffix consonant
-     * (процесс, процестер; класс, класқа) */
-    if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens < w->nt && tok_vowel(w->t[lex_tokens].target))
-      nl--;
-    else if (nl > 1 && lc[nl - 1] == 0x44C && lex_tokens + 1 < w->nt &&
-             cons_pair(w->t[lex_tokens].target, w->t[lex_tokens + 1].target))
-      nl--; /* no suffix starts so: the stem was a false prefix (государь|ственный) */
-    else if (nl > 2 && lc[nl - 1] == lc[nl - 2] && !cyr_vowel(lc[nl - 1]) && lc[nl - 1] > 0x7F &&
-             lex_tokens < w->nt && w->t[lex_tokens].target != 0xFFFF &&
-             w->t[lex_tokens].target != 0 && !tok_vowel(w->t[lex_tokens].target))
-      nl--;
+    nl = kz_rule_stem_keep(lc, nl, w->tcode, w->nt, lex_tokens);
     int cap_first = w->t[0].cap;
     if (nl == lex_tokens) {
       for (int j = 0; j < lex_tokens; j++) {
         char *d0 = oc->o;
         uint32_t c = lc[j];
-        if (allcaps || w->t[j].cap) c = cyr_upper(c);
+        if (allcaps || w->t[j].cap) c = kz_cyr_upper(c);
         oc->o += kz_utf8_encode(c, oc->o);
         put_span(oc, w->off[w->t[j].a], w->off[w->t[j].b], d0, 0);
       }
@@ -658,7 +431,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       char *d0 = oc->o;
       for (int k = 0; k < nl; k++) {
         uint32_t c = lc[k];
-        if (allcaps || (k == 0 && cap_first)) c = cyr_upper(c);
+        if (allcaps || (k == 0 && cap_first)) c = kz_cyr_upper(c);
         oc->o += kz_utf8_encode(c, oc->o);
       }
       put_span(oc, w->off[0], w->off[w->t[lex_tokens - 1].b], d0, 0);
@@ -684,7 +457,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       cap = k > 0 ? w->t[u[k - 1].ta].cap : (x->tb < w->nt && w->t[x->tb].cap);
     for (int m = 0; m < 2 && x->c[m]; m++) {
       uint32_t c = x->c[m];
-      if (cap && (m == 0 || allcaps)) c = cyr_upper(c);
+      if (cap && (m == 0 || allcaps)) c = kz_cyr_upper(c);
       oc->o += kz_utf8_encode(c, oc->o);
     }
     put_span(oc, s0, s1, d0, 0);

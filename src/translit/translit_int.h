@@ -126,6 +126,9 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
  * combining form in э (энерго, эконом) that starts a compound's second part? */
 int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n);
 const char *const *kz_tl_inner_keys(int scheme2018, size_t *n); /* the forms, lower-case Latin */
+/* A filter for kz_tl_inner_loan: bit (b2 & 31) of pairs[b1 & 31] is set
+ * for the second and third bytes b1, b2 of every form. */
+void kz_tl_inner_pairs(int scheme2018, uint32_t pairs[32]);
 
 /* The lexicon trie itself, for callers that walk it byte by byte. */
 const uint64_t *kz_tl_lex_nodes(int scheme2018, const char **pool, const uint32_t **root,
@@ -156,9 +159,18 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
 /* latin2021 words made only of the official letters, without offsets: a
  * one-pass path; returns the bytes consumed or 0 to use the general path. */
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
-int kz_tl_ts_is_suffix(const uint16_t *code, int m, int j);
-int kz_tl_unpronounceable(const uint16_t *code, int m);
-int kz_tl_tsia_end(const uint16_t *code, int m, int j);
+/* The latin2021 lexicon's tables, fetched once per call of a converter. */
+typedef struct kz_lex_view {
+  const uint64_t *T;
+  const char *pool;
+  const uint32_t *root;
+  const uint32_t (*l2)[256];
+  uint32_t inner_pairs[32]; /* kz_tl_inner_pairs(0) */
+} kz_lex_view;
+void kz_tl_lex_view_init(kz_lex_view *L);
+/* kz_tl_fast_word_2021 with the tables already fetched (word2021.c). */
+size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon,
+                      const kz_lex_view *L);
 /* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
  * ends before a capital that follows a small letter, and before the last
  * capital of a capital run when a small letter follows it.  Inline: the
