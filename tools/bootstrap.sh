@@ -22,7 +22,7 @@ BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev python3"
 # unicode-data (normalization and script tables), hunspell-kk and hunspell-ru
 # (the transliteration lexicon).
 CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-setuptools python3-wheel
-  python3-dask python3-distributed parallel hunspell-kk hunspell-ru"
+  python3-dask python3-distributed parallel hunspell-kk hunspell-ru clang-format"
 
 deps() {
   local missing=()
