@@ -1,10 +1,15 @@
 """Loading libkztext and the ctypes plumbing shared by every module.
 
 The library is looked up, in order, at:
-  1. the path in the environment variable KZTEXT_LIBRARY;
-  2. the path recorded at install time in _install.py (cmake --install);
-  3. a build tree next to the source checkout (build/src/libkztext.so*);
-  4. the system linker path (ctypes.util.find_library).
+  1. the path in the environment variable KZTEXT_LIBRARY (and only there);
+  2. what the install recorded in _install.py: the library file cmake
+     --install installed, or the prefix given to pip install
+     (--config-settings prefix=DIR, or library=PATH);
+  3. the lib directories of this Python's prefix, /usr/local and /usr
+     (where cmake --install puts it by default);
+  4. a build tree next to the source checkout (build*/src/libkztext.so*);
+  5. the system linker path (ctypes.util.find_library).
+ImportError names every path tried, with why each failed, and how to fix it.
 
 Every C call releases the GIL (ctypes.CDLL does so for each foreign call), so
 threads may call kztext functions concurrently: the library has no mutable
@@ -45,39 +50,70 @@ E_UNSUPPORTED = -6
 E_DECODE = -8
 
 
-def _candidates():
+# The soname of the library this binding speaks to (0.x: the minor version
+# is part of the ABI), then the development link.
+_NAMES = ("libkztext.so.0.2", "libkztext.so")
+
+
+def _libdirs(prefix: str) -> List[str]:
+    import sysconfig
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    subdirs = ["lib", "lib64"] + ([f"lib/{multiarch}"] if multiarch else [])
+    return [os.path.join(prefix, d) for d in subdirs]
+
+
+def _candidates() -> Iterator[Tuple[str, str]]:
+    """(path or name, where it came from), in the order of the docstring."""
     env = os.environ.get("KZTEXT_LIBRARY")
     if env:
-        yield env
+        yield env, "KZTEXT_LIBRARY"
         return
     try:
-        from . import _install  # written by cmake --install
-
-        yield _install.LIBRARY
+        from . import _install  # written by cmake --install or pip install
     except ImportError:
-        pass
+        _install = None
+    recorded = getattr(_install, "LIBRARY", None)
+    if recorded:
+        yield recorded, "recorded at install"
+    prefixes = []
+    if getattr(_install, "PREFIX", None):
+        prefixes.append((_install.PREFIX, "prefix recorded at install"))
+    import sys
+    prefixes += [(sys.prefix, "this Python's prefix"), ("/usr/local", "default prefix"),
+                 ("/usr", "system prefix")]
+    seen = set()
+    for prefix, why in prefixes:
+        for d in _libdirs(prefix):
+            for name in _NAMES:
+                path = os.path.join(d, name)
+                if path not in seen:
+                    seen.add(path)
+                    yield path, why
     here = Path(__file__).resolve().parent
     for root in (here.parent.parent.parent, Path.cwd()):
         for build in sorted(root.glob("build*/src")):
             for name in sorted(glob.glob(str(build / "libkztext.so*"))):
-                yield name
+                yield name, "build tree"
     found = ctypes.util.find_library("kztext")
-    if found:
-        yield found
+    yield (found or "libkztext.so"), "system linker path"
 
 
 def _load() -> ctypes.CDLL:
     tried = []
-    for path in _candidates():
+    for path, why in _candidates():
+        if os.sep in path and not os.path.exists(path):
+            tried.append(f"{path} ({why}): no such file")
+            continue
         try:
             return ctypes.CDLL(path)
         except OSError as e:
-            tried.append(f"{path}: {e}")
+            tried.append(f"{path} ({why}): {e}")
     raise ImportError(
-        "kztext: cannot find libkztext; build it (cmake -B build && cmake --build build), "
-        "install it, or set KZTEXT_LIBRARY to its path"
-        + ("".join("\n  tried " + t for t in tried))
-    )
+        "kztext: cannot find libkztext " + _NAMES[0] + ". Tried:\n  " + "\n  ".join(tried)
+        + "\nFix: install the library (cmake --install build [--prefix DIR]) and, for a "
+        "prefix other than /usr/local or /usr, reinstall the package with "
+        "pip install --config-settings prefix=DIR bindings/python; or set KZTEXT_LIBRARY "
+        "to the library file.")
 
 
 lib = _load()
