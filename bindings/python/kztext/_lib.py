@@ -245,6 +245,10 @@ def check(status: int, offset: Optional[int] = None, what: str = "") -> None:
     raise KztextError(status, offset, what)
 
 
+# What text parameters accept: str, or UTF-8 (or legacy) bytes in any buffer.
+Text = Union[str, bytes, bytearray, memoryview]
+BytesLike = Union[bytes, bytearray, memoryview]
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _POLICIES = {"strict": INVALID_STRICT, "replace": INVALID_REPLACE}
 
