@@ -3,11 +3,12 @@ ALA-LC and the Arabic script, with optional offset alignments."""
 from __future__ import annotations
 
 import ctypes
-from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint
+import threading
+from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
 from array import array
 from collections.abc import Sequence
 from itertools import accumulate, islice, repeat
-from typing import Iterator, List, Optional, Tuple, Union, overload
+from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union, overload
 
 from . import _lib
 from ._lib import lib
@@ -34,6 +35,35 @@ _lib._sig("kztext_translit_offsets_alloc", c_int, c_char_p, c_size_t, c_int, c_i
           POINTER(POINTER(c_char)), POINTER(c_size_t), POINTER(POINTER(_Span)),
           POINTER(c_size_t), POINTER(c_size_t))
 _lib._sig("kztext_translit_detect", c_int, c_char_p, c_size_t)
+# A function object of its own whose buffer and out-parameters are plain
+# addresses (c_void_p): ctypes converts those about twice as fast as
+# pointer types, which halves the cost of a short call.
+_translit_c = lib["kztext_translit"]
+_translit_c.restype = c_int
+_translit_c.argtypes = [c_char_p, c_size_t, c_int, c_int, c_uint, c_void_p, c_size_t,
+                        c_void_p, c_void_p]
+_STRICT = _lib.INVALID_STRICT
+
+
+class _Scratch(threading.local):
+    """Per-thread output buffer for the caller-buffer call: a short string
+    then costs one C call, with no allocation to free (docs/python.md,
+    bench/bench_python.py)."""
+    MAX = 1 << 20  # longer outputs go through kztext_translit_alloc
+
+    def __init__(self) -> None:
+        self.n, self.err = c_size_t(0), c_size_t(0)
+        self.pn, self.perr = ctypes.addressof(self.n), ctypes.addressof(self.err)
+        self.grow(1 << 12)
+
+    def grow(self, cap: int) -> None:
+        self.cap = cap
+        self.buf = (c_char * cap)()  # kept alive here while pbuf is used
+        self.pbuf = ctypes.addressof(self.buf)
+        self.mv = memoryview(self.buf).cast("B")
+
+
+_scratch = _Scratch()
 
 Span = Tuple[int, int, int, int]
 
@@ -160,25 +190,106 @@ def detect_scheme(text: str) -> str:
     return "auto" if v == _AUTO else SCHEMES[v]
 
 
+TextArg = Union[str, bytes, bytearray, memoryview]
+Translit = Union[str, bytes]
+
+
 @overload
-def translit(text: str, to: str = ..., source: str = ..., offsets: bool = ...,
-             invalid: str = ...) -> Union[str, Tuple[str, Spans]]: ...
+def translit(text: str, to: Optional[str] = ..., source: Optional[str] = ...,
+             offsets: bool = ..., invalid: Optional[str] = ...) -> Any: ...
+@overload
+def translit(text: Union[bytes, bytearray, memoryview], to: Optional[str] = ...,
+             source: Optional[str] = ..., offsets: bool = ...,
+             invalid: Optional[str] = ...) -> Any: ...
+@overload
+def translit(text: List[str], to: Optional[str] = ..., source: Optional[str] = ...,
+             offsets: bool = ..., invalid: Optional[str] = ...) -> List[Any]: ...
 
 
-def translit(text, to="latin2021", source="auto", offsets=False, invalid="strict"):
+def translit(text: Union[TextArg, List[str]], to: Optional[str] = "latin2021",
+             source: Optional[str] = "auto", offsets: bool = False,
+             invalid: Optional[str] = "strict") -> Any:
     """Transliterates Kazakh `text` to scheme `to` ("latin2021" (alias "latin"),
     "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "cyrillic") from
     `source` (a scheme name, or "auto" to detect each word's script); None
-    means the default of each.
+    means the default of each.  Returns str for str, bytes for bytes.
 
     With offsets=True returns (text, spans): spans is a Spans, a sequence of
     (src_start, src_end, dst_start, dst_end) tuples in str indices (byte
     offsets for bytes input), output span <- input span, in order; each
-    converted letter has a span, unchanged text comes as runs."""
-    if to == "auto":
-        raise ValueError("'auto' is only a source scheme")
-    t_id = _scheme(to, "target", "latin2021")
-    f_id = _scheme(source, "source", "auto")
+    converted letter has a span, unchanged text comes as runs.
+
+    A list (or tuple) of texts is a batch: the list of what each item alone
+    gives (the schemes are looked up once, and each item costs one C call),
+    the same as [translit(t, ...) for t in text] at a fraction of the cost.
+    Unknown schemes raise UnsupportedError (a ValueError)."""
+    t_id = _target(to)
+    f_id = _SCHEME_NAMES.get(source) if type(source) is str else None  # type: ignore[arg-type]
+    if f_id is None:
+        f_id = _scheme(source, "source", "auto")
+    if isinstance(text, (list, tuple)):
+        if offsets or not (invalid is None or invalid == "strict"):
+            return [_one(x, f_id, t_id, offsets, invalid) for x in text]
+        return _batch(text, f_id, t_id)
+    return _one(text, f_id, t_id, offsets, invalid)
+
+
+def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
+    """_one over items with everything it looks up hoisted out of the loop;
+    an item the short path cannot take (bytes, a lone surrogate, an error,
+    a long text) goes through _one, so results and errors are the same."""
+    s = _scratch
+    fn, buf, cap, pn, perr, n, mv = _translit_c, s.pbuf, s.cap, s.pn, s.perr, s.n, s.mv
+    limit = s.MAX // 4
+    out: List[Any] = []
+    append = out.append
+    for x in items:
+        if type(x) is str:
+            try:
+                data = x.encode("utf-8")
+            except UnicodeEncodeError:
+                data = b""
+                limit_hit = True
+            else:
+                limit_hit = len(data) >= limit
+            if not limit_hit and fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr) == 0:
+                append(str(mv[:n.value], "utf-8"))
+                continue
+        append(_one(x, f_id, t_id, False, "strict"))
+        # _one may have grown the buffer.
+        buf, cap, mv = s.pbuf, s.cap, s.mv
+    return out
+
+
+def _target(to: Optional[str]) -> int:
+    t_id = _SCHEME_NAMES.get(to) if type(to) is str else None  # type: ignore[arg-type]
+    if t_id is None:
+        t_id = _scheme(to, "target", "latin2021")
+    if t_id == _AUTO:
+        raise _lib.UnsupportedError(_lib.E_UNSUPPORTED, None,
+                                    "'auto' is only a source scheme")
+    return t_id
+
+
+def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[str]) -> Any:
+    if not offsets and type(text) is str and (invalid is None or invalid == "strict"):
+        # The common case, short and direct: str in, str out, into this
+        # thread's buffer.  Anything unusual takes the general path below.
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            data = None
+        s = _scratch
+        if data is not None and len(data) < s.MAX // 4:
+            st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn, s.perr)
+            if st == _lib.E_BUFFER_TOO_SMALL and s.n.value <= s.MAX:
+                s.grow(max(s.n.value, 2 * s.cap))
+                st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn,
+                                 s.perr)
+            if st == _lib.OK:
+                return str(s.mv[:s.n.value], "utf-8")
+            if st != _lib.E_BUFFER_TOO_SMALL:
+                _lib.check(st, None, "translit")
     t = _lib.encode(text, invalid, "translit")
     flags = t.flags
     if not offsets:
