@@ -53,7 +53,7 @@ class EncodingReport(NamedTuple):
     first_non_ascii: int
 
 
-class Decoded(tuple):
+class Decoded(Tuple[str, str]):
     """Result of decode(): unpacks as (text, encoding) — the text and the
     canonical kztext name of the encoding it was decoded from — and carries
     .confidence (0-1, like detect()), .mojibake (runs or words restored) and
@@ -65,7 +65,8 @@ class Decoded(tuple):
 
     def __new__(cls, text: str, encoding: str, confidence: float = 1.0, mojibake: int = 0,
                 mojibake_source: Optional[str] = None) -> "Decoded":
-        self = super().__new__(cls, (text, encoding))
+        # mypy 1.0 misreads tuple.__new__ in a Tuple[str, str] subclass.
+        self = super().__new__(cls, (text, encoding))  # type: ignore[arg-type]
         self.confidence = confidence
         self.mojibake = mojibake
         self.mojibake_source = mojibake_source
@@ -85,7 +86,7 @@ class Decoded(tuple):
                 f"mojibake_source={self.mojibake_source!r})")
 
 
-def _enc_id(name) -> int:
+def _enc_id(name: Optional[str]) -> int:
     """The C id of an encoding name; None means "auto"."""
     return _lib.lookup(lib.kztext_encoding_from_name, name, "encoding", "auto", _ACCEPTED)
 

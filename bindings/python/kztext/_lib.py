@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from itertools import compress
 from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
 from pathlib import Path
-from typing import Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union
 
 try:  # the C functions signal.getsignal/signal wrap (10x faster: no enum conversion)
     from _signal import getsignal as _getsignal, signal as _setsignal
@@ -68,8 +68,9 @@ def _candidates() -> Iterator[Tuple[str, str]]:
     if env:
         yield env, "KZTEXT_LIBRARY"
         return
-    try:
-        from . import _install  # written by cmake --install or pip install
+    import importlib
+    try:  # written by cmake --install or pip install; absent in the checkout
+        _install: Any = importlib.import_module("._install", __package__)
     except ImportError:
         _install = None
     recorded = getattr(_install, "LIBRARY", None)
@@ -146,7 +147,7 @@ class UnsupportedError(KztextError, ValueError):
     """An unknown scheme, encoding or option value."""
 
 
-def _sig(name: str, restype, *argtypes) -> None:
+def _sig(name: str, restype: Any, *argtypes: Any) -> None:
     f = getattr(lib, name)
     f.restype = restype
     f.argtypes = list(argtypes)
@@ -181,7 +182,7 @@ def table(which: int) -> Dict[str, int]:
 def enum_names(fn: Callable) -> Tuple[str, ...]:
     """The names of an enumeration numbered from 0 without gaps, from its C
     name function: fn(0), fn(1), ... until NULL (the rule in core.h)."""
-    out = []
+    out: List[str] = []
     while True:
         name = fn(len(out))
         if name is None:
@@ -201,13 +202,13 @@ def flag(name: str) -> int:
 INVALID_STRICT, INVALID_REPLACE = flag("INVALID_STRICT"), flag("INVALID_REPLACE")
 
 
-def array_len(c_struct: str, field: str, next_field: str, item) -> int:
+def array_len(c_struct: str, field: str, next_field: str, item: Any) -> int:
     """Length of the array `field` of a C struct, from the library's layout:
     the distance to the field after it, in items."""
     return (_LAYOUT[f"{c_struct}.{next_field}"] - _LAYOUT[f"{c_struct}.{field}"]) // ctypes.sizeof(item)
 
 
-S = TypeVar("S")
+S = TypeVar("S", bound="type[ctypes.Structure]")
 
 
 def structure_of(c_struct: str) -> Callable[[S], S]:
@@ -253,7 +254,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _POLICIES = {"strict": INVALID_STRICT, "replace": INVALID_REPLACE}
 
 
-def name_arg(value, param: str, default: Optional[str] = None) -> str:
+def name_arg(value: object, param: str, default: Optional[str] = None) -> str:
     """Checks a name argument (an encoding, scheme, language, ...): None means
     `default` where the parameter is optional (TypeError where it is not),
     anything but a str is a TypeError, a str holding NUL a ValueError (C would
@@ -272,7 +273,7 @@ def name_arg(value, param: str, default: Optional[str] = None) -> str:
 T = TypeVar("T")
 
 
-def choose(table: Dict[str, T], value, param: str, default: Optional[str] = None) -> T:
+def choose(table: Dict[str, T], value: object, param: str, default: Optional[str] = None) -> T:
     """table[name] for a name argument checked by name_arg; an unknown name
     is a ValueError listing the known ones."""
     name = name_arg(value, param, default)
@@ -283,7 +284,8 @@ def choose(table: Dict[str, T], value, param: str, default: Optional[str] = None
                          + ", ".join(table)) from None
 
 
-def lookup(fn: Callable, value, param: str, default: Optional[str], expected: str) -> int:
+def lookup(fn: Callable[..., int], value: object, param: str, default: Optional[str],
+           expected: str) -> int:
     """A name argument looked up by a C kztext_*_from_name function; unknown
     names raise UnsupportedError (a ValueError)."""
     name = name_arg(value, param, default)
@@ -294,7 +296,7 @@ def lookup(fn: Callable, value, param: str, default: Optional[str], expected: st
     return v.value
 
 
-def policy(invalid, param: str = "invalid") -> int:
+def policy(invalid: Optional[str], param: str = "invalid") -> int:
     """The flag bits of an invalid-input policy: "strict" (also None, the
     default) or "replace"."""
     return choose(_POLICIES, invalid, param, "strict")
@@ -307,7 +309,8 @@ class Encoded(NamedTuple):
     flags: int             # the invalid-policy flag bits
 
 
-def encode(text, invalid="strict", what: str = "", param: str = "invalid") -> Encoded:
+def encode(text: object, invalid: Optional[str] = "strict", what: str = "",
+           param: str = "invalid") -> Encoded:
     """The one way a text argument reaches C.
 
     A str is Unicode: it is sent as UTF-8, and the only code points UTF-8
@@ -339,7 +342,7 @@ def to_bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
     return encode(text).data
 
 
-def bytes_arg(data, what: str) -> bytes:
+def bytes_arg(data: object, what: str) -> bytes:
     """A bytes-only argument (bytes, bytearray, memoryview); TypeError for
     anything else, str included."""
     if isinstance(data, (bytes, bytearray, memoryview)):
@@ -369,8 +372,8 @@ def deferred_signals(errors: List[BaseException]) -> Iterator[None]:
     active = [True]
     saved = []
 
-    def wrap(handler):
-        def deferred(signum, frame):
+    def wrap(handler: Callable[[int, Any], Any]) -> Callable[[int, Any], Any]:
+        def deferred(signum: int, frame: Any) -> Any:
             if not active[0]:  # left behind by an interrupted restore
                 return handler(signum, frame)
             try:
@@ -393,7 +396,7 @@ def deferred_signals(errors: List[BaseException]) -> Iterator[None]:
 
 _SIGNALS = sorted(signal.valid_signals()) if hasattr(signal, "valid_signals") else [signal.SIGINT]
 
-def call_alloc(fn: Callable, data: bytes, *args, what: str = "") -> bytes:
+def call_alloc(fn: Callable[..., int], data: bytes, *args: Any, what: str = "") -> bytes:
     """Calls an `_alloc` C function of the shape
     fn(src, len, *args, char **out, size_t *out_len, size_t *error_offset)
     and returns the output bytes, freeing the C buffer."""

@@ -8,7 +8,7 @@ from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t,
 from array import array
 from collections.abc import Sequence
 from itertools import accumulate, islice, repeat
-from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union, overload
+from typing import Any, Iterable, Iterator, List, Literal, Optional, Tuple, Union, overload
 
 from . import _lib
 from ._lib import lib
@@ -85,7 +85,9 @@ class Spans(Sequence):
                  flat: Optional[array] = None) -> None:
         # Either boundaries (src, dst) or, should spans ever not tile, a flat
         # array of 4 offsets per span.
-        self._src, self._dst, self._flat = src, dst, flat
+        self._src: Any = src
+        self._dst: Any = dst
+        self._flat: Any = flat
 
     def __len__(self) -> int:
         if self._flat is not None:
@@ -98,7 +100,12 @@ class Spans(Sequence):
         s, d = self._src, self._dst
         return (s[k], s[k + 1], d[k], d[k + 1])
 
-    def __getitem__(self, i):
+    @overload
+    def __getitem__(self, i: int) -> Span: ...
+    @overload
+    def __getitem__(self, i: slice) -> "Spans": ...
+
+    def __getitem__(self, i: Union[int, slice]) -> Union[Span, "Spans"]:
         n = len(self)
         if isinstance(i, slice):
             start, stop, step = i.indices(n)
@@ -125,7 +132,7 @@ class Spans(Sequence):
         s, d = self._src, self._dst
         return zip(s, islice(s, 1, None), d, islice(d, 1, None))
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, (Spans, list, tuple)):
             return len(other) == len(self) and all(a == b for a, b in zip(self, other))
         return NotImplemented
@@ -142,7 +149,7 @@ class Spans(Sequence):
 _LEAD = bytes(0 if 0x80 <= b < 0xC0 else 1 for b in range(256))  # 1: a character starts
 
 
-def _bounds(starts, ends, data: bytes, as_str: bool) -> array:
+def _bounds(starts: Any, ends: Any, data: bytes, as_str: bool) -> array:
     """n + 1 boundaries of spans that tile `data` (span i: starts[i]:ends[i],
     ends[i] == starts[i + 1]), as str indices (as_str) or byte offsets: the
     characters of each span are counted in a mask of `data` (1 byte per byte)
@@ -157,7 +164,7 @@ def _bounds(starts, ends, data: bytes, as_str: bool) -> array:
                                 initial=mask.count(1, 0, starts[0])))
 
 
-def _alignment(spans, n: int, t: _lib.Encoded, out: bytes) -> Spans:
+def _alignment(spans: Any, n: int, t: _lib.Encoded, out: bytes) -> Spans:
     """The C alignment (n spans at `spans`) as a Spans of str indices (str
     input) or byte offsets, read straight from the C array."""
     if n == 0:
@@ -176,7 +183,7 @@ def _alignment(spans, n: int, t: _lib.Encoded, out: bytes) -> Spans:
     return Spans(flat=raw)
 
 
-def _scheme(name, what: str, default: str) -> int:
+def _scheme(name: object, what: str, default: str) -> int:
     return _lib.lookup(lib.kztext_scheme_from_name, name, f"{what} scheme", default,
                        ", ".join(_SCHEME_NAMES))
 
@@ -191,22 +198,33 @@ def detect_scheme(text: str) -> str:
 
 
 TextArg = Union[str, bytes, bytearray, memoryview]
-Translit = Union[str, bytes]
+BytesArg = Union[bytes, bytearray, memoryview]
+Opt = Optional[str]
 
 
+# The overloads give each call its precise type: str -> str, bytes -> bytes,
+# (text, Spans) with offsets=True, a list for a list.
 @overload
-def translit(text: str, to: Optional[str] = ..., source: Optional[str] = ...,
-             offsets: bool = ..., invalid: Optional[str] = ...) -> Any: ...
+def translit(text: str, to: Opt = ..., source: Opt = ..., offsets: Literal[False] = ...,
+             invalid: Opt = ...) -> str: ...
 @overload
-def translit(text: Union[bytes, bytearray, memoryview], to: Optional[str] = ...,
-             source: Optional[str] = ..., offsets: bool = ...,
-             invalid: Optional[str] = ...) -> Any: ...
+def translit(text: str, to: Opt = ..., source: Opt = ..., *, offsets: Literal[True],
+             invalid: Opt = ...) -> Tuple[str, Spans]: ...
 @overload
-def translit(text: List[str], to: Optional[str] = ..., source: Optional[str] = ...,
-             offsets: bool = ..., invalid: Optional[str] = ...) -> List[Any]: ...
+def translit(text: BytesArg, to: Opt = ..., source: Opt = ..., offsets: Literal[False] = ...,
+             invalid: Opt = ...) -> bytes: ...
+@overload
+def translit(text: BytesArg, to: Opt = ..., source: Opt = ..., *, offsets: Literal[True],
+             invalid: Opt = ...) -> Tuple[bytes, Spans]: ...
+@overload
+def translit(text: Union[List[str], Tuple[str, ...]], to: Opt = ..., source: Opt = ...,
+             offsets: Literal[False] = ..., invalid: Opt = ...) -> List[str]: ...
+@overload
+def translit(text: Union[TextArg, List[str], Tuple[str, ...]], to: Opt = ..., source: Opt = ...,
+             offsets: bool = ..., invalid: Opt = ...) -> Any: ...
 
 
-def translit(text: Union[TextArg, List[str]], to: Optional[str] = "latin2021",
+def translit(text: Union[TextArg, List[str], Tuple[str, ...]], to: Optional[str] = "latin2021",
              source: Optional[str] = "auto", offsets: bool = False,
              invalid: Optional[str] = "strict") -> Any:
     """Transliterates Kazakh `text` to scheme `to` ("latin2021" (alias "latin"),
@@ -224,7 +242,7 @@ def translit(text: Union[TextArg, List[str]], to: Optional[str] = "latin2021",
     the same as [translit(t, ...) for t in text] at a fraction of the cost.
     Unknown schemes raise UnsupportedError (a ValueError)."""
     t_id = _target(to)
-    f_id = _SCHEME_NAMES.get(source) if type(source) is str else None  # type: ignore[arg-type]
+    f_id = _SCHEME_NAMES.get(source) if type(source) is str else None
     if f_id is None:
         f_id = _scheme(source, "source", "auto")
     if isinstance(text, (list, tuple)):
@@ -262,7 +280,7 @@ def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
 
 
 def _target(to: Optional[str]) -> int:
-    t_id = _SCHEME_NAMES.get(to) if type(to) is str else None  # type: ignore[arg-type]
+    t_id = _SCHEME_NAMES.get(to) if type(to) is str else None
     if t_id is None:
         t_id = _scheme(to, "target", "latin2021")
     if t_id == _AUTO:
@@ -296,19 +314,19 @@ def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[s
         out = _lib.call_alloc(lib.kztext_translit_alloc, t.data, f_id, t_id, flags,
                               what="translit")
         return out.decode("utf-8") if t.text is not None else out
-    out = POINTER(c_char)()
+    cout = POINTER(c_char)()
     out_len = c_size_t(0)
     spans = POINTER(_Span)()
     n = c_size_t(0)
     err = c_size_t(0)
-    st = lib.kztext_translit_offsets_alloc(t.data, len(t.data), f_id, t_id, flags, byref(out),
+    st = lib.kztext_translit_offsets_alloc(t.data, len(t.data), f_id, t_id, flags, byref(cout),
                                            byref(out_len), byref(spans), byref(n), byref(err))
     try:
         try:
             _lib.check(st, err.value if st == _lib.E_INVALID_UTF8 else None, "translit")
-            res = ctypes.string_at(out, out_len.value)
+            res = ctypes.string_at(cout, out_len.value)
         finally:
-            lib.kztext_free(out)
+            lib.kztext_free(cout)
         aligned = _alignment(spans, n.value, t, res)
     finally:
         lib.kztext_free(spans)
