@@ -155,7 +155,9 @@ class Names(unittest.TestCase):
             call(ok)  # the valid name works
             for bad in (ok + "\0x", ok + "\0", "xx", ok + "x"):
                 with self.subTest(name, bad=bad):
-                    with self.assertRaises(ValueError):
+                    # One hierarchy: every bad option value is an
+                    # UnsupportedError, which is also a ValueError.
+                    with self.assertRaises(kztext.UnsupportedError):
                         call(bad)
             with self.subTest(name, bad=123):
                 with self.assertRaises(TypeError):

@@ -147,6 +147,14 @@ class UnsupportedError(KztextError, ValueError):
     """An unknown scheme, encoding or option value."""
 
 
+def unsupported(message: str) -> "UnsupportedError":
+    """The exception for a bad option value (unknown name, NUL in a name,
+    an impossible combination): UnsupportedError, the same class the C
+    status KZTEXT_E_UNSUPPORTED raises, so one except clause catches every
+    kind of bad option."""
+    return UnsupportedError(E_UNSUPPORTED, None, message)
+
+
 def _sig(name: str, restype: Any, *argtypes: Any) -> None:
     f = getattr(lib, name)
     f.restype = restype
@@ -266,7 +274,7 @@ def name_arg(value: object, param: str, default: Optional[str] = None) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{param} must be a str, not {type(value).__name__}")
     if "\0" in value:
-        raise ValueError(f"{param} {value!r} contains a NUL character")
+        raise unsupported(f"{param} {value!r} contains a NUL character")
     return value
 
 
@@ -275,13 +283,13 @@ T = TypeVar("T")
 
 def choose(table: Dict[str, T], value: object, param: str, default: Optional[str] = None) -> T:
     """table[name] for a name argument checked by name_arg; an unknown name
-    is a ValueError listing the known ones."""
+    is an UnsupportedError (a ValueError) listing the known ones."""
     name = name_arg(value, param, default)
     try:
         return table[name]
     except KeyError:
-        raise ValueError(f"unknown {param} {name!r}; expected one of "
-                         + ", ".join(table)) from None
+        raise unsupported(f"unknown {param} {name!r}; expected one of "
+                          + ", ".join(table)) from None
 
 
 def lookup(fn: Callable[..., int], value: object, param: str, default: Optional[str],

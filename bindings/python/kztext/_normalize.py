@@ -25,10 +25,10 @@ def _flags(form: Optional[str], casefold: bool, newlines: bool) -> int:
     key = "NONE" if form is None or form == "" else _lib.name_arg(form, "normalization form")
     key = key.upper().replace("-", "_")
     if key not in _FORMS:
-        raise ValueError(f"unknown normalization form {form!r}; expected one of "
+        raise _lib.unsupported(f"unknown normalization form {form!r}; expected one of "
                          "NFC, NFD, NFKC, NFKD, NFKC_Casefold or None")
     if casefold and not _FORMS[key]:
-        raise ValueError("casefold=True needs a normalization form")
+        raise _lib.unsupported("casefold=True needs a normalization form")
     return _FORMS[key] | (CASEFOLD if casefold else 0) | (NEWLINES if newlines else 0)
 
 

@@ -284,8 +284,7 @@ def _target(to: Optional[str]) -> int:
     if t_id is None:
         t_id = _scheme(to, "target", "latin2021")
     if t_id == _AUTO:
-        raise _lib.UnsupportedError(_lib.E_UNSUPPORTED, None,
-                                    "'auto' is only a source scheme")
+        raise _lib.unsupported("'auto' is only a source scheme")
     return t_id
 
 
