@@ -13,7 +13,7 @@
 # APT_LOCK_WAIT (default 600: seconds to wait for another apt/dpkg),
 # CI (when "true", a skipped test fails check: CI must run every test).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
@@ -114,6 +114,9 @@ check() {
   # The last line CI reads: the main suite once more, briefly.
   (cd "$BUILD_DIR" && ctest -j "$JOBS" | tail -n 3)
 }
+
+# Sourced (tests/source/test_bootstrap.py): define the functions only.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 
 case "${1:-}" in
   deps) deps $BUILD_PKGS $CHECK_PKGS ;;
