@@ -3,12 +3,13 @@
 # --prefix may change after configuring.  Absolute paths keep --cflags
 # clean (no lib/pkgconfig/../../include).
 set(PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
-set(PC_LIBDIR "${CMAKE_INSTALL_PREFIX}/${KZ_LIBDIR}")
-set(PC_INCLUDEDIR "${CMAKE_INSTALL_PREFIX}/${KZ_INCLUDEDIR}")
+# Under ${prefix}, so pkg-config --define-variable=prefix=... still works.
+set(PC_LIBDIR "\${prefix}/${KZ_LIBDIR}")
+set(PC_INCLUDEDIR "\${prefix}/${KZ_INCLUDEDIR}")
 # A program linked against a prefix outside the linker's default path finds
 # the library at run time too (no LD_LIBRARY_PATH).
 set(PC_RPATH "")
-list(FIND KZ_SYSTEM_LIBDIRS "${PC_LIBDIR}" _sys)
+list(FIND KZ_SYSTEM_LIBDIRS "${CMAKE_INSTALL_PREFIX}/${KZ_LIBDIR}" _sys)
 if(_sys EQUAL -1)
   set(PC_RPATH " -Wl,-rpath,\${libdir}")
 endif()

@@ -26,6 +26,7 @@ if(NOT PC OR NOT CFG)
 endif()
 get_filename_component(PC_DIR ${PC} DIRECTORY)
 get_filename_component(LIB_DIR ${PC_DIR} DIRECTORY)
+file(RELATIVE_PATH LIB_REL ${PREFIX} ${LIB_DIR})
 
 # find_package
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/cmake-build
@@ -73,6 +74,18 @@ separate_arguments(FLAGS UNIX_COMMAND "${FLAGS}")
 run(cc ${SOURCE_DIR}/tests/consumer/main.c ${FLAGS} -o ${WORK_DIR}/pc_static)
 run(${WORK_DIR}/pc_static)
 check_ldd(${WORK_DIR}/pc_static FALSE)
+# An install without the shared library (-DBUILD_SHARED_LIBS=OFF): there
+# -lkztext is the archive and kztext.pc's private part completes the link.
+set(SO ${WORK_DIR}/static-only)
+file(COPY ${PREFIX}/ DESTINATION ${SO})
+file(GLOB SO_LIBS ${SO}/${LIB_REL}/libkztext.so*)
+file(REMOVE ${SO_LIBS})
+run(pkg-config --define-variable=prefix=${SO} --static --cflags --libs kztext)
+string(STRIP "${OUT}" FLAGS)
+separate_arguments(FLAGS UNIX_COMMAND "${FLAGS}")
+run(cc ${SOURCE_DIR}/tests/consumer/main.c ${FLAGS} -o ${WORK_DIR}/pc_static_only)
+run(${WORK_DIR}/pc_static_only)
+check_ldd(${WORK_DIR}/pc_static_only FALSE)
 unset(ENV{PKG_CONFIG_PATH})
 
 # The CLI and its man page
