@@ -95,5 +95,31 @@ class PipInstall(unittest.TestCase):
                 self.assertEqual(len(record.splitlines()), len(names))
 
 
+    def test_sdist_rebuilds(self):
+        """The sdist holds what a wheel is built from, and builds one."""
+        import tarfile
+        sys.path.insert(0, str(PKG / "backend"))
+        try:
+            import kztext_backend
+        finally:
+            sys.path.pop(0)
+        with tempfile.TemporaryDirectory() as d:
+            name = kztext_backend.build_sdist(d)
+            self.assertEqual(name, "kztext-0.2.0.tar.gz")
+            with tarfile.open(Path(d) / name) as t:
+                names = set(t.getnames())
+                t.extractall(d)
+            for want in ("pyproject.toml", "backend/kztext_backend.py", "kztext/__init__.py",
+                         "kztext/py.typed", "PKG-INFO"):
+                self.assertIn(f"kztext-0.2.0/{want}", names)
+            self.assertFalse(any(n.endswith("_install.py") or "__pycache__" in n for n in names))
+            wheel = Path(d) / "wheel"
+            wheel.mkdir()
+            p = run(sys.executable, "-c", "import sys, kztext_backend; "
+                    "print(kztext_backend.build_wheel(sys.argv[1]))", str(wheel),
+                    env={"PYTHONPATH": str(Path(d) / "kztext-0.2.0" / "backend")})
+            self.assertEqual(p.stdout.strip(), "kztext-0.2.0-py3-none-any.whl", p.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
