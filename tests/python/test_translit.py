@@ -181,6 +181,34 @@ class Batch(unittest.TestCase):
         self.assertEqual((cm.exception.offset, cm.exception.unit), (1, "index"))
         self.assertEqual(kztext.translit([]), [])
 
+    def test_buffer_growth_and_nested_calls(self):
+        """Each thread's output buffer starts small and grows; a call made
+        while it is in use (from a signal handler) takes the allocating path
+        and leaves the outer call's output alone."""
+        import threading
+        from kztext import _translit
+        long_item = "Қ" * 5000  # 5000 bytes of output: more than the first buffer
+        want = ["Qazaq", "Q" * 5000, "Almaty"]
+        got = {}
+
+        def work():
+            got["batch"] = kztext.translit(["Қазақ", long_item, "Алматы"])
+            got["single"] = kztext.translit(long_item)
+            _translit._scratch.busy = True  # as if a call were in progress
+            try:
+                got["nested"] = [kztext.translit("Қазақ"), kztext.translit(["Алматы"])]
+            finally:
+                _translit._scratch.busy = False
+            got["after"] = kztext.translit("Қазақ")
+
+        t = threading.Thread(target=work)
+        t.start()
+        t.join()
+        self.assertEqual(got["batch"], want)
+        self.assertEqual(got["single"], "Q" * 5000)
+        self.assertEqual(got["nested"], ["Qazaq", ["Almaty"]])
+        self.assertEqual(got["after"], "Qazaq")
+
     def test_unknown_or_auto_target_is_unsupported(self):
         for bad in ("auto", "latin1999"):
             with self.subTest(bad):

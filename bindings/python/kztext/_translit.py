@@ -52,6 +52,10 @@ class _Scratch(threading.local):
     MAX = 1 << 20  # longer outputs go through kztext_translit_alloc
 
     def __init__(self) -> None:
+        # Set while a call owns the buffer: a translit() from a signal
+        # handler that runs between the C call and the copy of its output
+        # then takes the allocating path instead of overwriting it.
+        self.busy = False
         self.n, self.err = c_size_t(0), c_size_t(0)
         self.pn, self.perr = ctypes.addressof(self.n), ctypes.addressof(self.err)
         self.grow(1 << 12)
@@ -257,26 +261,33 @@ def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
     an item the short path cannot take (bytes, a lone surrogate, an error,
     a long text) goes through _one, so results and errors are the same."""
     s = _scratch
-    fn, buf, cap, pn, perr, n, mv = _translit_c, s.pbuf, s.cap, s.pn, s.perr, s.n, s.mv
-    limit = s.MAX // 4
-    out: List[Any] = []
-    append = out.append
-    for x in items:
-        if type(x) is str:
-            try:
-                data = x.encode("utf-8")
-            except UnicodeEncodeError:
-                data = b""
-                limit_hit = True
-            else:
-                limit_hit = len(data) >= limit
-            if not limit_hit and fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr) == 0:
-                append(str(mv[:n.value], "utf-8"))
-                continue
-        append(_one(x, f_id, t_id, False, "strict"))
-        # _one may have grown the buffer.
+    if s.busy:
+        return [_one(x, f_id, t_id, False, "strict") for x in items]
+    s.busy = True
+    try:
+        fn, pn, perr, n, limit = _translit_c, s.pn, s.perr, s.n, s.MAX // 4
         buf, cap, mv = s.pbuf, s.cap, s.mv
-    return out
+        out: List[Any] = []
+        append = out.append
+        for x in items:
+            if type(x) is str:
+                try:
+                    data = x.encode("utf-8")
+                except UnicodeEncodeError:
+                    data = None
+                if data is not None and len(data) < limit:
+                    st = fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
+                    if st == _lib.E_BUFFER_TOO_SMALL and n.value <= s.MAX:
+                        s.grow(max(n.value, 2 * cap))
+                        buf, cap, mv = s.pbuf, s.cap, s.mv
+                        st = fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
+                    if st == _lib.OK:
+                        append(str(mv[:n.value], "utf-8"))
+                        continue
+            append(_one(x, f_id, t_id, False, "strict"))  # busy: the general path
+        return out
+    finally:
+        s.busy = False
 
 
 def _target(to: Optional[str]) -> int:
@@ -297,14 +308,19 @@ def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[s
         except UnicodeEncodeError:
             data = None
         s = _scratch
-        if data is not None and len(data) < s.MAX // 4:
-            st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn, s.perr)
-            if st == _lib.E_BUFFER_TOO_SMALL and s.n.value <= s.MAX:
-                s.grow(max(s.n.value, 2 * s.cap))
+        if data is not None and len(data) < s.MAX // 4 and not s.busy:
+            s.busy = True
+            try:
                 st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn,
                                  s.perr)
-            if st == _lib.OK:
-                return str(s.mv[:s.n.value], "utf-8")
+                if st == _lib.E_BUFFER_TOO_SMALL and s.n.value <= s.MAX:
+                    s.grow(max(s.n.value, 2 * s.cap))
+                    st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn,
+                                     s.perr)
+                if st == _lib.OK:
+                    return str(s.mv[:s.n.value], "utf-8")
+            finally:
+                s.busy = False
             if st != _lib.E_BUFFER_TOO_SMALL:
                 _lib.check(st, None, "translit")
     t = _lib.encode(text, invalid, "translit")
