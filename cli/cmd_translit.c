@@ -9,11 +9,11 @@
 #include "strbuf.h"
 
 static const char usage[] =
-    "usage: kztext translit --to SCHEME [--from SCHEME|auto] [--format text|jsonl]\n"
+    "usage: kztext translit [--to SCHEME] [--from SCHEME|auto] [--format text|jsonl]\n"
     "                       [--invalid strict|replace] [-o FILE] [FILE...]\n";
 
 static const char help[] =
-    "usage: kztext translit --to SCHEME [OPTIONS] [FILE...]\n"
+    "usage: kztext translit [--to SCHEME] [OPTIONS] [FILE...]\n"
     "\n"
     "Transliterates Kazakh text (standard input when no FILE is given) and writes\n"
     "it to standard output or -o FILE.\n"

@@ -1,8 +1,10 @@
 /* Input/output helpers of the kztext program (see cli.h). */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -77,7 +79,17 @@ int cli_write(FILE *out, const void *p, size_t n) {
 static FILE *open_input(const char *path) {
   if (!path || !strcmp(path, "-")) return stdin;
   FILE *f = fopen(path, "rb");
-  if (!f) cli_error("%s: %s", path, strerror(errno));
+  if (!f) {
+    cli_error("%s: %s", path, strerror(errno));
+    return NULL;
+  }
+  /* fopen opens a directory; say so here rather than "read error" later. */
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    cli_error("%s: %s", path, strerror(EISDIR));
+    return NULL;
+  }
   return f;
 }
 

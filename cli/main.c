@@ -7,12 +7,12 @@
 #include "commands.h"
 
 static const cli_command commands[] = {
-    {"process", cmd_process, "the news pipeline: decode, normalize, segment, detect, transliterate"},
+    {"process", cmd_process, "news pipeline: decode, normalize, segment, detect, transliterate"},
     {"normalize", cmd_normalize, "Unicode normalization, case folding, repairs"},
     {"sentences", cmd_sentences, "split text into sentences"},
     {"tokens", cmd_tokens, "split text into word tokens"},
     {"detect", cmd_detect, "language (kk, ru, en) and script of lines, sentences, texts"},
-    {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN, ALA-LC"},
+    {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN..."},
     {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
     {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
 };
@@ -25,7 +25,7 @@ static int usage(FILE *f) {
   fputs("\nEvery command reads UTF-8, or UTF-16 with a byte order mark; decode and\n"
         "process also read the legacy codepages.  Input streams in pieces, so memory\n"
         "stays bounded.\n"
-        "\nRun 'kztext COMMAND --help' for a command's options; 'man kztext' for "
+        "\nRun 'kztext COMMAND --help' for a command's options; 'man kztext' for\n"
         "the reference.\n", f);
   return f == stdout ? CLI_OK : CLI_USAGE;
 }
@@ -45,7 +45,11 @@ int main(int argc, char **argv) {
       /* cli_stream's own answers (not sure, out of memory) are failures. */
       return rc == CLI_UNSURE || rc == CLI_NOMEM ? CLI_FAIL : rc;
     }
-  fprintf(stderr, "kztext: unknown command '%s'\n", cmd);
+  /* Options come before the command: a leading dash is an option. */
+  if (cmd[0] == '-' && cmd[1])
+    fprintf(stderr, "kztext: unknown option '%s'\n", cmd);
+  else
+    fprintf(stderr, "kztext: unknown command '%s'\n", cmd);
   usage(stderr);
   return CLI_USAGE;
 }

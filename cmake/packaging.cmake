@@ -1,8 +1,16 @@
 # pkg-config file, CMake package config, and CPack .deb packages.
 include(CMakePackageConfigHelpers)
-file(RELATIVE_PATH KZTEXT_PC_TO_PREFIX /p/${CMAKE_INSTALL_LIBDIR}/pkgconfig /p)
-configure_file(${PROJECT_SOURCE_DIR}/cmake/kztext.pc.in ${PROJECT_BINARY_DIR}/kztext.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/kztext.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
+# The .pc files are written at install time (cmake/install_pc.cmake), for
+# the prefix given to cmake --install.
+set(KZ_SYSTEM_LIBDIRS ${CMAKE_C_IMPLICIT_LINK_DIRECTORIES} /lib /usr/lib /lib64 /usr/lib64)
+install(CODE "
+  set(KZ_LIBDIR \"${CMAKE_INSTALL_LIBDIR}\")
+  set(KZ_INCLUDEDIR \"${CMAKE_INSTALL_INCLUDEDIR}\")
+  set(KZ_SYSTEM_LIBDIRS \"${KZ_SYSTEM_LIBDIRS}\")
+  set(KZ_VERSION \"${PROJECT_VERSION}\")
+  set(KZ_SOURCE_DIR \"${PROJECT_SOURCE_DIR}\")
+  set(KZ_BINARY_DIR \"${PROJECT_BINARY_DIR}\")
+  include(\"${PROJECT_SOURCE_DIR}/cmake/install_pc.cmake\")" COMPONENT dev)
 
 set(KZTEXT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kztext)
 install(EXPORT kztextTargets NAMESPACE kztext:: DESTINATION ${KZTEXT_CMAKE_DIR} COMPONENT dev)

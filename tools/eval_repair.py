@@ -210,7 +210,7 @@ for nlines in (1, 3, 20):
             for label, b in trials:
                 if b == text.encode():
                     continue
-                ok = kztext.decode(b, errors="replace").text == text
+                ok = kztext.decode(b, invalid="replace").text == text
                 res[(lang, nlines, label, ok)] += 1
 for key in sorted({k[:3] for k in res}):
     good, n = res[key + (True,)], res[key + (True,)] + res[key + (False,)]

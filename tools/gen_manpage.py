@@ -2,9 +2,11 @@
 """Generates docs/kztext.1, the man page, from the CLI's own --help texts, so
 the reference and the program cannot drift apart.
 
-  tools/gen_manpage.py BUILD/cli/kztext > docs/kztext.1
+  tools/gen_manpage.py BUILD/cli/kztext docs/kztext.1           (writes the page)
+  tools/gen_manpage.py BUILD/cli/kztext > docs/kztext.1         (the same, to stdout)
   tools/gen_manpage.py --check BUILD/cli/kztext docs/kztext.1   (exit 1 if stale)
 """
+import argparse
 import re
 import subprocess
 import sys
@@ -89,14 +91,28 @@ def generate(cli):
 
 
 def main(argv):
-    if argv[:1] == ["--check"]:
-        cli, page = argv[1], argv[2]
-        with open(page, encoding="utf-8") as f:
-            if f.read() != generate(cli):
-                print(f"{page} is stale: run tools/gen_manpage.py {cli} > {page}", file=sys.stderr)
+    ap = argparse.ArgumentParser(description="Generate the kztext(1) man page from the CLI's --help texts.")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 when PAGE differs from a fresh run")
+    ap.add_argument("cli", metavar="CLI", help="the built kztext program (build/cli/kztext)")
+    ap.add_argument("page", metavar="PAGE", nargs="?",
+                    help="the man page to write or check (default: standard output)")
+    args = ap.parse_args(argv)
+    if args.check and not args.page:
+        ap.error("--check needs PAGE")
+    text = generate(args.cli)
+    if args.check:
+        with open(args.page, encoding="utf-8") as f:
+            if f.read() != text:
+                print(f"{args.page} is stale: run tools/gen_manpage.py {args.cli} {args.page}",
+                      file=sys.stderr)
                 return 1
         return 0
-    sys.stdout.write(generate(argv[0]))
+    if args.page:
+        with open(args.page, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -95,6 +95,7 @@ class DecodeTest(unittest.TestCase):
             self.assertEqual(d.text, kk)
             self.assertEqual(d.encoding, name)
             self.assertGreater(d.confidence, 0)
+            self.assertLessEqual(d.confidence, 1.0)  # 0-1, as detect()
         ru = "Съешь же ещё этих мягких французских булок, да выпей чаю"
         for codec, name in [("cp1251", "cp1251"), ("koi8_r", "koi8-r"), ("cp866", "ibm866"),
                             ("iso8859_5", "iso-8859-5")]:
@@ -107,7 +108,10 @@ class DecodeTest(unittest.TestCase):
         with self.assertRaises(kztext.KztextError) as cm:
             kztext.decode(b"ab\x98", "cp1251")
         self.assertEqual(cm.exception.offset, 2)
-        self.assertEqual(kztext.decode(b"ab\x98", "cp1251", errors="replace").text, "ab\ufffd")
+        self.assertEqual(kztext.decode(b"ab\x98", "cp1251", invalid="replace").text, "ab\ufffd")
+        # errors= is the deprecated old name of invalid=.
+        with self.assertWarns(DeprecationWarning):
+            self.assertEqual(kztext.decode(b"ab\x98", "cp1251", errors="replace").text, "ab\ufffd")
         with self.assertRaises(ValueError):
             kztext.decode(b"x", "mac-kazakh")
         with self.assertRaises(TypeError):
@@ -116,7 +120,10 @@ class DecodeTest(unittest.TestCase):
     def test_unpacks_as_text_and_encoding(self):
         text, enc = kztext.decode("Қазақ елі".encode("kz1048"))
         self.assertEqual((text, enc), ("Қазақ елі", "rk1048"))
-        self.assertEqual(kztext.detect_encoding("Қазақ елі".encode("kz1048"))[0], "rk1048")
+        enc, conf = kztext.detect_encoding("Қазақ елі".encode("kz1048"))
+        self.assertEqual(enc, "rk1048")
+        self.assertIsInstance(conf, float)
+        self.assertTrue(0 < conf <= 1.0, conf)
 
     def test_encoding_report(self):
         weak = kztext.encoding_report(b"abc \xc0\xaf def")
@@ -125,6 +132,7 @@ class DecodeTest(unittest.TestCase):
         self.assertNotIn(weak.second, (None, weak.encoding))
         sure = kztext.encoding_report("Бүгін Алматыда қар жауды, жол тайғақ.".encode("kz1048"))
         self.assertEqual((sure.encoding, sure.sure), ("rk1048", True))
+        self.assertTrue(0 < sure.confidence <= 1.0, sure.confidence)
         self.assertEqual(kztext.encoding_report(b"ascii").first_non_ascii, 5)
         with self.assertRaises(TypeError):
             kztext.encoding_report("a str")

@@ -7,6 +7,9 @@ import tracemalloc
 import unittest
 
 import kztext
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "..", "cases", "translit.tsv")
@@ -152,6 +155,68 @@ print((peak - base) * 1024 / n, len(spans) / n)
                != unicodedata.normalize("NFC", l)]
         self.assertEqual(bad, [])
 
+
+
+class Batch(unittest.TestCase):
+    """translit(list) is a batch: the same as one call per item."""
+    ITEMS = ["Қазақстан", "Алматы", "", "ШЫМКЕНТ", "Bız", "үш", "a\u00e9", "мектеп 2024 ж.",
+             "Республика " * 50, "Қ" * 3000, b"\xd2\x9a\xd0\xb0"]
+
+    def test_equals_one_call_per_item(self):
+        words = Path(ROOT / "samples" / "kk_news.txt").read_text(encoding="utf-8").split()
+        items = self.ITEMS + words
+        for to in kztext._translit.SCHEMES:
+            for source in ("auto", "cyrillic"):
+                with self.subTest(to=to, source=source):
+                    want = [kztext.translit(x, to=to, source=source) for x in items]
+                    self.assertEqual(kztext.translit(items, to=to, source=source), want)
+                    self.assertEqual(kztext.translit(tuple(items), to=to, source=source), want)
+
+    def test_options_and_errors_as_per_item(self):
+        self.assertEqual(kztext.translit(["Қаз", "ақ"], offsets=True),
+                         [kztext.translit("Қаз", offsets=True), kztext.translit("ақ", offsets=True)])
+        self.assertEqual(kztext.translit(["a\ud800"], invalid="replace"), ["a\ufffd"])
+        with self.assertRaises(kztext.InvalidUTF8Error) as cm:
+            kztext.translit(["ok", "a\ud800"])
+        self.assertEqual((cm.exception.offset, cm.exception.unit), (1, "index"))
+        self.assertEqual(kztext.translit([]), [])
+
+    def test_buffer_growth_and_nested_calls(self):
+        """Each thread's output buffer starts small and grows; a call made
+        while it is in use (from a signal handler) takes the allocating path
+        and leaves the outer call's output alone."""
+        import threading
+        from kztext import _translit
+        long_item = "Қ" * 5000  # 5000 bytes of output: more than the first buffer
+        want = ["Qazaq", "Q" * 5000, "Almaty"]
+        got = {}
+
+        def work():
+            got["batch"] = kztext.translit(["Қазақ", long_item, "Алматы"])
+            got["single"] = kztext.translit(long_item)
+            _translit._scratch.busy = True  # as if a call were in progress
+            try:
+                got["nested"] = [kztext.translit("Қазақ"), kztext.translit(["Алматы"])]
+            finally:
+                _translit._scratch.busy = False
+            got["after"] = kztext.translit("Қазақ")
+
+        t = threading.Thread(target=work)
+        t.start()
+        t.join()
+        self.assertEqual(got["batch"], want)
+        self.assertEqual(got["single"], "Q" * 5000)
+        self.assertEqual(got["nested"], ["Qazaq", ["Almaty"]])
+        self.assertEqual(got["after"], "Qazaq")
+
+    def test_unknown_or_auto_target_is_unsupported(self):
+        for bad in ("auto", "latin1999"):
+            with self.subTest(bad):
+                with self.assertRaises(kztext.UnsupportedError):
+                    kztext.translit("Қаз", to=bad)
+                with self.assertRaises(kztext.UnsupportedError):
+                    kztext.translit(["Қаз"], to=bad)
+        self.assertEqual(kztext.translit("Қаз", to="LATIN"), "Qaz")  # names are case-insensitive
 
 if __name__ == "__main__":
     unittest.main()

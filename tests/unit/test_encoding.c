@@ -206,7 +206,7 @@ static void test_legacy(void) {
     snprintf(path, sizeof path, "%s/legacy/%s", KZTEXT_SHARED_DATA, gate[i].ref);
     char *ref = t_read_file(path, &rlen);
     if (!data || !ref) {
-      printf("skipped: %s/legacy not found\n", KZTEXT_SHARED_DATA);
+      SKIP("%s/legacy not found", KZTEXT_SHARED_DATA);
       free(data);
       free(ref);
       return;

@@ -191,7 +191,7 @@ static void test_corpus_idempotent(void) {
     snprintf(path, sizeof path, "%s%s", KZTEXT_SHARED_DATA, files[i]);
     size_t len;
     char *text = t_read_file(path, &len);
-    if (!text) { printf("skipped: %s not found\n", path); continue; }
+    if (!text) { SKIP("%s not found", path); continue; }
     char *once, *twice;
     size_t n1, n2;
     CHECK_INT(kztext_repair_alloc(text, len, A | KZTEXT_INVALID_REPLACE, &once, &n1, NULL, NULL),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 from ctypes import POINTER, Structure, byref, c_char_p, c_double, c_int, c_size_t, c_uint, c_uint32
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from . import _lib
 from ._lib import lib
@@ -116,7 +116,7 @@ def script_class(ch: str) -> str:
     return CLASSES[lib.kztext_script_class_of(ord(ch))]
 
 
-def _offsets(t: _lib.Encoded):
+def _offsets(t: _lib.Encoded) -> Callable[[int], int]:
     if t.text is not None:
         return _lib.byte_to_str_index(t.data)
     return lambda off: off

@@ -1,10 +1,15 @@
 """Loading libkztext and the ctypes plumbing shared by every module.
 
 The library is looked up, in order, at:
-  1. the path in the environment variable KZTEXT_LIBRARY;
-  2. the path recorded at install time in _install.py (cmake --install);
-  3. a build tree next to the source checkout (build/src/libkztext.so*);
-  4. the system linker path (ctypes.util.find_library).
+  1. the path in the environment variable KZTEXT_LIBRARY (and only there);
+  2. what the install recorded in _install.py: the library file cmake
+     --install installed, or the prefix given to pip install
+     (--config-settings prefix=DIR, or library=PATH);
+  3. the lib directories of this Python's prefix, /usr/local and /usr
+     (where cmake --install puts it by default);
+  4. a build tree next to the source checkout (build*/src/libkztext.so*);
+  5. the system linker path (ctypes.util.find_library).
+ImportError names every path tried, with why each failed, and how to fix it.
 
 Every C call releases the GIL (ctypes.CDLL does so for each foreign call), so
 threads may call kztext functions concurrently: the library has no mutable
@@ -23,7 +28,7 @@ from contextlib import contextmanager
 from itertools import compress
 from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
 from pathlib import Path
-from typing import Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union
 
 try:  # the C functions signal.getsignal/signal wrap (10x faster: no enum conversion)
     from _signal import getsignal as _getsignal, signal as _setsignal
@@ -45,39 +50,71 @@ E_UNSUPPORTED = -6
 E_DECODE = -8
 
 
-def _candidates():
+# The soname of the library this binding speaks to (0.x: the minor version
+# is part of the ABI), then the development link.
+_NAMES = ("libkztext.so.0.2", "libkztext.so")
+
+
+def _libdirs(prefix: str) -> List[str]:
+    import sysconfig
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    subdirs = ["lib", "lib64"] + ([f"lib/{multiarch}"] if multiarch else [])
+    return [os.path.join(prefix, d) for d in subdirs]
+
+
+def _candidates() -> Iterator[Tuple[str, str]]:
+    """(path or name, where it came from), in the order of the docstring."""
     env = os.environ.get("KZTEXT_LIBRARY")
     if env:
-        yield env
+        yield env, "KZTEXT_LIBRARY"
         return
-    try:
-        from . import _install  # written by cmake --install
-
-        yield _install.LIBRARY
+    import importlib
+    try:  # written by cmake --install or pip install; absent in the checkout
+        _install: Any = importlib.import_module("._install", __package__)
     except ImportError:
-        pass
+        _install = None
+    recorded = getattr(_install, "LIBRARY", None)
+    if recorded:
+        yield recorded, "recorded at install"
+    prefixes = []
+    if getattr(_install, "PREFIX", None):
+        prefixes.append((_install.PREFIX, "prefix recorded at install"))
+    import sys
+    prefixes += [(sys.prefix, "this Python's prefix"), ("/usr/local", "default prefix"),
+                 ("/usr", "system prefix")]
+    seen = set()
+    for prefix, why in prefixes:
+        for d in _libdirs(prefix):
+            for name in _NAMES:
+                path = os.path.join(d, name)
+                if path not in seen:
+                    seen.add(path)
+                    yield path, why
     here = Path(__file__).resolve().parent
     for root in (here.parent.parent.parent, Path.cwd()):
         for build in sorted(root.glob("build*/src")):
             for name in sorted(glob.glob(str(build / "libkztext.so*"))):
-                yield name
+                yield name, "build tree"
     found = ctypes.util.find_library("kztext")
-    if found:
-        yield found
+    yield (found or "libkztext.so"), "system linker path"
 
 
 def _load() -> ctypes.CDLL:
     tried = []
-    for path in _candidates():
+    for path, why in _candidates():
+        if os.sep in path and not os.path.exists(path):
+            tried.append(f"{path} ({why}): no such file")
+            continue
         try:
             return ctypes.CDLL(path)
         except OSError as e:
-            tried.append(f"{path}: {e}")
+            tried.append(f"{path} ({why}): {e}")
     raise ImportError(
-        "kztext: cannot find libkztext; build it (cmake -B build && cmake --build build), "
-        "install it, or set KZTEXT_LIBRARY to its path"
-        + ("".join("\n  tried " + t for t in tried))
-    )
+        "kztext: cannot find libkztext " + _NAMES[0] + ". Tried:\n  " + "\n  ".join(tried)
+        + "\nFix: install the library (cmake --install build [--prefix DIR]) and, for a "
+        "prefix other than /usr/local or /usr, reinstall the package with "
+        "pip install --config-settings prefix=DIR bindings/python; or set KZTEXT_LIBRARY "
+        "to the library file.")
 
 
 lib = _load()
@@ -110,7 +147,15 @@ class UnsupportedError(KztextError, ValueError):
     """An unknown scheme, encoding or option value."""
 
 
-def _sig(name: str, restype, *argtypes) -> None:
+def unsupported(message: str) -> "UnsupportedError":
+    """The exception for a bad option value (unknown name, NUL in a name,
+    an impossible combination): UnsupportedError, the same class the C
+    status KZTEXT_E_UNSUPPORTED raises, so one except clause catches every
+    kind of bad option."""
+    return UnsupportedError(E_UNSUPPORTED, None, message)
+
+
+def _sig(name: str, restype: Any, *argtypes: Any) -> None:
     f = getattr(lib, name)
     f.restype = restype
     f.argtypes = list(argtypes)
@@ -145,7 +190,7 @@ def table(which: int) -> Dict[str, int]:
 def enum_names(fn: Callable) -> Tuple[str, ...]:
     """The names of an enumeration numbered from 0 without gaps, from its C
     name function: fn(0), fn(1), ... until NULL (the rule in core.h)."""
-    out = []
+    out: List[str] = []
     while True:
         name = fn(len(out))
         if name is None:
@@ -165,13 +210,13 @@ def flag(name: str) -> int:
 INVALID_STRICT, INVALID_REPLACE = flag("INVALID_STRICT"), flag("INVALID_REPLACE")
 
 
-def array_len(c_struct: str, field: str, next_field: str, item) -> int:
+def array_len(c_struct: str, field: str, next_field: str, item: Any) -> int:
     """Length of the array `field` of a C struct, from the library's layout:
     the distance to the field after it, in items."""
     return (_LAYOUT[f"{c_struct}.{next_field}"] - _LAYOUT[f"{c_struct}.{field}"]) // ctypes.sizeof(item)
 
 
-S = TypeVar("S")
+S = TypeVar("S", bound="type[ctypes.Structure]")
 
 
 def structure_of(c_struct: str) -> Callable[[S], S]:
@@ -209,11 +254,15 @@ def check(status: int, offset: Optional[int] = None, what: str = "") -> None:
     raise KztextError(status, offset, what)
 
 
+# What text parameters accept: str, or UTF-8 (or legacy) bytes in any buffer.
+Text = Union[str, bytes, bytearray, memoryview]
+BytesLike = Union[bytes, bytearray, memoryview]
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _POLICIES = {"strict": INVALID_STRICT, "replace": INVALID_REPLACE}
 
 
-def name_arg(value, param: str, default: Optional[str] = None) -> str:
+def name_arg(value: object, param: str, default: Optional[str] = None) -> str:
     """Checks a name argument (an encoding, scheme, language, ...): None means
     `default` where the parameter is optional (TypeError where it is not),
     anything but a str is a TypeError, a str holding NUL a ValueError (C would
@@ -225,25 +274,26 @@ def name_arg(value, param: str, default: Optional[str] = None) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{param} must be a str, not {type(value).__name__}")
     if "\0" in value:
-        raise ValueError(f"{param} {value!r} contains a NUL character")
+        raise unsupported(f"{param} {value!r} contains a NUL character")
     return value
 
 
 T = TypeVar("T")
 
 
-def choose(table: Dict[str, T], value, param: str, default: Optional[str] = None) -> T:
+def choose(table: Dict[str, T], value: object, param: str, default: Optional[str] = None) -> T:
     """table[name] for a name argument checked by name_arg; an unknown name
-    is a ValueError listing the known ones."""
+    is an UnsupportedError (a ValueError) listing the known ones."""
     name = name_arg(value, param, default)
     try:
         return table[name]
     except KeyError:
-        raise ValueError(f"unknown {param} {name!r}; expected one of "
-                         + ", ".join(table)) from None
+        raise unsupported(f"unknown {param} {name!r}; expected one of "
+                          + ", ".join(table)) from None
 
 
-def lookup(fn: Callable, value, param: str, default: Optional[str], expected: str) -> int:
+def lookup(fn: Callable[..., int], value: object, param: str, default: Optional[str],
+           expected: str) -> int:
     """A name argument looked up by a C kztext_*_from_name function; unknown
     names raise UnsupportedError (a ValueError)."""
     name = name_arg(value, param, default)
@@ -254,7 +304,7 @@ def lookup(fn: Callable, value, param: str, default: Optional[str], expected: st
     return v.value
 
 
-def policy(invalid, param: str = "invalid") -> int:
+def policy(invalid: Optional[str], param: str = "invalid") -> int:
     """The flag bits of an invalid-input policy: "strict" (also None, the
     default) or "replace"."""
     return choose(_POLICIES, invalid, param, "strict")
@@ -267,7 +317,8 @@ class Encoded(NamedTuple):
     flags: int             # the invalid-policy flag bits
 
 
-def encode(text, invalid="strict", what: str = "", param: str = "invalid") -> Encoded:
+def encode(text: object, invalid: Optional[str] = "strict", what: str = "",
+           param: str = "invalid") -> Encoded:
     """The one way a text argument reaches C.
 
     A str is Unicode: it is sent as UTF-8, and the only code points UTF-8
@@ -299,7 +350,7 @@ def to_bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
     return encode(text).data
 
 
-def bytes_arg(data, what: str) -> bytes:
+def bytes_arg(data: object, what: str) -> bytes:
     """A bytes-only argument (bytes, bytearray, memoryview); TypeError for
     anything else, str included."""
     if isinstance(data, (bytes, bytearray, memoryview)):
@@ -329,8 +380,8 @@ def deferred_signals(errors: List[BaseException]) -> Iterator[None]:
     active = [True]
     saved = []
 
-    def wrap(handler):
-        def deferred(signum, frame):
+    def wrap(handler: Callable[[int, Any], Any]) -> Callable[[int, Any], Any]:
+        def deferred(signum: int, frame: Any) -> Any:
             if not active[0]:  # left behind by an interrupted restore
                 return handler(signum, frame)
             try:
@@ -353,7 +404,7 @@ def deferred_signals(errors: List[BaseException]) -> Iterator[None]:
 
 _SIGNALS = sorted(signal.valid_signals()) if hasattr(signal, "valid_signals") else [signal.SIGINT]
 
-def call_alloc(fn: Callable, data: bytes, *args, what: str = "") -> bytes:
+def call_alloc(fn: Callable[..., int], data: bytes, *args: Any, what: str = "") -> bytes:
     """Calls an `_alloc` C function of the shape
     fn(src, len, *args, char **out, size_t *out_len, size_t *error_offset)
     and returns the output bytes, freeing the C buffer."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ctypes import POINTER, c_char, c_char_p, c_int, c_size_t, c_uint, byref
-from typing import Optional, Union, overload
+from typing import Any, Optional, Union, overload
 
 from . import _lib
 from ._lib import lib
@@ -25,10 +25,10 @@ def _flags(form: Optional[str], casefold: bool, newlines: bool) -> int:
     key = "NONE" if form is None or form == "" else _lib.name_arg(form, "normalization form")
     key = key.upper().replace("-", "_")
     if key not in _FORMS:
-        raise ValueError(f"unknown normalization form {form!r}; expected one of "
+        raise _lib.unsupported(f"unknown normalization form {form!r}; expected one of "
                          "NFC, NFD, NFKC, NFKD, NFKC_Casefold or None")
     if casefold and not _FORMS[key]:
-        raise ValueError("casefold=True needs a normalization form")
+        raise _lib.unsupported("casefold=True needs a normalization form")
     return _FORMS[key] | (CASEFOLD if casefold else 0) | (NEWLINES if newlines else 0)
 
 
@@ -40,8 +40,9 @@ def normalize(text: bytes, form: Optional[str] = ..., casefold: bool = ..., newl
               invalid: str = ..., repair: object = ..., key: bool = ...) -> bytes: ...
 
 
-def normalize(text, form="NFC", casefold=False, newlines=False, invalid="strict",
-              repair=None, key=False):
+def normalize(text: Any, form: Optional[str] = "NFC", casefold: bool = False,
+              newlines: bool = False, invalid: Optional[str] = "strict", repair: Any = None,
+              key: bool = False) -> Any:
     """Normalizes text to `form` ("NFC", "NFD", "NFKC", "NFKD", "NFKC_Casefold" or
     None), optionally case-folded and with newlines unified to LF.
 

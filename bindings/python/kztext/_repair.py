@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint
-from typing import Dict, Iterable, Tuple, Union
+from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from . import _lib
 from ._lib import lib
@@ -47,12 +47,12 @@ def repair_flags(repair: RepairSpec, key: bool = False) -> int:
     return flags | (KEY if key else 0)
 
 
-def _source(code: int):
+def _source(code: int) -> Optional[str]:
     """The encoding name of report.mojibake_source; None for 0 (none found)."""
     return lib.kztext_encoding_name(code).decode() if code else None
 
 
-def _run(text, flags: int, invalid: str) -> Tuple[bytes, Dict[str, object]]:
+def _run(text: object, flags: int, invalid: Optional[str]) -> Tuple[bytes, Dict[str, object]]:
     t = _lib.encode(text, invalid, "repair")
     out = POINTER(c_char)()
     n, err = c_size_t(0), c_size_t(0)
@@ -70,8 +70,8 @@ def _run(text, flags: int, invalid: str) -> Tuple[bytes, Dict[str, object]]:
     return res, report
 
 
-def repair(text, repairs: RepairSpec = True, key: bool = False, invalid: str = "strict",
-           report: bool = False):
+def repair(text: Any, repairs: RepairSpec = True, key: bool = False,
+           invalid: Optional[str] = "strict", report: bool = False) -> Any:
     """Repairs text (str in, str out; bytes in, bytes out).  `repairs` selects
     the repairs (see repair_flags); key=True adds search-key mode.  With
     report=True returns (text, counts) where counts maps each repair name to

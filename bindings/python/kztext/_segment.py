@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 import threading
 from ctypes import POINTER, Structure, byref, c_char_p, c_int, c_size_t, c_uint, c_void_p
-from typing import List, Optional, Tuple, Union
+from typing import Any, Callable, List, Optional, Tuple, Union
 
 from . import _lib
 from ._lib import lib
@@ -36,7 +36,7 @@ class Segmenter:
     def __init__(self) -> None:
         h = c_void_p()
         _lib.check(lib.kztext_segmenter_new(byref(h)), what="segmenter")
-        self._h = h
+        self._h: Optional[c_void_p] = h
         self._lock = threading.Lock()
 
     def __del__(self) -> None:
@@ -45,7 +45,8 @@ class Segmenter:
             lib.kztext_segmenter_free(h)
             self._h = None
 
-    def _spans(self, fn, data: bytes, lang, flags: int) -> List[Tuple[int, int]]:
+    def _spans(self, fn: Callable[..., int], data: bytes, lang: int,
+               flags: int) -> List[Tuple[int, int]]:
         arr = POINTER(_Span)()
         n, err = c_size_t(0), c_size_t(0)
         with self._lock:
@@ -67,7 +68,8 @@ class Segmenter:
         """(start, end) of each word token, as sentence_spans()."""
         return self._convert(text, lib.kztext_tokens_alloc, lang, lines, invalid)[1]
 
-    def _convert(self, text, fn, lang, lines, invalid):
+    def _convert(self, text: object, fn: Callable[..., int], lang: Optional[str], lines: bool,
+                 invalid: Optional[str]) -> Tuple[Any, List[Tuple[int, int]]]:
         """(the text the spans index, the spans): for str input the str as
         segmented (lone surrogates U+FFFD under invalid="replace") and str
         indices; for bytes the bytes and byte offsets."""
