@@ -24,7 +24,8 @@
 static const char usage[] =
     "usage: kztext process [--from ENCODING|auto] [--lang auto|kk|ru|en] [--translit SCHEME]\n"
     "                      [--input text|jsonl [--field NAME]] [--format jsonl|tsv|text]\n"
-    "                      [-j N] [--on-error skip|stop] [-o FILE] [FILE...]\n";
+    "                      [--roles [--keep ROLES]] [-j N] [--on-error skip|stop]\n"
+    "                      [-o FILE] [FILE...]\n";
 
 static const char help[] =
     "usage: kztext process [OPTIONS] [FILE...]\n"
@@ -50,6 +51,13 @@ static const char help[] =
     "                      columns; text: one sentence per line, a blank line between\n"
     "                      paragraphs (the transliteration instead, with --translit)\n"
     "  --lines             every line break ends a sentence\n"
+    "  --roles             add each sentence's role on a scraped page: title, body,\n"
+    "                      caption, meta (date, byline, tags, counters), boilerplate\n"
+    "                      (menus, buttons, notices, widgets, other stories) or\n"
+    "                      duplicate (repeats an earlier line); a JSONL key, a TSV\n"
+    "                      column before the text\n"
+    "  --keep ROLES        with --roles: write only these roles, comma-separated\n"
+    "                      (default: all), e.g. --keep title,body\n"
     "  --no-repair         decode and NFC only\n"
     "  --invalid POLICY    strict (default): a document with invalid bytes is an error;\n"
     "                      replace: they become U+FFFD\n"
@@ -81,6 +89,7 @@ typedef struct rec {
   kztext_script script;
   kztext_variant variant;
   double confidence;
+  kztext_role role;
 } rec;
 
 typedef struct doc_result {
@@ -130,6 +139,7 @@ typedef struct job {
 typedef struct ctx {
   kztext_pipeline_options popt;
   int input, format, stop_on_error, jobs;
+  unsigned keep; /* --keep: bit 1 << role for each role written; 0 = all */
   const char *field;
   char **files;
   int n_files;
@@ -200,6 +210,7 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   r->script = s->script;
   r->variant = s->variant;
   r->confidence = s->confidence;
+  r->role = s->role;
   /* The whole normalized document, once: the sentences are slices of it. */
   if (!j->have_doc) {
     if (!arena_put(j, s->normalized, s->normalized_len, &j->doc_off)) { j->oom = 1; return 1; }
@@ -369,6 +380,11 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
     else sb_puts(o, "null");
     sb_puts(o, ",\"confidence\":");
     sb_fixed3(o, r->confidence);
+    if (c->popt.flags & KZTEXT_PIPELINE_ROLES) {
+      sb_puts(o, ",\"role\":\"");
+      sb_puts(o, kztext_role_name(r->role));
+      sb_putc(o, '"');
+    }
     if (c->popt.translit) {
       sb_puts(o, ",\"translit\":");
       if (r->has_tl) sb_json(o, j->arena + r->tl_off, r->tl_len);
@@ -386,6 +402,10 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
   sb_putc(o, '\t');
   sb_fixed3(o, r->confidence);
   sb_putc(o, '\t');
+  if (c->popt.flags & KZTEXT_PIPELINE_ROLES) {
+    sb_puts(o, kztext_role_name(r->role));
+    sb_putc(o, '\t');
+  }
   sb_oneline(o, text, r->text_len);
   if (c->popt.translit) {
     sb_putc(o, '\t');
@@ -436,6 +456,7 @@ static int write_job(ctx *c, job *j) {
     c->sb.len = 0;
     for (size_t k = r->first_rec; k < r->first_rec + r->n_recs; k++) {
       const rec *x = &j->recs[k];
+      if (c->keep && !(c->keep & (1u << x->role))) continue;
       if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) sb_putc(&c->sb, '\n');
       last_para = x->para;
       put_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
@@ -746,6 +767,25 @@ static int parse_enum(const char *v, const char *const *names, int n) {
   return -1;
 }
 
+/* "title,body" -> a bit per role named; 1 for an unknown or empty name. */
+static int parse_roles(const char *list, unsigned *mask) {
+  *mask = 0;
+  for (const char *p = list;;) {
+    size_t n = strcspn(p, ",");
+    int found = 0;
+    for (int r = KZTEXT_ROLE_TITLE; kztext_role_name((kztext_role)r); r++) {
+      const char *name = kztext_role_name((kztext_role)r);
+      if (n && strlen(name) == n && !memcmp(name, p, n)) {
+        *mask |= 1u << r;
+        found = 1;
+      }
+    }
+    if (!found) return 1;
+    if (!p[n]) return 0;
+    p += n + 1;
+  }
+}
+
 int cmd_process(int argc, char **argv) {
   static const struct option opts[] = {
       {"from", required_argument, 0, 'F'},      {"lang", required_argument, 0, 'l'},
@@ -756,6 +796,7 @@ int cmd_process(int argc, char **argv) {
       {"invalid", required_argument, 0, 'i'},   {"lines", no_argument, 0, 'L'},
       {"no-repair", no_argument, 0, 'R'},       {"progress", no_argument, 0, 'P'},
       {"quiet", no_argument, 0, 'q'},           {"help", no_argument, 0, 'h'},
+      {"roles", no_argument, 0, 'r'},           {"keep", required_argument, 0, 'k'},
       {0, 0, 0, 0}};
   static const char *const inputs[] = {"text", "jsonl"};
   static const char *const formats[] = {"jsonl", "tsv", "text"};
@@ -814,6 +855,11 @@ int cmd_process(int argc, char **argv) {
         return cli_usage_error(usage, "process", "unknown policy '%s'", optarg);
       break;
     case 'L': c.popt.flags |= KZTEXT_PIPELINE_LINES; break;
+    case 'r': c.popt.flags |= KZTEXT_PIPELINE_ROLES; break;
+    case 'k':
+      if (parse_roles(optarg, &c.keep))
+        return cli_usage_error(usage, "process", "unknown role in '%s'", optarg);
+      break;
     case 'R': c.popt.flags |= KZTEXT_PIPELINE_NO_REPAIR; break;
     case 'P': c.progress = 1; break;
     case 'q': c.progress = 0; break;
@@ -822,6 +868,8 @@ int cmd_process(int argc, char **argv) {
     default: return cli_usage_error(usage, "process", "unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (c.keep && !(c.popt.flags & KZTEXT_PIPELINE_ROLES))
+    return cli_usage_error(usage, "process", "--keep needs --roles");
   if ((c.popt.flags & KZTEXT_PIPELINE_TRANSLIT_ALL) && !c.popt.translit)
     return cli_usage_error(usage, "process", "--translit-all needs --translit");
   kztext_encoding from = c.input == IN_JSONL ? KZTEXT_ENC_UTF8 /* JSON text is Unicode */
