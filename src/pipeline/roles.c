@@ -153,14 +153,14 @@ static void measure(const unsigned char *s, size_t n, feat *f, char *low) {
       if (c == ',') f->commas++;
     }
     /* The duplicate hash ignores case and runs of spaces. */
-    if (c == ' ' || c == '\t' || c == 0xA0) {
+    if (c == ' ' || c == '\t' || c == 0xA0 || c == '\n' || c == '\r') {
       space = 1;
     } else {
       if (space) h = fnv(h, ' ');
       space = 0;
       for (size_t k = 0; k < l; k++) h = fnv(h, (unsigned char)low[i + k]);
     }
-    if (c != ' ' && c != '\t' && c != 0xA0) {
+    if (c != ' ' && c != '\t' && c != 0xA0 && c != '\n' && c != '\r') {
       before_last = last;
       last = c;
     }
@@ -347,6 +347,9 @@ static void assign(kz_roles *r, feat *f, const char *text) {
       /* The caption text above a credit line, when it is not prose. */
       if (i > start && f[i - 1].cls != C_GOOD && L[i - 1].role == KZTEXT_ROLE_BODY)
         L[i - 1].role = KZTEXT_ROLE_CAPTION;
+    } else if (g->cls == C_GOOD && g->words <= 20 && i + 1 < n && f[i + 1].cls == C_CREDIT &&
+               f[i + 1].words <= 8 && !f[i + 1].dup_of) {
+      role = KZTEXT_ROLE_CAPTION; /* a one-sentence caption above its credit */
     } else if (g->cls == C_GOOD) {
       role = KZTEXT_ROLE_BODY;
       seen_body = 1;
@@ -375,6 +378,23 @@ static void assign(kz_roles *r, feat *f, const char *text) {
       L[i].role = KZTEXT_ROLE_DUPLICATE;
 }
 
+static int continues(const char *text, size_t prev_end, size_t start, size_t end) {
+  unsigned char last = (unsigned char)text[prev_end - 1];
+  if (strchr(".!?:;", last)) return 0;
+  size_t nl = 0;
+  for (size_t i = prev_end; i < start; i++) nl += text[i] == '\n';
+  if (nl != 1) return 0;
+  /* A short unfinished line below is a credit or a label, not the end of a
+   * wrapped sentence (which ends with its stop). */
+  size_t chars = 0;
+  for (size_t i = start; i < end && chars < 25; i++) chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+  if (chars < 25 && !strchr(".!?:;\"", text[end - 1])) return 0;
+  size_t l, sub;
+  const unsigned char *s = (const unsigned char *)text + start;
+  uint32_t c = s[0] < 0x80 ? (l = 1, s[0]) : kz_utf8_decode(s, end - start, &l, &sub);
+  return is_letter(c) && !is_upper(c);
+}
+
 kztext_status kz_roles_run(kz_roles *r, const char *text, size_t n) {
   r->count = 0;
   char *low = NULL;
@@ -386,6 +406,12 @@ kztext_status kz_roles_run(kz_roles *r, const char *text, size_t n) {
     while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r')) a++;
     while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r')) b--;
     if (a == b) continue;
+    /* A line wrapped inside a paragraph (no final stop above, a lower-case
+     * letter below, no blank line between) belongs to the line above. */
+    if (r->count && continues(text, r->lines[r->count - 1].end, a, b)) {
+      r->lines[r->count - 1].end = b;
+      continue;
+    }
     if (!grow((void **)&r->lines, &r->cap, r->count + 1, sizeof *r->lines))
       return KZTEXT_E_NO_MEMORY;
     r->lines[r->count++] = (kz_line){a, b, KZTEXT_ROLE_BOILERPLATE};
