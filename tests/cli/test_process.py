@@ -180,5 +180,23 @@ class Roles(unittest.TestCase):
         self.assertEqual(run("process", "--roles", "--keep", "body,headline", stdin=b"x")[0], 2)
 
 
+class IdField(unittest.TestCase):
+    def test_ids_pass_through(self):
+        data = ('{"id":"a-1","text":"Бірінші сөйлем. Екінші сөйлем."}\n'
+                '{"text":"No id here.","id":17}\n{"text":"None at all."}\n').encode()
+        code, out, err = run("process", "--input", "jsonl", "--id-field", "id", stdin=data)
+        self.assertEqual(code, 0, err)
+        recs = records(out)
+        self.assertEqual([(r["doc"], r["id"]) for r in recs],
+                         [(1, "a-1"), (1, "a-1"), (2, 17), (3, None)])
+        code, out, err = run("process", "--input", "jsonl", "--id-field", "id", "--format", "tsv",
+                             stdin=data)
+        self.assertEqual([line.split("\t")[1] for line in out.decode().splitlines()],
+                         ['"a-1"', '"a-1"', "17", "-"])
+
+    def test_id_field_needs_jsonl(self):
+        self.assertEqual(run("process", "--id-field", "id", stdin=b"x")[0], 2)
+
+
 if __name__ == "__main__":
     unittest.main()
