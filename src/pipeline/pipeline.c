@@ -205,14 +205,14 @@ static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
       emitted++;
       continue;
     }
-    /* A sentence that runs from one line into the next is cut there: a
-     * headline or a widget never runs into the text below it, and --keep
-     * never keeps furniture with prose.  (Lines wrapped inside a paragraph
-     * are one line to the classifier, so they still join.) */
+    /* A sentence that runs across lines of different roles is cut where
+     * the role changes, so that --keep never keeps furniture with prose
+     * (the segmenter already ends most headline and widget lines). */
     while (a < b) {
       while (line < nl && L[line].end <= a) line++;
       if (line == nl) break; /* only spaces are left */
       size_t e = b, k = line;
+      while (k + 1 < nl && L[k + 1].start < b && L[k + 1].role == L[line].role) k++;
       if (k + 1 < nl && L[k + 1].start < b) e = L[k].end;
       if (a < L[line].start) a = L[line].start;
       if (e > a) {
