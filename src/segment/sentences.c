@@ -29,6 +29,7 @@ typedef struct sctx {
   int lang_arg, lang; /* lang: resolved for the paragraph, 0 until needed */
   unsigned flags;
   size_t para_start, sent_start;
+  size_t line_start; /* after the last line break seen */
   kz_spans *out;
   UBreakIterator *bi;
   int guil;   /* depth of «» in the paragraph */
@@ -873,7 +874,7 @@ static void next_list_marker(sctx *c, size_t from) {
 
 /* At the start of a paragraph: does it open a list? */
 static void start_paragraph(sctx *c, size_t at) {
-  c->para_start = c->sent_start = at;
+  c->para_start = c->sent_start = c->line_start = at;
   c->lang = 0;
   c->guil = 0;
   c->gq_found = (size_t)-1;
@@ -910,14 +911,10 @@ static int item_start(const unsigned char *s, size_t n, size_t k) {
  * each list item starts a sentence with its number. */
 static int line_ends_sentence(const sctx *c, size_t i, size_t q) {
   const unsigned char *s = c->s;
-  size_t n = c->n, ls = i, pe = i, l;
-  while (ls > c->para_start && s[ls - 1] != '\n' && s[ls - 1] != '\r') ls--;
+  size_t n = c->n, ls = c->line_start > c->para_start ? c->line_start : c->para_start;
+  size_t pe = i, l, sp;
   while (pe > ls && (s[pe - 1] == ' ' || s[pe - 1] == '\t' || s[pe - 1] == '\r')) pe--;
-  if (pe == ls || q >= n) return 0;
-  const unsigned char *nl = memchr(s + q, '\n', n - q);
-  size_t ne = nl ? (size_t)(nl - s) : n;
-  while (ne > q && (s[ne - 1] == ' ' || s[ne - 1] == '\t' || s[ne - 1] == '\r')) ne--;
-  size_t sp;
+  if (pe <= ls || q >= n) return 0;
   uint32_t last = kz_cp_before(s, pe, &sp);
   if (item_start(s, n, q) && (last == ':' || last == ';' || item_start(s, n, ls))) return 1;
   /* The last character before closing quotes and brackets. */
@@ -930,6 +927,10 @@ static int line_ends_sentence(const sctx *c, size_t i, size_t q) {
       last == ';' || last == ',' || last == '-' || last == 0x2013 || last == 0x2014)
     return 0;
   if (c->sent_start > ls || pe - ls > 300) return 0; /* the line is not a sentence of its own */
+  const unsigned char *nl = memchr(s + q, '\n', n - q);
+  size_t ne = nl ? (size_t)(nl - s) : n;
+  while (ne > q && (s[ne - 1] == ' ' || s[ne - 1] == '\t' || s[ne - 1] == '\r')) ne--;
+  if (ne <= q) return 0;
   size_t plen = pe - ls, nlen = ne - q;
   /* A short unfinished line below: a widget, a button, a byline. */
   uint32_t nlast = kz_cp_before(s, ne, &sp);
@@ -966,6 +967,7 @@ static size_t newline(sctx *c, size_t i) {
   int blank = q >= n || s[q] == '\n' || s[q] == '\r';
   if (!blank && !(c->flags & KZTEXT_SEG_LINES)) {
     if (line_ends_sentence(c, i, q)) cut(c, i, after);
+    c->line_start = after;
     return after;
   }
   cut(c, i, after);
@@ -976,6 +978,7 @@ static size_t newline(sctx *c, size_t i) {
     start_paragraph(c, q);
     return q;
   }
+  c->line_start = after;
   return after;
 }
 
