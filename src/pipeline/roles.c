@@ -58,18 +58,6 @@ static int is_stopword(const char *w, size_t n) {
   return 0;
 }
 
-/* Whether a lower-case needle starts at a word start of low[0..n). */
-static int contains(const char *low, size_t n, const char *needle) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char prev = i ? (unsigned char)low[i - 1] : ' ';
-    if (low[i] != needle[0] || prev >= 0x80 || is_letter(prev)) continue;
-    size_t k = 1;
-    while (needle[k] && i + k < n && low[i + k] == needle[k]) k++;
-    if (!needle[k]) return 1;
-  }
-  return 0;
-}
-
 /* Words that mark page furniture when they are most of a short line:
  * buttons, prompts, notices, player text, "read also" links.  Written for
  * kztext in kk, ru and en (generic interface wording, not taken from any
@@ -87,17 +75,37 @@ static const char *const furniture_words[] = {
 /* Words that introduce a caption or an image credit. */
 static const char *const credit_words[] = {"фото", "photo", "сурет", "коллаж", "collage",
                                            "иллюстрац", "getty", "reuters/",
-                                           "скриншот", "видеодан"};
+                                           "скриншот", "видеодан", "\xC2\xA9" /* © */};
 
-/* Whether one of the needles starts at a word start of low[0..n): one pass
- * over the word starts, comparing only the needles with the same first
- * byte. */
-static int has_any(const char *low, size_t n, const char *const *list, size_t count) {
-  for (size_t i = 0; i < n; i++) {
+/* The first and second bytes of a list's needles, as bit sets: most word
+ * starts match no needle, and the sets say so without walking the list. */
+typedef struct cue_set {
+  const char *const *list;
+  size_t count;
+  uint64_t first[4], second[4];
+} cue_set;
+
+static void cue_set_init(cue_set *c, const char *const *list, size_t count) {
+  memset(c, 0, sizeof *c);
+  c->list = list;
+  c->count = count;
+  for (size_t j = 0; j < count; j++) {
+    unsigned char a = (unsigned char)list[j][0], b = (unsigned char)list[j][1];
+    c->first[a >> 6] |= 1ull << (a & 63);
+    c->second[b >> 6] |= 1ull << (b & 63);
+  }
+}
+
+/* Whether one of the needles starts at a word start of low[0..n). */
+static int has_any(const char *low, size_t n, const cue_set *c) {
+  for (size_t i = 0; i + 1 < n; i++) {
     unsigned char prev = i ? (unsigned char)low[i - 1] : ' ';
-    if (prev >= 0x80 || is_letter(prev)) continue;
-    for (size_t j = 0; j < count; j++) {
-      const char *nd = list[j];
+    unsigned char a = (unsigned char)low[i], b = (unsigned char)low[i + 1];
+    if (prev >= 0x80 || is_letter(prev) || !(c->first[a >> 6] >> (a & 63) & 1) ||
+        !(c->second[b >> 6] >> (b & 63) & 1))
+      continue;
+    for (size_t j = 0; j < c->count; j++) {
+      const char *nd = c->list[j];
       if (nd[0] != low[i]) continue;
       size_t k = 1;
       while (nd[k] && i + k < n && low[i + k] == nd[k]) k++;
@@ -248,15 +256,17 @@ static int meta_like(const feat *f) {
          (f->byline && f->words <= 10 && !f->terminal);
 }
 
-static void classify(feat *f, const char *low, size_t n) {
+typedef struct cues {
+  cue_set furniture, credit;
+} cues;
+
+static void classify(feat *f, const char *low, size_t n, const cues *cu) {
   f->date = f->words <= 10 && has_date((const unsigned char *)low, n);
   /* Furniture only decides for lines that are not finished sentences of
    * six words or more (those are prose whatever they say). */
   f->furniture = f->words <= 12 && (f->words <= 6 || !f->terminal) &&
-                 has_any(low, n, furniture_words, sizeof furniture_words / sizeof *furniture_words);
-  f->credit = (f->words <= 14 && (!f->terminal || f->words <= 8) && (has_any(low, n, credit_words,
-                                          sizeof credit_words / sizeof *credit_words) ||
-                                  contains(low, n, "\xC2\xA9"))) ||
+                 has_any(low, n, &cu->furniture);
+  f->credit = (f->words <= 14 && (!f->terminal || f->words <= 8) && has_any(low, n, &cu->credit)) ||
               /* alt text made of keywords: many commas, one or two words each */
               (!f->terminal && f->commas >= 4 && f->words <= 3 * (f->commas + 1));
   /* Prose: function words are what headlines, menus and widgets lack. */
@@ -506,6 +516,9 @@ kztext_status kz_roles_run(kz_roles *r, const char *text, size_t n) {
   if (!r->count) return KZTEXT_OK;
   if (!grow(&r->feat, &r->feat_cap, r->count, sizeof(feat))) return KZTEXT_E_NO_MEMORY;
   feat *f = r->feat;
+  cues cu;
+  cue_set_init(&cu.furniture, furniture_words, sizeof furniture_words / sizeof *furniture_words);
+  cue_set_init(&cu.credit, credit_words, sizeof credit_words / sizeof *credit_words);
   for (size_t i = 0; i < r->count; i++) {
     size_t len = r->lines[i].end - r->lines[i].start;
     if (!grow((void **)&low, &low_cap, (len < PREFIX ? len : PREFIX) + 8, 1)) {
@@ -515,7 +528,7 @@ kztext_status kz_roles_run(kz_roles *r, const char *text, size_t n) {
     const unsigned char *line = (const unsigned char *)text + r->lines[i].start;
     if (!quick_prose(line, len, &f[i])) {
       measure(line, len, &f[i], low);
-      classify(&f[i], low, f[i].measured);
+      classify(&f[i], low, f[i].measured, &cu);
     }
   }
   free(low);
