@@ -131,6 +131,23 @@ static int has_date(const unsigned char *s, size_t n) {
   return 0;
 }
 
+/* How many bytes of s[0..n) equal b: eight at a time (a byte of x is zero
+ * exactly where s has b; the sum of 7-bit halves never carries out). */
+static unsigned count_byte(const unsigned char *s, size_t n, unsigned char b) {
+  const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+  unsigned count = 0;
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t w;
+    memcpy(&w, s + k, 8);
+    uint64_t x = w ^ (ones * b);
+    uint64_t t = ((x & low7) + low7) | x;
+    count += (unsigned)__builtin_popcountll(~t & ~low7);
+  }
+  for (; k < n; k++) count += s[k] == b;
+  return count;
+}
+
 /* Bytes of a line that are read letter by letter; beyond them only words
  * are counted and the final stop is looked for, so that a long paragraph
  * costs little more than a short one (the speed gate: --roles within 10%
@@ -152,11 +169,24 @@ static void measure(const unsigned char *s, size_t n, feat *f, char *low) {
   size_t i = 0;
   while (i < n && i < PREFIX) {
     size_t l, sub;
-    uint32_t c = s[i] < 0x80 ? (l = 1, s[i]) : kz_utf8_decode(s + i, n - i, &l, &sub);
-    if (!l) l = sub ? sub : 1;
-    uint32_t lc = lower_cp(c);
-    size_t ol = kz_utf8_encode(lc, low + i);
-    if (ol != l) memcpy(low + i, s + i, l); /* never changes length */
+    uint32_t c, lc;
+    if (s[i] < 0x80) { /* ASCII and two-byte letters (Cyrillic) without a call */
+      c = s[i];
+      l = 1;
+      lc = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+      low[i] = (char)lc;
+    } else if ((s[i] & 0xE0) == 0xC0 && s[i] >= 0xC2 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      c = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+      l = 2;
+      lc = lower_cp(c); /* stays a two-byte letter */
+      low[i] = (char)(0xC0 | lc >> 6);
+      low[i + 1] = (char)(0x80 | (lc & 0x3F));
+    } else {
+      c = kz_utf8_decode(s + i, n - i, &l, &sub);
+      if (!l) l = sub ? sub : 1;
+      lc = lower_cp(c);
+      if (kz_utf8_encode(lc, low + i) != l) memcpy(low + i, s + i, l); /* same length */
+    }
     k_chars++;
     int letter = is_letter(c);
     if (letter) {
@@ -189,9 +219,9 @@ static void measure(const unsigned char *s, size_t n, feat *f, char *low) {
     if (c == ' ' || c == '\t' || c == 0xA0 || c == '\n' || c == '\r') {
       space = 1;
     } else {
-      if (space) h = fnv(h, ' ');
+      if (space) h = h * 33 + ' ';
       space = 0;
-      for (size_t k = 0; k < l; k++) h = fnv(h, (unsigned char)low[i + k]);
+      h = h * 33 + lc; /* a shift and two adds a character; mixed at the end */
     }
     if (c != ' ' && c != '\t' && c != 0xA0 && c != '\n' && c != '\r') {
       before_last = last;
@@ -215,17 +245,15 @@ static void measure(const unsigned char *s, size_t n, feat *f, char *low) {
   f->stops = k_stops;
   f->digits = k_digits;
   f->commas = k_commas;
-  f->hash = h; /* of the prefix (and the word count below): lines that share it are repeats */
+  f->hash = fnv(h ^ (h >> 31), 0); /* of the prefix (and the word count below): lines that
+                                      share it are repeats */
   f->measured = (unsigned)i;
   if (i < n) {
     /* Words past the prefix are its spaces, in the next 448 bytes at most
      * (no rule looks at more than 40 words); a loop the compiler
      * vectorizes. */
-    unsigned spaces = 0, commas = 0;
-    for (size_t k = i, m = n - i < 448 ? n : i + 448; k < m; k++) {
-      spaces += s[k] == ' ';
-      commas += s[k] == ',';
-    }
+    size_t m = n - i < 448 ? n - i : 448;
+    unsigned spaces = count_byte(s + i, m, ' '), commas = count_byte(s + i, m, ',');
     f->words += spaces + !cut_in_word - (s[n - 1] == ' ');
     f->commas += commas;
     f->chars += (unsigned)(n - i); /* bytes: enough for "long" */
@@ -480,8 +508,7 @@ static int quick_prose(const unsigned char *s, size_t n, feat *f) {
   memset(f, 0, sizeof *f);
   /* For prose no rule looks past 20 words: the spaces of the first 192
    * bytes say enough (a loop the compiler vectorizes). */
-  unsigned spaces = 0;
-  for (size_t k = 0, m = n < 192 ? n : 192; k < m; k++) spaces += s[k] == ' ';
+  unsigned spaces = count_byte(s, n < 192 ? n : 192, ' ');
   f->words = spaces + 1 < 21 ? spaces + 1 : 21;
   uint64_t h = 0xcbf29ce484222325ull;
   for (size_t k = 0; k < 48; k += 8) { /* eight bytes a step: n >= 80 */
