@@ -23,8 +23,10 @@
 
 static const char usage[] =
     "usage: kztext process [--from ENCODING|auto] [--lang auto|kk|ru|en] [--translit SCHEME]\n"
-    "                      [--input text|jsonl [--field NAME]] [--format jsonl|tsv|text]\n"
-    "                      [-j N] [--on-error skip|stop] [-o FILE] [FILE...]\n";
+    "                      [--input text|jsonl [--field NAME] [--id-field NAME]]\n"
+    "                      [--format jsonl|tsv|text]\n"
+    "                      [--roles [--keep ROLES]] [-j N] [--on-error skip|stop]\n"
+    "                      [-o FILE] [FILE...]\n";
 
 static const char help[] =
     "usage: kztext process [OPTIONS] [FILE...]\n"
@@ -44,12 +46,22 @@ static const char help[] =
     "  --input FORMAT      text (default): each file is a document, streamed in pieces\n"
     "                      cut after blank lines; jsonl: each line is a JSON object and a\n"
     "                      document, its text in --field (default \"text\")\n"
+    "  --id-field NAME     with --input jsonl: copy each record's NAME value, as\n"
+    "                      written (string, number, ...), into its sentences as \"id\"\n"
+    "                      (a TSV column after doc; null or - when a record lacks it)\n"
     "  --format FORMAT     jsonl (default): one object per sentence with doc, para, start,\n"
     "                      end (byte offsets into the normalized document), text, lang,\n"
     "                      script, variant, confidence and translit; tsv: the same\n"
     "                      columns; text: one sentence per line, a blank line between\n"
     "                      paragraphs (the transliteration instead, with --translit)\n"
     "  --lines             every line break ends a sentence\n"
+    "  --roles             add each sentence's role on a scraped page: title, body,\n"
+    "                      caption, meta (date, byline, tags, counters), boilerplate\n"
+    "                      (menus, buttons, notices, widgets, other stories) or\n"
+    "                      duplicate (repeats an earlier line); a JSONL key, a TSV\n"
+    "                      column before the text\n"
+    "  --keep ROLES        with --roles: write only these roles, comma-separated\n"
+    "                      (default: all), e.g. --keep title,body\n"
     "  --no-repair         decode and NFC only\n"
     "  --invalid POLICY    strict (default): a document with invalid bytes is an error;\n"
     "                      replace: they become U+FFFD\n"
@@ -81,6 +93,7 @@ typedef struct rec {
   kztext_script script;
   kztext_variant variant;
   double confidence;
+  kztext_role role;
 } rec;
 
 typedef struct doc_result {
@@ -100,6 +113,8 @@ typedef struct doc_meta {
   unsigned long long raw_off;   /* file offset of its line */
   int err;                      /* a reading error (JSONL_*, LINE_TOO_LONG), or 0 */
   size_t err_off;               /* where in the line */
+  size_t id_off, id_len;        /* --id-field: the value as written, in job.ids */
+  int has_id;
 } doc_meta;
 
 /* A job: one piece of a text file, or several JSONL records. */
@@ -109,6 +124,8 @@ typedef struct job {
   char *data;            /* UTF-8 text, or the concatenated record texts */
   size_t len, data_cap;
   doc_meta *meta;        /* JSONL: one per record */
+  char *ids;             /* JSONL with --id-field: the records' ids, as written */
+  size_t ids_len, ids_cap;
   size_t meta_cap;
   size_t n_docs;         /* JSONL records; text pieces are split at bad paragraphs */
   unsigned long long raw_base; /* text: file offset of data[0] */
@@ -130,7 +147,9 @@ typedef struct job {
 typedef struct ctx {
   kztext_pipeline_options popt;
   int input, format, stop_on_error, jobs;
+  unsigned keep; /* --keep: bit 1 << role for each role written; 0 = all */
   const char *field;
+  const char *id_field; /* --id-field NAME, or NULL */
   char **files;
   int n_files;
   FILE *out;
@@ -200,6 +219,7 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   r->script = s->script;
   r->variant = s->variant;
   r->confidence = s->confidence;
+  r->role = s->role;
   /* The whole normalized document, once: the sentences are slices of it. */
   if (!j->have_doc) {
     if (!arena_put(j, s->normalized, s->normalized_len, &j->doc_off)) { j->oom = 1; return 1; }
@@ -351,6 +371,12 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
   /* The same fields in the same order: JSON with keys, TSV as columns. */
   if (json) sb_puts(o, "{\"doc\":");
   put_doc_id(c, j, d);
+  if (c->id_field) {
+    const doc_meta *m = &j->meta[d];
+    sb_puts(o, json ? ",\"id\":" : "\t");
+    if (m->has_id) sb_oneline(o, j->ids + m->id_off, m->id_len);
+    else sb_puts(o, json ? "null" : "-");
+  }
   sb_puts(o, json ? ",\"para\":" : "\t");
   sb_u64(o, pb + r->para);
   sb_puts(o, json ? ",\"start\":" : "\t");
@@ -369,6 +395,11 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
     else sb_puts(o, "null");
     sb_puts(o, ",\"confidence\":");
     sb_fixed3(o, r->confidence);
+    if (c->popt.flags & KZTEXT_PIPELINE_ROLES) {
+      sb_puts(o, ",\"role\":\"");
+      sb_puts(o, kztext_role_name(r->role));
+      sb_putc(o, '"');
+    }
     if (c->popt.translit) {
       sb_puts(o, ",\"translit\":");
       if (r->has_tl) sb_json(o, j->arena + r->tl_off, r->tl_len);
@@ -386,6 +417,10 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
   sb_putc(o, '\t');
   sb_fixed3(o, r->confidence);
   sb_putc(o, '\t');
+  if (c->popt.flags & KZTEXT_PIPELINE_ROLES) {
+    sb_puts(o, kztext_role_name(r->role));
+    sb_putc(o, '\t');
+  }
   sb_oneline(o, text, r->text_len);
   if (c->popt.translit) {
     sb_putc(o, '\t');
@@ -436,6 +471,7 @@ static int write_job(ctx *c, job *j) {
     c->sb.len = 0;
     for (size_t k = r->first_rec; k < r->first_rec + r->n_recs; k++) {
       const rec *x = &j->recs[k];
+      if (c->keep && !(c->keep & (1u << x->role))) continue;
       if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) sb_putc(&c->sb, '\n');
       last_para = x->para;
       put_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
@@ -454,7 +490,7 @@ static int write_job(ctx *c, job *j) {
 
 static void free_job(job *j) {
   if (!j) return;
-  free(j->data); free(j->meta);
+  free(j->data); free(j->meta); free(j->ids);
   free(j->recs); free(j->arena); free(j->docs); free(j);
 }
 
@@ -472,6 +508,7 @@ static void release_job(ctx *c, job *j) {
   j->docs = keep.docs; j->docs_cap = keep.docs_cap;
   j->meta = NULL; /* a text job must not look like JSONL */
   free(keep.meta);
+  free(keep.ids);
   j->next_free = c->pool;
   c->pool = j;
   c->pool_n++;
@@ -662,7 +699,7 @@ static int flush_records(reader *rd) {
  * pending job.  Errors travel with the records so the writer reports them
  * in input order, after the records before them. */
 static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int err,
-                   size_t err_off) {
+                   size_t err_off, const char *id, size_t id_len) {
   ctx *c = rd->c;
   if (!rd->pending) {
     rd->pending = get_job(c);
@@ -681,7 +718,22 @@ static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int 
   if (!reserve_data(j, j->len + tlen + 1, j->len)) { cli_error("out of memory"); c->stopped = 1; return 1; }
   if (tlen) memcpy(j->data + j->len, text, tlen);
   j->len += tlen;
-  j->meta[k] = (doc_meta){j->len, rd->records, rd->lines, off, err, err_off};
+  j->meta[k] = (doc_meta){j->len, rd->records, rd->lines, off, err, err_off, 0, 0, 0};
+  if (id) {
+    if (j->ids_len + id_len > j->ids_cap) {
+      size_t cap = j->ids_cap ? j->ids_cap : 256;
+      while (cap < j->ids_len + id_len) cap *= 2;
+      char *b = realloc(j->ids, cap);
+      if (!b) { cli_error("out of memory"); c->stopped = 1; return 1; }
+      j->ids = b;
+      j->ids_cap = cap;
+    }
+    memcpy(j->ids + j->ids_len, id, id_len);
+    j->meta[k].id_off = j->ids_len;
+    j->meta[k].id_len = id_len;
+    j->meta[k].has_id = 1;
+    j->ids_len += id_len;
+  }
   j->n_docs++;
   /* After an error that ends the run, hand over what was read and stop. */
   if (err && c->stop_on_error) {
@@ -702,8 +754,16 @@ static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
   size_t tlen = 0, bad = 0;
   int r = jsonl_get_string(line, n, c->field, &text, &tlen, &bad);
   if (r < 0) { cli_error("out of memory"); c->stopped = 1; return 1; }
-  int stop = r == JSONL_FOUND ? add_doc(rd, text, tlen, off, 0, 0)
-                              : add_doc(rd, NULL, 0, off, r, r == JSONL_MISSING || r == JSONL_NOT_STRING ? 0 : bad);
+  const char *id = NULL;
+  size_t ia = 0, ib = 0;
+  if (c->id_field && r != JSONL_MALFORMED && r != JSONL_TOO_DEEP) {
+    int ri = jsonl_get_value(line, n, c->id_field, &ia, &ib, NULL);
+    if (ri < 0) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
+    if (ri == JSONL_FOUND) id = line + ia;
+  }
+  int stop = r == JSONL_FOUND ? add_doc(rd, text, tlen, off, 0, 0, id, ib - ia)
+                              : add_doc(rd, NULL, 0, off, r, r == JSONL_MISSING || r == JSONL_NOT_STRING ? 0 : bad,
+                                        NULL, 0);
   free(text);
   return stop;
 }
@@ -725,7 +785,7 @@ static size_t on_jsonl_chunk(void *arg, const char *buf, size_t len, int eof, in
       rd->lines++;
       rd->records++;
       rd->skipping = 1;
-      if (add_doc(rd, NULL, 0, base + used, LINE_TOO_LONG, 0)) return (size_t)-1;
+      if (add_doc(rd, NULL, 0, base + used, LINE_TOO_LONG, 0, NULL, 0)) return (size_t)-1;
       return len;
     }
     if (!nl && !eof) break;
@@ -746,6 +806,25 @@ static int parse_enum(const char *v, const char *const *names, int n) {
   return -1;
 }
 
+/* "title,body" -> a bit per role named; 1 for an unknown or empty name. */
+static int parse_roles(const char *list, unsigned *mask) {
+  *mask = 0;
+  for (const char *p = list;;) {
+    size_t n = strcspn(p, ",");
+    int found = 0;
+    for (int r = KZTEXT_ROLE_TITLE; kztext_role_name((kztext_role)r); r++) {
+      const char *name = kztext_role_name((kztext_role)r);
+      if (n && strlen(name) == n && !memcmp(name, p, n)) {
+        *mask |= 1u << r;
+        found = 1;
+      }
+    }
+    if (!found) return 1;
+    if (!p[n]) return 0;
+    p += n + 1;
+  }
+}
+
 int cmd_process(int argc, char **argv) {
   static const struct option opts[] = {
       {"from", required_argument, 0, 'F'},      {"lang", required_argument, 0, 'l'},
@@ -756,6 +835,8 @@ int cmd_process(int argc, char **argv) {
       {"invalid", required_argument, 0, 'i'},   {"lines", no_argument, 0, 'L'},
       {"no-repair", no_argument, 0, 'R'},       {"progress", no_argument, 0, 'P'},
       {"quiet", no_argument, 0, 'q'},           {"help", no_argument, 0, 'h'},
+      {"roles", no_argument, 0, 'r'},           {"keep", required_argument, 0, 'k'},
+      {"id-field", required_argument, 0, 'D'},
       {0, 0, 0, 0}};
   static const char *const inputs[] = {"text", "jsonl"};
   static const char *const formats[] = {"jsonl", "tsv", "text"};
@@ -791,6 +872,7 @@ int cmd_process(int argc, char **argv) {
         return cli_usage_error(usage, "process", "unknown input format '%s'", optarg);
       break;
     case 'f': c.field = optarg; break;
+    case 'D': c.id_field = optarg; break;
     case 'm':
       if ((c.format = parse_enum(optarg, formats, 3)) < 0)
         return cli_usage_error(usage, "process", "unknown output format '%s'", optarg);
@@ -814,6 +896,11 @@ int cmd_process(int argc, char **argv) {
         return cli_usage_error(usage, "process", "unknown policy '%s'", optarg);
       break;
     case 'L': c.popt.flags |= KZTEXT_PIPELINE_LINES; break;
+    case 'r': c.popt.flags |= KZTEXT_PIPELINE_ROLES; break;
+    case 'k':
+      if (parse_roles(optarg, &c.keep))
+        return cli_usage_error(usage, "process", "unknown role in '%s'", optarg);
+      break;
     case 'R': c.popt.flags |= KZTEXT_PIPELINE_NO_REPAIR; break;
     case 'P': c.progress = 1; break;
     case 'q': c.progress = 0; break;
@@ -822,6 +909,10 @@ int cmd_process(int argc, char **argv) {
     default: return cli_usage_error(usage, "process", "unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (c.id_field && c.input != IN_JSONL)
+    return cli_usage_error(usage, "process", "--id-field needs --input jsonl");
+  if (c.keep && !(c.popt.flags & KZTEXT_PIPELINE_ROLES))
+    return cli_usage_error(usage, "process", "--keep needs --roles");
   if ((c.popt.flags & KZTEXT_PIPELINE_TRANSLIT_ALL) && !c.popt.translit)
     return cli_usage_error(usage, "process", "--translit-all needs --translit");
   kztext_encoding from = c.input == IN_JSONL ? KZTEXT_ENC_UTF8 /* JSON text is Unicode */

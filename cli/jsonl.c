@@ -126,11 +126,10 @@ static int value(scanner *p) {
   return k > 0 && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9'));
 }
 
-int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
-                     size_t *out_len, size_t *error_offset) {
+int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vstart,
+                    size_t *vend, size_t *error_offset) {
   scanner p = {line, len, 0, 0, 0};
   int result = JSONL_MISSING;
-  *out = NULL;
   ws(&p);
   if (p.i >= p.n || line[p.i] != '{') goto bad;
   p.i++;
@@ -149,19 +148,12 @@ int jsonl_get_string(const char *line, size_t len, const char *field, char **out
     if (p.i >= p.n || line[p.i] != ':') goto bad;
     p.i++;
     ws(&p);
+    size_t at = p.i;
+    if (!value(&p)) goto bad;
     if (match && result == JSONL_MISSING) {
-      if (p.i < p.n && line[p.i] == '"') {
-        char *buf = malloc(len + 1);
-        if (!buf) return -1;
-        if (!string(&p, buf, out_len)) { free(buf); goto bad; }
-        *out = buf;
-        result = JSONL_FOUND;
-      } else {
-        if (!value(&p)) goto bad;
-        result = JSONL_NOT_STRING;
-      }
-    } else if (!value(&p)) {
-      goto bad;
+      *vstart = at;
+      *vend = p.i;
+      result = JSONL_FOUND;
     }
     ws(&p);
     if (p.i < p.n && line[p.i] == ',') { p.i++; continue; }
@@ -172,8 +164,21 @@ end:
   ws(&p);
   if (p.i == p.n) return result;
 bad:
-  free(*out);
-  *out = NULL;
   if (error_offset) *error_offset = p.i;
   return p.too_deep ? JSONL_TOO_DEEP : JSONL_MALFORMED;
+}
+
+int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
+                     size_t *out_len, size_t *error_offset) {
+  size_t a = 0, b = 0;
+  *out = NULL;
+  int r = jsonl_get_value(line, len, field, &a, &b, error_offset);
+  if (r != JSONL_FOUND) return r;
+  if (line[a] != '"') return JSONL_NOT_STRING;
+  char *buf = malloc(b - a + 1);
+  if (!buf) return -1;
+  scanner p = {line, b, a, 0, 0};
+  string(&p, buf, out_len); /* already validated by jsonl_get_value */
+  *out = buf;
+  return JSONL_FOUND;
 }

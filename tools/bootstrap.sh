@@ -80,13 +80,17 @@ build() {
 demo() {
   local k="$BUILD_DIR/cli/kztext"
   echo "== $("$k" --version)"
-  echo "== kztext process --translit latin2021 samples/*.txt"
-  echo "   (paragraph, language, script, Latin alphabet, confidence, sentence, transliteration)"
+  echo "== kztext process --roles --translit latin2021 samples/*.txt"
+  echo "   (paragraph, language, script, Latin alphabet, confidence, role, sentence,"
+  echo "    transliteration)"
   for f in samples/*.txt; do
     echo
     echo "-- $f"
-    "$k" process --quiet --format tsv --translit latin2021 "$f" | cut -f2,5-
+    "$k" process --quiet --format tsv --roles --translit latin2021 "$f" | cut -f2,5-
   done
+  echo
+  echo "== kztext process --roles --keep title,body --format text samples/scraped_page.txt"
+  "$k" process --quiet --roles --keep title,body --format text samples/scraped_page.txt
 }
 
 check() {

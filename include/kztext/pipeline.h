@@ -37,6 +37,21 @@ extern "C" {
 #define KZTEXT_PIPELINE_NO_REPAIR 0x20000000u
 /** Transliterate every sentence, not only the ones identified as Kazakh. */
 #define KZTEXT_PIPELINE_TRANSLIT_ALL 0x40000000u
+/** Give every sentence the role of its line on a scraped page (see
+ *  kztext_role); a sentence never spans two lines of different roles. */
+#define KZTEXT_PIPELINE_ROLES 0x08000000u
+
+/** What a line of a scraped news page is (KZTEXT_PIPELINE_ROLES).  The
+ *  method, after jusText and trafilatura, is in docs/pipeline.md. */
+typedef enum kztext_role {
+  KZTEXT_ROLE_NONE = 0,        /**< roles were not asked for */
+  KZTEXT_ROLE_TITLE = 1,       /**< the article's headline, first copy */
+  KZTEXT_ROLE_BODY = 2,        /**< the article's text, lead and subheadings included */
+  KZTEXT_ROLE_CAPTION = 3,     /**< photo or video caption, credit, alt text */
+  KZTEXT_ROLE_META = 4,        /**< date, byline, source line, rubric, tags, counters */
+  KZTEXT_ROLE_BOILERPLATE = 5, /**< navigation, buttons, notices, widgets, other stories */
+  KZTEXT_ROLE_DUPLICATE = 6    /**< repeats an earlier line of the document */
+} kztext_role;
 
 /** Options of a pipeline.  Zero-initialize, set `size` to
  *  sizeof(kztext_pipeline_options), then the fields wanted: zero means
@@ -74,6 +89,9 @@ typedef struct kztext_sentence {
   /** The whole normalized text of this call, which start and end index. */
   const char *normalized;
   size_t normalized_len;
+  /** The role of the sentence's line; KZTEXT_ROLE_NONE without
+   *  KZTEXT_PIPELINE_ROLES. */
+  kztext_role role;
 } kztext_sentence;
 
 /** Return 0 to go on, anything else to stop (the run then returns
@@ -100,6 +118,10 @@ typedef struct kztext_pipeline kztext_pipeline;
  *  KZTEXT_E_ICU. */
 KZTEXT_API kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
                                              kztext_pipeline **out);
+
+/** The name of a role ("title", "body", "caption", "meta", "boilerplate",
+ *  "duplicate", "none"); NULL for a value that is not a role. */
+KZTEXT_API const char *kztext_role_name(kztext_role role);
 
 /** Frees a pipeline; NULL is fine. */
 KZTEXT_API void kztext_pipeline_free(kztext_pipeline *pipeline);

@@ -53,6 +53,7 @@ static const kz_name flag_names[] = {F(KZTEXT_INVALID_STRICT),
                                      F(KZTEXT_PIPELINE_LINES),
                                      F(KZTEXT_PIPELINE_NO_REPAIR),
                                      F(KZTEXT_PIPELINE_TRANSLIT_ALL),
+                                     F(KZTEXT_PIPELINE_ROLES),
                                      {NULL, 0}};
 #undef F
 
@@ -135,6 +136,7 @@ static const kz_name layout_names[] = {S(kztext_detect_result),
                                        O(kztext_sentence, translit_len),
                                        O(kztext_sentence, normalized),
                                        O(kztext_sentence, normalized_len),
+                                       O(kztext_sentence, role),
                                        S(kztext_pipeline_stats),
                                        O(kztext_pipeline_stats, size),
                                        O(kztext_pipeline_stats, normalized_len),

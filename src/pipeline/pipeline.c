@@ -7,9 +7,11 @@
 
 #include <kztext.h>
 
+#include "pipeline/roles.h"
+
 #define KNOWN_FLAGS                                                                   \
   (KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES | KZTEXT_PIPELINE_NO_REPAIR |        \
-   KZTEXT_PIPELINE_TRANSLIT_ALL)
+   KZTEXT_PIPELINE_TRANSLIT_ALL | KZTEXT_PIPELINE_ROLES)
 
 /* The repairs a news archive needs.  The decoder runs with
  * KZTEXT_DECODE_NO_REPAIR, so mojibake is looked for once, here. */
@@ -29,6 +31,7 @@ struct kztext_pipeline {
   size_t buf_cap[2];
   char *text;
   size_t text_len, text_cap;
+  kz_roles roles; /* KZTEXT_PIPELINE_ROLES: the lines of the text and their roles */
 };
 
 /* Decoding, normalization and repair run on pieces of about this size, cut
@@ -68,6 +71,7 @@ void kztext_pipeline_free(kztext_pipeline *p) {
   free(p->buf[0]);
   free(p->buf[1]);
   free(p->text);
+  kz_roles_free(&p->roles);
   free(p);
 }
 
@@ -75,6 +79,12 @@ static int is_blank_line(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
   return 1;
+}
+
+const char *kztext_role_name(kztext_role role) {
+  static const char *const names[] = {"none", "title", "body", "caption", "meta",
+                                      "boilerplate", "duplicate"};
+  return (unsigned)role < sizeof names / sizeof *names ? names[role] : NULL;
 }
 
 size_t kztext_pipeline_boundary(const char *src, size_t len) {
@@ -118,10 +128,10 @@ static kztext_scheme source_scheme(const kztext_detect_result *r) {
 
 /* Labels, transliterates and reports one sentence. */
 static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, size_t start,
-                          size_t end, kztext_sentence_fn fn, void *user) {
+                          size_t end, kztext_role role, kztext_sentence_fn fn, void *user) {
   kztext_sentence s = {sizeof s, para, start, end, text + start, end - start,
                        KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, KZTEXT_VARIANT_NONE, 0, NULL, 0,
-                       text, p->text_len};
+                       text, p->text_len, role};
   kztext_detect_result r = {.size = sizeof r};
   kztext_status st =
       kztext_detect(s.text, s.len, KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED, &r, NULL);
@@ -181,14 +191,42 @@ static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
                          NULL);
   }
   if (r) return r;
-  size_t para = 0, prev_end = 0;
+  size_t para = 0, prev_end = 0, emitted = 0, line = 0;
+  int roles = (p->opt.flags & KZTEXT_PIPELINE_ROLES) != 0;
+  const kz_line *L = p->roles.lines;
+  size_t nl = roles ? p->roles.count : 0;
   for (size_t i = 0; i < count; i++) {
     if (i && has_blank_line(text, prev_end, p->spans[i].start)) para++;
-    r = emit(p, text, para, p->spans[i].start, p->spans[i].end, fn, user);
-    if (r) return r;
-    prev_end = p->spans[i].end;
+    size_t a = p->spans[i].start, b = p->spans[i].end;
+    prev_end = b;
+    if (!roles) {
+      r = emit(p, text, para, a, b, KZTEXT_ROLE_NONE, fn, user);
+      if (r) return r;
+      emitted++;
+      continue;
+    }
+    /* A sentence that runs across lines of different roles is cut where
+     * the role changes, so that --keep never keeps furniture with prose
+     * (the segmenter already ends most headline and widget lines). */
+    while (a < b) {
+      while (line < nl && L[line].end <= a) line++;
+      if (line == nl) break; /* only spaces are left */
+      size_t e = b, k = line;
+      while (k + 1 < nl && L[k + 1].start < b && L[k + 1].role == L[line].role) k++;
+      if (k + 1 < nl && L[k + 1].start < b) e = L[k].end;
+      if (a < L[line].start) a = L[line].start;
+      if (e > a) {
+        r = emit(p, text, para, a, e, L[line].role, fn, user);
+        if (r) return r;
+        emitted++;
+      }
+      a = e;
+      line = k + 1;
+      if (line < nl && a < L[line].start) a = L[line].start < b ? L[line].start : b;
+    }
+    if (line) line--; /* the next sentence may start on the same line */
   }
-  st->sentences = count;
+  st->sentences = emitted;
   st->paragraphs = count ? para + 1 : 0;
   return KZTEXT_OK;
 }
@@ -313,6 +351,10 @@ kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t le
   const char *text = p->text;
   size_t n = p->text_len;
   st_local.normalized_len = n;
+  if (p->opt.flags & KZTEXT_PIPELINE_ROLES) {
+    st = kz_roles_run(&p->roles, text, n);
+    if (st) return st;
+  }
   st = segment_all(p, text, n, fn, user, &st_local);
   if (stats && stats->size >= sizeof(size_t))
     memcpy((char *)stats + sizeof(size_t), (char *)&st_local + sizeof(size_t),

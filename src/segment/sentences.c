@@ -29,6 +29,7 @@ typedef struct sctx {
   int lang_arg, lang; /* lang: resolved for the paragraph, 0 until needed */
   unsigned flags;
   size_t para_start, sent_start;
+  size_t line_start; /* after the last line break seen */
   kz_spans *out;
   UBreakIterator *bi;
   int guil;   /* depth of «» in the paragraph */
@@ -873,7 +874,7 @@ static void next_list_marker(sctx *c, size_t from) {
 
 /* At the start of a paragraph: does it open a list? */
 static void start_paragraph(sctx *c, size_t at) {
-  c->para_start = c->sent_start = at;
+  c->para_start = c->sent_start = c->line_start = at;
   c->lang = 0;
   c->guil = 0;
   c->gq_found = (size_t)-1;
@@ -888,6 +889,73 @@ static void start_paragraph(sctx *c, size_t at) {
     c->list_val = 0;
 }
 
+/* Whether a list item starts at k: `1)`, `12.`, `a)` or a bullet
+ * (`•`, `-`, `–`, `—`, `*`, `·`), then a space. */
+static int item_start(const unsigned char *s, size_t n, size_t k) {
+  size_t j = k, l;
+  while (j < n && j - k < 2 && s[j] >= '0' && s[j] <= '9') j++;
+  if (j == k && j < n && kz_is_alpha(s[j]) && s[j] < 0x80) j++;
+  if (j > k) return j + 1 < n && (s[j] == ')' || (s[j] == '.' && s[k] <= '9')) && s[j + 1] == ' ';
+  if (k >= n) return 0;
+  uint32_t cp = kz_cp_at(s, n, k, &l);
+  return (cp == 0x2022 || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '*' ||
+          cp == 0xB7) && k + l < n && s[k + l] == ' ';
+}
+
+/* Whether a single line break at i (the next line's text at q) ends the
+ * sentence: a line that ends without a stop and was a sentence of its own
+ * (a headline, a widget, a button) does not run into the next line when
+ * that line starts a sentence and is longer, or is short and unfinished
+ * itself; text merely wrapped across lines (lines of similar length, a
+ * lower-case start below) still joins.  After a colon, or between items,
+ * each list item starts a sentence with its number. */
+static int line_ends_sentence(const sctx *c, size_t i, size_t q) {
+  const unsigned char *s = c->s;
+  size_t n = c->n, ls = c->line_start > c->para_start ? c->line_start : c->para_start;
+  size_t pe = i, l, sp;
+  while (pe > ls && (s[pe - 1] == ' ' || s[pe - 1] == '\t' || s[pe - 1] == '\r')) pe--;
+  if (pe <= ls || q >= n) return 0;
+  uint32_t last = kz_cp_before(s, pe, &sp);
+  if (item_start(s, n, q) && (last == ':' || last == ';' || item_start(s, n, ls))) return 1;
+  /* The last character before closing quotes and brackets. */
+  size_t e = pe;
+  while (e > ls && (last == '"' || last == ')' || last == 0xBB || last == 0x201D)) {
+    e = sp;
+    if (e > ls) last = kz_cp_before(s, e, &sp);
+  }
+  if (last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ':' ||
+      last == ';' || last == ',' || last == '-' || last == 0x2013 || last == 0x2014)
+    return 0;
+  if (c->sent_start > ls || pe - ls > 300) return 0; /* the line is not a sentence of its own */
+  const unsigned char *nl = memchr(s + q, '\n', n - q);
+  size_t ne = nl ? (size_t)(nl - s) : n;
+  while (ne > q && (s[ne - 1] == ' ' || s[ne - 1] == '\t' || s[ne - 1] == '\r')) ne--;
+  if (ne <= q) return 0;
+  size_t plen = pe - ls, nlen = ne - q;
+  /* A short unfinished line below: a widget, a button, a byline. */
+  uint32_t nlast = kz_cp_before(s, ne, &sp);
+  if (nlen < 40 && !(nlast == '.' || nlast == '!' || nlast == '?' || nlast == 0x2026 ||
+                     nlast == ',' || nlast == ';' || nlast == ':'))
+    return 1;
+  uint32_t first = kz_cp_at(s, n, q, &l);
+  if (!(kz_is_upper(first) || kz_is_digit(first) || first == '"' || first == 0xAB ||
+        first == 0x201C))
+    return 0;
+  if (plen * 5 < nlen * 4) return 1; /* a longer line below: not a wrap */
+  /* A headline in capitals or in Title Case. */
+  unsigned words = 0, caps = 0, lower = 0;
+  for (size_t k = ls; k < pe; k += l) {
+    uint32_t cp = kz_cp_at(s, pe, k, &l);
+    int start = k == ls || kz_is_space(kz_cp_before(s, k, &sp));
+    if (kz_is_alpha(cp)) {
+      words += start;
+      caps += start && kz_is_upper(cp);
+      lower += !kz_is_upper(cp);
+    }
+  }
+  return words >= 3 && (lower == 0 || caps * 10 >= words * 7);
+}
+
 /* A line break at i: a blank line ends the paragraph; with
  * KZTEXT_SEG_LINES any line break ends the sentence. */
 static size_t newline(sctx *c, size_t i) {
@@ -897,7 +965,11 @@ static size_t newline(sctx *c, size_t i) {
   size_t after = q;
   while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
   int blank = q >= n || s[q] == '\n' || s[q] == '\r';
-  if (!blank && !(c->flags & KZTEXT_SEG_LINES)) return after;
+  if (!blank && !(c->flags & KZTEXT_SEG_LINES)) {
+    if (line_ends_sentence(c, i, q)) cut(c, i, after);
+    c->line_start = after;
+    return after;
+  }
   cut(c, i, after);
   if (blank) {
     while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' ||
@@ -906,6 +978,7 @@ static size_t newline(sctx *c, size_t i) {
     start_paragraph(c, q);
     return q;
   }
+  c->line_start = after;
   return after;
 }
 

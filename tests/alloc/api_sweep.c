@@ -164,6 +164,7 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   digest *d = user;
   mix(d, s->text, s->len);
   MIXV(d, s->lang);
+  MIXV(d, s->role);
   if (s->translit) mix(d, s->translit, s->translit_len);
   return 0;
 }
@@ -181,6 +182,26 @@ static kztext_status c_pipeline(digest *d) {
   st = kztext_pipeline_run(p, KK, sizeof KK - 1, on_sentence, &mine, NULL, NULL);
   /* Sentences delivered before a failure are not part of the result. */
   if (!st) st = kztext_pipeline_run(p, CP1251, sizeof CP1251 - 1, on_sentence, &mine, NULL, NULL);
+  if (!st) *d = mine;
+  kztext_pipeline_free(p);
+  return st;
+}
+
+/* The pipeline with line roles: their line table, features and repeat
+ * finder allocate too. */
+static kztext_status c_pipeline_roles(digest *d) {
+  static const char page[] = "Menu\n\nНовый мост открыли в Уральске\n\n"
+                             "Мост открыли для движения в пятницу, сообщили в акимате.\n\n"
+                             "Фото: акимат\n\nПодписаться\n";
+  kztext_pipeline_options o;
+  memset(&o, 0, sizeof o);
+  o.size = sizeof o;
+  o.flags = KZTEXT_PIPELINE_ROLES;
+  kztext_pipeline *p = NULL;
+  kztext_status st = kztext_pipeline_new(&o, &p);
+  if (st) return st;
+  digest mine = *d;
+  st = kztext_pipeline_run(p, page, sizeof page - 1, on_sentence, &mine, NULL, NULL);
   if (!st) *d = mine;
   kztext_pipeline_free(p);
   return st;
@@ -230,6 +251,7 @@ static const struct { const char *name; call_fn fn; } calls[] = {
     {"script_runs+mixed_script_words", c_script},
     {"segmenter+sentences+tokens", c_segmenter},
     {"pipeline", c_pipeline},
+    {"pipeline with roles", c_pipeline_roles},
     {"translit+offsets+detect", c_translit},
     {"utf8_repair", c_utf8},
 };

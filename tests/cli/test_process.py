@@ -156,5 +156,47 @@ class Errors(unittest.TestCase):
         self.assertEqual(err, "")
 
 
+class Roles(unittest.TestCase):
+    PAGE = ("Menu\n\nEconomy\n\nNew Bridge Over The Ural River Opens In Oral\n\n"
+            "The bridge, which took three years to build, was opened to traffic on Friday.\n\n"
+            "Subscribe to our newsletter\n").encode()
+
+    def test_roles_and_keep(self):
+        code, out, err = run("process", "--roles", stdin=self.PAGE)
+        self.assertEqual(code, 0, err)
+        self.assertEqual([r["role"] for r in records(out)],
+                         ["boilerplate", "meta", "title", "body", "boilerplate"])
+        code, out, err = run("process", "--roles", "--keep", "title,body", "--format", "tsv",
+                             stdin=self.PAGE)
+        self.assertEqual(code, 0, err)
+        rows = [line.split("\t") for line in out.decode().splitlines()]
+        self.assertEqual([r[8] for r in rows], ["title", "body"])
+        self.assertTrue(rows[0][9].startswith("New Bridge"))
+        code, out, err = run("process", stdin=self.PAGE)
+        self.assertNotIn("role", records(out)[0])
+
+    def test_keep_errors(self):
+        self.assertEqual(run("process", "--keep", "body", stdin=b"x")[0], 2)
+        self.assertEqual(run("process", "--roles", "--keep", "body,headline", stdin=b"x")[0], 2)
+
+
+class IdField(unittest.TestCase):
+    def test_ids_pass_through(self):
+        data = ('{"id":"a-1","text":"Бірінші сөйлем. Екінші сөйлем."}\n'
+                '{"text":"No id here.","id":17}\n{"text":"None at all."}\n').encode()
+        code, out, err = run("process", "--input", "jsonl", "--id-field", "id", stdin=data)
+        self.assertEqual(code, 0, err)
+        recs = records(out)
+        self.assertEqual([(r["doc"], r["id"]) for r in recs],
+                         [(1, "a-1"), (1, "a-1"), (2, 17), (3, None)])
+        code, out, err = run("process", "--input", "jsonl", "--id-field", "id", "--format", "tsv",
+                             stdin=data)
+        self.assertEqual([line.split("\t")[1] for line in out.decode().splitlines()],
+                         ['"a-1"', '"a-1"', "17", "-"])
+
+    def test_id_field_needs_jsonl(self):
+        self.assertEqual(run("process", "--id-field", "id", stdin=b"x")[0], 2)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -24,8 +24,11 @@ class Sentences(unittest.TestCase):
     def test_lines(self):
         rc, out, _ = run("sentences", "--lines", stdin="Тақырып\nМәтін бар.\n".encode())
         self.assertEqual((rc, out), (0, "Тақырып\nМәтін бар.\n"))
+        # A wrapped line joins; a headline line stands alone (issue 16).
+        rc, out, _ = run("sentences", stdin="Мәтін осы жерде\nжалғасады.\n".encode())
+        self.assertEqual((rc, out), (0, "Мәтін осы жерде жалғасады.\n"))
         rc, out, _ = run("sentences", stdin="Тақырып\nМәтін бар.\n".encode())
-        self.assertEqual((rc, out), (0, "Тақырып Мәтін бар.\n"))
+        self.assertEqual((rc, out), (0, "Тақырып\nМәтін бар.\n"))
 
     def test_jsonl_offsets_are_bytes(self):
         text = "Бір. Two."

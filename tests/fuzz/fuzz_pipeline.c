@@ -1,6 +1,7 @@
 /* Fuzz target: the pipeline.  The first byte picks the options (encoding,
  * segmentation language, transliteration, flags).  Properties: no crash;
- * sentences come in order, inside the normalized text, and non-empty; the
+ * sentences come in order, inside the normalized text, and non-empty; each
+ * has a named role exactly when roles were asked for; the
  * boundary function cuts after a blank line. */
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
-typedef struct { size_t last_end, para, n; } seen;
+typedef struct { size_t last_end, para, n; int roles; } seen;
 
 static int check(void *user, const kztext_sentence *s) {
   seen *v = user;
@@ -20,6 +21,8 @@ static int check(void *user, const kztext_sentence *s) {
   REQUIRE(s->text == s->normalized + s->start && s->len == s->end - s->start);
   REQUIRE(kztext_utf8_validate(s->text, s->len, NULL) == KZTEXT_OK);
   REQUIRE(kztext_lang_name(s->lang) != NULL);
+  REQUIRE(kztext_role_name(s->role) != NULL);
+  REQUIRE((s->role != KZTEXT_ROLE_NONE) == v->roles);
   if (s->translit) REQUIRE(kztext_utf8_validate(s->translit, s->translit_len, NULL) == KZTEXT_OK);
   v->last_end = s->end;
   v->para = s->para;
@@ -40,11 +43,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   while (kztext_scheme_name((kztext_scheme)schemes)) schemes++;
   if (sel & 0x10) { o.translit = 1; o.translit_to = (kztext_scheme)((int)(sel >> 5) % schemes); }
   if (sel & 0x80) o.flags |= KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES;
+  /* The last byte's low bit asks for line roles. */
+  int roles = size > 1 && (data[size - 1] & 1);
+  if (roles) o.flags |= KZTEXT_PIPELINE_ROLES;
   kztext_pipeline *p;
   if (kztext_pipeline_new(&o, &p) != KZTEXT_OK) return 0;
   const char *s = (const char *)data + 1;
   size--;
-  seen v = {0, 0, 0};
+  seen v = {0, 0, 0, roles};
   kztext_pipeline_stats st = {.size = sizeof st};
   size_t off = 0;
   kztext_status r = kztext_pipeline_run(p, s, size, check, &v, &st, &off);
@@ -53,6 +59,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   kztext_pipeline_free(p);
   size_t cut = kztext_pipeline_boundary(s, size);
   REQUIRE(cut <= size);
+  REQUIRE(kztext_role_name((kztext_role)(sel & 7)) != NULL || (sel & 7) == 7);
   if (cut) REQUIRE(cut >= 2 && s[cut - 1] == '\n');
   return 0;
 }

@@ -93,5 +93,42 @@ class Process(unittest.TestCase):
         self.assertEqual(bad, [])
 
 
+# A scraped page of our own: menu, rubric and date, headline, byline,
+# text wrapped over lines, a caption with its credit, buttons, another story.
+PAGE = ("Menu\n\nSearch\n\nEconomy\n\n 09:15, 2 May 2026\n\n"
+        "New Bridge Over The Ural River Opens In Oral\n\nBy Arman Kasenov\n\n"
+        "The bridge, which took three years to build, was opened to traffic on Friday and\n"
+        "shortens the road between the two banks by twelve kilometres.\n\n"
+        "Workers on the bridge on the day before the opening.\nPhoto: city akimat\n\n"
+        "The city plans to close the old pontoon crossing once the spring floods are over.\n\n"
+        "Subscribe to our newsletter\n\nRead also\n\n"
+        "Bus Fares Rise In Three Regions From June\n")
+
+
+class Roles(unittest.TestCase):
+    def test_roles_of_a_scraped_page(self):
+        sents = kztext.Pipeline(roles=True).process(PAGE)
+        role = {" ".join(s.text.split()[:2]): s.role for s in sents}
+        self.assertEqual(role["New Bridge"], "title")
+        self.assertEqual(role["By Arman"], "meta")
+        self.assertEqual(role["The bridge,"], "body")
+        self.assertEqual(role["Photo: city"], "caption")
+        self.assertEqual(role["The city"], "body")
+        self.assertEqual(role["Subscribe to"], "boilerplate")
+        self.assertEqual(role["Bus Fares"], "boilerplate")
+        # The wrapped paragraph is one sentence; the headline never runs into it.
+        self.assertIn("Friday and\nshortens the road", [s.text for s in sents if s.role == "body"][0])
+        self.assertTrue(all(s.role is None for s in kztext.process(PAGE)))
+
+    def test_keep(self):
+        kept = kztext.Pipeline(roles=True, keep=["title", "body"]).process(PAGE)
+        self.assertEqual({s.role for s in kept}, {"title", "body"})
+        self.assertEqual(len(kept), 3)
+        with self.assertRaises(ValueError):
+            kztext.Pipeline(keep=["body"])
+        with self.assertRaises(ValueError):
+            kztext.Pipeline(roles=True, keep=["headline"])
+
+
 if __name__ == "__main__":
     unittest.main()

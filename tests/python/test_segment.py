@@ -30,7 +30,9 @@ class Sentences(unittest.TestCase):
 
     def test_lines(self):
         self.assertEqual(kztext.sentences("Тақырып\nМәтін.", lines=True), ["Тақырып", "Мәтін."])
-        self.assertEqual(kztext.sentences("Тақырып\nМәтін."), ["Тақырып\nМәтін."])
+        self.assertEqual(kztext.sentences("Тақырып\nМәтін жалғасады."), ["Тақырып", "Мәтін жалғасады."])
+        self.assertEqual(kztext.sentences("Мәтін осы жерде\nжалғасады."),
+                         ["Мәтін осы жерде\nжалғасады."])
 
     def test_invalid(self):
         with self.assertRaises(kztext.InvalidUTF8Error) as cm:

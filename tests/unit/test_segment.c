@@ -108,7 +108,23 @@ static const seg_case sentence_cases[] = {
     {"Ok \u0645\u0631\u062d\u0628\u0627\u061f (x) \u0639", 0, 0,
      "Ok \u0645\u0631\u062d\u0628\u0627\u061f | (x) \u0639"},
     /* paragraphs and line breaks */
-    {"Тақырып\nМәтін жалғасады.", 0, 0, "Тақырып\nМәтін жалғасады."},
+    /* issue 16: a headline or a widget line does not run into the next
+     * line; text wrapped across lines still joins; list items after a
+     * colon are sentences with their numbers. */
+    {"Тақырып\nМәтін жалғасады.", 0, 0, "Тақырып | Мәтін жалғасады."},
+    {"ЖАҢА КӨПІР АШЫЛДЫ\nКөпір бүгін ашылды.", 0, 0, "ЖАҢА КӨПІР АШЫЛДЫ | Көпір бүгін ашылды."},
+    {"Bridge Opens To Traffic In Oral\nThe city said so.", 0, 0,
+     "Bridge Opens To Traffic In Oral | The city said so."},
+    {"Ол кеше Астанада өткен жиында сөз сөйлеген Президент\nТоқаев жаңа жоспарды таныстырды.", 0,
+     0, "Ол кеше Астанада өткен жиында сөз сөйлеген Президент\nТоқаев жаңа жоспарды таныстырды."},
+    {"The ministry expects the new line\nto carry twice as many cars.", 0, 0,
+     "The ministry expects the new line\nto carry twice as many cars."},
+    {"Video of the opening\nplease wait", 0, 0, "Video of the opening | please wait"},
+    {"Нужно:\n1) заполнить анкету;\n2) сдать документы.", 0, 0,
+     "Нужно: | 1) заполнить анкету; | 2) сдать документы."},
+    {"To apply:\n1. Fill in the form.\n2. Send it to us.", 0, 0,
+     "To apply: | 1. Fill in the form. | 2. Send it to us."},
+    {"It happened on 12\nMarch in the city.", 0, 0, "It happened on 12\nMarch in the city."},
     {"Тақырып\nМәтін жалғасады.", 0, KZTEXT_SEG_LINES, "Тақырып | Мәтін жалғасады."},
     {"Бірінші абзац\n\nЕкінші абзац", 0, 0, "Бірінші абзац | Екінші абзац"},
     {"Line one\r\n\r\nLine two", 0, 0, "Line one | Line two"},

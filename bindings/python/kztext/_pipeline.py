@@ -11,8 +11,8 @@ from typing import Iterable, Iterator, List, Optional, Union
 from . import _lib
 from ._lib import lib
 
-LINES, NO_REPAIR, TRANSLIT_ALL = (_lib.flag(f"PIPELINE_{n}")
-                                  for n in ("LINES", "NO_REPAIR", "TRANSLIT_ALL"))
+LINES, NO_REPAIR, TRANSLIT_ALL, ROLES = (_lib.flag(f"PIPELINE_{n}")
+                                         for n in ("LINES", "NO_REPAIR", "TRANSLIT_ALL", "ROLES"))
 _LANGS = _lib.table(_lib.NAMES_LANG)
 _ENC_UTF8 = _lib.table(_lib.NAMES_ENCODING)["utf-8"]
 _SCHEME_AUTO = _lib.table(_lib.NAMES_SCHEME)["auto"]
@@ -29,7 +29,8 @@ class _Sentence(Structure):
     _fields_ = [("size", c_size_t), ("para", c_size_t), ("start", c_size_t), ("end", c_size_t),
                 ("text", c_void_p), ("len", c_size_t), ("lang", c_int), ("script", c_int),
                 ("variant", c_int), ("confidence", c_double), ("translit", c_void_p),
-                ("translit_len", c_size_t), ("normalized", c_void_p), ("normalized_len", c_size_t)]
+                ("translit_len", c_size_t), ("normalized", c_void_p), ("normalized_len", c_size_t),
+                ("role", c_int)]
 
 
 @_lib.structure_of("kztext_pipeline_stats")
@@ -45,6 +46,7 @@ _lib._sig("kztext_pipeline_free", None, c_void_p)
 _lib._sig("kztext_pipeline_run", c_int, c_void_p, c_char_p, c_size_t, _CALLBACK, c_void_p,
           POINTER(_Stats), POINTER(c_size_t))
 _lib._sig("kztext_lang_name", c_char_p, c_int)
+_lib._sig("kztext_role_name", c_char_p, c_int)
 _lib._sig("kztext_script_name", c_char_p, c_int)
 _lib._sig("kztext_variant_name", c_char_p, c_int)
 _lib._sig("kztext_encoding_from_name", c_int, c_char_p, POINTER(c_int))
@@ -66,6 +68,9 @@ class Sentence:
     variant: Optional[str]
     confidence: float
     translit: Optional[str] = None
+    #: With Pipeline(roles=True): "title", "body", "caption", "meta",
+    #: "boilerplate" or "duplicate" (the role of the sentence's line).
+    role: Optional[str] = None
 
 
 def _name(fn, v) -> str:
@@ -79,7 +84,8 @@ class Pipeline:
 
     def __init__(self, encoding: Optional[str] = "auto", lang: Optional[str] = "auto",
                  translit: Optional[str] = None, translit_all: bool = False, lines: bool = False,
-                 repair: bool = True, invalid: str = "strict"):
+                 repair: bool = True, invalid: str = "strict", roles: bool = False,
+                 keep: Optional[Iterable[str]] = None):
         o = _Options(size=ctypes.sizeof(_Options))
         o.encoding = _lib.lookup(lib.kztext_encoding_from_name, encoding, "encoding", "auto",
                                  "auto, utf-8, utf-16, cp1251, koi8-r, ibm866, iso-8859-5, "
@@ -95,8 +101,17 @@ class Pipeline:
         elif translit_all:
             raise ValueError("translit_all needs translit")
         self._invalid = invalid
+        self._keep = None
+        if keep is not None:
+            if not roles:
+                raise ValueError("keep needs roles=True")
+            self._keep = frozenset(keep)
+            unknown = self._keep - set(ROLE_NAMES)
+            if unknown:
+                raise ValueError(f"unknown role(s) {sorted(unknown)}: choose from {ROLE_NAMES}")
         o.flags = ((LINES if lines else 0) | (0 if repair else NO_REPAIR)
-                   | (TRANSLIT_ALL if translit_all else 0) | _lib.policy(invalid))
+                   | (TRANSLIT_ALL if translit_all else 0) | (ROLES if roles else 0)
+                   | _lib.policy(invalid))
         self._opts = o
         self._h = self._open(o)
         self._h_str = self._h if o.encoding == _ENC_UTF8 else None
@@ -165,7 +180,8 @@ class Pipeline:
                 if "norm" not in state:
                     state["norm"] = ctypes.string_at(s.normalized, s.normalized_len)
                 tl = ctypes.string_at(s.translit, s.translit_len).decode() if s.translit else None
-                found.append((s.para, s.start, s.end, s.lang, s.script, s.variant, s.confidence, tl))
+                found.append((s.para, s.start, s.end, s.lang, s.script, s.variant, s.confidence, tl,
+                              s.role))
                 return 0
             except BaseException as e:  # never let an exception cross the C frame
                 error.append(e)
@@ -186,17 +202,31 @@ class Pipeline:
         self.normalized = norm.decode("utf-8")
         self.encoding = _name(lib.kztext_encoding_name, stats.encoding)
         index = _lib.byte_to_str_index(norm)
-        return [Sentence(doc, para, index(a), index(b), norm[a:b].decode("utf-8"),
-                         _name(lib.kztext_lang_name, lang), _name(lib.kztext_script_name, script),
-                         _name(lib.kztext_variant_name, variant) if variant else None,
-                         round(conf, 6), tl)
-                for para, a, b, lang, script, variant, conf, tl in found]
+        out = [Sentence(doc, para, index(a), index(b), norm[a:b].decode("utf-8"),
+                        _name(lib.kztext_lang_name, lang), _name(lib.kztext_script_name, script),
+                        _name(lib.kztext_variant_name, variant) if variant else None,
+                        round(conf, 6), tl, _name(lib.kztext_role_name, role) if role else None)
+               for para, a, b, lang, script, variant, conf, tl, role in found]
+        if self._keep is not None:
+            out = [s for s in out if s.role in self._keep]
+        return out
 
     def map(self, docs: Iterable[Union[str, bytes]]) -> Iterator[Sentence]:
         """Processes documents one after another, numbering them from 0."""
         for i, d in enumerate(docs):
             yield from self.process(d, doc=i)
 
+
+def _role_names() -> List[str]:
+    names, i = [], 1  # 0 is "none": no role asked for
+    while lib.kztext_role_name(i) is not None:
+        names.append(lib.kztext_role_name(i).decode())
+        i += 1
+    return names
+
+
+#: The roles of Pipeline(roles=True), from the library.
+ROLE_NAMES = _role_names()
 
 _local = threading.local()
 
