@@ -107,6 +107,43 @@ static int container(scanner *p, char close) {
   }
 }
 
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A number as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int number(scanner *p) {
+  const char *s = p->s;
+  size_t i = p->i, n = p->n;
+  if (i < n && s[i] == '-') i++;
+  if (i < n && s[i] == '0') i++;
+  else if (i < n && is_digit(s[i])) while (i < n && is_digit(s[i])) i++;
+  else return 0;
+  if (i < n && s[i] == '.') {
+    if (++i >= n || !is_digit(s[i])) return 0;
+    while (i < n && is_digit(s[i])) i++;
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    if (++i < n && (s[i] == '+' || s[i] == '-')) i++;
+    if (i >= n || !is_digit(s[i])) return 0;
+    while (i < n && is_digit(s[i])) i++;
+  }
+  p->i = i;
+  return 1;
+}
+
+static int literal(scanner *p) {
+  /* NaN and the infinities are not RFC 8259, but Python's json reads them
+   * and writes them by default, so records it wrote are accepted. */
+  static const char *const words[] = {"true", "false", "null", "NaN", "Infinity", "-Infinity"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+    size_t l = strlen(words[k]);
+    if (p->n - p->i >= l && !memcmp(p->s + p->i, words[k], l)) {
+      p->i += l;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static int value(scanner *p) {
   ws(p);
   if (p->i >= p->n) return 0;
@@ -114,16 +151,7 @@ static int value(scanner *p) {
   if (c == '"') return string(p, NULL, NULL);
   if (c == '{') return container(p, '}');
   if (c == '[') return container(p, ']');
-  size_t start = p->i;
-  while (p->i < p->n && (strchr("+-.eE", p->s[p->i]) || (p->s[p->i] >= '0' && p->s[p->i] <= '9') ||
-                         (p->s[p->i] >= 'a' && p->s[p->i] <= 'z')))
-    p->i++;
-  size_t k = p->i - start;
-  const char *t = p->s + start;
-  if ((k == 4 && !memcmp(t, "true", 4)) || (k == 4 && !memcmp(t, "null", 4)) ||
-      (k == 5 && !memcmp(t, "false", 5)))
-    return 1;
-  return k > 0 && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9'));
+  return literal(p) || number(p);
 }
 
 int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vstart,
@@ -150,7 +178,7 @@ int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vst
     ws(&p);
     size_t at = p.i;
     if (!value(&p)) goto bad;
-    if (match && result == JSONL_MISSING) {
+    if (match) { /* a repeated key: the last one wins, as in Python's json and jq */
       *vstart = at;
       *vend = p.i;
       result = JSONL_FOUND;

@@ -28,19 +28,11 @@ class Help(unittest.TestCase):
         self.assertEqual(long_lines("--help"), [])
 
     def test_command_help_fits_80_columns(self):
-        cmds = [c for c in commands() if c != "process"]
+        cmds = list(commands())
         self.assertGreaterEqual(len(cmds), 6)
         for c in cmds:
             with self.subTest(c):
                 self.assertEqual(long_lines(c, "--help"), [])
-
-    # process's help lives in cli/cmd_process.c, which the line-roles change
-    # is rewriting; its long lines are fixed there.  When they are, this
-    # test passes unexpectedly, which unittest counts as a failure: then drop
-    # the decorator (and the exclusion above).
-    @unittest.expectedFailure
-    def test_process_help_fits_80_columns(self):
-        self.assertEqual(long_lines("process", "--help"), [])
 
     def test_translit_to_is_optional_in_usage(self):
         code, out, _ = run("translit", "--help")
