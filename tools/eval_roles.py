@@ -30,7 +30,7 @@ CONTENT = {"title", "body"}
 def line_roles(pipe, text):
     """The normalized text's non-blank lines with the role the pipeline gave
     each (the first sentence overlapping the line)."""
-    recs = pipe.process(text)
+    recs = list(pipe.process(text))
     norm = pipe.normalized
     lines, pos = [], 0
     for raw in norm.split("\n"):

@@ -12,7 +12,7 @@ DOC = ("Е\u0308рмек Алматыда тұрады. Ол мұғалім.\n\n
 class Process(unittest.TestCase):
     def test_sentences_and_str_offsets(self):
         p = kztext.Pipeline()
-        sents = p.process(DOC)
+        sents = list(p.process(DOC))
         self.assertEqual([s.lang for s in sents], ["kk", "kk", "ru", "en"])
         self.assertEqual([s.para for s in sents], [0, 0, 1, 2])
         # Offsets are str indices into the normalized document (Ё composed).
@@ -24,10 +24,10 @@ class Process(unittest.TestCase):
         self.assertEqual(p.encoding, "utf-8")
 
     def test_translit_and_options(self):
-        sents = kztext.process(DOC, translit="latin2021")
+        sents = list(kztext.process(DOC, translit="latin2021"))
         self.assertEqual(sents[1].translit, "Ol mūğalım.")
         self.assertIsNone(sents[2].translit)
-        sents = kztext.process("Заголовок\nВторая строка", lines=True)
+        sents = list(kztext.process("Заголовок\nВторая строка", lines=True))
         self.assertEqual([s.text for s in sents], ["Заголовок", "Вторая строка"])
         with self.assertRaises(ValueError):
             kztext.Pipeline(lang="de")
@@ -35,6 +35,12 @@ class Process(unittest.TestCase):
             kztext.Pipeline(translit="nope")
         with self.assertRaises(ValueError):
             kztext.Pipeline(encoding="ebcdic")
+        # An iterator, run at the call: errors raise there, not at the first next().
+        it = kztext.process(DOC)
+        self.assertIs(iter(it), it)
+        self.assertNotIsInstance(it, list)
+        with self.assertRaises(kztext.InvalidUTF8Error):
+            kztext.Pipeline(encoding="utf-8").process(b"ok \xff")
         # auto is a source scheme only: refused up front, never "out of memory"
         # at the first Kazakh sentence.
         with self.assertRaises(kztext.UnsupportedError):
@@ -42,7 +48,7 @@ class Process(unittest.TestCase):
 
     def test_bytes_in_legacy_encoding(self):
         p = kztext.Pipeline(encoding="cp1251")
-        sents = p.process("Новости дня. Всё хорошо.".encode("cp1251"))
+        sents = list(p.process("Новости дня. Всё хорошо.".encode("cp1251")))
         self.assertEqual([s.text for s in sents], ["Новости дня.", "Всё хорошо."])
         auto = kztext.Pipeline()
         auto.process("Новости дня. Всё хорошо, спасибо всем.".encode("cp1251"))
@@ -53,12 +59,12 @@ class Process(unittest.TestCase):
         with self.assertRaises(kztext.InvalidUTF8Error) as cm:
             p.process(b"ok \xff")
         self.assertEqual(cm.exception.offset, 3)
-        sents = kztext.Pipeline(encoding="utf-8", invalid="replace").process(b"ok \xff.")
+        sents = list(kztext.Pipeline(encoding="utf-8", invalid="replace").process(b"ok \xff."))
         self.assertEqual(sents[0].text, "ok \ufffd.")
 
     def test_utf8_bom_dropped_and_counted_in_offsets(self):
         p = kztext.Pipeline(encoding="utf-8")
-        sents = p.process("\ufeffБіз келдік.".encode())
+        sents = list(p.process("\ufeffБіз келдік.".encode()))
         self.assertEqual([(s.text, s.start) for s in sents], [("Біз келдік.", 0)])
         with self.assertRaises(kztext.InvalidUTF8Error) as cm:
             p.process(b"\xef\xbb\xbfok \xc0.")
@@ -107,7 +113,7 @@ PAGE = ("Menu\n\nSearch\n\nEconomy\n\n 09:15, 2 May 2026\n\n"
 
 class Roles(unittest.TestCase):
     def test_roles_of_a_scraped_page(self):
-        sents = kztext.Pipeline(roles=True).process(PAGE)
+        sents = list(kztext.Pipeline(roles=True).process(PAGE))
         role = {" ".join(s.text.split()[:2]): s.role for s in sents}
         self.assertEqual(role["New Bridge"], "title")
         self.assertEqual(role["By Arman"], "meta")
@@ -121,7 +127,7 @@ class Roles(unittest.TestCase):
         self.assertTrue(all(s.role is None for s in kztext.process(PAGE)))
 
     def test_keep(self):
-        kept = kztext.Pipeline(roles=True, keep=["title", "body"]).process(PAGE)
+        kept = list(kztext.Pipeline(roles=True, keep=["title", "body"]).process(PAGE))
         self.assertEqual({s.role for s in kept}, {"title", "body"})
         self.assertEqual(len(kept), 3)
         with self.assertRaises(ValueError):

@@ -155,8 +155,10 @@ class Pipeline:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def process(self, data: Union[str, bytes], doc: Optional[Union[int, str]] = None) -> List[Sentence]:
-        """Runs the pipeline over one document and returns its sentences.  A
+    def process(self, data: Union[str, bytes], doc: Optional[Union[int, str]] = None) -> Iterator[Sentence]:
+        """Runs the pipeline over one document and returns an iterator over its
+        sentences (the run happens at the call, so errors raise here; wrap it
+        in list() to index).  A
         str is passed as UTF-8 whatever the pipeline's encoding; bytes are
         read in the pipeline's encoding.  Afterwards `self.normalized` is the
         normalized document that start/end index and `self.encoding` the
@@ -209,7 +211,7 @@ class Pipeline:
                for para, a, b, lang, script, variant, conf, tl, role in found]
         if self._keep is not None:
             out = [s for s in out if s.role in self._keep]
-        return out
+        return iter(out)
 
     def map(self, docs: Iterable[Union[str, bytes]]) -> Iterator[Sentence]:
         """Processes documents one after another, numbering them from 0."""
@@ -231,8 +233,9 @@ ROLE_NAMES = _role_names()
 _local = threading.local()
 
 
-def process(text: Union[str, bytes], **options) -> List[Sentence]:
-    """Runs the pipeline over one document; options as for Pipeline.  Each
+def process(text: Union[str, bytes], **options) -> Iterator[Sentence]:
+    """Runs the pipeline over one document and returns an iterator over its
+    sentences (errors raise at the call); options as for Pipeline.  Each
     thread keeps its own pipeline per set of options, so repeated calls are
     cheap and threads run in parallel."""
     key = tuple(sorted(options.items()))
