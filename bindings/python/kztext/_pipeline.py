@@ -6,7 +6,7 @@ import threading
 from ctypes import (CFUNCTYPE, POINTER, Structure, byref, c_char_p, c_double, c_int, c_size_t,
                     c_uint, c_void_p)
 from dataclasses import dataclass
-from typing import Iterable, Iterator, List, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Union
 
 from . import _lib
 from ._lib import lib
@@ -73,7 +73,7 @@ class Sentence:
     role: Optional[str] = None
 
 
-def _name(fn, v) -> str:
+def _name(fn: Callable[[int], bytes], v: int) -> str:
     return fn(v).decode()
 
 
@@ -113,8 +113,8 @@ class Pipeline:
                    | (TRANSLIT_ALL if translit_all else 0) | (ROLES if roles else 0)
                    | _lib.policy(invalid))
         self._opts = o
-        self._h = self._open(o)
-        self._h_str = self._h if o.encoding == _ENC_UTF8 else None
+        self._h: Optional[c_void_p] = self._open(o)
+        self._h_str: Optional[c_void_p] = self._h if o.encoding == _ENC_UTF8 else None
         self._lock = threading.Lock()
         self.normalized: str = ""
         self.encoding: Optional[str] = None
@@ -152,7 +152,7 @@ class Pipeline:
     def __enter__(self) -> "Pipeline":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def process(self, data: Union[str, bytes], doc: Optional[Union[int, str]] = None) -> Iterator[Sentence]:
@@ -174,7 +174,7 @@ class Pipeline:
         state = {}
         error: List[BaseException] = []
 
-        def cb(_user, sp):
+        def cb(_user: Optional[int], sp: "ctypes._Pointer[_Sentence]") -> int:
             try:
                 if error:  # a signal handler raised (see _lib.deferred_signals)
                     return 1
@@ -233,7 +233,7 @@ ROLE_NAMES = _role_names()
 _local = threading.local()
 
 
-def process(text: Union[str, bytes], **options) -> Iterator[Sentence]:
+def process(text: Union[str, bytes], **options: Any) -> Iterator[Sentence]:
     """Runs the pipeline over one document and returns an iterator over its
     sentences (errors raise at the call); options as for Pipeline.  Each
     thread keeps its own pipeline per set of options, so repeated calls are
