@@ -102,6 +102,16 @@ kztext_scheme kztext_translit_detect(const char *src, size_t len) {
   if (!k.cyr && !k.arab && !k.lat) return KZTEXT_SCHEME_AUTO;
   if (k.cyr >= k.arab && k.cyr >= k.lat) return KZTEXT_SCHEME_CYRILLIC;
   if (k.arab >= k.lat) return KZTEXT_SCHEME_ARABIC;
+  /* the alphabet of Latin-script Kazakh as `kztext detect` names it */
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
+          KZTEXT_OK &&
+      r.lang == KZTEXT_LANG_KK && r.variant != KZTEXT_VARIANT_NONE)
+    return r.variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+           : r.variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+                                                   : KZTEXT_SCHEME_LATIN2021;
   return latin_alphabet(&k);
 }
 
@@ -186,13 +196,118 @@ static int script_of(uint32_t c) {
   return 0;
 }
 
-static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
-                         char *out, kz_spanv *sv) {
+/* What auto mode does with the Latin words of a line: pass them through
+ * (AUTO) or read them in one alphabet. */
+#define LATIN_FOREIGN KZTEXT_SCHEME_AUTO
+
+/* A verdict of kztext_detect below this confidence, or on fewer letters, is
+ * weak: short lines (a heading, a name, a list item) then take the
+ * document's verdict, as a reader would. */
+#define AUTO_SURE 0.9
+#define AUTO_LINE_LETTERS 40
+
+static kztext_scheme scheme_of_variant(kztext_variant v) {
+  return v == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+         : v == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+                                         : KZTEXT_SCHEME_LATIN2021;
+}
+
+/* The document's verdict: detect over its first MiB (cut at a line end),
+ * asked only when no line was long enough to be sure of. */
+typedef struct doc_verdict {
+  int sure;
+  kztext_lang lang;
+  kztext_script script;
+  kztext_scheme latin;
+} doc_verdict;
+
+static void doc_detect(const unsigned char *s, size_t n, doc_verdict *d) {
+  size_t m = n;
+  if (m > (1u << 20)) {
+    m = 1u << 20;
+    while (m > 0 && s[m - 1] != '\n') m--;
+    if (!m) m = 1u << 20;
+    while (m < n && (s[m] & 0xC0) == 0x80) m++;
+  }
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  memset(d, 0, sizeof *d);
+  if (kztext_detect((const char *)s, m, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r,
+                    NULL) != KZTEXT_OK)
+    return;
+  d->sure = r.confidence >= AUTO_SURE;
+  d->lang = r.lang;
+  d->script = r.script;
+  d->latin = scheme_of_variant(r.variant);
+}
+
+/* A line's own verdict on its Latin words (a scheme, LATIN_FOREIGN or
+ * LINE_WEAK) and what a weak line brings to the document's. */
+#define LINE_WEAK ((kztext_scheme)-2)
+typedef struct line_info {
+  size_t end;
+  kztext_scheme own;
+  kztext_scheme kk_variant; /* the line's alphabet if it is Kazakh with letters that show it */
+  kztext_scheme letters;    /* the alphabet its letters suggest, or foreign without any */
+  int dense;
+  size_t weight; /* letters of a sure verdict */
+} line_info;
+
+/* The line's own verdict, from detect: sure when detect is sure on 40+
+ * letters of Latin-script text.  A Latin word in a Cyrillic line is a name
+ * or a brand unless it carries Kazakh Latin letters. */
+static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   counts k;
   count_scripts(s, n, &k);
-  kztext_scheme latin = latin_alphabet(&k);
-  const int latin_is_kazakh = k.kz > 0;
-  size_t o = 0, i = 0;
+  li->own = LATIN_FOREIGN;
+  li->kk_variant = LATIN_FOREIGN;
+  li->weight = 0;
+  li->dense = 0;
+  li->letters = k.kz ? latin_alphabet(&k) : LATIN_FOREIGN;
+  if (!k.lat) return;
+  const int marked = k.s21 + k.s18 + k.s17 > 0;
+  /* Kazakh Latin letters in one letter of fifty outweigh a verdict of
+   * English: they are what Russian and names read out of a Kazakh
+   * converter look like (Russian is not modelled in Latin), and English
+   * never writes them so often. */
+  li->dense = (k.s21 + k.s18) * 50 >= k.lat;
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kztext_detect((const char *)s, n, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r,
+                    NULL) != KZTEXT_OK)
+    return;
+  if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
+    li->kk_variant = scheme_of_variant(r.variant);
+  li->own = LINE_WEAK;
+  if (r.script == KZTEXT_SCRIPT_LATN && r.confidence >= AUTO_SURE &&
+      r.letters >= AUTO_LINE_LETTERS) {
+    if (r.lang == KZTEXT_LANG_KK) {
+      li->own = marked ? li->kk_variant : LINE_WEAK;
+      li->weight = r.letters;
+    } else if (r.lang != KZTEXT_LANG_UND && !li->dense) {
+      li->own = LATIN_FOREIGN;
+      li->weight = r.letters;
+    }
+  } else if (r.script != KZTEXT_SCRIPT_LATN && !k.kz) {
+    li->own = LATIN_FOREIGN;
+  }
+}
+
+/* A weak line's verdict given the document's. */
+static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
+  if (d->sure && d->script == KZTEXT_SCRIPT_LATN && d->lang == KZTEXT_LANG_KK)
+    return li->kk_variant != LATIN_FOREIGN ? li->kk_variant : d->latin;
+  if (d->sure && d->lang != KZTEXT_LANG_KK && d->lang != KZTEXT_LANG_UND && !li->dense)
+    return LATIN_FOREIGN;
+  return li->letters;
+}
+
+/* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
+ * word run by word run: each run of one script goes its own route. */
+static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
+                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv) {
   while (i < n) {
     /* a run: words of one script and what lies between them */
     size_t l;
@@ -207,9 +322,12 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     }
     kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC
                          : sc == 3 ? KZTEXT_SCHEME_ARABIC
-                         : (sc == 2 && latin_is_kazakh) ? latin : to;
+                         : (sc == 2 && latin != LATIN_FOREIGN) ? latin : to;
+    size_t r = (size_t)-1;
+    if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
+      r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
     kz_spanv sub = {0};
-    size_t r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
+    if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
     if (r == (size_t)-1) { free(sub.v); return r; }
     if (sv) {
       for (size_t q = 0; q < sub.n; q++)
@@ -221,6 +339,60 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     o += r;
     i = j;
   }
+  return o;
+}
+
+/* Auto mode decides per line, with detect: a line sure of itself keeps its
+ * verdict; the others take the document's, which is the verdict of most
+ * letters on sure lines (so one English quote does not make a Kazakh page
+ * English, nor a Kazakh name an English page Kazakh). */
+static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                         char *out, kz_spanv *sv) {
+  size_t nl_count = 1;
+  for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++) nl_count++;
+  line_info *lines = malloc(nl_count * sizeof *lines);
+  if (!lines) return (size_t)-1;
+  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0};
+  for (size_t i = 0; i < n;) {
+    const unsigned char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) + 1 : n;
+    line_info *li = &lines[nlines++];
+    line_verdict(s + i, e - i, li);
+    li->end = e;
+    if (li->weight) votes[li->own == LATIN_FOREIGN ? KZ_SCHEME_COUNT : (int)li->own] += li->weight;
+    i = e;
+  }
+  doc_verdict d;
+  memset(&d, 0, sizeof d);
+  size_t kk = 0, best = 0;
+  for (int v = 0; v < KZ_SCHEME_COUNT; v++) {
+    kk += votes[v];
+    if (votes[v] > votes[best]) best = (size_t)v;
+  }
+  if (kk || votes[KZ_SCHEME_COUNT]) {
+    d.sure = 1;
+    d.script = KZTEXT_SCRIPT_LATN;
+    d.lang = kk > votes[KZ_SCHEME_COUNT] ? KZTEXT_LANG_KK : KZTEXT_LANG_EN;
+    d.latin = (kztext_scheme)best;
+  } else {
+    for (size_t q = 0; q < nlines; q++)
+      if (lines[q].own == LINE_WEAK) { doc_detect(s, n, &d); break; }
+  }
+  size_t o = 0, i = 0;
+  for (size_t q = 0; q < nlines;) {
+    /* a block: consecutive lines whose Latin words get the same verdict */
+    kztext_scheme latin = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
+    size_t j = lines[q++].end;
+    while (q < nlines) {
+      kztext_scheme v = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
+      if (v != latin) break;
+      j = lines[q++].end;
+    }
+    o = route_block(s, i, j, latin, to, flags, out, o, sv);
+    if (o == (size_t)-1) break;
+    i = j;
+  }
+  free(lines);
   return o;
 }
 
