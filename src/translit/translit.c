@@ -304,6 +304,58 @@ static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
   return li->letters;
 }
 
+/* English phrases inside Kazakh Latin lines (a quote, a title): a run of
+ * three or more words in plain a-z, most of them in small letters, that
+ * detect calls English with this confidence passes through.  Plain a-z
+ * alone says little (2018 text is mostly plain), so the phrase must be
+ * English by detect's own model; capitalized runs are names (Russian ones
+ * in Latin look English to a model that knows no Latin Russian), which the
+ * Kazakh rules spell as Kazakh Cyrillic does. */
+#define PHRASE_WORDS 3
+#define PHRASE_SURE 0.99
+
+static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
+
+/* End of the foreign phrase that starts at the plain word at s[i], or i;
+ * *end is the end of its plain words either way. */
+static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t *end) {
+  size_t words = 0, lower = 0, last = i, j = i;
+  while (j < n) {
+    /* one plain word: ASCII letters, an apostrophe between letters */
+    size_t w = j;
+    while (w < n &&
+           (ascii_letter(s[w]) || (s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))))
+      w++;
+    if (w == j ||
+        (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
+      break;
+    words++;
+    lower += s[j] >= 'a';
+    last = w;
+    /* what lies between words: spaces and sentence-inner punctuation */
+    while (w < n && (s[w] == ' ' || s[w] == ','))
+      w++;
+    j = w;
+  }
+  *end = last;
+  if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kztext_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, &r, NULL) == KZTEXT_OK &&
+      r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
+    return last;
+  return i;
+}
+
+/* Converts the Latin run s[i..n) of a Kazakh line from `latin`, leaving its
+ * English phrases as they are. */
+static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
+                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv);
+
+static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
+                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv);
+
 /* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
  * word run by word run: each run of one script goes its own route. */
 static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
@@ -320,26 +372,65 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
       if (t && !sc) sc = t;
       j += l;
     }
-    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC
-                         : sc == 3 ? KZTEXT_SCHEME_ARABIC
-                         : (sc == 2 && latin != LATIN_FOREIGN) ? latin : to;
-    size_t r = (size_t)-1;
-    if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
-      r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
-    kz_spanv sub = {0};
-    if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
-    if (r == (size_t)-1) { free(sub.v); return r; }
-    if (sv) {
-      for (size_t q = 0; q < sub.n; q++)
-        kz_span_add(sv, sub.v[q].src_start + i, sub.v[q].src_end + i, sub.v[q].dst_start + o,
-                    sub.v[q].dst_end + o, 0);
-      if (sub.oom) sv->oom = 1;
-      free(sub.v);
+    if (sc == 2 && latin != LATIN_FOREIGN) {
+      o = route_latin(s, i, j, latin, to, flags, out, o, sv);
+      if (o == (size_t)-1) return o;
+      i = j;
+      continue;
     }
-    o += r;
+    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC : sc == 3 ? KZTEXT_SCHEME_ARABIC : to;
+    o = route_piece(s, i, j, from, to, flags, out, o, sv);
+    if (o == (size_t)-1) return o;
     i = j;
   }
   return o;
+}
+
+static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
+                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv) {
+  size_t start = i;
+  for (size_t j = i; j < n;) {
+    /* at a word start after a non-letter */
+    if (ascii_letter(s[j]) && (j == i || (!ascii_letter(s[j - 1]) && s[j - 1] < 0x80 &&
+                                          s[j - 1] != '\'' && s[j - 1] != '-'))) {
+      size_t end = j;
+      size_t e = foreign_phrase(s, j, n, &end);
+      if (e > j) {
+        if (j > start) o = route_piece(s, start, j, latin, to, flags, out, o, sv);
+        if (o == (size_t)-1) return o;
+        o = route_piece(s, j, e, to, to, flags, out, o, sv);
+        start = j = e;
+        continue;
+      }
+      j = end > j ? end : j + 1;
+      continue;
+    }
+    j++;
+  }
+  if (n > start) o = route_piece(s, start, n, latin, to, flags, out, o, sv);
+  return o;
+}
+
+/* Converts s[i..j) from `from` to `to` at out + o; returns the new o. */
+static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
+                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv) {
+  size_t r = (size_t)-1;
+  if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
+    r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
+  kz_spanv sub = {0};
+  if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
+  if (r == (size_t)-1) {
+    free(sub.v);
+    return r;
+  }
+  if (sv) {
+    for (size_t q = 0; q < sub.n; q++)
+      kz_span_add(sv, sub.v[q].src_start + i, sub.v[q].src_end + i, sub.v[q].dst_start + o,
+                  sub.v[q].dst_end + o, 0);
+    if (sub.oom) sv->oom = 1;
+    free(sub.v);
+  }
+  return o + r;
 }
 
 /* Auto mode decides per line, with detect: a line sure of itself keeps its
