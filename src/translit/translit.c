@@ -55,12 +55,23 @@ size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
 
 typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17, kz;
+  size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
 } counts;
+
+static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
 static void count_scripts(const unsigned char *s, size_t n, counts *k) {
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
   for (size_t i = 0; i < n;) {
+    if (s[i] < 0x80 && s[i] != '\'') {
+      if (ascii_letter(s[i])) {
+        k->lat++;
+        k->kz += (s[i] | 0x20) == 'q';
+      }
+      prev = s[i++];
+      continue;
+    }
     size_t l, sub;
     uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
     if (!l) { i += sub; prev = 0; continue; }
@@ -73,12 +84,12 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
       case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0x15F:
       case 0x15E: case 0x16B: case 0x16A: case 0x131: case 0x130: case 0xF6: case 0xD6:
       case 0xFC: case 0xDC:
-        k->s21++; k->kz++; break;
+        k->s21++; k->kz++; k->dotless += c == 0x131; break;
       case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3:
       case 0xD3: case 0xFA: case 0xDA: case 0xFD: case 0xDD:
         k->s18++; k->kz++; break;
       case 'q': case 'Q': k->kz++; break;
-      default: break;
+      default: k->other += c >= 0x80; break;
       }
     } else if ((c == '\'' || c == 0x2019 || c == 0x2BC) && kz_tl_is_latin_letter(prev) &&
                strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
@@ -245,6 +256,7 @@ static void doc_detect(const unsigned char *s, size_t n, doc_verdict *d) {
 /* A line's own verdict on its Latin words (a scheme, LATIN_FOREIGN or
  * LINE_WEAK) and what a weak line brings to the document's. */
 #define LINE_WEAK ((kztext_scheme)-2)
+#define LINE_NONE ((kztext_scheme)-3)
 typedef struct line_info {
   size_t end;
   kztext_scheme own;
@@ -265,13 +277,25 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   li->weight = 0;
   li->dense = 0;
   li->letters = k.kz ? latin_alphabet(&k) : LATIN_FOREIGN;
-  if (!k.lat) return;
+  if (!k.lat) {
+    li->own = LINE_NONE; /* nothing to decide: joins the block around it */
+    return;
+  }
   const int marked = k.s21 + k.s18 + k.s17 > 0;
   /* Kazakh Latin letters in one letter of fifty outweigh a verdict of
    * English: they are what Russian and names read out of a Kazakh
    * converter look like (Russian is not modelled in Latin), and English
    * never writes them so often. */
   li->dense = (k.s21 + k.s18) * 50 >= k.lat;
+  if (li->dense && k.s21 > k.dotless && !k.s18 && !k.s17 && !k.other && !k.cyr && !k.arab &&
+      k.lat >= AUTO_LINE_LETTERS) {
+    /* 2021 letters (ä ğ ñ ö ş ū ü İ) in one letter of fifty, and no letter of
+     * 2018, 2017 or another language: detect's verdict is then kk 2021 (these
+     * letters are decisive in its model), so the line need not be scored */
+    li->own = li->kk_variant = KZTEXT_SCHEME_LATIN2021;
+    li->weight = k.lat;
+    return;
+  }
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
@@ -304,6 +328,15 @@ static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
   return li->letters;
 }
 
+/* What every piece of an auto-mode conversion shares. */
+typedef struct auto_ctx {
+  kztext_scheme to;
+  unsigned flags;
+  char *out;
+  kz_spanv *sv;
+  kz_tl_memo *memo; /* latin2021 -> Cyrillic words, shared by all pieces */
+} auto_ctx;
+
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
  * three or more words in plain a-z, most of them in small letters, that
  * detect calls English with this confidence passes through.  Plain a-z
@@ -313,8 +346,6 @@ static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
  * Kazakh rules spell as Kazakh Cyrillic does. */
 #define PHRASE_WORDS 3
 #define PHRASE_SURE 0.99
-
-static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
@@ -351,35 +382,40 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t 
 /* Converts the Latin run s[i..n) of a Kazakh line from `latin`, leaving its
  * English phrases as they are. */
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv);
+                          const auto_ctx *c, size_t o);
 
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
-                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv);
+                          const auto_ctx *c, size_t o);
 
 /* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
  * word run by word run: each run of one script goes its own route. */
 static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv) {
+                          const auto_ctx *c, size_t o) {
   while (i < n) {
     /* a run: words of one script and what lies between them */
     size_t l;
     int sc = 0;
     size_t j = i;
     while (j < n) {
-      uint32_t c = kz_utf8_next(s + j, &l);
-      int t = script_of(c);
+      int t;
+      if (s[j] < 0x80) {
+        t = ascii_letter(s[j]) ? 2 : 0;
+        l = 1;
+      } else {
+        t = script_of(kz_utf8_next(s + j, &l));
+      }
       if (t && sc && t != sc) break;
       if (t && !sc) sc = t;
       j += l;
     }
     if (sc == 2 && latin != LATIN_FOREIGN) {
-      o = route_latin(s, i, j, latin, to, flags, out, o, sv);
+      o = route_latin(s, i, j, latin, c, o);
       if (o == (size_t)-1) return o;
       i = j;
       continue;
     }
-    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC : sc == 3 ? KZTEXT_SCHEME_ARABIC : to;
-    o = route_piece(s, i, j, from, to, flags, out, o, sv);
+    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC : sc == 3 ? KZTEXT_SCHEME_ARABIC : c->to;
+    o = route_piece(s, i, j, from, c, o);
     if (o == (size_t)-1) return o;
     i = j;
   }
@@ -387,7 +423,7 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
 }
 
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv) {
+                          const auto_ctx *c, size_t o) {
   size_t start = i;
   for (size_t j = i; j < n;) {
     /* at a word start after a non-letter */
@@ -396,9 +432,9 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
       size_t end = j;
       size_t e = foreign_phrase(s, j, n, &end);
       if (e > j) {
-        if (j > start) o = route_piece(s, start, j, latin, to, flags, out, o, sv);
+        if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;
-        o = route_piece(s, j, e, to, to, flags, out, o, sv);
+        o = route_piece(s, j, e, c->to, c, o);
         start = j = e;
         continue;
       }
@@ -407,13 +443,17 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
     }
     j++;
   }
-  if (n > start) o = route_piece(s, start, n, latin, to, flags, out, o, sv);
+  if (n > start) o = route_piece(s, start, n, latin, c, o);
   return o;
 }
 
 /* Converts s[i..j) from `from` to `to` at out + o; returns the new o. */
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
-                          kztext_scheme to, unsigned flags, char *out, size_t o, kz_spanv *sv) {
+                          const auto_ctx *c, size_t o) {
+  kztext_scheme to = c->to;
+  unsigned flags = c->flags;
+  char *out = c->out;
+  kz_spanv *sv = c->sv;
   size_t r = (size_t)-1;
   if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
     r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
@@ -469,6 +509,8 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     for (size_t q = 0; q < nlines; q++)
       if (lines[q].own == LINE_WEAK) { doc_detect(s, n, &d); break; }
   }
+  auto_ctx c = {to, flags, out, sv, NULL};
+  if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
     /* a block: consecutive lines whose Latin words get the same verdict */
@@ -476,13 +518,16 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     size_t j = lines[q++].end;
     while (q < nlines) {
       kztext_scheme v = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
-      if (v != latin) break;
+      if (latin == LINE_NONE) latin = v;
+      else if (v != latin && v != LINE_NONE) break;
       j = lines[q++].end;
     }
-    o = route_block(s, i, j, latin, to, flags, out, o, sv);
+    if (latin == LINE_NONE) latin = LATIN_FOREIGN;
+    o = route_block(s, i, j, latin, &c, o);
     if (o == (size_t)-1) break;
     i = j;
   }
+  kz_tl_memo_free(c.memo);
   free(lines);
   return o;
 }

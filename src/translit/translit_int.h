@@ -183,6 +183,16 @@ static inline int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t
   return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
 }
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
+/* The same with a memo of converted words kept by the caller, so that the
+ * pieces of one text (auto mode converts it line block by line block) share
+ * one: kz_tl_memo_new(total input) is NULL for inputs too small to repay it
+ * (or out of memory), and a NULL memo only costs speed.  A memo serves one
+ * flags value. */
+typedef struct kz_tl_memo kz_tl_memo;
+kz_tl_memo *kz_tl_memo_new(size_t n);
+void kz_tl_memo_free(kz_tl_memo *m);
+size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
+                                 kz_tl_memo *m);
 /* next: the byte after the word (0 at the end) */
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
                         unsigned flags, unsigned next, char **o);
