@@ -435,6 +435,13 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     if (y18 && nx == KZ_AMB_S && j + 3 == m && code[j + 2] == KZ_AMB_AE) {
       /* final tsá: Russian -ться/-тся (no Kazakh word ends in сә) */
       if (prev == CY_I || prev == CY_A || prev == CY_U) x.c[1] = CY_SOFT;
+    } else if (y18 && nx == KZ_AMB_S && j + 3 < m && code[j + 2] == KZ_AMB_I &&
+               (code[j + 3] == CY_A || code[j + 3] == CY_U || code[j + 3] == CY_O ||
+                code[j + 3] == KZ_AMB_I)) {
+      /* 2018 writers' ts for ц (the decree's s) before ı and a vowel or ıı
+       * (-ция, -ции, -цион): тс never stands there in a Kazakh word */
+      x.c[0] = CY_TS;
+      x.take = 2;
     } else if (fam21 && nx == CY_S && kz_rule_tsia_end(code, m, j)) {
       /* Russian -ться/-тся (tsiia would be -ция) */
       if (prev == CY_I || prev == CY_A || prev == CY_U) x.c[1] = CY_SOFT;

@@ -79,7 +79,7 @@ static int is_mark(uint32_t cp) {
   return (cp >= 0x300 && cp < 0x370) || cp == 0xFE20 || cp == 0xFE21;
 }
 
-static int is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC; }
+#define is_apos kz_tl_is_apos
 
 /* Characters that belong to a Latin word of scheme `sc`. */
 static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {

@@ -64,7 +64,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
   for (size_t i = 0; i < n;) {
-    if (s[i] < 0x80 && s[i] != '\'') {
+    if (s[i] < 0x80 && s[i] != '\'' && s[i] != '`') {
       if (ascii_letter(s[i])) {
         k->lat++;
         k->kz += (s[i] | 0x20) == 'q';
@@ -91,7 +91,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
       case 'q': case 'Q': k->kz++; break;
       default: k->other += c >= 0x80; break;
       }
-    } else if ((c == '\'' || c == 0x2019 || c == 0x2BC) && kz_tl_is_latin_letter(prev) &&
+    } else if (kz_tl_is_apos(c) && kz_tl_is_latin_letter(prev) &&
                strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
       k->s17++;
       k->kz++;

@@ -200,6 +200,12 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
 /* Character classes shared by the converters. */
 int kz_tl_is_arabic_letter(uint32_t cp);
 int kz_tl_is_latin_letter(uint32_t cp);
+/* The second half of a 2017 pair: ' and the look-alikes real text types
+ * for it (’ ʼ ‘ ʻ ` ´ ′). */
+static inline int kz_tl_is_apos(uint32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2BC || cp == 0x2018 || cp == 0x2BB || cp == '`' ||
+         cp == 0xB4 || cp == 0x2032;
+}
 static inline int kz_tl_is_cyr_letter(uint32_t cp) {
   return (cp >= 0x400 && cp <= 0x4FF);
 }
