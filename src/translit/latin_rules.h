@@ -335,6 +335,7 @@ typedef struct kz_rout {
 static inline int kz_rule_context(kztext_scheme sc, uint32_t g, uint32_t nx, uint32_t pc, int m) {
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
   return (g >= KZ_AMB_I) | ((g == CY_T) & ((nx == CY_S) | (y18 & (nx == KZ_AMB_S)))) |
+         (((g == CY_NG) | (g == CY_TS)) & (sc == KZTEXT_SCHEME_BGN)) |
          ((g == CY_S) & (pc == CY_T)) | ((g == CY_SH) & (nx == CY_SH)) | ((g == CY_L) & (m == 2));
 }
 
@@ -428,8 +429,11 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     } else
       x.c[0] = CY_SH;
     break;
-  case KZ_AMB_Y: /* bgn y: й after a vowel unless a vowel follows */
-    x.c[0] = (pv && !kz_tok_vowel(nx)) ? CY_SHORT_I : CY_YERU;
+  case KZ_AMB_Y:
+    /* bgn y: й after a vowel, since Kazakh writes no ы after one (айы,
+     * мүйіс); у and и before it carry their glide (тауы, ауыл, қиылу),
+     * except Russian -ий at the end (Василий) */
+    x.c[0] = (pv && prev != CY_U && (prev != CY_I || !nx)) ? CY_SHORT_I : CY_YERU;
     break;
   case CY_T:
     if (y18 && nx == KZ_AMB_S && j + 3 == m && code[j + 2] == KZ_AMB_AE) {
@@ -454,6 +458,28 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     if (fam21 && j > 0 && kz_rule_tsia_end(code, m, j - 1)) {
       x.c[1] = CY_YA;
       x.take = 3;
+    }
+    break;
+  case CY_TS:
+    /* bgn ts+h is т+ш (бейбітшілік: цһ would have been written ts·h); ts
+     * before a Kazakh suffix in с is т+с (кетсе, әрекетсіз), as in 2021 */
+    if (w->sc == KZTEXT_SCHEME_BGN && nx == CY_H) {
+      x.c[0] = CY_T;
+      x.c[1] = CY_SH;
+      x.take = 2;
+    } else if (w->sc == KZTEXT_SCHEME_BGN && j > 0 &&
+               (nx == KZ_AMB_Y || kz_rule_ts_is_suffix(code, m, j + 1))) {
+      x.c[0] = CY_T;
+      x.c[1] = CY_S;
+    }
+    break;
+  case CY_NG:
+    /* bgn ngh is н+ғ (-нған, -нға), not ң+һ, which Kazakh hardly writes:
+     * the longest key read ng first */
+    if (w->sc == KZTEXT_SCHEME_BGN && nx == CY_H) {
+      x.c[0] = CY_N;
+      x.c[1] = CY_GH;
+      x.take = 2;
     }
     break;
   case CY_L:

@@ -86,7 +86,8 @@ static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {
   if (kz_tl_is_latin_letter(cp) || is_mark(cp)) return 1;
   if (cp == 0x2B9 || cp == 0x2BA) return sc >= KZTEXT_SCHEME_ISO9;
   if (cp == 0xB7) return sc == KZTEXT_SCHEME_BGN && in_word;
-  if (is_apos(cp)) return sc == KZTEXT_SCHEME_LATIN2017 && in_word;
+  /* 2017's pairs; BGN's soft sign as publishers type it (’ for ʹ) */
+  if (is_apos(cp)) return (sc == KZTEXT_SCHEME_LATIN2017 || sc == KZTEXT_SCHEME_BGN) && in_word;
   return 0;
 }
 
