@@ -39,7 +39,8 @@ typedef enum kztext_scheme {
   KZTEXT_SCHEME_ISO9 = 4,      /**< "iso9": ISO 9:1995, reversible */
   KZTEXT_SCHEME_BGN = 5,       /**< "bgn": BGN/PCGN 1979 */
   KZTEXT_SCHEME_ALALC = 6,     /**< "alalc": ALA-LC Non-Slavic Cyrillic */
-  KZTEXT_SCHEME_ARABIC = 7     /**< "arabic": töte jazu (MediaWiki rules) */
+  KZTEXT_SCHEME_ARABIC = 7,    /**< "arabic": töte jazu (MediaWiki rules) */
+  KZTEXT_SCHEME_MEDIAWIKI = 8  /**< "mediawiki": Wikipedia's kk-latn (ı i ï, ý w, ş ç ñ) */
 } kztext_scheme;
 
 /* Flags for kztext_translit().  Bits 0-3: the invalid-UTF-8 policy; the

@@ -336,7 +336,8 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
     int cap;
     uint32_t lc = lat_lower(c, &cap);
     if (glued_word_ends(s, e, p, l, w->n, cap, w->n ? w->cap[w->n - 1] : 0)) break;
-    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
+    if ((sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_MEDIAWIKI) && c == 'I')
+      lc = 0x131; /* Turkic: I is ı */
     w->cp[w->n] = lc;
     w->cap[w->n] = (uint8_t)cap;
     w->off[w->n] = p;

@@ -13,7 +13,8 @@ const kz_name kz_scheme_names[] = {
     {"latin2018", KZTEXT_SCHEME_LATIN2018}, {"latin2017", KZTEXT_SCHEME_LATIN2017},
     {"iso9", KZTEXT_SCHEME_ISO9},         {"bgn", KZTEXT_SCHEME_BGN},
     {"alalc", KZTEXT_SCHEME_ALALC},       {"arabic", KZTEXT_SCHEME_ARABIC},
-    {"auto", KZTEXT_SCHEME_AUTO},         {"latin", KZTEXT_SCHEME_LATIN2021},
+    {"mediawiki", KZTEXT_SCHEME_MEDIAWIKI}, {"auto", KZTEXT_SCHEME_AUTO},
+    {"latin", KZTEXT_SCHEME_LATIN2021},
     {NULL, 0}};
 
 const char *kztext_scheme_name(kztext_scheme scheme) {

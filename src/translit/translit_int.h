@@ -17,7 +17,7 @@
 
 /* Schemes are 0..KZ_SCHEME_COUNT-1 (KZTEXT_SCHEME_AUTO aside); internal so
  * that a new scheme does not change a constant compiled into callers. */
-#define KZ_SCHEME_COUNT 8
+#define KZ_SCHEME_COUNT 9
 
 /* Reverse direction by rules alone, no lexicon: for measuring the lexicon
  * and for its generator, never for users, so it is not a public flag.  It

@@ -167,7 +167,8 @@ def translit(text: str, to: str = ..., source: str = ..., offsets: bool = ...,
 
 def translit(text, to="latin2021", source="auto", offsets=False, invalid="strict"):
     """Transliterates Kazakh `text` to scheme `to` ("latin2021" (alias "latin"),
-    "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "cyrillic") from
+    "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "mediawiki",
+    "cyrillic") from
     `source` (a scheme name, or "auto" to detect each word's script); None
     means the default of each.
 
