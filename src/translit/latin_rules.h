@@ -431,7 +431,7 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     break;
   case KZ_AMB_Y:
     /* bgn y: й after a vowel, since Kazakh writes no ы after one (айы,
-     * мүйіс); у and и before it carry their glide (тауы, ауыл, қиылу),
+     * бойы); у and и before it carry their glide (ауыл, қауым, жиылыс),
      * except Russian -ий at the end (Василий) */
     x.c[0] = (pv && prev != CY_U && (prev != CY_I || !nx)) ? CY_SHORT_I : CY_YERU;
     break;
@@ -461,8 +461,8 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     }
     break;
   case CY_TS:
-    /* bgn ts+h is т+ш (бейбітшілік: цһ would have been written ts·h); ts
-     * before a Kazakh suffix in с is т+с (кетсе, әрекетсіз), as in 2021 */
+    /* bgn ts+h is т+ш (айтшы: цһ would have been written ts·h); ts
+     * before a Kazakh suffix in с is т+с (кетсе, айтсын), as in 2021 */
     if (w->sc == KZTEXT_SCHEME_BGN && nx == CY_H) {
       x.c[0] = CY_T;
       x.c[1] = CY_SH;
