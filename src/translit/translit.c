@@ -348,12 +348,31 @@ typedef struct auto_ctx {
 #define PHRASE_WORDS 3
 #define PHRASE_SURE 0.99
 
+/* End of an identifier that starts at s[i] (snake_case, camelCase with two
+ * humps or more: my_var, getElementById), or i.  One hump is a pair of
+ * words a crawler glued together, which the converter splits; digits say
+ * nothing (2015jyly, a word glued to a step number, m2). */
+static size_t code_token(const unsigned char *s, size_t i, size_t n) {
+  size_t e = i;
+  int under = 0, letter = 0, humps = 0;
+  while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
+    if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
+    under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]);
+    letter |= ascii_letter(s[e]);
+    e++;
+  }
+  if (e < n && (s[e] >= 0x80 || s[e] == '@')) return i; /* a word of an alphabet, an address */
+  return letter && (under || humps >= 2) ? e : i;
+}
+
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
 static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t *end) {
   size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
-    /* one plain word: ASCII letters, an apostrophe between letters */
+    /* one plain word: ASCII letters, an apostrophe between letters; code
+     * ends the phrase */
+    if (code_token(s, j, n) > j) break;
     size_t w = j;
     while (w < n &&
            (ascii_letter(s[w]) || (s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))))
@@ -431,7 +450,8 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
     if (ascii_letter(s[j]) && (j == i || (!ascii_letter(s[j - 1]) && s[j - 1] < 0x80 &&
                                           s[j - 1] != '\'' && s[j - 1] != '-'))) {
       size_t end = j;
-      size_t e = foreign_phrase(s, j, n, &end);
+      size_t e = code_token(s, j, n);
+      if (e == j) e = foreign_phrase(s, j, n, &end);
       if (e > j) {
         if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;

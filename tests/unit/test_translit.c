@@ -232,6 +232,8 @@ static void auto_lines(void) {
   check_auto("Bügın auylda jaña mektep aşyldy.\nTúrkistan oblysynda jańa mektep ashyldy.\nAuyl",
              "Бүгін ауылда жаңа мектеп ашылды.\nТүркістан облысында жаңа мектеп ашылды.\nАуыл",
              "a 2021 line, a 2018 line, a short line");
+  check_auto("Bügın jaña kod: my_var pen getElementById.",
+             "Бүгін жаңа код: my_var пен getElementById.", "identifiers stay");
   /* 2018 with ı and few acute letters is 2018, as detect says */
   const char *t18 = "Bul jıyn Aqtóbede ótti";
   CHECK_INT(kztext_translit_detect(t18, strlen(t18)), KZTEXT_SCHEME_LATIN2018, "2018 with ı");
