@@ -1,7 +1,7 @@
 /* Transliteration throughput on ../shared/data/corpus/kk:
  *   Cyrillic -> latin2021 (gate: >= 500 MB/s, >= 300x ICU's
  *   "Kazakh-Latin/BGN" transform on the same text in the same run);
- *   latin2021 -> Cyrillic (gate: >= 200 MB/s).
+ *   latin2021 -> Cyrillic, the scheme named and --from auto (gate: >= 200 MB/s).
  * ICU is timed as a caller would use it on UTF-8: u_strFromUTF8, then
  * utrans_transUChars.  Sizes are input bytes of UTF-8. */
 #include "bench.h"
@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
   size_t lat_len = run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap);
   char *lat = malloc(lat_len);
   memcpy(lat, dst, lat_len);
-  size_t cap2 = kztext_translit_bound(lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC);
+  size_t cap2 = kztext_translit_bound(lat_len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC);
   char *dst2 = malloc(cap2);
   double kz_rev;
   BENCH_MBPS(kz_rev, lat_len, 1.0,
@@ -51,6 +51,14 @@ int main(int argc, char **argv) {
   for (int r = 0; r < 5; r++)
     sink += run_kz(lat, lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, dst2, cap2);
   double kz_rev_cpu = 5.0 * lat_len / (bench_cpu_now() - t0) / 1e6;
+  /* the same text with the source detected (language and alphabet per line) */
+  double kz_auto;
+  BENCH_MBPS(kz_auto, lat_len, 1.0,
+             sink += run_kz(lat, lat_len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, dst2, cap2));
+  t0 = bench_cpu_now();
+  for (int r = 0; r < 5; r++)
+    sink += run_kz(lat, lat_len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, dst2, cap2);
+  double kz_auto_cpu = 5.0 * lat_len / (bench_cpu_now() - t0) / 1e6;
 
   /* ICU on the same text */
   UErrorCode ec = U_ZERO_ERROR;
@@ -85,6 +93,7 @@ int main(int argc, char **argv) {
     printf("ratio kztext / ICU             %9.0fx  %9.0fx  (gate >= 300x)\n", kz_fwd / icu,
            kz_fwd_cpu / icu_cpu);
   printf("kztext latin2021 -> cyrillic   %9.1f   %9.1f   (gate >= 200)\n", kz_rev, kz_rev_cpu);
+  printf("kztext auto -> cyrillic        %9.1f   %9.1f   (gate >= 200)\n", kz_auto, kz_auto_cpu);
   (void)sink;
   free(dst);
   free(dst2);

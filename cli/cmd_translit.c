@@ -19,9 +19,10 @@ static const char help[] =
     "it to standard output or -o FILE.\n"
     "\n"
     "Schemes: cyrillic, latin2021 (alias latin), latin2018, latin2017, iso9, bgn,\n"
-    "alalc, arabic.  Cyrillic converts to every scheme and every scheme back to\n"
-    "Cyrillic; other pairs go through Cyrillic.  Only letters change: digits,\n"
-    "punctuation, URLs and e-mail addresses pass through.\n"
+    "alalc, arabic, mediawiki (Wikipedia's kk-latn).  Cyrillic converts to every\n"
+    "scheme and every scheme back to Cyrillic; other pairs go through Cyrillic.\n"
+    "Only letters change: digits, punctuation, URLs and e-mail addresses pass\n"
+    "through.\n"
     "\n"
     "  -t, --to SCHEME      target scheme (default latin2021)\n"
     "  -f, --from SCHEME    source scheme, or auto (default): each word's script is\n"
@@ -29,7 +30,12 @@ static const char help[] =
     "  --format FORMAT      text (default) or jsonl: one JSON object per input line,\n"
     "                       {\"offset\": BYTE, \"text\": ..., \"spans\": [[src_start,\n"
     "                       src_end, dst_start, dst_end], ...]} with byte offsets\n"
-    "                       into the input line and the output text\n"
+    "                       into the input line and the output text; with --from\n"
+    "                       auto also \"alphabet\" (what detect names the line: a\n"
+    "                       Latin alphabet, cyrillic, arabic, or null for a foreign\n"
+    "                       line) and \"unconverted\": [[start, end, reason], ...],\n"
+    "                       the Latin words left as they are (non-Latin targets),\n"
+    "                       reason \"foreign\", \"url\" or \"code\"\n"
     "  --invalid POLICY     strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
     "                       replace: each ill-formed subsequence becomes U+FFFD\n"
     "  -o, --output FILE    write here instead of standard output\n"
@@ -64,6 +70,78 @@ static int emit_text(job *j, const char *src, size_t len, uint64_t base) {
   return rc;
 }
 
+static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* Why a word of letters was left as it is: an address, a piece of code (a
+ * digit, an underscore, a capital after a small letter), else a foreign word. */
+static const char *unconverted_reason(const char *w, size_t n) {
+  int lower = 0;
+  if (n >= 4 && !strncmp(w, "www.", 4)) return "url";
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c == '@' || (c == ':' && i + 2 < n && w[i + 1] == '/' && w[i + 2] == '/')) return "url";
+  }
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if ((c >= '0' && c <= '9') || c == '_' || (lower && c >= 'A' && c <= 'Z')) return "code";
+    lower = c >= 'a' && c <= 'z';
+  }
+  return "foreign";
+}
+
+static int latin_byte(unsigned char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= 0xC3 && c <= 0xC9);
+}
+
+/* --from auto: the alphabet the line was read in (as kztext detect names it)
+ * and the Latin words the conversion left unchanged, with the reason. */
+static void report_auto(job *j, const char *src, size_t len, const kztext_alignment *sp,
+                        size_t ns, const char *out) {
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  const char *alpha = NULL;
+  if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
+      KZTEXT_OK) {
+    if (r.script == KZTEXT_SCRIPT_CYRL) alpha = "cyrillic";
+    else if (r.script == KZTEXT_SCRIPT_ARAB) alpha = "arabic";
+    else if (r.script == KZTEXT_SCRIPT_LATN && r.lang == KZTEXT_LANG_KK)
+      alpha = kztext_variant_name(r.variant);
+  }
+  fputs(", \"alphabet\": ", j->out);
+  if (alpha) fprintf(j->out, "\"%s\"", alpha);
+  else fputs("null", j->out);
+  fputs(", \"unconverted\": [", j->out);
+  int first = 1;
+  /* only a non-Latin target shows which Latin words stayed */
+  if (j->to == KZTEXT_SCHEME_CYRILLIC || j->to == KZTEXT_SCHEME_ARABIC) {
+    for (size_t k = 0; k < ns; k++) {
+      size_t a = sp[k].src_start, b = sp[k].src_end;
+      if (b - a != sp[k].dst_end - sp[k].dst_start || memcmp(src + a, out + sp[k].dst_start, b - a))
+        continue;
+      /* the whitespace-separated tokens of an unchanged run that hold Latin letters */
+      for (size_t i = a; i < b;) {
+        while (i < b && is_space(src[i])) i++;
+        size_t e = i;
+        int lat = 0;
+        while (e < b && !is_space(src[e])) lat |= latin_byte((unsigned char)src[e++]);
+        if (lat) {
+          size_t w0 = i, w1 = e; /* without the punctuation around it */
+          while (w0 < w1 && !latin_byte((unsigned char)src[w0]) && src[w0] != '@') w0++;
+          while (w1 > w0 && !latin_byte((unsigned char)src[w1 - 1]) &&
+                 !((unsigned char)src[w1 - 1] & 0x80) && src[w1 - 1] != '/')
+            w1--;
+          fprintf(j->out, "%s[%zu, %zu, \"%s\"]", first ? "" : ", ", w0, w1,
+                  unconverted_reason(src + w0, w1 - w0));
+          first = 0;
+        }
+        i = e;
+      }
+    }
+  }
+  fputs("]", j->out);
+}
+
 static int emit_json_line(job *j, const char *src, size_t len, uint64_t base) {
   char *out = NULL;
   kztext_alignment *sp = NULL;
@@ -78,13 +156,13 @@ static int emit_json_line(job *j, const char *src, size_t len, uint64_t base) {
   for (size_t k = 0; k < ns; k++)
     fprintf(j->out, "%s[%zu, %zu, %zu, %zu]", k ? ", " : "", sp[k].src_start, sp[k].src_end,
             sp[k].dst_start, sp[k].dst_end);
-  fputs("]}\n", j->out);
+  fputs("]", j->out);
+  if (j->from == KZTEXT_SCHEME_AUTO) report_auto(j, src, len, sp, ns, out);
+  fputs("}\n", j->out);
   kztext_free(out);
   kztext_free(sp);
   return rc;
 }
-
-static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
                        uint64_t base) {

@@ -13,8 +13,9 @@ LETTERS = os.path.join(ROOT, "data", "translit", "letters.tsv")
 REVERSE = os.path.join(ROOT, "data", "translit", "reverse.tsv")
 OUT = os.path.join(ROOT, "src", "gen", "translit_tables.inc")
 
-SCHEMES = ["latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic"]
-LATIN_SCHEMES = ["latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc"]
+SCHEMES = ["latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "mediawiki"]
+LATIN_SCHEMES = ["latin2021", "latin2018", "latin2017", "iso9", "bgn", "alalc", "mediawiki"]
+TURKIC_CASE = ("latin2021", "mediawiki")  # İ i, I ı
 CLASSES = ["и|й", "х|һ", "е|э", "ә|я", "ө|ё", "ү|ю", "с|ц", "ш|щ", "ы|й"]
 FRONT = "әөүіе"
 BACK = "аоұы"
@@ -52,7 +53,7 @@ def upper_first(s, scheme):
     if scheme == "alalc" and s in ("ʺ", "ʹ"):
         return s + "\u0333"
     c = s[0]
-    if scheme == "latin2021":
+    if scheme in TURKIC_CASE:
         c = {"i": "İ", "ı": "I"}.get(c, c.upper())
     else:
         c = c.upper()
@@ -60,7 +61,7 @@ def upper_first(s, scheme):
 
 
 def upper_all(s, scheme):
-    if scheme == "latin2021":
+    if scheme in TURKIC_CASE:
         return nfc("".join({"i": "İ", "ı": "I"}.get(c, c.upper()) for c in s))
     if scheme == "alalc" and s in ("ʺ", "ʹ"):
         return s + "\u0333"
@@ -210,9 +211,9 @@ def main():
             w("  " + ", ".join("{%d, %d}" % p for p in first[i:i + 8]) + ",")
         w("};")
     w("static const kz_rev_key *const kz_rev_keys[%d] = {" % (len(SCHEMES) + 1))
-    w("  NULL, " + ", ".join("kz_rev_keys_" + s for s in LATIN_SCHEMES) + ", NULL};")
+    w("  NULL, " + ", ".join("kz_rev_keys_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
     w("static const uint16_t (*const kz_rev_first[%d])[2] = {" % (len(SCHEMES) + 1))
-    w("  NULL, " + ", ".join("kz_rev_first_" + s for s in LATIN_SCHEMES) + ", NULL};")
+    w("  NULL, " + ", ".join("kz_rev_first_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
     text = "\n".join(out) + "\n"
     if "--check" in sys.argv:
         with open(OUT, encoding="utf-8") as f:

@@ -39,7 +39,8 @@ typedef enum kztext_scheme {
   KZTEXT_SCHEME_ISO9 = 4,      /**< "iso9": ISO 9:1995, reversible */
   KZTEXT_SCHEME_BGN = 5,       /**< "bgn": BGN/PCGN 1979 */
   KZTEXT_SCHEME_ALALC = 6,     /**< "alalc": ALA-LC Non-Slavic Cyrillic */
-  KZTEXT_SCHEME_ARABIC = 7     /**< "arabic": töte jazu (MediaWiki rules) */
+  KZTEXT_SCHEME_ARABIC = 7,    /**< "arabic": töte jazu (MediaWiki rules) */
+  KZTEXT_SCHEME_MEDIAWIKI = 8  /**< "mediawiki": Wikipedia's kk-latn (ı i ï, ý w, ş ç ñ) */
 } kztext_scheme;
 
 /* Flags for kztext_translit().  Bits 0-3: the invalid-UTF-8 policy; the
@@ -117,10 +118,12 @@ KZTEXT_API kztext_status kztext_translit_offsets_alloc(
 
 /**
  * Detects the scheme of src[0..len): KZTEXT_SCHEME_CYRILLIC,
- * KZTEXT_SCHEME_ARABIC, one of the Latin alphabets (by their distinctive
- * letters: ä ğ ñ ş ū ı for 2021, á ǵ ń ó ú ý for 2018, apostrophes for 2017;
- * plain Latin counts as 2021) by the majority of letters, or
- * KZTEXT_SCHEME_AUTO when src has no letters.  Never fails.
+ * KZTEXT_SCHEME_ARABIC or one of the Latin alphabets, by the script of most
+ * letters; for Latin-script Kazakh the alphabet kztext_detect() names
+ * (its variant), for other Latin text the alphabet whose distinctive letters
+ * are most frequent (ä ğ ñ ş ū ı for 2021, á ǵ ń ó ú ý for 2018, apostrophes
+ * for 2017; plain Latin counts as 2021); KZTEXT_SCHEME_AUTO when src has no
+ * letters.  Never fails.
  */
 KZTEXT_API kztext_scheme kztext_translit_detect(const char *src, size_t len);
 

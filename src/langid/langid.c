@@ -706,11 +706,45 @@ static int rule_other_cyrillic_alphabet(const scan_out *o, size_t n_cyr) {
   return other >= 2 || (other && other * 50 >= n_cyr);
 }
 
+/* A word of Kyrgyz or Mongolian spelling: ң ө ү together with ч or э (native
+ * Kyrgyz: үчүн, эртең; Kazakh has ч and э only in Russian loans, which do
+ * not take ң ө ү), or a doubled vowel (long vowels: Kyrgyz жакшыраак,
+ * Mongolian өөр; Kazakh doubles none but а о у in loans). */
+static int kyrgyz_word(int kk3, int che, int dbl) { return (kk3 && che) || dbl; }
+
+static int kyrgyz_evidence(const unsigned char *s, size_t len) {
+  int kk3 = 0, che = 0, dbl = 0;
+  uint32_t prev = 0;
+  for (size_t i = 0; i < len;) {
+    size_t l, sub;
+    uint32_t c = kz_utf8_decode(s + i, len - i, &l, &sub);
+    if (!l) { i += sub; c = ' '; } else i += l;
+    if (c >= 0x400 && c < 0x530) {
+      uint32_t lc = c >= 0x410 && c < 0x430 ? c + 0x20 : (c >= 0x490 && !(c & 1)) ? c + 1 : c;
+      if (lc == 0x4A3 || lc == 0x4E9 || lc == 0x4AF) kk3 = 1;
+      if (lc == 0x447 || lc == 0x44D) che = 1;
+      /* ө ү ы э и doubled; а о у double in Russian loans (кооператив, вакуум) */
+      if (lc == prev && (lc == 0x4E9 || lc == 0x4AF || lc == 0x44B || lc == 0x44D || lc == 0x438))
+        dbl = 1;
+      prev = lc;
+      continue;
+    }
+    if (kyrgyz_word(kk3, che, dbl)) return 1;
+    kk3 = che = dbl = 0;
+    prev = 0;
+  }
+  return kyrgyz_word(kk3, che, dbl);
+}
+
 /* kk_letters_without_core: ң ө ү without any of ә ғ қ ұ і һ in 40 or more
- * Cyrillic letters is Kyrgyz or Mongolian, not Kazakh (0.1% of the Kazakh
- * corpus lines of 40+ letters look like this). */
-static int rule_kk_letters_without_core(const scan_out *o, size_t n_cyr) {
-  return o->cls_count[KZTEXT_SC_CYRL_KK] && !o->kk_core && n_cyr >= 40;
+ * Cyrillic letters, and a word spelt as only Kyrgyz or Mongolian spell, is
+ * one of those languages.  The letters alone are no evidence: Kazakh
+ * sentences without the rarer letters exist (0.1% of the Kazakh corpus
+ * lines of 40+ letters), and they are Kazakh. */
+static int rule_kk_letters_without_core(const scan_out *o, size_t n_cyr, const unsigned char *s,
+                                        size_t len) {
+  return o->cls_count[KZTEXT_SC_CYRL_KK] && !o->kk_core && n_cyr >= 40 &&
+         kyrgyz_evidence(s, len);
 }
 
 /* code_switching: a text with a strongly Kazakh word and a strongly
@@ -758,7 +792,7 @@ static kztext_status cyrillic_verdict(const scan_out *o, const unsigned char *s,
   double pk = sigmoid(ev / TEMPERATURE);
   double pund = 0;
   if (rule_other_cyrillic_alphabet(o, n_cyr)) pund = 0.9;
-  if (rule_kk_letters_without_core(o, n_cyr)) pund = 0.85;
+  if (rule_kk_letters_without_core(o, n_cyr, s, len)) pund = 0.85;
   double p = rule_poor_fit(o->c.rawmin, o->c.symbols,
                            ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU);
   if (p > pund) pund = p;

@@ -227,7 +227,43 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
  * with (size_t)-1 on anything else, so the caller takes the general route.
  * URLs and e-mail addresses are found when their '@' or "://" shows up: the
  * token converted so far is rewound and copied as it is. */
+struct kz_tl_memo {
+  void *mem;
+  memo_slot *slot;
+  unsigned bits;
+};
+
+kz_tl_memo *kz_tl_memo_new(size_t n) {
+  if (n < MEMO_MIN_INPUT) return NULL;
+  kz_tl_memo *m = malloc(sizeof *m);
+  if (!m) return NULL;
+  /* about one slot per 128 input bytes (2^10 .. 2^16 slots of 64 bytes): word forms grow
+   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 31,600 forms,
+   * 2^15 slots) and costs a small input little */
+  m->bits = 10;
+  while (m->bits < 16 && ((size_t)1 << m->bits) < n / 128) m->bits++;
+  m->mem = calloc(((size_t)1 << m->bits) + 2, sizeof *m->slot);
+  if (!m->mem) { free(m); return NULL; }
+  /* slots on cache lines */
+  m->slot = (memo_slot *)(void *)((char *)m->mem + (64 - (uintptr_t)m->mem % 64) % 64);
+  return m;
+}
+
+void kz_tl_memo_free(kz_tl_memo *m) {
+  if (!m) return;
+  free(m->mem);
+  free(m);
+}
+
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
+  kz_tl_memo *m = kz_tl_memo_new(n); /* none (a small input, no memory) only costs speed */
+  size_t r = kz_tl_latin2021_fast_memo(s, n, flags, out, m);
+  kz_tl_memo_free(m);
+  return r;
+}
+
+size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
+                                 kz_tl_memo *m) {
   const int lex = !(flags & KZ_TRANSLIT_NO_LEXICON);
   kz_lex_view L;
   kz_tl_lex_view_init(&L);
@@ -235,16 +271,10 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
   size_t i = 0, tok_s = 0, ok_until = 0;
   char *tok_o = out;
   int in_tok = 0;
-  /* no memo (allocation failed or a small input) only costs speed */
   memo_state mm = {NULL, 10, (size_t)-1, 0, NULL, {{0, 0, 0}}}, *memo = NULL;
-  /* about one slot per 128 input bytes (2^10 .. 2^16 slots of 64 bytes): word forms grow
-   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 31,600 forms,
-   * 2^15 slots) and costs a small input little */
-  mm.bits = 10;
-  while (mm.bits < 16 && ((size_t)1 << mm.bits) < n / 128) mm.bits++;
-  void *memo_mem = n >= MEMO_MIN_INPUT ? calloc(((size_t)1 << mm.bits) + 2, sizeof *mm.slot) : NULL;
-  if (memo_mem) { /* slots on cache lines */
-    mm.slot = (memo_slot *)(void *)((char *)memo_mem + (64 - (uintptr_t)memo_mem % 64) % 64);
+  if (m) {
+    mm.slot = m->slot;
+    mm.bits = m->bits;
     memo = &mm;
   }
   while (i < n) {
@@ -374,9 +404,7 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
       in_tok = 0;
     }
   }
-  free(memo_mem);
   return (size_t)(o - out);
 fail:
-  free(memo_mem);
   return (size_t)-1;
 }

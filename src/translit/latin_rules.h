@@ -335,6 +335,7 @@ typedef struct kz_rout {
 static inline int kz_rule_context(kztext_scheme sc, uint32_t g, uint32_t nx, uint32_t pc, int m) {
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
   return (g >= KZ_AMB_I) | ((g == CY_T) & ((nx == CY_S) | (y18 & (nx == KZ_AMB_S)))) |
+         (((g == CY_NG) | (g == CY_TS)) & (sc == KZTEXT_SCHEME_BGN)) |
          ((g == CY_S) & (pc == CY_T)) | ((g == CY_SH) & (nx == CY_SH)) | ((g == CY_L) & (m == 2));
 }
 
@@ -428,13 +429,23 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     } else
       x.c[0] = CY_SH;
     break;
-  case KZ_AMB_Y: /* bgn y: й after a vowel unless a vowel follows */
-    x.c[0] = (pv && !kz_tok_vowel(nx)) ? CY_SHORT_I : CY_YERU;
+  case KZ_AMB_Y:
+    /* bgn y: й after a vowel, since Kazakh writes no ы after one (айы,
+     * бойы); у and и before it carry their glide (ауыл, қауым, жиылыс),
+     * except Russian -ий at the end (Василий) */
+    x.c[0] = (pv && prev != CY_U && (prev != CY_I || !nx)) ? CY_SHORT_I : CY_YERU;
     break;
   case CY_T:
     if (y18 && nx == KZ_AMB_S && j + 3 == m && code[j + 2] == KZ_AMB_AE) {
       /* final tsá: Russian -ться/-тся (no Kazakh word ends in сә) */
       if (prev == CY_I || prev == CY_A || prev == CY_U) x.c[1] = CY_SOFT;
+    } else if (y18 && nx == KZ_AMB_S && j + 3 < m && code[j + 2] == KZ_AMB_I &&
+               (code[j + 3] == CY_A || code[j + 3] == CY_U || code[j + 3] == CY_O ||
+                code[j + 3] == KZ_AMB_I)) {
+      /* 2018 writers' ts for ц (the decree's s) before ı and a vowel or ıı
+       * (-ция, -ции, -цион): тс never stands there in a Kazakh word */
+      x.c[0] = CY_TS;
+      x.take = 2;
     } else if (fam21 && nx == CY_S && kz_rule_tsia_end(code, m, j)) {
       /* Russian -ться/-тся (tsiia would be -ция) */
       if (prev == CY_I || prev == CY_A || prev == CY_U) x.c[1] = CY_SOFT;
@@ -447,6 +458,28 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
     if (fam21 && j > 0 && kz_rule_tsia_end(code, m, j - 1)) {
       x.c[1] = CY_YA;
       x.take = 3;
+    }
+    break;
+  case CY_TS:
+    /* bgn ts+h is т+ш (айтшы: цһ would have been written ts·h); ts
+     * before a Kazakh suffix in с is т+с (кетсе, айтсын), as in 2021 */
+    if (w->sc == KZTEXT_SCHEME_BGN && nx == CY_H) {
+      x.c[0] = CY_T;
+      x.c[1] = CY_SH;
+      x.take = 2;
+    } else if (w->sc == KZTEXT_SCHEME_BGN && j > 0 &&
+               (nx == KZ_AMB_Y || kz_rule_ts_is_suffix(code, m, j + 1))) {
+      x.c[0] = CY_T;
+      x.c[1] = CY_S;
+    }
+    break;
+  case CY_NG:
+    /* bgn ngh is н+ғ (-нған, -нға), not ң+һ, which Kazakh hardly writes:
+     * the longest key read ng first */
+    if (w->sc == KZTEXT_SCHEME_BGN && nx == CY_H) {
+      x.c[0] = CY_N;
+      x.c[1] = CY_GH;
+      x.take = 2;
     }
     break;
   case CY_L:

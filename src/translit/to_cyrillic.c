@@ -79,14 +79,15 @@ static int is_mark(uint32_t cp) {
   return (cp >= 0x300 && cp < 0x370) || cp == 0xFE20 || cp == 0xFE21;
 }
 
-static int is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC; }
+#define is_apos kz_tl_is_apos
 
 /* Characters that belong to a Latin word of scheme `sc`. */
 static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {
   if (kz_tl_is_latin_letter(cp) || is_mark(cp)) return 1;
   if (cp == 0x2B9 || cp == 0x2BA) return sc >= KZTEXT_SCHEME_ISO9;
   if (cp == 0xB7) return sc == KZTEXT_SCHEME_BGN && in_word;
-  if (is_apos(cp)) return sc == KZTEXT_SCHEME_LATIN2017 && in_word;
+  /* 2017's pairs; BGN's soft sign as publishers type it (’ for ʹ) */
+  if (is_apos(cp)) return (sc == KZTEXT_SCHEME_LATIN2017 || sc == KZTEXT_SCHEME_BGN) && in_word;
   return 0;
 }
 
@@ -335,7 +336,8 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
     int cap;
     uint32_t lc = lat_lower(c, &cap);
     if (glued_word_ends(s, e, p, l, w->n, cap, w->n ? w->cap[w->n - 1] : 0)) break;
-    if (sc == KZTEXT_SCHEME_LATIN2021 && c == 'I') lc = 0x131; /* Turkic: I is ı */
+    if ((sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_MEDIAWIKI) && c == 'I')
+      lc = 0x131; /* Turkic: I is ı */
     w->cp[w->n] = lc;
     w->cap[w->n] = (uint8_t)cap;
     w->off[w->n] = p;

@@ -13,7 +13,8 @@ const kz_name kz_scheme_names[] = {
     {"latin2018", KZTEXT_SCHEME_LATIN2018}, {"latin2017", KZTEXT_SCHEME_LATIN2017},
     {"iso9", KZTEXT_SCHEME_ISO9},         {"bgn", KZTEXT_SCHEME_BGN},
     {"alalc", KZTEXT_SCHEME_ALALC},       {"arabic", KZTEXT_SCHEME_ARABIC},
-    {"auto", KZTEXT_SCHEME_AUTO},         {"latin", KZTEXT_SCHEME_LATIN2021},
+    {"mediawiki", KZTEXT_SCHEME_MEDIAWIKI}, {"auto", KZTEXT_SCHEME_AUTO},
+    {"latin", KZTEXT_SCHEME_LATIN2021},
     {NULL, 0}};
 
 const char *kztext_scheme_name(kztext_scheme scheme) {
@@ -55,12 +56,23 @@ size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
 
 typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17, kz;
+  size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
 } counts;
+
+static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
 static void count_scripts(const unsigned char *s, size_t n, counts *k) {
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
   for (size_t i = 0; i < n;) {
+    if (s[i] < 0x80 && s[i] != '\'' && s[i] != '`') {
+      if (ascii_letter(s[i])) {
+        k->lat++;
+        k->kz += (s[i] | 0x20) == 'q';
+      }
+      prev = s[i++];
+      continue;
+    }
     size_t l, sub;
     uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
     if (!l) { i += sub; prev = 0; continue; }
@@ -73,14 +85,14 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
       case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0x15F:
       case 0x15E: case 0x16B: case 0x16A: case 0x131: case 0x130: case 0xF6: case 0xD6:
       case 0xFC: case 0xDC:
-        k->s21++; k->kz++; break;
+        k->s21++; k->kz++; k->dotless += c == 0x131; break;
       case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3:
       case 0xD3: case 0xFA: case 0xDA: case 0xFD: case 0xDD:
         k->s18++; k->kz++; break;
       case 'q': case 'Q': k->kz++; break;
-      default: break;
+      default: k->other += c >= 0x80; break;
       }
-    } else if ((c == '\'' || c == 0x2019 || c == 0x2BC) && kz_tl_is_latin_letter(prev) &&
+    } else if (kz_tl_is_apos(c) && kz_tl_is_latin_letter(prev) &&
                strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
       k->s17++;
       k->kz++;
@@ -102,6 +114,16 @@ kztext_scheme kztext_translit_detect(const char *src, size_t len) {
   if (!k.cyr && !k.arab && !k.lat) return KZTEXT_SCHEME_AUTO;
   if (k.cyr >= k.arab && k.cyr >= k.lat) return KZTEXT_SCHEME_CYRILLIC;
   if (k.arab >= k.lat) return KZTEXT_SCHEME_ARABIC;
+  /* the alphabet of Latin-script Kazakh as `kztext detect` names it */
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
+          KZTEXT_OK &&
+      r.lang == KZTEXT_LANG_KK && r.variant != KZTEXT_VARIANT_NONE)
+    return r.variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+           : r.variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+                                                   : KZTEXT_SCHEME_LATIN2021;
   return latin_alphabet(&k);
 }
 
@@ -186,41 +208,348 @@ static int script_of(uint32_t c) {
   return 0;
 }
 
-static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
-                         char *out, kz_spanv *sv) {
+/* What auto mode does with the Latin words of a line: pass them through
+ * (AUTO) or read them in one alphabet. */
+#define LATIN_FOREIGN KZTEXT_SCHEME_AUTO
+
+/* A verdict of kztext_detect below this confidence, or on fewer letters, is
+ * weak: short lines (a heading, a name, a list item) then take the
+ * document's verdict, as a reader would. */
+#define AUTO_SURE 0.9
+#define AUTO_LINE_LETTERS 40
+
+static kztext_scheme scheme_of_variant(kztext_variant v) {
+  return v == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+         : v == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+                                         : KZTEXT_SCHEME_LATIN2021;
+}
+
+/* The document's verdict: detect over its first MiB (cut at a line end),
+ * asked only when no line was long enough to be sure of. */
+typedef struct doc_verdict {
+  int sure;
+  kztext_lang lang;
+  kztext_script script;
+  kztext_scheme latin;
+} doc_verdict;
+
+static void doc_detect(const unsigned char *s, size_t n, doc_verdict *d) {
+  size_t m = n;
+  if (m > (1u << 20)) {
+    m = 1u << 20;
+    while (m > 0 && s[m - 1] != '\n') m--;
+    if (!m) m = 1u << 20;
+    while (m < n && (s[m] & 0xC0) == 0x80) m++;
+  }
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  memset(d, 0, sizeof *d);
+  if (kztext_detect((const char *)s, m, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r,
+                    NULL) != KZTEXT_OK)
+    return;
+  d->sure = r.confidence >= AUTO_SURE;
+  d->lang = r.lang;
+  d->script = r.script;
+  d->latin = scheme_of_variant(r.variant);
+}
+
+/* A line's own verdict on its Latin words (a scheme, LATIN_FOREIGN or
+ * LINE_WEAK) and what a weak line brings to the document's. */
+#define LINE_WEAK ((kztext_scheme)-2)
+#define LINE_NONE ((kztext_scheme)-3)
+typedef struct line_info {
+  size_t end;
+  kztext_scheme own;
+  kztext_scheme kk_variant; /* the line's alphabet if it is Kazakh with letters that show it */
+  kztext_scheme letters;    /* the alphabet its letters suggest, or foreign without any */
+  int dense;
+  size_t weight; /* letters of a sure verdict */
+} line_info;
+
+/* The line's own verdict, from detect: sure when detect is sure on 40+
+ * letters of Latin-script text.  A Latin word in a Cyrillic line is a name
+ * or a brand unless it carries Kazakh Latin letters. */
+static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   counts k;
   count_scripts(s, n, &k);
-  kztext_scheme latin = latin_alphabet(&k);
-  const int latin_is_kazakh = k.kz > 0;
-  size_t o = 0, i = 0;
+  li->own = LATIN_FOREIGN;
+  li->kk_variant = LATIN_FOREIGN;
+  li->weight = 0;
+  li->dense = 0;
+  li->letters = k.kz ? latin_alphabet(&k) : LATIN_FOREIGN;
+  if (!k.lat) {
+    li->own = LINE_NONE; /* nothing to decide: joins the block around it */
+    return;
+  }
+  const int marked = k.s21 + k.s18 + k.s17 > 0;
+  /* Kazakh Latin letters in one letter of fifty outweigh a verdict of
+   * English: they are what Russian and names read out of a Kazakh
+   * converter look like (Russian is not modelled in Latin), and English
+   * never writes them so often. */
+  li->dense = (k.s21 + k.s18) * 50 >= k.lat;
+  if (li->dense && k.s21 > k.dotless && !k.s18 && !k.s17 && !k.other && !k.cyr && !k.arab &&
+      k.lat >= AUTO_LINE_LETTERS) {
+    /* 2021 letters (ä ğ ñ ö ş ū ü İ) in one letter of fifty, and no letter of
+     * 2018, 2017 or another language: detect's verdict is then kk 2021 (these
+     * letters are decisive in its model), so the line need not be scored */
+    li->own = li->kk_variant = KZTEXT_SCHEME_LATIN2021;
+    li->weight = k.lat;
+    return;
+  }
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kztext_detect((const char *)s, n, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r,
+                    NULL) != KZTEXT_OK)
+    return;
+  if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
+    li->kk_variant = scheme_of_variant(r.variant);
+  li->own = LINE_WEAK;
+  if (r.script == KZTEXT_SCRIPT_LATN && r.confidence >= AUTO_SURE &&
+      r.letters >= AUTO_LINE_LETTERS) {
+    if (r.lang == KZTEXT_LANG_KK) {
+      li->own = marked ? li->kk_variant : LINE_WEAK;
+      li->weight = r.letters;
+    } else if (r.lang != KZTEXT_LANG_UND && !li->dense) {
+      li->own = LATIN_FOREIGN;
+      li->weight = r.letters;
+    }
+  } else if (r.script != KZTEXT_SCRIPT_LATN && !k.kz) {
+    li->own = LATIN_FOREIGN;
+  }
+}
+
+/* A weak line's verdict given the document's. */
+static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
+  if (d->sure && d->script == KZTEXT_SCRIPT_LATN && d->lang == KZTEXT_LANG_KK)
+    return li->kk_variant != LATIN_FOREIGN ? li->kk_variant : d->latin;
+  if (d->sure && d->lang != KZTEXT_LANG_KK && d->lang != KZTEXT_LANG_UND && !li->dense)
+    return LATIN_FOREIGN;
+  return li->letters;
+}
+
+/* What every piece of an auto-mode conversion shares. */
+typedef struct auto_ctx {
+  kztext_scheme to;
+  unsigned flags;
+  char *out;
+  kz_spanv *sv;
+  kz_tl_memo *memo; /* latin2021 -> Cyrillic words, shared by all pieces */
+} auto_ctx;
+
+/* English phrases inside Kazakh Latin lines (a quote, a title): a run of
+ * three or more words in plain a-z, most of them in small letters, that
+ * detect calls English with this confidence passes through.  Plain a-z
+ * alone says little (2018 text is mostly plain), so the phrase must be
+ * English by detect's own model; capitalized runs are names (Russian ones
+ * in Latin look English to a model that knows no Latin Russian), which the
+ * Kazakh rules spell as Kazakh Cyrillic does. */
+#define PHRASE_WORDS 3
+#define PHRASE_SURE 0.99
+
+/* End of an identifier that starts at s[i] (snake_case, camelCase with two
+ * humps or more: my_var, getElementById), or i.  One hump is a pair of
+ * words a crawler glued together, which the converter splits; digits say
+ * nothing (2015jyly, a word glued to a step number, m2). */
+static size_t code_token(const unsigned char *s, size_t i, size_t n) {
+  size_t e = i;
+  int under = 0, letter = 0, humps = 0;
+  while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
+    if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
+    under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]);
+    letter |= ascii_letter(s[e]);
+    e++;
+  }
+  if (e < n && (s[e] >= 0x80 || s[e] == '@')) return i; /* a word of an alphabet, an address */
+  return letter && (under || humps >= 2) ? e : i;
+}
+
+/* End of the foreign phrase that starts at the plain word at s[i], or i;
+ * *end is the end of its plain words either way. */
+static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t *end) {
+  size_t words = 0, lower = 0, last = i, j = i;
+  while (j < n) {
+    /* one plain word: ASCII letters, an apostrophe between letters; code
+     * ends the phrase */
+    if (code_token(s, j, n) > j) break;
+    size_t w = j;
+    while (w < n &&
+           (ascii_letter(s[w]) || (s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))))
+      w++;
+    if (w == j ||
+        (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
+      break;
+    words++;
+    lower += s[j] >= 'a';
+    last = w;
+    /* what lies between words: spaces and sentence-inner punctuation */
+    while (w < n && (s[w] == ' ' || s[w] == ','))
+      w++;
+    j = w;
+  }
+  *end = last;
+  if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
+  kztext_detect_result r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kztext_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, &r, NULL) == KZTEXT_OK &&
+      r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
+    return last;
+  return i;
+}
+
+/* Converts the Latin run s[i..n) of a Kazakh line from `latin`, leaving its
+ * English phrases as they are. */
+static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
+                          const auto_ctx *c, size_t o);
+
+static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
+                          const auto_ctx *c, size_t o);
+
+/* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
+ * word run by word run: each run of one script goes its own route. */
+static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
+                          const auto_ctx *c, size_t o) {
   while (i < n) {
     /* a run: words of one script and what lies between them */
     size_t l;
     int sc = 0;
     size_t j = i;
     while (j < n) {
-      uint32_t c = kz_utf8_next(s + j, &l);
-      int t = script_of(c);
+      int t;
+      if (s[j] < 0x80) {
+        t = ascii_letter(s[j]) ? 2 : 0;
+        l = 1;
+      } else {
+        t = script_of(kz_utf8_next(s + j, &l));
+      }
       if (t && sc && t != sc) break;
       if (t && !sc) sc = t;
       j += l;
     }
-    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC
-                         : sc == 3 ? KZTEXT_SCHEME_ARABIC
-                         : (sc == 2 && latin_is_kazakh) ? latin : to;
-    kz_spanv sub = {0};
-    size_t r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
-    if (r == (size_t)-1) { free(sub.v); return r; }
-    if (sv) {
-      for (size_t q = 0; q < sub.n; q++)
-        kz_span_add(sv, sub.v[q].src_start + i, sub.v[q].src_end + i, sub.v[q].dst_start + o,
-                    sub.v[q].dst_end + o, 0);
-      if (sub.oom) sv->oom = 1;
-      free(sub.v);
+    if (sc == 2 && latin != LATIN_FOREIGN) {
+      o = route_latin(s, i, j, latin, c, o);
+      if (o == (size_t)-1) return o;
+      i = j;
+      continue;
     }
-    o += r;
+    kztext_scheme from = sc == 1 ? KZTEXT_SCHEME_CYRILLIC : sc == 3 ? KZTEXT_SCHEME_ARABIC : c->to;
+    o = route_piece(s, i, j, from, c, o);
+    if (o == (size_t)-1) return o;
     i = j;
   }
+  return o;
+}
+
+static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
+                          const auto_ctx *c, size_t o) {
+  size_t start = i;
+  for (size_t j = i; j < n;) {
+    /* at a word start after a non-letter */
+    if (ascii_letter(s[j]) && (j == i || (!ascii_letter(s[j - 1]) && s[j - 1] < 0x80 &&
+                                          s[j - 1] != '\'' && s[j - 1] != '-'))) {
+      size_t end = j;
+      size_t e = code_token(s, j, n);
+      if (e == j) e = foreign_phrase(s, j, n, &end);
+      if (e > j) {
+        if (j > start) o = route_piece(s, start, j, latin, c, o);
+        if (o == (size_t)-1) return o;
+        o = route_piece(s, j, e, c->to, c, o);
+        start = j = e;
+        continue;
+      }
+      j = end > j ? end : j + 1;
+      continue;
+    }
+    j++;
+  }
+  if (n > start) o = route_piece(s, start, n, latin, c, o);
+  return o;
+}
+
+/* Converts s[i..j) from `from` to `to` at out + o; returns the new o. */
+static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
+                          const auto_ctx *c, size_t o) {
+  kztext_scheme to = c->to;
+  unsigned flags = c->flags;
+  char *out = c->out;
+  kz_spanv *sv = c->sv;
+  size_t r = (size_t)-1;
+  if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
+    r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
+  kz_spanv sub = {0};
+  if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
+  if (r == (size_t)-1) {
+    free(sub.v);
+    return r;
+  }
+  if (sv) {
+    for (size_t q = 0; q < sub.n; q++)
+      kz_span_add(sv, sub.v[q].src_start + i, sub.v[q].src_end + i, sub.v[q].dst_start + o,
+                  sub.v[q].dst_end + o, 0);
+    if (sub.oom) sv->oom = 1;
+    free(sub.v);
+  }
+  return o + r;
+}
+
+/* Auto mode decides per line, with detect: a line sure of itself keeps its
+ * verdict; the others take the document's, which is the verdict of most
+ * letters on sure lines (so one English quote does not make a Kazakh page
+ * English, nor a Kazakh name an English page Kazakh). */
+static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                         char *out, kz_spanv *sv) {
+  size_t nl_count = 1;
+  for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++) nl_count++;
+  line_info *lines = malloc(nl_count * sizeof *lines);
+  if (!lines) return (size_t)-1;
+  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0};
+  for (size_t i = 0; i < n;) {
+    const unsigned char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) + 1 : n;
+    line_info *li = &lines[nlines++];
+    line_verdict(s + i, e - i, li);
+    li->end = e;
+    if (li->weight) votes[li->own == LATIN_FOREIGN ? KZ_SCHEME_COUNT : (int)li->own] += li->weight;
+    i = e;
+  }
+  doc_verdict d;
+  memset(&d, 0, sizeof d);
+  size_t kk = 0, best = 0;
+  for (int v = 0; v < KZ_SCHEME_COUNT; v++) {
+    kk += votes[v];
+    if (votes[v] > votes[best]) best = (size_t)v;
+  }
+  if (kk || votes[KZ_SCHEME_COUNT]) {
+    d.sure = 1;
+    d.script = KZTEXT_SCRIPT_LATN;
+    d.lang = kk > votes[KZ_SCHEME_COUNT] ? KZTEXT_LANG_KK : KZTEXT_LANG_EN;
+    d.latin = (kztext_scheme)best;
+  } else {
+    for (size_t q = 0; q < nlines; q++)
+      if (lines[q].own == LINE_WEAK) { doc_detect(s, n, &d); break; }
+  }
+  auto_ctx c = {to, flags, out, sv, NULL};
+  if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
+  size_t o = 0, i = 0;
+  for (size_t q = 0; q < nlines;) {
+    /* a block: consecutive lines whose Latin words get the same verdict */
+    kztext_scheme latin = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
+    size_t j = lines[q++].end;
+    while (q < nlines) {
+      kztext_scheme v = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
+      if (latin == LINE_NONE) latin = v;
+      else if (v != latin && v != LINE_NONE) break;
+      j = lines[q++].end;
+    }
+    if (latin == LINE_NONE) latin = LATIN_FOREIGN;
+    o = route_block(s, i, j, latin, &c, o);
+    if (o == (size_t)-1) break;
+    i = j;
+  }
+  kz_tl_memo_free(c.memo);
+  free(lines);
   return o;
 }
 

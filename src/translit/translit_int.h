@@ -17,7 +17,7 @@
 
 /* Schemes are 0..KZ_SCHEME_COUNT-1 (KZTEXT_SCHEME_AUTO aside); internal so
  * that a new scheme does not change a constant compiled into callers. */
-#define KZ_SCHEME_COUNT 8
+#define KZ_SCHEME_COUNT 9
 
 /* Reverse direction by rules alone, no lexicon: for measuring the lexicon
  * and for its generator, never for users, so it is not a public flag.  It
@@ -183,6 +183,16 @@ static inline int kz_tl_glued_word_ends(const unsigned char *s, size_t n, size_t
   return p + l < n && s[p + l] >= 'a' && s[p + l] <= 'z';
 }
 size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
+/* The same with a memo of converted words kept by the caller, so that the
+ * pieces of one text (auto mode converts it line block by line block) share
+ * one: kz_tl_memo_new(total input) is NULL for inputs too small to repay it
+ * (or out of memory), and a NULL memo only costs speed.  A memo serves one
+ * flags value. */
+typedef struct kz_tl_memo kz_tl_memo;
+kz_tl_memo *kz_tl_memo_new(size_t n);
+void kz_tl_memo_free(kz_tl_memo *m);
+size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
+                                 kz_tl_memo *m);
 /* next: the byte after the word (0 at the end) */
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
                         unsigned flags, unsigned next, char **o);
@@ -190,6 +200,12 @@ size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_schem
 /* Character classes shared by the converters. */
 int kz_tl_is_arabic_letter(uint32_t cp);
 int kz_tl_is_latin_letter(uint32_t cp);
+/* The second half of a 2017 pair: ' and the look-alikes real text types
+ * for it (’ ʼ ‘ ʻ ` ´ ′). */
+static inline int kz_tl_is_apos(uint32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2BC || cp == 0x2018 || cp == 0x2BB || cp == '`' ||
+         cp == 0xB4 || cp == 0x2032;
+}
 static inline int kz_tl_is_cyr_letter(uint32_t cp) {
   return (cp >= 0x400 && cp <= 0x4FF);
 }

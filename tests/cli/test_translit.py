@@ -44,6 +44,24 @@ class TranslitCliTest(unittest.TestCase):
         self.assertEqual(recs[1]["offset"], len("АҚШ\n".encode()))
         self.assertEqual(recs[0]["spans"][0], [0, 2, 0, 1])
 
+    def test_jsonl_auto_report(self):
+        # --from auto: the alphabet of each line and the Latin words left as they are
+        text = ('Bügın auylda jaña mektep aşyldy: "We are proud of our students," '
+                'dedı, www.bilim.kz my_var\nThe school opened its doors this week.\n')
+        rc, out, _ = run(["--from", "auto", "--to", "cyrillic", "--format", "jsonl"],
+                         text.encode())
+        self.assertEqual(rc, 0)
+        kk, en = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual(kk["alphabet"], "latin2021")
+        self.assertIsNone(en["alphabet"])
+        line = text.encode().split(b"\n")[0]
+        left = {line[a:b].decode(): why for a, b, why in kk["unconverted"]}
+        self.assertEqual(left["proud"], "foreign")
+        self.assertEqual(left["www.bilim.kz"], "url")
+        self.assertEqual(left["my_var"], "code")
+        self.assertNotIn("auylda", left)
+        self.assertEqual(len(en["unconverted"]), 7)
+
     def test_streaming_large_input_and_files(self):
         line = "Қазақстан Республикасының Президенті ШЫМКЕНТ қаласында болды.\n"
         data = (line * 5000).encode()

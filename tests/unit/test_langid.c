@@ -112,6 +112,10 @@ static const rule_case rule_cases[] = {
     {"other_cyrillic_alphabet", "Їжак і ґудзик", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0, 0, 0.9},
     {"kk_letters_without_core", "Бүгүн күн ачык болот, балдар мектепке барышат эртең менен",
      KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0, 0, 0.85},
+    /* Kazakh with ң ө ү and none of the rarer letters: no Kyrgyz spelling, so Kazakh */
+    {"kk_letters_without_core",
+     "Оның жаңа жоспары бойынша төрт жүз отбасы жаңа үй алады, ал мектеп жөндеу жоспарда.",
+     KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0, -1},
     {"poor_fit", "Монгол хэл дээр бичсэн захидал байна уу", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL,
      0, 0, -1},
     {"poor_fit", "Xqzvbrt wrtkpfft grblznkx vbnmqwrt", KZTEXT_LANG_UND, KZTEXT_SCRIPT_LATN, 0, 0,

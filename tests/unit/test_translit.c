@@ -207,6 +207,39 @@ static void detect(void) {
   CHECK_INT(kztext_translit_detect("123 !", 5), KZTEXT_SCHEME_AUTO, "detect nothing");
 }
 
+static void check_auto(const char *in, const char *want, const char *what) {
+  char *out = NULL;
+  size_t n = 0;
+  CHECK_INT(kztext_translit_alloc(in, strlen(in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0,
+                                  &out, &n, NULL),
+            KZTEXT_OK, what);
+  if (out) CHECK_STR(out, n, want, what);
+  kztext_free(out);
+  check_tiling(in, strlen(in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0);
+}
+
+/* --from auto decides Latin per line with kztext_detect: English stays as it
+ * is (a Kazakh name and a possessive 's do not make it Kazakh), a Kazakh line
+ * is read in the alphabet detect names for it, lines too short to be sure
+ * follow the document, and an English quote inside Kazakh stays English. */
+static void auto_lines(void) {
+  const char *en = "The detained activist Nurlan Qasymov's lawyer said on Monday that the court "
+                   "in Almaty would hear his appeal next week.\nShort line.\n";
+  check_auto(en, en, "English page");
+  check_auto("Bügın auylda jaña mektep aşyldy. Direktor: \"We are proud of our students,\" dedı.",
+             "Бүгін ауылда жаңа мектеп ашылды. Директор: \"We are proud of our students,\" деді.",
+             "English quote in a Kazakh line");
+  check_auto("Bügın auylda jaña mektep aşyldy.\nTúrkistan oblysynda jańa mektep ashyldy.\nAuyl",
+             "Бүгін ауылда жаңа мектеп ашылды.\nТүркістан облысында жаңа мектеп ашылды.\nАуыл",
+             "a 2021 line, a 2018 line, a short line");
+  check_auto("Bügın jaña kod: my_var pen getElementById.",
+             "Бүгін жаңа код: my_var пен getElementById.", "identifiers stay");
+  /* 2018 with ı and few acute letters is 2018, as detect says */
+  const char *t18 = "Bul jıyn Aqtóbede ótti";
+  CHECK_INT(kztext_translit_detect(t18, strlen(t18)), KZTEXT_SCHEME_LATIN2018, "2018 with ı");
+  check_auto(t18, "Бұл жиын Ақтөбеде өтті", "2018 with ı converted");
+}
+
 /* Large latin2021 inputs take a memo of converted words (fast2021.c): the
  * output must equal the piece-by-piece conversion of small inputs, which
  * never use it, whatever follows a word (another word glued by case, @ of
@@ -294,6 +327,7 @@ int main(void) {
   offsets();
   detect();
   memo_equivalence();
+  auto_lines();
   addresses();
   return t_finish();
 }

@@ -232,7 +232,8 @@ def translit(text: Union[TextArg, List[str], Tuple[str, ...]], to: Optional[str]
              source: Optional[str] = "auto", offsets: bool = False,
              invalid: Optional[str] = "strict") -> Any:
     """Transliterates Kazakh `text` to scheme `to` ("latin2021" (alias "latin"),
-    "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "cyrillic") from
+    "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "mediawiki",
+    "cyrillic") from
     `source` (a scheme name, or "auto" to detect each word's script); None
     means the default of each.  Returns str for str, bytes for bytes.
 
