@@ -27,7 +27,10 @@ static inline void bench_append_file(corpus *c, const char *path) {
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
   char *p = realloc(c->data, c->len + (size_t)n + 1);
-  if (!p) { fclose(f); return; }
+  if (!p) {
+    fclose(f);
+    return;
+  }
   c->data = p;
   c->len += fread(c->data + c->len, 1, (size_t)n, f);
   c->data[c->len] = 0;
@@ -52,7 +55,11 @@ static inline int bench_load(corpus *c, const char *dir, const char *lang) {
   closedir(d);
   for (int i = 0; i < n; i++)
     for (int j = i + 1; j < n; j++)
-      if (strcmp(names[i], names[j]) > 0) { char *t = names[i]; names[i] = names[j]; names[j] = t; }
+      if (strcmp(names[i], names[j]) > 0) {
+        char *t = names[i];
+        names[i] = names[j];
+        names[j] = t;
+      }
   for (int i = 0; i < n; i++) {
     snprintf(path, sizeof path, "%s/%s/%s", dir, lang, names[i]);
     bench_append_file(c, path);
@@ -62,17 +69,20 @@ static inline int bench_load(corpus *c, const char *dir, const char *lang) {
 }
 
 /* Runs fn until at least min_seconds have passed; returns MB/s (best of 3). */
-#define BENCH_MBPS(result, bytes, min_seconds, ...)                            \
-  do {                                                                         \
-    double best_ = 0;                                                          \
-    for (int rep_ = 0; rep_ < 3; rep_++) {                                     \
-      double t0_ = bench_now(), t_;                                            \
-      long iters_ = 0;                                                         \
-      do { __VA_ARGS__; iters_++; } while ((t_ = bench_now() - t0_) < (min_seconds)); \
-      double mbps_ = (double)(bytes) * iters_ / t_ / 1e6;                      \
-      if (mbps_ > best_) best_ = mbps_;                                        \
-    }                                                                          \
-    (result) = best_;                                                          \
+#define BENCH_MBPS(result, bytes, min_seconds, ...)                                                \
+  do {                                                                                             \
+    double best_ = 0;                                                                              \
+    for (int rep_ = 0; rep_ < 3; rep_++) {                                                         \
+      double t0_ = bench_now(), t_;                                                                \
+      long iters_ = 0;                                                                             \
+      do {                                                                                         \
+        __VA_ARGS__;                                                                               \
+        iters_++;                                                                                  \
+      } while ((t_ = bench_now() - t0_) < (min_seconds));                                          \
+      double mbps_ = (double)(bytes)*iters_ / t_ / 1e6;                                            \
+      if (mbps_ > best_) best_ = mbps_;                                                            \
+    }                                                                                              \
+    (result) = best_;                                                                              \
   } while (0)
 
 /* CPU time of the calling thread: steadier than wall time on a shared
@@ -84,17 +94,20 @@ static inline double bench_cpu_now(void) {
 }
 
 /* BENCH_MBPS on CPU time. */
-#define BENCH_CPU_MBPS(result, bytes, min_seconds, ...)                        \
-  do {                                                                         \
-    double best_ = 0;                                                          \
-    for (int rep_ = 0; rep_ < 3; rep_++) {                                     \
-      double t0_ = bench_cpu_now(), t_;                                        \
-      long iters_ = 0;                                                         \
-      do { __VA_ARGS__; iters_++; } while ((t_ = bench_cpu_now() - t0_) < (min_seconds)); \
-      double mbps_ = (double)(bytes) * iters_ / t_ / 1e6;                      \
-      if (mbps_ > best_) best_ = mbps_;                                        \
-    }                                                                          \
-    (result) = best_;                                                          \
+#define BENCH_CPU_MBPS(result, bytes, min_seconds, ...)                                            \
+  do {                                                                                             \
+    double best_ = 0;                                                                              \
+    for (int rep_ = 0; rep_ < 3; rep_++) {                                                         \
+      double t0_ = bench_cpu_now(), t_;                                                            \
+      long iters_ = 0;                                                                             \
+      do {                                                                                         \
+        __VA_ARGS__;                                                                               \
+        iters_++;                                                                                  \
+      } while ((t_ = bench_cpu_now() - t0_) < (min_seconds));                                      \
+      double mbps_ = (double)(bytes)*iters_ / t_ / 1e6;                                            \
+      if (mbps_ > best_) best_ = mbps_;                                                            \
+    }                                                                                              \
+    (result) = best_;                                                                              \
   } while (0)
 
 /* Path of the corpus directory: argv[1] or ../shared/data/corpus. */

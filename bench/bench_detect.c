@@ -17,7 +17,9 @@
 
 #include <kztext.h>
 
-typedef struct unit { size_t start, len; } unit;
+typedef struct unit {
+  size_t start, len;
+} unit;
 
 /* The machine is shared: besides wall-clock MB/s (BENCH_MBPS), kztext's
  * MB/s per second of this thread's CPU time, which other processes do not
@@ -28,14 +30,17 @@ static unit *split_units(const char *s, size_t n, size_t *count) {
   size_t cap = 1024, k = 0, start = 0;
   unit *u = malloc(cap * sizeof *u);
   for (size_t i = 0; i <= n && u; i++) {
-    int cut = i == n || s[i] == '\n' ||
-              (i - start > 200 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ');
+    int cut =
+        i == n || s[i] == '\n' || (i - start > 200 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ');
     if (!cut) continue;
     size_t end = (i < n && s[i] == '.') ? i + 1 : i;
     if (end > start) {
       if (k == cap) {
         unit *nu = realloc(u, (cap *= 2) * sizeof *u);
-        if (!nu) { free(u); return NULL; }
+        if (!nu) {
+          free(u);
+          return NULL;
+        }
         u = nu;
       }
       u[k].start = start;
@@ -66,20 +71,21 @@ int main(int argc, char **argv) {
     unit *u = split_units(c.data, c.len, &nu);
     if (!u) return 1;
     size_t bytes = 0;
-    for (size_t i = 0; i < nu; i++) bytes += u[i].len;
+    for (size_t i = 0; i < nu; i++)
+      bytes += u[i].len;
 
     /* Language identification per unit. */
     double kz, icu, cpu;
-#define DETECT_ALL(flags)                                                      \
-  {                                                                            \
-    size_t acc = 0;                                                            \
-    for (size_t i = 0; i < nu; i++) {                                          \
-      kztext_detect_result r;                                                  \
-      r.size = sizeof r;                                                       \
-      kztext_detect(c.data + u[i].start, u[i].len, (flags), &r, NULL);         \
-      acc += r.lang;                                                           \
-    }                                                                          \
-    sink = acc;                                                                \
+#define DETECT_ALL(flags)                                                                          \
+  {                                                                                                \
+    size_t acc = 0;                                                                                \
+    for (size_t i = 0; i < nu; i++) {                                                              \
+      kztext_detect_result r;                                                                      \
+      r.size = sizeof r;                                                                           \
+      kztext_detect(c.data + u[i].start, u[i].len, (flags), &r, NULL);                             \
+      acc += r.lang;                                                                               \
+    }                                                                                              \
+    sink = acc;                                                                                    \
   }
     BENCH_CPU_MBPS(cpu, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE));
     BENCH_MBPS(kz, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE));
@@ -106,8 +112,7 @@ int main(int argc, char **argv) {
     printf("%-4s %-28s %8.0f MB/s %6.0f MB/s %7.2fx %8.0f MB/s\n", langs[li], task, kz, icu,
            kz / icu, cpu);
     /* As the pipeline calls it: per sentence, no code-switching analysis. */
-    BENCH_CPU_MBPS(cpu, bytes, 0.5,
-                   DETECT_ALL(KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED));
+    BENCH_CPU_MBPS(cpu, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED));
     BENCH_MBPS(kz, bytes, 0.5, DETECT_ALL(KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED));
     printf("%-4s %-28s %8.0f MB/s %6.0f MB/s %7.2fx %8.0f MB/s\n", langs[li],
            "detect, same units, NO_MIXED", kz, icu, kz / icu, cpu);
@@ -117,11 +122,11 @@ int main(int argc, char **argv) {
     kztext_script_runs(c.data, c.len, KZTEXT_INVALID_REPLACE, NULL, 0, &cap_runs, NULL);
     kztext_script_run *runs = malloc((cap_runs + 1) * sizeof *runs);
     if (!runs) return 1;
-#define RUNS_ALL                                                               \
-  {                                                                            \
-    size_t n = 0;                                                              \
-    kztext_script_runs(c.data, c.len, KZTEXT_INVALID_REPLACE, runs, cap_runs, &n, NULL); \
-    sink = n;                                                                  \
+#define RUNS_ALL                                                                                   \
+  {                                                                                                \
+    size_t n = 0;                                                                                  \
+    kztext_script_runs(c.data, c.len, KZTEXT_INVALID_REPLACE, runs, cap_runs, &n, NULL);           \
+    sink = n;                                                                                      \
   }
     BENCH_CPU_MBPS(cpu, c.len, 0.5, RUNS_ALL);
     BENCH_MBPS(kz, c.len, 0.5, RUNS_ALL);
@@ -135,7 +140,10 @@ int main(int argc, char **argv) {
         U8_NEXT(p, j, len, cp);
         UErrorCode e = U_ZERO_ERROR;
         UScriptCode sc = uscript_getScript(cp < 0 ? 0xFFFD : cp, &e);
-        if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && sc != cur) { cur = sc; n++; }
+        if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && sc != cur) {
+          cur = sc;
+          n++;
+        }
       }
       sink = n;
     });

@@ -25,8 +25,8 @@ int main(int argc, char **argv) {
   UErrorCode err = U_ZERO_ERROR;
   const UNormalizer2 *n2 = unorm2_getNFCInstance(&err);
   printf("NFC throughput in MB/s (best of 3), corpus %s\n", dir);
-  printf("%-4s %9s %10s %10s %10s %9s %9s\n", "lang", "MB", "kztext", "ICU", "utf8proc",
-         "vs ICU", "vs u8p");
+  printf("%-4s %9s %10s %10s %10s %9s %9s\n", "lang", "MB", "kztext", "ICU", "utf8proc", "vs ICU",
+         "vs u8p");
   int ran = 0;
   for (int i = 0; i < 3; i++) {
     corpus c;
@@ -37,11 +37,14 @@ int main(int argc, char **argv) {
     ran++;
     char *out = malloc(c.len * 3 + 16);
     int32_t cap16 = (int32_t)(c.len * 2 + 16);
-    UChar *u16 = malloc(sizeof(UChar) * (size_t)cap16), *n16 = malloc(sizeof(UChar) * (size_t)cap16);
+    UChar *u16 = malloc(sizeof(UChar) * (size_t)cap16),
+          *n16 = malloc(sizeof(UChar) * (size_t)cap16);
     size_t n = 0;
     double k, icu, u8p;
-    BENCH_MBPS(k, c.len, 0.5, kztext_normalize(c.data, c.len, KZTEXT_NORM_NFC, out, c.len * 3, &n, NULL));
-    BENCH_MBPS(icu, c.len, 0.5, icu_nfc(n2, c.data, c.len, u16, n16, cap16, out, (int32_t)(c.len * 3)));
+    BENCH_MBPS(k, c.len, 0.5,
+               kztext_normalize(c.data, c.len, KZTEXT_NORM_NFC, out, c.len * 3, &n, NULL));
+    BENCH_MBPS(icu, c.len, 0.5,
+               icu_nfc(n2, c.data, c.len, u16, n16, cap16, out, (int32_t)(c.len * 3)));
     BENCH_MBPS(u8p, c.len, 0.5, {
       utf8proc_uint8_t *p = NULL;
       utf8proc_map((const utf8proc_uint8_t *)c.data, (utf8proc_ssize_t)c.len, &p,
@@ -50,7 +53,10 @@ int main(int argc, char **argv) {
     });
     printf("%-4s %9.2f %10.0f %10.0f %10.0f %8.1fx %8.1fx\n", langs[i], c.len / 1e6, k, icu, u8p,
            k / icu, k / u8p);
-    free(out); free(u16); free(n16); free(c.data);
+    free(out);
+    free(u16);
+    free(n16);
+    free(c.data);
   }
   return ran ? 0 : 0;
 }

@@ -28,7 +28,10 @@ static char *iconv_all(const char *to, const char *from, const char *src, size_t
   char *out = malloc(cap), *o = out, *in = (char *)src;
   while (in_left && out) {
     if (iconv(cd, &in, &in_left, &o, &left) == (size_t)-1) {
-      if (in_left) { in++; in_left--; } /* skip what the codepage lacks */
+      if (in_left) {
+        in++;
+        in_left--;
+      } /* skip what the codepage lacks */
     }
   }
   iconv_close(cd);
@@ -43,15 +46,15 @@ static void bench_decode(const char *label, const char *bytes, size_t n, kztext_
   char *dst = malloc(n * 3 + 16);
   size_t dl = 0;
   double k_raw, k_named, k_auto, base;
-  BENCH_CPU_MBPS(k_raw, n, 0.3,
-           kztext_decode(bytes, n, enc, KZTEXT_DECODE_NO_REPAIR, dst, n * 3 + 16, &dl, NULL, NULL);
-           sink += dl);
-  BENCH_CPU_MBPS(k_named, n, 0.3,
-           kztext_decode(bytes, n, enc, 0, dst, n * 3 + 16, &dl, NULL, NULL);
-           sink += dl);
+  BENCH_CPU_MBPS(
+      k_raw, n, 0.3,
+      kztext_decode(bytes, n, enc, KZTEXT_DECODE_NO_REPAIR, dst, n * 3 + 16, &dl, NULL, NULL);
+      sink += dl);
+  BENCH_CPU_MBPS(k_named, n, 0.3, kztext_decode(bytes, n, enc, 0, dst, n * 3 + 16, &dl, NULL, NULL);
+                 sink += dl);
   BENCH_CPU_MBPS(k_auto, n, 0.3,
-           kztext_decode(bytes, n, KZTEXT_ENC_AUTO, 0, dst, n * 3 + 16, &dl, NULL, NULL);
-           sink += dl);
+                 kztext_decode(bytes, n, KZTEXT_ENC_AUTO, 0, dst, n * 3 + 16, &dl, NULL, NULL);
+                 sink += dl);
   iconv_t cd = iconv_open("UTF-8", iconv_name);
   BENCH_CPU_MBPS(base, n, 0.3, {
     char *in = (char *)bytes, *o = dst;
@@ -80,8 +83,8 @@ int main(int argc, char **argv) {
     }
     char *clean = NULL;
     size_t n = 0;
-    if (kztext_repair_alloc(c.data, c.len, KZTEXT_REPAIR_DEFAULT | KZTEXT_INVALID_REPLACE,
-                            &clean, &n, NULL, NULL)) {
+    if (kztext_repair_alloc(c.data, c.len, KZTEXT_REPAIR_DEFAULT | KZTEXT_INVALID_REPLACE, &clean,
+                            &n, NULL, NULL)) {
       printf("repair failed\n");
       return 1;
     }
@@ -89,13 +92,13 @@ int main(int argc, char **argv) {
     size_t dl = 0;
     double k, base, floor;
     BENCH_CPU_MBPS(k, n, 0.5,
-               kztext_repair(clean, n, KZTEXT_REPAIR_DEFAULT, dst, n + 1, &dl, NULL, NULL);
-               sink += dl);
+                   kztext_repair(clean, n, KZTEXT_REPAIR_DEFAULT, dst, n + 1, &dl, NULL, NULL);
+                   sink += dl);
     BENCH_CPU_MBPS(base, n, 0.5, {
       utf8proc_uint8_t *o = NULL;
-      utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)clean, (utf8proc_ssize_t)n, &o,
-                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE |
-                                            UTF8PROC_STRIPCC);
+      utf8proc_ssize_t r =
+          utf8proc_map((const utf8proc_uint8_t *)clean, (utf8proc_ssize_t)n, &o,
+                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
       sink += (size_t)r;
       free(o);
     });
@@ -104,9 +107,14 @@ int main(int argc, char **argv) {
            "memcpy %.0f MB/s (%zu bytes)\n",
            langs[i], k, base, k / base, floor, n);
     free(dst);
-    if (i == 0) { kk_clean.data = clean; kk_clean.len = n; }
-    else if (i == 1) { ru_clean.data = clean; ru_clean.len = n; }
-    else kztext_free(clean);
+    if (i == 0) {
+      kk_clean.data = clean;
+      kk_clean.len = n;
+    } else if (i == 1) {
+      ru_clean.data = clean;
+      ru_clean.len = n;
+    } else
+      kztext_free(clean);
     free(c.data);
   }
   if (ru_clean.data) {

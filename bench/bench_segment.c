@@ -15,7 +15,8 @@ static size_t icu_walk(UBreakIterator *bi, const char *s, size_t n) {
   UText *ut = utext_openUTF8(NULL, s, (int64_t)n, &err);
   ubrk_setUText(bi, ut, &err);
   size_t count = 0;
-  while (ubrk_next(bi) != UBRK_DONE) count++;
+  while (ubrk_next(bi) != UBRK_DONE)
+    count++;
   utext_close(ut);
   return count;
 }
@@ -48,8 +49,10 @@ int main(int argc, char **argv) {
         BENCH_MBPS(m, c.len, 0.15, {
           kztext_free(sp);
           sp = NULL;
-          if (tok) kztext_tokens_alloc(seg, c.data, c.len, 0, 0, &sp, &n, NULL);
-          else kztext_sentences_alloc(seg, c.data, c.len, 0, 0, &sp, &n, NULL);
+          if (tok)
+            kztext_tokens_alloc(seg, c.data, c.len, 0, 0, &sp, &n, NULL);
+          else
+            kztext_sentences_alloc(seg, c.data, c.len, 0, 0, &sp, &n, NULL);
         });
         if (m > mk) mk = m;
         BENCH_MBPS(m, c.len, 0.15, sink += icu_walk(tok ? wbi : sbi, c.data, c.len));

@@ -32,7 +32,8 @@ int main(int argc, char **argv) {
   volatile size_t sink = 0;
   double kz_fwd;
   BENCH_MBPS(kz_fwd, c.len, 1.0,
-             sink += run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap));
+             sink +=
+             run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap));
   double t0 = bench_cpu_now();
   for (int r = 0; r < 20; r++)
     sink += run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap);
@@ -46,7 +47,8 @@ int main(int argc, char **argv) {
   char *dst2 = malloc(cap2);
   double kz_rev;
   BENCH_MBPS(kz_rev, lat_len, 1.0,
-             sink += run_kz(lat, lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, dst2, cap2));
+             sink +=
+             run_kz(lat, lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, dst2, cap2));
   t0 = bench_cpu_now();
   for (int r = 0; r < 5; r++)
     sink += run_kz(lat, lat_len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, dst2, cap2);
@@ -78,7 +80,10 @@ int main(int argc, char **argv) {
       u_strFromUTF8(u, ucap, &ulen, c.data, (int32_t)c.len, &e2);
       int32_t limit = ulen;
       utrans_transUChars(tr, u, &ulen, ucap, 0, &limit, &e2);
-      if (U_FAILURE(e2)) { fprintf(stderr, "ICU: %s\n", u_errorName(e2)); exit(1); }
+      if (U_FAILURE(e2)) {
+        fprintf(stderr, "ICU: %s\n", u_errorName(e2));
+        exit(1);
+      }
       sink += (size_t)ulen;
     });
     icu_cpu = 3.0 * c.len / (bench_cpu_now() - ti) / 1e6; /* BENCH_MBPS ran 3 passes */

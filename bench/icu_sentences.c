@@ -22,12 +22,19 @@ static char *slurp(const char *path, size_t *n) {
     len += r;
     if (len == cap) {
       char *nb = realloc(b, 2 * cap + 1);
-      if (!nb) { free(b); b = NULL; break; }
+      if (!nb) {
+        free(b);
+        b = NULL;
+        break;
+      }
       b = nb;
       cap *= 2;
     }
   }
-  if (ferror(f)) { free(b); b = NULL; }
+  if (ferror(f)) {
+    free(b);
+    b = NULL;
+  }
   fclose(f);
   if (b) b[len] = '\0';
   *n = len;
@@ -54,7 +61,8 @@ int main(int argc, char **argv) {
     utext_openUTF8(&ut, text + at, (int64_t)len, &err);
     ubrk_setUText(bi, &ut, &err);
     for (int32_t a = ubrk_first(bi), b; U_SUCCESS(err) && (b = ubrk_next(bi)) != UBRK_DONE; a = b) {
-      for (int32_t i = a; i < b; i++) putchar(text[at + i] == '\n' ? ' ' : text[at + i]);
+      for (int32_t i = a; i < b; i++)
+        putchar(text[at + i] == '\n' ? ' ' : text[at + i]);
       putchar('\n');
     }
     putchar('\n');

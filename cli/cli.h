@@ -80,8 +80,8 @@ void cli_report_unsure(const char *name, const kztext_encoding_report *r);
  * Returns 0, CLI_UNSURE when auto detection refused to guess, CLI_NOMEM
  * when memory ran out, or 1 on a read or decoding error or when fn
  * stopped. */
-typedef size_t (*cli_chunk_fn)(void *ctx, const char *buf, size_t len, int eof,
-                               int full, uint64_t base);
+typedef size_t (*cli_chunk_fn)(void *ctx, const char *buf, size_t len, int eof, int full,
+                               uint64_t base);
 int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_buffer,
                cli_chunk_fn fn, void *ctx);
 
@@ -92,6 +92,5 @@ size_t cli_char_cut(const char *buf, size_t len);
 
 /* Display name of an input path ("-" and NULL are "<stdin>"). */
 const char *cli_input_name(const char *path);
-
 
 #endif

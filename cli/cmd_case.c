@@ -8,9 +8,8 @@
 #include "cli.h"
 #include "commands.h"
 
-static const char usage[] =
-    "usage: kztext case --upper|--lower|--fold [--lang auto|kk|ru|en]\n"
-    "                   [--invalid strict|replace] [-o FILE] [FILE...]\n";
+static const char usage[] = "usage: kztext case --upper|--lower|--fold [--lang auto|kk|ru|en]\n"
+                            "                   [--invalid strict|replace] [-o FILE] [FILE...]\n";
 
 static const char help[] =
     "usage: kztext case --upper|--lower|--fold [OPTIONS] [FILE...]\n"
@@ -36,12 +35,12 @@ typedef struct job {
   const char *name;
 } job;
 
-static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
-                       uint64_t base) {
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full, uint64_t base) {
   job *j = ctx;
   size_t cut = len;
   if (!eof) {
-    while (cut > 0 && buf[cut - 1] != '\n') cut--;
+    while (cut > 0 && buf[cut - 1] != '\n')
+      cut--;
     if (!cut && full) { /* a huge line: cut at a code point start */
       cut = cli_char_cut(buf, len);
     }
@@ -51,11 +50,13 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   size_t n = 0, bad = 0;
   kztext_status st = kztext_case_alloc(buf, cut, j->lang, j->flags, &res, &n, &bad);
   if (st == KZTEXT_E_INVALID_UTF8) {
-    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
-            (unsigned long long)(base + bad));
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name, (unsigned long long)(base + bad));
     return (size_t)-1;
   }
-  if (st) { cli_error("%s: %s", j->name, kztext_strerror(st)); return (size_t)-1; }
+  if (st) {
+    cli_error("%s: %s", j->name, kztext_strerror(st));
+    return (size_t)-1;
+  }
   int rc = cli_write(j->out, res, n);
   kztext_free(res);
   return rc ? (size_t)-1 : cut;
@@ -63,10 +64,10 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
 
 int cmd_case(int argc, char **argv) {
   static const struct option opts[] = {
-      {"upper", no_argument, 0, 'U'},        {"lower", no_argument, 0, 'L'},
-      {"fold", no_argument, 0, 'F'},         {"lang", required_argument, 0, 'l'},
+      {"upper", no_argument, 0, 'U'},         {"lower", no_argument, 0, 'L'},
+      {"fold", no_argument, 0, 'F'},          {"lang", required_argument, 0, 'l'},
       {"invalid", required_argument, 0, 'i'}, {"output", required_argument, 0, 'o'},
-      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+      {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
   unsigned op = 0, invalid = KZTEXT_INVALID_STRICT;
   int nops = 0;
   kztext_lang lang = KZTEXT_LANG_AUTO;
@@ -76,9 +77,18 @@ int cmd_case(int argc, char **argv) {
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
     switch (c) {
-    case 'U': op = KZTEXT_CASE_UPPER; nops++; break;
-    case 'L': op = KZTEXT_CASE_LOWER; nops++; break;
-    case 'F': op = KZTEXT_CASE_FOLD; nops++; break;
+    case 'U':
+      op = KZTEXT_CASE_UPPER;
+      nops++;
+      break;
+    case 'L':
+      op = KZTEXT_CASE_LOWER;
+      nops++;
+      break;
+    case 'F':
+      op = KZTEXT_CASE_FOLD;
+      nops++;
+      break;
     case 'l':
       if (kztext_case_lang_from_name(optarg, &lang))
         return cli_usage_error(usage, "case", "unknown language '%s'", optarg);
@@ -87,10 +97,15 @@ int cmd_case(int argc, char **argv) {
       if (cli_set_policy(optarg, &invalid))
         return cli_usage_error(usage, "case", "unknown policy '%s'", optarg);
       break;
-    case 'o': outpath = optarg; break;
-    case 'h': return cli_help(help);
-    case ':': return cli_usage_error(usage, "case", "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error(usage, "case", "unknown option '%s'", argv[optind - 1]);
+    case 'o':
+      outpath = optarg;
+      break;
+    case 'h':
+      return cli_help(help);
+    case ':':
+      return cli_usage_error(usage, "case", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, "case", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (nops != 1)
@@ -102,7 +117,8 @@ int cmd_case(int argc, char **argv) {
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
-    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 20, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16,
+                    1 << 20, on_chunk, &j);
   }
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;

@@ -65,8 +65,7 @@ static size_t last_line_end(const char *buf, size_t len, kztext_encoding enc) {
   return 0;
 }
 
-static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
-                       uint64_t base) {
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full, uint64_t base) {
   job *j = ctx;
   if (!j->started) {
     if (!eof && !full && len < DETECT_BYTES) return 0; /* more input first */
@@ -84,7 +83,8 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
     }
     if (j->enc == KZTEXT_ENC_UTF16) /* by the BOM, little endian without one */
       j->enc = len >= 2 && (unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF
-                   ? KZTEXT_ENC_UTF16BE : KZTEXT_ENC_UTF16LE;
+                   ? KZTEXT_ENC_UTF16BE
+                   : KZTEXT_ENC_UTF16LE;
   }
   size_t cut = eof ? len : last_line_end(buf, len, j->enc);
   if (!cut && full) { /* a huge line: cut at a character boundary */
@@ -95,7 +95,8 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
       if (cut >= 2 && hi >= 0xD8 && hi <= 0xDB) cut -= 2; /* keep a surrogate pair whole */
     } else if (j->enc == KZTEXT_ENC_UTF8) {
       size_t k = cut;
-      while (k > 0 && cut - k < 4 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
+      while (k > 0 && cut - k < 4 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+        k--;
       if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) cut = k - 1;
     }
   }
@@ -109,7 +110,10 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
             kztext_strerror(st));
     return (size_t)-1;
   }
-  if (st) { cli_error("%s: %s", j->name, kztext_strerror(st)); return (size_t)-1; }
+  if (st) {
+    cli_error("%s: %s", j->name, kztext_strerror(st));
+    return (size_t)-1;
+  }
   if (!j->started) j->bom = info.bom;
   j->started = 1;
   j->mojibake += info.mojibake;
@@ -129,20 +133,22 @@ static int decode_one(const char *path, kztext_encoding from, unsigned flags, in
             j.bom ? ", BOM" : "");
     if (j.mojibake)
       fprintf(stderr, ", mojibake %zu from %s", j.mojibake,
-              j.mojibake_source == KZTEXT_ENC_UTF8 ? "utf-8 read as cp1251"
+              j.mojibake_source == KZTEXT_ENC_UTF8    ? "utf-8 read as cp1251"
               : j.mojibake_source == KZTEXT_ENC_PT154 ? "pt154 read as cp1251"
-                                                       : "rk1048 read as cp1251");
+                                                      : "rk1048 read as cp1251");
     fputc('\n', stderr);
   }
   return rc;
 }
 
 int cmd_decode(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"from", required_argument, 0, 'f'},   {"no-repair", no_argument, 0, 'n'},
-      {"invalid", required_argument, 0, 'i'}, {"report", no_argument, 0, 'r'},
-      {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
-      {0, 0, 0, 0}};
+  static const struct option opts[] = {{"from", required_argument, 0, 'f'},
+                                       {"no-repair", no_argument, 0, 'n'},
+                                       {"invalid", required_argument, 0, 'i'},
+                                       {"report", no_argument, 0, 'r'},
+                                       {"output", required_argument, 0, 'o'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
   kztext_encoding from = KZTEXT_ENC_AUTO;
   unsigned flags = 0;
   int report = 0;
@@ -156,16 +162,25 @@ int cmd_decode(int argc, char **argv) {
       if (kztext_encoding_from_name(optarg, &from))
         return cli_usage_error(usage, "decode", "unknown encoding '%s'", optarg);
       break;
-    case 'n': flags |= KZTEXT_DECODE_NO_REPAIR; break;
+    case 'n':
+      flags |= KZTEXT_DECODE_NO_REPAIR;
+      break;
     case 'i':
       if (cli_set_policy(optarg, &flags))
         return cli_usage_error(usage, "decode", "unknown policy '%s'", optarg);
       break;
-    case 'r': report = 1; break;
-    case 'o': outpath = optarg; break;
-    case 'h': return cli_help(help);
-    case ':': return cli_usage_error(usage, "decode", "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error(usage, "decode", "unknown option '%s'", argv[optind - 1]);
+    case 'r':
+      report = 1;
+      break;
+    case 'o':
+      outpath = optarg;
+      break;
+    case 'h':
+      return cli_help(help);
+    case ':':
+      return cli_usage_error(usage, "decode", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, "decode", "unknown option '%s'", argv[optind - 1]);
     }
   }
   FILE *out = cli_open_output(outpath);

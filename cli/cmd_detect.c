@@ -61,8 +61,7 @@ static int emit(job *j, const char *p, size_t n, uint64_t base) {
   size_t bad = 0;
   kztext_status st = kztext_detect(p, n, j->flags, &r, &bad);
   if (st == KZTEXT_E_INVALID_UTF8) {
-    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
-            (unsigned long long)(base + bad));
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name, (unsigned long long)(base + bad));
     return CLI_FAIL;
   }
   if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
@@ -94,8 +93,10 @@ static int emit(job *j, const char *p, size_t n, uint64_t base) {
   } else {
     fprintf(o, "{\"lang\":\"%s\",\"script\":\"%s\",\"variant\":", kztext_lang_name(r.lang),
             kztext_script_name(r.script));
-    if (*variant) fprintf(o, "\"%s\"", variant);
-    else fputs("null", o);
+    if (*variant)
+      fprintf(o, "\"%s\"", variant);
+    else
+      fputs("null", o);
     fprintf(o, ",\"confidence\":%.4f,\"scores\":{\"kk\":%.4f,\"ru\":%.4f,\"en\":%.4f,\"und\":%.4f}",
             r.confidence, r.scores[KZTEXT_LANG_KK], r.scores[KZTEXT_LANG_RU],
             r.scores[KZTEXT_LANG_EN], r.scores[KZTEXT_LANG_UND]);
@@ -116,8 +117,10 @@ static int emit(job *j, const char *p, size_t n, uint64_t base) {
  * skipped (sentence and paragraph modes). */
 static int emit_trimmed(job *j, const char *p, size_t n, uint64_t base) {
   size_t a = 0, b = n;
-  while (a < b && is_space((unsigned char)p[a])) a++;
-  while (b > a && is_space((unsigned char)p[b - 1])) b--;
+  while (a < b && is_space((unsigned char)p[a]))
+    a++;
+  while (b > a && is_space((unsigned char)p[b - 1]))
+    b--;
   if (a == b) return CLI_OK;
   return emit(j, p + a, b - a, base + a);
 }
@@ -128,7 +131,8 @@ static size_t paragraph_end(const char *p, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (p[i] != '\n') continue;
     size_t k = i + 1;
-    while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r')) k++;
+    while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+      k++;
     if (k < n && p[k] == '\n') return k + 1;
   }
   return 0;
@@ -153,8 +157,7 @@ static int emit_sentences(job *j, const char *p, size_t n, uint64_t base) {
 }
 
 /* Emits every complete unit of buf; returns bytes consumed or (size_t)-1. */
-static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
-                       uint64_t base) {
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full, uint64_t base) {
   job *j = ctx;
   size_t pos = 0;
   if (j->by == BY_TEXT) { /* the whole file is the unit */
@@ -196,9 +199,9 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
 
 int cmd_detect(int argc, char **argv) {
   static const struct option opts[] = {
-      {"by", required_argument, 0, 'b'},     {"format", required_argument, 0, 'f'},
+      {"by", required_argument, 0, 'b'},      {"format", required_argument, 0, 'f'},
       {"invalid", required_argument, 0, 'i'}, {"output", required_argument, 0, 'o'},
-      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+      {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
   job j = {BY_LINE, 0, KZTEXT_INVALID_STRICT, NULL, NULL, NULL, "<stdout>"};
   const char *outpath = NULL;
   int c;
@@ -207,25 +210,38 @@ int cmd_detect(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
     switch (c) {
     case 'b':
-      if (!strcmp(optarg, "line")) j.by = BY_LINE;
-      else if (!strcmp(optarg, "sentence")) j.by = BY_SENTENCE;
-      else if (!strcmp(optarg, "paragraph")) j.by = BY_PARAGRAPH;
-      else if (!strcmp(optarg, "text")) j.by = BY_TEXT;
-      else return cli_usage_error(usage, "detect", "unknown unit '%s'", optarg);
+      if (!strcmp(optarg, "line"))
+        j.by = BY_LINE;
+      else if (!strcmp(optarg, "sentence"))
+        j.by = BY_SENTENCE;
+      else if (!strcmp(optarg, "paragraph"))
+        j.by = BY_PARAGRAPH;
+      else if (!strcmp(optarg, "text"))
+        j.by = BY_TEXT;
+      else
+        return cli_usage_error(usage, "detect", "unknown unit '%s'", optarg);
       break;
     case 'f':
-      if (!strcmp(optarg, "tsv")) j.jsonl = 0;
-      else if (!strcmp(optarg, "jsonl")) j.jsonl = 1;
-      else return cli_usage_error(usage, "detect", "unknown format '%s'", optarg);
+      if (!strcmp(optarg, "tsv"))
+        j.jsonl = 0;
+      else if (!strcmp(optarg, "jsonl"))
+        j.jsonl = 1;
+      else
+        return cli_usage_error(usage, "detect", "unknown format '%s'", optarg);
       break;
     case 'i':
       if (cli_set_policy(optarg, &j.flags))
         return cli_usage_error(usage, "detect", "unknown policy '%s'", optarg);
       break;
-    case 'o': outpath = optarg; break;
-    case 'h': return cli_help(help);
-    case ':': return cli_usage_error(usage, "detect", "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error(usage, "detect", "unknown option '%s'", argv[optind - 1]);
+    case 'o':
+      outpath = optarg;
+      break;
+    case 'h':
+      return cli_help(help);
+    case ':':
+      return cli_usage_error(usage, "detect", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, "detect", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (j.by == BY_SENTENCE) {
@@ -234,7 +250,10 @@ int cmd_detect(int argc, char **argv) {
   }
   if (outpath && strcmp(outpath, "-")) j.outname = outpath;
   j.out = cli_open_output(outpath);
-  if (!j.out) { kztext_segmenter_free(j.seg); return CLI_FAIL; }
+  if (!j.out) {
+    kztext_segmenter_free(j.seg);
+    return CLI_FAIL;
+  }
   int rc = CLI_OK;
   int nfiles = argc - optind;
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {

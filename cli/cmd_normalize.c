@@ -84,8 +84,7 @@ static int emit(job *j, const char *src, size_t len, uint64_t base) {
     st = kztext_normalize(src, len, j->flags, j->buf, j->cap, &need, &bad);
   }
   if (st == KZTEXT_E_INVALID_UTF8) {
-    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
-            (unsigned long long)(base + bad));
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name, (unsigned long long)(base + bad));
     return CLI_FAIL;
   }
   if (st) return cli_error("%s: %s", j->name, kztext_strerror(st));
@@ -98,7 +97,8 @@ static void print_report(const job *j, int jsonl) {
   if (jsonl) {
     fputs("{\"file\": ", stderr);
     json_fwrite(stderr, j->name, strlen(j->name));
-    fprintf(stderr, ", \"homoglyphs\": %zu, \"invisible\": %zu, \"spaces\": %zu, "
+    fprintf(stderr,
+            ", \"homoglyphs\": %zu, \"invisible\": %zu, \"spaces\": %zu, "
             "\"mojibake\": %zu, \"key\": %zu}\n",
             t->homoglyphs, t->invisible, t->spaces, t->mojibake, t->key);
   } else {
@@ -109,13 +109,13 @@ static void print_report(const job *j, int jsonl) {
   }
 }
 
-static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
-                       uint64_t base) {
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full, uint64_t base) {
   job *j = ctx;
   size_t cut = eof ? len : kztext_normalize_boundary(buf, len, j->flags);
   /* Repairs judge words, runs of spaces and CR LF whole: cut after a LF. */
   if (j->repair && !eof) {
-    while (cut > 0 && buf[cut - 1] != '\n') cut--;
+    while (cut > 0 && buf[cut - 1] != '\n')
+      cut--;
   }
   if (!cut && full) {
     /* No safe cut in max_buffer bytes (one enormous combining sequence):
@@ -134,8 +134,7 @@ int cmd_normalize(int argc, char **argv) {
       {"newlines", no_argument, 0, 'n'},     {"invalid", required_argument, 0, 'i'},
       {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
       {"repair", required_argument, 0, 'R'}, {"key", no_argument, 0, 'K'},
-      {"report", optional_argument, 0, 'P'},
-      {0, 0, 0, 0}};
+      {"report", optional_argument, 0, 'P'}, {0, 0, 0, 0}};
   unsigned form = KZTEXT_NORM_NFC, extra = 0, invalid = KZTEXT_INVALID_STRICT;
   const char *outpath = NULL;
   unsigned repair = 0;
@@ -146,15 +145,25 @@ int cmd_normalize(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
     switch (c) {
     case 'f':
-      if (!strcmp(optarg, "nfc")) form = KZTEXT_NORM_NFC;
-      else if (!strcmp(optarg, "nfd")) form = KZTEXT_NORM_NFD;
-      else if (!strcmp(optarg, "nfkc")) form = KZTEXT_NORM_NFKC;
-      else if (!strcmp(optarg, "nfkd")) form = KZTEXT_NORM_NFKD;
-      else if (!strcmp(optarg, "none")) form = 0;
-      else return cli_usage_error(usage, "normalize", "unknown form '%s'", optarg);
+      if (!strcmp(optarg, "nfc"))
+        form = KZTEXT_NORM_NFC;
+      else if (!strcmp(optarg, "nfd"))
+        form = KZTEXT_NORM_NFD;
+      else if (!strcmp(optarg, "nfkc"))
+        form = KZTEXT_NORM_NFKC;
+      else if (!strcmp(optarg, "nfkd"))
+        form = KZTEXT_NORM_NFKD;
+      else if (!strcmp(optarg, "none"))
+        form = 0;
+      else
+        return cli_usage_error(usage, "normalize", "unknown form '%s'", optarg);
       break;
-    case 'c': extra |= KZTEXT_NORM_CASEFOLD; break;
-    case 'n': extra |= KZTEXT_NORM_NEWLINES; break;
+    case 'c':
+      extra |= KZTEXT_NORM_CASEFOLD;
+      break;
+    case 'n':
+      extra |= KZTEXT_NORM_NEWLINES;
+      break;
     case 'i':
       if (cli_set_policy(optarg, &invalid))
         return cli_usage_error(usage, "normalize", "unknown policy '%s'", optarg);
@@ -164,16 +173,26 @@ int cmd_normalize(int argc, char **argv) {
         return cli_usage_error(usage, "normalize", "unknown repair in '%s'", optarg);
       repair_given = 1;
       break;
-    case 'K': key = 1; break;
-    case 'P':
-      if (!optarg) report = 1;
-      else if (!strcmp(optarg, "jsonl")) report = 2;
-      else return cli_usage_error(usage, "normalize", "unknown report format '%s'", optarg);
+    case 'K':
+      key = 1;
       break;
-    case 'o': outpath = optarg; break;
-    case 'h': return cli_help(help);
-    case ':': return cli_usage_error(usage, "normalize", "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error(usage, "normalize", "unknown option '%s'", argv[optind - 1]);
+    case 'P':
+      if (!optarg)
+        report = 1;
+      else if (!strcmp(optarg, "jsonl"))
+        report = 2;
+      else
+        return cli_usage_error(usage, "normalize", "unknown report format '%s'", optarg);
+      break;
+    case 'o':
+      outpath = optarg;
+      break;
+    case 'h':
+      return cli_help(help);
+    case ':':
+      return cli_usage_error(usage, "normalize", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, "normalize", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (extra & KZTEXT_NORM_CASEFOLD && !form)
@@ -194,7 +213,8 @@ int cmd_normalize(int argc, char **argv) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
     memset(&j.total, 0, sizeof j.total);
-    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 20, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16,
+                    1 << 20, on_chunk, &j);
     if (rc == CLI_OK && report) print_report(&j, report == 2);
   }
   free(j.buf);

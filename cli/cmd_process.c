@@ -103,7 +103,7 @@ typedef struct doc_result {
   size_t first_rec, n_recs;
   size_t normalized_len, paragraphs;
   kztext_status status;
-  size_t error_offset;   /* in the job's data (text input) */
+  size_t error_offset; /* in the job's data (text input) */
 } doc_result;
 
 /* A JSONL line that is too long to hold (the rest of it is skipped). */
@@ -111,12 +111,12 @@ enum { LINE_TOO_LONG = 100 };
 
 /* What the reader knows of one JSONL record. */
 typedef struct doc_meta {
-  size_t end;                   /* end of its text in data */
-  unsigned long long id, line;  /* record number (the doc id) and line number */
-  unsigned long long raw_off;   /* file offset of its line */
-  int err;                      /* a reading error (JSONL_*, LINE_TOO_LONG), or 0 */
-  size_t err_off;               /* where in the line */
-  size_t id_off, id_len;        /* --id-field: the value as written, in job.ids */
+  size_t end;                  /* end of its text in data */
+  unsigned long long id, line; /* record number (the doc id) and line number */
+  unsigned long long raw_off;  /* file offset of its line */
+  int err;                     /* a reading error (JSONL_*, LINE_TOO_LONG), or 0 */
+  size_t err_off;              /* where in the line */
+  size_t id_off, id_len;       /* --id-field: the value as written, in job.ids */
   int has_id;
 } doc_meta;
 
@@ -126,20 +126,20 @@ typedef struct job {
   struct job *next_free; /* in ctx.pool */
   char *data;            /* UTF-8 text, or the concatenated record texts */
   size_t len, data_cap;
-  doc_meta *meta;        /* JSONL: one per record */
-  char *ids;             /* JSONL with --id-field: the records' ids, as written */
+  doc_meta *meta; /* JSONL: one per record */
+  char *ids;      /* JSONL with --id-field: the records' ids, as written */
   size_t ids_len, ids_cap;
   size_t meta_cap;
-  size_t n_docs;         /* JSONL records; text pieces are split at bad paragraphs */
+  size_t n_docs;               /* JSONL records; text pieces are split at bad paragraphs */
   unsigned long long raw_base; /* text: file offset of data[0] */
-  int file;              /* index into the file list */
+  int file;                    /* index into the file list */
   int last_of_file;
   /* results */
   rec *recs;
   size_t n_recs, cap_recs;
-  char *arena;           /* the normalized documents and transliterations */
+  char *arena; /* the normalized documents and transliterations */
   size_t arena_len, arena_cap;
-  size_t doc_off;        /* where the current document's text is in arena */
+  size_t doc_off; /* where the current document's text is in arena */
   int have_doc;
   doc_result *docs;
   size_t docs_cap;
@@ -190,7 +190,8 @@ static double now(void) {
 static int arena_put(job *j, const char *p, size_t n, size_t *off) {
   if (j->arena_len + n > j->arena_cap) {
     size_t c = j->arena_cap ? j->arena_cap : 4096;
-    while (c < j->arena_len + n) c *= 2;
+    while (c < j->arena_len + n)
+      c *= 2;
     /* Room for the transliterations too, without doubling again. */
     if (c < j->arena_len + n + n / 2) c = j->arena_len + n + n / 2;
     char *a = realloc(j->arena, c);
@@ -209,7 +210,10 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   if (j->n_recs == j->cap_recs) {
     size_t c = j->cap_recs ? j->cap_recs * 2 : 64;
     rec *r = realloc(j->recs, c * sizeof *r);
-    if (!r) { j->oom = 1; return 1; }
+    if (!r) {
+      j->oom = 1;
+      return 1;
+    }
     j->recs = r;
     j->cap_recs = c;
   }
@@ -225,13 +229,19 @@ static int on_sentence(void *user, const kztext_sentence *s) {
   r->role = s->role;
   /* The whole normalized document, once: the sentences are slices of it. */
   if (!j->have_doc) {
-    if (!arena_put(j, s->normalized, s->normalized_len, &j->doc_off)) { j->oom = 1; return 1; }
+    if (!arena_put(j, s->normalized, s->normalized_len, &j->doc_off)) {
+      j->oom = 1;
+      return 1;
+    }
     j->have_doc = 1;
   }
   r->text_off = j->doc_off + s->start;
   r->text_len = s->len;
   if (s->translit) {
-    if (!arena_put(j, s->translit, s->translit_len, &r->tl_off)) { j->oom = 1; return 1; }
+    if (!arena_put(j, s->translit, s->translit_len, &r->tl_off)) {
+      j->oom = 1;
+      return 1;
+    }
     r->tl_len = s->translit_len;
     r->has_tl = 1;
   }
@@ -262,7 +272,8 @@ static size_t paragraph_end(const char *data, size_t e, size_t len) {
   for (const char *nl = memchr(data + e, '\n', len - e); nl;
        nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - data))) {
     size_t k = (size_t)(nl - data) + 1;
-    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r')) k++;
+    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r'))
+      k++;
     if (k < len && data[k] == '\n') return k + 1;
     if (k >= len) break;
   }
@@ -281,7 +292,10 @@ static void run_text(kztext_pipeline *p, job *j) {
     if (d + 1 >= j->docs_cap) { /* room for the part before and the bad paragraph */
       size_t c = j->docs_cap * 2 + 2;
       doc_result *nd = realloc(j->docs, c * sizeof *nd);
-      if (!nd) { r->status = KZTEXT_E_NO_MEMORY; break; }
+      if (!nd) {
+        r->status = KZTEXT_E_NO_MEMORY;
+        break;
+      }
       j->docs = nd;
       j->docs_cap = c;
     }
@@ -302,7 +316,10 @@ static void run_text(kztext_pipeline *p, job *j) {
 }
 
 static void run_job(kztext_pipeline *p, job *j) {
-  if (!j->meta) { run_text(p, j); return; }
+  if (!j->meta) {
+    run_text(p, j);
+    return;
+  }
   size_t start = 0;
   for (size_t d = 0; d < j->n_docs; d++) {
     size_t end = j->meta[d].end;
@@ -329,13 +346,17 @@ static void *worker(void *arg) {
   if (!p) st = kztext_pipeline_new(&c->popt, &p);
   pthread_mutex_lock(&c->mu);
   for (;;) {
-    while (!c->quit && c->next_take == c->next_submit) pthread_cond_wait(&c->cv_work, &c->mu);
+    while (!c->quit && c->next_take == c->next_submit)
+      pthread_cond_wait(&c->cv_work, &c->mu);
     if (c->next_take == c->next_submit) break;
     job *j = c->ring[c->next_take % c->ring_cap];
     c->next_take++;
     pthread_mutex_unlock(&c->mu);
-    if (p) run_job(p, j);
-    else for (size_t d = 0; d < j->n_docs; d++) j->docs[d].status = st;
+    if (p)
+      run_job(p, j);
+    else
+      for (size_t d = 0; d < j->n_docs; d++)
+        j->docs[d].status = st;
     if (!p && !j->meta) j->n_docs = 1;
     pthread_mutex_lock(&c->mu);
     j->done = 1;
@@ -354,8 +375,10 @@ static void put_doc_id(ctx *c, const job *j, size_t d) {
     sb_u64(o, j->meta[d].id);
   } else {
     const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
-    if (c->format == OUT_JSONL) sb_json(o, name, strlen(name));
-    else sb_oneline(o, name, strlen(name));
+    if (c->format == OUT_JSONL)
+      sb_json(o, name, strlen(name));
+    else
+      sb_oneline(o, name, strlen(name));
   }
 }
 
@@ -365,8 +388,10 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
   const char *text = j->arena + r->text_off;
   const char *variant = r->variant ? kztext_variant_name(r->variant) : NULL;
   if (c->format == OUT_TEXT) {
-    if (r->has_tl) sb_oneline(o, j->arena + r->tl_off, r->tl_len);
-    else sb_oneline(o, text, r->text_len);
+    if (r->has_tl)
+      sb_oneline(o, j->arena + r->tl_off, r->tl_len);
+    else
+      sb_oneline(o, text, r->text_len);
     sb_putc(o, '\n');
     return;
   }
@@ -377,8 +402,10 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
   if (c->id_field) {
     const doc_meta *m = &j->meta[d];
     sb_puts(o, json ? ",\"id\":" : "\t");
-    if (m->has_id) sb_oneline(o, j->ids + m->id_off, m->id_len);
-    else sb_puts(o, json ? "null" : "-");
+    if (m->has_id)
+      sb_oneline(o, j->ids + m->id_off, m->id_len);
+    else
+      sb_puts(o, json ? "null" : "-");
   }
   sb_puts(o, json ? ",\"para\":" : "\t");
   sb_u64(o, pb + r->para);
@@ -394,8 +421,12 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
     sb_puts(o, "\",\"script\":\"");
     sb_puts(o, kztext_script_name(r->script));
     sb_puts(o, "\",\"variant\":");
-    if (variant) { sb_putc(o, '"'); sb_puts(o, variant); sb_putc(o, '"'); }
-    else sb_puts(o, "null");
+    if (variant) {
+      sb_putc(o, '"');
+      sb_puts(o, variant);
+      sb_putc(o, '"');
+    } else
+      sb_puts(o, "null");
     sb_puts(o, ",\"confidence\":");
     sb_fixed3(o, r->confidence);
     if (c->popt.flags & KZTEXT_PIPELINE_ROLES) {
@@ -405,8 +436,10 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
     }
     if (c->popt.translit) {
       sb_puts(o, ",\"translit\":");
-      if (r->has_tl) sb_json(o, j->arena + r->tl_off, r->tl_len);
-      else sb_puts(o, "null");
+      if (r->has_tl)
+        sb_json(o, j->arena + r->tl_off, r->tl_len);
+      else
+        sb_puts(o, "null");
     }
     sb_puts(o, "}\n");
     return;
@@ -427,8 +460,10 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
   sb_oneline(o, text, r->text_len);
   if (c->popt.translit) {
     sb_putc(o, '\t');
-    if (r->has_tl) sb_oneline(o, j->arena + r->tl_off, r->tl_len);
-    else sb_putc(o, '-');
+    if (r->has_tl)
+      sb_oneline(o, j->arena + r->tl_off, r->tl_len);
+    else
+      sb_putc(o, '-');
   }
   sb_putc(o, '\n');
 }
@@ -440,17 +475,21 @@ static void report_error(ctx *c, const job *j, size_t d) {
     const doc_meta *m = &j->meta[d];
     char what[160];
     switch (m->err) {
-    case JSONL_MALFORMED: snprintf(what, sizeof what, "malformed JSON"); break;
+    case JSONL_MALFORMED:
+      snprintf(what, sizeof what, "malformed JSON");
+      break;
     case JSONL_TOO_DEEP:
       snprintf(what, sizeof what, "JSON nested deeper than %d levels", JSONL_MAX_DEPTH);
       break;
-    case JSONL_MISSING: case JSONL_NOT_STRING:
+    case JSONL_MISSING:
+    case JSONL_NOT_STRING:
       snprintf(what, sizeof what, "no string field \"%s\"", c->field);
       break;
     case LINE_TOO_LONG:
       snprintf(what, sizeof what, "line too long (over %d MiB): skipped", (int)(MAX_LINE >> 20));
       break;
-    default: snprintf(what, sizeof what, "%s", kztext_strerror(r->status));
+    default:
+      snprintf(what, sizeof what, "%s", kztext_strerror(r->status));
     }
     fprintf(stderr, "kztext: %s:%llu: line %llu (record %llu): %s\n", name, m->raw_off + m->err_off,
             m->line, m->id, what);
@@ -467,7 +506,10 @@ static int write_job(ctx *c, job *j) {
     if (r->status || (j->meta && j->meta[d].err)) {
       fflush(c->out); /* what came before the error is out before its message */
       report_error(c, j, d);
-      if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) { c->stopped = 1; return 1; }
+      if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) {
+        c->stopped = 1;
+        return 1;
+      }
       c->skipped = 1;
     }
     size_t last_para = (size_t)-1;
@@ -475,12 +517,17 @@ static int write_job(ctx *c, job *j) {
     for (size_t k = r->first_rec; k < r->first_rec + r->n_recs; k++) {
       const rec *x = &j->recs[k];
       if (c->keep && !(c->keep & (1u << x->role))) continue;
-      if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) sb_putc(&c->sb, '\n');
+      if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para)
+        sb_putc(&c->sb, '\n');
       last_para = x->para;
       put_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
     }
     if (c->format == OUT_TEXT && r->n_recs) sb_putc(&c->sb, '\n');
-    if (c->sb.oom) { cli_error("out of memory"); c->stopped = 1; return 1; }
+    if (c->sb.oom) {
+      cli_error("out of memory");
+      c->stopped = 1;
+      return 1;
+    }
     cli_write(c->out, c->sb.data, c->sb.len);
     if (c->input == IN_TEXT) {
       c->doc_norm_base += r->normalized_len;
@@ -493,8 +540,13 @@ static int write_job(ctx *c, job *j) {
 
 static void free_job(job *j) {
   if (!j) return;
-  free(j->data); free(j->meta); free(j->ids);
-  free(j->recs); free(j->arena); free(j->docs); free(j);
+  free(j->data);
+  free(j->meta);
+  free(j->ids);
+  free(j->recs);
+  free(j->arena);
+  free(j->docs);
+  free(j);
 }
 
 /* Returns a finished job to the pool (at most 2N+2, enough to reuse
@@ -502,13 +554,20 @@ static void free_job(job *j) {
  * buffers. */
 static void release_job(ctx *c, job *j) {
   if (!j) return;
-  if (c->pool_n > (size_t)c->jobs * 2 + 1) { free_job(j); return; }
+  if (c->pool_n > (size_t)c->jobs * 2 + 1) {
+    free_job(j);
+    return;
+  }
   job keep = *j;
   memset(j, 0, sizeof *j);
-  j->data = keep.data; j->data_cap = keep.data_cap;
-  j->recs = keep.recs; j->cap_recs = keep.cap_recs;
-  j->arena = keep.arena; j->arena_cap = keep.arena_cap;
-  j->docs = keep.docs; j->docs_cap = keep.docs_cap;
+  j->data = keep.data;
+  j->data_cap = keep.data_cap;
+  j->recs = keep.recs;
+  j->cap_recs = keep.cap_recs;
+  j->arena = keep.arena;
+  j->arena_cap = keep.arena_cap;
+  j->docs = keep.docs;
+  j->docs_cap = keep.docs_cap;
   j->meta = NULL; /* a text job must not look like JSONL */
   free(keep.meta);
   free(keep.ids);
@@ -540,9 +599,10 @@ static void free_pool(ctx *c) {
 static int reserve_data(job *j, size_t n, size_t keep) {
   if (n <= j->data_cap) return 1;
   size_t cap = (n + 0xFFFF) & ~(size_t)0xFFFF; /* a fresh piece: little slack */
-  if (keep) { /* a growing group of records: doubling */
+  if (keep) {                                  /* a growing group of records: doubling */
     cap = j->data_cap ? j->data_cap : 4096;
-    while (cap < n) cap *= 2;
+    while (cap < n)
+      cap *= 2;
   }
   char *d = keep ? realloc(j->data, cap) : malloc(cap);
   if (!d) return 0;
@@ -593,7 +653,8 @@ static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
   while (c->next_submit - c->next_write >= c->ring_cap ||
          (c->next_submit > c->next_write && c->inflight + j->len > c->budget)) {
     job *head = c->ring[c->next_write % c->ring_cap];
-    while (!head->done) pthread_cond_wait(&c->cv_done, &c->mu);
+    while (!head->done)
+      pthread_cond_wait(&c->cv_done, &c->mu);
     c->next_write++;
     pthread_mutex_unlock(&c->mu);
     int stop = write_job(c, head);
@@ -602,7 +663,11 @@ static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
     release_job(c, head);
     show_progress(c, 0);
     pthread_mutex_lock(&c->mu);
-    if (stop) { pthread_mutex_unlock(&c->mu); release_job(c, j); return 1; }
+    if (stop) {
+      pthread_mutex_unlock(&c->mu);
+      release_job(c, j);
+      return 1;
+    }
   }
   j->seq = c->next_submit;
   c->ring[c->next_submit % c->ring_cap] = j;
@@ -618,7 +683,8 @@ static void drain(ctx *c) {
   pthread_mutex_lock(&c->mu);
   while (c->next_write < c->next_submit) {
     job *head = c->ring[c->next_write % c->ring_cap];
-    while (!head->done) pthread_cond_wait(&c->cv_done, &c->mu);
+    while (!head->done)
+      pthread_cond_wait(&c->cv_done, &c->mu);
     c->next_write++;
     pthread_mutex_unlock(&c->mu);
     c->inflight -= head->len;
@@ -651,7 +717,10 @@ enum { PIECE = 256 << 10, MAX_PIECE = 1 << 20 };
 static job *new_job(reader *rd, const char *p, size_t n, unsigned long long base) {
   job *j = get_job(rd->c);
   if (!j) return NULL;
-  if (!reserve_data(j, n ? n : 1, 0)) { release_job(rd->c, j); return NULL; }
+  if (!reserve_data(j, n ? n : 1, 0)) {
+    release_job(rd->c, j);
+    return NULL;
+  }
   memcpy(j->data, p, n);
   j->len = n;
   j->raw_base = base;
@@ -686,7 +755,11 @@ static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int
   }
   rd->scanned = len - cut; /* the last cut was taken: the rest holds none */
   job *j = new_job(rd, buf, cut, base);
-  if (!j) { cli_error("out of memory"); c->stopped = 1; return (size_t)-1; }
+  if (!j) {
+    cli_error("out of memory");
+    c->stopped = 1;
+    return (size_t)-1;
+  }
   j->last_of_file = eof && cut == len;
   return submit(c, rd->inline_p, j) ? (size_t)-1 : cut;
 }
@@ -694,19 +767,26 @@ static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int
 static int flush_records(reader *rd) {
   job *j = rd->pending;
   rd->pending = NULL;
-  if (!j || !j->n_docs) { release_job(rd->c, j); return 0; }
+  if (!j || !j->n_docs) {
+    release_job(rd->c, j);
+    return 0;
+  }
   return submit(rd->c, rd->inline_p, j);
 }
 
 /* Appends a record (its text, or a reading error with no text) to the
  * pending job.  Errors travel with the records so the writer reports them
  * in input order, after the records before them. */
-static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int err,
-                   size_t err_off, const char *id, size_t id_len) {
+static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int err, size_t err_off,
+                   const char *id, size_t id_len) {
   ctx *c = rd->c;
   if (!rd->pending) {
     rd->pending = get_job(c);
-    if (!rd->pending) { cli_error("out of memory"); c->stopped = 1; return 1; }
+    if (!rd->pending) {
+      cli_error("out of memory");
+      c->stopped = 1;
+      return 1;
+    }
     rd->pending->file = rd->file;
   }
   job *j = rd->pending;
@@ -714,20 +794,33 @@ static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int 
   if (k == j->meta_cap) {
     size_t cap = k ? k * 2 : 64;
     doc_meta *m = realloc(j->meta, cap * sizeof *m);
-    if (!m) { cli_error("out of memory"); c->stopped = 1; return 1; }
+    if (!m) {
+      cli_error("out of memory");
+      c->stopped = 1;
+      return 1;
+    }
     j->meta = m;
     j->meta_cap = cap;
   }
-  if (!reserve_data(j, j->len + tlen + 1, j->len)) { cli_error("out of memory"); c->stopped = 1; return 1; }
+  if (!reserve_data(j, j->len + tlen + 1, j->len)) {
+    cli_error("out of memory");
+    c->stopped = 1;
+    return 1;
+  }
   if (tlen) memcpy(j->data + j->len, text, tlen);
   j->len += tlen;
   j->meta[k] = (doc_meta){j->len, rd->records, rd->lines, off, err, err_off, 0, 0, 0};
   if (id) {
     if (j->ids_len + id_len > j->ids_cap) {
       size_t cap = j->ids_cap ? j->ids_cap : 256;
-      while (cap < j->ids_len + id_len) cap *= 2;
+      while (cap < j->ids_len + id_len)
+        cap *= 2;
       char *b = realloc(j->ids, cap);
-      if (!b) { cli_error("out of memory"); c->stopped = 1; return 1; }
+      if (!b) {
+        cli_error("out of memory");
+        c->stopped = 1;
+        return 1;
+      }
       j->ids = b;
       j->ids_cap = cap;
     }
@@ -750,23 +843,34 @@ static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int 
 static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
   ctx *c = rd->c;
   rd->lines++;
-  while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) n--;
+  while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+    n--;
   if (!n) return 0; /* blank lines are not records */
   rd->records++;
   char *text = NULL;
   size_t tlen = 0, bad = 0;
   int r = jsonl_get_string(line, n, c->field, &text, &tlen, &bad);
-  if (r < 0) { cli_error("out of memory"); c->stopped = 1; return 1; }
+  if (r < 0) {
+    cli_error("out of memory");
+    c->stopped = 1;
+    return 1;
+  }
   const char *id = NULL;
   size_t ia = 0, ib = 0;
   if (c->id_field && r != JSONL_MALFORMED && r != JSONL_TOO_DEEP) {
     int ri = jsonl_get_value(line, n, c->id_field, &ia, &ib, NULL);
-    if (ri < 0) { free(text); cli_error("out of memory"); c->stopped = 1; return 1; }
+    if (ri < 0) {
+      free(text);
+      cli_error("out of memory");
+      c->stopped = 1;
+      return 1;
+    }
     if (ri == JSONL_FOUND) id = line + ia;
   }
-  int stop = r == JSONL_FOUND ? add_doc(rd, text, tlen, off, 0, 0, id, ib - ia)
-                              : add_doc(rd, NULL, 0, off, r, r == JSONL_MISSING || r == JSONL_NOT_STRING ? 0 : bad,
-                                        NULL, 0);
+  int stop = r == JSONL_FOUND
+                 ? add_doc(rd, text, tlen, off, 0, 0, id, ib - ia)
+                 : add_doc(rd, NULL, 0, off, r,
+                           r == JSONL_MISSING || r == JSONL_NOT_STRING ? 0 : bad, NULL, 0);
   free(text);
   return stop;
 }
@@ -830,17 +934,16 @@ static int parse_roles(const char *list, unsigned *mask) {
 
 int cmd_process(int argc, char **argv) {
   static const struct option opts[] = {
-      {"from", required_argument, 0, 'F'},      {"lang", required_argument, 0, 'l'},
-      {"translit", required_argument, 0, 't'},  {"translit-all", no_argument, 0, 'T'},
-      {"input", required_argument, 0, 'I'},     {"field", required_argument, 0, 'f'},
-      {"format", required_argument, 0, 'm'},    {"jobs", required_argument, 0, 'j'},
-      {"output", required_argument, 0, 'o'},    {"on-error", required_argument, 0, 'e'},
-      {"invalid", required_argument, 0, 'i'},   {"lines", no_argument, 0, 'L'},
-      {"no-repair", no_argument, 0, 'R'},       {"progress", no_argument, 0, 'P'},
-      {"quiet", no_argument, 0, 'q'},           {"help", no_argument, 0, 'h'},
-      {"roles", no_argument, 0, 'r'},           {"keep", required_argument, 0, 'k'},
-      {"id-field", required_argument, 0, 'D'},
-      {0, 0, 0, 0}};
+      {"from", required_argument, 0, 'F'},     {"lang", required_argument, 0, 'l'},
+      {"translit", required_argument, 0, 't'}, {"translit-all", no_argument, 0, 'T'},
+      {"input", required_argument, 0, 'I'},    {"field", required_argument, 0, 'f'},
+      {"format", required_argument, 0, 'm'},   {"jobs", required_argument, 0, 'j'},
+      {"output", required_argument, 0, 'o'},   {"on-error", required_argument, 0, 'e'},
+      {"invalid", required_argument, 0, 'i'},  {"lines", no_argument, 0, 'L'},
+      {"no-repair", no_argument, 0, 'R'},      {"progress", no_argument, 0, 'P'},
+      {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
+      {"roles", no_argument, 0, 'r'},          {"keep", required_argument, 0, 'k'},
+      {"id-field", required_argument, 0, 'D'}, {0, 0, 0, 0}};
   static const char *const inputs[] = {"text", "jsonl"};
   static const char *const formats[] = {"jsonl", "tsv", "text"};
   ctx c;
@@ -869,13 +972,19 @@ int cmd_process(int argc, char **argv) {
         return cli_usage_error(usage, "process", "unknown scheme '%s'", optarg);
       c.popt.translit = 1;
       break;
-    case 'T': c.popt.flags |= KZTEXT_PIPELINE_TRANSLIT_ALL; break;
+    case 'T':
+      c.popt.flags |= KZTEXT_PIPELINE_TRANSLIT_ALL;
+      break;
     case 'I':
       if ((c.input = parse_enum(optarg, inputs, 2)) < 0)
         return cli_usage_error(usage, "process", "unknown input format '%s'", optarg);
       break;
-    case 'f': c.field = optarg; break;
-    case 'D': c.id_field = optarg; break;
+    case 'f':
+      c.field = optarg;
+      break;
+    case 'D':
+      c.id_field = optarg;
+      break;
     case 'm':
       if ((c.format = parse_enum(optarg, formats, 3)) < 0)
         return cli_usage_error(usage, "process", "unknown output format '%s'", optarg);
@@ -888,28 +997,46 @@ int cmd_process(int argc, char **argv) {
       c.jobs = (int)v;
       break;
     }
-    case 'o': outpath = optarg; break;
+    case 'o':
+      outpath = optarg;
+      break;
     case 'e':
-      if (!strcmp(optarg, "stop")) c.stop_on_error = 1;
-      else if (!strcmp(optarg, "skip")) c.stop_on_error = 0;
-      else return cli_usage_error(usage, "process", "--on-error takes skip or stop");
+      if (!strcmp(optarg, "stop"))
+        c.stop_on_error = 1;
+      else if (!strcmp(optarg, "skip"))
+        c.stop_on_error = 0;
+      else
+        return cli_usage_error(usage, "process", "--on-error takes skip or stop");
       break;
     case 'i':
       if (cli_set_policy(optarg, &c.popt.flags))
         return cli_usage_error(usage, "process", "unknown policy '%s'", optarg);
       break;
-    case 'L': c.popt.flags |= KZTEXT_PIPELINE_LINES; break;
-    case 'r': c.popt.flags |= KZTEXT_PIPELINE_ROLES; break;
+    case 'L':
+      c.popt.flags |= KZTEXT_PIPELINE_LINES;
+      break;
+    case 'r':
+      c.popt.flags |= KZTEXT_PIPELINE_ROLES;
+      break;
     case 'k':
       if (parse_roles(optarg, &c.keep))
         return cli_usage_error(usage, "process", "unknown role in '%s'", optarg);
       break;
-    case 'R': c.popt.flags |= KZTEXT_PIPELINE_NO_REPAIR; break;
-    case 'P': c.progress = 1; break;
-    case 'q': c.progress = 0; break;
-    case 'h': return cli_help(help);
-    case ':': return cli_usage_error(usage, "process", "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error(usage, "process", "unknown option '%s'", argv[optind - 1]);
+    case 'R':
+      c.popt.flags |= KZTEXT_PIPELINE_NO_REPAIR;
+      break;
+    case 'P':
+      c.progress = 1;
+      break;
+    case 'q':
+      c.progress = 0;
+      break;
+    case 'h':
+      return cli_help(help);
+    case ':':
+      return cli_usage_error(usage, "process", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, "process", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (c.id_field && c.input != IN_JSONL)
@@ -933,7 +1060,10 @@ int cmd_process(int argc, char **argv) {
   kztext_status st = kztext_pipeline_new(&c.popt, &inline_p);
   if (st) return cli_error("cannot start the pipeline: %s", kztext_strerror(st));
   c.out = cli_open_output(outpath);
-  if (!c.out) { kztext_pipeline_free(inline_p); return CLI_FAIL; }
+  if (!c.out) {
+    kztext_pipeline_free(inline_p);
+    return CLI_FAIL;
+  }
   int nthreads = 0;
   if (c.jobs > 1) {
     c.spare = inline_p;
@@ -948,7 +1078,10 @@ int cmd_process(int argc, char **argv) {
     c.budget = ((size_t)c.jobs + 2) << 20;
     c.ring = calloc(c.ring_cap, sizeof *c.ring);
     threads = calloc((size_t)c.jobs, sizeof *threads);
-    if (!c.ring || !threads) { cli_error("out of memory"); c.stopped = 1; }
+    if (!c.ring || !threads) {
+      cli_error("out of memory");
+      c.stopped = 1;
+    }
     for (; !c.stopped && nthreads < c.jobs; nthreads++)
       if (pthread_create(&threads[nthreads], NULL, worker, &c)) {
         cli_error("cannot start a thread: %s", strerror(errno));
@@ -970,12 +1103,14 @@ int cmd_process(int argc, char **argv) {
     int r = c.input == IN_JSONL ? cli_stream(path, &in, 1 << 16, MAX_LINE, on_jsonl_chunk, &rd)
                                 : cli_stream(path, &in, 1 << 16, MAX_PIECE, on_text_chunk, &rd);
     if (r == CLI_UNSURE) c.unsure = 1; /* exit 1: --from is needed */
-    if (r == CLI_NOMEM) c.halt = 1;     /* no use going on to the next file */
+    if (r == CLI_NOMEM) c.halt = 1;    /* no use going on to the next file */
     if (r && !c.stopped && !c.halt) {
       /* The file could not be read: a skipped document, or the end (after
        * what was read from it is written). */
-      if (c.stop_on_error) c.halt = 1;
-      else c.skipped = 1;
+      if (c.stop_on_error)
+        c.halt = 1;
+      else
+        c.skipped = 1;
     }
     /* A JSONL reading error that ends the run is reported by the writer. */
   }
@@ -986,7 +1121,8 @@ int cmd_process(int argc, char **argv) {
     c.quit = 1;
     pthread_cond_broadcast(&c.cv_work);
     pthread_mutex_unlock(&c.mu);
-    for (int i = 0; i < nthreads; i++) pthread_join(threads[i], NULL);
+    for (int i = 0; i < nthreads; i++)
+      pthread_join(threads[i], NULL);
     free(threads);
     free(c.ring);
     pthread_mutex_destroy(&c.mu);
@@ -999,7 +1135,9 @@ int cmd_process(int argc, char **argv) {
   free(c.sb.data);
   show_progress(&c, 1);
   if (cli_close_output(c.out, outpath)) rc = CLI_FAIL;
-  if (c.stopped || c.halt || c.unsure) rc = CLI_FAIL;
-  else if (rc == CLI_OK && c.skipped) rc = 3;
+  if (c.stopped || c.halt || c.unsure)
+    rc = CLI_FAIL;
+  else if (rc == CLI_OK && c.skipped)
+    rc = 3;
   return rc;
 }

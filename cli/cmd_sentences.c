@@ -109,8 +109,8 @@ static int put_json(job *j, const char *s, size_t n, uint64_t start, uint64_t en
 }
 
 /* Runs fn into the job's growable span array; returns the count or -1. */
-static int spans_of(job *j, int tokens, const char *s, size_t n, kztext_span **arr,
-                    size_t *cap, size_t *count, uint64_t base) {
+static int spans_of(job *j, int tokens, const char *s, size_t n, kztext_span **arr, size_t *cap,
+                    size_t *count, uint64_t base) {
   size_t bad = 0;
   kztext_status st;
   for (int round = 0; round < 2; round++) {
@@ -118,24 +118,32 @@ static int spans_of(job *j, int tokens, const char *s, size_t n, kztext_span **a
                 : kztext_sentences(j->seg, s, n, j->lang, j->flags, *arr, *cap, count, &bad);
     if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
     kztext_span *p = realloc(*arr, *count * sizeof *p);
-    if (!p) { cli_error("%s: out of memory", j->name); return -1; }
+    if (!p) {
+      cli_error("%s: out of memory", j->name);
+      return -1;
+    }
     *arr = p;
     *cap = *count;
   }
   if (st == KZTEXT_E_INVALID_UTF8) {
-    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
-            (unsigned long long)(base + bad));
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name, (unsigned long long)(base + bad));
     return -1;
   }
-  if (st) { cli_error("%s: %s", j->name, kztext_strerror(st)); return -1; }
+  if (st) {
+    cli_error("%s: %s", j->name, kztext_strerror(st));
+    return -1;
+  }
   return 0;
 }
 
 static int gap_has_blank_line(const char *s, size_t a, size_t b) {
   int nl = 0;
   for (size_t i = a; i < b; i++) {
-    if (s[i] == '\n') { if (nl) return 1; nl = 1; }
-    else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') nl = 0;
+    if (s[i] == '\n') {
+      if (nl) return 1;
+      nl = 1;
+    } else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      nl = 0;
   }
   return 0;
 }
@@ -178,8 +186,7 @@ static int emit(job *j, const char *s, size_t n, uint64_t base, size_t *upto_sen
   return ferror(j->out) ? CLI_FAIL : CLI_OK;
 }
 
-static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
-                       uint64_t base) {
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full, uint64_t base) {
   job *j = ctx;
   if (eof) return emit(j, buf, len, base, NULL) ? (size_t)-1 : len;
   size_t cut = kztext_paragraph_boundary(buf, len);
@@ -193,7 +200,8 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
    * which may continue in the input still to come. */
   size_t upto, whole = len, k = 0;
   /* Leave out a UTF-8 sequence cut by the buffer's end. */
-  while (k < 3 && k < whole && ((unsigned char)buf[whole - 1 - k] & 0xC0) == 0x80) k++;
+  while (k < 3 && k < whole && ((unsigned char)buf[whole - 1 - k] & 0xC0) == 0x80)
+    k++;
   if (k < whole && (unsigned char)buf[whole - 1 - k] >= 0xC0) whole -= k + 1;
   if (emit(j, buf, whole, base, &upto)) return (size_t)-1;
   if (!upto) {
@@ -208,11 +216,13 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
 }
 
 int cmd_segment_common(int argc, char **argv, int tokens) {
-  static const struct option opts[] = {
-      {"lang", required_argument, 0, 'l'},   {"lines", no_argument, 0, 'L'},
-      {"format", required_argument, 0, 'f'}, {"invalid", required_argument, 0, 'i'},
-      {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
-      {0, 0, 0, 0}};
+  static const struct option opts[] = {{"lang", required_argument, 0, 'l'},
+                                       {"lines", no_argument, 0, 'L'},
+                                       {"format", required_argument, 0, 'f'},
+                                       {"invalid", required_argument, 0, 'i'},
+                                       {"output", required_argument, 0, 'o'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
   const char *usage = tokens ? usage_t : usage_s, *cmd = tokens ? "tokens" : "sentences";
   job j;
   memset(&j, 0, sizeof j);
@@ -227,33 +237,47 @@ int cmd_segment_common(int argc, char **argv, int tokens) {
       if (cli_set_lang(optarg, &j.lang))
         return cli_usage_error(usage, cmd, "unknown language '%s'", optarg);
       break;
-    case 'L': j.flags |= KZTEXT_SEG_LINES; break;
+    case 'L':
+      j.flags |= KZTEXT_SEG_LINES;
+      break;
     case 'f':
-      if (!strcmp(optarg, "text")) j.jsonl = 0;
-      else if (!strcmp(optarg, "jsonl")) j.jsonl = 1;
-      else return cli_usage_error(usage, cmd, "unknown format '%s'", optarg);
+      if (!strcmp(optarg, "text"))
+        j.jsonl = 0;
+      else if (!strcmp(optarg, "jsonl"))
+        j.jsonl = 1;
+      else
+        return cli_usage_error(usage, cmd, "unknown format '%s'", optarg);
       break;
     case 'i':
       if (cli_set_policy(optarg, &j.flags))
         return cli_usage_error(usage, cmd, "unknown policy '%s'", optarg);
       break;
-    case 'o': outpath = optarg; break;
-    case 'h': return cli_help(tokens ? help_t : help_s);
-    case ':': return cli_usage_error(usage, cmd, "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error(usage, cmd, "unknown option '%s'", argv[optind - 1]);
+    case 'o':
+      outpath = optarg;
+      break;
+    case 'h':
+      return cli_help(tokens ? help_t : help_s);
+    case ':':
+      return cli_usage_error(usage, cmd, "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return cli_usage_error(usage, cmd, "unknown option '%s'", argv[optind - 1]);
     }
   }
   kztext_status st = kztext_segmenter_new(&j.seg);
   if (st) return cli_error("%s", kztext_strerror(st));
   j.out = cli_open_output(outpath);
-  if (!j.out) { kztext_segmenter_free(j.seg); return CLI_FAIL; }
+  if (!j.out) {
+    kztext_segmenter_free(j.seg);
+    return CLI_FAIL;
+  }
   int rc = CLI_OK;
   int nfiles = argc - optind;
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
     j.para_break = 1; /* files are separate paragraphs */
-    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 22, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16,
+                    1 << 22, on_chunk, &j);
   }
   free(j.sp);
   free(j.tk);

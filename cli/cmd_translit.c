@@ -53,8 +53,7 @@ typedef struct job {
 
 static int report(job *j, kztext_status st, uint64_t base, size_t bad) {
   if (st == KZTEXT_E_INVALID_UTF8) {
-    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name,
-            (unsigned long long)(base + bad));
+    fprintf(stderr, "kztext: %s:%llu: invalid UTF-8\n", j->name, (unsigned long long)(base + bad));
     return CLI_FAIL;
   }
   return cli_error("%s: %s", j->name, kztext_strerror(st));
@@ -95,22 +94,26 @@ static int latin_byte(unsigned char c) {
 
 /* --from auto: the alphabet the line was read in (as kztext detect names it)
  * and the Latin words the conversion left unchanged, with the reason. */
-static void report_auto(job *j, const char *src, size_t len, const kztext_alignment *sp,
-                        size_t ns, const char *out) {
+static void report_auto(job *j, const char *src, size_t len, const kztext_alignment *sp, size_t ns,
+                        const char *out) {
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
   const char *alpha = NULL;
   if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
       KZTEXT_OK) {
-    if (r.script == KZTEXT_SCRIPT_CYRL) alpha = "cyrillic";
-    else if (r.script == KZTEXT_SCRIPT_ARAB) alpha = "arabic";
+    if (r.script == KZTEXT_SCRIPT_CYRL)
+      alpha = "cyrillic";
+    else if (r.script == KZTEXT_SCRIPT_ARAB)
+      alpha = "arabic";
     else if (r.script == KZTEXT_SCRIPT_LATN && r.lang == KZTEXT_LANG_KK)
       alpha = kztext_variant_name(r.variant);
   }
   fputs(", \"alphabet\": ", j->out);
-  if (alpha) fprintf(j->out, "\"%s\"", alpha);
-  else fputs("null", j->out);
+  if (alpha)
+    fprintf(j->out, "\"%s\"", alpha);
+  else
+    fputs("null", j->out);
   fputs(", \"unconverted\": [", j->out);
   int first = 1;
   /* only a non-Latin target shows which Latin words stayed */
@@ -121,13 +124,16 @@ static void report_auto(job *j, const char *src, size_t len, const kztext_alignm
         continue;
       /* the whitespace-separated tokens of an unchanged run that hold Latin letters */
       for (size_t i = a; i < b;) {
-        while (i < b && is_space(src[i])) i++;
+        while (i < b && is_space(src[i]))
+          i++;
         size_t e = i;
         int lat = 0;
-        while (e < b && !is_space(src[e])) lat |= latin_byte((unsigned char)src[e++]);
+        while (e < b && !is_space(src[e]))
+          lat |= latin_byte((unsigned char)src[e++]);
         if (lat) {
           size_t w0 = i, w1 = e; /* without the punctuation around it */
-          while (w0 < w1 && !latin_byte((unsigned char)src[w0]) && src[w0] != '@') w0++;
+          while (w0 < w1 && !latin_byte((unsigned char)src[w0]) && src[w0] != '@')
+            w0++;
           while (w1 > w0 && !latin_byte((unsigned char)src[w1 - 1]) &&
                  !((unsigned char)src[w1 - 1] & 0x80) && src[w1 - 1] != '/')
             w1--;
@@ -146,8 +152,8 @@ static int emit_json_line(job *j, const char *src, size_t len, uint64_t base) {
   char *out = NULL;
   kztext_alignment *sp = NULL;
   size_t n = 0, ns = 0, bad = 0;
-  kztext_status st = kztext_translit_offsets_alloc(src, len, j->from, j->to, j->flags, &out, &n,
-                                                   &sp, &ns, &bad);
+  kztext_status st =
+      kztext_translit_offsets_alloc(src, len, j->from, j->to, j->flags, &out, &n, &sp, &ns, &bad);
   if (st) return report(j, st, base, bad);
   int rc = 0;
   fprintf(j->out, "{\"offset\": %llu, \"text\": ", (unsigned long long)base);
@@ -164,8 +170,7 @@ static int emit_json_line(job *j, const char *src, size_t len, uint64_t base) {
   return rc;
 }
 
-static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full,
-                       uint64_t base) {
+static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full, uint64_t base) {
   job *j = ctx;
   if (j->jsonl) {
     /* whole lines; a line longer than the buffer limit is cut */
@@ -173,15 +178,17 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
     while (done < len) {
       const char *nl = memchr(buf + done, '\n', len - done);
       size_t end;
-      if (nl) end = (size_t)(nl - buf);
-      else if (eof || full) end = len;
-      else break;
+      if (nl)
+        end = (size_t)(nl - buf);
+      else if (eof || full)
+        end = len;
+      else
+        break;
       if (!nl && full && !eof) /* keep a UTF-8 sequence whole */
         end = done + cli_char_cut(buf + done, len - done);
       size_t line_end = end;
       if (line_end > done && buf[line_end - 1] == '\r') line_end--;
-      if ((line_end > done || nl) &&
-          emit_json_line(j, buf + done, line_end - done, base + done))
+      if ((line_end > done || nl) && emit_json_line(j, buf + done, line_end - done, base + done))
         return (size_t)-1;
       done = nl ? end + 1 : end;
       if (!nl) break;
@@ -191,7 +198,8 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   size_t cut = len;
   if (!eof) {
     /* cut after the last whitespace so no word is split */
-    while (cut > 0 && !is_space(buf[cut - 1])) cut--;
+    while (cut > 0 && !is_space(buf[cut - 1]))
+      cut--;
     if (!cut && full) cut = cli_char_cut(buf, len);
   }
   if (!cut) return 0;
@@ -200,11 +208,13 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
 }
 
 int cmd_translit(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"to", required_argument, 0, 't'},     {"from", required_argument, 0, 'f'},
-      {"format", required_argument, 0, 'F'}, {"invalid", required_argument, 0, 'i'},
-      {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
-      {0, 0, 0, 0}};
+  static const struct option opts[] = {{"to", required_argument, 0, 't'},
+                                       {"from", required_argument, 0, 'f'},
+                                       {"format", required_argument, 0, 'F'},
+                                       {"invalid", required_argument, 0, 'i'},
+                                       {"output", required_argument, 0, 'o'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
   job j = {KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0, 0, NULL, NULL};
   const char *outpath = NULL;
   int c;
@@ -221,16 +231,22 @@ int cmd_translit(int argc, char **argv) {
         return cli_usage_error(usage, "translit", "unknown source scheme '%s'", optarg);
       break;
     case 'F':
-      if (!strcmp(optarg, "text")) j.jsonl = 0;
-      else if (!strcmp(optarg, "jsonl")) j.jsonl = 1;
-      else return cli_usage_error(usage, "translit", "unknown format '%s'", optarg);
+      if (!strcmp(optarg, "text"))
+        j.jsonl = 0;
+      else if (!strcmp(optarg, "jsonl"))
+        j.jsonl = 1;
+      else
+        return cli_usage_error(usage, "translit", "unknown format '%s'", optarg);
       break;
     case 'i':
       if (cli_set_policy(optarg, &j.flags))
         return cli_usage_error(usage, "translit", "unknown policy '%s'", optarg);
       break;
-    case 'o': outpath = optarg; break;
-    case 'h': return cli_help(help);
+    case 'o':
+      outpath = optarg;
+      break;
+    case 'h':
+      return cli_help(help);
     case ':':
       return cli_usage_error(usage, "translit", "option '%s' needs a value", argv[optind - 1]);
     default:
@@ -244,7 +260,8 @@ int cmd_translit(int argc, char **argv) {
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
     j.name = cli_input_name(path);
-    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16, 1 << 20, on_chunk, &j);
+    rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16,
+                    1 << 20, on_chunk, &j);
   }
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;

@@ -35,16 +35,20 @@ int cli_help(const char *text) {
 
 size_t cli_char_cut(const char *buf, size_t len) {
   size_t cut = len;
-  while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80) cut--;
+  while (cut > 0 && ((unsigned char)buf[cut - 1] & 0xC0) == 0x80)
+    cut--;
   if (cut > 0) cut--;
   return cut ? cut : len;
 }
 
 int cli_set_policy(const char *arg, unsigned *flags) {
   unsigned policy;
-  if (!strcmp(arg, "strict")) policy = KZTEXT_INVALID_STRICT;
-  else if (!strcmp(arg, "replace")) policy = KZTEXT_INVALID_REPLACE;
-  else return -1;
+  if (!strcmp(arg, "strict"))
+    policy = KZTEXT_INVALID_STRICT;
+  else if (!strcmp(arg, "replace"))
+    policy = KZTEXT_INVALID_REPLACE;
+  else
+    return -1;
   *flags = (*flags & ~0xFu) | policy;
   return 0;
 }
@@ -67,8 +71,13 @@ FILE *cli_open_output(const char *path) {
 int cli_close_output(FILE *out, const char *path) {
   int bad = ferror(out) || fflush(out) != 0;
   int err = errno;
-  if (out != stdout && fclose(out) != 0 && !bad) { bad = 1; err = errno; }
-  if (bad) return cli_error("%s: write error: %s", path && strcmp(path, "-") ? path : "<stdout>", strerror(err));
+  if (out != stdout && fclose(out) != 0 && !bad) {
+    bad = 1;
+    err = errno;
+  }
+  if (bad)
+    return cli_error("%s: write error: %s", path && strcmp(path, "-") ? path : "<stdout>",
+                     strerror(err));
   return CLI_OK;
 }
 
@@ -99,7 +108,10 @@ int cli_read_all(const char *path, char **data, size_t *len) {
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap + 1);
   for (;;) {
-    if (!buf) { if (f != stdin) fclose(f); return cli_error("%s: out of memory", cli_input_name(path)); }
+    if (!buf) {
+      if (f != stdin) fclose(f);
+      return cli_error("%s: out of memory", cli_input_name(path));
+    }
     size_t r = fread(buf + n, 1, cap - n, f);
     n += r;
     if (n < cap) break;
@@ -110,7 +122,10 @@ int cli_read_all(const char *path, char **data, size_t *len) {
   }
   int bad = ferror(f);
   if (f != stdin) fclose(f);
-  if (bad) { free(buf); return cli_error("%s: read error", cli_input_name(path)); }
+  if (bad) {
+    free(buf);
+    return cli_error("%s: read error", cli_input_name(path));
+  }
   buf[n] = 0;
   *data = buf;
   *len = n;
@@ -128,8 +143,8 @@ typedef struct decoder {
   const char *name;
   kztext_encoding enc; /* KZTEXT_ENC_UTF8: the bytes pass through */
   unsigned flags;
-  uint64_t raw_off;    /* file offset of the next raw byte to decode */
-  char tail[4];        /* an incomplete code unit or a high surrogate */
+  uint64_t raw_off; /* file offset of the next raw byte to decode */
+  char tail[4];     /* an incomplete code unit or a high surrogate */
   size_t tail_len;
 } decoder;
 
@@ -143,7 +158,8 @@ static int no_memory(const char *name) {
 static int ensure(char **buf, size_t *cap, size_t need) {
   if (need <= *cap) return 1;
   size_t c = *cap ? *cap : 4096;
-  while (c < need) c *= 2;
+  while (c < need)
+    c *= 2;
   char *b = realloc(*buf, c);
   if (!b) return 0;
   *buf = b;
@@ -151,7 +167,9 @@ static int ensure(char **buf, size_t *cap, size_t need) {
   return 1;
 }
 
-static int is_utf16(kztext_encoding e) { return e == KZTEXT_ENC_UTF16LE || e == KZTEXT_ENC_UTF16BE; }
+static int is_utf16(kztext_encoding e) {
+  return e == KZTEXT_ENC_UTF16LE || e == KZTEXT_ENC_UTF16BE;
+}
 
 /* Decodes src[0..n) (after any tail kept from the last call) and appends the
  * UTF-8 to *buf.  Without eof, an incomplete code unit or a high surrogate
@@ -181,19 +199,26 @@ static int decode_piece(decoder *d, const char *src, size_t n, int eof, char **b
   size_t skip = 0;
   /* kztext_decode drops a leading BOM; inside the file it is U+FEFF, text. */
   if (is_utf16(d->enc) && d->raw_off > 0 && cut >= 2 &&
-      (d->enc == KZTEXT_ENC_UTF16LE ? ((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE)
-                                     : ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF))) {
-    if (!ensure(buf, cap, *have + 3)) rc = no_memory(d->name);
-    else { memcpy(*buf + *have, "\xEF\xBB\xBF", 3); *have += 3; skip = 2; }
+      (d->enc == KZTEXT_ENC_UTF16LE
+           ? ((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE)
+           : ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF))) {
+    if (!ensure(buf, cap, *have + 3))
+      rc = no_memory(d->name);
+    else {
+      memcpy(*buf + *have, "\xEF\xBB\xBF", 3);
+      *have += 3;
+      skip = 2;
+    }
   }
   if (rc == CLI_OK && cut > skip) {
     size_t room = 3 * (cut - skip) + 4, got = 0, bad = 0;
     if (!ensure(buf, cap, *have + room)) {
       rc = no_memory(d->name);
     } else {
-      kztext_status st = kztext_decode(p + skip, cut - skip, d->enc,
-                                       (d->flags & KZTEXT_INVALID_REPLACE) | KZTEXT_DECODE_NO_REPAIR,
-                                       *buf + *have, room, &got, NULL, &bad);
+      kztext_status st =
+          kztext_decode(p + skip, cut - skip, d->enc,
+                        (d->flags & KZTEXT_INVALID_REPLACE) | KZTEXT_DECODE_NO_REPAIR, *buf + *have,
+                        room, &got, NULL, &bad);
       if (st == KZTEXT_E_DECODE || st == KZTEXT_E_INVALID_UTF8)
         rc = cli_error("%s:%llu: %s", d->name, (unsigned long long)(d->raw_off + skip + bad),
                        kztext_strerror(st));
@@ -225,7 +250,8 @@ void cli_report_unsure(const char *name, const kztext_encoding_report *r) {
  * when eof): sets d->enc, or reports why it cannot and returns 1. */
 static int choose(decoder *d, const cli_input *in, const char *buf, size_t have) {
   const unsigned char *s = (const unsigned char *)buf;
-  int le = have >= 2 && s[0] == 0xFF && s[1] == 0xFE, be = have >= 2 && s[0] == 0xFE && s[1] == 0xFF;
+  int le = have >= 2 && s[0] == 0xFF && s[1] == 0xFE,
+      be = have >= 2 && s[0] == 0xFE && s[1] == 0xFF;
   d->enc = in->from;
   if (in->from == KZTEXT_ENC_UTF8) {
     /* A UTF-16 BOM is never UTF-8, and unambiguous. */
@@ -263,7 +289,10 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
        * the consumer cannot make progress. */
       size_t need = pass ? chunk : 3 * chunk + 4;
       if (cap - have < need && (cap < max_buffer * 2 || !cap))
-        if (!ensure(&buf, &cap, have + need)) { rc = no_memory(d.name); break; }
+        if (!ensure(&buf, &cap, have + need)) {
+          rc = no_memory(d.name);
+          break;
+        }
       if (pass) {
         size_t want = cap - have < chunk ? cap - have : chunk;
         size_t r = fread(buf + have, 1, want, f);
@@ -271,12 +300,18 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
         if (r < want) eof = 1;
       } else {
         size_t want = (cap - have - 4) / 3 < chunk ? (cap - have - 4) / 3 : chunk;
-        if (!ensure(&raw, &rawcap, chunk)) { rc = no_memory(d.name); break; }
+        if (!ensure(&raw, &rawcap, chunk)) {
+          rc = no_memory(d.name);
+          break;
+        }
         size_t r = fread(raw, 1, want, f);
         if (r < want) eof = 1;
         if (!(eof && ferror(f)) && (rc = decode_piece(&d, raw, r, eof, &buf, &cap, &have))) break;
       }
-      if (eof && ferror(f)) { rc = cli_error("%s: read error: %s", d.name, strerror(errno)); break; }
+      if (eof && ferror(f)) {
+        rc = cli_error("%s: read error: %s", d.name, strerror(errno));
+        break;
+      }
     }
     if (!decided) {
       if (!eof && have < first) continue;
@@ -299,10 +334,16 @@ int cli_stream(const char *path, const cli_input *in, size_t chunk, size_t max_b
     int full = have >= max_buffer, last = eof && !full;
     if (!eof && !full && have < chunk) continue;
     size_t used = fn(ctx, buf ? buf : "", full ? max_buffer : have, last, full, base);
-    if (used == (size_t)-1) { rc = CLI_FAIL; break; }
+    if (used == (size_t)-1) {
+      rc = CLI_FAIL;
+      break;
+    }
     if (used > have) used = have;
     /* A consumer that takes nothing from a full buffer would spin forever. */
-    if (full && !used) { rc = cli_error("%s: internal error: a unit outgrew the buffer", d.name); break; }
+    if (full && !used) {
+      rc = cli_error("%s: internal error: a unit outgrew the buffer", d.name);
+      break;
+    }
     if (used) memmove(buf, buf + used, have - used);
     have -= used;
     base += used;

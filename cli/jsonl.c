@@ -12,8 +12,8 @@ typedef struct {
 } scanner;
 
 static void ws(scanner *p) {
-  while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
-                         p->s[p->i] == '\r'))
+  while (p->i < p->n &&
+         (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' || p->s[p->i] == '\r'))
     p->i++;
 }
 
@@ -21,9 +21,10 @@ static int hex4(const char *s, uint32_t *v) {
   *v = 0;
   for (int k = 0; k < 4; k++) {
     char c = s[k];
-    unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+    unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
                  : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                 : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
+                 : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                                        : 16u;
     if (d > 15) return 0;
     *v = *v << 4 | d;
   }
@@ -32,14 +33,25 @@ static int hex4(const char *s, uint32_t *v) {
 
 static size_t put_utf8(char *o, uint32_t cp) {
   unsigned char *u = (unsigned char *)o;
-  if (cp < 0x80) { u[0] = (unsigned char)cp; return 1; }
-  if (cp < 0x800) { u[0] = (unsigned char)(0xC0 | cp >> 6); u[1] = (unsigned char)(0x80 | (cp & 63)); return 2; }
-  if (cp < 0x10000) {
-    u[0] = (unsigned char)(0xE0 | cp >> 12); u[1] = (unsigned char)(0x80 | (cp >> 6 & 63));
-    u[2] = (unsigned char)(0x80 | (cp & 63)); return 3;
+  if (cp < 0x80) {
+    u[0] = (unsigned char)cp;
+    return 1;
   }
-  u[0] = (unsigned char)(0xF0 | cp >> 18); u[1] = (unsigned char)(0x80 | (cp >> 12 & 63));
-  u[2] = (unsigned char)(0x80 | (cp >> 6 & 63)); u[3] = (unsigned char)(0x80 | (cp & 63));
+  if (cp < 0x800) {
+    u[0] = (unsigned char)(0xC0 | cp >> 6);
+    u[1] = (unsigned char)(0x80 | (cp & 63));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    u[0] = (unsigned char)(0xE0 | cp >> 12);
+    u[1] = (unsigned char)(0x80 | (cp >> 6 & 63));
+    u[2] = (unsigned char)(0x80 | (cp & 63));
+    return 3;
+  }
+  u[0] = (unsigned char)(0xF0 | cp >> 18);
+  u[1] = (unsigned char)(0x80 | (cp >> 12 & 63));
+  u[2] = (unsigned char)(0x80 | (cp >> 6 & 63));
+  u[3] = (unsigned char)(0x80 | (cp & 63));
   return 4;
 }
 
@@ -52,9 +64,18 @@ static int string(scanner *p, char *out, size_t *out_len) {
   p->i++;
   while (p->i < p->n) {
     unsigned char c = (unsigned char)p->s[p->i];
-    if (c == '"') { p->i++; if (out_len) *out_len = o; return 1; }
+    if (c == '"') {
+      p->i++;
+      if (out_len) *out_len = o;
+      return 1;
+    }
     if (c < 0x20) return 0;
-    if (c != '\\') { if (out) out[o] = (char)c; o++; p->i++; continue; }
+    if (c != '\\') {
+      if (out) out[o] = (char)c;
+      o++;
+      p->i++;
+      continue;
+    }
     if (p->i + 1 >= p->n) return 0;
     char e = p->s[p->i + 1];
     p->i += 2;
@@ -86,10 +107,17 @@ static int string(scanner *p, char *out, size_t *out_len) {
 static int value(scanner *p);
 
 static int container(scanner *p, char close) {
-  if (++p->depth > JSONL_MAX_DEPTH) { p->too_deep = 1; return 0; }
+  if (++p->depth > JSONL_MAX_DEPTH) {
+    p->too_deep = 1;
+    return 0;
+  }
   p->i++;
   ws(p);
-  if (p->i < p->n && p->s[p->i] == close) { p->i++; p->depth--; return 1; }
+  if (p->i < p->n && p->s[p->i] == close) {
+    p->i++;
+    p->depth--;
+    return 1;
+  }
   for (;;) {
     ws(p);
     if (close == '}') {
@@ -101,8 +129,15 @@ static int container(scanner *p, char close) {
     if (!value(p)) return 0;
     ws(p);
     if (p->i >= p->n) return 0;
-    if (p->s[p->i] == ',') { p->i++; continue; }
-    if (p->s[p->i] == close) { p->i++; p->depth--; return 1; }
+    if (p->s[p->i] == ',') {
+      p->i++;
+      continue;
+    }
+    if (p->s[p->i] == close) {
+      p->i++;
+      p->depth--;
+      return 1;
+    }
     return 0;
   }
 }
@@ -114,17 +149,23 @@ static int number(scanner *p) {
   const char *s = p->s;
   size_t i = p->i, n = p->n;
   if (i < n && s[i] == '-') i++;
-  if (i < n && s[i] == '0') i++;
-  else if (i < n && is_digit(s[i])) while (i < n && is_digit(s[i])) i++;
-  else return 0;
+  if (i < n && s[i] == '0')
+    i++;
+  else if (i < n && is_digit(s[i]))
+    while (i < n && is_digit(s[i]))
+      i++;
+  else
+    return 0;
   if (i < n && s[i] == '.') {
     if (++i >= n || !is_digit(s[i])) return 0;
-    while (i < n && is_digit(s[i])) i++;
+    while (i < n && is_digit(s[i]))
+      i++;
   }
   if (i < n && (s[i] == 'e' || s[i] == 'E')) {
     if (++i < n && (s[i] == '+' || s[i] == '-')) i++;
     if (i >= n || !is_digit(s[i])) return 0;
-    while (i < n && is_digit(s[i])) i++;
+    while (i < n && is_digit(s[i]))
+      i++;
   }
   p->i = i;
   return 1;
@@ -154,22 +195,28 @@ static int value(scanner *p) {
   return literal(p) || number(p);
 }
 
-int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vstart,
-                    size_t *vend, size_t *error_offset) {
+int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vstart, size_t *vend,
+                    size_t *error_offset) {
   scanner p = {line, len, 0, 0, 0};
   int result = JSONL_MISSING;
   ws(&p);
   if (p.i >= p.n || line[p.i] != '{') goto bad;
   p.i++;
   ws(&p);
-  if (p.i < p.n && line[p.i] == '}') { p.i++; goto end; }
+  if (p.i < p.n && line[p.i] == '}') {
+    p.i++;
+    goto end;
+  }
   for (;;) {
     ws(&p);
     if (p.i >= p.n || line[p.i] != '"') goto bad;
     size_t klen;
     char *key = malloc(len + 1);
     if (!key) return -1;
-    if (!string(&p, key, &klen)) { free(key); goto bad; }
+    if (!string(&p, key, &klen)) {
+      free(key);
+      goto bad;
+    }
     int match = klen == strlen(field) && !memcmp(key, field, klen);
     free(key);
     ws(&p);
@@ -184,8 +231,14 @@ int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vst
       result = JSONL_FOUND;
     }
     ws(&p);
-    if (p.i < p.n && line[p.i] == ',') { p.i++; continue; }
-    if (p.i < p.n && line[p.i] == '}') { p.i++; break; }
+    if (p.i < p.n && line[p.i] == ',') {
+      p.i++;
+      continue;
+    }
+    if (p.i < p.n && line[p.i] == '}') {
+      p.i++;
+      break;
+    }
     goto bad;
   }
 end:
@@ -196,8 +249,8 @@ bad:
   return p.too_deep ? JSONL_TOO_DEEP : JSONL_MALFORMED;
 }
 
-int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
-                     size_t *out_len, size_t *error_offset) {
+int jsonl_get_string(const char *line, size_t len, const char *field, char **out, size_t *out_len,
+                     size_t *error_offset) {
   size_t a = 0, b = 0;
   *out = NULL;
   int r = jsonl_get_value(line, len, field, &a, &b, error_offset);

@@ -5,8 +5,13 @@
 
 #include <stddef.h>
 
-enum { JSONL_FOUND = 0, JSONL_MISSING = 1, JSONL_NOT_STRING = 2, JSONL_MALFORMED = 3,
-       JSONL_TOO_DEEP = 4 };
+enum {
+  JSONL_FOUND = 0,
+  JSONL_MISSING = 1,
+  JSONL_NOT_STRING = 2,
+  JSONL_MALFORMED = 3,
+  JSONL_TOO_DEEP = 4
+};
 
 /* Arrays and objects nest at most this deep (a bound on the recursion). */
 #define JSONL_MAX_DEPTH 512
@@ -20,10 +25,10 @@ enum { JSONL_FOUND = 0, JSONL_MISSING = 1, JSONL_NOT_STRING = 2, JSONL_MALFORMED
  * value as written (a JSON string with its quotes, a number, true, false,
  * null, an array or an object) in [*vstart, *vend).  Same results and
  * errors as jsonl_get_string, without JSONL_NOT_STRING. */
-int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vstart,
-                    size_t *vend, size_t *error_offset);
+int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vstart, size_t *vend,
+                    size_t *error_offset);
 
-int jsonl_get_string(const char *line, size_t len, const char *field, char **out,
-                     size_t *out_len, size_t *error_offset);
+int jsonl_get_string(const char *line, size_t len, const char *field, char **out, size_t *out_len,
+                     size_t *error_offset);
 
 #endif

@@ -19,14 +19,16 @@ static const cli_command commands[] = {
 
 static int usage(FILE *f) {
   fputs("usage: kztext [--version] [--help] COMMAND [OPTIONS] [FILE...]\n\n"
-        "Commands:\n", f);
+        "Commands:\n",
+        f);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
     fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fputs("\nEvery command reads UTF-8, or UTF-16 with a byte order mark; decode and\n"
         "process also read the legacy codepages.  Input streams in pieces, so memory\n"
         "stays bounded.\n"
         "\nRun 'kztext COMMAND --help' for a command's options; 'man kztext' for\n"
-        "the reference.\n", f);
+        "the reference.\n",
+        f);
   return f == stdout ? CLI_OK : CLI_USAGE;
 }
 
@@ -37,8 +39,7 @@ int main(int argc, char **argv) {
     printf("kztext %s (library %s)\n", KZTEXT_VERSION_STRING, kztext_version_string());
     return CLI_OK;
   }
-  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))
-    return usage(stdout);
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) return usage(stdout);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
     if (!strcmp(cmd, commands[i].name)) {
       int rc = commands[i].run(argc - 1, argv + 1);

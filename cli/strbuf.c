@@ -9,9 +9,13 @@ static int grow(strbuf *b, size_t n) {
   if (b->oom) return 0;
   if (b->len + n <= b->cap) return 1;
   size_t c = b->cap ? b->cap : 4096;
-  while (c < b->len + n) c *= 2;
+  while (c < b->len + n)
+    c *= 2;
   char *d = realloc(b->data, c);
-  if (!d) { b->oom = 1; return 0; }
+  if (!d) {
+    b->oom = 1;
+    return 0;
+  }
   b->data = d;
   b->cap = c;
   return 1;
@@ -33,7 +37,9 @@ void sb_putc(strbuf *b, char c) {
 void sb_u64(strbuf *b, unsigned long long v) {
   char tmp[24];
   size_t i = sizeof tmp;
-  do tmp[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  do
+    tmp[--i] = (char)('0' + v % 10);
+  while ((v /= 10) != 0);
   sb_put(b, tmp + i, sizeof tmp - i);
 }
 
@@ -71,7 +77,8 @@ static void json_escape(const char *s, size_t n, json_sink put, void *ctx) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     /* Most text has nothing to escape: skip it 8 bytes at a time. */
-    while (i + 8 <= n && json_plain8(s + i)) i += 8;
+    while (i + 8 <= n && json_plain8(s + i))
+      i += 8;
     if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
@@ -80,10 +87,18 @@ static void json_escape(const char *s, size_t n, json_sink put, void *ctx) {
     char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
     size_t k = 2;
     switch (c) {
-    case '"': case '\\': break;
-    case '\n': esc[1] = 'n'; break;
-    case '\r': esc[1] = 'r'; break;
-    case '\t': esc[1] = 't'; break;
+    case '"':
+    case '\\':
+      break;
+    case '\n':
+      esc[1] = 'n';
+      break;
+    case '\r':
+      esc[1] = 'r';
+      break;
+    case '\t':
+      esc[1] = 't';
+      break;
     default:
       memcpy(esc, "\\u00", 4);
       esc[4] = hex[c >> 4];
@@ -119,7 +134,8 @@ int json_fwrite(FILE *out, const char *s, size_t n) {
 void sb_oneline(strbuf *b, const char *s, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
-    while (i + 8 <= n && !any_below(load8(s + i), 0x20)) i += 8;
+    while (i + 8 <= n && !any_below(load8(s + i), 0x20))
+      i += 8;
     if (i >= n) break;
     if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
       sb_put(b, s + run, i - run);

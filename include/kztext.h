@@ -10,17 +10,17 @@
 #ifndef KZTEXT_H
 #define KZTEXT_H
 
-#include "kztext/core.h"
-#include "kztext/utf8.h"
-#include "kztext/normalize.h"
-#include "kztext/lang.h"
-#include "kztext/segment.h"
-#include "kztext/script.h"
-#include "kztext/detect.h"
-#include "kztext/translit.h"
-#include "kztext/repair.h"
 #include "kztext/case.h"
+#include "kztext/core.h"
+#include "kztext/detect.h"
 #include "kztext/encoding.h"
+#include "kztext/lang.h"
+#include "kztext/normalize.h"
 #include "kztext/pipeline.h"
+#include "kztext/repair.h"
+#include "kztext/script.h"
+#include "kztext/segment.h"
+#include "kztext/translit.h"
+#include "kztext/utf8.h"
 
 #endif /* KZTEXT_H */

@@ -32,8 +32,7 @@ extern "C" {
 
 /** Looks up "auto", "kk", "ru", "en" (also "kk-latn", "kk-cyrl", "tr",
  *  "az", which map to kk).  KZTEXT_E_UNSUPPORTED for others. */
-KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name,
-                                                    kztext_lang *lang);
+KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name, kztext_lang *lang);
 
 /**
  * Maps the case of src[0..len) into dst.  `flags`: exactly one
@@ -43,16 +42,13 @@ KZTEXT_API kztext_status kztext_case_lang_from_name(const char *name,
  * operations, unknown lang), KZTEXT_E_INVALID_UTF8 (strict),
  * KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY, KZTEXT_E_ICU.
  */
-KZTEXT_API kztext_status kztext_case(const char *src, size_t len,
-                                     kztext_lang lang, unsigned flags,
-                                     char *dst, size_t dst_cap,
-                                     size_t *dst_len, size_t *error_offset);
+KZTEXT_API kztext_status kztext_case(const char *src, size_t len, kztext_lang lang, unsigned flags,
+                                     char *dst, size_t dst_cap, size_t *dst_len,
+                                     size_t *error_offset);
 
 /** Allocating twin of kztext_case(); free *out with kztext_free(). */
-KZTEXT_API kztext_status kztext_case_alloc(const char *src, size_t len,
-                                           kztext_lang lang, unsigned flags,
-                                           char **out,
-                                           size_t *out_len,
+KZTEXT_API kztext_status kztext_case_alloc(const char *src, size_t len, kztext_lang lang,
+                                           unsigned flags, char **out, size_t *out_len,
                                            size_t *error_offset);
 
 #ifdef __cplusplus

@@ -72,15 +72,15 @@ extern "C" {
  * what carries KZTEXT_API.  Define KZTEXT_STATIC when linking the static
  * library on Windows. */
 #if defined(_WIN32) && !defined(KZTEXT_STATIC)
-#  ifdef KZTEXT_BUILDING
-#    define KZTEXT_API __declspec(dllexport)
-#  else
-#    define KZTEXT_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) || defined(__clang__)
-#  define KZTEXT_API __attribute__((visibility("default")))
+#ifdef KZTEXT_BUILDING
+#define KZTEXT_API __declspec(dllexport)
 #else
-#  define KZTEXT_API
+#define KZTEXT_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define KZTEXT_API __attribute__((visibility("default")))
+#else
+#define KZTEXT_API
 #endif
 
 /* Version of the API described by these headers.  While the major version is
@@ -92,9 +92,8 @@ extern "C" {
 #define KZTEXT_VERSION_PATCH 0
 #define KZTEXT_VERSION_STRING "0.2.0"
 /* 0xMMmmpp, comparable with < and > */
-#define KZTEXT_VERSION_NUMBER                                                  \
-  ((KZTEXT_VERSION_MAJOR << 16) | (KZTEXT_VERSION_MINOR << 8) |               \
-   KZTEXT_VERSION_PATCH)
+#define KZTEXT_VERSION_NUMBER                                                                      \
+  ((KZTEXT_VERSION_MAJOR << 16) | (KZTEXT_VERSION_MINOR << 8) | KZTEXT_VERSION_PATCH)
 
 /** Version of the library actually loaded, as KZTEXT_VERSION_NUMBER. */
 KZTEXT_API int kztext_version(void);

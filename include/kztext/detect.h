@@ -89,8 +89,7 @@ typedef struct kztext_detect_result {
  * (strict policy; offset in *error_offset, which may be NULL).
  */
 KZTEXT_API kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
-                                       kztext_detect_result *result,
-                                       size_t *error_offset);
+                                       kztext_detect_result *result, size_t *error_offset);
 
 /** "latin2021", "latin2018", "latin2017"; "" for KZTEXT_VARIANT_NONE; NULL
  *  for any other value.  (kztext_lang_name() is in lang.h.) */

@@ -44,8 +44,7 @@ KZTEXT_API const char *kztext_encoding_name(kztext_encoding enc);
 /** Looks up an encoding by name, case-insensitively, accepting common
  *  aliases (windows-1251, kz-1048, strk1048-2002, ptcp154, cp866, utf8...).
  *  Returns KZTEXT_E_UNSUPPORTED for an unknown name. */
-KZTEXT_API kztext_status kztext_encoding_from_name(const char *name,
-                                                   kztext_encoding *enc);
+KZTEXT_API kztext_status kztext_encoding_from_name(const char *name, kztext_encoding *enc);
 
 /** What kztext_decode() did.  Set `size` to sizeof(kztext_decode_info)
  *  before the call: the library fills only the fields that fit, so the
@@ -85,19 +84,14 @@ typedef struct kztext_decode_info {
  * KZTEXT_E_INVALID_UTF8 (strict; *error_offset = byte offset in src),
  * KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY.
  */
-KZTEXT_API kztext_status kztext_decode(const char *src, size_t len,
-                                       kztext_encoding from, unsigned flags,
-                                       char *dst, size_t dst_cap,
-                                       size_t *dst_len, kztext_decode_info *info,
-                                       size_t *error_offset);
+KZTEXT_API kztext_status kztext_decode(const char *src, size_t len, kztext_encoding from,
+                                       unsigned flags, char *dst, size_t dst_cap, size_t *dst_len,
+                                       kztext_decode_info *info, size_t *error_offset);
 
 /** Allocating twin of kztext_decode(); free *out with kztext_free(). */
-KZTEXT_API kztext_status kztext_decode_alloc(const char *src, size_t len,
-                                             kztext_encoding from,
-                                             unsigned flags, char **out,
-                                             size_t *out_len,
-                                             kztext_decode_info *info,
-                                             size_t *error_offset);
+KZTEXT_API kztext_status kztext_decode_alloc(const char *src, size_t len, kztext_encoding from,
+                                             unsigned flags, char **out, size_t *out_len,
+                                             kztext_decode_info *info, size_t *error_offset);
 
 /**
  * Detects the encoding of src[0..len): a BOM; else UTF-8 when the bytes are
@@ -106,8 +100,7 @@ KZTEXT_API kztext_status kztext_decode_alloc(const char *src, size_t len,
  * Kazakh letters that only KZ-1048 or PT154 put at a given byte).
  * *confidence (may be NULL) is 0-100.
  */
-KZTEXT_API kztext_status kztext_detect_encoding(const char *src, size_t len,
-                                                kztext_encoding *enc,
+KZTEXT_API kztext_status kztext_detect_encoding(const char *src, size_t len, kztext_encoding *enc,
                                                 int *confidence);
 
 /** What kztext_detect_encoding_report() found.  Set `size` to

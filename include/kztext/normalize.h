@@ -26,8 +26,7 @@ extern "C" {
 /** CR LF, CR, NEL (U+0085), LS (U+2028) and PS (U+2029) become LF. */
 #define KZTEXT_NORM_NEWLINES 0x200u
 
-#define KZTEXT_NORM_FORMS                                                      \
-  (KZTEXT_NORM_NFC | KZTEXT_NORM_NFD | KZTEXT_NORM_NFKC | KZTEXT_NORM_NFKD)
+#define KZTEXT_NORM_FORMS (KZTEXT_NORM_NFC | KZTEXT_NORM_NFD | KZTEXT_NORM_NFKC | KZTEXT_NORM_NFKD)
 
 /**
  * Normalizes src[0..len) into dst.
@@ -40,25 +39,20 @@ extern "C" {
  * KZTEXT_E_INVALID_UTF8 (strict policy; offset in *error_offset, which may be
  * NULL), KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY.
  */
-KZTEXT_API kztext_status kztext_normalize(const char *src, size_t len,
-                                          unsigned flags, char *dst,
-                                          size_t dst_cap, size_t *dst_len,
-                                          size_t *error_offset);
+KZTEXT_API kztext_status kztext_normalize(const char *src, size_t len, unsigned flags, char *dst,
+                                          size_t dst_cap, size_t *dst_len, size_t *error_offset);
 
 /** Allocating twin of kztext_normalize(); free *out with kztext_free(). */
-KZTEXT_API kztext_status kztext_normalize_alloc(const char *src, size_t len,
-                                                unsigned flags, char **out,
-                                                size_t *out_len,
-                                                size_t *error_offset);
+KZTEXT_API kztext_status kztext_normalize_alloc(const char *src, size_t len, unsigned flags,
+                                                char **out, size_t *out_len, size_t *error_offset);
 
 /**
  * Answers whether src is already in the form selected by flags (one form
  * bit, optionally KZTEXT_NORM_CASEFOLD / KZTEXT_NORM_NEWLINES): *is_normal is
  * set to 1 if kztext_normalize() would return the text unchanged, else 0.
  */
-KZTEXT_API kztext_status kztext_is_normalized(const char *src, size_t len,
-                                              unsigned flags, int *is_normal,
-                                              size_t *error_offset);
+KZTEXT_API kztext_status kztext_is_normalized(const char *src, size_t len, unsigned flags,
+                                              int *is_normal, size_t *error_offset);
 
 /**
  * For streaming: returns the largest offset n <= len such that normalizing
@@ -70,8 +64,7 @@ KZTEXT_API kztext_status kztext_is_normalized(const char *src, size_t len,
  * buffer may then cut at any code point boundary, which splits a combining
  * sequence exactly as the Stream-Safe Text Format (UAX #15 §13) would.
  */
-KZTEXT_API size_t kztext_normalize_boundary(const char *src, size_t len,
-                                            unsigned flags);
+KZTEXT_API size_t kztext_normalize_boundary(const char *src, size_t len, unsigned flags);
 
 #ifdef __cplusplus
 }

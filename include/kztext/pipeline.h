@@ -102,12 +102,12 @@ typedef int (*kztext_sentence_fn)(void *user, const kztext_sentence *sentence);
  *  are not written. */
 typedef struct kztext_pipeline_stats {
   size_t size;
-  size_t normalized_len;       /**< bytes of normalized text */
-  size_t paragraphs;           /**< paragraphs with at least one sentence */
+  size_t normalized_len; /**< bytes of normalized text */
+  size_t paragraphs;     /**< paragraphs with at least one sentence */
   size_t sentences;
-  kztext_encoding encoding;    /**< the encoding decoded from */
-  int encoding_confidence;     /**< 0-100 */
-  size_t repairs;              /**< characters or words changed by repairs */
+  kztext_encoding encoding; /**< the encoding decoded from */
+  int encoding_confidence;  /**< 0-100 */
+  size_t repairs;           /**< characters or words changed by repairs */
 } kztext_pipeline_stats;
 
 typedef struct kztext_pipeline kztext_pipeline;
@@ -133,10 +133,9 @@ KZTEXT_API void kztext_pipeline_free(kztext_pipeline *pipeline);
  * into src in *error_offset), KZTEXT_E_STOPPED, KZTEXT_E_NO_MEMORY,
  * KZTEXT_E_ICU.
  */
-KZTEXT_API kztext_status kztext_pipeline_run(kztext_pipeline *pipeline, const char *src,
-                                             size_t len, kztext_sentence_fn fn, void *user,
-                                             kztext_pipeline_stats *stats,
-                                             size_t *error_offset);
+KZTEXT_API kztext_status kztext_pipeline_run(kztext_pipeline *pipeline, const char *src, size_t len,
+                                             kztext_sentence_fn fn, void *user,
+                                             kztext_pipeline_stats *stats, size_t *error_offset);
 
 /**
  * For streaming: the offset just after the last blank line in src[0..len)

@@ -41,8 +41,8 @@ extern "C" {
  *  from the whole text. */
 #define KZTEXT_REPAIR_MOJIBAKE 0x80000u
 /** The four repairs above. */
-#define KZTEXT_REPAIR_ALL                                                      \
-  (KZTEXT_REPAIR_HOMOGLYPHS | KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES |   \
+#define KZTEXT_REPAIR_ALL                                                                          \
+  (KZTEXT_REPAIR_HOMOGLYPHS | KZTEXT_REPAIR_INVISIBLE | KZTEXT_REPAIR_SPACES |                     \
    KZTEXT_REPAIR_MOJIBAKE)
 /** The default set (what `kztext normalize --repair all` and Python's
  *  repair=True select). */
@@ -82,24 +82,19 @@ typedef struct kztext_repair_report {
  * *error_offset, which may be NULL), KZTEXT_E_BUFFER_TOO_SMALL,
  * KZTEXT_E_NO_MEMORY.
  */
-KZTEXT_API kztext_status kztext_repair(const char *src, size_t len,
-                                       unsigned flags, char *dst,
+KZTEXT_API kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *dst,
                                        size_t dst_cap, size_t *dst_len,
-                                       kztext_repair_report *report,
-                                       size_t *error_offset);
+                                       kztext_repair_report *report, size_t *error_offset);
 
 /** Allocating twin of kztext_repair(); free *out with kztext_free(). */
-KZTEXT_API kztext_status kztext_repair_alloc(const char *src, size_t len,
-                                             unsigned flags, char **out,
-                                             size_t *out_len,
-                                             kztext_repair_report *report,
-                                             size_t *error_offset);
+KZTEXT_API kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags,
+                                             char **out, size_t *out_len,
+                                             kztext_repair_report *report, size_t *error_offset);
 
 /** Parses a comma-separated list of repair names ("homoglyphs", "invisible",
  *  "spaces", "mojibake", "all", "none", "key", "digit-space") into flag
  *  bits.  Returns KZTEXT_E_UNSUPPORTED for an unknown name. */
-KZTEXT_API kztext_status kztext_repair_flags_from_names(const char *list,
-                                                        unsigned *flags);
+KZTEXT_API kztext_status kztext_repair_flags_from_names(const char *list, unsigned *flags);
 
 #ifdef __cplusplus
 }

@@ -86,19 +86,15 @@ KZTEXT_API void kztext_segmenter_free(kztext_segmenter *seg);
  * KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY, KZTEXT_E_ICU,
  * KZTEXT_E_TOO_LARGE (input over 2 GiB: ICU counts in int32).
  */
-KZTEXT_API kztext_status kztext_sentences(kztext_segmenter *seg,
-                                          const char *src, size_t len,
-                                          kztext_lang lang, unsigned flags,
-                                          kztext_span *spans, size_t cap,
-                                          size_t *count, size_t *error_offset);
+KZTEXT_API kztext_status kztext_sentences(kztext_segmenter *seg, const char *src, size_t len,
+                                          kztext_lang lang, unsigned flags, kztext_span *spans,
+                                          size_t cap, size_t *count, size_t *error_offset);
 
 /** Allocating twin of kztext_sentences(): *spans is malloc'd (free it with
  *  kztext_free(); NULL when there are no sentences). */
-KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg,
-                                                const char *src, size_t len,
+KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg, const char *src, size_t len,
                                                 kztext_lang lang, unsigned flags,
-                                                kztext_span **spans,
-                                                size_t *count,
+                                                kztext_span **spans, size_t *count,
                                                 size_t *error_offset);
 
 /**
@@ -119,18 +115,14 @@ KZTEXT_API kztext_status kztext_sentences_alloc(kztext_segmenter *seg,
  * to a Cyrillic letter splits (`паузой.wav`, `Д’Агостино`).  `lang` picks
  * the abbreviation table; KZTEXT_SEG_LINES has no effect on tokens.
  */
-KZTEXT_API kztext_status kztext_tokens(kztext_segmenter *seg, const char *src,
-                                       size_t len, kztext_lang lang, unsigned flags,
-                                       kztext_span *spans, size_t cap,
-                                       size_t *count, size_t *error_offset);
+KZTEXT_API kztext_status kztext_tokens(kztext_segmenter *seg, const char *src, size_t len,
+                                       kztext_lang lang, unsigned flags, kztext_span *spans,
+                                       size_t cap, size_t *count, size_t *error_offset);
 
 /** Allocating twin of kztext_tokens(); free *spans with kztext_free(). */
-KZTEXT_API kztext_status kztext_tokens_alloc(kztext_segmenter *seg,
-                                             const char *src, size_t len,
-                                             kztext_lang lang, unsigned flags,
-                                             kztext_span **spans,
-                                             size_t *count,
-                                             size_t *error_offset);
+KZTEXT_API kztext_status kztext_tokens_alloc(kztext_segmenter *seg, const char *src, size_t len,
+                                             kztext_lang lang, unsigned flags, kztext_span **spans,
+                                             size_t *count, size_t *error_offset);
 
 /**
  * For streaming: the offset n <= len of the last paragraph boundary in

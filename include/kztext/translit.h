@@ -54,8 +54,7 @@ typedef enum kztext_scheme {
  * "latin2017", "iso9", "bgn", "alalc", "arabic", "auto"; case-insensitive.
  * Returns KZTEXT_OK or KZTEXT_E_UNSUPPORTED.
  */
-KZTEXT_API kztext_status kztext_scheme_from_name(const char *name,
-                                                 kztext_scheme *scheme);
+KZTEXT_API kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme);
 
 /** Canonical name of a scheme ("latin2021", ..., "auto" for
  *  KZTEXT_SCHEME_AUTO); NULL for any other value.  Schemes are numbered
@@ -68,8 +67,7 @@ KZTEXT_API const char *kztext_scheme_name(kztext_scheme scheme);
  * from `from` to `to` (any valid input); 0 when the size does not fit in a
  * size_t.  A buffer this large never gives KZTEXT_E_BUFFER_TOO_SMALL.
  */
-KZTEXT_API size_t kztext_translit_bound(size_t len, kztext_scheme from,
-                                        kztext_scheme to);
+KZTEXT_API size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to);
 
 /**
  * Transliterates src[0..len) from scheme `from` (or KZTEXT_SCHEME_AUTO) to
@@ -81,18 +79,14 @@ KZTEXT_API size_t kztext_translit_bound(size_t len, kztext_scheme from,
  * (strict policy; byte offset in *error_offset, which may be NULL),
  * KZTEXT_E_BUFFER_TOO_SMALL, KZTEXT_E_NO_MEMORY.
  */
-KZTEXT_API kztext_status kztext_translit(const char *src, size_t len,
-                                         kztext_scheme from, kztext_scheme to,
-                                         unsigned flags, char *dst,
-                                         size_t dst_cap, size_t *dst_len,
-                                         size_t *error_offset);
+KZTEXT_API kztext_status kztext_translit(const char *src, size_t len, kztext_scheme from,
+                                         kztext_scheme to, unsigned flags, char *dst,
+                                         size_t dst_cap, size_t *dst_len, size_t *error_offset);
 
 /** Allocating twin of kztext_translit(); free *out with kztext_free(). */
-KZTEXT_API kztext_status kztext_translit_alloc(const char *src, size_t len,
-                                               kztext_scheme from,
-                                               kztext_scheme to, unsigned flags,
-                                               char **out, size_t *out_len,
-                                               size_t *error_offset);
+KZTEXT_API kztext_status kztext_translit_alloc(const char *src, size_t len, kztext_scheme from,
+                                               kztext_scheme to, unsigned flags, char **out,
+                                               size_t *out_len, size_t *error_offset);
 
 /** One piece of an alignment: output bytes [dst_start, dst_end) came from
  *  input bytes [src_start, src_end). */
@@ -111,10 +105,11 @@ typedef struct kztext_alignment {
  * caller's src, also when the input had to be NFC-normalized or repaired
  * (a word that changed under normalization maps as a whole).
  */
-KZTEXT_API kztext_status kztext_translit_offsets_alloc(
-    const char *src, size_t len, kztext_scheme from, kztext_scheme to,
-    unsigned flags, char **out, size_t *out_len, kztext_alignment **spans,
-    size_t *n_spans, size_t *error_offset);
+KZTEXT_API kztext_status kztext_translit_offsets_alloc(const char *src, size_t len,
+                                                       kztext_scheme from, kztext_scheme to,
+                                                       unsigned flags, char **out, size_t *out_len,
+                                                       kztext_alignment **spans, size_t *n_spans,
+                                                       size_t *error_offset);
 
 /**
  * Detects the scheme of src[0..len): KZTEXT_SCHEME_CYRILLIC,

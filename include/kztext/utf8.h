@@ -21,8 +21,7 @@ extern "C" {
  * cut off by the end of the input is ill-formed at its first byte.
  * ASCII runs are checked eight bytes at a time.
  */
-KZTEXT_API kztext_status kztext_utf8_validate(const char *src, size_t len,
-                                              size_t *error_offset);
+KZTEXT_API kztext_status kztext_utf8_validate(const char *src, size_t len, size_t *error_offset);
 
 /**
  * Copies src to dst, replacing each maximal subpart of an ill-formed
@@ -30,14 +29,12 @@ KZTEXT_API kztext_status kztext_utf8_validate(const char *src, size_t len,
  * The output is at most 3 * len bytes.  *replaced (may be NULL) receives the
  * number of U+FFFD inserted.  Buffer rules as in kztext/core.h.
  */
-KZTEXT_API kztext_status kztext_utf8_repair(const char *src, size_t len,
-                                            char *dst, size_t dst_cap,
+KZTEXT_API kztext_status kztext_utf8_repair(const char *src, size_t len, char *dst, size_t dst_cap,
                                             size_t *dst_len, size_t *replaced);
 
 /** Allocating twin of kztext_utf8_repair(); free *out with kztext_free(). */
-KZTEXT_API kztext_status kztext_utf8_repair_alloc(const char *src, size_t len,
-                                                  char **out, size_t *out_len,
-                                                  size_t *replaced);
+KZTEXT_API kztext_status kztext_utf8_repair_alloc(const char *src, size_t len, char **out,
+                                                  size_t *out_len, size_t *replaced);
 
 #ifdef __cplusplus
 }

@@ -11,13 +11,20 @@
 
 const uint16_t *kz_cp_table(kztext_encoding enc) {
   switch (enc) {
-  case KZTEXT_ENC_CP1251: return kz_cp_cp1251;
-  case KZTEXT_ENC_KOI8R: return kz_cp_koi8r;
-  case KZTEXT_ENC_IBM866: return kz_cp_ibm866;
-  case KZTEXT_ENC_ISO8859_5: return kz_cp_iso8859_5;
-  case KZTEXT_ENC_RK1048: return kz_cp_rk1048;
-  case KZTEXT_ENC_PT154: return kz_cp_pt154;
-  default: return NULL;
+  case KZTEXT_ENC_CP1251:
+    return kz_cp_cp1251;
+  case KZTEXT_ENC_KOI8R:
+    return kz_cp_koi8r;
+  case KZTEXT_ENC_IBM866:
+    return kz_cp_ibm866;
+  case KZTEXT_ENC_ISO8859_5:
+    return kz_cp_iso8859_5;
+  case KZTEXT_ENC_RK1048:
+    return kz_cp_rk1048;
+  case KZTEXT_ENC_PT154:
+    return kz_cp_pt154;
+  default:
+    return NULL;
   }
 }
 
@@ -26,8 +33,10 @@ int kz_cp1251_byte(uint32_t cp) {
   size_t lo = 0, hi = sizeof kz_cp1251_rev_cp / sizeof *kz_cp1251_rev_cp;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (kz_cp1251_rev_cp[mid] < cp) lo = mid + 1;
-    else hi = mid;
+    if (kz_cp1251_rev_cp[mid] < cp)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (lo < sizeof kz_cp1251_rev_cp / sizeof *kz_cp1251_rev_cp && kz_cp1251_rev_cp[lo] == cp)
     return kz_cp1251_rev_byte[lo];
@@ -54,18 +63,25 @@ size_t kz_sb_decoded_size(const uint16_t *tab, const unsigned char *s, size_t n,
     if (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
-      if (!(w & 0x8080808080808080ull)) { total += 8; i += 8; continue; }
+      if (!(w & 0x8080808080808080ull)) {
+        total += 8;
+        i += 8;
+        continue;
+      }
     }
     unsigned b = s[i];
-    if (!m.len[b]) { *bad = i; return (size_t)-1; }
+    if (!m.len[b]) {
+      *bad = i;
+      return (size_t)-1;
+    }
     total += m.len[b];
     i++;
   }
   return total;
 }
 
-size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
-                    size_t cap, int replace, size_t *bad) {
+size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out, size_t cap,
+                    int replace, size_t *bad) {
   kz_sb_map m;
   kz_sb_map_build(tab, replace, &m);
   char *o = out, *end = out + cap;
@@ -83,10 +99,16 @@ size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char 
     }
     unsigned b = s[i];
     unsigned l = m.len[b];
-    if (!l) { *bad = i; return (size_t)-1; }
-    if (end - o >= 4) memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
-    else if ((size_t)(end - o) >= l) memcpy(o, m.enc[b], l);
-    else return (size_t)-2;
+    if (!l) {
+      *bad = i;
+      return (size_t)-1;
+    }
+    if (end - o >= 4)
+      memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
+    else if ((size_t)(end - o) >= l)
+      memcpy(o, m.enc[b], l);
+    else
+      return (size_t)-2;
     o += l;
     i++;
   }

@@ -35,7 +35,7 @@ size_t kz_sb_decoded_size(const uint16_t *tab, const unsigned char *s, size_t n,
 
 /* Decodes into out[0..cap); returns the bytes written, (size_t)-1 at an
  * undefined byte (strict; offset in *bad), (size_t)-2 if cap is too small. */
-size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out,
-                    size_t cap, int replace, size_t *bad);
+size_t kz_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n, char *out, size_t cap,
+                    int replace, size_t *bad);
 
 #endif

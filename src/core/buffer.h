@@ -17,13 +17,20 @@ typedef struct kz_buf {
 
 static inline int kz_buf_reserve(kz_buf *b, size_t extra) {
   if (b->oom) return 0;
-  if (extra > (size_t)-1 / 2 - b->len) { b->oom = 1; return 0; }
+  if (extra > (size_t)-1 / 2 - b->len) {
+    b->oom = 1;
+    return 0;
+  }
   size_t need = b->len + extra;
   if (need + 1 <= b->cap) return 1;
   size_t cap = b->cap ? b->cap : 64;
-  while (cap < need + 1) cap *= 2;
+  while (cap < need + 1)
+    cap *= 2;
   char *p = realloc(b->data, cap);
-  if (!p) { b->oom = 1; return 0; }
+  if (!p) {
+    b->oom = 1;
+    return 0;
+  }
   b->data = p;
   b->cap = cap;
   return 1;
@@ -56,14 +63,16 @@ static inline kztext_status kz_buf_finish(kz_buf *b, char **out, size_t *out_len
 }
 
 /* Copies a finished kz_buf into a caller buffer under the usual rules. */
-static inline kztext_status kz_buf_to_caller(kz_buf *b, char *dst, size_t cap,
-                                             size_t *dst_len) {
+static inline kztext_status kz_buf_to_caller(kz_buf *b, char *dst, size_t cap, size_t *dst_len) {
   kztext_status st = KZTEXT_OK;
-  if (b->oom) st = KZTEXT_E_NO_MEMORY;
+  if (b->oom)
+    st = KZTEXT_E_NO_MEMORY;
   else {
     if (dst_len) *dst_len = b->len;
-    if (b->len > cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
-    else if (b->len) memcpy(dst, b->data, b->len);
+    if (b->len > cap)
+      st = KZTEXT_E_BUFFER_TOO_SMALL;
+    else if (b->len)
+      memcpy(dst, b->data, b->len);
   }
   free(b->data);
   b->data = NULL;

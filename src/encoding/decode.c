@@ -26,14 +26,20 @@ static kztext_status decode_utf16(const unsigned char *s, size_t n, int be, int 
       }
     }
     if (u >= 0xD800 && u <= 0xDFFF) {
-      if (!replace) { if (error_offset) *error_offset = base + i; return KZTEXT_E_DECODE; }
+      if (!replace) {
+        if (error_offset) *error_offset = base + i;
+        return KZTEXT_E_DECODE;
+      }
       u = 0xFFFD;
     }
     kz_buf_put(out, enc, kz_utf8_encode(u, enc));
     i += used;
   }
   if (i < n) { /* an odd byte at the end */
-    if (!replace) { if (error_offset) *error_offset = base + i; return KZTEXT_E_DECODE; }
+    if (!replace) {
+      if (error_offset) *error_offset = base + i;
+      return KZTEXT_E_DECODE;
+    }
     kz_buf_put(out, "\xEF\xBF\xBD", 3);
   }
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
@@ -52,9 +58,9 @@ typedef struct result {
 
 /* Decodes; fills enc/confidence/bom of *info.  Writes straight into dst
  * when it is large enough, so decoding costs one pass. */
-static kztext_status decode(const char *src, size_t len, kztext_encoding from,
-                            unsigned flags, char *dst, size_t cap, result *r,
-                            kztext_decode_info *info, size_t *error_offset) {
+static kztext_status decode(const char *src, size_t len, kztext_encoding from, unsigned flags,
+                            char *dst, size_t cap, result *r, kztext_decode_info *info,
+                            size_t *error_offset) {
   const unsigned char *s = (const unsigned char *)src;
   int replace = (flags & KZTEXT_INVALID_REPLACE) != 0;
   int conf = 100;
@@ -100,8 +106,8 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
   }
   case KZTEXT_ENC_UTF16LE:
   case KZTEXT_ENC_UTF16BE: {
-    kztext_status st = decode_utf16(s, len, from == KZTEXT_ENC_UTF16BE, replace, skip,
-                                    &r->own, error_offset);
+    kztext_status st =
+        decode_utf16(s, len, from == KZTEXT_ENC_UTF16BE, replace, skip, &r->own, error_offset);
     if (st) return st;
     break;
   }
@@ -112,7 +118,8 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
     /* With room for the worst case (3 bytes a byte), decode in one pass
      * that also tells whether the mojibake check is needed at all. */
     int repair = !(flags & KZTEXT_DECODE_NO_REPAIR);
-    if (repair && len <= ((size_t)-1 - 4) / 3 && (dst ? cap >= 3 * len + 4 : len <= KZ_ONE_PASS_MAX)) {
+    if (repair && len <= ((size_t)-1 - 4) / 3 &&
+        (dst ? cap >= 3 * len + 4 : len <= KZ_ONE_PASS_MAX)) {
       char *o = dst;
       if (!dst) {
         if (!kz_buf_reserve(&r->own, 3 * len + 4)) return KZTEXT_E_NO_MEMORY;
@@ -128,8 +135,10 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
       r->sb_known = 1;
       r->p = o;
       r->len = w;
-      if (dst) r->in_dst = 1;
-      else r->own.len = w;
+      if (dst)
+        r->in_dst = 1;
+      else
+        r->own.len = w;
       return KZTEXT_OK;
     }
     if (repair) {
@@ -160,9 +169,9 @@ static kztext_status decode(const char *src, size_t len, kztext_encoding from,
   return KZTEXT_OK;
 }
 
-static kztext_status decode_all(const char *src, size_t len, kztext_encoding from,
-                                unsigned flags, char *dst, size_t cap, result *r,
-                                kztext_decode_info *info, size_t *error_offset) {
+static kztext_status decode_all(const char *src, size_t len, kztext_encoding from, unsigned flags,
+                                char *dst, size_t cap, result *r, kztext_decode_info *info,
+                                size_t *error_offset) {
   if (!src && len) return KZTEXT_E_INVALID_ARG;
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   if (!kztext_encoding_name(from)) return KZTEXT_E_INVALID_ARG;
@@ -179,7 +188,10 @@ static kztext_status decode_all(const char *src, size_t len, kztext_encoding fro
     kz_repair_counts c = {0};
     kz_buf fixed = {0};
     int rr = kz_stage_mojibake(r->p, r->len, &fixed, &c);
-    if (rr < 0) { free(fixed.data); return KZTEXT_E_NO_MEMORY; }
+    if (rr < 0) {
+      free(fixed.data);
+      return KZTEXT_E_NO_MEMORY;
+    }
     if (rr > 0) {
       free(r->own.data);
       r->own = fixed;
@@ -188,7 +200,8 @@ static kztext_status decode_all(const char *src, size_t len, kztext_encoding fro
       r->in_dst = 0;
       info->mojibake = c.mojibake;
       info->mojibake_source = (kztext_encoding)c.mojibake_source;
-    } else free(fixed.data);
+    } else
+      free(fixed.data);
   }
   return KZTEXT_OK;
 }
@@ -202,8 +215,8 @@ static void copy_info(kztext_decode_info *dst, const kztext_decode_info *src) {
 }
 
 kztext_status kztext_decode(const char *src, size_t len, kztext_encoding from, unsigned flags,
-                            char *dst, size_t dst_cap, size_t *dst_len,
-                            kztext_decode_info *info, size_t *error_offset) {
+                            char *dst, size_t dst_cap, size_t *dst_len, kztext_decode_info *info,
+                            size_t *error_offset) {
   if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   kztext_decode_info in = {sizeof in, KZTEXT_ENC_AUTO, 0, 0, 0, KZTEXT_ENC_AUTO};
   result r = {NULL, 0, {0}, 0, 0, 0};
@@ -212,23 +225,28 @@ kztext_status kztext_decode(const char *src, size_t len, kztext_encoding from, u
     copy_info(info, &in);
     if (dst_len) *dst_len = r.len;
     if (!r.in_dst) {
-      if (r.len > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
-      else if (r.len) memmove(dst, r.p, r.len);
+      if (r.len > dst_cap)
+        st = KZTEXT_E_BUFFER_TOO_SMALL;
+      else if (r.len)
+        memmove(dst, r.p, r.len);
     }
   }
   free(r.own.data);
   return st;
 }
 
-kztext_status kztext_decode_alloc(const char *src, size_t len, kztext_encoding from,
-                                  unsigned flags, char **out, size_t *out_len,
-                                  kztext_decode_info *info, size_t *error_offset) {
+kztext_status kztext_decode_alloc(const char *src, size_t len, kztext_encoding from, unsigned flags,
+                                  char **out, size_t *out_len, kztext_decode_info *info,
+                                  size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   kztext_decode_info in = {sizeof in, KZTEXT_ENC_AUTO, 0, 0, 0, KZTEXT_ENC_AUTO};
   result r = {NULL, 0, {0}, 0, 0, 0};
   kztext_status st = decode_all(src, len, from, flags, NULL, 0, &r, &in, error_offset);
-  if (st) { free(r.own.data); return st; }
+  if (st) {
+    free(r.own.data);
+    return st;
+  }
   copy_info(info, &in);
   if (r.p != r.own.data) { /* the input itself */
     r.own.len = 0;

@@ -12,29 +12,61 @@
 
 /* Per-mille frequencies of Russian lower-case letters а..я (Kazakh news
  * shares the order closely enough); Kazakh letters get their own. */
-static const unsigned char ru_freq[32] = {
-    80, 16, 45, 17, 30, 85, 9,  16, 74, 12, 35, 44, 32, 67, 110, 28,
-    47, 55, 63, 26, 3,  10, 5,  14, 7,  4,  1,  19, 17, 3,  6,   20};
+static const unsigned char ru_freq[32] = {80, 16, 45, 17,  30, 85, 9,  16, 74, 12, 35,
+                                          44, 32, 67, 110, 28, 47, 55, 63, 26, 3,  10,
+                                          5,  14, 7,  4,   1,  19, 17, 3,  6,  20};
 
 static int weight(uint32_t cp) {
   if (cp >= 0x0430 && cp <= 0x044F) return ru_freq[cp - 0x430] / 3 + 1;
   if (cp >= 0x0410 && cp <= 0x042F) return 3;
   switch (cp) {
-  case 0x0456: case 0x049B: return 30;          /* і қ */
-  case 0x04D9: return 25;                       /* ә */
-  case 0x04A3: return 20;                       /* ң */
-  case 0x0493: case 0x04AF: return 15;          /* ғ ү */
-  case 0x04B1: return 12;                       /* ұ */
-  case 0x04E9: return 10;                       /* ө */
-  case 0x0451: case 0x04BB: return 3;           /* ё һ */
-  case 0x0401: case 0x0406: case 0x04D8: case 0x0492: case 0x049A: case 0x04A2:
-  case 0x04AE: case 0x04B0: case 0x04BA: case 0x04E8:
-    return 3;                                   /* Ё І Ә Ғ Қ Ң Ү Ұ Һ Ө */
-  case 0x00A0: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case 0x2026:
-  case 0x2116: case 0x201C: case 0x201D: case 0x201E: case 0x2018: case 0x2019:
-  case 0x2022: case 0x00B0: case 0x00A7: case 0x00A9:
-    return 1;                                   /* « » – — … № quotes ° § © */
-  default: return -20;
+  case 0x0456:
+  case 0x049B:
+    return 30; /* і қ */
+  case 0x04D9:
+    return 25; /* ә */
+  case 0x04A3:
+    return 20; /* ң */
+  case 0x0493:
+  case 0x04AF:
+    return 15; /* ғ ү */
+  case 0x04B1:
+    return 12; /* ұ */
+  case 0x04E9:
+    return 10; /* ө */
+  case 0x0451:
+  case 0x04BB:
+    return 3; /* ё һ */
+  case 0x0401:
+  case 0x0406:
+  case 0x04D8:
+  case 0x0492:
+  case 0x049A:
+  case 0x04A2:
+  case 0x04AE:
+  case 0x04B0:
+  case 0x04BA:
+  case 0x04E8:
+    return 3; /* Ё І Ә Ғ Қ Ң Ү Ұ Һ Ө */
+  case 0x00A0:
+  case 0x00AB:
+  case 0x00BB:
+  case 0x2013:
+  case 0x2014:
+  case 0x2026:
+  case 0x2116:
+  case 0x201C:
+  case 0x201D:
+  case 0x201E:
+  case 0x2018:
+  case 0x2019:
+  case 0x2022:
+  case 0x00B0:
+  case 0x00A7:
+  case 0x00A9:
+    return 1; /* « » – — … № quotes ° § © */
+  default:
+    return -20;
   }
 }
 
@@ -55,7 +87,10 @@ static kztext_encoding detect_single_byte(const unsigned char *s, size_t n, int 
     if (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
-      if (!(w & 0x8080808080808080ull)) { i += 7; continue; }
+      if (!(w & 0x8080808080808080ull)) {
+        i += 7;
+        continue;
+      }
     }
     unsigned b = s[i];
     if (b < 0x80) continue;
@@ -64,7 +99,10 @@ static kztext_encoding detect_single_byte(const unsigned char *s, size_t n, int 
     seen++;
   }
   size_t inw[128], alone[128];
-  for (int b = 0; b < 128; b++) { inw[b] = cnt[b][1]; alone[b] = cnt[b][0]; }
+  for (int b = 0; b < 128; b++) {
+    inw[b] = cnt[b][1];
+    alone[b] = cnt[b][0];
+  }
   static const kztext_encoding cand[] = {KZTEXT_ENC_CP1251, KZTEXT_ENC_RK1048,
                                          KZTEXT_ENC_PT154,  KZTEXT_ENC_KOI8R,
                                          KZTEXT_ENC_IBM866, KZTEXT_ENC_ISO8859_5};
@@ -77,8 +115,7 @@ static kztext_encoding detect_single_byte(const unsigned char *s, size_t n, int 
       if (!inw[b] && !alone[b]) continue;
       uint32_t cp = t[b + 0x80];
       int w = weight(cp);
-      if (b < 0x40 && is_letter(cp) && w > 0 &&
-          (c == 0 || c == 1 || c == 2))
+      if (b < 0x40 && is_letter(cp) && w > 0 && (c == 0 || c == 1 || c == 2))
         sc += (long long)inw[b] * w; /* 0x80-0xBF of the Windows family */
       else
         sc += (long long)(inw[b] + alone[b]) * w;
@@ -142,21 +179,36 @@ static void detect(const unsigned char *s, size_t len, kztext_encoding_report *r
   size_t i = kz_utf8_valid_prefix(s, len);
   r->first_non_ascii = len;
   for (size_t k = 0; k < len; k++)
-    if (s[k] >= 0x80) { r->first_non_ascii = k; break; }
+    if (s[k] >= 0x80) {
+      r->first_non_ascii = k;
+      break;
+    }
   if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return;
-  if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) { r->encoding = KZTEXT_ENC_UTF16LE; return; }
-  if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) { r->encoding = KZTEXT_ENC_UTF16BE; return; }
+  if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+    r->encoding = KZTEXT_ENC_UTF16LE;
+    return;
+  }
+  if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+    r->encoding = KZTEXT_ENC_UTF16BE;
+    return;
+  }
   /* UTF-8 unless ill-formed sequences are as common as well-formed
    * multi-byte ones: legacy text is almost never valid UTF-8 by chance,
    * while a damaged UTF-8 file has a few bad bytes among many good. */
   size_t good = 0, bad = 0;
-  for (size_t k = 0; k < i; k++) good += s[k] >= 0xC0; /* sequences so far */
+  for (size_t k = 0; k < i; k++)
+    good += s[k] >= 0xC0; /* sequences so far */
   while (i < len) {
-    if (s[i] < 0x80) { i++; continue; }
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
     size_t l, sub;
     kz_utf8_decode(s + i, len - i, &l, &sub);
-    if (l) { good++; i += l; }
-    else {
+    if (l) {
+      good++;
+      i += l;
+    } else {
       /* A sequence cut by the end of the buffer (a streamed piece) is
        * not evidence against UTF-8. */
       if (i + sub < len || sub >= 4 || s[i] < 0xC2) bad++;
@@ -177,8 +229,8 @@ static void detect(const unsigned char *s, size_t len, kztext_encoding_report *r
   r->sure = r->confidence >= SURE_CONFIDENCE && r->evidence >= SURE_EVIDENCE;
 }
 
-kztext_status kztext_detect_encoding(const char *src, size_t len,
-                                     kztext_encoding *enc, int *confidence) {
+kztext_status kztext_detect_encoding(const char *src, size_t len, kztext_encoding *enc,
+                                     int *confidence) {
   if (!enc || (!src && len)) return KZTEXT_E_INVALID_ARG;
   kztext_encoding_report r;
   detect((const unsigned char *)src, len, &r);

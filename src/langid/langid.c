@@ -52,7 +52,7 @@
 /* Nats of prior towards Russian for Cyrillic text without Kazakh letters. */
 #define RU_PRIOR 1.0
 
-enum { CK = 0, CR = 1 };               /* Cyrillic model languages */
+enum { CK = 0, CR = 1 }; /* Cyrillic model languages */
 /* Latin model languages: first pass English against Kazakh in any Latin
  * alphabet; the alphabet pass (Kazakh text only) 2021, 2018, 2017. */
 enum { LEN = 0, LKK = 1 };
@@ -72,19 +72,19 @@ typedef struct cyr_state {
   unsigned prevn, ctxn; /* previous symbol b times N, context (a*N + b) times N */
   uint32_t w[2];        /* current word's costs */
   unsigned wletters;
-  int wmarked;          /* the word has a Kazakh-specific letter */
-  int wcap;             /* the word starts with a capital */
-  int wacro;            /* ... and so does its second letter: an acronym */
-  uint64_t rawmin;      /* sum over words of the better model's cost */
+  int wmarked;     /* the word has a Kazakh-specific letter */
+  int wcap;        /* the word starts with a capital */
+  int wacro;       /* ... and so does its second letter: an acronym */
+  uint64_t rawmin; /* sum over words of the better model's cost */
   uint64_t symbols;
-  int64_t evidence;     /* sum of clamped (ru - kk) per word: > 0 means kk */
+  int64_t evidence;      /* sum of clamped (ru - kk) per word: > 0 means kk */
   int64_t acro_evidence; /* the same for acronyms (КОАТУУ, ФИФА, ҚР) */
   uint64_t acronyms;
   /* Viterbi over words: best path cost ending in kk / ru, and the letters
    * and words each path gave to kk and ru. */
   int64_t v[2];
   uint64_t path_letters[2][2];
-  int viterbi;          /* run the Viterbi pass (second pass only) */
+  int viterbi; /* run the Viterbi pass (second pass only) */
   uint64_t words;
   /* For code-switching: the strongest kk word, the strongest ru word or
    * adjacent pair (unclamped), the previous word's evidence, and the letters
@@ -97,16 +97,16 @@ typedef struct lat_state {
   unsigned prev, ctx;
   uint32_t w[4];
   unsigned wletters;
-  int wmarked;          /* the word has a letter outside a-z */
-  int wabbr;            /* the word is an abbreviation (ABBR_CLAMP) */
-  int variants;         /* alphabet pass: lanes are L21 L18 L17 */
-  int nonascii;         /* a Latin letter outside a-z was scored */
-  int settled;          /* English/Kazakh decided: stop scoring (first pass) */
+  int wmarked;  /* the word has a letter outside a-z */
+  int wabbr;    /* the word is an abbreviation (ABBR_CLAMP) */
+  int variants; /* alphabet pass: lanes are L21 L18 L17 */
+  int nonascii; /* a Latin letter outside a-z was scored */
+  int settled;  /* English/Kazakh decided: stop scoring (first pass) */
   uint64_t rawmin;
   uint64_t symbols;
-  uint64_t clamped[4];  /* sum of per-word (cost - word minimum), clamped */
-  uint64_t apos;        /* apostrophes inside words (the 2017 pairs) */
-  uint64_t vowel_i;     /* alphabet pass: a e o u y then i in a word (й in 2021) */
+  uint64_t clamped[4]; /* sum of per-word (cost - word minimum), clamped */
+  uint64_t apos;       /* apostrophes inside words (the 2017 pairs) */
+  uint64_t vowel_i;    /* alphabet pass: a e o u y then i in a word (й in 2021) */
   uint64_t words;
 } lat_state;
 
@@ -206,8 +206,7 @@ static inline void lat_word_end2(lat_state *l) {
   l->rawmin += m;
   uint32_t de = we - m, dk = wk - m;
   uint32_t clamp = WORD_CLAMP;
-  if (!l->wmarked && l->wabbr)
-    clamp = ABBR_CLAMP;
+  if (!l->wmarked && l->wabbr) clamp = ABBR_CLAMP;
   l->clamped[LEN] += de > clamp ? clamp : de;
   l->clamped[LKK] += dk > clamp ? clamp : dk;
   l->w[LEN] = l->w[LKK] = 0;
@@ -259,10 +258,26 @@ static void lat_word_end(lat_state *l) {
  * ة أ إ آ ث ذ ص ض ط ظ خ and harakat, Persian ی ژ, Uyghur ې ۈ ھ, Urdu ہ ے ٹ ڈ ڑ. */
 static int arab_foreign(uint32_t cp) {
   switch (cp) {
-  case 0x0622: case 0x0623: case 0x0625: case 0x0629: case 0x062B:
-  case 0x062E: case 0x0630: case 0x0635: case 0x0636: case 0x0637:
-  case 0x0638: case 0x06CC: case 0x0698: case 0x06D0: case 0x06C8:
-  case 0x06BE: case 0x06C1: case 0x06D2: case 0x0679: case 0x0688:
+  case 0x0622:
+  case 0x0623:
+  case 0x0625:
+  case 0x0629:
+  case 0x062B:
+  case 0x062E:
+  case 0x0630:
+  case 0x0635:
+  case 0x0636:
+  case 0x0637:
+  case 0x0638:
+  case 0x06CC:
+  case 0x0698:
+  case 0x06D0:
+  case 0x06C8:
+  case 0x06BE:
+  case 0x06C1:
+  case 0x06D2:
+  case 0x0679:
+  case 0x0688:
   case 0x0691:
     return 1;
   default:
@@ -280,10 +295,12 @@ static double kz_exp(double x) {
   int k = (int)(kf < 0 ? kf - 0.5 : kf + 0.5);
   double r = x - (double)k * ln2;
   /* Horner with the coefficients 1/n!: no division. */
-  static const double c[11] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720,
-                               1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
+  static const double c[11] = {1.0,         1.0,          1.0 / 2,      1.0 / 6,
+                               1.0 / 24,    1.0 / 120,    1.0 / 720,    1.0 / 5040,
+                               1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
   double sum = c[10];
-  for (int i = 9; i >= 0; i--) sum = sum * r + c[i];
+  for (int i = 9; i >= 0; i--)
+    sum = sum * r + c[i];
   uint64_t bits = (uint64_t)(k + 1023) << 52; /* 2^k, |k| <= 58 */
   double p2;
   memcpy(&p2, &bits, sizeof p2);
@@ -297,8 +314,8 @@ static double sigmoid(double x) { return 1.0 / (1.0 + kz_exp(-x)); }
  * and the even code points from U+0460 on). */
 static inline int cyr_upper(const unsigned char *p) {
   /* Per lead byte D0-D3, a bit per continuation byte 80-BF. */
-  static const uint64_t upper[4] = {0xFFFFFFFFFFFFull, 0x5555555500000000ull,
-                                    0x5555555555555555ull, 0x5555555555555555ull};
+  static const uint64_t upper[4] = {0xFFFFFFFFFFFFull, 0x5555555500000000ull, 0x5555555555555555ull,
+                                    0x5555555555555555ull};
   return (int)((upper[p[0] & 3] >> (p[1] & 0x3F)) & 1);
 }
 
@@ -415,12 +432,14 @@ static inline size_t cyr_text_impl(const unsigned char *s, size_t i, size_t len,
     *prev_cp = 0x430; /* a Cyrillic letter (only Arabic ى is looked for) */
     if (!(i < len && s[i] < 0x80 && (unsigned)((s[i] | 0x20) - 'a') >= 26)) break;
     /* The usual word end: spaces and punctuation, consumed here. */
-    if (viterbi) cyr_word_end(c);
+    if (viterbi)
+      cyr_word_end(c);
     else {
       cyr_word_eval(c);
       cyr_word_reset(c);
     }
-    while (i < len && ascii_sep(s[i])) i++;
+    while (i < len && ascii_sep(s[i]))
+      i++;
     *prev_cls = KZTEXT_SC_PUNCT;
     *prev_cp = s[i - 1];
     if (!(i + 1 < len && s[i] >= 0xD0 && s[i] <= 0xD3 && (s[i + 1] & 0xC0) == 0x80)) break;
@@ -566,20 +585,22 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
       cs->wletters++;
       if (cls == KZTEXT_SC_CYRL_KK) cs->wmarked = 1;
       o->kk_core += kz_lid_cyr_sym_flags[sym] >> 48;
-    } else if (sc == KZTEXT_SCRIPT_LATN ||
-               (cls == KZTEXT_SC_APOSTROPHE && ls->wletters &&
-                (prev_cls == KZTEXT_SC_LATN_ASCII))) {
+    } else if (sc == KZTEXT_SCRIPT_LATN || (cls == KZTEXT_SC_APOSTROPHE && ls->wletters &&
+                                            (prev_cls == KZTEXT_SC_LATN_ASCII))) {
       if (cs->wletters) cyr_word_end(cs);
       /* An apostrophe after a letter is a symbol of its own: the 2017
        * pairs (a' g' n' ...) are told by the model, as English "it's". */
       unsigned sym = cls == KZTEXT_SC_APOSTROPHE ? KZ_LID_LAT_APOS
-                     : cp < 0x250 ? kz_lid_lat_sym[cp] : KZ_LID_LAT_OTHER;
+                     : cp < 0x250                ? kz_lid_lat_sym[cp]
+                                                 : KZ_LID_LAT_OTHER;
       ls->apos += sym == KZ_LID_LAT_APOS;
       unsigned idx = ls->ctx * KZ_LID_LAT_N + sym;
       if (variants)
-        for (int k = 0; k < 3; k++) ls->w[k] += kz_lid_latv[idx * 3 + k];
+        for (int k = 0; k < 3; k++)
+          ls->w[k] += kz_lid_latv[idx * 3 + k];
       else
-        for (int k = 0; k < 2; k++) ls->w[k] += kz_lid_lat[idx * 2 + k];
+        for (int k = 0; k < 2; k++)
+          ls->w[k] += kz_lid_lat[idx * 2 + k];
       ls->nonascii |= sym > KZ_LID_LAT_AZ_LAST;
       /* i after a e o u y (symbols as bits; prev < 64). */
       ls->vowel_i += sym == 9 && ((0x2208022ull >> ls->prev) & 1);
@@ -669,11 +690,26 @@ static kztext_script dominant_script(const unsigned *cls_count, size_t *letters)
   *letters = n_cyr + n_lat + n_arab + n_han + n_other;
   size_t best = 0;
   kztext_script script = KZTEXT_SCRIPT_COMMON;
-  if (n_cyr) { best = 2 * n_cyr; script = KZTEXT_SCRIPT_CYRL; }
-  if (n_lat > best) { best = n_lat; script = KZTEXT_SCRIPT_LATN; }
-  if (n_arab > best) { best = n_arab; script = KZTEXT_SCRIPT_ARAB; }
-  if (n_han > best) { best = n_han; script = KZTEXT_SCRIPT_HAN; }
-  if (n_other > best) { best = n_other; script = KZTEXT_SCRIPT_OTHER; }
+  if (n_cyr) {
+    best = 2 * n_cyr;
+    script = KZTEXT_SCRIPT_CYRL;
+  }
+  if (n_lat > best) {
+    best = n_lat;
+    script = KZTEXT_SCRIPT_LATN;
+  }
+  if (n_arab > best) {
+    best = n_arab;
+    script = KZTEXT_SCRIPT_ARAB;
+  }
+  if (n_han > best) {
+    best = n_han;
+    script = KZTEXT_SCRIPT_HAN;
+  }
+  if (n_other > best) {
+    best = n_other;
+    script = KZTEXT_SCRIPT_OTHER;
+  }
   return script;
 }
 
@@ -718,7 +754,11 @@ static int kyrgyz_evidence(const unsigned char *s, size_t len) {
   for (size_t i = 0; i < len;) {
     size_t l, sub;
     uint32_t c = kz_utf8_decode(s + i, len - i, &l, &sub);
-    if (!l) { i += sub; c = ' '; } else i += l;
+    if (!l) {
+      i += sub;
+      c = ' ';
+    } else
+      i += l;
     if (c >= 0x400 && c < 0x530) {
       uint32_t lc = c >= 0x410 && c < 0x430 ? c + 0x20 : (c >= 0x490 && !(c & 1)) ? c + 1 : c;
       if (lc == 0x4A3 || lc == 0x4E9 || lc == 0x4AF) kk3 = 1;
@@ -743,8 +783,7 @@ static int kyrgyz_evidence(const unsigned char *s, size_t len) {
  * lines of 40+ letters), and they are Kazakh. */
 static int rule_kk_letters_without_core(const scan_out *o, size_t n_cyr, const unsigned char *s,
                                         size_t len) {
-  return o->cls_count[KZTEXT_SC_CYRL_KK] && !o->kk_core && n_cyr >= 40 &&
-         kyrgyz_evidence(s, len);
+  return o->cls_count[KZTEXT_SC_CYRL_KK] && !o->kk_core && n_cyr >= 40 && kyrgyz_evidence(s, len);
 }
 
 /* code_switching: a text with a strongly Kazakh word and a strongly
@@ -793,8 +832,8 @@ static kztext_status cyrillic_verdict(const scan_out *o, const unsigned char *s,
   double pund = 0;
   if (rule_other_cyrillic_alphabet(o, n_cyr)) pund = 0.9;
   if (rule_kk_letters_without_core(o, n_cyr, s, len)) pund = 0.85;
-  double p = rule_poor_fit(o->c.rawmin, o->c.symbols,
-                           ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU);
+  double p =
+      rule_poor_fit(o->c.rawmin, o->c.symbols, ev >= 0 ? KZ_LID_SELFCOST_KK : KZ_LID_SELFCOST_RU);
   if (p > pund) pund = p;
   v->p[KZTEXT_LANG_UND] = pund;
   v->p[KZTEXT_LANG_KK] = pk * (1 - pund);
@@ -818,7 +857,9 @@ static kztext_status cyrillic_verdict(const scan_out *o, const unsigned char *s,
 static double rule_en_prior(const scan_out *o) {
   const unsigned *cls_count = o->cls_count;
   double prior = (cls_count[KZTEXT_SC_LATN_KK2021] || cls_count[KZTEXT_SC_LATN_KK2018] ||
-                  cls_count[KZTEXT_SC_LATN_KK_DOTLESS] || o->l.apos) ? 0 : EN_PRIOR;
+                  cls_count[KZTEXT_SC_LATN_KK_DOTLESS] || o->l.apos)
+                     ? 0
+                     : EN_PRIOR;
   return ((double)o->l.clamped[LEN] - (double)o->l.clamped[LKK]) / KZ_LID_SCALE - prior;
 }
 
@@ -849,8 +890,9 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
   int bk = L18;
   if (allow21 && cl[L21] < cl[bk]) bk = L21;
   if (allow17 && cl[L17] < cl[bk]) bk = L17;
-  *variant = bk == L21 ? KZTEXT_VARIANT_LATIN2021
-           : bk == L18 ? KZTEXT_VARIANT_LATIN2018 : KZTEXT_VARIANT_LATIN2017;
+  *variant = bk == L21   ? KZTEXT_VARIANT_LATIN2021
+             : bk == L18 ? KZTEXT_VARIANT_LATIN2018
+                         : KZTEXT_VARIANT_LATIN2017;
   return KZTEXT_OK;
 }
 
@@ -894,9 +936,12 @@ static kztext_status latin_verdict(const scan_out *o, const unsigned char *s, si
 static void rule_arabic_letters(const scan_out *o, verdict *v) {
   size_t kk = o->cls_count[KZTEXT_SC_ARAB_KK] + o->arab_medial_yeh;
   double pk;
-  if (kk && o->arab_foreign_n * 10 <= kk) pk = 1 - 1.0 / (double)(kk + 2);
-  else if (kk > o->arab_foreign_n) pk = 0.6;
-  else pk = 1.0 / (double)(o->arab_foreign_n + 2);
+  if (kk && o->arab_foreign_n * 10 <= kk)
+    pk = 1 - 1.0 / (double)(kk + 2);
+  else if (kk > o->arab_foreign_n)
+    pk = 0.6;
+  else
+    pk = 1.0 / (double)(o->arab_foreign_n + 2);
   v->p[KZTEXT_LANG_KK] = pk;
   v->p[KZTEXT_LANG_UND] = 1 - pk;
   v->lang = pk >= 0.5 ? KZTEXT_LANG_KK : KZTEXT_LANG_UND;
@@ -924,8 +969,8 @@ static void fill_result(kztext_detect_result *res, const verdict *v) {
   memcpy(res, &r, sizeof r);
 }
 
-kztext_status kztext_detect(const char *src, size_t len, unsigned flags,
-                            kztext_detect_result *res, size_t *error_offset) {
+kztext_status kztext_detect(const char *src, size_t len, unsigned flags, kztext_detect_result *res,
+                            size_t *error_offset) {
   if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
   if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
   if (!res || (!src && len)) return KZTEXT_E_INVALID_ARG;

@@ -17,11 +17,18 @@
 #include "gen/normalization_props.inc"
 
 enum {
-  NP_NFC_MAYBE = 0x1, NP_NFC_NO = 0x2, NP_NFKC_MAYBE = 0x4, NP_NFKC_NO = 0x8,
-  NP_NFD_NO = 0x10, NP_NFKD_NO = 0x20, NP_CCC = 0x40, NP_CWCF = 0x80, NP_CWKCF = 0x100
+  NP_NFC_MAYBE = 0x1,
+  NP_NFC_NO = 0x2,
+  NP_NFKC_MAYBE = 0x4,
+  NP_NFKC_NO = 0x8,
+  NP_NFD_NO = 0x10,
+  NP_NFKD_NO = 0x20,
+  NP_CCC = 0x40,
+  NP_CWCF = 0x80,
+  NP_CWKCF = 0x100
 };
 
-#define KNOWN_FLAGS                                                            \
+#define KNOWN_FLAGS                                                                                \
   (KZTEXT_INVALID_REPLACE | KZTEXT_NORM_FORMS | KZTEXT_NORM_CASEFOLD | KZTEXT_NORM_NEWLINES)
 
 static inline unsigned np_props(uint32_t cp) {
@@ -48,14 +55,24 @@ static kztext_status make_form(unsigned flags, form *f) {
   f->order = forms != 0;
   f->fold = (flags & KZTEXT_NORM_CASEFOLD) != 0;
   switch (forms) {
-  case KZTEXT_NORM_NFC: f->bad = NP_NFC_MAYBE | NP_NFC_NO; f->opt |= UTF8PROC_COMPOSE; break;
-  case KZTEXT_NORM_NFD: f->bad = NP_NFD_NO; f->opt |= UTF8PROC_DECOMPOSE; break;
+  case KZTEXT_NORM_NFC:
+    f->bad = NP_NFC_MAYBE | NP_NFC_NO;
+    f->opt |= UTF8PROC_COMPOSE;
+    break;
+  case KZTEXT_NORM_NFD:
+    f->bad = NP_NFD_NO;
+    f->opt |= UTF8PROC_DECOMPOSE;
+    break;
   case KZTEXT_NORM_NFKC:
     f->bad = NP_NFKC_MAYBE | NP_NFKC_NO;
     f->opt |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
     break;
-  case KZTEXT_NORM_NFKD: f->bad = NP_NFKD_NO; f->opt |= UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT; break;
-  default: break; /* no form: only newlines and/or U+FFFD repair */
+  case KZTEXT_NORM_NFKD:
+    f->bad = NP_NFKD_NO;
+    f->opt |= UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT;
+    break;
+  default:
+    break; /* no form: only newlines and/or U+FFFD repair */
   }
   if (flags & KZTEXT_NORM_CASEFOLD) {
     f->opt |= UTF8PROC_CASEFOLD;
@@ -90,9 +107,7 @@ static inline int is_newline(uint32_t cp) { return cp == 0x85 || cp == 0x2028 ||
 
 /* A "safe starter" begins a segment that normalizes independently of what
  * precedes it. */
-static inline int safe_starter(const form *f, unsigned p) {
-  return !(p & (f->bad | NP_CCC));
-}
+static inline int safe_starter(const form *f, unsigned p) { return !(p & (f->bad | NP_CCC)); }
 
 typedef struct scan {
   const unsigned char *s;
@@ -102,8 +117,8 @@ typedef struct scan {
 
 /* Normalizes s[start, end) with utf8proc; writes the result to o (if any)
  * and sets *changed when it differs from the input. */
-static kztext_status run_utf8proc(const form *f, const unsigned char *s, size_t start,
-                                  size_t end, sink *o, int *changed) {
+static kztext_status run_utf8proc(const form *f, const unsigned char *s, size_t start, size_t end,
+                                  sink *o, int *changed) {
   if (!(f->opt & (UTF8PROC_COMPOSE | UTF8PROC_DECOMPOSE))) {
     if (o) put(o, s + start, end - start);
     return KZTEXT_OK;
@@ -149,7 +164,8 @@ static kztext_status normalize_scan(const form *f, scan *sc, sink *o, int *chang
             if (w & 0x8080808080808080ull) break;
             i += 8;
           }
-          while (i < n && s[i] < 0x80) i++;
+          while (i < n && s[i] < 0x80)
+            i++;
           last_safe = i - 1;
           continue;
         }
@@ -171,7 +187,10 @@ static kztext_status normalize_scan(const form *f, scan *sc, sink *o, int *chang
     if (i >= n) break;
     size_t len = 1, sub;
     uint32_t cp = s[i] < 0x80 ? s[i] : kz_utf8_decode(s + i, n - i, &len, &sub);
-    if (!len) { sc->bad_offset = i; return KZTEXT_E_INVALID_UTF8; }
+    if (!len) {
+      sc->bad_offset = i;
+      return KZTEXT_E_INVALID_UTF8;
+    }
     if (nl && (cp == '\r' || is_newline(cp))) {
       *changed = 1;
       if (!o) return KZTEXT_OK;
@@ -202,7 +221,10 @@ static kztext_status normalize_scan(const form *f, scan *sc, sink *o, int *chang
       }
       size_t l2, sub2;
       uint32_t c2 = kz_utf8_decode(s + end, n - end, &l2, &sub2);
-      if (!l2) { sc->bad_offset = end; return KZTEXT_E_INVALID_UTF8; }
+      if (!l2) {
+        sc->bad_offset = end;
+        return KZTEXT_E_INVALID_UTF8;
+      }
       if (is_newline(c2) || safe_starter(f, np_props(c2))) break;
       end += l2;
     }
@@ -235,7 +257,10 @@ static kztext_status normalize_to(const char *src, size_t len, unsigned flags, s
   size_t fixed_len;
   st = kztext_utf8_repair_alloc(src, len, &fixed, &fixed_len, NULL);
   if (st) return st;
-  if (o) { o->len = 0; if (o->grow) o->grow->len = 0; }
+  if (o) {
+    o->len = 0;
+    if (o->grow) o->grow->len = 0;
+  }
   scan sc2 = {(const unsigned char *)fixed, fixed_len, 0};
   st = normalize_scan(&f, &sc2, o, changed);
   *changed = 1;
@@ -263,16 +288,19 @@ kztext_status kztext_normalize_alloc(const char *src, size_t len, unsigned flags
   sink o = {NULL, 0, 0, &b};
   int changed;
   kztext_status st = normalize_to(src, len, flags, &o, &changed, error_offset);
-  if (st) { free(b.data); return st; }
+  if (st) {
+    free(b.data);
+    return st;
+  }
   return kz_buf_finish(&b, out, out_len);
 }
 
-kztext_status kztext_is_normalized(const char *src, size_t len, unsigned flags,
-                                   int *is_normal, size_t *error_offset) {
+kztext_status kztext_is_normalized(const char *src, size_t len, unsigned flags, int *is_normal,
+                                   size_t *error_offset) {
   if ((!src && len) || !is_normal) return KZTEXT_E_INVALID_ARG;
   int changed = 0;
-  kztext_status st = normalize_to(src, len, flags & ~KZTEXT_INVALID_REPLACE, NULL, &changed,
-                                  error_offset);
+  kztext_status st =
+      normalize_to(src, len, flags & ~KZTEXT_INVALID_REPLACE, NULL, &changed, error_offset);
   if (st) return st;
   *is_normal = !changed;
   return KZTEXT_OK;
@@ -289,10 +317,16 @@ size_t kztext_normalize_boundary(const char *src, size_t len, unsigned flags) {
   /* No ASCII: the last complete safe starter. */
   size_t best = 0;
   for (size_t i = 0; i < len;) {
-    if (s[i] < 0x80) { i++; continue; }
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
     size_t l, sub;
     uint32_t cp = kz_utf8_decode(s + i, len - i, &l, &sub);
-    if (!l) { i += sub; continue; }
+    if (!l) {
+      i += sub;
+      continue;
+    }
     if (i > 0 && safe_starter(&f, np_props(cp))) best = i;
     i += l;
   }

@@ -9,8 +9,8 @@
 
 #include "pipeline/roles.h"
 
-#define KNOWN_FLAGS                                                                   \
-  (KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES | KZTEXT_PIPELINE_NO_REPAIR |        \
+#define KNOWN_FLAGS                                                                                \
+  (KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES | KZTEXT_PIPELINE_NO_REPAIR |                    \
    KZTEXT_PIPELINE_TRANSLIT_ALL | KZTEXT_PIPELINE_ROLES)
 
 /* The repairs a news archive needs.  The decoder runs with
@@ -22,7 +22,7 @@ struct kztext_pipeline {
   kztext_segmenter *seg;
   kztext_span *spans;
   size_t spans_cap;
-  char *tl;          /* transliteration scratch */
+  char *tl; /* transliteration scratch */
   size_t tl_cap;
   /* Two buffers the stages write into in turn, and the normalized text;
    * kept across runs so a long stream does not allocate (and page-fault)
@@ -38,8 +38,7 @@ struct kztext_pipeline {
  * after a blank line or a line break, so their buffers stay in the cache. */
 enum { PIECE = 64 * 1024 };
 
-kztext_status kztext_pipeline_new(const kztext_pipeline_options *options,
-                                  kztext_pipeline **out) {
+kztext_status kztext_pipeline_new(const kztext_pipeline_options *options, kztext_pipeline **out) {
   if (!options || !out || options->size < sizeof(size_t)) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   kztext_pipeline_options o = {0};
@@ -82,8 +81,8 @@ static int is_blank_line(const char *s, size_t n) {
 }
 
 const char *kztext_role_name(kztext_role role) {
-  static const char *const names[] = {"none", "title", "body", "caption", "meta",
-                                      "boilerplate", "duplicate"};
+  static const char *const names[] = {"none", "title",       "body",     "caption",
+                                      "meta", "boilerplate", "duplicate"};
   return (unsigned)role < sizeof names / sizeof *names ? names[role] : NULL;
 }
 
@@ -92,10 +91,12 @@ size_t kztext_pipeline_boundary(const char *src, size_t len) {
   /* Walk back line by line: the cut goes after a blank line that follows a
    * line break, so it never falls inside a paragraph. */
   size_t end = len; /* one past the '\n' closing the line examined */
-  while (end > 0 && src[end - 1] != '\n') end--;
+  while (end > 0 && src[end - 1] != '\n')
+    end--;
   while (end > 1) {
     size_t start = end - 1;
-    while (start > 0 && src[start - 1] != '\n') start--;
+    while (start > 0 && src[start - 1] != '\n')
+      start--;
     if (start > 0 && is_blank_line(src + start, end - 1 - start)) return end;
     end = start;
   }
@@ -106,7 +107,8 @@ size_t kztext_pipeline_boundary(const char *src, size_t len) {
 static int reserve(void **buf, size_t *cap, size_t n, size_t elem) {
   if (n <= *cap) return 1;
   size_t c = *cap ? *cap : 64;
-  while (c < n) c *= 2;
+  while (c < n)
+    c *= 2;
   void *b = realloc(*buf, c * elem);
   if (!b) return 0;
   *buf = b;
@@ -116,22 +118,37 @@ static int reserve(void **buf, size_t *cap, size_t n, size_t elem) {
 
 static kztext_scheme source_scheme(const kztext_detect_result *r) {
   switch (r->script) {
-  case KZTEXT_SCRIPT_CYRL: return KZTEXT_SCHEME_CYRILLIC;
-  case KZTEXT_SCRIPT_ARAB: return KZTEXT_SCHEME_ARABIC;
+  case KZTEXT_SCRIPT_CYRL:
+    return KZTEXT_SCHEME_CYRILLIC;
+  case KZTEXT_SCRIPT_ARAB:
+    return KZTEXT_SCHEME_ARABIC;
   case KZTEXT_SCRIPT_LATN:
     return r->variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
            : r->variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
                                                     : KZTEXT_SCHEME_LATIN2021;
-  default: return KZTEXT_SCHEME_AUTO;
+  default:
+    return KZTEXT_SCHEME_AUTO;
   }
 }
 
 /* Labels, transliterates and reports one sentence. */
 static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, size_t start,
                           size_t end, kztext_role role, kztext_sentence_fn fn, void *user) {
-  kztext_sentence s = {sizeof s, para, start, end, text + start, end - start,
-                       KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, KZTEXT_VARIANT_NONE, 0, NULL, 0,
-                       text, p->text_len, role};
+  kztext_sentence s = {sizeof s,
+                       para,
+                       start,
+                       end,
+                       text + start,
+                       end - start,
+                       KZTEXT_LANG_UND,
+                       KZTEXT_SCRIPT_COMMON,
+                       KZTEXT_VARIANT_NONE,
+                       0,
+                       NULL,
+                       0,
+                       text,
+                       p->text_len,
+                       role};
   kztext_detect_result r = {.size = sizeof r};
   kztext_status st =
       kztext_detect(s.text, s.len, KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED, &r, NULL);
@@ -165,7 +182,8 @@ static int has_blank_line(const char *text, size_t a, size_t b) {
   const char *nl = memchr(text + a, '\n', b - a);
   while (nl) {
     size_t i = (size_t)(nl - text) + 1;
-    while (i < b && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) i++;
+    while (i < b && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+      i++;
     if (i < b && text[i] == '\n') return 1;
     nl = i < b ? memchr(text + i, '\n', b - i) : NULL;
   }
@@ -179,8 +197,8 @@ static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
                                  kztext_sentence_fn fn, void *user, kztext_pipeline_stats *st) {
   /* The text is valid UTF-8 by now: the replace policy skips a second
    * validation pass. */
-  unsigned seg_flags = KZTEXT_INVALID_REPLACE |
-                       ((p->opt.flags & KZTEXT_PIPELINE_LINES) ? KZTEXT_SEG_LINES : 0);
+  unsigned seg_flags =
+      KZTEXT_INVALID_REPLACE | ((p->opt.flags & KZTEXT_PIPELINE_LINES) ? KZTEXT_SEG_LINES : 0);
   size_t count = 0;
   kztext_status r = kztext_sentences(p->seg, text, n, p->opt.lang, seg_flags, p->spans,
                                      p->spans_cap, &count, NULL);
@@ -209,10 +227,12 @@ static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
      * the role changes, so that --keep never keeps furniture with prose
      * (the segmenter already ends most headline and widget lines). */
     while (a < b) {
-      while (line < nl && L[line].end <= a) line++;
+      while (line < nl && L[line].end <= a)
+        line++;
       if (line == nl) break; /* only spaces are left */
       size_t e = b, k = line;
-      while (k + 1 < nl && L[k + 1].start < b && L[k + 1].role == L[line].role) k++;
+      while (k + 1 < nl && L[k + 1].start < b && L[k + 1].role == L[line].role)
+        k++;
       if (k + 1 < nl && L[k + 1].start < b) e = L[k].end;
       if (a < L[line].start) a = L[line].start;
       if (e > a) {
@@ -269,8 +289,8 @@ static kztext_status prepare_piece(kztext_pipeline *p, const char *src, size_t l
   }
   kztext_status st;
   for (;;) {
-    st = kztext_normalize(in, in_len, KZTEXT_NORM_NFC | policy, p->buf[0], p->buf_cap[0],
-                          &nfc_len, err);
+    st = kztext_normalize(in, in_len, KZTEXT_NORM_NFC | policy, p->buf[0], p->buf_cap[0], &nfc_len,
+                          err);
     if (st != KZTEXT_E_BUFFER_TOO_SMALL) break;
     if (!scratch(p, 0, nfc_len)) return KZTEXT_E_NO_MEMORY;
   }
@@ -308,7 +328,8 @@ static size_t piece_end(const char *src, size_t len) {
   size_t cut = kztext_pipeline_boundary(src + from, PIECE - from);
   if (cut) cut += from;
   if (!cut)
-    for (cut = PIECE; cut > 0 && src[cut - 1] != '\n'; cut--) {}
+    for (cut = PIECE; cut > 0 && src[cut - 1] != '\n'; cut--) {
+    }
   return cut ? cut : len;
 }
 
@@ -342,8 +363,8 @@ static kztext_status prepare(kztext_pipeline *p, const char *src, size_t len,
 }
 
 kztext_status kztext_pipeline_run(kztext_pipeline *p, const char *src, size_t len,
-                                  kztext_sentence_fn fn, void *user,
-                                  kztext_pipeline_stats *stats, size_t *error_offset) {
+                                  kztext_sentence_fn fn, void *user, kztext_pipeline_stats *stats,
+                                  size_t *error_offset) {
   if (!p || !fn || (!src && len)) return KZTEXT_E_INVALID_ARG;
   kztext_pipeline_stats st_local = {sizeof st_local, 0, 0, 0, KZTEXT_ENC_AUTO, 0, 0};
   kztext_status st = prepare(p, src, len, &st_local, error_offset);

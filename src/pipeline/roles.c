@@ -51,7 +51,8 @@ static uint64_t fnv(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b
 
 static int is_stopword(const char *w, size_t n) {
   uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < n; i++) h = fnv(h, (unsigned char)w[i]);
+  for (size_t i = 0; i < n; i++)
+    h = fnv(h, (unsigned char)w[i]);
   for (size_t k = (size_t)h & (KZ_STOPWORD_SLOTS - 1); kz_stopwords[k];
        k = (k + 1) & (KZ_STOPWORD_SLOTS - 1))
     if (!strncmp(kz_stopwords[k], w, n) && !kz_stopwords[k][n]) return 1;
@@ -63,19 +64,26 @@ static int is_stopword(const char *w, size_t n) {
  * kztext in kk, ru and en (generic interface wording, not taken from any
  * page). */
 static const char *const furniture_words[] = {
-    "subscribe", "sign up", "sign in", "log in", "cookie", "all rights reserved",
-    "read more", "read also", "related", "share", "advertis", "newsletter", "follow us",
-    "please wait", "loading", "no media source", "comments", "menu", "search", "skip to",
-    "image", "video", "breaking",
-    "подпис", "читайте также", "читать далее", "поделиться", "реклама", "войти",
-    "все права защищены", "комментари", "главное", "меню", "поиск", "загрузка",
-    "жазылу", "толығырақ", "бөлісу", "пікір", "жарнама", "іздеу", "барлық құқықтар",
-    "оқи отырыңыз", "тағы оқыңыз", "басты"};
+    "subscribe",       "sign up",      "sign in",
+    "log in",          "cookie",       "all rights reserved",
+    "read more",       "read also",    "related",
+    "share",           "advertis",     "newsletter",
+    "follow us",       "please wait",  "loading",
+    "no media source", "comments",     "menu",
+    "search",          "skip to",      "image",
+    "video",           "breaking",     "подпис",
+    "читайте также",   "читать далее", "поделиться",
+    "реклама",         "войти",        "все права защищены",
+    "комментари",      "главное",      "меню",
+    "поиск",           "загрузка",     "жазылу",
+    "толығырақ",       "бөлісу",       "пікір",
+    "жарнама",         "іздеу",        "барлық құқықтар",
+    "оқи отырыңыз",    "тағы оқыңыз",  "басты"};
 
 /* Words that introduce a caption or an image credit. */
-static const char *const credit_words[] = {"фото", "photo", "сурет", "коллаж", "collage",
-                                           "иллюстрац", "getty", "reuters/",
-                                           "скриншот", "видеодан", "\xC2\xA9" /* © */};
+static const char *const credit_words[] = {"фото",     "photo",     "сурет",   "коллаж",
+                                           "collage",  "иллюстрац", "getty",   "reuters/",
+                                           "скриншот", "видеодан",  "\xC2\xA9" /* © */};
 
 /* The first and second bytes of a list's needles, as bit sets: most word
  * starts match no needle, and the sets say so without walking the list. */
@@ -108,7 +116,8 @@ static int has_any(const char *low, size_t n, const cue_set *c) {
       const char *nd = c->list[j];
       if (nd[0] != low[i]) continue;
       size_t k = 1;
-      while (nd[k] && i + k < n && low[i + k] == nd[k]) k++;
+      while (nd[k] && i + k < n && low[i + k] == nd[k])
+        k++;
       if (!nd[k]) return 1;
     }
   }
@@ -121,7 +130,8 @@ static int has_date(const unsigned char *s, size_t n) {
   for (size_t i = 0; i + 4 < n; i++) {
     if (s[i] < '0' || s[i] > '9') continue;
     size_t j = i;
-    while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+    while (j < n && s[j] >= '0' && s[j] <= '9')
+      j++;
     size_t d = j - i;
     if (j + 2 < n && (d == 1 || d == 2 || d == 4) && (s[j] == ':' || s[j] == '.' || s[j] == '-') &&
         s[j + 1] >= '0' && s[j + 1] <= '9' && s[j + 2] >= '0' && s[j + 2] <= '9')
@@ -144,7 +154,8 @@ static unsigned count_byte(const unsigned char *s, size_t n, unsigned char b) {
     uint64_t t = ((x & low7) + low7) | x;
     count += (unsigned)__builtin_popcountll(~t & ~low7);
   }
-  for (; k < n; k++) count += s[k] == b;
+  for (; k < n; k++)
+    count += s[k] == b;
   return count;
 }
 
@@ -259,7 +270,8 @@ static void measure(const unsigned char *s, size_t n, feat *f, char *low) {
     f->chars += (unsigned)(n - i); /* bytes: enough for "long" */
     f->hash = fnv(f->hash, (unsigned char)f->words);
     size_t k = n > i + 16 ? n - 16 : i;
-    while (k < n && (s[k] & 0xC0) == 0x80) k++;
+    while (k < n && (s[k] & 0xC0) == 0x80)
+      k++;
     while (k < n) {
       size_t l, sub;
       uint32_t c = s[k] < 0x80 ? (l = 1, s[k]) : kz_utf8_decode(s + k, n - k, &l, &sub);
@@ -273,8 +285,7 @@ static void measure(const unsigned char *s, size_t n, feat *f, char *low) {
   }
   /* A closing quote or bracket after the stop still ends a sentence. */
   uint32_t e = last;
-  if (e == '"' || e == ')' || e == 0xBB || e == 0x201D || e == 0x2019 || e == '\'')
-    e = before_last;
+  if (e == '"' || e == ')' || e == 0xBB || e == 0x201D || e == 0x2019 || e == '\'') e = before_last;
   f->terminal = e == '.' || e == 0x2026 || e == ';' || e == ':' || e == '!' || e == '?';
   f->ends_q = e == '?' || e == '!';
 }
@@ -292,8 +303,8 @@ static void classify(feat *f, const char *low, size_t n, const cues *cu) {
   f->date = f->words <= 10 && has_date((const unsigned char *)low, n);
   /* Furniture only decides for lines that are not finished sentences of
    * six words or more (those are prose whatever they say). */
-  f->furniture = f->words <= 12 && (f->words <= 6 || !f->terminal) &&
-                 has_any(low, n, &cu->furniture);
+  f->furniture =
+      f->words <= 12 && (f->words <= 6 || !f->terminal) && has_any(low, n, &cu->furniture);
   f->credit = (f->words <= 14 && (!f->terminal || f->words <= 8) && has_any(low, n, &cu->credit)) ||
               /* alt text made of keywords: many commas, one or two words each */
               (!f->terminal && f->commas >= 4 && f->words <= 3 * (f->commas + 1));
@@ -329,7 +340,8 @@ static void classify(feat *f, const char *low, size_t n, const cues *cu) {
 static int grow(void **buf, size_t *cap, size_t n, size_t elem) {
   if (n <= *cap) return 1;
   size_t c = *cap ? *cap : 64;
-  while (c < n) c *= 2;
+  while (c < n)
+    c *= 2;
   void *b = realloc(*buf, c * elem);
   if (!b) return 0;
   *buf = b;
@@ -340,7 +352,8 @@ static int grow(void **buf, size_t *cap, size_t n, size_t elem) {
 /* Finds earlier lines with the same text (case and spacing aside). */
 static kztext_status find_duplicates(kz_roles *r, feat *f, const char *text) {
   size_t n = r->count, size = 16;
-  while (size < 2 * n) size *= 2;
+  while (size < 2 * n)
+    size *= 2;
   if (!grow((void **)&r->hash, &r->hash_cap, size, sizeof *r->hash)) return KZTEXT_E_NO_MEMORY;
   memset(r->hash, 0, size * sizeof *r->hash);
   for (size_t i = 0; i < n; i++) {
@@ -363,7 +376,8 @@ static kztext_status find_duplicates(kz_roles *r, feat *f, const char *text) {
 
 /* The next line after i that is not a caption cue, or n. */
 static size_t next_content(const feat *f, size_t i, size_t n) {
-  for (i++; i < n && f[i].cls == C_CREDIT; i++) {}
+  for (i++; i < n && f[i].cls == C_CREDIT; i++) {
+  }
   return i;
 }
 
@@ -407,7 +421,8 @@ static void assign(kz_roles *r, feat *f, const char *text) {
       break;
     }
   size_t start = title < n ? title + 1 : first_good; /* where the article runs from */
-  for (size_t i = 0; i < n; i++) L[i].role = KZTEXT_ROLE_BOILERPLATE;
+  for (size_t i = 0; i < n; i++)
+    L[i].role = KZTEXT_ROLE_BOILERPLATE;
   if (start >= n) {
     if (title < n) L[title].role = KZTEXT_ROLE_TITLE;
     return;
@@ -459,9 +474,9 @@ static void assign(kz_roles *r, feat *f, const char *text) {
     } else if (!seen_body) {
       /* Between the headline and the text: dek, counters, bylines; a short
        * line under a caption is its credit. */
-      role = g->cls == C_TITLE                                         ? KZTEXT_ROLE_BODY
+      role = g->cls == C_TITLE                                           ? KZTEXT_ROLE_BODY
              : g->cls == C_SHORT && L[i - 1].role == KZTEXT_ROLE_CAPTION ? KZTEXT_ROLE_CAPTION
-                                                                       : KZTEXT_ROLE_META;
+                                                                         : KZTEXT_ROLE_META;
     } else if (next_good && g->cls != C_META && !g->furniture) {
       role = KZTEXT_ROLE_BODY; /* a subheading or a short line inside the text */
     } else if (i + 1 == n && g->words >= 5 && g->caps_words * 2 < g->words && !g->furniture) {
@@ -482,12 +497,14 @@ static int continues(const char *text, size_t prev_end, size_t start, size_t end
   unsigned char last = (unsigned char)text[prev_end - 1];
   if (strchr(".!?:;", last)) return 0;
   size_t nl = 0;
-  for (size_t i = prev_end; i < start; i++) nl += text[i] == '\n';
+  for (size_t i = prev_end; i < start; i++)
+    nl += text[i] == '\n';
   if (nl != 1) return 0;
   /* A short unfinished line below is a credit or a label, not the end of a
    * wrapped sentence (which ends with its stop). */
   size_t chars = 0;
-  for (size_t i = start; i < end && chars < 25; i++) chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+  for (size_t i = start; i < end && chars < 25; i++)
+    chars += ((unsigned char)text[i] & 0xC0) != 0x80;
   if (chars < 25 && !strchr(".!?:;\"", text[end - 1])) return 0;
   size_t l, sub;
   const unsigned char *s = (const unsigned char *)text + start;
@@ -502,8 +519,10 @@ static int continues(const char *text, size_t prev_end, size_t start, size_t end
 static int quick_prose(const unsigned char *s, size_t n, feat *f) {
   if (n < 80) return 0;
   unsigned char e = s[n - 1];
-  if (e == '"' || e == ')') e = s[n - 2];
-  else if (e == 0xBB && s[n - 2] == 0xC2) e = s[n - 3]; /* » */
+  if (e == '"' || e == ')')
+    e = s[n - 2];
+  else if (e == 0xBB && s[n - 2] == 0xC2)
+    e = s[n - 3]; /* » */
   if (e != '.') return 0;
   memset(f, 0, sizeof *f);
   /* For prose no rule looks past 20 words: the spaces of the first 192
@@ -532,8 +551,10 @@ kztext_status kz_roles_run(kz_roles *r, const char *text, size_t n) {
     const char *nl = memchr(text + pos, '\n', n - pos);
     size_t e = nl ? (size_t)(nl - text) : n, a = pos, b = e;
     pos = nl ? e + 1 : n;
-    while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r')) a++;
-    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r')) b--;
+    while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
+      a++;
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+      b--;
     if (a == b) continue;
     /* A line wrapped inside a paragraph (no final stop above, a lower-case
      * letter below, no blank line between) belongs to the line above. */

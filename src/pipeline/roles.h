@@ -17,9 +17,9 @@ typedef struct kz_line {
 typedef struct kz_roles {
   kz_line *lines;
   size_t count, cap;
-  void *feat;       /* per-line features (roles.c) */
+  void *feat; /* per-line features (roles.c) */
   size_t feat_cap;
-  size_t *hash;     /* duplicate finder: line index + 1, or 0 */
+  size_t *hash; /* duplicate finder: line index + 1, or 0 */
   size_t hash_cap;
 } kz_roles;
 

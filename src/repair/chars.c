@@ -14,8 +14,10 @@ static int action_of(uint32_t cp) {
   size_t lo = 0, hi = sizeof kz_inv_ranges / sizeof *kz_inv_ranges;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (kz_inv_ranges[mid][1] < cp) lo = mid + 1;
-    else hi = mid;
+    if (kz_inv_ranges[mid][1] < cp)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (lo < sizeof kz_inv_ranges / sizeof *kz_inv_ranges && kz_inv_ranges[lo][0] <= cp)
     return (int)kz_inv_ranges[lo][2];
@@ -40,8 +42,7 @@ static int zwj_context(uint32_t cp) {
 
 static inline int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out,
-                   kz_repair_counts *c) {
+int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out, kz_repair_counts *c) {
   const unsigned char *s = (const unsigned char *)src;
   const int inv = (flags & KZTEXT_REPAIR_INVISIBLE) != 0;
   const int sp = (flags & KZTEXT_REPAIR_SPACES) != 0;
@@ -50,25 +51,36 @@ int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out,
   int started = 0;
   uint32_t prev = 0; /* last code point kept or written */
   char enc[4];
-#define EMIT_FROM(pos, rep, rep_len)                                           \
-  do {                                                                         \
-    if (!started) { out->len = 0; started = 1; }                              \
-    kz_buf_put(out, s + copied, (pos) - copied);                              \
-    kz_buf_put(out, (rep), (rep_len));                                        \
+#define EMIT_FROM(pos, rep, rep_len)                                                               \
+  do {                                                                                             \
+    if (!started) {                                                                                \
+      out->len = 0;                                                                                \
+      started = 1;                                                                                 \
+    }                                                                                              \
+    kz_buf_put(out, s + copied, (pos)-copied);                                                     \
+    kz_buf_put(out, (rep), (rep_len));                                                             \
   } while (0)
   while (i < n) {
     unsigned b = s[i];
-    if (b >= 0x21 && b < 0x7F) { prev = b; i++; continue; }
+    if (b >= 0x21 && b < 0x7F) {
+      prev = b;
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t l;
     int act;
     if (b < 0x80) {
       cp = b;
       l = 1;
-      if (b == ' ') act = KZ_INV_SPACE;
-      else if (b == '\r') act = KZ_INV_NEWLINE;
-      else if (b == '\t' || b == '\n' || b == 0x0B || b == 0x0C) act = 0;
-      else act = KZ_INV_DELETE;
+      if (b == ' ')
+        act = KZ_INV_SPACE;
+      else if (b == '\r')
+        act = KZ_INV_NEWLINE;
+      else if (b == '\t' || b == '\n' || b == 0x0B || b == 0x0C)
+        act = 0;
+      else
+        act = KZ_INV_DELETE;
     } else if (!interesting_lead(b)) {
       prev = kz_utf8_next(s + i, &l); /* for ZWJ next to Arabic letters */
       i += l;
@@ -97,8 +109,13 @@ int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out,
     }
     if (act == KZ_INV_NEWLINE && sp) {
       size_t end = i + l;
-      if (cp == '\r' && end < n && s[end] == '\n') end++;
-      else if (cp == '\n') { prev = cp; i = end; continue; }
+      if (cp == '\r' && end < n && s[end] == '\n')
+        end++;
+      else if (cp == '\n') {
+        prev = cp;
+        i = end;
+        continue;
+      }
       EMIT_FROM(i, "\n", 1);
       c->spaces++;
       prev = '\n';
@@ -112,17 +129,23 @@ int kz_stage_chars(const char *src, size_t n, unsigned flags, kz_buf *out,
       while (j < n) {
         size_t jl;
         uint32_t jc = kz_utf8_next(s + j, &jl);
-        int ja = jc == ' ' ? KZ_INV_SPACE
-                 : jc < 0x80 ? (jc < 0x20 && jc != '\t' && jc != '\n' && jc != 0x0B &&
-                                        jc != 0x0C && jc != '\r'
+        int ja = jc == ' '   ? KZ_INV_SPACE
+                 : jc < 0x80 ? (jc < 0x20 && jc != '\t' && jc != '\n' && jc != 0x0B && jc != 0x0C &&
+                                        jc != '\r'
                                     ? KZ_INV_DELETE
-                                    : jc == 0x7F ? KZ_INV_DELETE : 0)
-                 : action_of(jc);
-        if (ja == KZ_INV_SPACE) { members++; odd |= jc != ' '; }
-        else if (ja == KZ_INV_DELETE && inv) deleted++;
-        else if (ja == KZ_INV_ZWJ && inv && j + jl < n && !zwj_context(kz_utf8_next(s + j + jl, &nl2)))
+                                : jc == 0x7F ? KZ_INV_DELETE
+                                             : 0)
+                             : action_of(jc);
+        if (ja == KZ_INV_SPACE) {
+          members++;
+          odd |= jc != ' ';
+        } else if (ja == KZ_INV_DELETE && inv)
+          deleted++;
+        else if (ja == KZ_INV_ZWJ && inv && j + jl < n &&
+                 !zwj_context(kz_utf8_next(s + j + jl, &nl2)))
           deleted++; /* a ZWJ between spaces joins nothing */
-        else break;
+        else
+          break;
         j += jl;
       }
       uint32_t next = j < n ? kz_utf8_next(s + j, &nl2) : 0;

@@ -32,7 +32,8 @@ static int classify(uint32_t cp) {
     if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return K_SPACE;
     return K_SEP;
   }
-  if (cp >= 0x400 && cp <= 0x52F) return (cp >= 0x483 && cp <= 0x489) ? K_MARK : cp == 0x482 ? K_SEP : K_CYR;
+  if (cp >= 0x400 && cp <= 0x52F)
+    return (cp >= 0x483 && cp <= 0x489) ? K_MARK : cp == 0x482 ? K_SEP : K_CYR;
   if (cp >= 0xC0 && cp <= 0x2AF) return (cp == 0xD7 || cp == 0xF7) ? K_SEP : K_LAT;
   if (cp >= 0x300 && cp <= 0x36F) return K_MARK;
   if (cp >= 0x1E00 && cp <= 0x1EFF) return K_LAT;
@@ -40,15 +41,23 @@ static int classify(uint32_t cp) {
       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85)
     return K_SPACE;
   switch (utf8proc_category((utf8proc_int32_t)cp)) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-  case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
     return K_OTH;
-  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
   case UTF8PROC_CATEGORY_CF:
     return K_MARK;
-  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
     return K_DIG;
-  default: return K_SEP;
+  default:
+    return K_SEP;
   }
 }
 
@@ -56,8 +65,10 @@ static uint32_t lookup(const uint16_t (*tab)[2], size_t n, uint32_t cp) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (tab[mid][0] < cp) lo = mid + 1;
-    else hi = mid;
+    if (tab[mid][0] < cp)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo < n && tab[lo][0] == cp ? tab[lo][1] : 0;
 }
@@ -76,7 +87,8 @@ static size_t find_mixed(const unsigned char *s, size_t n, size_t i) {
   while (i < n) {
     unsigned b = s[i];
     if (b < 0x80) {
-      if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) mask |= 1;
+      if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+        mask |= 1;
       else {
         if (mask == 3) return start;
         mask = 0;
@@ -92,12 +104,14 @@ static size_t find_mixed(const unsigned char *s, size_t n, size_t i) {
       continue;
     }
     size_t l = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (b >= 0xC3 && b <= 0xCA) mask |= 1;
+    if (b >= 0xC3 && b <= 0xCA)
+      mask |= 1;
     else if (b == 0xC2 || (b == 0xE2 && s[i + 1] <= 0x81)) {
       if (mask == 3) return start;
       mask = 0;
       start = i + l;
-    } else if (b == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) mask |= 1;
+    } else if (b == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
+      mask |= 1;
     i += l;
   }
   return mask == 3 ? start : n;
@@ -113,10 +127,20 @@ static int is_lower(uint32_t cp) {
 /* Roman numeral shapes: I V X L C D M and the Cyrillic І Х С М. */
 static int roman_shape(uint32_t cp) {
   switch (cp) {
-  case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
-  case 0x406: case 0x425: case 0x421: case 0x41C:
+  case 'I':
+  case 'V':
+  case 'X':
+  case 'L':
+  case 'C':
+  case 'D':
+  case 'M':
+  case 0x406:
+  case 0x425:
+  case 0x421:
+  case 0x41C:
     return 1;
-  default: return 0;
+  default:
+    return 0;
   }
 }
 
@@ -129,8 +153,10 @@ static int native_script(const unsigned char *s, size_t a, size_t b) {
     uint32_t cp = kz_utf8_next(s + i, &l);
     i += l;
     int k = classify(cp);
-    if (k == K_LAT && !L2C(cp)) lat = 1;
-    else if (k == K_CYR && !C2L(cp) && !is_en_tail(cp)) cyr = 1;
+    if (k == K_LAT && !L2C(cp))
+      lat = 1;
+    else if (k == K_CYR && !C2L(cp) && !is_en_tail(cp))
+      cyr = 1;
   }
   return lat == cyr ? K_SEP : lat ? K_LAT : K_CYR;
 }
@@ -139,8 +165,7 @@ static int native_script(const unsigned char *s, size_t a, size_t b) {
  * (leave it).  `context` is the script of the nearest word with native
  * letters (K_SEP if none), used for words made of look-alikes only. */
 static int word_target(const unsigned char *s, size_t a, size_t b, int context) {
-  size_t nl = 0, nc = 0, lat_native = 0, cyr_native = 0, tails = 0, runs = 0, roman = 0,
-         romanx = 0;
+  size_t nl = 0, nc = 0, lat_native = 0, cyr_native = 0, tails = 0, runs = 0, roman = 0, romanx = 0;
   int last = -1, run_case[3] = {0, 0, 0}; /* 1 upper, 2 lower, 3 mixed */
   size_t run_len[3] = {0, 0, 0};
   int first_script = -1;
@@ -152,18 +177,28 @@ static int word_target(const unsigned char *s, size_t a, size_t b, int context) 
     if (k == K_OTH) return K_SEP;
     if (k != K_LAT && k != K_CYR) continue;
     if (first_script < 0) first_script = k;
-    if (k != last) { runs++; last = k; }
+    if (k != last) {
+      runs++;
+      last = k;
+    }
     int cs = is_upper(cp) ? 1 : is_lower(cp) ? 2 : 3;
-    if (runs <= 2) { run_case[runs] |= cs; run_len[runs]++; }
+    if (runs <= 2) {
+      run_case[runs] |= cs;
+      run_len[runs]++;
+    }
     if (roman_shape(cp)) {
       roman++;
       if (cp == 'I' || cp == 'V' || cp == 'X' || cp == 0x406 || cp == 0x425) romanx++;
     }
-    if (k == K_LAT) { nl++; if (!L2C(cp)) lat_native++; }
-    else {
+    if (k == K_LAT) {
+      nl++;
+      if (!L2C(cp)) lat_native++;
+    } else {
       nc++;
-      if (is_en_tail(cp)) tails++;
-      else if (!C2L(cp)) cyr_native++;
+      if (is_en_tail(cp))
+        tails++;
+      else if (!C2L(cp))
+        cyr_native++;
     }
   }
   if (!nl) return tails ? K_CYR : K_SEP;
@@ -194,7 +229,10 @@ static int script_ahead(const unsigned char *s, size_t n, size_t i) {
   for (int words = 0; i < limit && words < 64;) {
     size_t l;
     int k = classify(kz_utf8_next(s + i, &l));
-    if (k != K_LAT && k != K_CYR && k != K_OTH) { i += l; continue; }
+    if (k != K_LAT && k != K_CYR && k != K_OTH) {
+      i += l;
+      continue;
+    }
     size_t a = i;
     while (i < limit) {
       int wk = classify(kz_utf8_next(s + i, &l));
@@ -211,11 +249,15 @@ static int script_ahead(const unsigned char *s, size_t n, size_t i) {
 /* The native script of the last word with one in s[i..e), or `found`
  * when there is none. */
 static int script_behind(const unsigned char *s, size_t i, size_t e, int found) {
-  while (i < e && (s[i] & 0xC0) == 0x80) i++;
+  while (i < e && (s[i] & 0xC0) == 0x80)
+    i++;
   while (i < e) {
     size_t l;
     int k = classify(kz_utf8_next(s + i, &l));
-    if (k != K_LAT && k != K_CYR && k != K_OTH) { i += l; continue; }
+    if (k != K_LAT && k != K_CYR && k != K_OTH) {
+      i += l;
+      continue;
+    }
     size_t a = i;
     while (i < e) {
       int wk = classify(kz_utf8_next(s + i, &l));
@@ -245,7 +287,8 @@ static int token_is_address(const unsigned char *s, size_t a, size_t b) {
 static size_t next_mixed(const unsigned char *s, size_t n, const kz_scan *sc, size_t *k,
                          size_t pos) {
   if (!sc) return find_mixed(s, n, pos);
-  while (*k < sc->nmixed && sc->mixed[*k] < pos) ++*k;
+  while (*k < sc->nmixed && sc->mixed[*k] < pos)
+    ++*k;
   if (*k < sc->nmixed) return sc->mixed[(*k)++];
   if (!sc->more) return n;
   size_t from = sc->nmixed ? sc->mixed[sc->nmixed - 1] : 0;
@@ -257,7 +300,11 @@ static void note_change(kz_change **list, size_t *count, size_t *cap, kz_change 
   if (!*list) return;
   if (*count == *cap) {
     kz_change *p = realloc(*list, *cap * 2 * sizeof *p);
-    if (!p) { free(*list); *list = NULL; return; }
+    if (!p) {
+      free(*list);
+      *list = NULL;
+      return;
+    }
     *list = p;
     *cap *= 2;
   }
@@ -285,20 +332,28 @@ int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *ou
       ta = p;
     }
     if (ta < copied) ta = copied; /* never reread what was written */
-    while (tb < n && classify(kz_utf8_next(s + tb, &l)) != K_SPACE) tb += l;
+    while (tb < n && classify(kz_utf8_next(s + tb, &l)) != K_SPACE)
+      tb += l;
     pos = tb;
     if (token_is_address(s, ta, tb)) continue;
     /* The context so far, brought up to this token: incrementally, so
      * many mixed tokens cost linear time; past 2 KB only the last 2 KB. */
     if (ta < ctx_pos) ctx_pos = ta;
-    if (ta - ctx_pos > 2048) { context = K_SEP; ctx_pos = ta - 2048; }
+    if (ta - ctx_pos > 2048) {
+      context = K_SEP;
+      ctx_pos = ta - 2048;
+    }
     context = script_behind(s, ctx_pos, ta, context);
     ctx_pos = tb;
     int prev_kind = K_SEP;
     for (size_t j = ta; j < tb;) {
       uint32_t cp = kz_utf8_next(s + j, &l);
       int k = classify(cp);
-      if (k != K_LAT && k != K_CYR && k != K_OTH) { prev_kind = k; j += l; continue; }
+      if (k != K_LAT && k != K_CYR && k != K_OTH) {
+        prev_kind = k;
+        j += l;
+        continue;
+      }
       size_t wa = j;
       while (j < tb) {
         uint32_t wc = kz_utf8_next(s + j, &l);
@@ -310,8 +365,8 @@ int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *ou
       int native = native_script(s, wa, wb);
       int next_kind = K_SEP;
       if (wb < tb) next_kind = classify(kz_utf8_next(s + wb, &l));
-      int ident = prev_kind == K_DIG || prev_kind == K_UND || next_kind == K_DIG ||
-                  next_kind == K_UND;
+      int ident =
+          prev_kind == K_DIG || prev_kind == K_UND || next_kind == K_DIG || next_kind == K_UND;
       prev_kind = K_SEP;
       int target = K_SEP;
       if (!ident) {
@@ -320,17 +375,24 @@ int kz_stage_homoglyphs(const char *src, size_t n, const kz_scan *sc, kz_buf *ou
       }
       if (native != K_SEP) context = native;
       if (target == K_SEP) continue;
-      if (!started) { out->len = 0; started = 1; }
+      if (!started) {
+        out->len = 0;
+        started = 1;
+      }
       kz_buf_put(out, s + copied, wa - copied);
       size_t na = out->len;
       for (size_t k2 = wa; k2 < wb;) {
         uint32_t wc = kz_utf8_next(s + k2, &l);
         int wk = classify(wc);
         uint32_t to = wc;
-        if (target == K_CYR && wk == K_LAT) to = L2C(wc);
-        else if (target == K_CYR && wc == 0x4C9) to = 0x4A2;
-        else if (target == K_CYR && wc == 0x4CA) to = 0x4A3;
-        else if (target == K_LAT && wk == K_CYR) to = C2L(wc);
+        if (target == K_CYR && wk == K_LAT)
+          to = L2C(wc);
+        else if (target == K_CYR && wc == 0x4C9)
+          to = 0x4A2;
+        else if (target == K_CYR && wc == 0x4CA)
+          to = 0x4A3;
+        else if (target == K_LAT && wk == K_CYR)
+          to = C2L(wc);
         if (!to) to = wc; /* cannot happen: the target was checked */
         kz_buf_put(out, enc, kz_utf8_encode(to, enc));
         k2 += l;

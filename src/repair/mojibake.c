@@ -43,13 +43,40 @@ static int cp1251_byte_or_98(uint32_t cp) {
 static int plausible(uint32_t cp) {
   if (cp >= 0x410 && cp <= 0x44F) return 1;
   switch (cp) {
-  case 0x401: case 0x451: case 0x406: case 0x456: case 0x407: case 0x457: case 0x404:
-  case 0x454: case 0x490: case 0x491: case 0x40E: case 0x45E:
-  case 0x4D8: case 0x4D9: case 0x492: case 0x493: case 0x49A: case 0x49B: case 0x4A2:
-  case 0x4A3: case 0x4E8: case 0x4E9: case 0x4B0: case 0x4B1: case 0x4AE: case 0x4AF:
-  case 0x4BA: case 0x4BB: case 0x20AC: case 0x2116: case 0x2122:
+  case 0x401:
+  case 0x451:
+  case 0x406:
+  case 0x456:
+  case 0x407:
+  case 0x457:
+  case 0x404:
+  case 0x454:
+  case 0x490:
+  case 0x491:
+  case 0x40E:
+  case 0x45E:
+  case 0x4D8:
+  case 0x4D9:
+  case 0x492:
+  case 0x493:
+  case 0x49A:
+  case 0x49B:
+  case 0x4A2:
+  case 0x4A3:
+  case 0x4E8:
+  case 0x4E9:
+  case 0x4B0:
+  case 0x4B1:
+  case 0x4AE:
+  case 0x4AF:
+  case 0x4BA:
+  case 0x4BB:
+  case 0x20AC:
+  case 0x2116:
+  case 0x2122:
     return 1;
-  case 0x259: case 0x18F: /* Latin ə Ə, often typed for ә Ә */
+  case 0x259:
+  case 0x18F: /* Latin ə Ə, often typed for ә Ә */
     return 1;
   default:
     return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2010 && cp <= 0x203A) ||
@@ -61,8 +88,7 @@ static int plausible(uint32_t cp) {
  * run ends at *end.  Returns the number of UTF-8 sequences the bytes form,
  * or 0 when they are not entirely well-formed multi-byte UTF-8 decoding to
  * plausible text.  Bytes go to tmp. */
-static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end,
-                       kz_buf *tmp) {
+static size_t utf8_run(const unsigned char *s, size_t n, size_t i, size_t *end, kz_buf *tmp) {
   tmp->len = 0;
   size_t j = i;
   while (j < n && s[j] >= 0x80) {
@@ -106,7 +132,10 @@ static int maybe_utf8_mojibake(const unsigned char *s, size_t n) {
     int b = cp1251_byte_or_98(cp);
     unsigned a = b >= 0 ? kz_rp_cp1251_a[b] : 0;
     if (a == KZ_A_CONT) {
-      if (!need) { seqs = 0; continue; }
+      if (!need) {
+        seqs = 0;
+        continue;
+      }
       if (--need == 0 && ++seqs >= 2) return 1;
     } else if (a >= KZ_A_L2) {
       if (need) seqs = 0;
@@ -124,14 +153,24 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
   kz_buf tmp = {0};
   size_t strong = 0, runs = 0, i = 0, end;
   while (i < n) {
-    if (s[i] < 0x80) { i++; continue; }
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
     size_t seqs = utf8_run(s, n, i, &end, &tmp);
     runs++;
     if (seqs >= 2) strong++;
-    if (end == i) { size_t l; kz_utf8_next(s + i, &l); end = i + l; }
+    if (end == i) {
+      size_t l;
+      kz_utf8_next(s + i, &l);
+      end = i + l;
+    }
     i = end;
   }
-  if (tmp.oom) { free(tmp.data); return -1; }
+  if (tmp.oom) {
+    free(tmp.data);
+    return -1;
+  }
   /* The whole text is mojibake when at least 1 run in
    * KZ_MOJIBAKE_RUNS_PER_STRONG is a strong one;
    * otherwise only runs of three or more sequences (a mojibake word inside
@@ -140,7 +179,10 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
   size_t copied = 0, fixed = 0;
   i = 0;
   while (i < n) {
-    if (s[i] < 0x80) { i++; continue; }
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
     size_t seqs = utf8_run(s, n, i, &end, &tmp);
     if (seqs >= 3 || (seqs && whole)) {
       if (!fixed) out->len = 0;
@@ -149,7 +191,11 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
       copied = end;
       fixed++;
     }
-    if (end == i) { size_t l; kz_utf8_next(s + i, &l); end = i + l; }
+    if (end == i) {
+      size_t l;
+      kz_utf8_next(s + i, &l);
+      end = i + l;
+    }
     i = end;
   }
   kz_buf_put(out, s + copied, n - copied);
@@ -166,11 +212,25 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
 
 static int is_kazakh_letter(uint32_t cp) {
   switch (cp) {
-  case 0x4D8: case 0x4D9: case 0x492: case 0x493: case 0x49A: case 0x49B:
-  case 0x4A2: case 0x4A3: case 0x4E8: case 0x4E9: case 0x4B0: case 0x4B1:
-  case 0x4AE: case 0x4AF: case 0x4BA: case 0x4BB:
+  case 0x4D8:
+  case 0x4D9:
+  case 0x492:
+  case 0x493:
+  case 0x49A:
+  case 0x49B:
+  case 0x4A2:
+  case 0x4A3:
+  case 0x4E8:
+  case 0x4E9:
+  case 0x4B0:
+  case 0x4B1:
+  case 0x4AE:
+  case 0x4AF:
+  case 0x4BA:
+  case 0x4BB:
     return 1;
-  default: return 0;
+  default:
+    return 0;
   }
 }
 
@@ -190,10 +250,23 @@ static int is_plain_letter(uint32_t cp) {
 
 static int is_strong(int h, uint32_t cp) {
   switch (cp) {
-  case 0x45C: case 0x40C: case 0x45B: case 0x40B: return 1; /* ќ Ќ ћ Ћ */
-  case 0x458: case 0x408: case 0x455: case 0x405: return h == 0; /* ј Ј ѕ Ѕ */
-  case 0x45A: case 0x40A: case 0x453: case 0x403: return h == 1; /* њ Њ ѓ Ѓ */
-  default: return 0;
+  case 0x45C:
+  case 0x40C:
+  case 0x45B:
+  case 0x40B:
+    return 1; /* ќ Ќ ћ Ћ */
+  case 0x458:
+  case 0x408:
+  case 0x455:
+  case 0x405:
+    return h == 0; /* ј Ј ѕ Ѕ */
+  case 0x45A:
+  case 0x40A:
+  case 0x453:
+  case 0x403:
+    return h == 1; /* њ Њ ѓ Ѓ */
+  default:
+    return 0;
   }
 }
 
@@ -204,7 +277,10 @@ static int is_serbian(uint32_t cp) {
 static int maybe_kz_mojibake(const unsigned char *s, size_t n) {
   size_t i = kz_ascii_prefix(s, n);
   while (i < n) {
-    if (s[i] < 0x80) { i++; continue; }
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
     if (((cp >= 0x402 && cp <= 0x40F) || (cp >= 0x452 && cp <= 0x45F)) && cp != 0x406 &&
@@ -226,15 +302,24 @@ typedef struct word_eval {
  * the reading with the commoner letters wins. */
 static int kazakh_weight(uint32_t cp) {
   switch (cp | 1) { /* capital and small share a weight */
-  case 0x49B: return 30; /* қ */
-  case 0x4D9: return 25; /* ә */
-  case 0x4A3: return 20; /* ң */
-  case 0x493: return 15; /* ғ */
-  case 0x4AF: return 15; /* ү */
-  case 0x4B1: return 12; /* ұ */
-  case 0x4E9: return 10; /* ө */
-  case 0x4BB: return 3;  /* һ */
-  default: return 1;
+  case 0x49B:
+    return 30; /* қ */
+  case 0x4D9:
+    return 25; /* ә */
+  case 0x4A3:
+    return 20; /* ң */
+  case 0x493:
+    return 15; /* ғ */
+  case 0x4AF:
+    return 15; /* ү */
+  case 0x4B1:
+    return 12; /* ұ */
+  case 0x4E9:
+    return 10; /* ө */
+  case 0x4BB:
+    return 3; /* һ */
+  default:
+    return 1;
   }
 }
 
@@ -249,7 +334,10 @@ static void eval_word(const unsigned char *s, size_t a, size_t b, word_eval *w) 
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);
     i += l;
-    if (is_plain_letter(cp)) { w->plain++; continue; }
+    if (is_plain_letter(cp)) {
+      w->plain++;
+      continue;
+    }
     if (is_serbian(cp)) w->serbian++;
     int byte = kz_cp1251_byte(cp);
     if (byte < 0) continue;
@@ -260,7 +348,8 @@ static void eval_word(const unsigned char *s, size_t a, size_t b, word_eval *w) 
         w->kz[h]++;
         w->weight[h] += kazakh_weight(to);
         if (is_strong(h, cp)) w->strong[h]++;
-      } else w->bad[h]++;
+      } else
+        w->bad[h]++;
     }
   }
 }
@@ -270,12 +359,16 @@ static void eval_word(const unsigned char *s, size_t a, size_t b, word_eval *w) 
 static size_t next_word(const unsigned char *s, size_t n, size_t *i) {
   size_t l, p = *i;
   while (p < n) {
-    if (s[p] < 0x80) { p++; continue; }
+    if (s[p] < 0x80) {
+      p++;
+      continue;
+    }
     if (is_word_char(kz_utf8_next(s + p, &l))) break;
     p += l;
   }
   size_t a = p;
-  while (p < n && s[p] >= 0x80 && is_word_char(kz_utf8_next(s + p, &l))) p += l;
+  while (p < n && s[p] >= 0x80 && is_word_char(kz_utf8_next(s + p, &l)))
+    p += l;
   *i = p;
   return a;
 }
@@ -344,12 +437,17 @@ int kz_stage_mojibake(const char *s, size_t n, kz_buf *out, kz_repair_counts *c)
       size_t pn = changed ? cur.len : n;
       kz_buf nx = {0};
       int r = step ? fix_kz(p, pn, &nx, c) : fix_utf8(p, pn, &nx, c);
-      if (r < 0) { free(nx.data); free(cur.data); return -1; }
+      if (r < 0) {
+        free(nx.data);
+        free(cur.data);
+        return -1;
+      }
       if (r) {
         free(cur.data);
         cur = nx;
         changed = any = 1;
-      } else free(nx.data);
+      } else
+        free(nx.data);
     }
     if (!any) break;
   }

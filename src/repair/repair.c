@@ -12,9 +12,8 @@
 #include "repair/repair_names.h"
 #include "utf8/utf8.h"
 
-#define KNOWN_FLAGS                                                            \
-  (KZTEXT_INVALID_REPLACE | KZTEXT_REPAIR_ALL | KZTEXT_REPAIR_KEY |              \
-   KZTEXT_REPAIR_DIGIT_SPACE)
+#define KNOWN_FLAGS                                                                                \
+  (KZTEXT_INVALID_REPLACE | KZTEXT_REPAIR_ALL | KZTEXT_REPAIR_KEY | KZTEXT_REPAIR_DIGIT_SPACE)
 
 static void fill_report(kztext_repair_report *r, const kz_repair_counts *c) {
   if (!r || r->size < sizeof(size_t)) return;
@@ -49,12 +48,14 @@ static void recount(const char *t, size_t n, const char *u, const kz_change *ch,
   kz_scan tmp[1];
   for (size_t i = 0; i < nch;) {
     size_t a = ch[i].a;
-    while (a > 0 && !ascii_space((unsigned char)t[a - 1])) a--;
+    while (a > 0 && !ascii_space((unsigned char)t[a - 1]))
+      a--;
     size_t na = ch[i].na - (ch[i].a - a);
     size_t b, nb;
     for (;;) {
       b = ch[i].b;
-      while (b < n && !ascii_space((unsigned char)t[b])) b++;
+      while (b < n && !ascii_space((unsigned char)t[b]))
+        b++;
       if (b < n) b++;
       nb = ch[i].nb + (b - ch[i].b);
       if (++i == nch || ch[i].a >= b) break;
@@ -100,8 +101,17 @@ static kztext_status run(const char *src, size_t len, unsigned flags, const kz_s
         r = kz_stage_chars(cur, cur_len, flags, &nx, c);
       else if (stage == 2 && (flags & KZTEXT_REPAIR_HOMOGLYPHS) && sc->nmixed)
         r = kz_stage_homoglyphs(cur, cur_len, sc, &nx, c, &changes, &nchanges);
-      if (r < 0) { free(nx.data); free(changes); st = KZTEXT_E_NO_MEMORY; goto done; }
-      if (r == 0) { free(nx.data); free(changes); continue; }
+      if (r < 0) {
+        free(nx.data);
+        free(changes);
+        st = KZTEXT_E_NO_MEMORY;
+        goto done;
+      }
+      if (r == 0) {
+        free(nx.data);
+        free(changes);
+        continue;
+      }
       if (!fresh && !(fresh = malloc(sizeof *fresh))) {
         free(nx.data);
         free(changes);
@@ -131,7 +141,10 @@ static kztext_status run(const char *src, size_t len, unsigned flags, const kz_s
       cur_len = hold->len;
       late |= stage > 0;
       /* Else the text moved: scan it again for the stages that follow. */
-      if (!counted && !kz_repair_scan(cur, cur_len, fresh)) { st = KZTEXT_E_INTERNAL; goto done; }
+      if (!counted && !kz_repair_scan(cur, cur_len, fresh)) {
+        st = KZTEXT_E_INTERNAL;
+        goto done;
+      }
       sc = fresh;
     }
     if (!late || !(flags & KZTEXT_REPAIR_MOJIBAKE) || !(sc->needs & moj)) break;
@@ -139,13 +152,18 @@ static kztext_status run(const char *src, size_t len, unsigned flags, const kz_s
   if (flags & KZTEXT_REPAIR_KEY) {
     kz_buf nx = {0};
     int r = kz_stage_key(cur, cur_len, &nx, c);
-    if (r < 0) { free(nx.data); st = KZTEXT_E_NO_MEMORY; goto done; }
+    if (r < 0) {
+      free(nx.data);
+      st = KZTEXT_E_NO_MEMORY;
+      goto done;
+    }
     if (r > 0) {
       free(hold->data);
       *hold = nx;
       cur = hold->data;
       cur_len = hold->len;
-    } else free(nx.data);
+    } else
+      free(nx.data);
   }
   *res = cur;
   *res_len = cur_len;
@@ -182,9 +200,9 @@ static kztext_status check_args(const char *src, size_t len, unsigned flags) {
 
 /* Both entry points: validates, repairs, and hands the result to the
  * caller's buffer (dst, dst_cap) or, when out is not NULL, to a fresh one. */
-static kztext_status repair(const char *src, size_t len, unsigned flags, char *dst,
-                            size_t dst_cap, size_t *dst_len, char **out,
-                            kztext_repair_report *report, size_t *error_offset) {
+static kztext_status repair(const char *src, size_t len, unsigned flags, char *dst, size_t dst_cap,
+                            size_t *dst_len, char **out, kztext_repair_report *report,
+                            size_t *error_offset) {
   kztext_status st = check_args(src, len, flags);
   if (st) return st;
   if (!out && !dst && dst_cap) return KZTEXT_E_INVALID_ARG;
@@ -202,8 +220,10 @@ static kztext_status repair(const char *src, size_t len, unsigned flags, char *d
     st = kz_buf_finish(&o, out, dst_len);
   } else if (!st) {
     if (dst_len) *dst_len = res_len;
-    if (res_len > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
-    else if (res_len) memmove(dst, res, res_len);
+    if (res_len > dst_cap)
+      st = KZTEXT_E_BUFFER_TOO_SMALL;
+    else if (res_len)
+      memmove(dst, res, res_len);
   }
   if (!st || st == KZTEXT_E_BUFFER_TOO_SMALL) fill_report(report, &c);
   free(hold.data);
@@ -211,9 +231,8 @@ static kztext_status repair(const char *src, size_t len, unsigned flags, char *d
   return st;
 }
 
-kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *dst,
-                            size_t dst_cap, size_t *dst_len, kztext_repair_report *report,
-                            size_t *error_offset) {
+kztext_status kztext_repair(const char *src, size_t len, unsigned flags, char *dst, size_t dst_cap,
+                            size_t *dst_len, kztext_repair_report *report, size_t *error_offset) {
   return repair(src, len, flags, dst, dst_cap, dst_len, NULL, report, error_offset);
 }
 
@@ -226,10 +245,14 @@ kztext_status kztext_repair_alloc(const char *src, size_t len, unsigned flags, c
 }
 
 const kz_name kz_repair_names[] = {
-    {"homoglyphs", KZTEXT_REPAIR_HOMOGLYPHS}, {"invisible", KZTEXT_REPAIR_INVISIBLE},
-    {"spaces", KZTEXT_REPAIR_SPACES},         {"mojibake", KZTEXT_REPAIR_MOJIBAKE},
-    {"all", KZTEXT_REPAIR_ALL},               {"default", KZTEXT_REPAIR_DEFAULT},
-    {"none", 0},                              {"key", KZTEXT_REPAIR_KEY},
+    {"homoglyphs", KZTEXT_REPAIR_HOMOGLYPHS},
+    {"invisible", KZTEXT_REPAIR_INVISIBLE},
+    {"spaces", KZTEXT_REPAIR_SPACES},
+    {"mojibake", KZTEXT_REPAIR_MOJIBAKE},
+    {"all", KZTEXT_REPAIR_ALL},
+    {"default", KZTEXT_REPAIR_DEFAULT},
+    {"none", 0},
+    {"key", KZTEXT_REPAIR_KEY},
     {"digit-space", KZTEXT_REPAIR_DIGIT_SPACE | KZTEXT_REPAIR_SPACES},
     {NULL, 0}};
 
@@ -239,7 +262,8 @@ kztext_status kztext_repair_flags_from_names(const char *list, unsigned *flags) 
   const char *p = list;
   for (;;) {
     const char *e = p;
-    while (*e && *e != ',') e++;
+    while (*e && *e != ',')
+      e++;
     size_t n = (size_t)(e - p);
     if (n) {
       const kz_name *k = kz_name_find(kz_repair_names, p, n, 0);

@@ -66,16 +66,15 @@ size_t kz_repair_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n
  * the single-byte table `tab`, computed on the bytes in the same pass as
  * the UTF-8 size of the decoding (undefined bytes counted as U+FFFD) and
  * the offset of the first undefined byte ((size_t)-1 if none). */
-unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab,
-                           size_t *out_size, size_t *first_undef);
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab, size_t *out_size,
+                           size_t *first_undef);
 
 /* Each stage reads valid UTF-8 s[0..n).  It returns 0 when the text needs no
  * change (out is left untouched, so clean text costs one scan), 1 when it
  * wrote the changed text to out (which it clears first), and -1 when memory
  * ran out. */
 int kz_stage_mojibake(const char *s, size_t n, kz_buf *out, kz_repair_counts *c);
-int kz_stage_chars(const char *s, size_t n, unsigned flags, kz_buf *out,
-                   kz_repair_counts *c);
+int kz_stage_chars(const char *s, size_t n, unsigned flags, kz_buf *out, kz_repair_counts *c);
 /* sc: where to look (NULL: everywhere).  When `changes` is not NULL, the
  * words rewritten are listed there in order (*changes is set to NULL when
  * memory for the list runs out; the caller frees it). */

@@ -65,7 +65,9 @@ static unsigned replay(const unsigned char *s, size_t p, unsigned char an[16][5]
   int k = 0;
   while (start > 0 && k < 16) {
     size_t q = start;
-    do q--; while (q > 0 && (s[q] & 0xC0) == 0x80);
+    do
+      q--;
+    while (q > 0 && (s[q] & 0xC0) == 0x80);
     unsigned a = cls_at(s, q) >> 5;
     if (a == 0 || (a >= KZ_A_L2 && after >= KZ_A_L2)) break;
     start = q;
@@ -83,8 +85,10 @@ static unsigned replay(const unsigned char *s, size_t p, unsigned char an[16][5]
 }
 
 static void add_mixed(kz_scan *r, size_t word) {
-  if (r->nmixed < KZ_SCAN_MIXED) r->mixed[r->nmixed++] = word;
-  else r->more = 1;
+  if (r->nmixed < KZ_SCAN_MIXED)
+    r->mixed[r->nmixed++] = word;
+  else
+    r->more = 1;
 }
 
 /* SWAR helpers over 8 ASCII bytes. */
@@ -123,9 +127,14 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
       }
       if (j > i) {
         size_t k = j;
-        while (k > i && ascii_letter(s[k - 1])) k--;
-        if (k == i) mask |= 1;
-        else { word = k; mask = k < j; }
+        while (k > i && ascii_letter(s[k - 1]))
+          k--;
+        if (k == i)
+          mask |= 1;
+        else {
+          word = k;
+          mask = k < j;
+        }
         i = j;
         continue;
       }
@@ -160,8 +169,8 @@ int kz_repair_scan(const char *src, size_t n, kz_scan *r) {
         c = cls3(cp);
         i += 3;
       } else {
-        if (b > 0xF4 || i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 ||
-            (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+        if (b > 0xF4 || i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+            (s[i + 3] & 0xC0) != 0x80)
           return 0;
         uint32_t cp = ((b & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12);
         if (cp < 0x10000 || cp > 0x10FFFF) return 0;
@@ -203,12 +212,13 @@ unsigned kz_scan_moj_needs(const kz_scan *r) {
   /* The same test as the mojibake stage's (it restores short runs only
    * when strong runs are 1 in KZ_MOJIBAKE_RUNS_PER_STRONG), on counts that
    * can only favour it. */
-  if (r->longruns || (r->strong && r->strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= r->runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+  if (r->longruns || (r->strong && r->strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= r->runs))
+    needs |= KZ_NEED_UTF8_MOJIBAKE;
   return needs;
 }
 
-unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab,
-                           size_t *out_size, size_t *first_undef) {
+unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab, size_t *out_size,
+                           size_t *first_undef) {
   unsigned char an[16][5], acls[256], fl[256];
   a_build(an);
   /* fl: 1 = a letter only mojibake shows, 2 = continuation class, 4 = a
@@ -221,7 +231,10 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
     fl[b] = (unsigned char)(((c & KZ_C_MOJB) ? 1 : 0) | ((c >> 5) == KZ_A_CONT ? 2 : 0) |
                             (cp >= 0x80 && (cp == 0xFFFD || kz_cp1251_byte(cp) >= 0) ? 4 : 0) |
                             (tab[b] == KZ_CP_UNDEF ? 8 : 0) |
-                            ((cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3) << 4));
+                            ((cp < 0x80    ? 1
+                              : cp < 0x800 ? 2
+                                           : 3)
+                             << 4));
   }
   unsigned acc = 0;
   size_t strong = 0, size = 0;
@@ -242,11 +255,14 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
     if (__builtin_expect(f & 2, 0)) {
       size_t start = i;
       int k = 0;
-      while (start > 0 && k < 16 && acls[s[start - 1]]) start--, k++;
+      while (start > 0 && k < 16 && acls[s[start - 1]])
+        start--, k++;
       unsigned st = 0;
-      if (k == 16) st = 3;
+      if (k == 16)
+        st = 3;
       else
-        for (size_t q = start; q <= i; q++) st = an[st][acls[s[q]]];
+        for (size_t q = start; q <= i; q++)
+          st = an[st][acls[s[q]]];
       if ((st & 3) >= 2) {
         strong++;
         if ((st & 3) == 3) longrun = 1;
@@ -263,7 +279,8 @@ unsigned kz_repair_scan_sb(const unsigned char *s, size_t n, const uint16_t *tab
     for (size_t i = 0; i < n && runs <= strong * KZ_MOJIBAKE_RUNS_PER_STRONG; i++)
       runs += (fl[s[i]] >> 2 & 1) && (i == 0 || s[i - 1] < 0x80);
   unsigned needs = (acc & 1) ? KZ_NEED_KZ_MOJIBAKE : 0;
-  if (longrun || (strong && strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= runs)) needs |= KZ_NEED_UTF8_MOJIBAKE;
+  if (longrun || (strong && strong * KZ_MOJIBAKE_RUNS_PER_STRONG >= runs))
+    needs |= KZ_NEED_UTF8_MOJIBAKE;
   *out_size = size;
   *first_undef = undef;
   return needs;
@@ -305,7 +322,10 @@ size_t kz_repair_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n
     }
     unsigned b = s[i];
     unsigned l = m.len[b];
-    if (!l) { *bad = i; return (size_t)-1; }
+    if (!l) {
+      *bad = i;
+      return (size_t)-1;
+    }
     unsigned f = h[b];
     acc |= f & 1;
     /* A lead byte followed by a continuation byte, right where the
@@ -322,9 +342,12 @@ size_t kz_repair_sb_decode(const uint16_t *tab, const unsigned char *s, size_t n
       chains += chained;
       last_pair = lead;
     }
-    if (end - o >= 4) memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
-    else if ((size_t)(end - o) >= l) memcpy(o, m.enc[b], l);
-    else return (size_t)-2;
+    if (end - o >= 4)
+      memcpy(o, m.enc[b], 4); /* the extra bytes are overwritten */
+    else if ((size_t)(end - o) >= l)
+      memcpy(o, m.enc[b], l);
+    else
+      return (size_t)-2;
     o += l;
     i++;
   }

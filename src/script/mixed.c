@@ -9,23 +9,36 @@
  * Cyrillic letter, but "а" and "a" are interchangeable to the eye. */
 static int cyrl_homoglyph(uint32_t cp) {
   switch (cp) {
-  case 0x0410: case 0x0430: /* А а */
-  case 0x0412:              /* В */
-  case 0x0415: case 0x0435: /* Е е */
-  case 0x041A: case 0x043A: /* К к */
-  case 0x041C:              /* М */
-  case 0x041D:              /* Н */
-  case 0x041E: case 0x043E: /* О о */
-  case 0x0420: case 0x0440: /* Р р */
-  case 0x0421: case 0x0441: /* С с */
-  case 0x0422:              /* Т */
-  case 0x0423: case 0x0443: /* У у */
-  case 0x0425: case 0x0445: /* Х х */
-  case 0x0406: case 0x0456: /* І і */
-  case 0x04BA: case 0x04BB: /* Һ һ */
-  case 0x04AE: case 0x04AF: /* Ү ү */
-  case 0x0405: case 0x0455: /* Ѕ ѕ */
-  case 0x0408: case 0x0458: /* Ј ј */
+  case 0x0410:
+  case 0x0430: /* А а */
+  case 0x0412: /* В */
+  case 0x0415:
+  case 0x0435: /* Е е */
+  case 0x041A:
+  case 0x043A: /* К к */
+  case 0x041C: /* М */
+  case 0x041D: /* Н */
+  case 0x041E:
+  case 0x043E: /* О о */
+  case 0x0420:
+  case 0x0440: /* Р р */
+  case 0x0421:
+  case 0x0441: /* С с */
+  case 0x0422: /* Т */
+  case 0x0423:
+  case 0x0443: /* У у */
+  case 0x0425:
+  case 0x0445: /* Х х */
+  case 0x0406:
+  case 0x0456: /* І і */
+  case 0x04BA:
+  case 0x04BB: /* Һ һ */
+  case 0x04AE:
+  case 0x04AF: /* Ү ү */
+  case 0x0405:
+  case 0x0455: /* Ѕ ѕ */
+  case 0x0408:
+  case 0x0458: /* Ј ј */
     return 1;
   default:
     return 0;
@@ -34,10 +47,32 @@ static int cyrl_homoglyph(uint32_t cp) {
 
 static int latn_homoglyph(uint32_t cp) {
   switch (cp) {
-  case 'A': case 'a': case 'B': case 'C': case 'c': case 'E': case 'e':
-  case 'H': case 'h': case 'I': case 'i': case 'J': case 'j': case 'K':
-  case 'M': case 'O': case 'o': case 'P': case 'p': case 'S': case 's':
-  case 'T': case 'X': case 'x': case 'Y': case 'y':
+  case 'A':
+  case 'a':
+  case 'B':
+  case 'C':
+  case 'c':
+  case 'E':
+  case 'e':
+  case 'H':
+  case 'h':
+  case 'I':
+  case 'i':
+  case 'J':
+  case 'j':
+  case 'K':
+  case 'M':
+  case 'O':
+  case 'o':
+  case 'P':
+  case 'p':
+  case 'S':
+  case 's':
+  case 'T':
+  case 'X':
+  case 'x':
+  case 'Y':
+  case 'y':
     return 1;
   default:
     return 0;
@@ -70,8 +105,8 @@ static int decide(const word_acc *w, kztext_mixed_word *out, int *tie) {
 }
 
 kztext_status kztext_mixed_script_words(const char *src, size_t len, unsigned flags,
-                                        kztext_mixed_word *words, size_t cap,
-                                        size_t *count, size_t *error_offset) {
+                                        kztext_mixed_word *words, size_t cap, size_t *count,
+                                        size_t *error_offset) {
   if (flags & ~0xFu) return KZTEXT_E_INVALID_FLAGS;
   if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
   if ((!src && len) || (!words && cap) || !count) return KZTEXT_E_INVALID_ARG;
@@ -153,10 +188,15 @@ kztext_status kztext_mixed_script_words(const char *src, size_t len, unsigned fl
         for (size_t j = m->start; j < m->end;) {
           size_t st2, sb;
           uint32_t c2 = kz_utf8_decode(s + j, m->end - j, &st2, &sb);
-          if (!st2) { j += sb; continue; }
+          if (!st2) {
+            j += sb;
+            continue;
+          }
           unsigned sc2 = kz_class_script[kz_script_class(c2)];
-          if (sc2 == KZTEXT_SCRIPT_CYRL) cs += !cyrl_homoglyph(c2);
-          else if (sc2 == KZTEXT_SCRIPT_LATN) ls += !latn_homoglyph(c2);
+          if (sc2 == KZTEXT_SCRIPT_CYRL)
+            cs += !cyrl_homoglyph(c2);
+          else if (sc2 == KZTEXT_SCRIPT_LATN)
+            ls += !latn_homoglyph(c2);
           j += st2;
         }
         if (cs == ls) m->intended = KZTEXT_SCRIPT_LATN;
@@ -167,10 +207,9 @@ kztext_status kztext_mixed_script_words(const char *src, size_t len, unsigned fl
   return n > cap ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK;
 }
 
-kztext_status kztext_mixed_script_words_alloc(const char *src, size_t len,
-                                              unsigned flags,
-                                              kztext_mixed_word **words,
-                                              size_t *count, size_t *error_offset) {
+kztext_status kztext_mixed_script_words_alloc(const char *src, size_t len, unsigned flags,
+                                              kztext_mixed_word **words, size_t *count,
+                                              size_t *error_offset) {
   if (!words || !count) return KZTEXT_E_INVALID_ARG;
   *words = NULL;
   *count = 0;
@@ -182,7 +221,11 @@ kztext_status kztext_mixed_script_words_alloc(const char *src, size_t len,
   kztext_mixed_word *r = malloc(n * sizeof *r);
   if (!r) return KZTEXT_E_NO_MEMORY;
   st = kztext_mixed_script_words(src, len, flags, r, n, count, error_offset);
-  if (st) { free(r); *count = 0; return st; }
+  if (st) {
+    free(r);
+    *count = 0;
+    return st;
+  }
   *words = r;
   return KZTEXT_OK;
 }

@@ -42,15 +42,15 @@ kztext_script kztext_script_of_class(kztext_script_class cls) {
 
 const char *kztext_script_class_name(kztext_script_class cls) {
   static const char *const names[KZ_SC_COUNT] = {
-      "other", "space", "digit", "punct", "mark", "cyrl_kk", "cyrl_ru",
-      "cyrl_shared", "cyrl_other", "latn_ascii", "latn_kk2021", "latn_kk2018",
-      "latn_kk_dotless", "latn_other", "apostrophe", "arab_kk", "arab", "han"};
+      "other",           "space",       "digit",      "punct",      "mark",        "cyrl_kk",
+      "cyrl_ru",         "cyrl_shared", "cyrl_other", "latn_ascii", "latn_kk2021", "latn_kk2018",
+      "latn_kk_dotless", "latn_other",  "apostrophe", "arab_kk",    "arab",        "han"};
   return (unsigned)cls < KZ_SC_COUNT ? names[cls] : NULL;
 }
 
 const char *kztext_script_name(kztext_script script) {
-  static const char *const names[KZ_SCRIPT_COUNT] = {
-      "Zyyy", "Cyrl", "Latn", "Arab", "Hani", "Zzzz"};
+  static const char *const names[KZ_SCRIPT_COUNT] = {"Zyyy", "Cyrl", "Latn",
+                                                     "Arab", "Hani", "Zzzz"};
   return (unsigned)script < KZ_SCRIPT_COUNT ? names[script] : NULL;
 }
 
@@ -84,8 +84,8 @@ static inline unsigned cyrl_block(const unsigned char *p) {
   uint64_t y = (w & ~HIGHS) | (0x20 * ONES);
   uint64_t letters = (y + 0x1F * ONES) & ~(y + 0x05 * ONES) & ~high & HIGHS;
   if (letters) return 0;
-  uint64_t lead = zero_bytes((w & (0xFC * ONES)) ^ (0xD0 * ONES));  /* D0-D3 */
-  uint64_t cont = zero_bytes((w & (0xC0 * ONES)) ^ (0x80 * ONES));  /* 80-BF */
+  uint64_t lead = zero_bytes((w & (0xFC * ONES)) ^ (0xD0 * ONES)); /* D0-D3 */
+  uint64_t cont = zero_bytes((w & (0xC0 * ONES)) ^ (0x80 * ONES)); /* 80-BF */
   /* Every high byte is a lead or a continuation, and the continuations are
    * exactly the bytes after the leads. */
   if (high != (lead | cont) || cont != (lead << 8)) return 0;
@@ -97,8 +97,8 @@ static inline unsigned cyrl_block(const unsigned char *p) {
 }
 
 /* Appends one run, counting it even when the caller's array is full. */
-static void put_run(kztext_script_run *runs, size_t cap, size_t *n, size_t start,
-                    size_t end, unsigned script) {
+static void put_run(kztext_script_run *runs, size_t cap, size_t *n, size_t start, size_t end,
+                    unsigned script) {
   if (*n < cap) {
     runs[*n].start = start;
     runs[*n].end = end;
@@ -108,8 +108,8 @@ static void put_run(kztext_script_run *runs, size_t cap, size_t *n, size_t start
 }
 
 kztext_status kztext_script_runs(const char *src, size_t len, unsigned flags,
-                                 kztext_script_run *runs, size_t cap,
-                                 size_t *count, size_t *error_offset) {
+                                 kztext_script_run *runs, size_t cap, size_t *count,
+                                 size_t *error_offset) {
   if (flags & ~0xFu) return KZTEXT_E_INVALID_FLAGS;
   if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
   if ((!src && len) || (!runs && cap) || !count) return KZTEXT_E_INVALID_ARG;
@@ -127,7 +127,8 @@ kztext_status kztext_script_runs(const char *src, size_t len, unsigned flags,
         if (w & 0x8080808080808080ull) break;
         i += 8;
       }
-      while (i < len && s[i] < 0x80) i++;
+      while (i < len && s[i] < 0x80)
+        i++;
     } else if (cur == KZTEXT_SCRIPT_CYRL) {
       /* U+0400-04FF (lead bytes D0-D3) are Cyrillic letters or Common
        * (U+0482-0489), ASCII other than letters is Common. */
@@ -198,7 +199,11 @@ kztext_status kztext_script_runs_alloc(const char *src, size_t len, unsigned fla
   kztext_script_run *r = malloc(n * sizeof *r);
   if (!r) return KZTEXT_E_NO_MEMORY;
   st = kztext_script_runs(src, len, flags, r, n, count, error_offset);
-  if (st) { free(r); *count = 0; return st; }
+  if (st) {
+    free(r);
+    *count = 0;
+    return st;
+  }
   *runs = r;
   return KZTEXT_OK;
 }

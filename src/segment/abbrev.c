@@ -19,8 +19,10 @@ static size_t lower_bound(const char *key, size_t len) {
     size_t m = a->len < len ? a->len : len;
     int c = memcmp(a->key, key, m);
     if (!c) c = (a->len > len) - (a->len < len);
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -29,8 +31,8 @@ static size_t lower_bound(const char *key, size_t len) {
 static int find(const char *key, size_t len, int lang) {
   size_t lo = lower_bound(key, len);
   int kind = KZ_AB_NONE;
-  for (size_t i = lo; i < NABBREV && kz_abbrevs[i].len == len &&
-                      !memcmp(kz_abbrevs[i].key, key, len); i++) {
+  for (size_t i = lo;
+       i < NABBREV && kz_abbrevs[i].len == len && !memcmp(kz_abbrevs[i].key, key, len); i++) {
     if ((kz_abbrevs[i].kind & KZ_AB_KIND) == KZ_AB_STARTER) continue;
     if (kz_abbrevs[i].lang == lang) return kz_abbrevs[i].kind;
     if (!kind) kind = kz_abbrevs[i].kind;
@@ -44,10 +46,14 @@ static int put_lower(char *key, size_t *klen, const unsigned char *s, size_t a, 
     size_t l;
     uint32_t c = kz_cp_at(s, b, a, &l);
     a += l;
-    if (c >= 'A' && c <= 'Z') c += 32;
-    else if (c >= 0x410 && c <= 0x42F) c += 0x20; /* А-Я: no ICU call for Russian */
-    else if (c >= 0x400 && c <= 0x40F) c += 0x50; /* Ѐ-Џ */
-    else if (c >= 0x80 && !(c >= 0x430 && c <= 0x45F)) c = (uint32_t)u_tolower((UChar32)c);
+    if (c >= 'A' && c <= 'Z')
+      c += 32;
+    else if (c >= 0x410 && c <= 0x42F)
+      c += 0x20; /* А-Я: no ICU call for Russian */
+    else if (c >= 0x400 && c <= 0x40F)
+      c += 0x50; /* Ѐ-Џ */
+    else if (c >= 0x80 && !(c >= 0x430 && c <= 0x45F))
+      c = (uint32_t)u_tolower((UChar32)c);
     if (*klen + 4 > MAX_KEY) return 0;
     *klen += kz_utf8_encode(c, key + *klen);
   }
@@ -82,9 +88,12 @@ int kz_abbrev_lookup(const unsigned char *s, size_t dot, int lang, size_t *start
       }
       if (b2 < b - 1 && b - 1 - b2 <= 4) ws[0] = b = b2;
     }
-    if (b >= 1 && s[b - 1] == '.') pos = b - 1;
-    else if (b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.' && we[parts - 1] - b <= 6) pos = b - 2;
-    else break;
+    if (b >= 1 && s[b - 1] == '.')
+      pos = b - 1;
+    else if (b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.' && we[parts - 1] - b <= 6)
+      pos = b - 2;
+    else
+      break;
   }
   /* Longest chain first. */
   for (int k = parts; k >= 1; k--) {
@@ -93,8 +102,10 @@ int kz_abbrev_lookup(const unsigned char *s, size_t dot, int lang, size_t *start
     int ok = 1;
     for (int p = k - 1; p >= 0 && ok; p--) {
       ok = put_lower(key, &klen, s, ws[p], we[p]);
-      if (ok && klen < MAX_KEY) key[klen++] = '.';
-      else ok = 0;
+      if (ok && klen < MAX_KEY)
+        key[klen++] = '.';
+      else
+        ok = 0;
     }
     if (!ok) continue;
     int kind = find(key, klen, lang);
@@ -130,10 +141,9 @@ int kz_is_starter(const unsigned char *s, size_t n, size_t a, int lang) {
   if (!put_lower(key, &klen, s, a, e)) return 0;
   /* Only the paragraph's own language counts: `Он` starts Russian
    * sentences, `On` English ones. */
-  for (size_t i = lower_bound(key, klen); i < NABBREV && kz_abbrevs[i].len == klen &&
-                                          !memcmp(kz_abbrevs[i].key, key, klen); i++)
-    if ((kz_abbrevs[i].kind & KZ_AB_KIND) == KZ_AB_STARTER && kz_abbrevs[i].lang == lang)
-      return 1;
+  for (size_t i = lower_bound(key, klen);
+       i < NABBREV && kz_abbrevs[i].len == klen && !memcmp(kz_abbrevs[i].key, key, klen); i++)
+    if ((kz_abbrevs[i].kind & KZ_AB_KIND) == KZ_AB_STARTER && kz_abbrevs[i].lang == lang) return 1;
   return 0;
 }
 
@@ -144,7 +154,10 @@ int kz_guess_lang(const unsigned char *s, size_t n) {
   size_t kk = 0, cyr = 0, lat = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned c = s[i];
-    if ((c == '\n' || c == '\r') && kz_blank_line_at(s, n, i)) { n = i; break; }
+    if ((c == '\n' || c == '\r') && kz_blank_line_at(s, n, i)) {
+      n = i;
+      break;
+    }
     if (c < 0x80) {
       lat += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     } else if (i + 1 < n) {
@@ -166,13 +179,18 @@ int kz_guess_lang(const unsigned char *s, size_t n) {
   size_t kl = 0;
   for (size_t i = 0; i + 1 < n; i++) {
     unsigned c = s[i], d = s[i + 1];
-    if (c == 0xC3) kl += d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0xB1 || d == 0xA1 ||
-                         d == 0xB3 || d == 0xBA || d == 0xBD || d == 0x84 || d == 0x96 || d == 0x9C;
-    else if (c == 0xC4) kl += d == 0x9F || d == 0x9E || d == 0xB1 || d == 0xB0;
-    else if (c == 0xC5) kl += d == 0xAB || d == 0xAA || d == 0x84 || d == 0x83;
-    else if (c == 0xC7) kl += d == 0xB5 || d == 0xB4;
-    else if (d == '\'' && (c == 'g' || c == 'o' || c == 'u' || c == 'a' || c == 's' || c == 'c' ||
-                           c == 'G' || c == 'O' || c == 'U' || c == 'A' || c == 'S' || c == 'C') &&
+    if (c == 0xC3)
+      kl += d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0xB1 || d == 0xA1 || d == 0xB3 ||
+            d == 0xBA || d == 0xBD || d == 0x84 || d == 0x96 || d == 0x9C;
+    else if (c == 0xC4)
+      kl += d == 0x9F || d == 0x9E || d == 0xB1 || d == 0xB0;
+    else if (c == 0xC5)
+      kl += d == 0xAB || d == 0xAA || d == 0x84 || d == 0x83;
+    else if (c == 0xC7)
+      kl += d == 0xB5 || d == 0xB4;
+    else if (d == '\'' &&
+             (c == 'g' || c == 'o' || c == 'u' || c == 'a' || c == 's' || c == 'c' || c == 'G' ||
+              c == 'O' || c == 'U' || c == 'A' || c == 'S' || c == 'C') &&
              i + 2 < n && ((s[i + 2] | 0x20) >= 'a' && (s[i + 2] | 0x20) <= 'z'))
       kl++;
   }

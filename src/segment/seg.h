@@ -25,7 +25,10 @@ struct kztext_segmenter {
  * with the length of their maximal subpart, so every caller walks forward
  * safely on any input. */
 static inline uint32_t kz_cp_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
-  if (s[i] < 0x80) { *len = 1; return s[i]; }
+  if (s[i] < 0x80) {
+    *len = 1;
+    return s[i];
+  }
   size_t l, sub;
   uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
   *len = l ? l : sub;
@@ -35,20 +38,29 @@ static inline uint32_t kz_cp_at(const unsigned char *s, size_t n, size_t i, size
 /* Decodes the code point that ends at i (0 < i <= n); *start receives its
  * first byte.  Ill-formed bytes decode as U+FFFD one byte at a time. */
 static inline uint32_t kz_cp_before(const unsigned char *s, size_t i, size_t *start) {
-  if (s[i - 1] < 0x80) { *start = i - 1; return s[i - 1]; }
+  if (s[i - 1] < 0x80) {
+    *start = i - 1;
+    return s[i - 1];
+  }
   size_t b = i - 1, k = 0;
-  while (b > 0 && (s[b] & 0xC0) == 0x80 && k < 3) { b--; k++; }
+  while (b > 0 && (s[b] & 0xC0) == 0x80 && k < 3) {
+    b--;
+    k++;
+  }
   size_t l, sub;
   uint32_t c = kz_utf8_decode(s + b, i - b, &l, &sub);
-  if (l != i - b) { *start = i - 1; return 0xFFFD; }
+  if (l != i - b) {
+    *start = i - 1;
+    return 0xFFFD;
+  }
   *start = b;
   return c;
 }
 
 static inline int kz_is_space(uint32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
-  return c == 0xA0 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
+  return c == 0xA0 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
 }
 /* Fast paths for ASCII and Cyrillic (U+0400-052F: letters except the
  * thousands sign and combining marks U+0482-0489; U+0400-042F upper case,
@@ -87,12 +99,12 @@ static inline int kz_is_term(uint32_t c) {
          c == 0x2048 || c == 0x2049;
 }
 static inline int kz_is_closer(uint32_t c) {
-  return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0xBB ||
-         c == 0x2019 || c == 0x201D || c == 0x201C || c == 0x203A;
+  return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0xBB || c == 0x2019 ||
+         c == 0x201D || c == 0x201C || c == 0x203A;
 }
 static inline int kz_is_opener(uint32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == 0xAB ||
-         c == 0x2018 || c == 0x201C || c == 0x201E || c == 0x2039;
+  return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == 0xAB || c == 0x2018 ||
+         c == 0x201C || c == 0x201E || c == 0x2039;
 }
 
 /* A blank line at i: a line break (LF, CR or CR LF) at i, then only spaces
@@ -103,7 +115,8 @@ static inline size_t kz_blank_line_at(const unsigned char *s, size_t n, size_t i
   if (s[i] != '\n' && s[i] != '\r') return 0;
   size_t q = i + 1;
   if (s[i] == '\r' && q < n && s[q] == '\n') q++;
-  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
+  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v'))
+    q++;
   if (q >= n || (s[q] != '\n' && s[q] != '\r')) return 0;
   return q + 1 + (s[q] == '\r' && q + 1 < n && s[q + 1] == '\n');
 }
@@ -118,17 +131,18 @@ static inline int kz_is_emoji_part(uint32_t c) {
 /* End of the run of emoji starting at a (a itself when there is none). */
 static inline size_t kz_emoji_end(const unsigned char *s, size_t n, size_t a) {
   size_t e = a, l;
-  while (e < n && kz_is_emoji_part(kz_cp_at(s, n, e, &l))) e += l;
+  while (e < n && kz_is_emoji_part(kz_cp_at(s, n, e, &l)))
+    e += l;
   return e;
 }
 
 /* Abbreviation kinds (data/abbrev/LANG.tsv, column 2). */
 enum {
   KZ_AB_NONE = 0,
-  KZ_AB_NEVER = 1,  /* precedes what it qualifies: never ends a sentence */
-  KZ_AB_END = 2,    /* may end one: a break when a sentence start follows */
-  KZ_AB_DIGIT = 3,  /* abbreviates only before a number (No. 5, п. 2) */
-  KZ_AB_YEAR = 4,   /* after a number it may end one; elsewhere never */
+  KZ_AB_NEVER = 1,   /* precedes what it qualifies: never ends a sentence */
+  KZ_AB_END = 2,     /* may end one: a break when a sentence start follows */
+  KZ_AB_DIGIT = 3,   /* abbreviates only before a number (No. 5, п. 2) */
+  KZ_AB_YEAR = 4,    /* after a number it may end one; elsewhere never */
   KZ_AB_STARTER = 5, /* not an abbreviation: a word that often starts a sentence */
   KZ_AB_KIND = 0x0F,
   KZ_AB_CAPS = 0x10 /* flag: the data writes it in capitals (`U.S.`) */
@@ -162,12 +176,11 @@ typedef struct kz_spans {
 void kz_spans_add(kz_spans *o, size_t start, size_t end);
 
 /* Opens the segmenter's UText over s[0..n) and sets it on `bi`. */
-kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s,
-                              size_t n);
+kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n);
 
 /* Internal drivers. */
-kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n,
-                               int lang, unsigned flags, kz_spans *out);
+kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                               unsigned flags, kz_spans *out);
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out);
 

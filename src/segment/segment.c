@@ -19,9 +19,7 @@
  * kztext_segmenter_new() then reaches ICU's error paths, which are clean.
  * The break iterator data itself loads with clean errors (tests/alloc). */
 #if defined(__GNUC__) || defined(__clang__)
-__attribute__((constructor)) static void kz_icu_default_locale(void) {
-  (void)uloc_getDefault();
-}
+__attribute__((constructor)) static void kz_icu_default_locale(void) { (void)uloc_getDefault(); }
 #endif
 
 static kztext_status icu_status(UErrorCode err) {
@@ -56,8 +54,7 @@ void kztext_segmenter_free(kztext_segmenter *seg) {
   free(seg);
 }
 
-kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s,
-                              size_t n) {
+kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n) {
   UErrorCode err = U_ZERO_ERROR;
   /* utext_openUTF8 reuses the UText in place: no allocation, no copy.
    * ICU needs a non-NULL pointer even for empty text.  ubrk_setUText may
@@ -86,7 +83,10 @@ void kz_spans_add(kz_spans *o, size_t start, size_t end) {
     if (o->count == o->grow_cap) {
       size_t cap = o->grow_cap ? o->grow_cap * 2 : 64;
       kztext_span *p = realloc(o->grow, cap * sizeof *p);
-      if (!p) { o->oom = 1; return; }
+      if (!p) {
+        o->oom = 1;
+        return;
+      }
       o->grow = p;
       o->grow_cap = cap;
     }
@@ -99,8 +99,8 @@ void kz_spans_add(kz_spans *o, size_t start, size_t end) {
   o->count++;
 }
 
-typedef kztext_status (*runner)(kztext_segmenter *, const unsigned char *, size_t, int,
-                                unsigned, kz_spans *);
+typedef kztext_status (*runner)(kztext_segmenter *, const unsigned char *, size_t, int, unsigned,
+                                kz_spans *);
 
 static kztext_status run(runner fn, kztext_segmenter *seg, const char *src, size_t len,
                          kztext_lang lang, unsigned flags, kz_spans *o, size_t *error_offset) {
@@ -130,17 +130,19 @@ static kztext_status to_alloc(runner fn, kztext_segmenter *seg, const char *src,
   kz_spans o = {NULL, 0, 0, NULL, 0, 0, 1};
   kztext_status st = run(fn, seg, src, len, lang, flags, &o, error_offset);
   if (!st && o.oom) st = KZTEXT_E_NO_MEMORY;
-  if (st) { free(o.grow); return st; }
+  if (st) {
+    free(o.grow);
+    return st;
+  }
   *spans = o.grow;
   if (count) *count = o.count;
   return KZTEXT_OK;
 }
 
-kztext_status kztext_sentences(kztext_segmenter *seg, const char *src, size_t len,
-                               kztext_lang lang, unsigned flags, kztext_span *spans, size_t cap, size_t *count,
+kztext_status kztext_sentences(kztext_segmenter *seg, const char *src, size_t len, kztext_lang lang,
+                               unsigned flags, kztext_span *spans, size_t cap, size_t *count,
                                size_t *error_offset) {
-  return to_caller(kz_sentences_run, seg, src, len, lang, flags, spans, cap, count,
-                   error_offset);
+  return to_caller(kz_sentences_run, seg, src, len, lang, flags, spans, cap, count, error_offset);
 }
 
 kztext_status kztext_sentences_alloc(kztext_segmenter *seg, const char *src, size_t len,
@@ -149,15 +151,15 @@ kztext_status kztext_sentences_alloc(kztext_segmenter *seg, const char *src, siz
   return to_alloc(kz_sentences_run, seg, src, len, lang, flags, spans, count, error_offset);
 }
 
-kztext_status kztext_tokens(kztext_segmenter *seg, const char *src, size_t len,
-                            kztext_lang lang, unsigned flags, kztext_span *spans, size_t cap, size_t *count,
+kztext_status kztext_tokens(kztext_segmenter *seg, const char *src, size_t len, kztext_lang lang,
+                            unsigned flags, kztext_span *spans, size_t cap, size_t *count,
                             size_t *error_offset) {
   return to_caller(kz_tokens_run, seg, src, len, lang, flags, spans, cap, count, error_offset);
 }
 
 kztext_status kztext_tokens_alloc(kztext_segmenter *seg, const char *src, size_t len,
-                                  kztext_lang lang, unsigned flags, kztext_span **spans, size_t *count,
-                                  size_t *error_offset) {
+                                  kztext_lang lang, unsigned flags, kztext_span **spans,
+                                  size_t *count, size_t *error_offset) {
   return to_alloc(kz_tokens_run, seg, src, len, lang, flags, spans, count, error_offset);
 }
 

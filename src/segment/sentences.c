@@ -32,7 +32,7 @@ typedef struct sctx {
   size_t line_start; /* after the last line break seen */
   kz_spans *out;
   UBreakIterator *bi;
-  int guil;   /* depth of «» in the paragraph */
+  int guil; /* depth of «» in the paragraph */
   size_t gq_found, gq_scan;
   /* A paragraph that starts with a list marker (`1.`, `1)`, `a.`): where
    * the next marker is, its value and style. */
@@ -44,12 +44,34 @@ typedef struct sctx {
 
 /* Bytes that may start something the scan must look at. */
 static const unsigned char interesting[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
-    [')'] = 1, [';'] = 1, [0xF0] = 1, [':'] = 1, ['='] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
-    ['#'] = 1, ['('] = 1,
+    ['.'] = 1,
+    ['!'] = 1,
+    ['?'] = 1,
+    ['\n'] = 1,
+    ['\r'] = 1,
+    [0xC2] = 1,
+    [0xE2] = 1,
+    [')'] = 1,
+    [';'] = 1,
+    [0xF0] = 1,
+    [':'] = 1,
+    ['='] = 1,
+    ['*'] = 1,
+    ['_'] = 1,
+    ['~'] = 1,
+    ['#'] = 1,
+    ['('] = 1,
     /* lead bytes of the terminators of other scripts (`։ ؟ ۔ । ။ 。 ｡ ！`) */
-    [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xDC] = 1, [0xDF] = 1, [0xE0] = 1, [0xE1] = 1,
-    [0xE3] = 1, [0xEA] = 1, [0xEF] = 1,
+    [0xD6] = 1,
+    [0xD8] = 1,
+    [0xDB] = 1,
+    [0xDC] = 1,
+    [0xDF] = 1,
+    [0xE0] = 1,
+    [0xE1] = 1,
+    [0xE3] = 1,
+    [0xEA] = 1,
+    [0xEF] = 1,
 };
 
 /* U+2800 BRAILLE PATTERN BLANK: social-media posts use it as an empty line
@@ -73,16 +95,15 @@ static size_t blank_marks(const unsigned char *s, size_t n, size_t k) {
 /* Pictographs used as list bullets (`✔ Второй шаг`, `👉 Подробнее`): they
  * open the item that follows, unlike other emoji, which close what precedes. */
 static int bullet_symbol(uint32_t c) {
-  return c == 0x2714 || c == 0x2705 || c == 0x2611 || c == 0x2713 || c == 0x27A1 ||
-         c == 0x25B6 || c == 0x25BA || c == 0x25AA || c == 0x25AB || c == 0x25FE ||
-         c == 0x25FD || c == 0x1F539 || c == 0x1F538 || c == 0x1F4CC || c == 0x1F449;
+  return c == 0x2714 || c == 0x2705 || c == 0x2611 || c == 0x2713 || c == 0x27A1 || c == 0x25B6 ||
+         c == 0x25BA || c == 0x25AA || c == 0x25AB || c == 0x25FE || c == 0x25FD || c == 0x1F539 ||
+         c == 0x1F538 || c == 0x1F4CC || c == 0x1F449;
 }
 
 /* The paragraph's language, guessed on first use. */
 static int para_lang(sctx *c) {
   if (!c->lang)
-    c->lang = c->lang_arg ? c->lang_arg
-                          : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
+    c->lang = c->lang_arg ? c->lang_arg : kz_guess_lang(c->s + c->para_start, c->n - c->para_start);
   return c->lang;
 }
 
@@ -90,9 +111,11 @@ static int para_lang(sctx *c) {
 static void cut(sctx *c, size_t end, size_t next) {
   const unsigned char *s = c->s;
   size_t a = c->sent_start, l;
-  while (a < end && kz_is_space(kz_cp_at(s, end, a, &l))) a += l;
+  while (a < end && kz_is_space(kz_cp_at(s, end, a, &l)))
+    a += l;
   size_t z = end, st;
-  while (z > a && kz_is_space(kz_cp_before(s, z, &st))) z = st;
+  while (z > a && kz_is_space(kz_cp_before(s, z, &st)))
+    z = st;
   if (a < z) kz_spans_add(c->out, a, z);
   c->sent_start = next;
 }
@@ -113,7 +136,8 @@ static void icu_boundary(sctx *c, size_t b, size_t term_end) {
   if (e == b) return;
   while (e > term_end) {
     ch = kz_cp_before(s, e, &st);
-    if (kz_is_closer(ch) || u_getIntPropertyValue((UChar32)ch, UCHAR_SENTENCE_BREAK) != U_SB_CLOSE) break;
+    if (kz_is_closer(ch) || u_getIntPropertyValue((UChar32)ch, UCHAR_SENTENCE_BREAK) != U_SB_CLOSE)
+      break;
     e = st;
   }
   if (e == term_end) cut(c, b, b);
@@ -190,7 +214,8 @@ static int is_roman(const unsigned char *s, size_t a, size_t b) {
 static size_t reference_end(const unsigned char *s, size_t n, size_t j) {
   if (j >= n || s[j] != '[') return 0;
   size_t q = j + 1;
-  while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ') q++;
+  while (q < n && q - j < 12 && s[q] != ']' && s[q] > ' ')
+    q++;
   return q < n && s[q] == ']' && q > j + 1 ? q + 1 : 0;
 }
 
@@ -213,7 +238,10 @@ static void look_ahead(sctx *c, size_t k, next_info *ni) {
   for (int steps = 0; steps < 6 && p < c->n; steps++) {
     ch = kz_cp_at(s, c->n, p, &l);
     /* Never past a line break: what follows may be another paragraph. */
-    if (ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029) { ch = 0; break; }
+    if (ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029) {
+      ch = 0;
+      break;
+    }
     if (!(kz_is_opener(ch) || kz_is_dash(ch) || kz_is_space(ch))) break;
     p += l;
     ch = 0;
@@ -274,10 +302,14 @@ static void cl_facts_init(sctx *c, cl_facts *f, size_t t0, size_t t1, size_t cen
   f->k = k;
   f->ab = -1;
   for (size_t p = t0; p < t1; p++) {
-    if (s[p] == '!' || s[p] == '?') f->strong = 1;
-    else if (s[p] == '.') f->dots++;
-    else if (s[p] == 0xE2 && p + 2 < t1 && s[p + 1] == 0x80 && s[p + 2] == 0xA6) f->ellipsis = 1;
-    else if (s[p] == 0xE2 && p + 1 < t1 && s[p + 1] == 0x80) f->strong = 1; /* ‼ ⁇ ⁈ ⁉ */
+    if (s[p] == '!' || s[p] == '?')
+      f->strong = 1;
+    else if (s[p] == '.')
+      f->dots++;
+    else if (s[p] == 0xE2 && p + 2 < t1 && s[p + 1] == 0x80 && s[p + 2] == 0xA6)
+      f->ellipsis = 1;
+    else if (s[p] == 0xE2 && p + 1 < t1 && s[p + 1] == 0x80)
+      f->strong = 1; /* ‼ ⁇ ⁈ ⁉ */
   }
   if (f->dots > 1) f->ellipsis = 1;
   f->single_dot = !f->strong && !f->ellipsis && f->dots == 1;
@@ -313,9 +345,7 @@ static int cl_abbrev(sctx *c, cl_facts *f) {
 
 /* end_of_text: a cluster with nothing but white space after it ends the
  * sentence (`Біз келдік.`). */
-static int rule_end_of_text(sctx *c, cl_facts *f) {
-  return f->k >= c->n ? D_YES : D_PASS;
-}
+static int rule_end_of_text(sctx *c, cl_facts *f) { return f->k >= c->n ? D_YES : D_PASS; }
 
 /* glued: nothing between the cluster and the next character (URLs, `т.е.`,
  * `2.5`, `U.S.`, `?»`) goes on, except `word.Word` with a lower-case word
@@ -362,7 +392,8 @@ static int rule_bullet_item(sctx *c, cl_facts *f) {
   if (!bullet_symbol(f->ni.c)) return D_PASS;
   const unsigned char *s = c->s;
   size_t q = kz_emoji_end(s, c->n, f->k), l;
-  while (q < c->n && (s[q] == ' ' || s[q] == '\t')) q++;
+  while (q < c->n && (s[q] == ' ' || s[q] == '\t'))
+    q++;
   return q < c->n && kz_is_upper(kz_cp_at(s, c->n, q, &l)) ? D_YES : D_NO;
 }
 
@@ -379,9 +410,8 @@ static int rule_emoji_after(sctx *c, cl_facts *f) {
  * (`Келістік. @dana_s ертең кездесеміз`). */
 static int rule_mention_reply(sctx *c, cl_facts *f) {
   size_t k = f->k, st;
-  return f->ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(c->s, c->n, k + 1, &st))
-             ? D_YES
-             : D_PASS;
+  return f->ni.c == '@' && k + 1 < c->n && kz_is_wordch(kz_cp_at(c->s, c->n, k + 1, &st)) ? D_YES
+                                                                                          : D_PASS;
 }
 
 /* dash_led: a dash after the cluster continues the sentence before a
@@ -455,7 +485,8 @@ static int rule_number_then_lower(sctx *c, cl_facts *f) {
         f->cend == f->t1))
     return D_PASS;
   size_t a = t0;
-  while (a > 0 && kz_is_digit(s[a - 1])) a--;
+  while (a > 0 && kz_is_digit(s[a - 1]))
+    a--;
   return t0 - a >= 2 && a > first_token(c) && (a == 0 || s[a - 1] != '.') ? D_YES : D_NO;
 }
 
@@ -499,7 +530,8 @@ static int rule_no_word_before(sctx *c, cl_facts *f) {
   size_t t0 = f->t0;
   if (f->ws != t0 || f->initial) return D_PASS;
   size_t a = t0;
-  while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.')) a--;
+  while (a > c->sent_start && (kz_is_digit(s[a - 1]) || s[a - 1] == '.'))
+    a--;
   if (a < t0 && a == first_token(c) && t0 - a <= 8) return D_NO;
   uint32_t L = f->ni.letter;
   if (kz_is_upper(L) || kz_is_digit(L) || kz_is_opener(f->ni.c)) return D_YES;
@@ -513,7 +545,8 @@ static int rule_abbrev_year(sctx *c, cl_facts *f) {
   if (cl_abbrev(c, f) != KZ_AB_YEAR) return D_PASS;
   const unsigned char *s = c->s;
   size_t p = f->ab_start;
-  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-')) p--;
+  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-'))
+    p--;
   if (!(p > 0 && kz_is_digit(s[p - 1]))) return D_NO;
   if (kz_is_digit(f->ni.letter) || initial_at(c, f->ni.at)) return D_NO;
   return kz_is_starter(s, c->n, f->ni.at, para_lang(c)) ? D_YES : D_NO;
@@ -555,9 +588,11 @@ static int rule_initial(sctx *c, cl_facts *f) {
   uint32_t w0 = ws < f->t0 ? kz_cp_at(s, f->t0, ws, &l) : 0;
   if (w0 == 'I' && para_lang(c) == KZTEXT_LANG_EN) {
     size_t p = ws;
-    while (p > 0 && s[p - 1] == ' ') p--;
+    while (p > 0 && s[p - 1] == ' ')
+      p--;
     size_t q = p;
-    while (q > 0 && kz_is_alpha(kz_cp_before(s, q, &st))) q = st;
+    while (q > 0 && kz_is_alpha(kz_cp_before(s, q, &st)))
+      q = st;
     if (q == p || !kz_is_upper(kz_cp_at(s, p, q, &l))) return D_YES;
   }
   return D_NO;
@@ -619,7 +654,8 @@ static int decide(sctx *c, size_t t0, size_t t1, size_t cend, size_t k) {
   cl_facts_init(c, &f, t0, t1, cend, k);
   size_t r = 0;
   int d = D_PASS;
-  while ((d = cluster_rules[r].fn(c, &f)) == D_PASS) r++;
+  while ((d = cluster_rules[r].fn(c, &f)) == D_PASS)
+    r++;
   if (c->trace && !*c->trace) *c->trace = cluster_rules[r].name;
   return d;
 }
@@ -632,11 +668,13 @@ static size_t cluster(sctx *c, size_t i) {
     size_t before = j;
     while (j < n) { /* terminators, with `. . .` spaced dots */
       uint32_t ch = kz_cp_at(s, n, j, &l);
-      if (kz_is_term(ch) || (ch == 0xFE0F && j > i)) j += l;
+      if (kz_is_term(ch) || (ch == 0xFE0F && j > i))
+        j += l;
       else if (ch == ' ' && j + 1 < n && s[j + 1] == '.' && j > i && s[j - 1] == '.' &&
                (j + 2 >= n || s[j + 2] == ' ' || s[j + 2] == '.' || s[j + 2] == '\n'))
         j += 1;
-      else break;
+      else
+        break;
     }
     if (j > before || before == i) t1 = j;
     while (j < n) {
@@ -649,8 +687,12 @@ static size_t cluster(sctx *c, size_t i) {
       }
       if (ch == '&') { /* `&#34;`, `&quot;`: quotes of web text */
         size_t q = j + 1;
-        while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q])))) q++;
-        if (q < n && s[q] == ';' && q > j + 2) { j = q + 1; continue; }
+        while (q < n && q - j < 8 && (s[q] == '#' || (s[q] < 0x80 && kz_is_alnum(s[q]))))
+          q++;
+        if (q < n && s[q] == ';' && q > j + 2) {
+          j = q + 1;
+          continue;
+        }
         break;
       }
       if (!kz_is_closer(ch)) break;
@@ -662,10 +704,14 @@ static size_t cluster(sctx *c, size_t i) {
   }
   size_t cend = j, k = j;
   for (int pass = 0; pass < 2; pass++) {
-    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n' && s[k] != '\r') k += l;
+    while (k < n && kz_is_space(kz_cp_at(s, n, k, &l)) && s[k] != '\n' && s[k] != '\r')
+      k += l;
     /* A reference after the sentence: `. [17] Next` belongs to it. */
     size_t r = k > cend ? reference_end(s, n, k) : 0;
-    if (r) { cend = k = r; continue; }
+    if (r) {
+      cend = k = r;
+      continue;
+    }
     k = cend;
     break;
   }
@@ -741,8 +787,10 @@ static size_t hashtag(sctx *c, size_t i) {
   int letters = 0;
   while (e < n) {
     uint32_t ch = kz_cp_at(s, n, e, &l);
-    if (kz_is_wordch(ch)) letters |= kz_is_alpha(ch);
-    else if (!(ch == '-' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st)))) break;
+    if (kz_is_wordch(ch))
+      letters |= kz_is_alpha(ch);
+    else if (!(ch == '-' && e + 1 < n && kz_is_wordch(kz_cp_at(s, n, e + 1, &st))))
+      break;
     e += l;
   }
   if (!letters) return e;
@@ -758,7 +806,8 @@ static size_t hashtag(sctx *c, size_t i) {
 static size_t frown(sctx *c, size_t i) {
   const unsigned char *s = c->s;
   size_t n = c->n, e = i, st;
-  while (e < n && s[e] == '(') e++;
+  while (e < n && s[e] == '(')
+    e++;
   if (i == 0 || kz_is_space(kz_cp_before(s, i, &st))) return e;
   if (e - i < 2 && !smiley_eyes(s, i)) return e;
   cut_if_start_follows(c, e);
@@ -769,8 +818,7 @@ static size_t frown(sctx *c, size_t i) {
  * end nothing), and a capital after it starts a sentence (web text). */
 static size_t url(sctx *c, size_t i) {
   const unsigned char *s = c->s;
-  if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') &&
-      (i == 0 || !kz_is_alnum(s[i - 1]))) {
+  if (i + 1 < c->n && (s[i + 1] == 'D' || s[i + 1] == 'P') && (i == 0 || !kz_is_alnum(s[i - 1]))) {
     /* `Класс :D Завтра увидимся`: a smiley, then a capital. */
     cut_if_start_follows(c, i + 2);
     return i + 2;
@@ -779,7 +827,8 @@ static size_t url(sctx *c, size_t i) {
         kz_is_alpha(s[i - 1])))
     return i + 1;
   size_t e = i + 3, l;
-  while (e < c->n && !kz_is_space(kz_cp_at(s, c->n, e, &l))) e += l;
+  while (e < c->n && !kz_is_space(kz_cp_at(s, c->n, e, &l)))
+    e += l;
   /* Trailing punctuation is the sentence's, not the URL's. */
   size_t st;
   uint32_t last = kz_cp_before(s, e, &st);
@@ -805,21 +854,28 @@ static size_t paren_or_semicolon(sctx *c, size_t i) {
     size_t k = e;
     if (k < c->n && s[k] == ' ') k++;
     size_t d = k;
-    while (k < c->n && k - d < 3 && s[k] >= '0' && s[k] <= '9') k++;
-    if (k > d && k < c->n && s[k] == ')') { cut(c, e, d); return k; }
+    while (k < c->n && k - d < 3 && s[k] >= '0' && s[k] <= '9')
+      k++;
+    if (k > d && k < c->n && s[k] == ')') {
+      cut(c, e, d);
+      return k;
+    }
     if (e < c->n && s[e] == ')') return e; /* `;)` is handled at the `)` */
     return e;
   }
-  while (e < c->n && s[e] == ')') e++;
+  while (e < c->n && s[e] == ')')
+    e++;
   if (!smiley_eyes(s, i)) {
     /* A bracket that closes nothing in the sentence (within 500 bytes). */
     size_t a = i > c->sent_start + 500 ? i - 500 : c->sent_start;
     long depth = 0;
-    for (size_t p = a; p < i; p++) depth += (s[p] == '(') - (s[p] == ')');
+    for (size_t p = a; p < i; p++)
+      depth += (s[p] == '(') - (s[p] == ')');
     if (depth > 0) return e;
     /* ...and not a list marker `2)`, `б)`. */
     size_t st, p = i;
-    while (p > c->sent_start && kz_is_alnum(kz_cp_before(s, p, &st)) && i - p < 8) p = st;
+    while (p > c->sent_start && kz_is_alnum(kz_cp_before(s, p, &st)) && i - p < 8)
+      p = st;
     size_t l1 = 0;
     if (p < i) kz_cp_at(s, c->n, p, &l1);
     if (p < i && (p == c->sent_start || kz_is_space(kz_cp_before(s, p, &st))) &&
@@ -836,13 +892,17 @@ static size_t list_marker(sctx *c, size_t a, unsigned *val, char style[3]) {
   const unsigned char *s = c->s;
   size_t p = a, n = c->n;
   unsigned v = 0;
-  while (p < n && p - a < 3 && s[p] >= '0' && s[p] <= '9') v = v * 10 + (s[p++] - '0');
+  while (p < n && p - a < 3 && s[p] >= '0' && s[p] <= '9')
+    v = v * 10 + (s[p++] - '0');
   if (p == a) {
-    if (p < n && s[p] >= 'a' && s[p] <= 'z') v = 1000u + s[p++];
-    else return 0;
+    if (p < n && s[p] >= 'a' && s[p] <= 'z')
+      v = 1000u + s[p++];
+    else
+      return 0;
   }
   size_t q = p;
-  while (q < n && q - p < 2 && (s[q] == '.' || s[q] == ')')) q++;
+  while (q < n && q - p < 2 && (s[q] == '.' || s[q] == ')'))
+    q++;
   if (q == p || q >= n || s[q] != ' ' || (q - p == 2 && (s[p] != '.' || s[p + 1] != ')')) ||
       (q - p == 1 && v >= 1000u && s[p] == ')'))
     return 0;
@@ -893,13 +953,14 @@ static void start_paragraph(sctx *c, size_t at) {
  * (`•`, `-`, `–`, `—`, `*`, `·`), then a space. */
 static int item_start(const unsigned char *s, size_t n, size_t k) {
   size_t j = k, l;
-  while (j < n && j - k < 2 && s[j] >= '0' && s[j] <= '9') j++;
+  while (j < n && j - k < 2 && s[j] >= '0' && s[j] <= '9')
+    j++;
   if (j == k && j < n && kz_is_alpha(s[j]) && s[j] < 0x80) j++;
   if (j > k) return j + 1 < n && (s[j] == ')' || (s[j] == '.' && s[k] <= '9')) && s[j + 1] == ' ';
   if (k >= n) return 0;
   uint32_t cp = kz_cp_at(s, n, k, &l);
-  return (cp == 0x2022 || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '*' ||
-          cp == 0xB7) && k + l < n && s[k + l] == ' ';
+  return (cp == 0x2022 || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '*' || cp == 0xB7) &&
+         k + l < n && s[k + l] == ' ';
 }
 
 /* Whether a single line break at i (the next line's text at q) ends the
@@ -913,7 +974,8 @@ static int line_ends_sentence(const sctx *c, size_t i, size_t q) {
   const unsigned char *s = c->s;
   size_t n = c->n, ls = c->line_start > c->para_start ? c->line_start : c->para_start;
   size_t pe = i, l, sp;
-  while (pe > ls && (s[pe - 1] == ' ' || s[pe - 1] == '\t' || s[pe - 1] == '\r')) pe--;
+  while (pe > ls && (s[pe - 1] == ' ' || s[pe - 1] == '\t' || s[pe - 1] == '\r'))
+    pe--;
   if (pe <= ls || q >= n) return 0;
   uint32_t last = kz_cp_before(s, pe, &sp);
   if (item_start(s, n, q) && (last == ':' || last == ';' || item_start(s, n, ls))) return 1;
@@ -923,13 +985,14 @@ static int line_ends_sentence(const sctx *c, size_t i, size_t q) {
     e = sp;
     if (e > ls) last = kz_cp_before(s, e, &sp);
   }
-  if (last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ':' ||
-      last == ';' || last == ',' || last == '-' || last == 0x2013 || last == 0x2014)
+  if (last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ':' || last == ';' ||
+      last == ',' || last == '-' || last == 0x2013 || last == 0x2014)
     return 0;
   if (c->sent_start > ls || pe - ls > 300) return 0; /* the line is not a sentence of its own */
   const unsigned char *nl = memchr(s + q, '\n', n - q);
   size_t ne = nl ? (size_t)(nl - s) : n;
-  while (ne > q && (s[ne - 1] == ' ' || s[ne - 1] == '\t' || s[ne - 1] == '\r')) ne--;
+  while (ne > q && (s[ne - 1] == ' ' || s[ne - 1] == '\t' || s[ne - 1] == '\r'))
+    ne--;
   if (ne <= q) return 0;
   size_t plen = pe - ls, nlen = ne - q;
   /* A short unfinished line below: a widget, a button, a byline. */
@@ -963,7 +1026,8 @@ static size_t newline(sctx *c, size_t i) {
   size_t n = c->n, q = i + 1;
   if (s[i] == '\r' && q < n && s[q] == '\n') q++;
   size_t after = q;
-  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v')) q++;
+  while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\f' || s[q] == '\v'))
+    q++;
   int blank = q >= n || s[q] == '\n' || s[q] == '\r';
   if (!blank && !(c->flags & KZTEXT_SEG_LINES)) {
     if (line_ends_sentence(c, i, q)) cut(c, i, after);
@@ -972,8 +1036,8 @@ static size_t newline(sctx *c, size_t i) {
   }
   cut(c, i, after);
   if (blank) {
-    while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' ||
-                     s[q] == '\f' || s[q] == '\v'))
+    while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r' || s[q] == '\f' ||
+                     s[q] == '\v'))
       q++;
     start_paragraph(c, q);
     return q;
@@ -983,8 +1047,7 @@ static size_t newline(sctx *c, size_t i) {
 }
 
 static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *s, size_t n,
-                                    int lang, unsigned flags, kz_spans *out,
-                                    const char **trace) {
+                                    int lang, unsigned flags, kz_spans *out, const char **trace) {
   kztext_status st = kz_seg_set_text(seg, seg->sent, (const char *)s, n);
   if (st) return st;
   sctx c;
@@ -1005,7 +1068,8 @@ static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *
                              interesting[s[i + 3]] | interesting[s[i + 4]] | interesting[s[i + 5]] |
                              interesting[s[i + 6]] | interesting[s[i + 7]]))
       i += 8;
-    while (i < lim && !interesting[s[i]]) i++;
+    while (i < lim && !interesting[s[i]])
+      i++;
     if (i == c.list_pos) { /* the next item of a list (unless only a bullet precedes) */
       if (first_token(&c) < i) cut(&c, i, i);
       c.list_val++;
@@ -1018,18 +1082,24 @@ static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *
     if (ch == '\n' || ch == '\r') {
       i = newline(&c, i);
     } else if (ch == 0xC2) {
-      if (i + 1 < n && s[i + 1] == 0xAB) c.guil++;
-      else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0) c.guil--;
+      if (i + 1 < n && s[i + 1] == 0xAB)
+        c.guil++;
+      else if (i + 1 < n && s[i + 1] == 0xBB && c.guil > 0)
+        c.guil--;
       i++;
     } else if (ch == '=' || ch == '*' || ch == '_' || ch == '~') {
       /* A separator line (`=====`, `*****`) in e-mail and web text ends
        * what precedes it. */
       size_t e = i;
-      while (e < n && s[e] == ch) e++;
+      while (e < n && s[e] == ch)
+        e++;
       if (e - i >= 5 && e < n && kz_is_space(s[e])) {
         size_t k = e;
-        while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-        if (k < n && s[k] != '\n' && s[k] != '\r') { cut(&c, e, k); }
+        while (k < n && (s[k] == ' ' || s[k] == '\t'))
+          k++;
+        if (k < n && s[k] != '\n' && s[k] != '\r') {
+          cut(&c, e, k);
+        }
       }
       i = e;
     } else if (ch == ':') {
@@ -1047,21 +1117,21 @@ static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *
     } else if (ch == 0xE2) {
       size_t l;
       uint32_t cp = kz_cp_at(s, n, i, &l);
-      if (kz_is_term(cp)) i = cluster(&c, i);
-      else if (kz_is_emoji_part(cp)) i = emoji(&c, i);
+      if (kz_is_term(cp))
+        i = cluster(&c, i);
+      else if (kz_is_emoji_part(cp))
+        i = emoji(&c, i);
       else if (cp == 0x2014 && i > c.sent_start && kz_is_alpha(s[i - 1] < 0x80 ? s[i - 1] : 'a') &&
                s[i - 1] != ' ') {
         /* `I know she's— See now`: a dash glued to the word before it
          * and followed by a capital is a broken-off utterance. */
         cut_if_start_follows(&c, i + l);
         i += l;
-      }
-      else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
+      } else if ((cp == 0x2022 || cp == 0x2043) && i > c.sent_start && s[i - 1] == ' ') {
         /* A bullet inside a paragraph starts a new item. */
         cut(&c, i, i);
         i += l;
-      }
-      else if (cp == 0x20E3) {
+      } else if (cp == 0x20E3) {
         /* A keycap digit (`2⃣ Ремонт ...`) numbers a list item: a break
          * before it, except for the first item after a colon. */
         size_t p = i, sp;
@@ -1069,18 +1139,20 @@ static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *
         if (p > c.sent_start && kz_is_digit(s[p - 1])) {
           p--;
           size_t q = p;
-          while (q > c.sent_start && kz_is_space(kz_cp_before(s, q, &sp))) q = sp;
+          while (q > c.sent_start && kz_is_space(kz_cp_before(s, q, &sp)))
+            q = sp;
           if (q < p && q > c.sent_start && s[q - 1] != ':') {
             cut(&c, p, p);
           }
         }
         i += l;
-      }
-      else if (cp == 0x2028 || cp == 0x2029) {
+      } else if (cp == 0x2028 || cp == 0x2029) {
         if (c.flags & KZTEXT_SEG_LINES || cp == 0x2029) cut(&c, i, i + l);
         i += l;
-      } else if (is_foreign_term(cp)) i = foreign_term(&c, i, l);
-      else i += l;
+      } else if (is_foreign_term(cp))
+        i = foreign_term(&c, i, l);
+      else
+        i += l;
     } else if (ch >= 0x80) { /* lead bytes of other scripts' terminators */
       size_t l;
       uint32_t cp = kz_cp_at(s, n, i, &l);
@@ -1093,8 +1165,8 @@ static kztext_status sentences_pass(kztext_segmenter *seg, const unsigned char *
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
 }
 
-kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n,
-                               int lang, unsigned flags, kz_spans *out) {
+kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                               unsigned flags, kz_spans *out) {
   return sentences_pass(seg, s, n, lang, flags, out, NULL);
 }
 

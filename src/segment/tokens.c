@@ -48,12 +48,16 @@ static size_t url_end(tctx *t, size_t a) {
         c == 0x201C || c == 0x201D)
       break;
     if (c == '(') open++;
-    if (c == ')') { if (!open) break; open--; }
+    if (c == ')') {
+      if (!open) break;
+      open--;
+    }
     e += l;
   }
   /* A closing bracket stays when the URL opened one (`.../Foo_(bar)`). */
   int paren = memchr(s + a, '(', e - a) != NULL;
-  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && paren)) e--;
+  while (e > a && url_char_trailing(s[e - 1]) && !(s[e - 1] == ')' && paren))
+    e--;
   return e > a + 4 ? e : 0;
 }
 
@@ -66,15 +70,16 @@ static int email_local(unsigned char c) {
 static size_t email_end(tctx *t, size_t a) {
   const unsigned char *s = t->s;
   size_t n = t->n, j = a;
-  while (j < n && j - a < 128 && email_local(s[j])) j++;
+  while (j < n && j - a < 128 && email_local(s[j]))
+    j++;
   if (j == a || j >= n || s[j] != '@') return 0;
   size_t d = ++j, lastdot = 0;
-  while (j < n && j - d < 256 &&
-         (email_local(s[j]) && s[j] != '%' && s[j] != '+' && s[j] != '_')) {
+  while (j < n && j - d < 256 && (email_local(s[j]) && s[j] != '%' && s[j] != '+' && s[j] != '_')) {
     if (s[j] == '.') lastdot = j;
     j++;
   }
-  while (j > d && (s[j - 1] == '.' || s[j - 1] == '-')) j--;
+  while (j > d && (s[j - 1] == '.' || s[j - 1] == '-'))
+    j--;
   if (!lastdot || lastdot + 1 >= j || lastdot <= d) return 0;
   return j;
 }
@@ -85,9 +90,15 @@ static size_t word_run(tctx *t, size_t a) {
   size_t e = a, l, l2;
   while (e < t->n) {
     uint32_t c = kz_cp_at(s, t->n, e, &l);
-    if (kz_is_wordch(c)) { e += l; continue; }
+    if (kz_is_wordch(c)) {
+      e += l;
+      continue;
+    }
     if ((c == '\'' || c == 0x2019 || c == 0x2BC) && e > a && e + l < t->n &&
-        kz_is_alpha(kz_cp_at(s, t->n, e + l, &l2))) { e += l; continue; }
+        kz_is_alpha(kz_cp_at(s, t->n, e + l, &l2))) {
+      e += l;
+      continue;
+    }
     break;
   }
   return e;
@@ -128,7 +139,8 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
     /* decimal part */
     if (e + 1 < n && (s[e] == ',' || s[e] == '.') && s[e + 1] >= '0' && s[e + 1] <= '9') {
       e++;
-      while (e < n && s[e] >= '0' && s[e] <= '9') e++;
+      while (e < n && s[e] >= '0' && s[e] <= '9')
+        e++;
       return e;
     }
   }
@@ -137,8 +149,8 @@ static size_t number_groups(tctx *t, size_t a, size_t e) {
 /* Is the character reference s[p..q) (the part between `&` and `;`) a
  * quotation mark (`#39`, `quot`, `#171`, `laquo`, `#x27`, ...)? */
 static int quote_entity(const unsigned char *s, size_t p, size_t q) {
-  static const char *const names[] = {"#39", "#34", "#x27", "#x22", "quot", "apos",
-                                      "#171", "#187", "laquo", "raquo", "#8216", "#8217",
+  static const char *const names[] = {"#39",   "#34",   "#x27",  "#x22",  "quot",  "apos",
+                                      "#171",  "#187",  "laquo", "raquo", "#8216", "#8217",
                                       "#8218", "#8220", "#8221", "#8222", "lsquo", "rsquo",
                                       "sbquo", "ldquo", "rdquo", "bdquo"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
@@ -157,7 +169,8 @@ static size_t entity_end(tctx *t, size_t a) {
     size_t p = e + 1;
     if (p < t->n && s[p] == '#') p++;
     size_t q = p;
-    while (q < t->n && q - p < 8 && ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z' ? 1 : (s[q] >= '0' && s[q] <= '9')))
+    while (q < t->n && q - p < 8 &&
+           ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z' ? 1 : (s[q] >= '0' && s[q] <= '9')))
       q++;
     if (q == p || q >= t->n || s[q] != ';' || !quote_entity(s, e + 1, q)) break;
     e = q + 1;
@@ -232,7 +245,8 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   }
   if (is_cjk(c)) {
     e = a + l;
-    while (e < n && is_cjk(kz_cp_at(s, n, e, &l))) e += l;
+    while (e < n && is_cjk(kz_cp_at(s, n, e, &l)))
+      e += l;
     return e;
   }
   /* Emoji runs (`🚴🏽‍♂️`, `🎉🎉🎉`) are one token. */
@@ -253,9 +267,12 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
         e += l;
       }
     } else if (c == '-' || c == '*' || c == '=' || c == '`' || c == '\'') {
-      while (e < n && s[e] == (unsigned char)c) e++;
-    } else if (c == ')' && e < n && s[e] == ')' && !memchr(s + (a > 300 ? a - 300 : 0), '(', a > 300 ? 300 : a)) {
-      while (e < n && s[e] == ')') e++; /* a smiley `)))`, not closing brackets */
+      while (e < n && s[e] == (unsigned char)c)
+        e++;
+    } else if (c == ')' && e < n && s[e] == ')' &&
+               !memchr(s + (a > 300 ? a - 300 : 0), '(', a > 300 ? 300 : a)) {
+      while (e < n && s[e] == ')')
+        e++; /* a smiley `)))`, not closing brackets */
     }
     return e;
   }
@@ -264,23 +281,26 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
    * of them is one token (`_____`). */
   if (c == '_') {
     e = a + 1;
-    while (e < n && s[e] == '_') e++;
+    while (e < n && s[e] == '_')
+      e++;
     return e;
   }
-  while (e > a + 1 && s[e - 1] == '_') e--;
+  while (e > a + 1 && s[e - 1] == '_')
+    e--;
   if (kz_is_digit(c)) {
     e = number_groups(t, a, e);
     /* Times `12:30`, fractions and dates `2/3`, `12/03/2019`. */
     while (e + 1 < n && (s[e] == ':' || s[e] == '/') && s[e + 1] >= '0' && s[e + 1] <= '9') {
       size_t z = e + 1;
-      while (z < n && s[z] >= '0' && s[z] <= '9') z++;
+      while (z < n && s[z] >= '0' && s[z] <= '9')
+        z++;
       if (z < n && kz_is_alpha(kz_cp_at(s, n, z, &l))) break;
       e = z;
     }
   }
   /* Hyphenated words: `бизнес-жоспар`, `Алматы-2030`, `5-ші`. */
-  while (e + 1 < n && (s[e] == '-' || (s[e] == 0xE2 && e + 3 < n && s[e + 1] == 0x80 &&
-                                       s[e + 2] == 0x90))) {
+  while (e + 1 < n &&
+         (s[e] == '-' || (s[e] == 0xE2 && e + 3 < n && s[e + 1] == 0x80 && s[e + 2] == 0x90))) {
     size_t h = s[e] == '-' ? 1 : 3;
     uint32_t d = kz_cp_at(s, n, e + h, &l);
     if (!kz_is_wordch(d)) break;
@@ -324,7 +344,10 @@ kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_
     while (start < end) {
       size_t l;
       uint32_t c = kz_cp_at(s, n, start, &l);
-      if (kz_is_space(c)) { start += l; continue; }
+      if (kz_is_space(c)) {
+        start += l;
+        continue;
+      }
       size_t e = token_end(&t, start, end, &plang);
       if (e <= start) e = start + l;
       kz_spans_add(out, start, e);

@@ -29,10 +29,21 @@ static int needs_hamza(const unsigned char *s, size_t a, size_t b) {
     uint32_t c = lower_cyr(kz_utf8_next(s + i, &l));
     i += l;
     switch (c) {
-    case 0x4D9: case 0x4E9: case 0x4AF: case 0x456: front = 1; break; /* ә ө ү і */
-    case 0x435: case 0x44D: case 0x433: case 0x493: case 0x43A: case 0x49B:
+    case 0x4D9:
+    case 0x4E9:
+    case 0x4AF:
+    case 0x456:
+      front = 1;
+      break; /* ә ө ү і */
+    case 0x435:
+    case 0x44D:
+    case 0x433:
+    case 0x493:
+    case 0x43A:
+    case 0x49B:
       return 0; /* е э г ғ к қ */
-    default: break;
+    default:
+      break;
     }
   }
   return front;
@@ -47,7 +58,8 @@ size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, cha
   while (i < n) {
     /* one word: up to the next separator */
     size_t we = i, l = 1;
-    while (we < n && !is_word_sep(kz_utf8_next(s + we, &l))) we += l;
+    while (we < n && !is_word_sep(kz_utf8_next(s + we, &l)))
+      we += l;
     if (we == i) we = i + l; /* a separator: passes alone */
     int hz = needs_hamza(s, i, we);
     uint32_t prev = 0;
@@ -81,7 +93,10 @@ size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, cha
         }
         if (sv) kz_span_add(sv, i, i + l, d0, (size_t)(o - out), 0);
       } else {
-        const char *rep = c == ',' ? "\xd8\x8c" : c == ';' ? "\xd8\x9b" : c == '?' ? "\xd8\x9f" : NULL;
+        const char *rep = c == ','   ? "\xd8\x8c"
+                          : c == ';' ? "\xd8\x9b"
+                          : c == '?' ? "\xd8\x9f"
+                                     : NULL;
         if (rep) {
           memcpy(o, rep, 2);
           o += 2;
@@ -109,36 +124,69 @@ int kz_tl_is_arabic_letter(uint32_t cp) {
 /* Arabic letter -> Cyrillic, back-vowel reading; 0 = not handled here. */
 static uint32_t arab_base(uint32_t c) {
   switch (c) {
-  case 0x627: return 0x430; /* ا а */
-  case 0x628: return 0x431; /* ب б */
-  case 0x6C6: return 0x432; /* ۆ в */
-  case 0x6AF: return 0x433; /* گ г */
-  case 0x639: return 0x493; /* ع ғ */
-  case 0x62F: return 0x434; /* د д */
-  case 0x6D5: return 0x435; /* ە е */
-  case 0x62C: return 0x436; /* ج ж */
-  case 0x632: return 0x437; /* ز з */
-  case 0x643: case 0x6A9: return 0x43A; /* ك к */
-  case 0x642: return 0x49B; /* ق қ */
-  case 0x644: return 0x43B; /* ل л */
-  case 0x645: return 0x43C; /* م м */
-  case 0x646: return 0x43D; /* ن н */
-  case 0x6AD: return 0x4A3; /* ڭ ң */
-  case 0x648: return 0x43E; /* و о */
-  case 0x67E: return 0x43F; /* پ п */
-  case 0x631: return 0x440; /* ر р */
-  case 0x633: return 0x441; /* س с */
-  case 0x62A: return 0x442; /* ت т */
-  case 0x6CB: return 0x443; /* ۋ у */
-  case 0x6C7: return 0x4B1; /* ۇ ұ */
-  case 0x641: return 0x444; /* ف ф */
-  case 0x62D: return 0x445; /* ح х */
-  case 0x6BE: case 0x647: return 0x4BB; /* ھ һ */
-  case 0x686: return 0x447; /* چ ч */
-  case 0x634: return 0x448; /* ش ш */
-  case 0x649: return 0x44B; /* ى ы */
-  case 0x64A: case 0x6CC: return 0x439; /* ي й */
-  default: return 0;
+  case 0x627:
+    return 0x430; /* ا а */
+  case 0x628:
+    return 0x431; /* ب б */
+  case 0x6C6:
+    return 0x432; /* ۆ в */
+  case 0x6AF:
+    return 0x433; /* گ г */
+  case 0x639:
+    return 0x493; /* ع ғ */
+  case 0x62F:
+    return 0x434; /* د д */
+  case 0x6D5:
+    return 0x435; /* ە е */
+  case 0x62C:
+    return 0x436; /* ج ж */
+  case 0x632:
+    return 0x437; /* ز з */
+  case 0x643:
+  case 0x6A9:
+    return 0x43A; /* ك к */
+  case 0x642:
+    return 0x49B; /* ق қ */
+  case 0x644:
+    return 0x43B; /* ل л */
+  case 0x645:
+    return 0x43C; /* م м */
+  case 0x646:
+    return 0x43D; /* ن н */
+  case 0x6AD:
+    return 0x4A3; /* ڭ ң */
+  case 0x648:
+    return 0x43E; /* و о */
+  case 0x67E:
+    return 0x43F; /* پ п */
+  case 0x631:
+    return 0x440; /* ر р */
+  case 0x633:
+    return 0x441; /* س с */
+  case 0x62A:
+    return 0x442; /* ت т */
+  case 0x6CB:
+    return 0x443; /* ۋ у */
+  case 0x6C7:
+    return 0x4B1; /* ۇ ұ */
+  case 0x641:
+    return 0x444; /* ف ф */
+  case 0x62D:
+    return 0x445; /* ح х */
+  case 0x6BE:
+  case 0x647:
+    return 0x4BB; /* ھ һ */
+  case 0x686:
+    return 0x447; /* چ ч */
+  case 0x634:
+    return 0x448; /* ش ш */
+  case 0x649:
+    return 0x44B; /* ى ы */
+  case 0x64A:
+  case 0x6CC:
+    return 0x439; /* ي й */
+  default:
+    return 0;
   }
 }
 
@@ -146,20 +194,38 @@ static int is_hamza(uint32_t c) { return c == 0x674 || c == 0x621 || (c >= 0x675
 
 static uint32_t front_of(uint32_t c) {
   switch (c) {
-  case 0x430: return 0x4D9;
-  case 0x43E: return 0x4E9;
-  case 0x4B1: return 0x4AF;
-  case 0x44B: return 0x456;
-  default: return c;
+  case 0x430:
+    return 0x4D9;
+  case 0x43E:
+    return 0x4E9;
+  case 0x4B1:
+    return 0x4AF;
+  case 0x44B:
+    return 0x456;
+  default:
+    return c;
   }
 }
 
 static int cyr_vowel(uint32_t c) {
   switch (c) {
-  case 0x430: case 0x4D9: case 0x435: case 0x438: case 0x43E: case 0x4E9: case 0x443:
-  case 0x4B1: case 0x4AF: case 0x44B: case 0x456: case 0x44F: case 0x44E: case 0x451:
+  case 0x430:
+  case 0x4D9:
+  case 0x435:
+  case 0x438:
+  case 0x43E:
+  case 0x4E9:
+  case 0x443:
+  case 0x4B1:
+  case 0x4AF:
+  case 0x44B:
+  case 0x456:
+  case 0x44F:
+  case 0x44E:
+  case 0x451:
     return 1;
-  default: return 0;
+  default:
+    return 0;
   }
 }
 
@@ -204,8 +270,11 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv
       uint32_t r;
       if (is_hamza(c)) {
         /* U+0675..U+0678 carry a letter too */
-        uint32_t carried = c == 0x675 ? 0x627 : c == 0x676 ? 0x648 : c == 0x677 ? 0x6C7
-                           : c == 0x678 ? 0x64A : 0;
+        uint32_t carried = c == 0x675   ? 0x627
+                           : c == 0x676 ? 0x648
+                           : c == 0x677 ? 0x6C7
+                           : c == 0x678 ? 0x64A
+                                        : 0;
         if (!carried) {
           if (sv) kz_span_add(sv, start, i, d0, d0, 0);
           continue;

@@ -11,17 +11,47 @@
 #include <emmintrin.h>
 #endif
 
-static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_space(unsigned c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /* ASCII classes of the one-pass loop */
 enum { AC_OTHER = 0, AC_SPACE, AC_LETTER, AC_URL };
-static const uint8_t ascii_class[128] = {
-    ['\t'] = AC_SPACE, ['\n'] = AC_SPACE, ['\v'] = AC_SPACE, ['\f'] = AC_SPACE, ['\r'] = AC_SPACE,
-    [' '] = AC_SPACE,   ['@'] = AC_URL,     [':'] = AC_URL,
+static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
+                                         ['\n'] = AC_SPACE,
+                                         ['\v'] = AC_SPACE,
+                                         ['\f'] = AC_SPACE,
+                                         ['\r'] = AC_SPACE,
+                                         [' '] = AC_SPACE,
+                                         ['@'] = AC_URL,
+                                         [':'] = AC_URL,
 #define L(c) [c] = AC_LETTER, [c - 32] = AC_LETTER
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'),
-    L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
-    L('y'), L('z')
+                                         L('a'),
+                                         L('b'),
+                                         L('c'),
+                                         L('d'),
+                                         L('e'),
+                                         L('f'),
+                                         L('g'),
+                                         L('h'),
+                                         L('i'),
+                                         L('j'),
+                                         L('k'),
+                                         L('l'),
+                                         L('m'),
+                                         L('n'),
+                                         L('o'),
+                                         L('p'),
+                                         L('q'),
+                                         L('r'),
+                                         L('s'),
+                                         L('t'),
+                                         L('u'),
+                                         L('v'),
+                                         L('w'),
+                                         L('x'),
+                                         L('y'),
+                                         L('z')
 #undef L
 };
 
@@ -87,15 +117,16 @@ static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t e) {
     __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(y, k61), y);
     __m128i hi = _mm_cmpeq_epi8(_mm_min_epu8(y, k7a), y);
     __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, kc2), _mm_cmpeq_epi8(x, ke2));
-    unsigned m = ((unsigned)_mm_movemask_epi8(_mm_and_si128(lo, hi)) |
-                  (unsigned)_mm_movemask_epi8(x)) &
-                 ~(unsigned)_mm_movemask_epi8(stop);
+    unsigned m =
+        ((unsigned)_mm_movemask_epi8(_mm_and_si128(lo, hi)) | (unsigned)_mm_movemask_epi8(x)) &
+        ~(unsigned)_mm_movemask_epi8(stop);
     m = ~m & 0xFFFFu;
     if (m) return e + (size_t)__builtin_ctz(m);
     e += 16;
   }
 #endif
-  while (e < n && memo_byte(s[e])) e++;
+  while (e < n && memo_byte(s[e]))
+    e++;
   return e;
 }
 
@@ -124,7 +155,8 @@ static inline memo_key key_of(const unsigned char *p, size_t l) {
 #else
   unsigned char b[24] = {0};
   memcpy(b, p, l);
-  for (int q = 0; q < 3; q++) k.w[q] = load8(b + 8 * q);
+  for (int q = 0; q < 3; q++)
+    k.w[q] = load8(b + 8 * q);
 #endif
   return k;
 }
@@ -139,7 +171,8 @@ static inline int key_is(const memo_slot *m, const memo_key *k, size_t l) {
  * slack after any word (kz_tl_latin2021_fast's contract); a slot's out[] is
  * followed by at least 2 readable bytes (the next slot, or the spare one). */
 static inline void copy40(char *d, const char *src) {
-  for (int q = 0; q < 40; q += 8) memcpy(d + q, src + q, 8);
+  for (int q = 0; q < 40; q += 8)
+    memcpy(d + q, src + q, 8);
 }
 
 typedef struct memo_state {
@@ -158,8 +191,8 @@ static inline memo_slot *memo_find(const memo_state *M, const unsigned char *s, 
   size_t l = *e - i;
   if (l > MEMO_KEY || i + 24 > n) return NULL; /* too long, or too near the end for word loads */
   *k = key_of(s + i, l);
-  uint64_t h = (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] >> 7) ^ l) *
-               0x9E3779B97F4A7C15ull;
+  uint64_t h =
+      (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] >> 7) ^ l) * 0x9E3779B97F4A7C15ull;
   return &M->slot[(h >> (64 - M->bits)) & ~(uint64_t)1]; /* a set: two slots */
 }
 
@@ -181,7 +214,8 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
       slot = memo_find(M, s, n, i, &e, &key);
     }
     size_t j = e;
-    while (j < n && j < e + 4 && s[j] < 0x80 && !memo_byte(s[j])) j++; /* a space, a comma */
+    while (j < n && j < e + 4 && s[j] < 0x80 && !memo_byte(s[j]))
+      j++; /* a space, a comma */
     M->next_i = (size_t)-1;
     if (j < n && memo_byte(s[j]) && j > e) {
       M->next_i = j;
@@ -210,7 +244,7 @@ static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t 
   size_t k = kz_tl_word2021(s, n, i, o, lex, L);
   if (!k) k = other_word(s, n, i, flags, o);
   if (slot && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
-    slot[1] = slot[0]; /* the newer word first; the older one stays */
+    slot[1] = slot[0];                          /* the newer word first; the older one stays */
     memcpy(slot->key, key.w, sizeof slot->key); /* key_of's bytes, zero-padded */
     slot->len = (uint8_t)k;
     slot->dlen = (uint8_t)(*o - o0);
@@ -241,9 +275,13 @@ kz_tl_memo *kz_tl_memo_new(size_t n) {
    * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 31,600 forms,
    * 2^15 slots) and costs a small input little */
   m->bits = 10;
-  while (m->bits < 16 && ((size_t)1 << m->bits) < n / 128) m->bits++;
+  while (m->bits < 16 && ((size_t)1 << m->bits) < n / 128)
+    m->bits++;
   m->mem = calloc(((size_t)1 << m->bits) + 2, sizeof *m->slot);
-  if (!m->mem) { free(m); return NULL; }
+  if (!m->mem) {
+    free(m);
+    return NULL;
+  }
   /* slots on cache lines */
   m->slot = (memo_slot *)(void *)((char *)m->mem + (64 - (uintptr_t)m->mem % 64) % 64);
   return m;
@@ -309,7 +347,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       tok_o = o;
     }
     if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
-      goto fail; /* marks, ties, U+1Exx letters: the general route */
+      goto fail;                           /* marks, ties, U+1Exx letters: the general route */
     if (c >= 0xC3 && c <= 0xC9) goto word; /* a Latin letter starts a word */
     if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) { /* NBSP « » § ° */
       o[0] = (char)c;
@@ -332,12 +370,16 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       /* other scripts (Arabic, CJK), €: ask the normalizer about the stretch
        * from the previous character to the next ASCII byte */
       size_t a = i, b = i;
-      while (a > 0 && (s[a - 1] & 0xC0) == 0x80) a--;
+      while (a > 0 && (s[a - 1] & 0xC0) == 0x80)
+        a--;
       if (a > 0) a--;
-      while (a > 0 && (s[a] & 0xC0) == 0x80) a--;
-      while (b < n && s[b] >= 0x80) b++;
+      while (a > 0 && (s[a] & 0xC0) == 0x80)
+        a--;
+      while (b < n && s[b] >= 0x80)
+        b++;
       int isn = 0;
-      if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+      if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) !=
+              KZTEXT_OK ||
           !isn)
         goto fail;
       ok_until = b;
@@ -391,7 +433,8 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       if (!ascii) { /* the token is copied as it is: it must be valid NFC */
         int isn = 0;
         if (kztext_is_normalized((const char *)s + tok_s, e - tok_s, KZTEXT_NORM_NFC, &isn, NULL) !=
-                KZTEXT_OK || !isn)
+                KZTEXT_OK ||
+            !isn)
           goto fail;
       }
       /* text before the address converts as the general route does it */

@@ -42,8 +42,8 @@ static inline uint32_t cyr_lower(uint32_t cp) {
 
 static int is_upper_letter(uint32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return 1;
-  if (cp >= 0x400 && cp < 0x500) return (kz_cyr_class[cp - 0x400] & KZ_C_UPPER) != 0 ||
-                                         (cp >= 0x400 && cp <= 0x42F);
+  if (cp >= 0x400 && cp < 0x500)
+    return (kz_cyr_class[cp - 0x400] & KZ_C_UPPER) != 0 || (cp >= 0x400 && cp <= 0x42F);
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return 1;
   return 0;
 }
@@ -101,9 +101,12 @@ static size_t put_cased(char *o, const char *str, int cap, int all) {
     size_t l;
     uint32_t c = kz_utf8_next((const unsigned char *)str + i, &l);
     if (cap && (i == 0 || all)) {
-      if (c >= 'a' && c <= 'z') c -= 32;
-      else if (c == 0x131) c = 'I';
-      else if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 0x20;
+      if (c >= 'a' && c <= 'z')
+        c -= 32;
+      else if (c == 0x131)
+        c = 'I';
+      else if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+        c -= 0x20;
     }
     k += kz_utf8_encode(c, o + k);
     i += l;
@@ -127,7 +130,10 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
     if (lc == 0x449) {
       str = shsh_word(s, n, i) ? "shsh" : "sh";
     } else if (lc == 0x44F) { /* я: á after a consonant, ıa after a vowel, ъ or ь */
-      str = pl == 0x438 ? "a" : after_cons ? "\xc3\xa1" : "\xc4\xb1" "a";
+      str = pl == 0x438  ? "a"
+            : after_cons ? "\xc3\xa1"
+                         : "\xc4\xb1"
+                           "a";
     } else { /* ю: ú after a consonant, ъ or ь, else ıý */
       int soft = pl == 0x44A || pl == 0x44C;
       str = pl == 0x438 ? "\xc3\xbd" : (after_cons || soft) ? "\xc3\xba" : "\xc4\xb1\xc3\xbd";
@@ -147,10 +153,13 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
     /* BGN/PCGN: a middle dot keeps two letters apart that would read as a
      * digraph (гһ зһ кһ нг сһ цһ шч; the last by analogy, as CLDR). */
     uint32_t nl = cyr_lower(cp_at(s, n, i + 2));
-    int sep = (nl == 0x4BB && (lc == 0x433 || lc == 0x437 || lc == 0x43A || lc == 0x441 ||
-                               lc == 0x446)) ||
+    int sep = (nl == 0x4BB &&
+               (lc == 0x433 || lc == 0x437 || lc == 0x43A || lc == 0x441 || lc == 0x446)) ||
               (lc == 0x43D && nl == 0x433) || (lc == 0x448 && nl == 0x447);
-    if (sep) { memcpy(o + k, "\xc2\xb7", 2); k += 2; }
+    if (sep) {
+      memcpy(o + k, "\xc2\xb7", 2);
+      k += 2;
+    }
   }
   return k;
 }
@@ -159,16 +168,54 @@ static size_t slow_letter(const unsigned char *s, size_t n, size_t i, kztext_sch
  * text types "үшiн" with a Latin i): the Cyrillic letter, or 0. */
 static uint32_t homoglyph(unsigned c) {
   switch (c) {
-  case 'a': return 0x430; case 'c': return 0x441; case 'e': return 0x435;
-  case 'i': return 0x456; case 'o': return 0x43E; case 'p': return 0x440;
-  case 'x': return 0x445; case 'y': return 0x443; case 'h': return 0x4BB;
-  case 'k': return 0x43A;
-  case 'A': return 0x410; case 'B': return 0x412; case 'C': return 0x421;
-  case 'E': return 0x415; case 'H': return 0x41D; case 'I': return 0x406;
-  case 'K': return 0x41A; case 'M': return 0x41C; case 'O': return 0x41E;
-  case 'P': return 0x420; case 'T': return 0x422; case 'X': return 0x425;
-  case 'Y': return 0x423;
-  default: return 0;
+  case 'a':
+    return 0x430;
+  case 'c':
+    return 0x441;
+  case 'e':
+    return 0x435;
+  case 'i':
+    return 0x456;
+  case 'o':
+    return 0x43E;
+  case 'p':
+    return 0x440;
+  case 'x':
+    return 0x445;
+  case 'y':
+    return 0x443;
+  case 'h':
+    return 0x4BB;
+  case 'k':
+    return 0x43A;
+  case 'A':
+    return 0x410;
+  case 'B':
+    return 0x412;
+  case 'C':
+    return 0x421;
+  case 'E':
+    return 0x415;
+  case 'H':
+    return 0x41D;
+  case 'I':
+    return 0x406;
+  case 'K':
+    return 0x41A;
+  case 'M':
+    return 0x41C;
+  case 'O':
+    return 0x41E;
+  case 'P':
+    return 0x420;
+  case 'T':
+    return 0x422;
+  case 'X':
+    return 0x425;
+  case 'Y':
+    return 0x423;
+  default:
+    return 0;
   }
 }
 
@@ -215,7 +262,9 @@ static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, s
 /* ə Ə (U+0259, U+018F) typed for ә Ә inside a Cyrillic word: the Cyrillic
  * letter, or 0. */
 static uint32_t schwa(const unsigned char *s, size_t n, size_t i) {
-  uint32_t h = (s[i] == 0xC9 && s[i + 1] == 0x99) ? 0x4D9 : (s[i] == 0xC6 && s[i + 1] == 0x8F) ? 0x4D8 : 0;
+  uint32_t h = (s[i] == 0xC9 && s[i + 1] == 0x99)   ? 0x4D9
+               : (s[i] == 0xC6 && s[i + 1] == 0x8F) ? 0x4D8
+                                                    : 0;
   if (!h) return 0;
   int before = i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3;
   int after = i + 3 < n && s[i + 2] >= 0xD0 && s[i + 2] <= 0xD3 && (s[i + 3] & 0xC0) == 0x80;
@@ -267,8 +316,8 @@ static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, 
  * я); native doubles (аққу, мемлекеттік) stay, and so does a double made by
  * a Kazakh suffix (саясатты, below). */
 static int russian_only(uint32_t lc) {
-  return lc == 0x451 || lc == 0x446 || lc == 0x447 || lc == 0x449 || lc == 0x44A ||
-         lc == 0x44C || lc == 0x44D || lc == 0x44E || lc == 0x44F;
+  return lc == 0x451 || lc == 0x446 || lc == 0x447 || lc == 0x449 || lc == 0x44A || lc == 0x44C ||
+         lc == 0x44D || lc == 0x44E || lc == 0x44F;
 }
 
 static size_t word_end(const unsigned char *s, size_t n, size_t i) {
@@ -293,17 +342,17 @@ static int loanword_2018(const unsigned char *s, size_t n, size_t i, size_t *end
  * morphology, not the loanword's spelling, so it stays double. */
 static const char *const kz_suffixes[] = {
     /* consonant-initial: may start the chain */
-    "лар", "лер", "дар", "дер", "тар", "тер", "нар", "нер", "ның", "нің", "дың", "дің", "тың",
-    "тің", "ны", "ні", "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "на", "не", "да", "де",
-    "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
-    "мыз", "міз", "быз", "біз", "пыз", "піз", "лы", "лі", "лық", "лік", "дық", "дік", "тық",
-    "тік", "сыз", "сіз", "сы", "сі", "шы", "ші", "ша", "ше", "дай", "дей", "тай", "тей", "ла",
-    "ле", "лау", "леу", "дау", "деу", "тау", "теу", "ған", "ген", "қан", "кен", "ғы", "гі",
-    "қы", "кі", "ну", "дағы", "дегі", "тағы", "тегі", "нағы", "негі", "сын", "сін", "ңыз",
-    "ңіз", "лан", "лен", "ушы", "уші", NULL};
+    "лар", "лер", "дар", "дер", "тар", "тер", "нар",  "нер",  "ның",  "нің",  "дың",  "дің",  "тың",
+    "тің", "ны",  "ні",  "ды",  "ді",  "ты",  "ті",   "ға",   "ге",   "қа",   "ке",   "на",   "не",
+    "да",  "де",  "та",  "те",  "нда", "нде", "дан",  "ден",  "тан",  "тен",  "нан",  "нен",  "мен",
+    "бен", "пен", "мыз", "міз", "быз", "біз", "пыз",  "піз",  "лы",   "лі",   "лық",  "лік",  "дық",
+    "дік", "тық", "тік", "сыз", "сіз", "сы",  "сі",   "шы",   "ші",   "ша",   "ше",   "дай",  "дей",
+    "тай", "тей", "ла",  "ле",  "лау", "леу", "дау",  "деу",  "тау",  "теу",  "ған",  "ген",  "қан",
+    "кен", "ғы",  "гі",  "қы",  "кі",  "ну",  "дағы", "дегі", "тағы", "тегі", "нағы", "негі", "сын",
+    "сін", "ңыз", "ңіз", "лан", "лен", "ушы", "уші",  NULL};
 static const char *const kz_suffix_tails[] = {/* only after another suffix */
-                                              "ы", "і", "а", "е", "н", "м", "ң", "ым", "ім",
-                                              "ың", "ің", "ын", "ін", "у", NULL};
+                                              "ы",  "і",  "а",  "е",  "н",  "м", "ң", "ым",
+                                              "ім", "ың", "ің", "ын", "ін", "у", NULL};
 
 static int suffix_chain(const unsigned char *s, size_t n, int depth) {
   if (n == 0) return depth > 0;
@@ -342,8 +391,12 @@ static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, ch
     const kz_fwd_entry *en = &T[((s[k] - 0xD0) << 6) | (s[k + 1] & 0x3F)];
     char buf[32];
     size_t len;
-    if (en->flags & (KZ_F_MULTI | KZ_F_CTX)) len = slow_letter(s, n, k, KZTEXT_SCHEME_LATIN2018, en, buf);
-    else { memcpy(buf, en->out, en->len); len = en->len; }
+    if (en->flags & (KZ_F_MULTI | KZ_F_CTX))
+      len = slow_letter(s, n, k, KZTEXT_SCHEME_LATIN2018, en, buf);
+    else {
+      memcpy(buf, en->out, en->len);
+      len = en->len;
+    }
     int cons = len == 1 && !strchr("aeiouyAEIOUY", buf[0]);
     if (cons && last_len == 1 && (buf[0] | 0x20) == (last[0] | 0x20) &&
         !native_suffixes(s, n, k, e))
@@ -351,7 +404,10 @@ static size_t word_2018(const unsigned char *s, size_t n, size_t i, size_t e, ch
     memcpy(o, buf, len);
     if (sv) kz_span_add(sv, k, k + 2, (size_t)(o - out), (size_t)(o - out) + len, 0);
     o += len;
-    if (len) { memcpy(last, buf, len); last_len = cons ? len : 0; }
+    if (len) {
+      memcpy(last, buf, len);
+      last_len = cons ? len : 0;
+    }
   }
   return (size_t)(o - o0);
 }
@@ -365,7 +421,8 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
     unsigned c = s[i];
     if (c < 0x80) {
       size_t j = i + 1;
-      while (j < n && s[j] < 0x80) j++;
+      while (j < n && s[j] < 0x80)
+        j++;
       if (touches_cyrillic(s, n, i, j)) {
         o += ascii_mixed(s, n, i, j, to, out, o, spans ? sv : NULL);
         i = j;
@@ -429,7 +486,8 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
  * whenever code linked before it changes size. */
 __attribute__((aligned(64)))
 #endif
-size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+size_t
+kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
   size_t i = 0, ok_until = 0;
   char *o = out;
@@ -442,7 +500,8 @@ size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *
         continue;
       }
       size_t j = i + 1; /* a run of ASCII letters */
-      while (j < n && is_ascii_letter(s[j])) j++;
+      while (j < n && is_ascii_letter(s[j]))
+        j++;
       if (touches_cyrillic(s, n, i, j)) {
         o += ascii_mixed(s, n, i, j, to, out, o, NULL);
       } else {
@@ -514,9 +573,11 @@ size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *
      * from the previous character (it might compose with it) to the next
      * ASCII byte (ASCII never composes with what precedes it). */
     size_t a = i > 0 ? kz_utf8_prev(s, i) : 0, b = i;
-    while (b < n && s[b] >= 0x80) b++;
+    while (b < n && s[b] >= 0x80)
+      b++;
     int isn = 0;
-    if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) != KZTEXT_OK ||
+    if (kztext_is_normalized((const char *)s + a, b - a, KZTEXT_NORM_NFC, &isn, NULL) !=
+            KZTEXT_OK ||
         !isn)
       return (size_t)-1;
     ok_until = b;

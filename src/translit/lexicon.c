@@ -28,8 +28,10 @@ size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int who
     uint32_t lo = N_FIRST(nd), end = lo + N_NCHILD(nd), hi = end;
     while (lo < hi) { /* children sorted by label */
       uint32_t mid = (lo + hi) / 2;
-      if (N_LABEL(T[mid]) < key[i]) lo = mid + 1;
-      else hi = mid;
+      if (N_LABEL(T[mid]) < key[i])
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     if (lo >= end || N_LABEL(T[lo]) != key[i]) break;
     nd = T[lo];

@@ -20,21 +20,21 @@
 #define MAXW 64 /* longer words are converted in pieces */
 
 typedef struct tok {
-  uint16_t target;  /* Cyrillic lower-case cp, class, 0 = dropped, 0xFFFF = literal */
-  uint8_t a, b;     /* code point index range [a, b) in the word */
-  uint8_t cap;      /* first source letter is a capital */
-  uint8_t iamb;     /* latin2018: source was a capital I (і or и) */
+  uint16_t target; /* Cyrillic lower-case cp, class, 0 = dropped, 0xFFFF = literal */
+  uint8_t a, b;    /* code point index range [a, b) in the word */
+  uint8_t cap;     /* first source letter is a capital */
+  uint8_t iamb;    /* latin2018: source was a capital I (і or и) */
 } tok;
 
 typedef struct word {
-  uint32_t cp[MAXW];     /* lower case */
+  uint32_t cp[MAXW]; /* lower case */
   uint8_t cap[MAXW];
-  size_t off[MAXW + 1];  /* byte offsets into the input */
+  size_t off[MAXW + 1]; /* byte offsets into the input */
   int n;
   tok t[MAXW];
   int nt;
-  int acronym; /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
-  int roman;   /* a Roman numeral of two letters or more (XIV) */
+  int acronym;   /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
+  int roman;     /* a Roman numeral of two letters or more (XIV) */
   unsigned next; /* the byte after the word (0 at the end, or not known) */
   int lexicon;   /* the lexicon's data may be used (not KZ_TRANSLIT_NO_LEXICON) */
   uint16_t tcode[MAXW];
@@ -45,21 +45,28 @@ static uint8_t sym_of(uint32_t cp) {
   size_t lo = 0, hi = sizeof kz_sym_cp / sizeof *kz_sym_cp;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (kz_sym_cp[mid] < cp) lo = mid + 1;
-    else hi = mid;
+    if (kz_sym_cp[mid] < cp)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return (lo < sizeof kz_sym_cp / sizeof *kz_sym_cp && kz_sym_cp[lo] == cp) ? (uint8_t)(lo + 1) : 0;
 }
 
 static uint32_t lat_lower(uint32_t cp, int *cap) {
   *cap = 0;
-  if (cp >= 'A' && cp <= 'Z') { *cap = 1; return cp + 32; }
+  if (cp >= 'A' && cp <= 'Z') {
+    *cap = 1;
+    return cp + 32;
+  }
   if (cp < 0xC0) return cp;
   size_t lo = 0, hi = sizeof kz_lat_lower_tab / sizeof *kz_lat_lower_tab;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (kz_lat_lower_tab[mid][0] < cp) lo = mid + 1;
-    else hi = mid;
+    if (kz_lat_lower_tab[mid][0] < cp)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (lo < sizeof kz_lat_lower_tab / sizeof *kz_lat_lower_tab && kz_lat_lower_tab[lo][0] == cp) {
     *cap = 1;
@@ -91,7 +98,9 @@ static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {
   return 0;
 }
 
-static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_space(unsigned c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 static int ascii_alnum(unsigned c) {
   return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
@@ -105,11 +114,13 @@ size_t kz_tl_url_start(const unsigned char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     size_t q = i;
     if (s[i] == '@' && i > 0 && i + 1 < n) { /* back over the local part */
-      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "._%+-"))) q--;
+      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "._%+-")))
+        q--;
       return q;
     }
     if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') { /* and the scheme */
-      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "+.-"))) q--;
+      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "+.-")))
+        q--;
       return q;
     }
   }
@@ -154,7 +165,11 @@ static void tokenize(word *w, kztext_scheme sc) {
             break;
           }
         }
-        if (ok) { best = key->n; target = key->target; break; }
+        if (ok) {
+          best = key->n;
+          target = key->target;
+          break;
+        }
       }
     }
     if (!best) best = 1;
@@ -167,8 +182,8 @@ static void tokenize(word *w, kztext_scheme sc) {
 }
 
 typedef struct unit {
-  uint32_t c[2];   /* Cyrillic lower case; c[1] may be 0 */
-  int ta, tb;      /* token range */
+  uint32_t c[2]; /* Cyrillic lower case; c[1] may be 0 */
+  int ta, tb;    /* token range */
 } unit;
 
 /* ---- rules that need more than token codes --------------------------- */
@@ -196,8 +211,8 @@ static uint16_t capital_i_2018(const word *w, int j) {
   if (j == 0 && nx && nx != CY_DOTTED_I && kz_tok_vowel(nx) && !w->t[1].iamb) return KZ_AMB_I;
   /* the first letter of a word before б г д к м т ы ғ: и in 9 of 10
    * hunspell-kk stems (игі, ит, иман), і only before ж з л р с ш ң */
-  if (j == 0 && (nx == CY_B || nx == CY_G || nx == CY_D || nx == CY_K || nx == CY_M ||
-                 nx == CY_T || nx == CY_YERU || nx == CY_GH))
+  if (j == 0 && (nx == CY_B || nx == CY_G || nx == CY_D || nx == CY_K || nx == CY_M || nx == CY_T ||
+                 nx == CY_YERU || nx == CY_GH))
     return KZ_AMB_I;
   /* ...and before ж з л р с ш ң a front vowel next says і (Іргетасы,
    * Ісләм); a back one says nothing (Исабек, but Ізмұхамбет) */
@@ -250,20 +265,25 @@ static int roman_numeral(const word *w, kztext_scheme sc) {
   if (w->n < 2) return 0;
   for (int k = 0; k < w->n; k++)
     if (!w->cap[k]) return 0;
-  while (i < w->n && w->cp[i] == 'x') i++, x++;
+  while (i < w->n && w->cp[i] == 'x')
+    i++, x++;
   if (x > 3) return 0;
   uint32_t c[4] = {0, 0, 0, 0};
   int r = w->n - i;
   if (r > 4) return 0;
   for (int k = 0; k < r; k++) {
     uint32_t cp = w->cp[i + k];
-    if (cp == one) c[k] = 'i';
-    else if (cp == 'v' || cp == 'x') c[k] = cp;
-    else return 0;
+    if (cp == one)
+      c[k] = 'i';
+    else if (cp == 'v' || cp == 'x')
+      c[k] = cp;
+    else
+      return 0;
   }
   if (r == 2 && c[0] == 'i' && (c[1] == 'x' || c[1] == 'v')) return 1; /* IX, IV */
-  int k = c[0] == 'v'; /* V?I{0,3} */
-  while (k < r && c[k] == 'i') k++;
+  int k = c[0] == 'v';                                                 /* V?I{0,3} */
+  while (k < r && c[k] == 'i')
+    k++;
   return k == r && r - (c[0] == 'v') <= 3;
 }
 
@@ -272,7 +292,8 @@ static int roman_numeral(const word *w, kztext_scheme sc) {
 static int initial_cluster(const word *w) {
   if (w->nt < 3) return 0;
   int lower = 0;
-  for (int i = 0; i < w->n; i++) lower |= !w->cap[i];
+  for (int i = 0; i < w->n; i++)
+    lower |= !w->cap[i];
   if (!lower) return 0;
   uint16_t a = w->t[0].target, b = w->t[1].target;
   return a && b && a != KZ_TOK_LITERAL && b != KZ_TOK_LITERAL && !kz_tok_vowel(a) &&
@@ -292,7 +313,8 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     x->ta = j;
     x->tb = j + 1;
     if (t->iamb) g = capital_i_2018(w, j);
-    if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x')) g = KZ_TOK_LITERAL; /* stays Latin */
+    if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x'))
+      g = KZ_TOK_LITERAL; /* stays Latin */
     if (g == KZ_TOK_LITERAL) {
       x->c[0] = 0xFFFFFFFF;
     } else if (g == KZ_AMB_AE || g == KZ_AMB_OE || g == KZ_AMB_UE) {
@@ -315,8 +337,13 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     }
     j = x->tb - 1;
     if (x->c[0] != 0xFFFFFFFF) {
-      if (x->c[1]) { prev2 = x->c[0]; prev = x->c[1]; }
-      else if (x->c[0]) { prev2 = prev; prev = x->c[0]; }
+      if (x->c[1]) {
+        prev2 = x->c[0];
+        prev = x->c[1];
+      } else if (x->c[0]) {
+        prev2 = prev;
+        prev = x->c[0];
+      }
     } else {
       prev = prev2 = 0;
     }
@@ -365,11 +392,14 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
   w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
   tokenize(w, sc);
-  for (int j = 0; j < w->nt; j++) w->tcode[j] = w->t[j].target;
+  for (int j = 0; j < w->nt; j++)
+    w->tcode[j] = w->t[j].target;
   int ncap = 0, nlow = 0;
   for (int i = 0; i < w->n; i++) {
-    if (w->cap[i]) ncap++;
-    else if (kz_tl_is_latin_letter(w->cp[i])) nlow++;
+    if (w->cap[i])
+      ncap++;
+    else if (kz_tl_is_latin_letter(w->cp[i]))
+      nlow++;
   }
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = kz_rule_acronym(w->tcode, w->nt, allcaps);
@@ -395,7 +425,10 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       uint16_t g = w->t[j].target;
       if (w->t[j].iamb) g = capital_i_2018(w, j);
       const char *c = kz_rule_canon(g, y18);
-      if (!c) { ok = 0; break; }
+      if (!c) {
+        ok = 0;
+        break;
+      }
       size_t cl = strlen(c);
       memcpy(key + kl, c, cl);
       kl += cl;
@@ -406,7 +439,10 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       if (lex_len > 3 * m) m = 0; /* keeps kztext_translit_bound() a true bound */
       /* the match must end on a token boundary */
       for (int j = 0; m && j < w->nt; j++)
-        if (kend[j] == m) { lex_tokens = j + 1; break; }
+        if (kend[j] == m) {
+          lex_tokens = j + 1;
+          break;
+        }
       if (!lex_tokens) lex = NULL;
     }
   }
@@ -477,7 +513,8 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
     unsigned c0 = s[i];
     if (at_token_start && !is_space(c0)) {
       size_t e = i;
-      while (e < n && !is_space(s[e])) e++;
+      while (e < n && !is_space(s[e]))
+        e++;
       url = i + kz_tl_url_start(s + i, e - i); /* text before it converts (сайты:http://) */
       url_end = e;
       at_token_start = 0;
@@ -502,7 +539,10 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
     }
     if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
       size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, !(flags & KZ_TRANSLIT_NO_LEXICON));
-      if (k) { i += k; continue; }
+      if (k) {
+        i += k;
+        continue;
+      }
     }
     size_t l;
     uint32_t cp = kz_utf8_next(s + i, &l);

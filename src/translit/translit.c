@@ -9,13 +9,12 @@
 
 /* Entries 0..KZ_SCHEME_COUNT-1 are the canonical names in enum order. */
 const kz_name kz_scheme_names[] = {
-    {"cyrillic", KZTEXT_SCHEME_CYRILLIC}, {"latin2021", KZTEXT_SCHEME_LATIN2021},
+    {"cyrillic", KZTEXT_SCHEME_CYRILLIC},   {"latin2021", KZTEXT_SCHEME_LATIN2021},
     {"latin2018", KZTEXT_SCHEME_LATIN2018}, {"latin2017", KZTEXT_SCHEME_LATIN2017},
-    {"iso9", KZTEXT_SCHEME_ISO9},         {"bgn", KZTEXT_SCHEME_BGN},
-    {"alalc", KZTEXT_SCHEME_ALALC},       {"arabic", KZTEXT_SCHEME_ARABIC},
+    {"iso9", KZTEXT_SCHEME_ISO9},           {"bgn", KZTEXT_SCHEME_BGN},
+    {"alalc", KZTEXT_SCHEME_ALALC},         {"arabic", KZTEXT_SCHEME_ARABIC},
     {"mediawiki", KZTEXT_SCHEME_MEDIAWIKI}, {"auto", KZTEXT_SCHEME_AUTO},
-    {"latin", KZTEXT_SCHEME_LATIN2021},
-    {NULL, 0}};
+    {"latin", KZTEXT_SCHEME_LATIN2021},     {NULL, 0}};
 
 const char *kztext_scheme_name(kztext_scheme scheme) {
   if (scheme == KZTEXT_SCHEME_AUTO) return "auto";
@@ -75,22 +74,61 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
     }
     size_t l, sub;
     uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
-    if (!l) { i += sub; prev = 0; continue; }
+    if (!l) {
+      i += sub;
+      prev = 0;
+      continue;
+    }
     i += l;
-    if (c >= 0x400 && c < 0x530) k->cyr++;
-    else if (kz_tl_is_arabic_letter(c)) k->arab++;
+    if (c >= 0x400 && c < 0x530)
+      k->cyr++;
+    else if (kz_tl_is_arabic_letter(c))
+      k->arab++;
     else if (kz_tl_is_latin_letter(c)) {
       k->lat++;
       switch (c) {
-      case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0x15F:
-      case 0x15E: case 0x16B: case 0x16A: case 0x131: case 0x130: case 0xF6: case 0xD6:
-      case 0xFC: case 0xDC:
-        k->s21++; k->kz++; k->dotless += c == 0x131; break;
-      case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3:
-      case 0xD3: case 0xFA: case 0xDA: case 0xFD: case 0xDD:
-        k->s18++; k->kz++; break;
-      case 'q': case 'Q': k->kz++; break;
-      default: k->other += c >= 0x80; break;
+      case 0xE4:
+      case 0xC4:
+      case 0x11F:
+      case 0x11E:
+      case 0xF1:
+      case 0xD1:
+      case 0x15F:
+      case 0x15E:
+      case 0x16B:
+      case 0x16A:
+      case 0x131:
+      case 0x130:
+      case 0xF6:
+      case 0xD6:
+      case 0xFC:
+      case 0xDC:
+        k->s21++;
+        k->kz++;
+        k->dotless += c == 0x131;
+        break;
+      case 0xE1:
+      case 0xC1:
+      case 0x1F5:
+      case 0x1F4:
+      case 0x144:
+      case 0x143:
+      case 0xF3:
+      case 0xD3:
+      case 0xFA:
+      case 0xDA:
+      case 0xFD:
+      case 0xDD:
+        k->s18++;
+        k->kz++;
+        break;
+      case 'q':
+      case 'Q':
+        k->kz++;
+        break;
+      default:
+        k->other += c >= 0x80;
+        break;
       }
     } else if (kz_tl_is_apos(c) && kz_tl_is_latin_letter(prev) &&
                strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
@@ -139,19 +177,23 @@ static void compose(const kz_spanv *a, const kz_spanv *b, kz_spanv *out) {
     const kztext_alignment *y = &b->v[ib];
     size_t s0 = 0, s1 = 0;
     if (a->n) {
-      while (ia + 1 < a->n && a->v[ia].dst_end <= y->src_start) ia++;
+      while (ia + 1 < a->n && a->v[ia].dst_end <= y->src_start)
+        ia++;
       const kztext_alignment *x = &a->v[ia];
       int ident = x->src_end - x->src_start == x->dst_end - x->dst_start;
       s0 = ident && y->src_start >= x->dst_start ? x->src_start + (y->src_start - x->dst_start)
                                                  : x->src_start;
       size_t ka = ia;
-      while (ka + 1 < a->n && a->v[ka].dst_end < y->src_end) ka++;
+      while (ka + 1 < a->n && a->v[ka].dst_end < y->src_end)
+        ka++;
       const kztext_alignment *z = &a->v[ka];
       ident = z->src_end - z->src_start == z->dst_end - z->dst_start;
-      if (y->src_end == y->src_start) s1 = s0;
+      if (y->src_end == y->src_start)
+        s1 = s0;
       else if (ident && y->src_end >= z->dst_start && y->src_end <= z->dst_end)
         s1 = z->src_start + (y->src_end - z->dst_start);
-      else s1 = z->src_end;
+      else
+        s1 = z->src_end;
     }
     if (out->n) {
       kztext_alignment *l = &out->v[out->n - 1];
@@ -167,8 +209,10 @@ static void compose(const kz_spanv *a, const kz_spanv *b, kz_spanv *out) {
     out->last_pass = 0;
     kz_span_add(out, s0, s1, y->dst_start, y->dst_end, 0);
   }
-  if (out->n && out->v[out->n - 1].src_end < src_total) out->v[out->n - 1].src_end = src_total;
-  else if (!out->n && src_total) kz_span_add(out, 0, src_total, 0, 0, 0); /* all dropped */
+  if (out->n && out->v[out->n - 1].src_end < src_total)
+    out->v[out->n - 1].src_end = src_total;
+  else if (!out->n && src_total)
+    kz_span_add(out, 0, src_total, 0, 0, 0); /* all dropped */
 }
 
 /* Converts s[0..n) (valid, NFC) from `from` (not AUTO) to `to` into out, whose
@@ -191,8 +235,10 @@ static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext
   size_t m = route(s, n, from, KZTEXT_SCHEME_CYRILLIC, flags, mid, sv ? &a : NULL);
   size_t r = kz_tl_from_cyrillic((const unsigned char *)mid, m, to, flags, out, sv ? &b : NULL);
   if (sv) {
-    if (a.oom || b.oom) sv->oom = 1;
-    else compose(&a, &b, sv);
+    if (a.oom || b.oom)
+      sv->oom = 1;
+    else
+      compose(&a, &b, sv);
   }
   free(a.v);
   free(b.v);
@@ -237,9 +283,11 @@ static void doc_detect(const unsigned char *s, size_t n, doc_verdict *d) {
   size_t m = n;
   if (m > (1u << 20)) {
     m = 1u << 20;
-    while (m > 0 && s[m - 1] != '\n') m--;
+    while (m > 0 && s[m - 1] != '\n')
+      m--;
     if (!m) m = 1u << 20;
-    while (m < n && (s[m] & 0xC0) == 0x80) m++;
+    while (m < n && (s[m] & 0xC0) == 0x80)
+      m++;
   }
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
@@ -501,7 +549,8 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
 static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
                          char *out, kz_spanv *sv) {
   size_t nl_count = 1;
-  for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++) nl_count++;
+  for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
+    nl_count++;
   line_info *lines = malloc(nl_count * sizeof *lines);
   if (!lines) return (size_t)-1;
   size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0};
@@ -528,7 +577,10 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     d.latin = (kztext_scheme)best;
   } else {
     for (size_t q = 0; q < nlines; q++)
-      if (lines[q].own == LINE_WEAK) { doc_detect(s, n, &d); break; }
+      if (lines[q].own == LINE_WEAK) {
+        doc_detect(s, n, &d);
+        break;
+      }
   }
   auto_ctx c = {to, flags, out, sv, NULL};
   if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
@@ -539,8 +591,10 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     size_t j = lines[q++].end;
     while (q < nlines) {
       kztext_scheme v = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
-      if (latin == LINE_NONE) latin = v;
-      else if (v != latin && v != LINE_NONE) break;
+      if (latin == LINE_NONE)
+        latin = v;
+      else if (v != latin && v != LINE_NONE)
+        break;
       j = lines[q++].end;
     }
     if (latin == LINE_NONE) latin = LATIN_FOREIGN;
@@ -600,12 +654,14 @@ static kztext_status prepare(const char *src, size_t len, unsigned flags, int wa
   for (size_t i = 0; i < len;) {
     size_t j = i;
     if (is_ws((unsigned char)src[i])) {
-      while (j < len && is_ws((unsigned char)src[j])) j++;
+      while (j < len && is_ws((unsigned char)src[j]))
+        j++;
       kz_buf_put(&b, src + i, j - i);
       i = j;
       continue;
     }
-    while (j < len && !is_ws((unsigned char)src[j])) j++;
+    while (j < len && !is_ws((unsigned char)src[j]))
+      j++;
     int isn = 0;
     if (kztext_is_normalized(src + i, j - i, KZTEXT_NORM_NFC, &isn, NULL) == KZTEXT_OK && isn) {
       kz_buf_put(&b, src + i, j - i);
@@ -613,21 +669,33 @@ static kztext_status prepare(const char *src, size_t len, unsigned flags, int wa
       char *w = NULL;
       size_t wl = 0;
       kztext_status st = kztext_normalize_alloc(src + i, j - i, nf, &w, &wl, NULL);
-      if (st) { free(b.data); free(p->segs); return st; }
+      if (st) {
+        free(b.data);
+        free(p->segs);
+        return st;
+      }
       size_t n0 = b.len;
       kz_buf_put(&b, w, wl);
       kztext_free(w);
       if (p->nseg == cap) {
         cap = cap ? cap * 2 : 16;
         seg *ns = realloc(p->segs, cap * sizeof *ns);
-        if (!ns) { free(b.data); free(p->segs); return KZTEXT_E_NO_MEMORY; }
+        if (!ns) {
+          free(b.data);
+          free(p->segs);
+          return KZTEXT_E_NO_MEMORY;
+        }
         p->segs = ns;
       }
       p->segs[p->nseg++] = (seg){i, j, n0, b.len};
     }
     i = j;
   }
-  if (b.oom) { free(b.data); free(p->segs); return KZTEXT_E_NO_MEMORY; }
+  if (b.oom) {
+    free(b.data);
+    free(p->segs);
+    return KZTEXT_E_NO_MEMORY;
+  }
   p->own = b.data;
   p->s = (const unsigned char *)(b.data ? b.data : "");
   p->n = b.len;
@@ -640,20 +708,25 @@ static void remap(const prep *p, kz_spanv *sv) {
   size_t k = 0, w = 0;
   for (size_t i = 0; i < sv->n; i++) {
     kztext_alignment x = sv->v[i];
-    while (k < p->nseg && p->segs[k].n1 <= x.src_start && !(p->segs[k].n0 == p->segs[k].n1 &&
-                                                            p->segs[k].n0 == x.src_start))
+    while (k < p->nseg && p->segs[k].n1 <= x.src_start &&
+           !(p->segs[k].n0 == p->segs[k].n1 && p->segs[k].n0 == x.src_start))
       k++;
     /* delta before segment k */
     long long d0 = 0;
     if (k > 0) d0 = (long long)p->segs[k - 1].o1 - (long long)p->segs[k - 1].n1;
     size_t a, b;
-    if (k < p->nseg && x.src_start >= p->segs[k].n0 && x.src_start < p->segs[k].n1) a = p->segs[k].o0;
-    else a = (size_t)((long long)x.src_start + d0);
+    if (k < p->nseg && x.src_start >= p->segs[k].n0 && x.src_start < p->segs[k].n1)
+      a = p->segs[k].o0;
+    else
+      a = (size_t)((long long)x.src_start + d0);
     size_t kk = k;
-    while (kk < p->nseg && p->segs[kk].n1 < x.src_end) kk++;
+    while (kk < p->nseg && p->segs[kk].n1 < x.src_end)
+      kk++;
     long long d1 = kk > 0 ? (long long)p->segs[kk - 1].o1 - (long long)p->segs[kk - 1].n1 : 0;
-    if (kk < p->nseg && x.src_end > p->segs[kk].n0 && x.src_end <= p->segs[kk].n1) b = p->segs[kk].o1;
-    else b = (size_t)((long long)x.src_end + d1);
+    if (kk < p->nseg && x.src_end > p->segs[kk].n0 && x.src_end <= p->segs[kk].n1)
+      b = p->segs[kk].o1;
+    else
+      b = (size_t)((long long)x.src_end + d1);
     if (w && a < sv->v[w - 1].src_end) {
       sv->v[w - 1].dst_end = x.dst_end;
       if (b > sv->v[w - 1].src_end) sv->v[w - 1].src_end = b;
@@ -674,8 +747,8 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
     return KZTEXT_E_UNSUPPORTED;
   if (!src) src = "";
-  const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC &&
-                       to != KZTEXT_SCHEME_ARABIC;
+  const int fwd_fast =
+      from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
   if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
     /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
@@ -689,7 +762,10 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
       if (out_len) *out_len = r0;
       if (out) {
         char *res = buf0 == dst ? NULL : realloc(buf0, r0 + 1);
-        if (!res) { free(buf0); return KZTEXT_E_NO_MEMORY; }
+        if (!res) {
+          free(buf0);
+          return KZTEXT_E_NO_MEMORY;
+        }
         res[r0] = 0;
         *out = res;
         return KZTEXT_OK;
@@ -705,13 +781,19 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   prep p;
   kztext_status st = prepare(src, len, flags, sv != NULL, &p, error_offset);
   if (st) return st;
-  size_t f = from == KZTEXT_SCHEME_AUTO ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR
-                                        : route_factor(from, to);
+  size_t f =
+      from == KZTEXT_SCHEME_AUTO ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR : route_factor(from, to);
   size_t need;
-  if (p.n > ((size_t)-1 - 64) / f) { st = KZTEXT_E_TOO_LARGE; goto done; }
+  if (p.n > ((size_t)-1 - 64) / f) {
+    st = KZTEXT_E_TOO_LARGE;
+    goto done;
+  }
   need = p.n * f + 32;
   char *buf = (dst && dst_cap >= need) ? dst : malloc(need);
-  if (!buf) { st = KZTEXT_E_NO_MEMORY; goto done; }
+  if (!buf) {
+    st = KZTEXT_E_NO_MEMORY;
+    goto done;
+  }
   size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv)
                                         : route(p.s, p.n, from, to, flags, buf, sv);
   if (r == (size_t)-1 || (sv && sv->oom)) {
@@ -723,12 +805,18 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   if (out_len) *out_len = r;
   if (out) {
     char *res = buf == dst ? NULL : realloc(buf, r + 1);
-    if (!res) { free(buf); st = KZTEXT_E_NO_MEMORY; goto done; }
+    if (!res) {
+      free(buf);
+      st = KZTEXT_E_NO_MEMORY;
+      goto done;
+    }
     res[r] = 0;
     *out = res;
   } else if (buf != dst) {
-    if (r > dst_cap) st = KZTEXT_E_BUFFER_TOO_SMALL;
-    else if (r) memcpy(dst, buf, r);
+    if (r > dst_cap)
+      st = KZTEXT_E_BUFFER_TOO_SMALL;
+    else if (r)
+      memcpy(dst, buf, r);
     free(buf);
   }
 done:
@@ -749,8 +837,8 @@ kztext_status kztext_translit(const char *src, size_t len, kztext_scheme from, k
 }
 
 kztext_status kztext_translit_alloc(const char *src, size_t len, kztext_scheme from,
-                                    kztext_scheme to, unsigned flags, char **out,
-                                    size_t *out_len, size_t *error_offset) {
+                                    kztext_scheme to, unsigned flags, char **out, size_t *out_len,
+                                    size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
@@ -758,8 +846,8 @@ kztext_status kztext_translit_alloc(const char *src, size_t len, kztext_scheme f
 }
 
 kztext_status kz_translit_tool_alloc(const char *src, size_t len, kztext_scheme from,
-                                     kztext_scheme to, unsigned flags, char **out,
-                                     size_t *out_len, size_t *error_offset) {
+                                     kztext_scheme to, unsigned flags, char **out, size_t *out_len,
+                                     size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   return run(src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
@@ -776,7 +864,10 @@ kztext_status kztext_translit_offsets_alloc(const char *src, size_t len, kztext_
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   kz_spanv sv = {0};
   kztext_status st = run(src, len, from, to, flags, NULL, 0, out, out_len, &sv, error_offset);
-  if (st) { free(sv.v); return st; }
+  if (st) {
+    free(sv.v);
+    return st;
+  }
   *spans = sv.v;
   *n_spans = sv.n;
   return KZTEXT_OK;

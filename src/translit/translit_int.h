@@ -29,8 +29,8 @@
  * tools-only program tools/translit_rules.c and the tests, which link the
  * static library (the shared library does not export it). */
 kztext_status kz_translit_tool_alloc(const char *src, size_t len, kztext_scheme from,
-                                     kztext_scheme to, unsigned flags, char **out,
-                                     size_t *out_len, size_t *error_offset);
+                                     kztext_scheme to, unsigned flags, char **out, size_t *out_len,
+                                     size_t *error_offset);
 
 /* Forward (Cyrillic -> scheme) table entry, indexed by cp - 0x400. */
 enum { KZ_F_PASS = 1, KZ_F_MULTI = 2, KZ_F_CTX = 4 };
@@ -55,15 +55,15 @@ typedef struct kz_rev_key {
 
 /* Ambiguity classes of reverse.tsv, in the generator's order. */
 enum {
-  KZ_AMB_I = 0xE001,   /* и|й */
-  KZ_AMB_H = 0xE002,   /* х|һ */
-  KZ_AMB_E = 0xE003,   /* е|э */
-  KZ_AMB_AE = 0xE004,  /* ә|я (2018 á) */
-  KZ_AMB_OE = 0xE005,  /* ө|ё (2018 ó) */
-  KZ_AMB_UE = 0xE006,  /* ү|ю (2018 ú) */
-  KZ_AMB_S = 0xE007,   /* с|ц (2018 s) */
-  KZ_AMB_SH = 0xE008,  /* ш|щ (2018 sh) */
-  KZ_AMB_Y = 0xE009    /* ы|й (bgn y) */
+  KZ_AMB_I = 0xE001,  /* и|й */
+  KZ_AMB_H = 0xE002,  /* х|һ */
+  KZ_AMB_E = 0xE003,  /* е|э */
+  KZ_AMB_AE = 0xE004, /* ә|я (2018 á) */
+  KZ_AMB_OE = 0xE005, /* ө|ё (2018 ó) */
+  KZ_AMB_UE = 0xE006, /* ү|ю (2018 ú) */
+  KZ_AMB_S = 0xE007,  /* с|ц (2018 s) */
+  KZ_AMB_SH = 0xE008, /* ш|щ (2018 sh) */
+  KZ_AMB_Y = 0xE009   /* ы|й (bgn y) */
 };
 
 /* Growable alignment. */
@@ -76,8 +76,7 @@ typedef struct kz_spanv {
 
 /* Appends a span; an identity run (pass) that continues the previous
  * identity run is merged into it. */
-static inline void kz_span_add(kz_spanv *sv, size_t s0, size_t s1, size_t d0, size_t d1,
-                               int pass) {
+static inline void kz_span_add(kz_spanv *sv, size_t s0, size_t s1, size_t d0, size_t d1, int pass) {
   if (sv->oom) return;
   if (pass && sv->last_pass && sv->n) {
     kztext_alignment *l = &sv->v[sv->n - 1];
@@ -90,7 +89,10 @@ static inline void kz_span_add(kz_spanv *sv, size_t s0, size_t s1, size_t d0, si
   if (sv->n == sv->cap) {
     size_t cap = sv->cap ? sv->cap * 2 : 256;
     kztext_alignment *p = realloc(sv->v, cap * sizeof *p);
-    if (!p) { sv->oom = 1; return; }
+    if (!p) {
+      sv->oom = 1;
+      return;
+    }
     sv->v = p;
     sv->cap = cap;
   }
@@ -206,9 +208,7 @@ static inline int kz_tl_is_apos(uint32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == 0x2BC || cp == 0x2018 || cp == 0x2BB || cp == '`' ||
          cp == 0xB4 || cp == 0x2032;
 }
-static inline int kz_tl_is_cyr_letter(uint32_t cp) {
-  return (cp >= 0x400 && cp <= 0x4FF);
-}
+static inline int kz_tl_is_cyr_letter(uint32_t cp) { return (cp >= 0x400 && cp <= 0x4FF); }
 /* Where a URL or an e-mail address starts in the token s[0..n) (n: none):
  * at "www." that starts it, or back from "://" over the scheme, or back
  * from '@' over the local part. */

@@ -15,7 +15,8 @@ size_t kz_ascii_prefix(const unsigned char *s, size_t n) {
     memcpy(&w, s + i, 8);
     if (w & 0x8080808080808080ull) break;
   }
-  while (i < n && s[i] < 0x80) i++;
+  while (i < n && s[i] < 0x80)
+    i++;
   return i;
 }
 
@@ -33,7 +34,10 @@ size_t kz_utf8_valid_prefix(const unsigned char *s, size_t n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
       uint64_t high = w & H;
-      if (!high && !carry) { i += 8; continue; }
+      if (!high && !carry) {
+        i += 8;
+        continue;
+      }
       uint64_t b6 = (w << 1) & H, b5 = (w << 2) & H;
       uint64_t lead = high & b6; /* 11xxxxxx */
       if (lead & b5) break;      /* E0-FF: not a two-byte lead */
@@ -46,7 +50,10 @@ size_t kz_utf8_valid_prefix(const unsigned char *s, size_t n) {
     if (carry) i--; /* back to the lead byte */
     size_t stop = n - i > 16 ? i + 16 : n;
     while (i < stop) {
-      if (s[i] < 0x80) { i++; continue; }
+      if (s[i] < 0x80) {
+        i++;
+        continue;
+      }
       size_t len, sub;
       kz_utf8_decode(s + i, n - i, &len, &sub);
       if (!len) return i;
@@ -90,8 +97,8 @@ kztext_status kztext_utf8_repair(const char *src, size_t len, char *dst, size_t 
   return kz_buf_to_caller(&b, dst, dst_cap, dst_len);
 }
 
-kztext_status kztext_utf8_repair_alloc(const char *src, size_t len, char **out,
-                                       size_t *out_len, size_t *replaced) {
+kztext_status kztext_utf8_repair_alloc(const char *src, size_t len, char **out, size_t *out_len,
+                                       size_t *replaced) {
   if ((!src && len) || !out) return KZTEXT_E_INVALID_ARG;
   kz_buf b = {0};
   repair_into((const unsigned char *)src, len, &b, replaced);

@@ -33,10 +33,13 @@ static const char CP1251[] = "\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0. \xdd\xf2\x
 static const char MOJI[] = "\xd0\x97\xd0\x98\xd0\x8f\xd0\x98\xd0\x97\xd0\x98\xd1\x9b";
 
 /* FNV-1a over a call's results: what "the same result" means. */
-typedef struct { uint64_t h; } digest;
+typedef struct {
+  uint64_t h;
+} digest;
 static void mix(digest *d, const void *p, size_t n) {
   const unsigned char *s = p;
-  for (size_t i = 0; i < n; i++) d->h = (d->h ^ s[i]) * 0x100000001b3ull;
+  for (size_t i = 0; i < n; i++)
+    d->h = (d->h ^ s[i]) * 0x100000001b3ull;
 }
 #define MIXV(d, v) mix((d), &(v), sizeof(v))
 
@@ -45,9 +48,9 @@ typedef kztext_status (*call_fn)(digest *d);
 static kztext_status c_normalize_alloc(digest *d) {
   char *out = NULL;
   size_t n = 0;
-  kztext_status st = kztext_normalize_alloc(BAD, sizeof BAD - 1,
-                                            KZTEXT_NORM_NFKC | KZTEXT_NORM_CASEFOLD | KZTEXT_INVALID_REPLACE,
-                                            &out, &n, NULL);
+  kztext_status st = kztext_normalize_alloc(
+      BAD, sizeof BAD - 1, KZTEXT_NORM_NFKC | KZTEXT_NORM_CASEFOLD | KZTEXT_INVALID_REPLACE, &out,
+      &n, NULL);
   if (!st) mix(d, out, n);
   kztext_free(out);
   return st;
@@ -56,7 +59,8 @@ static kztext_status c_normalize_alloc(digest *d) {
 static kztext_status c_normalize(digest *d) {
   char buf[1024];
   size_t n = 0;
-  kztext_status st = kztext_normalize(KK, sizeof KK - 1, KZTEXT_NORM_NFD, buf, sizeof buf, &n, NULL);
+  kztext_status st =
+      kztext_normalize(KK, sizeof KK - 1, KZTEXT_NORM_NFD, buf, sizeof buf, &n, NULL);
   if (!st) mix(d, buf, n);
   int normal = -1;
   kztext_status st2 = kztext_is_normalized(KK, sizeof KK - 1, KZTEXT_NORM_NFC, &normal, NULL);
@@ -69,8 +73,12 @@ static kztext_status c_repair_alloc(digest *d) {
   char *out = NULL;
   size_t n = 0;
   kztext_repair_report rep = {sizeof rep, 0, 0, 0, 0, 0, 0};
-  kztext_status st = kztext_repair_alloc(MOJI, sizeof MOJI - 1, KZTEXT_REPAIR_ALL, &out, &n, &rep, NULL);
-  if (!st) { mix(d, out, n); MIXV(d, rep.mojibake); }
+  kztext_status st =
+      kztext_repair_alloc(MOJI, sizeof MOJI - 1, KZTEXT_REPAIR_ALL, &out, &n, &rep, NULL);
+  if (!st) {
+    mix(d, out, n);
+    MIXV(d, rep.mojibake);
+  }
   kztext_free(out);
   return st;
 }
@@ -78,7 +86,8 @@ static kztext_status c_repair_alloc(digest *d) {
 static kztext_status c_repair(digest *d) {
   char buf[1024];
   size_t n = 0;
-  kztext_status st = kztext_repair(KK, sizeof KK - 1, KZTEXT_REPAIR_ALL, buf, sizeof buf, &n, NULL, NULL);
+  kztext_status st =
+      kztext_repair(KK, sizeof KK - 1, KZTEXT_REPAIR_ALL, buf, sizeof buf, &n, NULL, NULL);
   if (!st) mix(d, buf, n);
   return st;
 }
@@ -86,12 +95,14 @@ static kztext_status c_repair(digest *d) {
 static kztext_status c_case(digest *d) {
   char *out = NULL;
   size_t n = 0;
-  kztext_status st = kztext_case_alloc(LAT, sizeof LAT - 1, KZTEXT_LANG_KK, KZTEXT_CASE_UPPER, &out, &n, NULL);
+  kztext_status st =
+      kztext_case_alloc(LAT, sizeof LAT - 1, KZTEXT_LANG_KK, KZTEXT_CASE_UPPER, &out, &n, NULL);
   if (!st) mix(d, out, n);
   kztext_free(out);
   if (st) return st;
   char buf[512];
-  st = kztext_case(KK, sizeof KK - 1, KZTEXT_LANG_AUTO, KZTEXT_CASE_FOLD, buf, sizeof buf, &n, NULL);
+  st =
+      kztext_case(KK, sizeof KK - 1, KZTEXT_LANG_AUTO, KZTEXT_CASE_FOLD, buf, sizeof buf, &n, NULL);
   if (!st) mix(d, buf, n);
   return st;
 }
@@ -101,7 +112,11 @@ static kztext_status c_detect(digest *d) {
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
   kztext_status st = kztext_detect(KK, sizeof KK - 1, 0, &r, NULL);
-  if (!st) { MIXV(d, r.lang); MIXV(d, r.script); MIXV(d, r.confidence); }
+  if (!st) {
+    MIXV(d, r.lang);
+    MIXV(d, r.script);
+    MIXV(d, r.confidence);
+  }
   return st;
 }
 
@@ -109,7 +124,8 @@ static kztext_status c_decode(digest *d) {
   char *out = NULL;
   size_t n = 0;
   kztext_decode_info info = {sizeof info, KZTEXT_ENC_AUTO, 0, 0, 0, KZTEXT_ENC_AUTO};
-  kztext_status st = kztext_decode_alloc(CP1251, sizeof CP1251 - 1, KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL);
+  kztext_status st =
+      kztext_decode_alloc(CP1251, sizeof CP1251 - 1, KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL);
   if (!st) mix(d, out, n);
   kztext_free(out);
   if (st) return st;
@@ -150,7 +166,9 @@ static kztext_status c_segmenter(digest *d) {
   if (!st) st = kztext_tokens_alloc(seg, KK, sizeof KK - 1, KZTEXT_LANG_AUTO, 0, &tk, &m, NULL);
   if (!st) mix(d, tk, m * sizeof *tk);
   kztext_span arr[64];
-  if (!st) st = kztext_sentences(seg, BAD, sizeof BAD - 1, KZTEXT_LANG_KK, KZTEXT_INVALID_REPLACE, arr, 64, &n, NULL);
+  if (!st)
+    st = kztext_sentences(seg, BAD, sizeof BAD - 1, KZTEXT_LANG_KK, KZTEXT_INVALID_REPLACE, arr, 64,
+                          &n, NULL);
   if (!st) mix(d, arr, n * sizeof *arr);
   if (!st) st = kztext_tokens(seg, LAT, sizeof LAT - 1, KZTEXT_LANG_KK, 0, arr, 64, &n, NULL);
   if (!st) mix(d, arr, n * sizeof *arr);
@@ -210,19 +228,25 @@ static kztext_status c_pipeline_roles(digest *d) {
 static kztext_status c_translit(digest *d) {
   char *out = NULL;
   size_t n = 0;
-  kztext_status st = kztext_translit_alloc(KK, sizeof KK - 1, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_ARABIC, 0, &out, &n, NULL);
+  kztext_status st = kztext_translit_alloc(KK, sizeof KK - 1, KZTEXT_SCHEME_AUTO,
+                                           KZTEXT_SCHEME_ARABIC, 0, &out, &n, NULL);
   if (!st) mix(d, out, n);
   kztext_free(out);
   if (st) return st;
   char buf[2048];
-  st = kztext_translit(LAT, sizeof LAT - 1, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0, buf, sizeof buf, &n, NULL);
+  st = kztext_translit(LAT, sizeof LAT - 1, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0, buf,
+                       sizeof buf, &n, NULL);
   if (!st) mix(d, buf, n);
   if (st) return st;
   kztext_alignment *al = NULL;
   size_t na = 0;
-  st = kztext_translit_offsets_alloc(BAD, sizeof BAD - 1, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021,
-                                     KZTEXT_INVALID_REPLACE, &out, &n, &al, &na, NULL);
-  if (!st) { mix(d, out, n); mix(d, al, na * sizeof *al); }
+  st = kztext_translit_offsets_alloc(BAD, sizeof BAD - 1, KZTEXT_SCHEME_AUTO,
+                                     KZTEXT_SCHEME_LATIN2021, KZTEXT_INVALID_REPLACE, &out, &n, &al,
+                                     &na, NULL);
+  if (!st) {
+    mix(d, out, n);
+    mix(d, al, na * sizeof *al);
+  }
   kztext_free(out);
   kztext_free(al);
   kztext_scheme sc = kztext_translit_detect(LAT, sizeof LAT - 1);
@@ -243,10 +267,16 @@ static kztext_status c_utf8(digest *d) {
   return st;
 }
 
-static const struct { const char *name; call_fn fn; } calls[] = {
-    {"normalize_alloc", c_normalize_alloc}, {"normalize+is_normalized", c_normalize},
-    {"repair_alloc", c_repair_alloc},       {"repair", c_repair},
-    {"case+case_alloc", c_case},            {"detect", c_detect},
+static const struct {
+  const char *name;
+  call_fn fn;
+} calls[] = {
+    {"normalize_alloc", c_normalize_alloc},
+    {"normalize+is_normalized", c_normalize},
+    {"repair_alloc", c_repair_alloc},
+    {"repair", c_repair},
+    {"case+case_alloc", c_case},
+    {"detect", c_detect},
     {"decode+decode_alloc+detect_encoding", c_decode},
     {"script_runs+mixed_script_words", c_script},
     {"segmenter+sentences+tokens", c_segmenter},
@@ -297,7 +327,10 @@ int main(void) {
       st = calls[c].fn(&d);
       failmalloc_disarm();
       failmalloc_state(&count, &injected, &live1);
-      if (!injected) { allocs = count; break; }
+      if (!injected) {
+        allocs = count;
+        break;
+      }
       if (st != KZTEXT_OK && st != KZTEXT_E_NO_MEMORY) {
         printf("%-36s N=%ld: %s, not out of memory\n", calls[c].name, n, kztext_strerror(st));
         bad++;
@@ -313,7 +346,11 @@ int main(void) {
           bad++;
         }
       }
-      if (n > 100000) { printf("%-36s does not end\n", calls[c].name); bad++; break; }
+      if (n > 100000) {
+        printf("%-36s does not end\n", calls[c].name);
+        bad++;
+        break;
+      }
     }
     total += n;
     printf("%-36s %5ld allocations %s", calls[c].name, allocs, bad ? "FAIL" : "ok");

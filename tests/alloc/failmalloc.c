@@ -43,9 +43,8 @@
 void *memalign(size_t al, size_t n);
 void *pvalloc(size_t n);
 size_t malloc_usable_size(void *p);
-int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv,
-                      void (*init)(void), void (*fini)(void), void (*rtld_fini)(void),
-                      void *stack_end);
+int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv, void (*init)(void),
+                      void (*fini)(void), void (*rtld_fini)(void), void *stack_end);
 
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
@@ -53,11 +52,11 @@ extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
 extern void __libc_free(void *);
 
-static atomic_long counter;    /* allocations counted while armed */
-static atomic_long fail_at;    /* which one fails; 0: none */
+static atomic_long counter; /* allocations counted while armed */
+static atomic_long fail_at; /* which one fails; 0: none */
 static atomic_int armed;
 static atomic_int injected;
-static atomic_long live;       /* blocks allocated while armed, not yet freed */
+static atomic_long live; /* blocks allocated while armed, not yet freed */
 static int trace;
 static __thread int in_trace __attribute__((tls_model("initial-exec")));
 
@@ -70,8 +69,8 @@ typedef struct hdr {
   unsigned long long align; /* offset from the real block to the header */
 } hdr;
 
-static char site_path[4096]; /* KZTEXT_FAIL_ALLOC_REPORT + ".site" */
-static void *site_frames[64];  /* the failed allocation's stack */
+static char site_path[4096];  /* KZTEXT_FAIL_ALLOC_REPORT + ".site" */
+static void *site_frames[64]; /* the failed allocation's stack */
 static int site_depth;
 
 static int should_fail(void) {
@@ -128,22 +127,37 @@ static void *raw_of(hdr *h) { return (char *)h - h->align; }
 
 void *malloc(size_t n) {
   if (!counting()) return __libc_malloc(n);
-  if (should_fail()) { errno = ENOMEM; return NULL; }
-  if (n > (size_t)-1 - sizeof(hdr)) { errno = ENOMEM; return NULL; }
+  if (should_fail()) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  if (n > (size_t)-1 - sizeof(hdr)) {
+    errno = ENOMEM;
+    return NULL;
+  }
   return wrap(__libc_malloc(n + sizeof(hdr)), 0);
 }
 
 void *calloc(size_t a, size_t b) {
   if (!counting()) return __libc_calloc(a, b);
-  if (should_fail()) { errno = ENOMEM; return NULL; }
+  if (should_fail()) {
+    errno = ENOMEM;
+    return NULL;
+  }
   size_t n;
-  if (__builtin_mul_overflow(a, b, &n) || n > (size_t)-1 - sizeof(hdr)) { errno = ENOMEM; return NULL; }
+  if (__builtin_mul_overflow(a, b, &n) || n > (size_t)-1 - sizeof(hdr)) {
+    errno = ENOMEM;
+    return NULL;
+  }
   return wrap(__libc_calloc(1, n + sizeof(hdr)), 0);
 }
 
 void free(void *p) {
   hdr *h = header_of(p);
-  if (!h) { __libc_free(p); return; }
+  if (!h) {
+    __libc_free(p);
+    return;
+  }
   h->magic = 0;
   atomic_fetch_sub(&live, 1);
   __libc_free(raw_of(h));
@@ -174,7 +188,10 @@ void *realloc(void *p, size_t n) {
   if (h->align == 0) {
     h->magic = 0;
     hdr *nh = __libc_realloc(h, n + sizeof(hdr));
-    if (!nh) { h->magic = FM_MAGIC; return NULL; }
+    if (!nh) {
+      h->magic = FM_MAGIC;
+      return NULL;
+    }
     nh->magic = FM_MAGIC;
     return nh + 1;
   }
@@ -211,7 +228,10 @@ int posix_memalign(void **out, size_t al, size_t n) {
 
 void *memalign(size_t al, size_t n) {
   if (!counting()) return __libc_memalign(al, n);
-  if (should_fail()) { errno = ENOMEM; return NULL; }
+  if (should_fail()) {
+    errno = ENOMEM;
+    return NULL;
+  }
   void *p = aligned(al, n);
   if (!p) errno = ENOMEM;
   return p;
@@ -228,7 +248,7 @@ void *pvalloc(size_t n) {
 
 size_t malloc_usable_size(void *p) {
   static size_t (*real)(void *);
-  if (!real) real = (size_t (*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
+  if (!real) real = (size_t(*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
   hdr *h = header_of(p);
   if (!h) return p ? real(p) : 0;
   return real(raw_of(h)) - h->align - sizeof(hdr);
@@ -287,7 +307,7 @@ static int main_hook(int argc, char **argv, char **envp) {
   if (r && *r) snprintf(site_path, sizeof site_path, "%s.site", r);
   void *warm[2];
   backtrace(warm, 2); /* loads libgcc_s now, not at the failure */
-  atexit(report); /* exit() called inside main; registered before arming */
+  atexit(report);     /* exit() called inside main; registered before arming */
   failmalloc_arm(n ? atol(n) : 0);
   int rc = real_main(argc, argv, envp);
   /* Measured here, before exit handlers and stdio teardown run. */
@@ -298,9 +318,8 @@ static int main_hook(int argc, char **argv, char **envp) {
 typedef int (*start_main_fn)(int (*)(int, char **, char **), int, char **, void (*)(void),
                              void (*)(void), void (*)(void), void *);
 
-int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv,
-                      void (*init)(void), void (*fini)(void), void (*rtld_fini)(void),
-                      void *stack_end) {
+int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv, void (*init)(void),
+                      void (*fini)(void), void (*rtld_fini)(void), void *stack_end) {
   start_main_fn real = (start_main_fn)dlsym(RTLD_NEXT, "__libc_start_main");
   if (getenv("KZTEXT_FAIL_ALLOC")) {
     real_main = main;

@@ -15,7 +15,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   pid_t pid = fork();
-  if (pid < 0) { perror("peak_rss: fork"); return 2; }
+  if (pid < 0) {
+    perror("peak_rss: fork");
+    return 2;
+  }
   if (pid == 0) {
     execvp(argv[1], argv + 1);
     perror("peak_rss: exec");
@@ -23,7 +26,10 @@ int main(int argc, char **argv) {
   }
   int status;
   struct rusage ru;
-  if (wait4(pid, &status, 0, &ru) < 0) { perror("peak_rss: wait4"); return 2; }
+  if (wait4(pid, &status, 0, &ru) < 0) {
+    perror("peak_rss: wait4");
+    return 2;
+  }
   fprintf(stderr, "peak_rss_kib=%ld\n", ru.ru_maxrss);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

@@ -13,12 +13,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int run_file(const char *path) {
   FILE *f = fopen(path, "rb");
-  if (!f) { perror(path); return 1; }
+  if (!f) {
+    perror(path);
+    return 1;
+  }
   fseek(f, 0, SEEK_END);
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
   uint8_t *buf = malloc(n > 0 ? (size_t)n : 1);
-  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) { fclose(f); free(buf); return 1; }
+  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+    fclose(f);
+    free(buf);
+    return 1;
+  }
   fclose(f);
   LLVMFuzzerTestOneInput(buf, (size_t)n);
   /* Also every prefix-free split point is exercised by the targets
@@ -33,7 +40,10 @@ int main(int argc, char **argv) {
   int runs = 0, bad = 0;
   for (int i = 1; i < argc; i++) {
     struct stat st;
-    if (stat(argv[i], &st) != 0) { perror(argv[i]); return 1; }
+    if (stat(argv[i], &st) != 0) {
+      perror(argv[i]);
+      return 1;
+    }
     if (S_ISDIR(st.st_mode)) {
       DIR *d = opendir(argv[i]);
       struct dirent *e;

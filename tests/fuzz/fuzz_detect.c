@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
   size_t off = (size_t)-1;
-  kztext_status st = kztext_detect(s, n, flags | ((opt & 2) ? KZTEXT_DETECT_NO_MIXED : 0), &r, &off);
+  kztext_status st =
+      kztext_detect(s, n, flags | ((opt & 2) ? KZTEXT_DETECT_NO_MIXED : 0), &r, &off);
   if (st == KZTEXT_OK) {
     /* Every value returned is one the library can name. */
     if (!kztext_lang_name(r.lang) || !kztext_script_name(r.script) ||
@@ -57,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (pos != n) abort();
     /* The caller-buffer twin: a size query, then the same runs. */
     size_t need = 0;
-    if (kztext_script_runs(s, n, flags, NULL, 0, &need, NULL) != (count ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK) ||
+    if (kztext_script_runs(s, n, flags, NULL, 0, &need, NULL) !=
+            (count ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK) ||
         need != count)
       abort();
     kztext_script_run *again = malloc((count ? count : 1) * sizeof *again);
@@ -81,7 +83,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         abort();
     size_t need = 0;
     if (kztext_mixed_script_words(s, n, flags, NULL, 0, &need, NULL) !=
-            (count ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK) || need != count)
+            (count ? KZTEXT_E_BUFFER_TOO_SMALL : KZTEXT_OK) ||
+        need != count)
       abort();
   } else if (st != KZTEXT_E_INVALID_UTF8) {
     abort();

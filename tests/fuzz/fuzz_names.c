@@ -8,7 +8,10 @@
 
 #include <kztext.h>
 
-#define REQUIRE(c) do { if (!(c)) __builtin_trap(); } while (0)
+#define REQUIRE(c)                                                                                 \
+  do {                                                                                             \
+    if (!(c)) __builtin_trap();                                                                    \
+  } while (0)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
@@ -25,7 +28,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   kztext_encoding enc;
   if (kztext_encoding_from_name(s, &enc) == KZTEXT_OK) {
     kztext_encoding again;
-    REQUIRE(kztext_encoding_from_name(kztext_encoding_name(enc), &again) == KZTEXT_OK && again == enc);
+    REQUIRE(kztext_encoding_from_name(kztext_encoding_name(enc), &again) == KZTEXT_OK &&
+            again == enc);
   }
   kztext_lang lang;
   if (kztext_case_lang_from_name(s, &lang) == KZTEXT_OK) REQUIRE(kztext_lang_name(lang) != NULL);
@@ -50,15 +54,30 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     kztext_encoding e;
     unsigned f;
     switch ((kztext_names)table) {
-    case KZTEXT_NAMES_LANG: REQUIRE(!kztext_lang_from_name(name, &l) && l == v); break;
-    case KZTEXT_NAMES_CASE_LANG: REQUIRE(!kztext_case_lang_from_name(name, &l) && l == v); break;
-    case KZTEXT_NAMES_SCHEME: REQUIRE(!kztext_scheme_from_name(name, &sc) && sc == v); break;
-    case KZTEXT_NAMES_ENCODING: REQUIRE(!kztext_encoding_from_name(name, &e) && e == v); break;
-    case KZTEXT_NAMES_REPAIR: REQUIRE(!kztext_repair_flags_from_names(name, &f) && f == v); break;
+    case KZTEXT_NAMES_LANG:
+      REQUIRE(!kztext_lang_from_name(name, &l) && l == v);
+      break;
+    case KZTEXT_NAMES_CASE_LANG:
+      REQUIRE(!kztext_case_lang_from_name(name, &l) && l == v);
+      break;
+    case KZTEXT_NAMES_SCHEME:
+      REQUIRE(!kztext_scheme_from_name(name, &sc) && sc == v);
+      break;
+    case KZTEXT_NAMES_ENCODING:
+      REQUIRE(!kztext_encoding_from_name(name, &e) && e == v);
+      break;
+    case KZTEXT_NAMES_REPAIR:
+      REQUIRE(!kztext_repair_flags_from_names(name, &f) && f == v);
+      break;
     case KZTEXT_NAMES_CASE_OP:
-    case KZTEXT_NAMES_FLAG: REQUIRE(v >= 0 && v <= 0x7FFFFFFF); break;
-    case KZTEXT_NAMES_LAYOUT: REQUIRE(v >= 0 && v < 4096); break;
-    default: REQUIRE(0);
+    case KZTEXT_NAMES_FLAG:
+      REQUIRE(v >= 0 && v <= 0x7FFFFFFF);
+      break;
+    case KZTEXT_NAMES_LAYOUT:
+      REQUIRE(v >= 0 && v < 4096);
+      break;
+    default:
+      REQUIRE(0);
     }
   } else {
     REQUIRE(v == -12345); /* nothing stored past the end */

@@ -7,7 +7,10 @@
 
 #include <kztext.h>
 
-#define REQUIRE(c) do { if (!(c)) __builtin_trap(); } while (0)
+#define REQUIRE(c)                                                                                 \
+  do {                                                                                             \
+    if (!(c)) __builtin_trap();                                                                    \
+  } while (0)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -8,11 +8,17 @@
 
 #include <kztext.h>
 
-#define REQUIRE(c) do { if (!(c)) __builtin_trap(); } while (0)
+#define REQUIRE(c)                                                                                 \
+  do {                                                                                             \
+    if (!(c)) __builtin_trap();                                                                    \
+  } while (0)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
-typedef struct { size_t last_end, para, n; int roles; } seen;
+typedef struct {
+  size_t last_end, para, n;
+  int roles;
+} seen;
 
 static int check(void *user, const kztext_sentence *s) {
   seen *v = user;
@@ -40,8 +46,12 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   o.encoding = encs[sel & 3];
   o.lang = (kztext_lang)((sel >> 2) & 3);
   int schemes = 0; /* counted at run time: the API has no count */
-  while (kztext_scheme_name((kztext_scheme)schemes)) schemes++;
-  if (sel & 0x10) { o.translit = 1; o.translit_to = (kztext_scheme)((int)(sel >> 5) % schemes); }
+  while (kztext_scheme_name((kztext_scheme)schemes))
+    schemes++;
+  if (sel & 0x10) {
+    o.translit = 1;
+    o.translit_to = (kztext_scheme)((int)(sel >> 5) % schemes);
+  }
   if (sel & 0x80) o.flags |= KZTEXT_INVALID_REPLACE | KZTEXT_PIPELINE_LINES;
   /* The last byte's low bit asks for line roles. */
   int roles = size > 1 && (data[size - 1] & 1);

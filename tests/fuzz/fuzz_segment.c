@@ -34,8 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                               : kztext_sentences_alloc(seg, text, len, lang, flags, &sp, &n, NULL);
     if (st == KZTEXT_OK) {
       check(sp, n, len);
-      kztext_status st2 = tokens ? kztext_tokens(seg, text, len, lang, flags, NULL, 0, &n2, NULL)
-                                 : kztext_sentences(seg, text, len, lang, flags, NULL, 0, &n2, NULL);
+      kztext_status st2 = tokens
+                              ? kztext_tokens(seg, text, len, lang, flags, NULL, 0, &n2, NULL)
+                              : kztext_sentences(seg, text, len, lang, flags, NULL, 0, &n2, NULL);
       if ((n && st2 != KZTEXT_E_BUFFER_TOO_SMALL) || n2 != n) abort();
     } else if (st != KZTEXT_E_INVALID_UTF8) {
       abort();

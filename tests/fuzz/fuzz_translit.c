@@ -37,22 +37,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *buf = malloc(bound ? bound : 1);
     size_t len2 = 0;
     if (buf) {
-      if (kztext_translit(src, n, (kztext_scheme)from, (kztext_scheme)to, flags, buf, bound,
-                          &len2, NULL) != KZTEXT_OK || len2 != out_len ||
-          memcmp(buf, out, out_len) != 0)
+      if (kztext_translit(src, n, (kztext_scheme)from, (kztext_scheme)to, flags, buf, bound, &len2,
+                          NULL) != KZTEXT_OK ||
+          len2 != out_len || memcmp(buf, out, out_len) != 0)
         abort();
       free(buf);
     }
     kztext_alignment *sp = NULL;
     size_t ns = 0, len3 = 0;
     char *out3 = NULL;
-    if (kztext_translit_offsets_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to, flags,
-                                      &out3, &len3, &sp, &ns, NULL) == KZTEXT_OK) {
+    if (kztext_translit_offsets_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to, flags, &out3,
+                                      &len3, &sp, &ns, NULL) == KZTEXT_OK) {
       if (len3 != out_len || memcmp(out3, out, out_len) != 0) abort();
       size_t s = 0, d = 0;
       for (size_t k = 0; k < ns; k++) {
-        if (sp[k].src_start != s || sp[k].dst_start != d || sp[k].src_end < s ||
-            sp[k].dst_end < d)
+        if (sp[k].src_start != s || sp[k].dst_start != d || sp[k].src_end < s || sp[k].dst_end < d)
           abort();
         s = sp[k].src_end;
         d = sp[k].dst_end;
@@ -69,16 +68,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
    * it.  Through the tools' entry it fails exactly when the public call
    * does (the lexicon changes words, never validity). */
   if (kztext_translit_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to,
-                            flags | KZ_TRANSLIT_NO_LEXICON, &out, &out_len, NULL) !=
-      KZTEXT_E_INVALID_FLAGS)
+                            flags | KZ_TRANSLIT_NO_LEXICON, &out, &out_len,
+                            NULL) != KZTEXT_E_INVALID_FLAGS)
     abort();
   if (rules_only) {
     char *r = NULL;
     size_t rn = 0;
     kztext_status rs = kz_translit_tool_alloc(src, n, (kztext_scheme)from, (kztext_scheme)to,
                                               flags | KZ_TRANSLIT_NO_LEXICON, &r, &rn, NULL);
-    if (rs != st || (rs == KZTEXT_OK && rn > kztext_translit_bound(n, (kztext_scheme)from,
-                                                                    (kztext_scheme)to)))
+    if (rs != st ||
+        (rs == KZTEXT_OK && rn > kztext_translit_bound(n, (kztext_scheme)from, (kztext_scheme)to)))
       abort();
     kztext_free(r);
   }

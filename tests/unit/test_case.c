@@ -24,14 +24,16 @@ static const ccase cases[] = {
     {"kk upper: ı is I", UP, KZTEXT_LANG_KK, "bılım", "BILIM"},
     {"kk fold", FO, KZTEXT_LANG_KK, "BILIM İNİ", "bılım ini"},
     {"kk Cyrillic", UP, KZTEXT_LANG_KK, "қазақ әліпбиі ұлттық", "ҚАЗАҚ ӘЛІПБИІ ҰЛТТЫҚ"},
-    {"kk Cyrillic lower", LO, KZTEXT_LANG_KK, "ҚАЗАҚСТАН ӨҢІРІ ҮШІН ҒЫЛЫМ", "қазақстан өңірі үшін ғылым"},
+    {"kk Cyrillic lower", LO, KZTEXT_LANG_KK, "ҚАЗАҚСТАН ӨҢІРІ ҮШІН ҒЫЛЫМ",
+     "қазақстан өңірі үшін ғылым"},
     {"en lower", LO, KZTEXT_LANG_EN, "BILIM IS HERE", "bilim is here"},
     {"en upper", UP, KZTEXT_LANG_EN, "bilim", "BILIM"},
     {"ru", LO, KZTEXT_LANG_RU, "ЁЛКА СЪЕЗД", "ёлка съезд"},
     {"ru upper", UP, KZTEXT_LANG_RU, "ёлка", "ЁЛКА"},
     {"full mapping ß", UP, KZTEXT_LANG_EN, "straße", "STRASSE"},
     {"fold ß", FO, KZTEXT_LANG_EN, "Straße", "strasse"},
-    {"auto: Turkic letters present", LO, KZTEXT_LANG_AUTO, "QAZAQSTAN İŞI BILIM", "qazaqstan işı bılım"},
+    {"auto: Turkic letters present", LO, KZTEXT_LANG_AUTO, "QAZAQSTAN İŞI BILIM",
+     "qazaqstan işı bılım"},
     {"auto: English", LO, KZTEXT_LANG_AUTO, "IN THE CITY", "in the city"},
     {"auto: Cyrillic", UP, KZTEXT_LANG_AUTO, "білім", "БІЛІМ"},
     {"Greek final sigma", LO, KZTEXT_LANG_EN, "ΟΔΟΣ", "οδος"},
@@ -55,19 +57,25 @@ int main(void) {
   /* Greek final sigma needs its own check: ς at the end. */
   char *o;
   size_t n, bad = 0;
-  CHECK_INT(kztext_case_alloc("ΟΔΟΣ", strlen("ΟΔΟΣ"), KZTEXT_LANG_EN, LO, &o, &n, NULL), KZTEXT_OK, "sigma");
+  CHECK_INT(kztext_case_alloc("ΟΔΟΣ", strlen("ΟΔΟΣ"), KZTEXT_LANG_EN, LO, &o, &n, NULL), KZTEXT_OK,
+            "sigma");
   CHECK_STR(o, n, "οδος", "sigma plain");
   kztext_free(o);
   /* Errors. */
-  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, 0, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "no op");
-  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, UP | LO, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "two ops");
-  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, UP | 0x10000u, &o, &n, NULL), KZTEXT_E_INVALID_FLAGS,
-            "unknown bit");
-  CHECK_INT(kztext_case_alloc("a", 1, (kztext_lang)9, UP, &o, &n, NULL), KZTEXT_E_INVALID_ARG, "lang");
-  CHECK_INT(kztext_case_alloc("ab\xC3", 3, KZTEXT_LANG_EN, UP, &o, &n, &bad), KZTEXT_E_INVALID_UTF8, "strict");
+  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, 0, &o, &n, NULL), KZTEXT_E_INVALID_ARG,
+            "no op");
+  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, UP | LO, &o, &n, NULL), KZTEXT_E_INVALID_ARG,
+            "two ops");
+  CHECK_INT(kztext_case_alloc("a", 1, KZTEXT_LANG_KK, UP | 0x10000u, &o, &n, NULL),
+            KZTEXT_E_INVALID_FLAGS, "unknown bit");
+  CHECK_INT(kztext_case_alloc("a", 1, (kztext_lang)9, UP, &o, &n, NULL), KZTEXT_E_INVALID_ARG,
+            "lang");
+  CHECK_INT(kztext_case_alloc("ab\xC3", 3, KZTEXT_LANG_EN, UP, &o, &n, &bad), KZTEXT_E_INVALID_UTF8,
+            "strict");
   CHECK_INT(bad, 2, "offset");
-  CHECK_INT(kztext_case_alloc("ab\xC3", 3, KZTEXT_LANG_EN, UP | KZTEXT_INVALID_REPLACE, &o, &n, NULL),
-            KZTEXT_OK, "replace");
+  CHECK_INT(
+      kztext_case_alloc("ab\xC3", 3, KZTEXT_LANG_EN, UP | KZTEXT_INVALID_REPLACE, &o, &n, NULL),
+      KZTEXT_OK, "replace");
   CHECK_STR(o, n, "AB\xEF\xBF\xBD", "replace output");
   kztext_free(o);
   kztext_lang l;

@@ -19,12 +19,14 @@ static size_t parse_seq(const char *field, char *out) {
     if (end == p) break;
     n += t_put_cp(out + n, (uint32_t)cp);
     p = end;
-    while (*p == ' ') p++;
+    while (*p == ' ')
+      p++;
   }
   return n;
 }
 
-static int check_form(unsigned flag, const char *in, size_t in_len, const char *want, size_t want_len) {
+static int check_form(unsigned flag, const char *in, size_t in_len, const char *want,
+                      size_t want_len) {
   char *out;
   size_t n;
   if (kztext_normalize_alloc(in, in_len, flag, &out, &n, NULL) != KZTEXT_OK) return 0;
@@ -50,11 +52,17 @@ int main(void) {
     if (part == 1) in_part1[strtoul(line, NULL, 16)] = 1;
     char *fields[5];
     char *p = line;
-    for (int i = 0; i < 5; i++) { fields[i] = p; p = strchr(p, ';'); if (!p) break; *p++ = 0; }
+    for (int i = 0; i < 5; i++) {
+      fields[i] = p;
+      p = strchr(p, ';');
+      if (!p) break;
+      *p++ = 0;
+    }
     if (!p) continue;
     char c[5][256];
     size_t l[5];
-    for (int i = 0; i < 5; i++) l[i] = parse_seq(fields[i], c[i]);
+    for (int i = 0; i < 5; i++)
+      l[i] = parse_seq(fields[i], c[i]);
     lines++;
     for (int i = 0; i < 5; i++) {
       int ok = check_form(KZTEXT_NORM_NFC, c[i], l[i], c[i < 3 ? 1 : 3], l[i < 3 ? 1 : 3]) &&
@@ -78,8 +86,10 @@ int main(void) {
     size_t n = t_put_cp(c, cp);
     int ok = check_form(KZTEXT_NORM_NFC, c, n, c, n) && check_form(KZTEXT_NORM_NFD, c, n, c, n) &&
              check_form(KZTEXT_NORM_NFKC, c, n, c, n) && check_form(KZTEXT_NORM_NFKD, c, n, c, n);
-    if (!ok) CHECK(0, "U+%04X is not left alone", cp);
-    else untouched++;
+    if (!ok)
+      CHECK(0, "U+%04X is not left alone", cp);
+    else
+      untouched++;
   }
   CHECK(untouched > 1000000, "only %d code points checked", untouched);
   CHECK(lines > 18000, "only %d lines read", lines);

@@ -8,8 +8,10 @@
 int main(void) {
   CHECK_INT(kztext_version(), KZTEXT_VERSION_NUMBER, "runtime version = header version");
   char v[32];
-  snprintf(v, sizeof v, "%d.%d.%d", KZTEXT_VERSION_MAJOR, KZTEXT_VERSION_MINOR, KZTEXT_VERSION_PATCH);
-  CHECK(strcmp(kztext_version_string(), v) == 0, "version string %s vs %s", kztext_version_string(), v);
+  snprintf(v, sizeof v, "%d.%d.%d", KZTEXT_VERSION_MAJOR, KZTEXT_VERSION_MINOR,
+           KZTEXT_VERSION_PATCH);
+  CHECK(strcmp(kztext_version_string(), v) == 0, "version string %s vs %s", kztext_version_string(),
+        v);
   CHECK(strcmp(KZTEXT_VERSION_STRING, v) == 0, "KZTEXT_VERSION_STRING");
   /* Every status has its own message; unknown values get a fallback. */
   for (int s = KZTEXT_E_INTERNAL; s <= KZTEXT_OK; s++) {

@@ -20,12 +20,14 @@ typedef struct {
 static const dcase cases[] = {
     {"rk1048", KZTEXT_ENC_RK1048,
      "\x8D\xE0\xE7\xE0\x9D\xF1\xF2\xE0\xED \xBC\xEB\xE5\xEC\xE4\xE5\xE3\xB3 \xE5\xBE \xB3\xF0\xB3 "
-     "\xEC\xE5\xEC\xEB\xE5\xEA\xE5\xF2\xF2\xE5\xF0\xE4\xB3\xBE \xE1\xB3\xF0\xB3, \xA2\xEB\xF2\xF2\xFB\x9D "
+     "\xEC\xE5\xEC\xEB\xE5\xEA\xE5\xF2\xF2\xE5\xF0\xE4\xB3\xBE \xE1\xB3\xF0\xB3, "
+     "\xA2\xEB\xF2\xF2\xFB\x9D "
      "\x9D\xA2\xED\xE4\xFB\xEB\xFB\x9D\xF2\xE0\xF0 \xEC\xE0\xBE\xFB\xE7\xE4\xFB.",
      KK},
     {"pt154", KZTEXT_ENC_PT154,
      "\x8D\xE0\xE7\xE0\x9D\xF1\xF2\xE0\xED \xBA\xEB\xE5\xEC\xE4\xE5\xE3\xB3 \xE5\x9C \xB3\xF0\xB3 "
-     "\xEC\xE5\xEC\xEB\xE5\xEA\xE5\xF2\xF2\xE5\xF0\xE4\xB3\x9C \xE1\xB3\xF0\xB3, \xB1\xEB\xF2\xF2\xFB\x9D "
+     "\xEC\xE5\xEC\xEB\xE5\xEA\xE5\xF2\xF2\xE5\xF0\xE4\xB3\x9C \xE1\xB3\xF0\xB3, "
+     "\xB1\xEB\xF2\xF2\xFB\x9D "
      "\x9D\xB1\xED\xE4\xFB\xEB\xFB\x9D\xF2\xE0\xF0 \xEC\xE0\x9C\xFB\xE7\xE4\xFB.",
      KK},
     {"koi8-r", KZTEXT_ENC_KOI8R,
@@ -55,15 +57,17 @@ static void test_cases(void) {
     char *out = NULL;
     kztext_decode_info info = {sizeof info, 0, 0, 0, 0, 0};
     /* Named. */
-    CHECK_INT(kztext_decode_alloc(c->bytes, len, c->enc, 0, &out, &n, &info, NULL), KZTEXT_OK, c->what);
+    CHECK_INT(kztext_decode_alloc(c->bytes, len, c->enc, 0, &out, &n, &info, NULL), KZTEXT_OK,
+              c->what);
     if (out) CHECK_STR(out, n, c->text, c->what);
     kztext_free(out);
     /* Detected. */
     out = NULL;
-    CHECK_INT(kztext_decode_alloc(c->bytes, len, KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL), KZTEXT_OK,
-              c->what);
+    CHECK_INT(kztext_decode_alloc(c->bytes, len, KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL),
+              KZTEXT_OK, c->what);
     CHECK(info.encoding == c->enc, "%s: detected %s", c->what, kztext_encoding_name(info.encoding));
-    CHECK(info.confidence > 0 && info.confidence <= 100, "%s: confidence %d", c->what, info.confidence);
+    CHECK(info.confidence > 0 && info.confidence <= 100, "%s: confidence %d", c->what,
+          info.confidence);
     if (out) CHECK_STR(out, n, c->text, c->what);
     kztext_free(out);
     /* Caller buffer: size query, then exact fit. */
@@ -72,7 +76,8 @@ static void test_cases(void) {
               KZTEXT_E_BUFFER_TOO_SMALL, c->what);
     CHECK_INT(need, strlen(c->text), c->what);
     char *buf = malloc(need);
-    CHECK_INT(kztext_decode(c->bytes, len, c->enc, 0, buf, need, &need, NULL, NULL), KZTEXT_OK, c->what);
+    CHECK_INT(kztext_decode(c->bytes, len, c->enc, 0, buf, need, &need, NULL, NULL), KZTEXT_OK,
+              c->what);
     CHECK_MEM(buf, need, c->text, strlen(c->text), c->what);
     free(buf);
   }
@@ -85,42 +90,57 @@ static void test_utf16(void) {
   char *out;
   size_t n;
   kztext_decode_info info = {sizeof info, 0, 0, 0, 0, 0};
-  CHECK_INT(kztext_decode_alloc(le, 10, KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL), KZTEXT_OK, "le");
+  CHECK_INT(kztext_decode_alloc(le, 10, KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL), KZTEXT_OK,
+            "le");
   CHECK_STR(out, n, "Қа\xF0\x9F\x98\x80", "le text");
   CHECK_INT(info.encoding, KZTEXT_ENC_UTF16LE, "le detected");
   CHECK_INT(info.bom, 1, "le bom");
   kztext_free(out);
-  CHECK_INT(kztext_decode_alloc(be, 10, KZTEXT_ENC_UTF16, 0, &out, &n, &info, NULL), KZTEXT_OK, "be");
+  CHECK_INT(kztext_decode_alloc(be, 10, KZTEXT_ENC_UTF16, 0, &out, &n, &info, NULL), KZTEXT_OK,
+            "be");
   CHECK_STR(out, n, "Қа\xF0\x9F\x98\x80", "be text");
   kztext_free(out);
   size_t bad = 0;
-  CHECK_INT(kztext_decode_alloc("\xFF\xFE\x00\xD8\x41\x00", 6, KZTEXT_ENC_AUTO, 0, &out, &n, NULL, &bad),
-            KZTEXT_E_DECODE, "lone surrogate");
+  CHECK_INT(
+      kztext_decode_alloc("\xFF\xFE\x00\xD8\x41\x00", 6, KZTEXT_ENC_AUTO, 0, &out, &n, NULL, &bad),
+      KZTEXT_E_DECODE, "lone surrogate");
   CHECK_INT(bad, 2, "lone surrogate offset");
-  CHECK_INT(kztext_decode_alloc("\xFF\xFE\x00\xD8\x41\x00\x42", 7, KZTEXT_ENC_AUTO, KZTEXT_INVALID_REPLACE,
-                                &out, &n, NULL, &bad), KZTEXT_OK, "replace");
-  CHECK_STR(out, n, "\xEF\xBF\xBD" "A\xEF\xBF\xBD", "replace text");
+  CHECK_INT(kztext_decode_alloc("\xFF\xFE\x00\xD8\x41\x00\x42", 7, KZTEXT_ENC_AUTO,
+                                KZTEXT_INVALID_REPLACE, &out, &n, NULL, &bad),
+            KZTEXT_OK, "replace");
+  CHECK_STR(out, n,
+            "\xEF\xBF\xBD"
+            "A\xEF\xBF\xBD",
+            "replace text");
   kztext_free(out);
 }
 
 static void test_errors(void) {
   char *out;
   size_t n, bad = 0;
-  CHECK_INT(kztext_decode_alloc("ab\x98" "c", 4, KZTEXT_ENC_CP1251, 0, &out, &n, NULL, &bad), KZTEXT_E_DECODE,
-            "cp1251 0x98");
+  CHECK_INT(kztext_decode_alloc("ab\x98"
+                                "c",
+                                4, KZTEXT_ENC_CP1251, 0, &out, &n, NULL, &bad),
+            KZTEXT_E_DECODE, "cp1251 0x98");
   CHECK_INT(bad, 2, "cp1251 offset");
-  CHECK_INT(kztext_decode_alloc("ab\x98" "c", 4, KZTEXT_ENC_CP1251, KZTEXT_INVALID_REPLACE, &out, &n, NULL,
-                                NULL), KZTEXT_OK, "cp1251 replace");
-  CHECK_STR(out, n, "ab\xEF\xBF\xBD" "c", "cp1251 replace text");
+  CHECK_INT(kztext_decode_alloc("ab\x98"
+                                "c",
+                                4, KZTEXT_ENC_CP1251, KZTEXT_INVALID_REPLACE, &out, &n, NULL, NULL),
+            KZTEXT_OK, "cp1251 replace");
+  CHECK_STR(out, n,
+            "ab\xEF\xBF\xBD"
+            "c",
+            "cp1251 replace text");
   kztext_free(out);
   CHECK_INT(kztext_decode_alloc("\xEF\xBB\xBFq\xC3", 5, KZTEXT_ENC_UTF8, 0, &out, &n, NULL, &bad),
             KZTEXT_E_INVALID_UTF8, "utf-8");
   CHECK_INT(bad, 4, "utf-8 offset counts the BOM");
-  CHECK_INT(kztext_decode_alloc("a", 1, (kztext_encoding)77, 0, &out, &n, NULL, NULL), KZTEXT_E_INVALID_ARG,
-            "bad enum");
-  CHECK_INT(kztext_decode_alloc("a", 1, KZTEXT_ENC_AUTO, 0x100u, &out, &n, NULL, NULL), KZTEXT_E_INVALID_FLAGS,
-            "bad flag");
-  CHECK_INT(kztext_decode_alloc(NULL, 0, KZTEXT_ENC_AUTO, 0, &out, &n, NULL, NULL), KZTEXT_OK, "empty");
+  CHECK_INT(kztext_decode_alloc("a", 1, (kztext_encoding)77, 0, &out, &n, NULL, NULL),
+            KZTEXT_E_INVALID_ARG, "bad enum");
+  CHECK_INT(kztext_decode_alloc("a", 1, KZTEXT_ENC_AUTO, 0x100u, &out, &n, NULL, NULL),
+            KZTEXT_E_INVALID_FLAGS, "bad flag");
+  CHECK_INT(kztext_decode_alloc(NULL, 0, KZTEXT_ENC_AUTO, 0, &out, &n, NULL, NULL), KZTEXT_OK,
+            "empty");
   CHECK_INT(n, 0, "empty length");
   kztext_free(out);
   kztext_encoding e;
@@ -137,19 +157,22 @@ static void test_mojibake(void) {
   char *out;
   size_t n;
   kztext_decode_info info = {sizeof info, 0, 0, 0, 0, 0};
-  CHECK_INT(kztext_decode_alloc(moj, strlen(moj), KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL), KZTEXT_OK, "moj");
+  CHECK_INT(kztext_decode_alloc(moj, strlen(moj), KZTEXT_ENC_AUTO, 0, &out, &n, &info, NULL),
+            KZTEXT_OK, "moj");
   CHECK_STR(out, n, "Қазақстан әлемдегі ең ірі", "moj restored");
   CHECK_INT(info.mojibake_source, KZTEXT_ENC_RK1048, "moj source");
   CHECK_INT(info.mojibake, 3, "moj count");
   kztext_free(out);
-  CHECK_INT(kztext_decode_alloc(moj, strlen(moj), KZTEXT_ENC_AUTO, KZTEXT_DECODE_NO_REPAIR, &out, &n, &info,
-                                NULL), KZTEXT_OK, "no repair");
+  CHECK_INT(kztext_decode_alloc(moj, strlen(moj), KZTEXT_ENC_AUTO, KZTEXT_DECODE_NO_REPAIR, &out,
+                                &n, &info, NULL),
+            KZTEXT_OK, "no repair");
   CHECK_STR(out, n, moj, "no repair keeps it");
   CHECK_INT(info.mojibake, 0, "no repair count");
   kztext_free(out);
   /* CP1251 bytes of UTF-8 mojibake, decoded as CP1251, are restored too. */
   const char *raw = "\xD0\xA0\xC2\xB0\xD0\xA0\xC2\xB7\xD0\xA0\xC2\xB0";
-  CHECK_INT(kztext_decode_alloc(raw, strlen(raw), KZTEXT_ENC_UTF8, 0, &out, &n, &info, NULL), KZTEXT_OK, "u8");
+  CHECK_INT(kztext_decode_alloc(raw, strlen(raw), KZTEXT_ENC_UTF8, 0, &out, &n, &info, NULL),
+            KZTEXT_OK, "u8");
   CHECK_STR(out, n, "аза", "utf-8 mojibake restored");
   CHECK_INT(info.mojibake_source, KZTEXT_ENC_UTF8, "utf-8 mojibake source");
   kztext_free(out);
@@ -178,8 +201,8 @@ static void test_mojibake_paths(void) {
     /* Room for the output only: the path with the separate scan. */
     size_t want = strlen(mc[i].text);
     CHECK(want < 3 * len + 4, "case %zu must fit below the one-pass size", i);
-    CHECK_INT(kztext_decode(mc[i].bytes, len, mc[i].enc, 0, tight, want, &n, NULL, NULL),
-              KZTEXT_OK, "sized");
+    CHECK_INT(kztext_decode(mc[i].bytes, len, mc[i].enc, 0, tight, want, &n, NULL, NULL), KZTEXT_OK,
+              "sized");
     CHECK_STR(tight, n, mc[i].text, "sized");
   }
 }
@@ -187,7 +210,10 @@ static void test_mojibake_paths(void) {
 /* The gate: every file of shared/data/legacy decodes with auto detection
  * to its UTF-8 reference byte for byte. */
 static void test_legacy(void) {
-  static const struct { const char *file, *ref; int prefix; } gate[] = {
+  static const struct {
+    const char *file, *ref;
+    int prefix;
+  } gate[] = {
       {"kk.rk1048.txt", "kk.utf8.txt", 0},
       {"kk.pt154.txt", "kk.utf8.txt", 0},
       {"kk.rk1048-read-as-cp1251.txt", "kk.utf8.txt", 0},
@@ -217,7 +243,8 @@ static void test_legacy(void) {
               gate[i].file);
     /* The UTF-8 mojibake sample holds the first part of the reference. */
     if (gate[i].prefix && n < rlen) rlen = n;
-    CHECK(out && n == rlen && !memcmp(out, ref, n), "%s: differs from %s", gate[i].file, gate[i].ref);
+    CHECK(out && n == rlen && !memcmp(out, ref, n), "%s: differs from %s", gate[i].file,
+          gate[i].ref);
     kztext_free(out);
     free(data);
     free(ref);
@@ -246,7 +273,10 @@ static void test_report(void) {
   /* UTF-8 with one stray byte among many good sequences: UTF-8 with errors. */
   char mixed[256];
   size_t n = 0;
-  for (int i = 0; i < 20; i++) { memcpy(mixed + n, "\xd2\x9b\xd0\xb0 ", 5); n += 5; }
+  for (int i = 0; i < 20; i++) {
+    memcpy(mixed + n, "\xd2\x9b\xd0\xb0 ", 5);
+    n += 5;
+  }
   mixed[n++] = (char)0xFF;
   mixed[n++] = ' '; /* in the middle: a cut sequence at the very end is not counted */
   r.size = sizeof r;
@@ -256,15 +286,23 @@ static void test_report(void) {
   CHECK_INT(r.invalid_utf8, 1, "one ill-formed sequence");
   /* A BOM, and the struct-size contract. */
   r.size = sizeof r;
-  CHECK_INT(kztext_detect_encoding_report("\xFF\xFE" "a\0", 4, &r), KZTEXT_OK, "bom");
+  CHECK_INT(kztext_detect_encoding_report("\xFF\xFE"
+                                          "a\0",
+                                          4, &r),
+            KZTEXT_OK, "bom");
   CHECK_INT(r.encoding, KZTEXT_ENC_UTF16LE, "utf-16le by its BOM");
   r.size = 0;
   CHECK_INT(kztext_detect_encoding_report("a", 1, &r), KZTEXT_E_INVALID_ARG, "size 0");
   CHECK_INT(kztext_detect_encoding_report("a", 1, NULL), KZTEXT_E_INVALID_ARG, "NULL report");
   /* An old caller's smaller struct: only the fields that fit are written. */
-  struct { size_t size; kztext_encoding encoding; int confidence; } old = {sizeof old, 0, 0};
-  CHECK_INT(kztext_detect_encoding_report(cp1251, sizeof cp1251 - 1, (kztext_encoding_report *)&old),
-            KZTEXT_OK, "old struct");
+  struct {
+    size_t size;
+    kztext_encoding encoding;
+    int confidence;
+  } old = {sizeof old, 0, 0};
+  CHECK_INT(
+      kztext_detect_encoding_report(cp1251, sizeof cp1251 - 1, (kztext_encoding_report *)&old),
+      KZTEXT_OK, "old struct");
   CHECK_INT(old.encoding, KZTEXT_ENC_CP1251, "old struct filled");
 }
 

@@ -26,8 +26,8 @@ static const lid_case cases[] = {
     {"Мы завтра поедем в Москву.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
     {"Это очень интересная книга.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
     {"Спасибо", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
-    {"Утро было холодное, и мы долго шли по дороге к станции.", KZTEXT_LANG_RU,
-     KZTEXT_SCRIPT_CYRL, 0, 0},
+    {"Утро было холодное, и мы долго шли по дороге к станции.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL,
+     0, 0},
     /* A Russian sentence naming a Kazakh order stays Russian. */
     {"Он был награжден орденом «Құрмет» в прошлом году.", KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 0},
     /* Acronyms belong to no language unless nothing else is there. */
@@ -51,20 +51,23 @@ static const lid_case cases[] = {
     /* Plain a-z with i after a vowel is й as 2021 writes it (2018: ı). */
     {"Olar jaqsy daiyndaldy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
     {"Biz saiysqa qatystyq.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
-    {"Olar jaqsy da\xc4\xb1yndaldy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
-     KZTEXT_VARIANT_LATIN2018, 0},
+    {"Olar jaqsy da\xc4\xb1yndaldy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018,
+     0},
     {"Bul jaqsy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     /* Kazakh in the three Latin alphabets. */
-    {"Bız erteñ Almatyğa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"Bız erteñ Almatyğa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021,
+     0},
     {"Men kıtap oqyğandy jaqsy köremın.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2021, 0},
-    {"Biz erteń Almatyǵa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
+    {"Biz erteń Almatyǵa baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018,
+     0},
     {"Men kitap oqyǵandy jaqsy kóremin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2018, 0},
     /* One word with an ä or á decides the alphabet. */
     {"S\xc3\xa4lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
     {"S\xc3\xa1lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
-    {"Biz erten' Almatyg'a baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2017, 0},
+    {"Biz erten' Almatyg'a baramyz.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2017,
+     0},
     {"Men kitap oqyg'andy jaqsy ko'remin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2017, 0},
     /* Kazakh in Arabic script. */
@@ -74,19 +77,21 @@ static const lid_case cases[] = {
      KZTEXT_LANG_KK, KZTEXT_SCRIPT_ARAB, 0, 0},
     /* Other languages and no evidence. */
     {"Ми завтра поїдемо до Києва, і це буде чудово.", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0, 0},
-    {"Эртең биз Бишкекке барабыз жана достор менен жолугабыз.", KZTEXT_LANG_UND,
-     KZTEXT_SCRIPT_CYRL, 0, 0},
-    {"\xe6\x88\x91\xe4\xbb\xac\xe6\x98\x8e\xe5\xa4\xa9\xe5\x8e\xbb\xe5\x8c\x97\xe4\xba\xac\xe3\x80\x82",
+    {"Эртең биз Бишкекке барабыз жана достор менен жолугабыз.", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL,
+     0, 0},
+    {"\xe6\x88\x91\xe4\xbb\xac\xe6\x98\x8e\xe5\xa4\xa9\xe5\x8e\xbb\xe5\x8c\x97\xe4\xba\xac\xe3\x80"
+     "\x82",
      KZTEXT_LANG_UND, KZTEXT_SCRIPT_HAN, 0, 0},
     {"12345, 678.", KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, 0, 0},
     {"", KZTEXT_LANG_UND, KZTEXT_SCRIPT_COMMON, 0, 0},
     /* Persian: Arabic script with letters Kazakh does not use. */
     {"\xd9\x85\xd8\xa7 \xd9\x81\xd8\xb1\xd8\xaf\xd8\xa7 \xd8\xa8\xd9\x87 "
-     "\xd8\xaa\xd9\x87\xd8\xb1\xd8\xa7\xd9\x86 \xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xdb\x8c\xd9\x85",
+     "\xd8\xaa\xd9\x87\xd8\xb1\xd8\xa7\xd9\x86 "
+     "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xdb\x8c\xd9\x85",
      KZTEXT_LANG_UND, KZTEXT_SCRIPT_ARAB, 0, 0},
     /* Code-switching: a Kazakh and a Russian sentence. */
-    {"Біз ертең Алматыға барамыз. Мы завтра поедем в Москву и вернёмся в пятницу.",
-     KZTEXT_LANG_RU, KZTEXT_SCRIPT_CYRL, 0, 1},
+    {"Біз ертең Алматыға барамыз. Мы завтра поедем в Москву и вернёмся в пятницу.", KZTEXT_LANG_RU,
+     KZTEXT_SCRIPT_CYRL, 0, 1},
     {"Бүгін жиналыс болады, потому что все уже приехали и ждут.", KZTEXT_LANG_RU,
      KZTEXT_SCRIPT_CYRL, 0, 1},
 };
@@ -116,15 +121,15 @@ static const rule_case rule_cases[] = {
     {"kk_letters_without_core",
      "Оның жаңа жоспары бойынша төрт жүз отбасы жаңа үй алады, ал мектеп жөндеу жоспарда.",
      KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 0, -1},
-    {"poor_fit", "Монгол хэл дээр бичсэн захидал байна уу", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL,
-     0, 0, -1},
+    {"poor_fit", "Монгол хэл дээр бичсэн захидал байна уу", KZTEXT_LANG_UND, KZTEXT_SCRIPT_CYRL, 0,
+     0, -1},
     {"poor_fit", "Xqzvbrt wrtkpfft grblznkx vbnmqwrt", KZTEXT_LANG_UND, KZTEXT_SCRIPT_LATN, 0, 0,
      -1},
     {"code_switching", "Біз бүгін кешке театрға барамыз, а вы приедете завтра утром",
      KZTEXT_LANG_KK, KZTEXT_SCRIPT_CYRL, 0, 1, -1},
     {"en_prior", "Ana bar", KZTEXT_LANG_EN, KZTEXT_SCRIPT_LATN, 0, 0, -1},
-    {"other_latin_letters", "Čtvrtek je můj oblíbený den", KZTEXT_LANG_UND, KZTEXT_SCRIPT_LATN,
-     0, 0, -1},
+    {"other_latin_letters", "Čtvrtek je můj oblíbený den", KZTEXT_LANG_UND, KZTEXT_SCRIPT_LATN, 0,
+     0, -1},
     {"latin_alphabet", "Men bügın üige baramyn", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2021, 0, -1},
     {"latin_alphabet", "Men bugin uige baramyn", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
@@ -197,7 +202,10 @@ static void test_contract(void) {
   CHECK_INT(kztext_detect("abc", 3, 0x40, &r, NULL), KZTEXT_E_INVALID_FLAGS, "unknown flag");
   CHECK_INT(kztext_detect("abc", 3, 0x2, &r, NULL), KZTEXT_E_INVALID_FLAGS, "bad policy");
   /* A larger (future) struct is accepted and its size kept. */
-  struct { kztext_detect_result r; char more[32]; } big;
+  struct {
+    kztext_detect_result r;
+    char more[32];
+  } big;
   memset(&big, 0, sizeof big);
   big.r.size = sizeof big;
   CHECK_INT(kztext_detect("Сәлем", 10, 0, &big.r, NULL), KZTEXT_OK, "larger struct");
@@ -234,8 +242,10 @@ static void test_contract(void) {
     CHECK_INT(r.mixed, 1, mixes[i]);
     CHECK(r.confidence < 0.9 && r.confidence > 0.1, "%s: confidence %f", mixes[i], r.confidence);
     CHECK(r.confidence == r.scores[r.lang], "%s: confidence is the score of .lang", mixes[i]);
-    CHECK(r.scores[KZTEXT_LANG_KK] + 1e-9 >= r.share[KZTEXT_LANG_KK] * (1 - r.scores[KZTEXT_LANG_UND]) &&
-          r.scores[KZTEXT_LANG_KK] - 1e-9 <= r.share[KZTEXT_LANG_KK] * (1 - r.scores[KZTEXT_LANG_UND]),
+    CHECK(r.scores[KZTEXT_LANG_KK] + 1e-9 >=
+                  r.share[KZTEXT_LANG_KK] * (1 - r.scores[KZTEXT_LANG_UND]) &&
+              r.scores[KZTEXT_LANG_KK] - 1e-9 <=
+                  r.share[KZTEXT_LANG_KK] * (1 - r.scores[KZTEXT_LANG_UND]),
           "%s: kk score %f is the kk share %f", mixes[i], r.scores[KZTEXT_LANG_KK],
           r.share[KZTEXT_LANG_KK]);
   }
@@ -263,7 +273,10 @@ static void test_long(void) {
   static const int sentences[] = {8, 16, 17, 20, 2000};
   size_t cap = 1 << 20;
   char *buf = malloc(cap);
-  if (!buf) { CHECK(0, "malloc"); return; }
+  if (!buf) {
+    CHECK(0, "malloc");
+    return;
+  }
   const char *kk = "Біз ертең Алматыға барамыз және достарымызбен кездесеміз. ";
   const char *ru = "Мы завтра поедем в Москву и вернёмся в пятницу. ";
   for (size_t t = 0; t < sizeof sentences / sizeof *sentences; t++) {

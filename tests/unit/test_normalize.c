@@ -9,10 +9,14 @@
 
 static unsigned parse_flags(const char *opts) {
   unsigned f = 0;
-  if (strstr(opts, "nfkc")) f |= KZTEXT_NORM_NFKC;
-  else if (strstr(opts, "nfkd")) f |= KZTEXT_NORM_NFKD;
-  else if (strstr(opts, "nfc")) f |= KZTEXT_NORM_NFC;
-  else if (strstr(opts, "nfd")) f |= KZTEXT_NORM_NFD;
+  if (strstr(opts, "nfkc"))
+    f |= KZTEXT_NORM_NFKC;
+  else if (strstr(opts, "nfkd"))
+    f |= KZTEXT_NORM_NFKD;
+  else if (strstr(opts, "nfc"))
+    f |= KZTEXT_NORM_NFC;
+  else if (strstr(opts, "nfd"))
+    f |= KZTEXT_NORM_NFD;
   if (strstr(opts, "casefold")) f |= KZTEXT_NORM_CASEFOLD;
   if (strstr(opts, "newlines")) f |= KZTEXT_NORM_NEWLINES;
   if (strstr(opts, "replace")) f |= KZTEXT_INVALID_REPLACE;
@@ -105,8 +109,12 @@ int main(void) {
     size_t len = 1 + 2 * 4000;
     char *s = malloc(len);
     s[0] = 'a';
-    for (size_t i = 1; i < len; i += 2) { s[i] = (char)0xCC; s[i + 1] = (char)(i % 4 ? 0x81 : 0xA3); }
-    CHECK_INT(kztext_normalize_alloc(s, len, KZTEXT_NORM_NFD, &out, &n, NULL), KZTEXT_OK, "long marks");
+    for (size_t i = 1; i < len; i += 2) {
+      s[i] = (char)0xCC;
+      s[i + 1] = (char)(i % 4 ? 0x81 : 0xA3);
+    }
+    CHECK_INT(kztext_normalize_alloc(s, len, KZTEXT_NORM_NFD, &out, &n, NULL), KZTEXT_OK,
+              "long marks");
     CHECK_INT(n, len, "long marks keep length");
     int normal = 0;
     kztext_is_normalized(out, n, KZTEXT_NORM_NFD, &normal, NULL);

@@ -33,7 +33,8 @@ static const rcase cases[] = {
     {"Cyrillic capital in an English word", H, "Мining and Сity", "Mining and City"},
     {"Roman numeral typed with Cyrillic Х", H, "ХIХ ғасыр, ХVI", "XIX ғасыр, XVI"},
     {"look-alikes only follow the context", H, "ТOO «Нұр» серіктестігі", "ТОО «Нұр» серіктестігі"},
-    {"Latin Kazakh 2021 untouched", H, "Qazaqstan Respublikasy BILIM", "Qazaqstan Respublikasy BILIM"},
+    {"Latin Kazakh 2021 untouched", H, "Qazaqstan Respublikasy BILIM",
+     "Qazaqstan Respublikasy BILIM"},
     {"Latin Kazakh 2018 untouched", H, "Respýblıkasy Almaty", "Respýblıkasy Almaty"},
     {"acronym with a Kazakh suffix", H, "BBCге, CNNнің", "BBCге, CNNнің"},
     {"native letters in both scripts", H, "iPhoneның", "iPhoneның"},
@@ -45,21 +46,54 @@ static const rcase cases[] = {
     {"all-Latin look-alikes", H, "COBET TOP", "COBET TOP"},
     {"Russian", H, "теppитоpии облаcти", "территории области"},
     /* invisible */
-    {"ZWSP", I, "a\xE2\x80\x8B" "b", "ab"},
+    {"ZWSP", I,
+     "a\xE2\x80\x8B"
+     "b",
+     "ab"},
     {"soft hyphen", I, "Респуб\xC2\xADликасы", "Республикасы"},
-    {"LRM RLM and embeddings", I, "\xE2\x80\x8E" "a\xE2\x80\x8F\xE2\x80\xAA" "b\xE2\x80\xAC", "ab"},
+    {"LRM RLM and embeddings", I,
+     "\xE2\x80\x8E"
+     "a\xE2\x80\x8F\xE2\x80\xAA"
+     "b\xE2\x80\xAC",
+     "ab"},
     {"BOM inside and at the start", I, "\xEF\xBB\xBFx\xEF\xBB\xBFy", "xy"},
-    {"C0 and C1 controls", I, "a\x01\x1F" "b\xC2\x80\xC2\x9F" "c\x7F", "abc"},
+    {"C0 and C1 controls", I,
+     "a\x01\x1F"
+     "b\xC2\x80\xC2\x9F"
+     "c\x7F",
+     "abc"},
     {"TAB LF CR kept by invisible", I, "a\tb\r\nc", "a\tb\r\nc"},
-    {"ZWJ in emoji kept", I, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"},
+    {"ZWJ in emoji kept", I, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
+     "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"},
     {"ZWJ between letters removed", I, "қа\xE2\x80\x8Dзақ", "қазақ"},
-    {"ZWNJ kept", I, "a\xE2\x80\x8C" "b", "a\xE2\x80\x8C" "b"},
+    {"ZWNJ kept", I,
+     "a\xE2\x80\x8C"
+     "b",
+     "a\xE2\x80\x8C"
+     "b"},
     /* spaces */
-    {"NBSP and thin space", S, "a\xC2\xA0" "b\xE2\x80\x89" "c", "a b c"},
+    {"NBSP and thin space", S,
+     "a\xC2\xA0"
+     "b\xE2\x80\x89"
+     "c",
+     "a b c"},
     {"runs collapse", S, "a   b  c", "a b c"},
-    {"line ends", S, "a\r\nb\rc\xC2\x85" "d\xE2\x80\xA8" "e", "a\nb\nc\nd\ne"},
-    {"digit groups become plain spaces", S, "5\xC2\xA0" "000 тг", "5 000 тг"},
-    {"digit groups keep a narrow space", S | D, "5\xC2\xA0" "000 и 7\xE2\x80\xAF" "500", "5\xE2\x80\xAF" "000 и 7\xE2\x80\xAF" "500"},
+    {"line ends", S,
+     "a\r\nb\rc\xC2\x85"
+     "d\xE2\x80\xA8"
+     "e",
+     "a\nb\nc\nd\ne"},
+    {"digit groups become plain spaces", S,
+     "5\xC2\xA0"
+     "000 тг",
+     "5 000 тг"},
+    {"digit groups keep a narrow space", S | D,
+     "5\xC2\xA0"
+     "000 и 7\xE2\x80\xAF"
+     "500",
+     "5\xE2\x80\xAF"
+     "000 и 7\xE2\x80\xAF"
+     "500"},
     {"ZWSP inside a run of spaces", I | S, "a \xE2\x80\x8B b", "a b"},
     {"tabs stay", S, "a\t\tb", "a\t\tb"},
     /* mojibake */
@@ -74,12 +108,14 @@ static const rcase cases[] = {
      "Ќазаќстан єлемдегі ењ ірі мемлекеттердіњ бірі, ±лттыќ ќ±ндылыќтар мањызды.",
      "Қазақстан әлемдегі ең ірі мемлекеттердің бірі, ұлттық құндылықтар маңызды."},
     {"Ukrainian untouched", M, "Україна, їжак, єдність, ґанок", "Україна, їжак, єдність, ґанок"},
-    {"Macedonian untouched", M, "Ќе дојдам, љубов, ѓубре, ѕвезда", "Ќе дојдам, љубов, ѓубре, ѕвезда"},
+    {"Macedonian untouched", M, "Ќе дојдам, љубов, ѓубре, ѕвезда",
+     "Ќе дојдам, љубов, ѓубре, ѕвезда"},
     {"Russian with » after a capital untouched", M, "ООО «ТОВАР» и «МИР»", "ООО «ТОВАР» и «МИР»"},
     {"Kazakh capitals untouched", M, "ҮЗДІГІ ТІРІ ӘКІМІ", "ҮЗДІГІ ТІРІ ӘКІМІ"},
     {"symbols untouched", M, "5±2 µм, ‰", "5±2 µм, ‰"},
     /* search keys */
-    {"key: quotes, dashes, ellipsis, case", K, "«Қазақ» — ЕЛ… “Yes” – it’s", "\"қазақ\" - ел... \"yes\" - it's"},
+    {"key: quotes, dashes, ellipsis, case", K, "«Қазақ» — ЕЛ… “Yes” – it’s",
+     "\"қазақ\" - ел... \"yes\" - it's"},
     {"key: dotted I", K, "İstanbul ISTANBUL", "istanbul istanbul"},
     {"key with repairs", A | K, "«Қaзaқ»\xC2\xA0—\xC2\xA0ЕЛ", "\"қазақ\" - ел"},
     /* clean text */
@@ -99,8 +135,7 @@ static void run_case(const rcase *c) {
   if (st) return;
   CHECK_STR(out, n, c->out, c->what);
   size_t changes = rep.homoglyphs + rep.invisible + rep.spaces + rep.mojibake + rep.key;
-  CHECK((changes > 0) == (strcmp(c->in, c->out) != 0), "%s: report %zu changes", c->what,
-        changes);
+  CHECK((changes > 0) == (strcmp(c->in, c->out) != 0), "%s: report %zu changes", c->what, changes);
   /* Idempotent: a second pass changes nothing. */
   char *again = NULL;
   size_t n2 = 0;
@@ -123,8 +158,9 @@ static void test_reports(void) {
   kztext_repair_report rep = {sizeof rep, 0, 0, 0, 0, 0, 0};
   char *out;
   size_t n;
-  CHECK_INT(kztext_repair_alloc("Қaзaқ\xC2\xA0\xE2\x80\x8B бiз", strlen("Қaзaқ\xC2\xA0\xE2\x80\x8B бiз"),
-                                A, &out, &n, &rep, NULL), KZTEXT_OK, "report");
+  CHECK_INT(kztext_repair_alloc("Қaзaқ\xC2\xA0\xE2\x80\x8B бiз",
+                                strlen("Қaзaқ\xC2\xA0\xE2\x80\x8B бiз"), A, &out, &n, &rep, NULL),
+            KZTEXT_OK, "report");
   CHECK_STR(out, n, "Қазақ біз", "report text");
   CHECK_INT(rep.homoglyphs, 2, "homoglyph words");
   CHECK_INT(rep.invisible, 1, "invisible chars");
@@ -137,9 +173,12 @@ static void test_reports(void) {
   CHECK_INT(rep.mojibake_source, KZTEXT_ENC_RK1048, "mojibake source");
   kztext_free(out);
   /* A short report struct (an older caller) gets only what fits. */
-  struct { size_t size, homoglyphs; } old = {2 * sizeof(size_t), 99};
-  CHECK_INT(kztext_repair_alloc("бiз", strlen("бiз"), A, &out, &n, (kztext_repair_report *)&old,
-                                NULL), KZTEXT_OK, "old report");
+  struct {
+    size_t size, homoglyphs;
+  } old = {2 * sizeof(size_t), 99};
+  CHECK_INT(
+      kztext_repair_alloc("бiз", strlen("бiз"), A, &out, &n, (kztext_repair_report *)&old, NULL),
+      KZTEXT_OK, "old report");
   CHECK_INT(old.homoglyphs, 1, "old report field");
   kztext_free(out);
 }
@@ -147,12 +186,18 @@ static void test_reports(void) {
 static void test_errors(void) {
   char *out = NULL;
   size_t n = 0, bad = 0;
-  CHECK_INT(kztext_repair_alloc("a", 1, 0x8u, &out, &n, NULL, NULL), KZTEXT_E_INVALID_FLAGS, "policy bits");
-  CHECK_INT(kztext_repair_alloc("a", 1, KZTEXT_NORM_NFC, &out, &n, NULL, NULL), KZTEXT_E_INVALID_FLAGS,
-            "normalize bits are not repair bits (yet)");
-  CHECK_INT(kztext_repair_alloc("ab\xFF" "c", 4, A, &out, &n, NULL, &bad), KZTEXT_E_INVALID_UTF8, "strict");
+  CHECK_INT(kztext_repair_alloc("a", 1, 0x8u, &out, &n, NULL, NULL), KZTEXT_E_INVALID_FLAGS,
+            "policy bits");
+  CHECK_INT(kztext_repair_alloc("a", 1, KZTEXT_NORM_NFC, &out, &n, NULL, NULL),
+            KZTEXT_E_INVALID_FLAGS, "normalize bits are not repair bits (yet)");
+  CHECK_INT(kztext_repair_alloc("ab\xFF"
+                                "c",
+                                4, A, &out, &n, NULL, &bad),
+            KZTEXT_E_INVALID_UTF8, "strict");
   CHECK_INT(bad, 2, "error offset");
-  CHECK_INT(kztext_repair_alloc("б\xD0" "i\xC2\xA0x", 7, A | KZTEXT_INVALID_REPLACE, &out, &n, NULL, NULL),
+  CHECK_INT(kztext_repair_alloc("б\xD0"
+                                "i\xC2\xA0x",
+                                7, A | KZTEXT_INVALID_REPLACE, &out, &n, NULL, NULL),
             KZTEXT_OK, "replace");
   CHECK_STR(out, n, "б\xEF\xBF\xBDi x", "replace output");
   kztext_free(out);
@@ -191,7 +236,10 @@ static void test_corpus_idempotent(void) {
     snprintf(path, sizeof path, "%s%s", KZTEXT_SHARED_DATA, files[i]);
     size_t len;
     char *text = t_read_file(path, &len);
-    if (!text) { SKIP("%s not found", path); continue; }
+    if (!text) {
+      SKIP("%s not found", path);
+      continue;
+    }
     char *once, *twice;
     size_t n1, n2;
     CHECK_INT(kztext_repair_alloc(text, len, A | KZTEXT_INVALID_REPLACE, &once, &n1, NULL, NULL),
@@ -221,8 +269,9 @@ static void test_case_file(void) {
     CHECK_INT(kztext_repair_alloc(f[2], in_len, flags, &out, &n, NULL, NULL), KZTEXT_OK, f[0]);
     if (out) CHECK_MEM(out, n, f[3], want_len, f[0]);
     CHECK_INT(kztext_repair_alloc(f[3], want_len, flags, &again, &n2, NULL, NULL), KZTEXT_OK, f[0]);
-    if (again) CHECK(flags & KZTEXT_REPAIR_KEY || (n2 == want_len && !memcmp(again, f[3], n2)),
-                     "%s: not idempotent", f[0]);
+    if (again)
+      CHECK(flags & KZTEXT_REPAIR_KEY || (n2 == want_len && !memcmp(again, f[3], n2)),
+            "%s: not idempotent", f[0]);
     kztext_free(out);
     kztext_free(again);
     rows++;
@@ -232,7 +281,8 @@ static void test_case_file(void) {
 }
 
 int main(void) {
-  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) run_case(&cases[i]);
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    run_case(&cases[i]);
   test_case_file();
   test_reports();
   test_errors();

@@ -7,37 +7,70 @@
 #include "harness.h"
 
 static void test_classes(void) {
-  static const struct { uint32_t cp; kztext_script_class cls; } cases[] = {
-      {'a', KZTEXT_SC_LATN_ASCII},        {'Z', KZTEXT_SC_LATN_ASCII},
-      {'7', KZTEXT_SC_DIGIT},             {' ', KZTEXT_SC_SPACE},
-      {'\n', KZTEXT_SC_SPACE},            {0x00A0, KZTEXT_SC_SPACE},
-      {',', KZTEXT_SC_PUNCT},             {0x00AB, KZTEXT_SC_PUNCT},  /* « */
-      {'\'', KZTEXT_SC_APOSTROPHE},       {0x2019, KZTEXT_SC_APOSTROPHE},
-      {0x02BC, KZTEXT_SC_APOSTROPHE},     {0x04D9, KZTEXT_SC_CYRL_KK}, /* ә */
-      {0x0492, KZTEXT_SC_CYRL_KK},        {0x049B, KZTEXT_SC_CYRL_KK}, /* Ғ қ */
-      {0x04A3, KZTEXT_SC_CYRL_KK},        {0x04E9, KZTEXT_SC_CYRL_KK}, /* ң ө */
-      {0x04B1, KZTEXT_SC_CYRL_KK},        {0x04AF, KZTEXT_SC_CYRL_KK}, /* ұ ү */
-      {0x04BB, KZTEXT_SC_CYRL_KK},        {0x0456, KZTEXT_SC_CYRL_KK}, /* һ і */
-      {0x0406, KZTEXT_SC_CYRL_KK},        {0x0451, KZTEXT_SC_CYRL_RU}, /* І ё */
-      {0x0446, KZTEXT_SC_CYRL_RU},        {0x044A, KZTEXT_SC_CYRL_RU}, /* ц ъ */
-      {0x044D, KZTEXT_SC_CYRL_RU},        {0x0430, KZTEXT_SC_CYRL_SHARED}, /* э а */
-      {0x042F, KZTEXT_SC_CYRL_SHARED},    {0x0457, KZTEXT_SC_CYRL_OTHER}, /* Я ї */
-      {0x0497, KZTEXT_SC_CYRL_OTHER},     {0x0483, KZTEXT_SC_MARK}, /* җ, titlo */
-      {0x00E4, KZTEXT_SC_LATN_KK2021},    {0x011F, KZTEXT_SC_LATN_KK2021}, /* ä ğ */
-      {0x00F1, KZTEXT_SC_LATN_KK2021},    {0x015F, KZTEXT_SC_LATN_KK2021}, /* ñ ş */
-      {0x016B, KZTEXT_SC_LATN_KK2021},    {0x00DC, KZTEXT_SC_LATN_KK2021}, /* ū Ü */
-      {0x0130, KZTEXT_SC_LATN_KK2021},    {0x00F6, KZTEXT_SC_LATN_KK2021}, /* İ ö */
-      {0x0131, KZTEXT_SC_LATN_KK_DOTLESS}, {0x00E1, KZTEXT_SC_LATN_KK2018}, /* ı á */
-      {0x01F5, KZTEXT_SC_LATN_KK2018},    {0x0144, KZTEXT_SC_LATN_KK2018}, /* ǵ ń */
-      {0x00F3, KZTEXT_SC_LATN_KK2018},    {0x00FA, KZTEXT_SC_LATN_KK2018}, /* ó ú */
-      {0x00FD, KZTEXT_SC_LATN_KK2018},    {0x00E9, KZTEXT_SC_LATN_OTHER}, /* ý é */
-      {0x00D7, KZTEXT_SC_PUNCT},          {0x06CB, KZTEXT_SC_ARAB_KK}, /* × ۋ */
-      {0x06C7, KZTEXT_SC_ARAB_KK},        {0x06D5, KZTEXT_SC_ARAB_KK}, /* ۇ ە */
-      {0x06AD, KZTEXT_SC_ARAB_KK},        {0x0674, KZTEXT_SC_ARAB_KK}, /* ڭ ٴ */
-      {0x0628, KZTEXT_SC_ARAB},           {0x060C, KZTEXT_SC_PUNCT}, /* ب ، */
-      {0x0661, KZTEXT_SC_DIGIT},          {0x4E2D, KZTEXT_SC_HAN}, /* ١ 中 */
-      {0x20000, KZTEXT_SC_HAN},           {0x03B1, KZTEXT_SC_OTHER}, /* α */
-      {0x110000, KZTEXT_SC_OTHER},        {0xFFFFFFFF, KZTEXT_SC_OTHER},
+  static const struct {
+    uint32_t cp;
+    kztext_script_class cls;
+  } cases[] = {
+      {'a', KZTEXT_SC_LATN_ASCII},
+      {'Z', KZTEXT_SC_LATN_ASCII},
+      {'7', KZTEXT_SC_DIGIT},
+      {' ', KZTEXT_SC_SPACE},
+      {'\n', KZTEXT_SC_SPACE},
+      {0x00A0, KZTEXT_SC_SPACE},
+      {',', KZTEXT_SC_PUNCT},
+      {0x00AB, KZTEXT_SC_PUNCT}, /* « */
+      {'\'', KZTEXT_SC_APOSTROPHE},
+      {0x2019, KZTEXT_SC_APOSTROPHE},
+      {0x02BC, KZTEXT_SC_APOSTROPHE},
+      {0x04D9, KZTEXT_SC_CYRL_KK}, /* ә */
+      {0x0492, KZTEXT_SC_CYRL_KK},
+      {0x049B, KZTEXT_SC_CYRL_KK}, /* Ғ қ */
+      {0x04A3, KZTEXT_SC_CYRL_KK},
+      {0x04E9, KZTEXT_SC_CYRL_KK}, /* ң ө */
+      {0x04B1, KZTEXT_SC_CYRL_KK},
+      {0x04AF, KZTEXT_SC_CYRL_KK}, /* ұ ү */
+      {0x04BB, KZTEXT_SC_CYRL_KK},
+      {0x0456, KZTEXT_SC_CYRL_KK}, /* һ і */
+      {0x0406, KZTEXT_SC_CYRL_KK},
+      {0x0451, KZTEXT_SC_CYRL_RU}, /* І ё */
+      {0x0446, KZTEXT_SC_CYRL_RU},
+      {0x044A, KZTEXT_SC_CYRL_RU}, /* ц ъ */
+      {0x044D, KZTEXT_SC_CYRL_RU},
+      {0x0430, KZTEXT_SC_CYRL_SHARED}, /* э а */
+      {0x042F, KZTEXT_SC_CYRL_SHARED},
+      {0x0457, KZTEXT_SC_CYRL_OTHER}, /* Я ї */
+      {0x0497, KZTEXT_SC_CYRL_OTHER},
+      {0x0483, KZTEXT_SC_MARK}, /* җ, titlo */
+      {0x00E4, KZTEXT_SC_LATN_KK2021},
+      {0x011F, KZTEXT_SC_LATN_KK2021}, /* ä ğ */
+      {0x00F1, KZTEXT_SC_LATN_KK2021},
+      {0x015F, KZTEXT_SC_LATN_KK2021}, /* ñ ş */
+      {0x016B, KZTEXT_SC_LATN_KK2021},
+      {0x00DC, KZTEXT_SC_LATN_KK2021}, /* ū Ü */
+      {0x0130, KZTEXT_SC_LATN_KK2021},
+      {0x00F6, KZTEXT_SC_LATN_KK2021}, /* İ ö */
+      {0x0131, KZTEXT_SC_LATN_KK_DOTLESS},
+      {0x00E1, KZTEXT_SC_LATN_KK2018}, /* ı á */
+      {0x01F5, KZTEXT_SC_LATN_KK2018},
+      {0x0144, KZTEXT_SC_LATN_KK2018}, /* ǵ ń */
+      {0x00F3, KZTEXT_SC_LATN_KK2018},
+      {0x00FA, KZTEXT_SC_LATN_KK2018}, /* ó ú */
+      {0x00FD, KZTEXT_SC_LATN_KK2018},
+      {0x00E9, KZTEXT_SC_LATN_OTHER}, /* ý é */
+      {0x00D7, KZTEXT_SC_PUNCT},
+      {0x06CB, KZTEXT_SC_ARAB_KK}, /* × ۋ */
+      {0x06C7, KZTEXT_SC_ARAB_KK},
+      {0x06D5, KZTEXT_SC_ARAB_KK}, /* ۇ ە */
+      {0x06AD, KZTEXT_SC_ARAB_KK},
+      {0x0674, KZTEXT_SC_ARAB_KK}, /* ڭ ٴ */
+      {0x0628, KZTEXT_SC_ARAB},
+      {0x060C, KZTEXT_SC_PUNCT}, /* ب ، */
+      {0x0661, KZTEXT_SC_DIGIT},
+      {0x4E2D, KZTEXT_SC_HAN}, /* ١ 中 */
+      {0x20000, KZTEXT_SC_HAN},
+      {0x03B1, KZTEXT_SC_OTHER}, /* α */
+      {0x110000, KZTEXT_SC_OTHER},
+      {0xFFFFFFFF, KZTEXT_SC_OTHER},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char what[64];
@@ -53,7 +86,10 @@ static void test_classes(void) {
   CHECK(!strcmp(kztext_script_name(KZTEXT_SCRIPT_HAN), "Hani"), "script name");
 }
 
-typedef struct { size_t start, end; kztext_script script; } run_t;
+typedef struct {
+  size_t start, end;
+  kztext_script script;
+} run_t;
 
 static void check_runs(const char *text, const run_t *want, size_t nwant) {
   kztext_script_run runs[16];
@@ -77,10 +113,16 @@ static void test_runs(void) {
   check_runs("  12 abc", (run_t[]){{0, 8, KZTEXT_SCRIPT_LATN}}, 1);
   check_runs("1, 2, 3.", (run_t[]){{0, 8, KZTEXT_SCRIPT_COMMON}}, 1);
   check_runs("", NULL, 0);
-  check_runs("中文 и ڭ", (run_t[]){{0, 7, KZTEXT_SCRIPT_HAN}, {7, 10, KZTEXT_SCRIPT_CYRL},
-                                   {10, 12, KZTEXT_SCRIPT_ARAB}}, 3);
-  check_runs("aαb", (run_t[]){{0, 1, KZTEXT_SCRIPT_LATN}, {1, 3, KZTEXT_SCRIPT_OTHER},
-                              {3, 4, KZTEXT_SCRIPT_LATN}}, 3);
+  check_runs("中文 и ڭ",
+             (run_t[]){{0, 7, KZTEXT_SCRIPT_HAN},
+                       {7, 10, KZTEXT_SCRIPT_CYRL},
+                       {10, 12, KZTEXT_SCRIPT_ARAB}},
+             3);
+  check_runs("aαb",
+             (run_t[]){{0, 1, KZTEXT_SCRIPT_LATN},
+                       {1, 3, KZTEXT_SCRIPT_OTHER},
+                       {3, 4, KZTEXT_SCRIPT_LATN}},
+             3);
   /* Kazakh letters in the U+0480-04BF block take the slow path. */
   check_runs("ғұ", (run_t[]){{0, 4, KZTEXT_SCRIPT_CYRL}}, 1);
 
@@ -100,16 +142,23 @@ static void test_runs(void) {
             "strict");
   CHECK_INT(off, 2, "error offset");
   kztext_script_run r3[4];
-  CHECK_INT(kztext_script_runs("ab\xD0", 3, KZTEXT_INVALID_REPLACE, r3, 4, &n, NULL),
-            KZTEXT_OK, "replace");
+  CHECK_INT(kztext_script_runs("ab\xD0", 3, KZTEXT_INVALID_REPLACE, r3, 4, &n, NULL), KZTEXT_OK,
+            "replace");
   CHECK_INT(n, 2, "replace runs");
   CHECK_INT(r3[1].script, KZTEXT_SCRIPT_OTHER, "ill-formed is other");
   /* Ill-formed bytes inside a long Cyrillic run (the 8-byte skip) are found. */
-  static const struct { const char *s; size_t off; } bad[] = {
-      {"абвгдежз\xD0\xD0" "абвгдежз", 16},  /* lead byte followed by a lead */
-      {"абвгдежз\xB0" "абвгдежз", 16},      /* stray continuation */
-      {"абв гдеж\xD1", 15},              /* truncated at the end */
-      {"абвгд\xD0 жзий", 10},            /* lead byte followed by a space */
+  static const struct {
+    const char *s;
+    size_t off;
+  } bad[] = {
+      {"абвгдежз\xD0\xD0"
+       "абвгдежз",
+       16}, /* lead byte followed by a lead */
+      {"абвгдежз\xB0"
+       "абвгдежз",
+       16},                   /* stray continuation */
+      {"абв гдеж\xD1", 15},   /* truncated at the end */
+      {"абвгд\xD0 жзий", 10}, /* lead byte followed by a space */
   };
   for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
     off = 0;

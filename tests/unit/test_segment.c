@@ -115,8 +115,8 @@ static const seg_case sentence_cases[] = {
     {"ЖАҢА КӨПІР АШЫЛДЫ\nКөпір бүгін ашылды.", 0, 0, "ЖАҢА КӨПІР АШЫЛДЫ | Көпір бүгін ашылды."},
     {"Bridge Opens To Traffic In Oral\nThe city said so.", 0, 0,
      "Bridge Opens To Traffic In Oral | The city said so."},
-    {"Ол кеше Астанада өткен жиында сөз сөйлеген Президент\nТоқаев жаңа жоспарды таныстырды.", 0,
-     0, "Ол кеше Астанада өткен жиында сөз сөйлеген Президент\nТоқаев жаңа жоспарды таныстырды."},
+    {"Ол кеше Астанада өткен жиында сөз сөйлеген Президент\nТоқаев жаңа жоспарды таныстырды.", 0, 0,
+     "Ол кеше Астанада өткен жиында сөз сөйлеген Президент\nТоқаев жаңа жоспарды таныстырды."},
     {"The ministry expects the new line\nto carry twice as many cars.", 0, 0,
      "The ministry expects the new line\nto carry twice as many cars."},
     {"Video of the opening\nplease wait", 0, 0, "Video of the opening | please wait"},
@@ -210,7 +210,10 @@ static char *joined(const char *in, const kztext_span *sp, size_t n) {
   char *out = malloc(cap);
   if (!out) return NULL;
   for (size_t i = 0; i < n; i++) {
-    if (i) { memcpy(out + len, " | ", 3); len += 3; }
+    if (i) {
+      memcpy(out + len, " | ", 3);
+      len += 3;
+    }
     memcpy(out + len, in + sp[i].start, sp[i].end - sp[i].start);
     len += sp[i].end - sp[i].start;
   }
@@ -223,9 +226,10 @@ static void run_table(kztext_segmenter *seg, const seg_case *cases, size_t ncase
     const seg_case *c = &cases[i];
     kztext_span *sp = NULL;
     size_t n = 0;
-    kztext_status st = tokens
-        ? kztext_tokens_alloc(seg, c->in, strlen(c->in), c->lang, c->flags, &sp, &n, NULL)
-        : kztext_sentences_alloc(seg, c->in, strlen(c->in), c->lang, c->flags, &sp, &n, NULL);
+    kztext_status st =
+        tokens
+            ? kztext_tokens_alloc(seg, c->in, strlen(c->in), c->lang, c->flags, &sp, &n, NULL)
+            : kztext_sentences_alloc(seg, c->in, strlen(c->in), c->lang, c->flags, &sp, &n, NULL);
     CHECK_INT(st, KZTEXT_OK, c->in);
     char *got = joined(c->in, sp, n);
     CHECK(got && !strcmp(got, c->want), "%s: [%s]\n  got  [%s]\n  want [%s]",
@@ -245,16 +249,16 @@ static void test_api(kztext_segmenter *seg) {
   const char *t = "Бір. Екі. Үш.";
   size_t n = 99, off = 0;
   kztext_span sp[3];
-  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, NULL, 0, &n, NULL),
-            KZTEXT_E_BUFFER_TOO_SMALL, "size query");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, NULL, 0, &n, NULL), KZTEXT_E_BUFFER_TOO_SMALL,
+            "size query");
   CHECK_INT(n, 3, "count");
-  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, sp, 1, &n, NULL),
-            KZTEXT_E_BUFFER_TOO_SMALL, "small buffer");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, sp, 1, &n, NULL), KZTEXT_E_BUFFER_TOO_SMALL,
+            "small buffer");
   CHECK_INT(sp[0].end, strlen("Бір."), "first span filled");
   CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0, sp, 3, &n, NULL), KZTEXT_OK, "fits");
   CHECK_INT(sp[2].start, strlen("Бір. Екі. "), "third start");
-  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0x8000, sp, 3, &n, NULL),
-            KZTEXT_E_INVALID_FLAGS, "unknown flag");
+  CHECK_INT(kztext_sentences(seg, t, strlen(t), 0, 0x8000, sp, 3, &n, NULL), KZTEXT_E_INVALID_FLAGS,
+            "unknown flag");
   CHECK_INT(kztext_sentences(seg, t, strlen(t), 9, 0, sp, 3, &n, NULL), KZTEXT_E_INVALID_ARG,
             "bad lang");
   CHECK_INT(kztext_sentences(NULL, t, strlen(t), 0, 0, sp, 3, &n, NULL), KZTEXT_E_INVALID_ARG,
@@ -271,8 +275,8 @@ static void test_api(kztext_segmenter *seg) {
             KZTEXT_OK, "replace");
   CHECK_INT(n, 3, "replace count");
   CHECK_INT(sp[2].end, sizeof bad - 1, "offsets in the caller's bytes");
-  CHECK_INT(kztext_tokens(seg, bad, sizeof bad - 1, 0, 0, sp, 3, &n, &off),
-            KZTEXT_E_INVALID_UTF8, "tokens strict");
+  CHECK_INT(kztext_tokens(seg, bad, sizeof bad - 1, 0, 0, sp, 3, &n, &off), KZTEXT_E_INVALID_UTF8,
+            "tokens strict");
   CHECK_INT(kztext_segmenter_new(NULL), KZTEXT_E_INVALID_ARG, "new(NULL)");
   kztext_segmenter_free(NULL);
   /* Streaming helper. */
@@ -287,7 +291,10 @@ static void test_stream(kztext_segmenter *seg) {
   static const char para[] = "Бірінші сөйлем. – Екінші! Үшінші т.б. Ол.\n\n";
   char buf[sizeof para * 20];
   size_t len = 0;
-  for (int i = 0; i < 20; i++) { memcpy(buf + len, para, sizeof para - 1); len += sizeof para - 1; }
+  for (int i = 0; i < 20; i++) {
+    memcpy(buf + len, para, sizeof para - 1);
+    len += sizeof para - 1;
+  }
   kztext_span *all = NULL, *part = NULL;
   size_t n_all = 0, n_part = 0;
   CHECK_INT(kztext_sentences_alloc(seg, buf, len, 0, 0, &all, &n_all, NULL), KZTEXT_OK, "whole");
@@ -307,8 +314,7 @@ static void test_rules(kztext_segmenter *seg) {
   for (size_t i = 0; i < ncases; i++) {
     const rule_case *c = &rule_cases[i];
     const char *rule = NULL;
-    CHECK_INT(kz_sentences_first_rule(seg, c->in, strlen(c->in), c->lang, &rule), KZTEXT_OK,
-              c->in);
+    CHECK_INT(kz_sentences_first_rule(seg, c->in, strlen(c->in), c->lang, &rule), KZTEXT_OK, c->in);
     CHECK(rule && !strcmp(rule, c->rule), "[%s]: decided by %s, want %s", c->in,
           rule ? rule : "(none)", c->rule);
     kztext_span *sp = NULL;
@@ -316,15 +322,16 @@ static void test_rules(kztext_segmenter *seg) {
     CHECK_INT(kztext_sentences_alloc(seg, c->in, strlen(c->in), c->lang, 0, &sp, &n, NULL),
               KZTEXT_OK, c->in);
     char *got = joined(c->in, sp, n);
-    CHECK(got && !strcmp(got, c->want), "rule %s: [%s]\n  got  [%s]\n  want [%s]", c->rule,
-          c->in, got ? got : "(null)", c->want);
+    CHECK(got && !strcmp(got, c->want), "rule %s: [%s]\n  got  [%s]\n  want [%s]", c->rule, c->in,
+          got ? got : "(null)", c->want);
     free(got);
     kztext_free(sp);
   }
   size_t r = 0;
   for (const char *name; (name = kz_sentence_rule_name(r)) != NULL; r++) {
     size_t i = 0;
-    while (i < ncases && strcmp(rule_cases[i].rule, name)) i++;
+    while (i < ncases && strcmp(rule_cases[i].rule, name))
+      i++;
     CHECK(i < ncases, "rule %s has no example in rule_cases[]", name);
   }
   CHECK(r >= 20, "cluster rules: %zu", r);

@@ -17,8 +17,8 @@ static void check_case(const char *from, const char *to, const char *in, const c
   char *out = NULL, *out2 = NULL;
   kztext_alignment *sp = NULL;
   size_t n = 0, n2 = 0, ns = 0;
-  kztext_status st = kztext_translit_alloc(in, strlen(in), scheme(from), scheme(to), 0, &out,
-                                           &n, NULL);
+  kztext_status st =
+      kztext_translit_alloc(in, strlen(in), scheme(from), scheme(to), 0, &out, &n, NULL);
   CHECK(st == KZTEXT_OK, "%s->%s [%s]: status %d", from, to, in, st);
   if (st == KZTEXT_OK) {
     char what[256];
@@ -26,8 +26,8 @@ static void check_case(const char *from, const char *to, const char *in, const c
     CHECK_STR(out, n, want, what);
     /* the offsets variant takes the general route, never the one-pass one */
     snprintf(what, sizeof what, "%s->%s [%s] with offsets", from, to, in);
-    CHECK_INT(kztext_translit_offsets_alloc(in, strlen(in), scheme(from), scheme(to), 0, &out2,
-                                            &n2, &sp, &ns, NULL),
+    CHECK_INT(kztext_translit_offsets_alloc(in, strlen(in), scheme(from), scheme(to), 0, &out2, &n2,
+                                            &sp, &ns, NULL),
               KZTEXT_OK, what);
     CHECK_STR(out2, n2, want, what);
   }
@@ -50,9 +50,15 @@ static void run_case_file(void) {
       char *f[4] = {line, NULL, NULL, NULL};
       int k = 1;
       for (char *p = line; *p && k < 4; p++)
-        if (*p == '\t') { *p = 0; f[k++] = p + 1; }
+        if (*p == '\t') {
+          *p = 0;
+          f[k++] = p + 1;
+        }
       CHECK(k == 4, "malformed case line");
-      if (k == 4) { check_case(f[0], f[1], f[2], f[3]); cases++; }
+      if (k == 4) {
+        check_case(f[0], f[1], f[2], f[3]);
+        cases++;
+      }
     }
     line = nl ? nl + 1 : NULL;
   }
@@ -70,8 +76,10 @@ static void iso9_round_trip(void) {
     char one[8] = {p[0], p[1], 0};
     char word[32];
     int upper = p >= letters + strlen(letters) / 2;
-    if (upper) snprintf(word, sizeof word, "А%sБА %s", one, one); /* ъ ь have no case alone */
-    else snprintf(word, sizeof word, "а%sба %s", one, one);
+    if (upper)
+      snprintf(word, sizeof word, "А%sБА %s", one, one); /* ъ ь have no case alone */
+    else
+      snprintf(word, sizeof word, "а%sба %s", one, one);
     const char *tests[2] = {word, one};
     int nt = upper && (!strcmp(one, "Ъ") || !strcmp(one, "Ь")) ? 1 : 2;
     if (nt == 1) snprintf(word, sizeof word, "А%sБА", one);
@@ -79,9 +87,11 @@ static void iso9_round_trip(void) {
       char *lat = NULL, *back = NULL;
       size_t nl = 0, nb = 0;
       CHECK(kztext_translit_alloc(tests[t], strlen(tests[t]), KZTEXT_SCHEME_CYRILLIC,
-                                  KZTEXT_SCHEME_ISO9, 0, &lat, &nl, NULL) == KZTEXT_OK, "iso9 %s", one);
+                                  KZTEXT_SCHEME_ISO9, 0, &lat, &nl, NULL) == KZTEXT_OK,
+            "iso9 %s", one);
       CHECK(kztext_translit_alloc(lat, nl, KZTEXT_SCHEME_ISO9, KZTEXT_SCHEME_CYRILLIC, 0, &back,
-                                  &nb, NULL) == KZTEXT_OK, "iso9 back %s", one);
+                                  &nb, NULL) == KZTEXT_OK,
+            "iso9 back %s", one);
       CHECK(nb == strlen(tests[t]) && memcmp(back, tests[t], nb) == 0,
             "iso9 round trip [%s] -> [%s] -> [%.*s]", tests[t], lat, (int)nb, back);
       kztext_free(lat);
@@ -99,8 +109,8 @@ static void caller_buffer(void) {
                                      KZTEXT_SCHEME_LATIN2021, 0, NULL, 0, &n, NULL);
   CHECK_INT(st, KZTEXT_E_BUFFER_TOO_SMALL, "size query");
   CHECK_INT(n, 9, "size needed");
-  st = kztext_translit(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0, buf,
-                       4, &n, NULL);
+  st = kztext_translit(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0, buf, 4,
+                       &n, NULL);
   CHECK_INT(st, KZTEXT_E_BUFFER_TOO_SMALL, "small buffer");
   st = kztext_translit(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0, buf,
                        sizeof buf, &n, NULL);
@@ -110,28 +120,38 @@ static void caller_buffer(void) {
   CHECK(b >= 4 * strlen(in), "bound %zu", b);
   CHECK_INT(kztext_translit_bound((size_t)-1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_ALALC), 0,
             "bound overflow");
-  CHECK_INT(kztext_translit(NULL, 0, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_BGN, 0, NULL, 0, &n,
-                            NULL), KZTEXT_OK, "empty input");
+  CHECK_INT(
+      kztext_translit(NULL, 0, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_BGN, 0, NULL, 0, &n, NULL),
+      KZTEXT_OK, "empty input");
   CHECK_INT(n, 0, "empty output");
 }
 
 static void errors(void) {
   char *out = NULL;
   size_t n = 0, off = 99;
-  const char bad[] = "ab\xff" "cd";
-  CHECK_INT(kztext_translit_alloc(bad, 5, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0,
-                                  &out, &n, &off), KZTEXT_E_INVALID_UTF8, "strict");
+  const char bad[] = "ab\xff"
+                     "cd";
+  CHECK_INT(kztext_translit_alloc(bad, 5, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0, &out,
+                                  &n, &off),
+            KZTEXT_E_INVALID_UTF8, "strict");
   CHECK_INT(off, 2, "error offset");
   CHECK_INT(kztext_translit_alloc(bad, 5, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021,
-                                  KZTEXT_INVALID_REPLACE, &out, &n, &off), KZTEXT_OK, "replace");
-  CHECK_STR(out, n, "ab\xef\xbf\xbd" "cd", "U+FFFD");
+                                  KZTEXT_INVALID_REPLACE, &out, &n, &off),
+            KZTEXT_OK, "replace");
+  CHECK_STR(out, n,
+            "ab\xef\xbf\xbd"
+            "cd",
+            "U+FFFD");
   kztext_free(out);
-  CHECK_INT(kztext_translit_alloc("a", 1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021,
-                                  0x8000u, &out, &n, NULL), KZTEXT_E_INVALID_FLAGS, "flags");
-  CHECK_INT(kztext_translit_alloc("a", 1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_AUTO, 0, &out,
-                                  &n, NULL), KZTEXT_E_UNSUPPORTED, "auto target");
-  CHECK_INT(kztext_translit_alloc("a", 1, (kztext_scheme)42, KZTEXT_SCHEME_CYRILLIC, 0, &out,
-                                  &n, NULL), KZTEXT_E_UNSUPPORTED, "bad scheme");
+  CHECK_INT(kztext_translit_alloc("a", 1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, 0x8000u,
+                                  &out, &n, NULL),
+            KZTEXT_E_INVALID_FLAGS, "flags");
+  CHECK_INT(
+      kztext_translit_alloc("a", 1, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_AUTO, 0, &out, &n, NULL),
+      KZTEXT_E_UNSUPPORTED, "auto target");
+  CHECK_INT(
+      kztext_translit_alloc("a", 1, (kztext_scheme)42, KZTEXT_SCHEME_CYRILLIC, 0, &out, &n, NULL),
+      KZTEXT_E_UNSUPPORTED, "bad scheme");
   kztext_scheme s;
   CHECK_INT(kztext_scheme_from_name("Latin", &s), KZTEXT_OK, "alias");
   CHECK_INT(s, KZTEXT_SCHEME_LATIN2021, "latin alias");
@@ -146,8 +166,8 @@ static void check_tiling(const char *in, size_t len, kztext_scheme from, kztext_
   char *out = NULL;
   kztext_alignment *sp = NULL;
   size_t n = 0, ns = 0;
-  kztext_status st = kztext_translit_offsets_alloc(in, len, from, to, flags, &out, &n, &sp, &ns,
-                                                   NULL);
+  kztext_status st =
+      kztext_translit_offsets_alloc(in, len, from, to, flags, &out, &n, &sp, &ns, NULL);
   CHECK_INT(st, KZTEXT_OK, "offsets status");
   if (st) return;
   size_t s = 0, d = 0;
@@ -159,8 +179,8 @@ static void check_tiling(const char *in, size_t len, kztext_scheme from, kztext_
     s = sp[k].src_end;
     d = sp[k].dst_end;
   }
-  CHECK(ok && s == len && d == n, "spans tile [%.*s] %d->%d (src %zu/%zu dst %zu/%zu)",
-        (int)len, in, from, to, s, len, d, n);
+  CHECK(ok && s == len && d == n, "spans tile [%.*s] %d->%d (src %zu/%zu dst %zu/%zu)", (int)len,
+        in, from, to, s, len, d, n);
   kztext_free(out);
   kztext_free(sp);
 }
@@ -170,12 +190,11 @@ static void offsets(void) {
   char *out = NULL;
   kztext_alignment *sp = NULL;
   size_t n = 0, ns = 0;
-  CHECK_INT(kztext_translit_offsets_alloc(in, strlen(in), KZTEXT_SCHEME_CYRILLIC,
-                                          KZTEXT_SCHEME_BGN, 0, &out, &n, &sp, &ns, NULL),
+  CHECK_INT(kztext_translit_offsets_alloc(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_BGN,
+                                          0, &out, &n, &sp, &ns, NULL),
             KZTEXT_OK, "offsets");
   CHECK_STR(out, n, "Shymkent — AQSH, obʺekt.", "offsets text");
-  CHECK(ns > 0 && sp[0].src_start == 0 && sp[0].src_end == 2 && sp[0].dst_end == 2,
-        "Ш -> Sh span");
+  CHECK(ns > 0 && sp[0].src_start == 0 && sp[0].src_end == 2 && sp[0].dst_end == 2, "Ш -> Sh span");
   /* АҚШ starts at byte 19 of the input and 13 of the output */
   int found = 0;
   for (size_t k = 0; k < ns; k++)
@@ -203,7 +222,8 @@ static void detect(void) {
             KZTEXT_SCHEME_LATIN2018, "detect 2018");
   CHECK_INT(kztext_translit_detect("Qazaq ti'li' s'y'", strlen("Qazaq ti'li' s'y'")),
             KZTEXT_SCHEME_LATIN2017, "detect 2017");
-  CHECK_INT(kztext_translit_detect("ٴتىلى", strlen("ٴتىلى")), KZTEXT_SCHEME_ARABIC, "detect arabic");
+  CHECK_INT(kztext_translit_detect("ٴتىلى", strlen("ٴتىلى")), KZTEXT_SCHEME_ARABIC,
+            "detect arabic");
   CHECK_INT(kztext_translit_detect("123 !", 5), KZTEXT_SCHEME_AUTO, "detect nothing");
 }
 
@@ -245,20 +265,60 @@ static void auto_lines(void) {
  * never use it, whatever follows a word (another word glued by case, @ of
  * an address, « », —, a digit) and wherever it stands. */
 static void memo_equivalence(void) {
-  static const char *const pieces[] = {
-      "Qazaqstan Respublikasy ", "Aziia men Europa ", "qoiady, ", "AQŞ ", "ETSQ ", "ETS ",
-      "«Qazaqstan» ", "söz— ", "söz ", "sapardyñPodelitsia ", "ĞZİ ", "İurii Gagarin ",
-      "Federatsiia2020 ", "aitsa ", "info@gov.kz ", "https://www.gov.kz/memleket ", "Shults ",
-      "şşuka ", "ÜI ", "üi ", "medal ", "medalı ", "biudjet! ", "GoogleChrome ",
-      "Qazaqstannyñ ", "QAZAQSTAN ", "kırdı.\n", "Abai-Qunanbaiūly ", "jaña\u00a0zañ ",
-      "zañ€ ", "tsirk ", "TSIRK ", "eñbek/ ", "Ia ", "Chempionat ", "chempionat ", "Al-Farabi ",
-      "al ", "AL-FARABİ ", "ekstraktsii ", "söz, www.gov.kz ", "söz (info@gov.kz) ", "bar... ",
-      "saity:http://bo.kz/a ", "@user:https://x.kz "};
+  static const char *const pieces[] = {"Qazaqstan Respublikasy ",
+                                       "Aziia men Europa ",
+                                       "qoiady, ",
+                                       "AQŞ ",
+                                       "ETSQ ",
+                                       "ETS ",
+                                       "«Qazaqstan» ",
+                                       "söz— ",
+                                       "söz ",
+                                       "sapardyñPodelitsia ",
+                                       "ĞZİ ",
+                                       "İurii Gagarin ",
+                                       "Federatsiia2020 ",
+                                       "aitsa ",
+                                       "info@gov.kz ",
+                                       "https://www.gov.kz/memleket ",
+                                       "Shults ",
+                                       "şşuka ",
+                                       "ÜI ",
+                                       "üi ",
+                                       "medal ",
+                                       "medalı ",
+                                       "biudjet! ",
+                                       "GoogleChrome ",
+                                       "Qazaqstannyñ ",
+                                       "QAZAQSTAN ",
+                                       "kırdı.\n",
+                                       "Abai-Qunanbaiūly ",
+                                       "jaña\u00a0zañ ",
+                                       "zañ€ ",
+                                       "tsirk ",
+                                       "TSIRK ",
+                                       "eñbek/ ",
+                                       "Ia ",
+                                       "Chempionat ",
+                                       "chempionat ",
+                                       "Al-Farabi ",
+                                       "al ",
+                                       "AL-FARABİ ",
+                                       "ekstraktsii ",
+                                       "söz, www.gov.kz ",
+                                       "söz (info@gov.kz) ",
+                                       "bar... ",
+                                       "saity:http://bo.kz/a ",
+                                       "@user:https://x.kz "};
   const size_t np = sizeof pieces / sizeof pieces[0];
   size_t cap = 200000, len = 0, wlen = 0;
   char *big = malloc(cap), *want = malloc(cap * 4);
   CHECK(big && want, "no memory");
-  if (!big || !want) { free(big); free(want); return; }
+  if (!big || !want) {
+    free(big);
+    free(want);
+    return;
+  }
   uint32_t r = 12345;
   while (len < 100000) {
     r = r * 1103515245u + 12345u;
@@ -277,7 +337,8 @@ static void memo_equivalence(void) {
                                bc, &n, NULL) == KZTEXT_OK,
         "big input");
   size_t k = 0;
-  while (got && k < n && k < wlen && got[k] == want[k]) k++;
+  while (got && k < n && k < wlen && got[k] == want[k])
+    k++;
   CHECK(got && n == wlen && k == n, "memo: outputs differ at byte %zu: [%.40s] vs [%.40s]", k,
         got ? got + k : "", want + k);
   free(got);
@@ -303,11 +364,11 @@ static void addresses(void) {
     char *out = NULL, *out2 = NULL;
     kztext_alignment *sp = NULL;
     size_t n = 0, n2 = 0, ns = 0;
-    CHECK(kztext_translit_alloc(t[k].in, t[k].len, KZTEXT_SCHEME_LATIN2021,
-                                KZTEXT_SCHEME_CYRILLIC, 0, &out, &n, NULL) == KZTEXT_OK,
+    CHECK(kztext_translit_alloc(t[k].in, t[k].len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC,
+                                0, &out, &n, NULL) == KZTEXT_OK,
           "address %zu", k);
-    CHECK(out && n == t[k].wlen && memcmp(out, t[k].want, n) == 0, "address %zu: [%.*s]", k,
-          (int)n, out ? out : "");
+    CHECK(out && n == t[k].wlen && memcmp(out, t[k].want, n) == 0, "address %zu: [%.*s]", k, (int)n,
+          out ? out : "");
     CHECK(kztext_translit_offsets_alloc(t[k].in, t[k].len, KZTEXT_SCHEME_LATIN2021,
                                         KZTEXT_SCHEME_CYRILLIC, 0, &out2, &n2, &sp, &ns,
                                         NULL) == KZTEXT_OK,

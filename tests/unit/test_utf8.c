@@ -7,8 +7,8 @@
 
 typedef struct {
   const char *desc, *in;
-  size_t len;       /* 0: strlen(in) */
-  long bad_offset;  /* -1: valid */
+  size_t len;      /* 0: strlen(in) */
+  long bad_offset; /* -1: valid */
   const char *repaired;
   size_t replaced;
 } utf8_case;
@@ -22,7 +22,10 @@ static const utf8_case cases[] = {
     {"cyrillic kazakh", "Қазақстан", 0, -1, "Қазақстан", 0},
     {"4-byte emoji", "\xF0\x9F\x98\x80", 0, -1, "\xF0\x9F\x98\x80", 0},
     {"max code point", "\xF4\x8F\xBF\xBF", 0, -1, "\xF4\x8F\xBF\xBF", 0},
-    {"lone continuation", "a\x80" "b", 0, 1, "a" FFFD "b", 1},
+    {"lone continuation",
+     "a\x80"
+     "b",
+     0, 1, "a" FFFD "b", 1},
     {"overlong slash C0 AF", "\xC0\xAF", 0, 0, FFFD FFFD, 2},
     {"overlong E0 80 AF", "\xE0\x80\xAF", 0, 0, FFFD FFFD FFFD, 3},
     {"surrogate ED A0 80", "\xED\xA0\x80", 0, 0, FFFD FFFD FFFD, 3},
@@ -33,8 +36,8 @@ static const utf8_case cases[] = {
     /* Unicode §3.9 Table 3-8: 61 F1 80 80 E1 80 C2 62 80 63 80 BF 64 */
     {"table 3-8", "\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64", 0, 1,
      "a" FFFD FFFD FFFD "b" FFFD "c" FFFD FFFD "d", 6},
-    {"invalid after long ascii run", "0123456789abcdefghij\xFF", 0, 20,
-     "0123456789abcdefghij" FFFD, 1},
+    {"invalid after long ascii run", "0123456789abcdefghij\xFF", 0, 20, "0123456789abcdefghij" FFFD,
+     1},
 };
 
 int main(void) {
@@ -53,8 +56,10 @@ int main(void) {
     size_t out_len = 0, replaced = 99;
     st = kztext_utf8_repair_alloc(c->in, len, &out, &out_len, &replaced);
     CHECK_INT(st, KZTEXT_OK, c->desc);
-    if (c->repaired) CHECK_STR(out, out_len, c->repaired, c->desc);
-    else CHECK_MEM(out, out_len, c->in, len, c->desc);
+    if (c->repaired)
+      CHECK_STR(out, out_len, c->repaired, c->desc);
+    else
+      CHECK_MEM(out, out_len, c->in, len, c->desc);
     CHECK_INT(replaced, c->replaced, c->desc);
     /* Caller buffer: too small reports the size, exact size works. */
     size_t need = 0;
