@@ -36,6 +36,22 @@ static inline int kz_buf_reserve(kz_buf *b, size_t extra) {
   return 1;
 }
 
+/* Grows an array of `elem`-byte items at *buf to hold n of them, doubling
+ * (*cap counts items); 0 when out of memory or when the size overflows. */
+static inline int kz_grow(void **buf, size_t *cap, size_t n, size_t elem) {
+  if (n <= *cap) return 1;
+  size_t c = *cap ? *cap : 64;
+  while (c < n) {
+    if (c > (size_t)-1 / 2 / elem) return 0;
+    c *= 2;
+  }
+  void *b = realloc(*buf, c * elem);
+  if (!b) return 0;
+  *buf = b;
+  *cap = c;
+  return 1;
+}
+
 static inline void kz_buf_put(kz_buf *b, const void *p, size_t n) {
   if (n && kz_buf_reserve(b, n)) {
     memcpy(b->data + b->len, p, n);

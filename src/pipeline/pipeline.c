@@ -7,6 +7,7 @@
 
 #include <kztext.h>
 
+#include "core/buffer.h"
 #include "pipeline/roles.h"
 
 #define KNOWN_FLAGS                                                                                \
@@ -103,19 +104,6 @@ size_t kztext_pipeline_boundary(const char *src, size_t len) {
   return 0;
 }
 
-/* Grows *buf to hold n bytes. */
-static int reserve(void **buf, size_t *cap, size_t n, size_t elem) {
-  if (n <= *cap) return 1;
-  size_t c = *cap ? *cap : 64;
-  while (c < n)
-    c *= 2;
-  void *b = realloc(*buf, c * elem);
-  if (!b) return 0;
-  *buf = b;
-  *cap = c;
-  return 1;
-}
-
 static kztext_scheme source_scheme(const kztext_detect_result *r) {
   switch (r->script) {
   case KZTEXT_SCRIPT_CYRL:
@@ -166,7 +154,7 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
     } else {
       size_t bound = kztext_translit_bound(s.len, from, p->opt.translit_to);
       if (!bound) return KZTEXT_E_TOO_LARGE; /* the schemes were checked: only overflow */
-      if (!reserve((void **)&p->tl, &p->tl_cap, bound, 1)) return KZTEXT_E_NO_MEMORY;
+      if (!kz_grow((void **)&p->tl, &p->tl_cap, bound, 1)) return KZTEXT_E_NO_MEMORY;
       st = kztext_translit(s.text, s.len, from, p->opt.translit_to, 0, p->tl, p->tl_cap,
                            &s.translit_len, NULL);
       if (st) return st;
@@ -203,7 +191,7 @@ static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
   kztext_status r = kztext_sentences(p->seg, text, n, p->opt.lang, seg_flags, p->spans,
                                      p->spans_cap, &count, NULL);
   if (r == KZTEXT_E_BUFFER_TOO_SMALL) {
-    if (!reserve((void **)&p->spans, &p->spans_cap, count, sizeof *p->spans))
+    if (!kz_grow((void **)&p->spans, &p->spans_cap, count, sizeof *p->spans))
       return KZTEXT_E_NO_MEMORY;
     r = kztext_sentences(p->seg, text, n, p->opt.lang, seg_flags, p->spans, p->spans_cap, &count,
                          NULL);
@@ -253,12 +241,12 @@ static kztext_status segment_all(kztext_pipeline *p, const char *text, size_t n,
 
 /* Grows scratch buffer k to at least n bytes. */
 static int scratch(kztext_pipeline *p, int k, size_t n) {
-  return reserve((void **)&p->buf[k], &p->buf_cap[k], n ? n : 1, 1);
+  return kz_grow((void **)&p->buf[k], &p->buf_cap[k], n ? n : 1, 1);
 }
 
 /* Appends n bytes to the normalized text. */
 static int append(kztext_pipeline *p, const char *s, size_t n) {
-  if (!reserve((void **)&p->text, &p->text_cap, p->text_len + n + 1, 1)) return 0;
+  if (!kz_grow((void **)&p->text, &p->text_cap, p->text_len + n + 1, 1)) return 0;
   memcpy(p->text + p->text_len, s, n);
   p->text_len += n;
   return 1;
@@ -306,7 +294,7 @@ static kztext_status prepare_piece(kztext_pipeline *p, const char *src, size_t l
   kztext_repair_report rep = {.size = sizeof rep};
   size_t room = nfc_len + nfc_len / 8 + 64;
   for (;;) {
-    if (!reserve((void **)&p->text, &p->text_cap, p->text_len + room + 1, 1))
+    if (!kz_grow((void **)&p->text, &p->text_cap, p->text_len + room + 1, 1))
       return KZTEXT_E_NO_MEMORY;
     st = kztext_repair(p->buf[0], nfc_len, PIPELINE_REPAIRS, p->text + p->text_len,
                        p->text_cap - p->text_len - 1, &n, &rep, NULL);

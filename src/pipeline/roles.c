@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buffer.h"
 #include "gen/stopwords.inc"
 #include "utf8/utf8.h"
 
@@ -337,24 +338,12 @@ static void classify(feat *f, const char *low, size_t n, const cues *cu) {
     f->cls = C_BAD;
 }
 
-static int grow(void **buf, size_t *cap, size_t n, size_t elem) {
-  if (n <= *cap) return 1;
-  size_t c = *cap ? *cap : 64;
-  while (c < n)
-    c *= 2;
-  void *b = realloc(*buf, c * elem);
-  if (!b) return 0;
-  *buf = b;
-  *cap = c;
-  return 1;
-}
-
 /* Finds earlier lines with the same text (case and spacing aside). */
 static kztext_status find_duplicates(kz_roles *r, feat *f, const char *text) {
   size_t n = r->count, size = 16;
   while (size < 2 * n)
     size *= 2;
-  if (!grow((void **)&r->hash, &r->hash_cap, size, sizeof *r->hash)) return KZTEXT_E_NO_MEMORY;
+  if (!kz_grow((void **)&r->hash, &r->hash_cap, size, sizeof *r->hash)) return KZTEXT_E_NO_MEMORY;
   memset(r->hash, 0, size * sizeof *r->hash);
   for (size_t i = 0; i < n; i++) {
     size_t k = (size_t)f[i].hash & (size - 1);
@@ -562,19 +551,19 @@ kztext_status kz_roles_run(kz_roles *r, const char *text, size_t n) {
       r->lines[r->count - 1].end = b;
       continue;
     }
-    if (!grow((void **)&r->lines, &r->cap, r->count + 1, sizeof *r->lines))
+    if (!kz_grow((void **)&r->lines, &r->cap, r->count + 1, sizeof *r->lines))
       return KZTEXT_E_NO_MEMORY;
     r->lines[r->count++] = (kz_line){a, b, KZTEXT_ROLE_BOILERPLATE};
   }
   if (!r->count) return KZTEXT_OK;
-  if (!grow(&r->feat, &r->feat_cap, r->count, sizeof(feat))) return KZTEXT_E_NO_MEMORY;
+  if (!kz_grow(&r->feat, &r->feat_cap, r->count, sizeof(feat))) return KZTEXT_E_NO_MEMORY;
   feat *f = r->feat;
   cues cu;
   cue_set_init(&cu.furniture, furniture_words, sizeof furniture_words / sizeof *furniture_words);
   cue_set_init(&cu.credit, credit_words, sizeof credit_words / sizeof *credit_words);
   for (size_t i = 0; i < r->count; i++) {
     size_t len = r->lines[i].end - r->lines[i].start;
-    if (!grow((void **)&low, &low_cap, (len < PREFIX ? len : PREFIX) + 8, 1)) {
+    if (!kz_grow((void **)&low, &low_cap, (len < PREFIX ? len : PREFIX) + 8, 1)) {
       free(low);
       return KZTEXT_E_NO_MEMORY;
     }
