@@ -553,19 +553,24 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     nl_count++;
   line_info *lines = malloc(nl_count * sizeof *lines);
   if (!lines) return (size_t)-1;
-  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0};
+  /* votes[scheme] for sure Kazakh lines whose letters name the alphabet,
+   * votes[KZ_SCHEME_COUNT] for sure foreign ones; sure Kazakh lines without
+   * such letters count for Kazakh but for no alphabet. */
+  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0}, kk_plain = 0;
   for (size_t i = 0; i < n;) {
     const unsigned char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) + 1 : n;
     line_info *li = &lines[nlines++];
     line_verdict(s + i, e - i, li);
     li->end = e;
-    if (li->weight) votes[li->own == LATIN_FOREIGN ? KZ_SCHEME_COUNT : (int)li->own] += li->weight;
+    if (li->own == LATIN_FOREIGN) votes[KZ_SCHEME_COUNT] += li->weight;
+    else if ((int)li->own >= 0 && (int)li->own < KZ_SCHEME_COUNT) votes[li->own] += li->weight;
+    else kk_plain += li->weight;
     i = e;
   }
   doc_verdict d;
   memset(&d, 0, sizeof d);
-  size_t kk = 0, best = 0;
+  size_t kk = kk_plain, best = 0;
   for (int v = 0; v < KZ_SCHEME_COUNT; v++) {
     kk += votes[v];
     if (votes[v] > votes[best]) best = (size_t)v;
