@@ -563,9 +563,12 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     line_info *li = &lines[nlines++];
     line_verdict(s + i, e - i, li);
     li->end = e;
-    if (li->own == LATIN_FOREIGN) votes[KZ_SCHEME_COUNT] += li->weight;
-    else if ((int)li->own >= 0 && (int)li->own < KZ_SCHEME_COUNT) votes[li->own] += li->weight;
-    else kk_plain += li->weight;
+    if (li->own == LATIN_FOREIGN)
+      votes[KZ_SCHEME_COUNT] += li->weight;
+    else if ((int)li->own >= 0 && (int)li->own < KZ_SCHEME_COUNT)
+      votes[li->own] += li->weight;
+    else
+      kk_plain += li->weight;
     i = e;
   }
   doc_verdict d;
