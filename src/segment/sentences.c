@@ -989,8 +989,12 @@ static int line_ends_sentence(const sctx *c, size_t i, size_t q) {
       last == ',' || last == '-' || last == 0x2013 || last == 0x2014)
     return 0;
   if (c->sent_start > ls || pe - ls > 300) return 0; /* the line is not a sentence of its own */
-  const unsigned char *nl = memchr(s + q, '\n', n - q);
-  size_t ne = nl ? (size_t)(nl - s) : n;
+  /* The next line ends at LF or CR (CR alone ends lines too, and CR CR is a
+   * paragraph break): never look past it, or what follows a paragraph break
+   * would change how this one is cut. */
+  size_t ne = q;
+  while (ne < n && s[ne] != '\n' && s[ne] != '\r')
+    ne++;
   while (ne > q && (s[ne - 1] == ' ' || s[ne - 1] == '\t' || s[ne - 1] == '\r'))
     ne--;
   if (ne <= q) return 0;
