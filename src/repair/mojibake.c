@@ -36,25 +36,9 @@ static int cp1251_byte_or_98(uint32_t cp) {
   return kz_cp1251_byte(cp);
 }
 
-/* What UTF-8 mojibake of Kazakh, Russian or European text decodes to:
- * Cyrillic letters of those languages, Latin-1 and Latin Extended-A,
- * common punctuation, currency, №, ™, emoji.  Accidental runs in clean text
- * decode to IPA, Greek, Armenian, Arabic or CJK ("МІНІ" -> "̲Ͳ"). */
-static int plausible(uint32_t cp) {
-  if (cp >= 0x410 && cp <= 0x44F) return 1;
+/* The 16 Kazakh letters outside Russian's alphabet (ә ғ қ ң ө ұ ү һ, both cases). */
+static int is_kazakh_letter(uint32_t cp) {
   switch (cp) {
-  case 0x401:
-  case 0x451:
-  case 0x406:
-  case 0x456:
-  case 0x407:
-  case 0x457:
-  case 0x404:
-  case 0x454:
-  case 0x490:
-  case 0x491:
-  case 0x40E:
-  case 0x45E:
   case 0x4D8:
   case 0x4D9:
   case 0x492:
@@ -71,6 +55,31 @@ static int plausible(uint32_t cp) {
   case 0x4AF:
   case 0x4BA:
   case 0x4BB:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* What UTF-8 mojibake of Kazakh, Russian or European text decodes to:
+ * Cyrillic letters of those languages, Latin-1 and Latin Extended-A,
+ * common punctuation, currency, №, ™, emoji.  Accidental runs in clean text
+ * decode to IPA, Greek, Armenian, Arabic or CJK ("МІНІ" -> "̲Ͳ"). */
+static int plausible(uint32_t cp) {
+  if ((cp >= 0x410 && cp <= 0x44F) || is_kazakh_letter(cp)) return 1;
+  switch (cp) {
+  case 0x401:
+  case 0x451:
+  case 0x406:
+  case 0x456:
+  case 0x407:
+  case 0x457:
+  case 0x404:
+  case 0x454:
+  case 0x490:
+  case 0x491:
+  case 0x40E:
+  case 0x45E:
   case 0x20AC:
   case 0x2116:
   case 0x2122:
@@ -209,30 +218,6 @@ static int fix_utf8(const char *src, size_t n, kz_buf *out, kz_repair_counts *c)
 }
 
 /* ---- (B) KZ-1048 / PT154 read as CP1251 ------------------------------ */
-
-static int is_kazakh_letter(uint32_t cp) {
-  switch (cp) {
-  case 0x4D8:
-  case 0x4D9:
-  case 0x492:
-  case 0x493:
-  case 0x49A:
-  case 0x49B:
-  case 0x4A2:
-  case 0x4A3:
-  case 0x4E8:
-  case 0x4E9:
-  case 0x4B0:
-  case 0x4B1:
-  case 0x4AE:
-  case 0x4AF:
-  case 0x4BA:
-  case 0x4BB:
-    return 1;
-  default:
-    return 0;
-  }
-}
 
 /* PT154 Kazakh letters sit where CP1251 has these symbols. */
 static int is_pt154_symbol(uint32_t cp) {
