@@ -111,6 +111,7 @@ def main():
     w("};")
     w("")
     # Forward tables.
+    fwd = {}
     for sc in SCHEMES:
         ent = [None] * 256
         for r in letters:
@@ -124,6 +125,7 @@ def main():
                     t = u = s
                 ent[ord(ch) - 0x400] = (t, u)
         w("static const kz_fwd_entry kz_fwd_%s[256] = {" % sc)
+        fwd[sc] = [None] * 256
         for i in range(256):
             e = ent[i]
             if e is None:
@@ -140,10 +142,39 @@ def main():
             if lo in CONTEXT.get(sc, ""):
                 fl.append("KZ_F_CTX")
             flags = " | ".join(fl) or "0"
+            fwd.setdefault(sc, [None] * 256)[i] = (t, u, bool(fl))
             w("  {%d, %d, %s, %s, %s}, /* U+%04X */" % (tl, ul, flags, tb, ub, 0x400 + i))
         w("};")
     w("static const kz_fwd_entry *const kz_fwd_tables[%d] = {" % (len(SCHEMES) + 1))
     w("  NULL, " + ", ".join("kz_fwd_" + s for s in SCHEMES) + "};")
+    # The same letters packed for the block loop of from_cyrillic.c: the
+    # output (at most 6 bytes) as a little-endian number in bits 0..47 and its
+    # length in bits 56..63; bit 55 (length 0) marks what leaves that loop.
+    # Entries 256..511 are single bytes (ASCII but letters: themselves), 512
+    # is a trail byte (nothing).
+    w("#ifdef KZ_FWD_PACKED")
+    w("/* [cp - 0x400], then [256 + byte], then [512]: a trail byte.  Output bytes in bits 0..47")
+    w(" * (little-endian), length in 56..63; bit 55: not on its own */")
+    for sc in LATIN_SCHEMES:
+        w("static const uint64_t kz_fwd_packed_%s[513] = {" % sc)
+        vals = []
+        for i in range(256):
+            e = fwd[sc][i]
+            if e is None or e[2] or len(e[0].encode("utf-8")) > 6:
+                vals.append(1 << 55)
+                continue
+            b = e[0].encode("utf-8")
+            vals.append(int.from_bytes(b, "little") | (len(b) << 56))
+        for c in range(256):
+            letter = (c | 0x20) in range(ord("a"), ord("z") + 1)
+            vals.append(1 << 55 if c >= 0x80 or letter else c | (1 << 56))
+        vals.append(0)
+        for i in range(0, len(vals), 4):
+            w("  " + ", ".join("0x%016xull" % v for v in vals[i:i + 4]) + ",")
+        w("};")
+    w("static const uint64_t *const kz_fwd_packed[%d] = {" % (len(SCHEMES) + 1))
+    w("  NULL, " + ", ".join("kz_fwd_packed_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
+    w("#endif")
     w("")
     # Reverse: symbols.
     syms = {}

@@ -9,7 +9,15 @@
 #include "translit/translit_int.h"
 #include "utf8/utf8.h"
 
+#define KZ_FWD_PACKED
 #include "gen/translit_tables.inc"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* A kz_fwd_packed entry that leaves the block loops (its length is 0). */
+#define KZ_SLOW (1ull << 55)
 
 /* The fast path looks ahead over bytes it has not validated yet: decode
  * with bounds and read an ill-formed sequence as U+FFFD. */
@@ -217,6 +225,17 @@ static uint32_t homoglyph(unsigned c) {
   default:
     return 0;
   }
+}
+
+/* Four bytes as a little-endian number. */
+static inline uint32_t le32(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+#else
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+#endif
 }
 
 static int is_ascii_letter(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -489,6 +508,8 @@ __attribute__((aligned(64)))
 size_t
 kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
+  /* the packed table, except for 2018, which looks at whole loanwords */
+  const uint64_t *P = to == KZTEXT_SCHEME_LATIN2018 ? NULL : kz_fwd_packed[to];
   size_t i = 0, ok_until = 0;
   char *o = out;
   while (i < n) {
@@ -511,6 +532,101 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
       i = j;
       continue;
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (P) {
+      /* Letters that map on their own, two at a time, and the spaces and
+       * punctuation between them: the bulk of Kazakh text.  One test of four
+       * bytes checks two lead bytes (D0..D3) and their trail bytes; a packed
+       * entry is the output and its length in one load and one store. */
+#ifdef __SSE2__
+      /* Sixteen bytes at a time while they are ASCII and two-byte letters
+       * (and the trail byte of a letter that starts at the 16th): every
+       * byte looks up its entry, a trail byte's is empty, and the outputs
+       * are stored one after the other without a branch. */
+      const __m128i k3 = _mm_set1_epi8(3), k3f = _mm_set1_epi8(0x3F),
+                    kc0 = _mm_set1_epi8((char)0xC0), k80 = _mm_set1_epi8((char)0x80),
+                    kfc = _mm_set1_epi8((char)0xFC), kd0 = _mm_set1_epi8((char)0xD0),
+                    k1 = _mm_set1_epi8(1), k2 = _mm_set1_epi8(2);
+      while (i + 17 <= n) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        const __m128i y = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, kc0), kc0));
+        unsigned cont = (unsigned)_mm_movemask_epi8(x) & ~lead;
+        cont |= (unsigned)((s[i + 16] & 0xC0) == 0x80) << 16;
+        if (cont != lead << 1) break; /* a stray trail byte, a longer sequence */
+        /* the entry of each byte: a letter's (lead D0..D3) cp - 0x400, else
+         * 256 + the byte, and 512 for a trail byte; built as low and high bytes */
+        const __m128i trail = _mm_cmpeq_epi8(_mm_and_si128(x, kc0), k80);
+        const __m128i cyr = _mm_cmpeq_epi8(_mm_and_si128(x, kfc), kd0);
+        const __m128i letter =
+            _mm_or_si128(_mm_slli_epi16(_mm_and_si128(x, k3), 6), _mm_and_si128(y, k3f));
+        __m128i lo = _mm_or_si128(_mm_and_si128(cyr, letter), _mm_andnot_si128(cyr, x));
+        lo = _mm_andnot_si128(trail, lo);
+        const __m128i hi =
+            _mm_or_si128(_mm_and_si128(trail, k2), _mm_andnot_si128(_mm_or_si128(cyr, trail), k1));
+        uint16_t ix[16];
+        _mm_storeu_si128((__m128i *)(void *)ix, _mm_unpacklo_epi8(lo, hi));
+        _mm_storeu_si128((__m128i *)(void *)(ix + 8), _mm_unpackhi_epi8(lo, hi));
+        char *o0 = o;
+        uint64_t acc = 0;
+        for (int k = 0; k < 16; k++) {
+          uint64_t v = P[ix[k]];
+          acc |= v;
+          memcpy(o, &v, 8);
+          o += v >> 56;
+        }
+        if (acc & KZ_SLOW) { /* an ASCII letter, a letter with context: the loops below */
+          o = o0;
+          break;
+        }
+        i += 16 + (lead >> 15);
+      }
+#endif
+      while (i + 8 <= n) {
+        uint64_t q;
+        memcpy(&q, s + i, 8);
+        if ((q & 0xC0FCC0FCC0FCC0FCull) == 0x80D080D080D080D0ull) { /* four letters */
+          uint64_t v1 = P[((q & 3u) << 6) | ((q >> 8) & 0x3Fu)];
+          uint64_t v2 = P[((q >> 10) & 0xC0u) | ((q >> 24) & 0x3Fu)];
+          uint64_t v3 = P[((q >> 26) & 0xC0u) | ((q >> 40) & 0x3Fu)];
+          uint64_t v4 = P[((q >> 42) & 0xC0u) | ((q >> 56) & 0x3Fu)];
+          if (!((v1 | v2 | v3 | v4) & KZ_SLOW)) {
+            memcpy(o, &v1, 8);
+            o += v1 >> 56;
+            memcpy(o, &v2, 8);
+            o += v2 >> 56;
+            memcpy(o, &v3, 8);
+            o += v3 >> 56;
+            memcpy(o, &v4, 8);
+            o += v4 >> 56;
+            i += 8;
+            continue;
+          }
+        }
+        if ((q & 0xC0FCu) != 0x80D0u) {
+          unsigned a = q & 0xFFu;
+          if (a >= 0x80 || is_ascii_letter(a)) break;
+          *o++ = (char)a; /* a space or punctuation mark */
+          i++;
+          continue;
+        }
+        uint64_t v1 = P[((q & 3u) << 6) | ((q >> 8) & 0x3Fu)];
+        if (v1 & KZ_SLOW) break;
+        memcpy(o, &v1, 8);
+        o += v1 >> 56;
+        i += 2;
+        if ((q & 0xC0FC0000u) != 0x80D00000u) continue;
+        uint64_t v2 = P[((q >> 10) & 0xC0u) | ((q >> 24) & 0x3Fu)];
+        if (v2 & KZ_SLOW) break;
+        memcpy(o, &v2, 8);
+        o += v2 >> 56;
+        i += 2;
+      }
+      if (i >= n) break;
+      c = s[i];
+      if (c < 0x80) continue;
+    }
+#endif
     if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
     if (c >= 0xD0 && c <= 0xD3) {
       const kz_fwd_entry *e = &T[((c - 0xD0) << 6) | (s[i + 1] & 0x3F)];
