@@ -151,7 +151,8 @@ def main():
     # output (at most 6 bytes) as a little-endian number in bits 0..47 and its
     # length in bits 56..63; bit 55 (length 0) marks what leaves that loop.
     # Entries 256..511 are single bytes (ASCII but letters: themselves), 512
-    # is a trail byte (nothing).
+    # is a trail byte (nothing).  kz_fwd_plen has the lengths alone, and 64
+    # where bit 55 is set: more than a block of 16 bytes can write.
     w("#ifdef KZ_FWD_PACKED")
     w("/* [cp - 0x400], then [256 + byte], then [512]: a trail byte.  Output bytes in bits 0..47")
     w(" * (little-endian), length in 56..63; bit 55: not on its own */")
@@ -172,6 +173,13 @@ def main():
         for i in range(0, len(vals), 4):
             w("  " + ", ".join("0x%016xull" % v for v in vals[i:i + 4]) + ",")
         w("};")
+        w("static const uint8_t kz_fwd_plen_%s[513] = {" % sc)
+        lens = [64 if v & (1 << 55) else v >> 56 for v in vals]
+        for i in range(0, len(lens), 16):
+            w("  " + ", ".join(str(x) for x in lens[i:i + 16]) + ",")
+        w("};")
+    w("static const uint8_t *const kz_fwd_plen[%d] = {" % (len(SCHEMES) + 1))
+    w("  NULL, " + ", ".join("kz_fwd_plen_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
     w("static const uint64_t *const kz_fwd_packed[%d] = {" % (len(SCHEMES) + 1))
     w("  NULL, " + ", ".join("kz_fwd_packed_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
     w("#endif")

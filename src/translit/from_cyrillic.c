@@ -510,6 +510,7 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
   /* the packed table, except for 2018, which looks at whole loanwords */
   const uint64_t *P = to == KZTEXT_SCHEME_LATIN2018 ? NULL : kz_fwd_packed[to];
+  const uint8_t *PL = kz_fwd_plen[to];
   size_t i = 0, ok_until = 0;
   char *o = out;
   while (i < n) {
@@ -547,7 +548,10 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
                     kc0 = _mm_set1_epi8((char)0xC0), k80 = _mm_set1_epi8((char)0x80),
                     kfc = _mm_set1_epi8((char)0xFC), kd0 = _mm_set1_epi8((char)0xD0),
                     k1 = _mm_set1_epi8(1), k2 = _mm_set1_epi8(2);
-      while (i + 17 <= n) {
+      /* room: a block that gives up has moved o by up to 16 * 64 + 8 bytes
+       * past the output so far (at most 3 bytes an input byte), and 4 bytes
+       * an input byte are there */
+      while (i + 17 + 16 * 64 <= n) {
         const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
         const __m128i y = _mm_loadu_si128((const __m128i *)(s + i + 1));
         unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, kc0), kc0));
@@ -568,14 +572,14 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
         _mm_storeu_si128((__m128i *)(void *)ix, _mm_unpacklo_epi8(lo, hi));
         _mm_storeu_si128((__m128i *)(void *)(ix + 8), _mm_unpackhi_epi8(lo, hi));
         char *o0 = o;
-        uint64_t acc = 0;
         for (int k = 0; k < 16; k++) {
           uint64_t v = P[ix[k]];
-          acc |= v;
           memcpy(o, &v, 8);
-          o += v >> 56;
+          o += PL[ix[k]];
         }
-        if (acc & KZ_SLOW) { /* an ASCII letter, a letter with context: the loops below */
+        /* 16 bytes write at most 8 letters of 6 bytes and a ninth's start;
+         * an entry that is not on its own counts 64 */
+        if (o - o0 >= 64) { /* an ASCII letter, a letter with context: the loops below */
           o = o0;
           break;
         }
