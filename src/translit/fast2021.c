@@ -103,9 +103,20 @@ static inline uint64_t load8(const void *p) {
  * but the lead bytes C2 (NBSP « ») and E2 (— “ ” ’), which end a word as a
  * space does (a word ending in another character is longer here than the
  * converter's word, and is simply not memoised) */
-static inline int memo_byte(unsigned b) {
-  return (b >= 0x80 && b != 0xC2 && b != 0xE2) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
+#define A4(x) x, x, x, x
+#define A16(x) A4(x), A4(x), A4(x), A4(x)
+static const uint8_t memo_bytes[256] = {
+    A16(0), A16(0), A16(0), A16(0), /* 00..3F */
+    0,      A4(1),  A4(1),  A4(1),  A4(1), A4(1), A4(1), 1,
+    1,      0,      0,      0,      0,     0, /* @ A..Z [ \ ] ^ _ */
+    0,      A4(1),  A4(1),  A4(1),  A4(1), A4(1), A4(1), 1,
+    1,      0,      0,      0,      0,     0,                     /* ` a..z { | } ~ DEL */
+    A16(1), A16(1), A16(1), A16(1),                               /* 80..BF */
+    1,      1,      0,      1,      A4(1), A4(1), A4(1), A16(1),  /* C0..DF, C2 not */
+    1,      1,      0,      1,      A4(1), A4(1), A4(1), A16(1)}; /* E0..FF, E2 not */
+#undef A16
+#undef A4
+static inline int memo_byte(unsigned b) { return memo_bytes[b]; }
 
 static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t e) {
 #ifdef __SSE2__
@@ -137,27 +148,14 @@ typedef struct memo_key {
 } memo_key;
 
 static inline memo_key key_of(const unsigned char *p, size_t l) {
+  /* 24 bytes kept, then 24 dropped: the mask of l bytes starts at keep[24 - l] */
+  static const unsigned char keep[48] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  const unsigned char *mk = keep + 24 - l;
   memo_key k;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  static const uint64_t keep[9] = {0,
-                                   0xFFull,
-                                   0xFFFFull,
-                                   0xFFFFFFull,
-                                   0xFFFFFFFFull,
-                                   0xFFFFFFFFFFull,
-                                   0xFFFFFFFFFFFFull,
-                                   0xFFFFFFFFFFFFFFull,
-                                   ~0ull};
-  for (int q = 0; q < 3; q++) {
-    size_t r = l > 8u * (size_t)q ? l - 8u * (size_t)q : 0;
-    k.w[q] = load8(p + 8 * q) & keep[r < 8 ? r : 8];
-  }
-#else
-  unsigned char b[24] = {0};
-  memcpy(b, p, l);
   for (int q = 0; q < 3; q++)
-    k.w[q] = load8(b + 8 * q);
-#endif
+    k.w[q] = load8(p + 8 * q) & load8(mk + 8 * q);
   return k;
 }
 
