@@ -227,17 +227,6 @@ static uint32_t homoglyph(unsigned c) {
   }
 }
 
-/* Four bytes as a little-endian number. */
-static inline uint32_t le32(const unsigned char *p) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-#else
-  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-#endif
-}
-
 static int is_ascii_letter(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 /* Whether the word around the ASCII letter at i mixes Cyrillic letters with
@@ -535,10 +524,9 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
     }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (P) {
-      /* Letters that map on their own, two at a time, and the spaces and
-       * punctuation between them: the bulk of Kazakh text.  One test of four
-       * bytes checks two lead bytes (D0..D3) and their trail bytes; a packed
-       * entry is the output and its length in one load and one store. */
+      /* Letters that map on their own and the spaces and punctuation
+       * between them: the bulk of Kazakh text.  A packed entry is a letter's
+       * output and its length: one load and one store. */
 #ifdef __SSE2__
       /* Sixteen bytes at a time while they are ASCII and two-byte letters
        * (and the trail byte of a letter that starts at the 16th): every
@@ -548,9 +536,10 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
                     kc0 = _mm_set1_epi8((char)0xC0), k80 = _mm_set1_epi8((char)0x80),
                     kfc = _mm_set1_epi8((char)0xFC), kd0 = _mm_set1_epi8((char)0xD0),
                     k1 = _mm_set1_epi8(1), k2 = _mm_set1_epi8(2);
-      /* room: a block that gives up has moved o by up to 16 * 64 + 8 bytes
-       * past the output so far (at most 3 bytes an input byte), and 4 bytes
-       * an input byte are there */
+      /* room: a block that gives up has written up to 16 * 64 + 8 bytes
+       * past the output so far, which is at most 4 bytes an input byte
+       * (KZ_FACTOR_FROM_CYR, the caller's buffer), so 1,041 bytes of input
+       * left leave room for it */
       while (i + 17 + 16 * 64 <= n) {
         const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
         const __m128i y = _mm_loadu_si128((const __m128i *)(s + i + 1));
@@ -586,6 +575,8 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
         i += 16 + (lead >> 15);
       }
 #endif
+      /* then four letters, or one or two, or one ASCII byte, a step: one
+       * test of 8 bytes checks four lead bytes (D0..D3) and trail bytes */
       while (i + 8 <= n) {
         uint64_t q;
         memcpy(&q, s + i, 8);
