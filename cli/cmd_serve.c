@@ -47,7 +47,7 @@ static const char help[] =
     "  -j, --jobs N       worker threads running the library (default: CPUs, at\n"
     "                     most 16)\n"
     "  --queue N          requests that may wait for a worker (default 8 per\n"
-    "                     worker); beyond it the answer is 503 with Retry-After\n"
+    "                     worker, at least 64); beyond it: 503 with Retry-After\n"
     "  --max-body MB      largest request body in MiB (default 8); larger: 413\n"
     "  --timeout SEC      a request must arrive, and a connection may idle, at\n"
     "                     most SEC seconds (default 30)\n"
@@ -434,7 +434,7 @@ int cmd_serve(int argc, char **argv) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = n < 1 ? 1 : n > 16 ? 16 : (unsigned long)n;
   }
-  if (queue == (unsigned long)-1) queue = 8 * jobs;
+  if (queue == (unsigned long)-1) queue = 8 * jobs < 64 ? 64 : 8 * jobs;
 
   struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_PASSIVE}, *ai = NULL;
   if (getaddrinfo(host, NULL, &hints, &ai) || !ai)
