@@ -217,7 +217,7 @@ static request *begin(server *s, struct MHD_Connection *c, const char *url, cons
   if (!q) return NULL;
   q->s = s;
   q->slot = -1;
-  q->http = 500; /* until an answer is queued */
+  q->http = 0; /* until an answer is queued */
   clock_gettime(CLOCK_MONOTONIC, &q->t0);
   log_copy(q->method, sizeof q->method, method);
   log_copy(q->path, sizeof q->path, url);
@@ -345,9 +345,13 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
   (void)c;
   if (!q) return;
   *con_cls = NULL;
-  /* a request cut off (timeout, client gone) before its answer was sent */
-  if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && q->http < 400) q->http = 499;
-  if (toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED) q->http = 408;
+  /* A request cut off before its answer was all sent: 408 by the timeout
+   * (set in handle() for a dripping body), else 499, the client went away.
+   * An error answer keeps its code. */
+  if (toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED)
+    q->http = 408;
+  else if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && q->http < 400)
+    q->http = 499;
   time_t now = time(NULL);
   struct tm tm;
   char ts[32];

@@ -155,6 +155,8 @@ class ApiTest(unittest.TestCase):
     def test_not_found_and_method(self) -> None:
         st, h, body = self.server.request("GET", "/v2/translit")
         self.error(st, h, body, 404, "not_found")
+        st, h, body = self.server.post("/v1/nothing", {"text": "a"})
+        self.error(st, h, body, 404, "not_found")
         st, h, body = self.server.request("GET", "/v1/translit")
         self.error(st, h, body, 405, "method_not_allowed")
         self.assertEqual(h["allow"], "POST")
@@ -334,6 +336,7 @@ class LimitsTest(unittest.TestCase):
         st, h, body = s.request("GET", "/v1/health")
         self.assertEqual(st, 200)
         self.assertEqual(s.stop(), 0)
+        self.assertRegex(s.log_text(), r" POST /v1/translit 408 \d+ 0 ")
 
     def test_silent_connection_times_out(self) -> None:
         s = self.start("--timeout", "1")
