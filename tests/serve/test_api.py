@@ -263,18 +263,37 @@ class ApiTest(unittest.TestCase):
     # ---- load ----
 
     def test_concurrent_clients_match_cli(self) -> None:
-        # 1,000 requests from 32 clients: every answer is the CLI's, and the
-        # server's memory stays flat after a warm-up.
-        texts = [(KK + EN)[i:] + MIX for i in range(0, 200, 10)]
-        targets = ["latin2021", "cyrillic", "iso9", "arabic"]
-        want = {(i, to): cli(["translit", "--to", to], t.encode())
-                for i, t in enumerate(texts) for to in targets}
-        jobs = [(k % len(texts), targets[k % len(targets)]) for k in range(1000)]
+        # 1,000 requests from 32 clients over four endpoints: every answer is
+        # the CLI's, and the server's memory stays flat after a warm-up.
+        texts = [(KK + EN)[i:] + MIX for i in range(0, 200, 20)]
+        kinds = [
+            ("/v1/translit", {"to": "latin2021"}, ["translit", "--to", "latin2021"]),
+            ("/v1/translit", {"to": "arabic", "format": "jsonl"},
+             ["translit", "--to", "arabic", "--format", "jsonl"]),
+            ("/v1/detect", {"by": "sentence"}, ["detect", "--format", "jsonl", "--by", "sentence"]),
+            ("/v1/process", {"translit": "latin2021"},
+             ["process", "--quiet", "--input", "jsonl", "--translit", "latin2021"]),
+        ]
+
+        def cli_answer(i: int, k: int) -> bytes:
+            args = kinds[k][2]
+            if args[0] == "process":
+                return cli(args, json.dumps({"text": texts[i]}, ensure_ascii=False).encode()
+                           + b"\n")
+            return cli(args, texts[i].encode())
+
+        want = {(i, k): cli_answer(i, k) for i in range(len(texts)) for k in range(len(kinds))}
+        jobs = [(n % len(texts), (n // len(texts)) % len(kinds)) for n in range(1000)]
 
         def one(job: tuple) -> bool:
-            i, to = job
-            st, h, body = self.server.post("/v1/translit", {"text": texts[i], "to": to})
-            return st == 200 and json.loads(body)["text"].encode() == want[(i, to)]
+            i, k = job
+            path, opts, args = kinds[k]
+            st, h, body = self.server.post(path, {"text": texts[i], **opts})
+            if st != 200:
+                return False
+            if h["content-type"] == "application/json":
+                body = json.loads(body)["text"].encode()
+            return body == want[(i, k)]
 
         with ThreadPoolExecutor(32) as ex:
             self.assertTrue(all(ex.map(one, jobs[:200], timeout=300)))
