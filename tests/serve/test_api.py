@@ -406,12 +406,15 @@ class LimitsTest(unittest.TestCase):
         s = self.start()
         body = json.dumps({"text": KK}, ensure_ascii=False).encode()
         c = s.conn()
+        # a first request on the connection: the server has accepted it
+        st, h, _ = s.request("GET", "/v1/health", conn=c)
+        self.assertEqual(st, 200)
         c.putrequest("POST", "/v1/translit")
         c.putheader("Content-Type", "application/json")
         c.putheader("Content-Length", str(len(body)))
         c.endheaders()
         c.send(body[:10])
-        time.sleep(0.3)  # the server has the headers and part of the body
+        time.sleep(1.0)  # the server has the headers and part of the body
         s.proc.terminate()
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and "finishing" not in s.log_text():
