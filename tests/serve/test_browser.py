@@ -34,11 +34,12 @@ def chromium() -> str:
 class BrowserTest(unittest.TestCase):
     def run_chromium(self, url: str, *args: str) -> subprocess.CompletedProcess:
         with tempfile.TemporaryDirectory() as profile:
-            # --no-sandbox: CI runs as root, where chromium's sandbox cannot start.
+            # --no-sandbox: CI runs as root, where chromium's sandbox cannot start;
+            # --disable-dev-shm-usage: containers often have a tiny /dev/shm.
             # The virtual time budget lets the page's fetches finish before
             # the DOM is dumped or the screenshot taken.
             cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                   "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
+                   "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
                    "--virtual-time-budget=15000", *args, url]
             return subprocess.run(cmd, capture_output=True, timeout=120,
                                   env={**os.environ, "HOME": profile})
