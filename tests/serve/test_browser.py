@@ -39,8 +39,8 @@ class BrowserTest(unittest.TestCase):
             # The virtual time budget lets the page's fetches finish before
             # the DOM is dumped or the screenshot taken.
             cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                   "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
-                   "--virtual-time-budget=15000", *args, url]
+                   "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
+                   f"--user-data-dir={profile}", "--virtual-time-budget=15000", *args, url]
             return subprocess.run(cmd, capture_output=True, timeout=120,
                                   env={**os.environ, "HOME": profile})
 
