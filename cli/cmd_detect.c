@@ -267,3 +267,16 @@ int cmd_detect(int argc, char **argv) {
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;
 }
+
+/* kztext serve's /v1/detect: the whole text as one input, JSONL out.
+ * Returns 0, 1 on an error (printed), 2 for an unknown unit. */
+int detect_mem(FILE *out, kztext_segmenter *seg, const char *s, size_t n, const char *by) {
+  static const char *const units[] = {"line", "sentence", "paragraph", "text"};
+  job j = {BY_LINE, 1, KZTEXT_INVALID_STRICT, out, "<request>", seg, "<response>"};
+  size_t k = 0;
+  while (k < 4 && strcmp(by, units[k]))
+    k++;
+  if (k == 4) return CLI_USAGE;
+  j.by = (enum unit)k;
+  return on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1;
+}

@@ -222,3 +222,17 @@ int cmd_normalize(int argc, char **argv) {
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;
 }
+
+/* kztext serve's /v1/normalize: the whole text as one input. */
+int normalize_mem(FILE *out, const char *s, size_t n, unsigned flags, unsigned repair) {
+  job j;
+  memset(&j, 0, sizeof j);
+  j.flags = flags;
+  j.repair = repair;
+  j.out = out;
+  j.name = "<request>";
+  int rc = on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1;
+  free(j.buf);
+  free(j.rbuf);
+  return rc;
+}

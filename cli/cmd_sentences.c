@@ -287,3 +287,22 @@ int cmd_segment_common(int argc, char **argv, int tokens) {
 }
 
 int cmd_sentences(int argc, char **argv) { return cmd_segment_common(argc, argv, 0); }
+
+/* kztext serve's /v1/sentences: the whole text as one input. */
+int segment_mem(FILE *out, kztext_segmenter *seg, const char *s, size_t n, kztext_lang lang,
+                unsigned flags, int tokens, int jsonl) {
+  job j;
+  memset(&j, 0, sizeof j);
+  j.seg = seg;
+  j.tokens = tokens;
+  j.jsonl = jsonl;
+  j.lang = lang;
+  j.flags = flags;
+  j.out = out;
+  j.name = "<request>";
+  j.para_break = 1;
+  int rc = on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1;
+  free(j.sp);
+  free(j.tk);
+  return rc;
+}

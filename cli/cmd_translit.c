@@ -266,3 +266,10 @@ int cmd_translit(int argc, char **argv) {
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;
 }
+
+/* kztext serve's /v1/translit: the whole text as one input. */
+int translit_mem(FILE *out, const char *s, size_t n, kztext_scheme from, kztext_scheme to,
+                 int jsonl) {
+  job j = {from, to, 0, jsonl, out, "<request>"};
+  return on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1;
+}

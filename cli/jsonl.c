@@ -210,13 +210,14 @@ int jsonl_get_value(const char *line, size_t len, const char *field, size_t *vst
   for (;;) {
     ws(&p);
     if (p.i >= p.n || line[p.i] != '"') goto bad;
-    size_t klen;
-    char *key = malloc(len + 1);
+    size_t klen, k0 = p.i;
+    if (!string(&p, NULL, &klen)) goto bad;
+    /* The key unescaped, in a buffer of its own size: one of the whole
+     * line per key would make many keys cost their count times the line. */
+    char *key = malloc(p.i - k0);
     if (!key) return -1;
-    if (!string(&p, key, &klen)) {
-      free(key);
-      goto bad;
-    }
+    scanner kp = {line, p.i, k0, 0, 0};
+    string(&kp, key, &klen);
     int match = klen == strlen(field) && !memcmp(key, field, klen);
     free(key);
     ws(&p);

@@ -15,6 +15,7 @@ static const cli_command commands[] = {
     {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN..."},
     {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
     {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
+    {"serve", cmd_serve, "HTTP JSON service and a web page for editors"},
 };
 
 static int usage(FILE *f) {

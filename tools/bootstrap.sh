@@ -17,17 +17,19 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev python3"
+BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev libmicrohttpd-dev python3"
 # Tests also need Unicode's conformance data, clang's libFuzzer runtime,
 # venv and pip for the offline pip-install tests (a bare venv: no setuptools
 # or wheel), Dask and GNU parallel for the scaling tests, mypy for the type
 # check, clang-format for the format check, and what the generators read for
 # the gen.* checks: unicode-data (normalization and script tables),
-# hunspell-kk and hunspell-ru (the transliteration lexicon).  The python3-*
+# hunspell-kk and hunspell-ru (the transliteration lexicon); chromium for the
+# browser test of kztext serve's page (tests/serve/test_browser.py, which
+# fails without it).  The python3-*
 # packages are for Debian's /usr/bin/python3, the interpreter CMake picks for
 # every test.
 CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-venv python3-mypy
-  python3-dask python3-distributed parallel hunspell-kk hunspell-ru clang-format"
+  python3-dask python3-distributed parallel hunspell-kk hunspell-ru clang-format chromium"
 
 deps() {
   local missing=()

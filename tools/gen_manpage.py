@@ -62,10 +62,12 @@ kztext process \-j 2 \-\-input jsonl \-\-field body archive.jsonl \-o out.jsonl
 kztext decode \-\-from auto old\-page.txt | kztext normalize \-\-repair all
 kztext translit \-\-to cyrillic latin\-text.txt
 kztext detect \-\-by line \-\-format jsonl mixed.txt
+kztext serve \-\-port 8080 \-j 4
 .fi
 .SH SEE ALSO
 The guides in the source tree: docs/cli.md, docs/c.md, docs/python.md,
-docs/pipeline.md (the record format), docs/transliteration.md.
+docs/pipeline.md (the record format), docs/transliteration.md, docs/serve.md
+(the HTTP API of kztext serve).
 """
 
 

@@ -12,7 +12,8 @@ DOC = ROOT / "docs" / "architecture.md"
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.M)
 # Angle-bracket includes that name a library the table must allow; the rest
 # (C library, POSIX, compiler intrinsics) are free.
-LIBRARIES = [(re.compile(r"unicode/"), "ICU"), (re.compile(r"utf8proc\.h$"), "utf8proc")]
+LIBRARIES = [(re.compile(r"unicode/"), "ICU"), (re.compile(r"utf8proc\.h$"), "utf8proc"),
+             (re.compile(r"microhttpd\.h$"), "libmicrohttpd")]
 
 
 def names(cell):
