@@ -12,5 +12,6 @@ int cmd_detect(int argc, char **argv);
 int cmd_translit(int argc, char **argv);
 int cmd_decode(int argc, char **argv);
 int cmd_case(int argc, char **argv);
+int cmd_namekey(int argc, char **argv);
 
 #endif

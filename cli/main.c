@@ -15,6 +15,7 @@ static const cli_command commands[] = {
     {"translit", cmd_translit, "Kazakh transliteration: Cyrillic, Latin, Arabic, ISO 9, BGN..."},
     {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
     {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
+    {"namekey", cmd_namekey, "a key all spellings of a name share, across scripts"},
 };
 
 static int usage(FILE *f) {
