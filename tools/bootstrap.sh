@@ -23,11 +23,12 @@ BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev python3"
 # or wheel), Dask and GNU parallel for the scaling tests, mypy for the type
 # check, clang-format for the format check, and what the generators read for
 # the gen.* checks: unicode-data (normalization and script tables),
-# hunspell-kk and hunspell-ru (the transliteration lexicon).  The python3-*
+# hunspell-kk and hunspell-ru (the transliteration lexicon), hunspell-kk and
+# hunspell-en-us (the name lexicon).  The python3-*
 # packages are for Debian's /usr/bin/python3, the interpreter CMake picks for
 # every test.
 CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-venv python3-mypy
-  python3-dask python3-distributed parallel hunspell-kk hunspell-ru clang-format"
+  python3-dask python3-distributed parallel hunspell-kk hunspell-ru hunspell-en-us clang-format"
 
 deps() {
   local missing=()

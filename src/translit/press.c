@@ -28,7 +28,7 @@ static const press_entry press_tab[0xC0] = {
     E(0x448, "sh", "sh"), E(0x449, "shch", "shch"), E(0x44A, "", "ie"),   E(0x44B, "y", "y"),
     E(0x44C, "", ""),     E(0x44D, "e", "e"),       E(0x44E, "yu", "iu"), E(0x44F, "ya", "ia"),
     E(0x451, "yo", "e"),  E(0x456, "i", "i"),       E(0x493, "g", "g"),   E(0x49B, "k", "k"),
-    E(0x4A3, "n", "n"),   E(0x4AF, "u", "u"),       E(0x4B1, "u", "u"),   E(0x4BB, "h", "h"),
+    E(0x4A3, "n", "n"),   E(0x4AF, "u", "u"),       E(0x4B1, "u", "u"),   E(0x4BB, "h", "kh"),
     E(0x4D9, "a", "a"),   E(0x4E9, "o", "o"),
 };
 #undef E
