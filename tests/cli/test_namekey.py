@@ -36,3 +36,20 @@ class NamekeyCli(unittest.TestCase):
         self.assertEqual(r.stdout, b"ap tst\n")
         self.assertEqual(run("--bogus").returncode, 2)
         self.assertEqual(run("--help").returncode, 0)
+
+
+class ProcessNames(unittest.TestCase):
+    def test_names_field(self):
+        import json
+        text = "Кеше Бейбіт Есенов ауылға келді. Galymzhan Tazhibayev met Beibit Yesenov.\n"
+        r = subprocess.run([CLI, "process", "--names"], input=text.encode(), capture_output=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        recs = [json.loads(x) for x in r.stdout.decode().splitlines()]
+        self.assertEqual(len(recs), 2)
+        # the first word of a sentence is never a name; the same person in
+        # two scripts has one key
+        self.assertIn("esenof peipit", recs[0]["names"])
+        self.assertIn("esenof peipit", recs[1]["names"])
+        self.assertIn("tajipaef", recs[1]["names"])  # first word dropped: Galymzhan
+        r = subprocess.run([CLI, "process"], input=text.encode(), capture_output=True)
+        self.assertNotIn('"names"', r.stdout.decode())
