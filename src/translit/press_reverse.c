@@ -229,19 +229,19 @@ static int harmony(const char *cyr, size_t len, int *bad) {
   return h;
 }
 
-/* Lower is better: variant spellings, then phonology (a disharmonic piece,
- * a compound whose pieces switch harmony), then names, then restored
- * Kazakh letters. */
+/* Lower is better: variant spellings, then phonology (a disharmonic piece;
+ * the pieces of a compound may differ, Көк+тау), then restored і ұ ү
+ * (hunspell's names include Russian spellings), then names. */
 static int rank(const char *cyr, size_t len, size_t split, int cost, int names) {
   int bad = 0;
   int h1 = harmony(cyr, split ? split : len, &bad);
   int h2 = split ? harmony(cyr + split, len - split, &bad) : 0;
-  bad += (h1 == 3) + (h2 == 3) + (h1 && h2 && h1 != h2);
+  bad += (h1 == 3) + (h2 == 3);
   /* press a o are more often а о than ә ө: the latter cost a little */
   int front_ao = 0;
   for (size_t i = 0; i + 1 < len; i++)
     front_ao += (unsigned char)cyr[i] == 0xD3;
-  return cost * 64 + bad * 8 - names * 4 - kazakh_letters(cyr, len) * 2 + front_ao;
+  return cost * 64 + bad * 8 - names * 4 - kazakh_letters(cyr, len) * 5 + front_ao;
 }
 
 static void offer(result *r, const char *cyr, size_t len, size_t pos, int score, int names,
@@ -554,12 +554,10 @@ static char *read_latin(const char *w, size_t n, int eng, char *o) {
     S.compounds = 1;
     dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
   }
-  /* An English word is read only as one word of the lexicon: a name of
-   * five letters or more, or, for a proper noun of the English list, a
-   * word that restores a Kazakh letter. */
-  if (eng &&
-      !(S.whole.have && S.whole.pieces == 1 &&
-        ((S.whole.names && n >= 5) || (eng == 2 && kazakh_letters(S.whole.cyr, S.whole.len)))))
+  /* An English word is read only as one word of the lexicon: a common one
+   * only as a name of five letters or more, a proper noun of the English
+   * list (a place, a person; also Monday, British) as any. */
+  if (eng && !(S.whole.have && S.whole.pieces == 1 && (eng == 2 || (S.whole.names && n >= 5))))
     return NULL;
   if (S.whole.have) {
     memcpy(o, S.whole.cyr, S.whole.len);
