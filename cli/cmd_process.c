@@ -44,6 +44,9 @@ static const char help[] =
     "  --translit SCHEME   add a transliteration of Kazakh sentences (latin2021,\n"
     "                      latin2018, latin2017, cyrillic, iso9, bgn, alalc, arabic)\n"
     "  --translit-all      transliterate every sentence, not only Kazakh ones\n"
+    "  --names             jsonl: add \"names\", the name key (docs/names.md) of each\n"
+    "                      run of capitalised words but the sentence's first word,\n"
+    "                      to join coverage across scripts\n"
     "  --input FORMAT      text (default): each file is a document, streamed in\n"
     "                      pieces cut after blank lines; jsonl: each line is a JSON\n"
     "                      object and a document, its text in --field (default\n"
@@ -90,7 +93,7 @@ enum { OUT_JSONL, OUT_TSV, OUT_TEXT };
 /* One sentence, kept compactly until the writer formats it. */
 typedef struct rec {
   size_t para, start, end;
-  size_t text_off, text_len, tl_off, tl_len;
+  size_t text_off, text_len, tl_off, tl_len, names_off, names_len;
   int has_tl;
   kztext_lang lang;
   kztext_script script;
@@ -244,6 +247,14 @@ static int on_sentence(void *user, const kztext_sentence *s) {
     }
     r->tl_len = s->translit_len;
     r->has_tl = 1;
+  }
+  r->names_len = 0;
+  if (s->names_len) {
+    if (!arena_put(j, s->names, s->names_len, &r->names_off)) {
+      j->oom = 1;
+      return 1;
+    }
+    r->names_len = s->names_len;
   }
   j->n_recs++;
   return 0;
@@ -440,6 +451,16 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
         sb_json(o, j->arena + r->tl_off, r->tl_len);
       else
         sb_puts(o, "null");
+    }
+    if (c->popt.names) { /* keys end in \n each; none holds a quote */
+      sb_puts(o, ",\"names\":[");
+      for (size_t k = 0, a = 0; k < r->names_len; k++)
+        if (j->arena[r->names_off + k] == '\n') {
+          if (a) sb_putc(o, ',');
+          sb_json(o, j->arena + r->names_off + a, k - a);
+          a = k + 1;
+        }
+      sb_putc(o, ']');
     }
     sb_puts(o, "}\n");
     return;
@@ -933,17 +954,27 @@ static int parse_roles(const char *list, unsigned *mask) {
 }
 
 int cmd_process(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"from", required_argument, 0, 'F'},     {"lang", required_argument, 0, 'l'},
-      {"translit", required_argument, 0, 't'}, {"translit-all", no_argument, 0, 'T'},
-      {"input", required_argument, 0, 'I'},    {"field", required_argument, 0, 'f'},
-      {"format", required_argument, 0, 'm'},   {"jobs", required_argument, 0, 'j'},
-      {"output", required_argument, 0, 'o'},   {"on-error", required_argument, 0, 'e'},
-      {"invalid", required_argument, 0, 'i'},  {"lines", no_argument, 0, 'L'},
-      {"no-repair", no_argument, 0, 'R'},      {"progress", no_argument, 0, 'P'},
-      {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
-      {"roles", no_argument, 0, 'r'},          {"keep", required_argument, 0, 'k'},
-      {"id-field", required_argument, 0, 'D'}, {0, 0, 0, 0}};
+  static const struct option opts[] = {{"from", required_argument, 0, 'F'},
+                                       {"lang", required_argument, 0, 'l'},
+                                       {"translit", required_argument, 0, 't'},
+                                       {"translit-all", no_argument, 0, 'T'},
+                                       {"input", required_argument, 0, 'I'},
+                                       {"field", required_argument, 0, 'f'},
+                                       {"format", required_argument, 0, 'm'},
+                                       {"jobs", required_argument, 0, 'j'},
+                                       {"output", required_argument, 0, 'o'},
+                                       {"on-error", required_argument, 0, 'e'},
+                                       {"invalid", required_argument, 0, 'i'},
+                                       {"lines", no_argument, 0, 'L'},
+                                       {"no-repair", no_argument, 0, 'R'},
+                                       {"progress", no_argument, 0, 'P'},
+                                       {"quiet", no_argument, 0, 'q'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {"roles", no_argument, 0, 'r'},
+                                       {"keep", required_argument, 0, 'k'},
+                                       {"id-field", required_argument, 0, 'D'},
+                                       {"names", no_argument, 0, 'N'},
+                                       {0, 0, 0, 0}};
   static const char *const inputs[] = {"text", "jsonl"};
   static const char *const formats[] = {"jsonl", "tsv", "text"};
   ctx c;
@@ -974,6 +1005,9 @@ int cmd_process(int argc, char **argv) {
       break;
     case 'T':
       c.popt.flags |= KZTEXT_PIPELINE_TRANSLIT_ALL;
+      break;
+    case 'N':
+      c.popt.names = 1;
       break;
     case 'I':
       if ((c.input = parse_enum(optarg, inputs, 2)) < 0)

@@ -17,6 +17,7 @@ int cmd_translit(int argc, char **argv);
 int cmd_decode(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_namekey(int argc, char **argv);
 
 /* For kztext serve (cli/serve_api.c): a command's core run over one whole
  * text in memory, writing to `out` exactly what the command would write for

@@ -16,6 +16,7 @@ static const cli_command commands[] = {
     {"decode", cmd_decode, "Legacy encodings (KZ-1048, PT154, CP1251...) and mojibake to UTF-8"},
     {"case", cmd_case, "Upper, lower or fold case (Turkic-aware for Kazakh Latin)"},
     {"serve", cmd_serve, "HTTP JSON service and a web page for editors"},
+    {"namekey", cmd_namekey, "A key all spellings of a name share, across scripts"},
 };
 
 static int usage(FILE *f) {

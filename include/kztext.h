@@ -15,6 +15,7 @@
 #include "kztext/detect.h"
 #include "kztext/encoding.h"
 #include "kztext/lang.h"
+#include "kztext/namekey.h"
 #include "kztext/normalize.h"
 #include "kztext/pipeline.h"
 #include "kztext/repair.h"

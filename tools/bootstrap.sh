@@ -23,13 +23,14 @@ BUILD_PKGS="build-essential cmake pkg-config libicu-dev libutf8proc-dev libmicro
 # or wheel), Dask and GNU parallel for the scaling tests, mypy for the type
 # check, clang-format for the format check, and what the generators read for
 # the gen.* checks: unicode-data (normalization and script tables),
-# hunspell-kk and hunspell-ru (the transliteration lexicon); chromium for the
-# browser test of kztext serve's page (tests/serve/test_browser.py, which
-# fails without it).  The python3-*
-# packages are for Debian's /usr/bin/python3, the interpreter CMake picks for
-# every test.
+# hunspell-kk and hunspell-ru (the transliteration lexicon), hunspell-en-us
+# (the name lexicon's English words); chromium for the browser test of kztext
+# serve's page (tests/serve/test_browser.py, which fails without it).  The
+# python3-* packages are for Debian's /usr/bin/python3, the interpreter CMake
+# picks for every test.
 CHECK_PKGS="unicode-data bzip2 clang libclang-rt-14-dev python3-pip python3-venv python3-mypy
-  python3-dask python3-distributed parallel hunspell-kk hunspell-ru clang-format chromium"
+  python3-dask python3-distributed parallel hunspell-kk hunspell-ru hunspell-en-us clang-format
+  chromium"
 
 deps() {
   local missing=()

@@ -68,6 +68,9 @@ typedef struct kztext_pipeline_options {
   int translit;
   kztext_scheme translit_to;
   unsigned flags;
+  /** Non-zero: give every sentence the name keys of its name-like spans
+   *  (kztext_sentence.names; docs/names.md). */
+  int names;
 } kztext_pipeline_options;
 
 /** One sentence, as passed to the callback.  Pointers are valid only during
@@ -92,6 +95,11 @@ typedef struct kztext_sentence {
   /** The role of the sentence's line; KZTEXT_ROLE_NONE without
    *  KZTEXT_PIPELINE_ROLES. */
   kztext_role role;
+  /** With options.names: kztext_name_key() of each name-like span (a run of
+   *  capitalised words, less the sentence's first word), each key followed by '\n',
+   *  names_len bytes in all (0 when there is none); NULL without it. */
+  const char *names;
+  size_t names_len;
 } kztext_sentence;
 
 /** Return 0 to go on, anything else to stop (the run then returns

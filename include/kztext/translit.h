@@ -40,7 +40,17 @@ typedef enum kztext_scheme {
   KZTEXT_SCHEME_BGN = 5,       /**< "bgn": BGN/PCGN 1979 */
   KZTEXT_SCHEME_ALALC = 6,     /**< "alalc": ALA-LC Non-Slavic Cyrillic */
   KZTEXT_SCHEME_ARABIC = 7,    /**< "arabic": töte jazu (MediaWiki rules) */
-  KZTEXT_SCHEME_MEDIAWIKI = 8  /**< "mediawiki": Wikipedia's kk-latn (ı i ï, ý w, ş ç ñ) */
+  KZTEXT_SCHEME_MEDIAWIKI = 8, /**< "mediawiki": Wikipedia's kk-latn (ı i ï, ý w, ş ç ñ) */
+  /** "press": names as English-language media write them (zh kh sh ch ts,
+   *  y for ы, ye after vowels, ә ө ү ұ і қ ғ ң as a o u u i k g n).  As a
+   *  source only capitalised name-like words are read (restoring the Kazakh
+   *  letters); other words, English among them, pass through. */
+  KZTEXT_SCHEME_PRESS = 9,
+  KZTEXT_SCHEME_PASSPORT = 10, /**< "passport": ICAO 9303 as in Kazakh passports */
+  /** "cyrillic-ru": the Russian form Russian-language text gives Kazakh
+   *  names (ә ө ү ұ і қ ғ ң һ as а о у у и к г н х: Тажибаев).  As a source
+   *  it reads as "cyrillic". */
+  KZTEXT_SCHEME_CYRILLIC_RU = 11
 } kztext_scheme;
 
 /* Flags for kztext_translit().  Bits 0-3: the invalid-UTF-8 policy; the
@@ -51,7 +61,8 @@ typedef enum kztext_scheme {
 
 /**
  * Looks up a scheme by name: "cyrillic", "latin2021" ("latin"), "latin2018",
- * "latin2017", "iso9", "bgn", "alalc", "arabic", "auto"; case-insensitive.
+ * "latin2017", "iso9", "bgn", "alalc", "arabic", "mediawiki", "press",
+ * "passport", "cyrillic-ru", "auto"; case-insensitive.
  * Returns KZTEXT_OK or KZTEXT_E_UNSUPPORTED.
  */
 KZTEXT_API kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme);

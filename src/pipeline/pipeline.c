@@ -8,6 +8,7 @@
 #include <kztext.h>
 
 #include "core/buffer.h"
+#include "pipeline/names.h"
 #include "pipeline/roles.h"
 
 #define KNOWN_FLAGS                                                                                \
@@ -25,6 +26,8 @@ struct kztext_pipeline {
   size_t spans_cap;
   char *tl; /* transliteration scratch */
   size_t tl_cap;
+  char *names; /* name keys scratch */
+  size_t names_cap;
   /* Two buffers the stages write into in turn, and the normalized text;
    * kept across runs so a long stream does not allocate (and page-fault)
    * fresh memory each time. */
@@ -68,6 +71,7 @@ void kztext_pipeline_free(kztext_pipeline *p) {
   kztext_segmenter_free(p->seg);
   free(p->spans);
   free(p->tl);
+  free(p->names);
   free(p->buf[0]);
   free(p->buf[1]);
   free(p->text);
@@ -136,7 +140,9 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
                        0,
                        text,
                        p->text_len,
-                       role};
+                       role,
+                       NULL,
+                       0};
   kztext_detect_result r = {.size = sizeof r};
   kztext_status st =
       kztext_detect(s.text, s.len, KZTEXT_INVALID_REPLACE | KZTEXT_DETECT_NO_MIXED, &r, NULL);
@@ -160,6 +166,11 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
       if (st) return st;
       s.translit = p->tl;
     }
+  }
+  if (p->opt.names) {
+    st = kz_pipe_names(s.text, s.len, &p->names, &p->names_cap, &s.names_len);
+    if (st) return st;
+    s.names = s.names_len ? p->names : "";
   }
   return fn(user, &s) ? KZTEXT_E_STOPPED : KZTEXT_OK;
 }

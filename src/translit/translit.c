@@ -8,13 +8,21 @@
 #include "utf8/utf8.h"
 
 /* Entries 0..KZ_SCHEME_COUNT-1 are the canonical names in enum order. */
-const kz_name kz_scheme_names[] = {
-    {"cyrillic", KZTEXT_SCHEME_CYRILLIC},   {"latin2021", KZTEXT_SCHEME_LATIN2021},
-    {"latin2018", KZTEXT_SCHEME_LATIN2018}, {"latin2017", KZTEXT_SCHEME_LATIN2017},
-    {"iso9", KZTEXT_SCHEME_ISO9},           {"bgn", KZTEXT_SCHEME_BGN},
-    {"alalc", KZTEXT_SCHEME_ALALC},         {"arabic", KZTEXT_SCHEME_ARABIC},
-    {"mediawiki", KZTEXT_SCHEME_MEDIAWIKI}, {"auto", KZTEXT_SCHEME_AUTO},
-    {"latin", KZTEXT_SCHEME_LATIN2021},     {NULL, 0}};
+const kz_name kz_scheme_names[] = {{"cyrillic", KZTEXT_SCHEME_CYRILLIC},
+                                   {"latin2021", KZTEXT_SCHEME_LATIN2021},
+                                   {"latin2018", KZTEXT_SCHEME_LATIN2018},
+                                   {"latin2017", KZTEXT_SCHEME_LATIN2017},
+                                   {"iso9", KZTEXT_SCHEME_ISO9},
+                                   {"bgn", KZTEXT_SCHEME_BGN},
+                                   {"alalc", KZTEXT_SCHEME_ALALC},
+                                   {"arabic", KZTEXT_SCHEME_ARABIC},
+                                   {"mediawiki", KZTEXT_SCHEME_MEDIAWIKI},
+                                   {"press", KZTEXT_SCHEME_PRESS},
+                                   {"passport", KZTEXT_SCHEME_PASSPORT},
+                                   {"cyrillic-ru", KZTEXT_SCHEME_CYRILLIC_RU},
+                                   {"auto", KZTEXT_SCHEME_AUTO},
+                                   {"latin", KZTEXT_SCHEME_LATIN2021},
+                                   {NULL, 0}};
 
 const char *kztext_scheme_name(kztext_scheme scheme) {
   if (scheme == KZTEXT_SCHEME_AUTO) return "auto";
@@ -36,6 +44,7 @@ static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZ_SCH
 
 /* Output/input ratio of the whole route. */
 static size_t route_factor(kztext_scheme from, kztext_scheme to) {
+  if (from == KZTEXT_SCHEME_CYRILLIC_RU) from = KZTEXT_SCHEME_CYRILLIC;
   if (from == to) return 1;
   if (from == KZTEXT_SCHEME_CYRILLIC) return KZ_FACTOR_FROM_CYR;
   if (to == KZTEXT_SCHEME_CYRILLIC) return KZ_FACTOR_TO_CYR;
@@ -215,6 +224,16 @@ static void compose(const kz_spanv *a, const kz_spanv *b, kz_spanv *out) {
     kz_span_add(out, 0, src_total, 0, 0, 0); /* all dropped */
 }
 
+/* Cyrillic -> any target: the press schemes and the Russian form have
+ * their own converters (press.c). */
+static size_t from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
+                            char *out, kz_spanv *sv) {
+  if (to == KZTEXT_SCHEME_PRESS || to == KZTEXT_SCHEME_PASSPORT)
+    return kz_tl_cyr_to_press(s, n, to == KZTEXT_SCHEME_PASSPORT, out, sv);
+  if (to == KZTEXT_SCHEME_CYRILLIC_RU) return kz_tl_cyr_to_ru(s, n, out, sv);
+  return kz_tl_from_cyrillic(s, n, to, flags, out, sv);
+}
+
 /* Converts s[0..n) (valid, NFC) from `from` (not AUTO) to `to` into out, whose
  * capacity is at least route_factor * n + 16.  Returns the length, or
  * (size_t)-1 when out of memory. */
@@ -225,15 +244,19 @@ static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext
     if (sv && n) kz_span_add(sv, 0, n, 0, n, 1);
     return n;
   }
-  if (from == KZTEXT_SCHEME_CYRILLIC) return kz_tl_from_cyrillic(s, n, to, flags, out, sv);
+  if (from == KZTEXT_SCHEME_CYRILLIC_RU)
+    return route(s, n, KZTEXT_SCHEME_CYRILLIC, to, flags, out, sv);
+  if (from == KZTEXT_SCHEME_CYRILLIC) return from_cyrillic(s, n, to, flags, out, sv);
   if (to == KZTEXT_SCHEME_CYRILLIC)
     return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, out, sv)
-                                        : kz_tl_latin_to_cyr(s, n, from, flags, out, sv);
+           : from == KZTEXT_SCHEME_PRESS || from == KZTEXT_SCHEME_PASSPORT
+               ? kz_tl_press_to_cyr(s, n, out, sv)
+               : kz_tl_latin_to_cyr(s, n, from, flags, out, sv);
   char *mid = malloc(n * KZ_FACTOR_TO_CYR + 16);
   if (!mid) return (size_t)-1;
   kz_spanv a = {0}, b = {0};
   size_t m = route(s, n, from, KZTEXT_SCHEME_CYRILLIC, flags, mid, sv ? &a : NULL);
-  size_t r = kz_tl_from_cyrillic((const unsigned char *)mid, m, to, flags, out, sv ? &b : NULL);
+  size_t r = from_cyrillic((const unsigned char *)mid, m, to, flags, out, sv ? &b : NULL);
   if (sv) {
     if (a.oom || b.oom)
       sv->oom = 1;
@@ -755,8 +778,8 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
     return KZTEXT_E_UNSUPPORTED;
   if (!src) src = "";
-  const int fwd_fast =
-      from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
+  const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to <= KZTEXT_SCHEME_MEDIAWIKI &&
+                       to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
   if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
     /* one pass for the common cases: valid NFC text, Cyrillic to Latin or

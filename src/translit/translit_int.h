@@ -17,7 +17,7 @@
 
 /* Schemes are 0..KZ_SCHEME_COUNT-1 (KZTEXT_SCHEME_AUTO aside); internal so
  * that a new scheme does not change a constant compiled into callers. */
-#define KZ_SCHEME_COUNT 9
+#define KZ_SCHEME_COUNT 12
 
 /* Reverse direction by rules alone, no lexicon: for measuring the lexicon
  * and for its generator, never for users, so it is not a public flag.  It
@@ -113,6 +113,12 @@ size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, u
 size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out);
 size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv);
+/* Cyrillic -> press or passport Latin, -> the Russian form (press.c), and
+ * press -> Cyrillic (press_reverse.c). */
+size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *out, kz_spanv *sv);
+size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+uint32_t kz_tl_cyr_lower1(uint32_t cp);
 /* Latin scheme -> Cyrillic. */
 size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
                           char *out, kz_spanv *sv);

@@ -15,8 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
   unsigned sel = data[0];
-  int from = (int)(sel % 10) - 1; /* -1 = AUTO */
-  int to = (int)((sel / 10) % 9);
+  int from = (int)(sel % (KZ_SCHEME_COUNT + 1)) - 1; /* -1 = AUTO */
+  int to = (int)((sel / (KZ_SCHEME_COUNT + 1)) % KZ_SCHEME_COUNT);
   unsigned flags = (sel & 0x80) ? KZTEXT_INVALID_REPLACE : 0;
   const int rules_only = sel & 0x40;
   /* a private copy, exactly as long as the input, so ASan sees overreads */

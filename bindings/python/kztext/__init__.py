@@ -12,6 +12,7 @@ from ._repair import repair, search_key
 from ._case import case, upper, lower, casefold
 from ._encoding import decode, detect_encoding, encoding_report, EncodingReport, Decoded
 from ._pipeline import Pipeline, Sentence, process
+from ._namekey import name_key
 
 __version__ = "0.2.0"
 
@@ -28,4 +29,4 @@ __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_versi
            "mixed_script_words", "translit", "detect_scheme", "Spans",
            "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding",
            "encoding_report", "EncodingReport", "Decoded",
-           "Pipeline", "Sentence", "process"]
+           "Pipeline", "Sentence", "process", "name_key"]

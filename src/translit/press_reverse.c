@@ -1,0 +1,632 @@
+/* "press" romanization -> Kazakh Cyrillic (--from press).
+ *
+ * The press drops the letters Kazakh has and English lacks (ә ө ү ұ і қ ғ
+ * ң) and writes и and й alike, so a word is read back in three steps:
+ *   1. the lexicon (src/gen/name_lexicon.inc: hunspell-kk's names and
+ *      stems, the team's name elements): a search over the sorted words
+ *      that follows every Cyrillic letter whose press spellings match the
+ *      next Latin letters; failing a whole word, as a compound of two
+ *      words (Kazakh given names and place names are built so: Ақ+бұлақ), or
+ *      as a known stem before an unknown rest;
+ *   2. Kazakh phonology for what the lexicon leaves: vowel harmony (a word
+ *      with front vowels only takes ә ө ү і), қ ғ beside back vowels, й
+ *      after a vowel;
+ *   3. only capitalised, name-like words of three letters or more are read
+ *      at all: an English word (hunspell-en-us) unless the lexicon has it
+ *      as a name, an all-caps word, or a word that does not look Kazakh
+ *      (step 2 only) is left as it is, so English text stays English.
+ * Output keeps the word's case (title case stays title case). */
+#include "translit/translit_int.h"
+#include "utf8/utf8.h"
+
+#include "gen/name_lexicon.inc"
+
+/* Every Cyrillic letter with the Latin spellings the press (and passport,
+ * and the variants outlets use) give it; cost 0 is the usual one.  Letters
+ * are lower-case UTF-8. */
+typedef struct rev_letter {
+  const char *cyr;
+  const char *lat[3];
+  unsigned char cost[3];
+} rev_letter;
+
+static const rev_letter rev_letters[] = {
+    {"а", {"a"}, {0}},
+    {"ә", {"a", "ae"}, {0, 1}},
+    {"б", {"b"}, {0}},
+    {"в", {"v", "w"}, {0, 1}},
+    {"г", {"g"}, {0}},
+    {"ғ", {"g", "gh"}, {0, 1}},
+    {"д", {"d"}, {0}},
+    {"е", {"e", "ye"}, {0, 0}},
+    {"ё", {"yo", "e"}, {0, 1}},
+    {"ж", {"zh", "j"}, {0, 1}},
+    {"з", {"z"}, {0}},
+    {"и", {"i", "y", "iy"}, {0, 1, 1}},
+    {"й", {"y", "i"}, {0, 0}},
+    {"к", {"k"}, {0}},
+    {"қ", {"k", "q", "kh"}, {0, 0, 2}},
+    {"л", {"l"}, {0}},
+    {"м", {"m"}, {0}},
+    {"н", {"n"}, {0}},
+    {"ң", {"n", "ng"}, {0, 0}},
+    {"о", {"o"}, {0}},
+    {"ө", {"o", "oe"}, {0, 1}},
+    {"п", {"p"}, {0}},
+    {"р", {"r"}, {0}},
+    {"с", {"s", "ss"}, {0, 0}},
+    {"т", {"t"}, {0}},
+    {"у", {"u", "w"}, {0, 1}},
+    {"ұ", {"u"}, {0}},
+    {"ү", {"u", "ue"}, {0, 1}},
+    {"ф", {"f"}, {0}},
+    {"х", {"kh", "h"}, {0, 1}},
+    {"һ", {"h", "kh"}, {0, 1}},
+    {"ц", {"ts", "c"}, {0, 1}},
+    {"ч", {"ch"}, {0}},
+    {"ш", {"sh"}, {0}},
+    {"щ", {"shch", "sch"}, {0, 1}},
+    {"ъ", {""}, {0}},
+    {"ы", {"y", "i"}, {0, 1}},
+    {"і", {"i", "y"}, {0, 1}},
+    {"ь", {""}, {0}},
+    {"э", {"e"}, {0}},
+    {"ю", {"yu", "iu"}, {0, 1}},
+    {"я", {"ya", "ia"}, {0, 1}},
+};
+#define N_REV (sizeof rev_letters / sizeof *rev_letters)
+
+enum { MAXW = 48, MAXC = 160, MAX_VISITS = 20000 };
+
+static int lat_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+static const char *nl_word(size_t i) { return kz_nl_pool + (kz_nl_off[i] & 0x7FFFFFFFu); }
+
+/* Is w (lower-case ASCII, n bytes) in the English word list?  0 no, 1 a
+ * common word, 2 only a proper noun. */
+static int english_entry(const char *w, size_t n) {
+  size_t lo = 0, hi = KZ_EN_N;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *e = kz_en_pool + (kz_en_off[mid] & 0x7FFFFFFFu);
+    int c = strncmp(e, w, n);
+    if (!c) c = e[n] ? 1 : 0;
+    if (c < 0)
+      lo = mid + 1;
+    else if (c > 0)
+      hi = mid;
+    else
+      return kz_en_off[mid] & 0x80000000u ? 2 : 1;
+  }
+  return 0;
+}
+
+/* An English word or an inflected form of one (-s -es -ies -ed -ing -er
+ * -ly): hunspell lists stems. */
+static int english(const char *w, size_t n) {
+  static const char *const suf[] = {"s", "es", "ed", "ing", "er", "ly", "d"};
+  int e = english_entry(w, n);
+  if (e) return e;
+  for (size_t k = 0; k < sizeof suf / sizeof *suf; k++) {
+    size_t l = strlen(suf[k]);
+    if (n > l + 2 && !memcmp(w + n - l, suf[k], l)) {
+      char b[MAXW + 1];
+      memcpy(b, w, n - l);
+      if (english_entry(b, n - l)) return 1;
+      b[n - l] = 'e'; /* operat-ing: operate */
+      if (english_entry(b, n - l + 1)) return 1;
+      if (l > 1 && b[n - l - 1] == 'i') { /* stud-ies: study */
+        b[n - l - 1] = 'y';
+        if (english_entry(b, n - l)) return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* Bytes b[0..bl) at offset d of word i compared (NUL-terminated word). */
+static int cmp_at(size_t i, size_t d, const char *b, size_t bl) {
+  const unsigned char *w = (const unsigned char *)nl_word(i) + d;
+  for (size_t k = 0; k < bl; k++) {
+    if (w[k] != (unsigned char)b[k]) return w[k] < (unsigned char)b[k] ? -1 : 1;
+    if (!w[k]) return -1;
+  }
+  return 0;
+}
+
+/* Narrows [lo, hi) (words sharing their first d bytes) to those whose next
+ * bytes are b[0..bl). */
+static void narrow(size_t *lo, size_t *hi, size_t d, const char *b, size_t bl) {
+  size_t a = *lo, z = *hi;
+  while (a < z) {
+    size_t m = (a + z) / 2;
+    if (cmp_at(m, d, b, bl) < 0)
+      a = m + 1;
+    else
+      z = m;
+  }
+  size_t first = a;
+  z = *hi;
+  while (a < z) {
+    size_t m = (a + z) / 2;
+    if (cmp_at(m, d, b, bl) <= 0)
+      a = m + 1;
+    else
+      z = m;
+  }
+  *lo = first;
+  *hi = a;
+}
+
+typedef struct result {
+  char cyr[MAXC];
+  size_t len;
+  size_t pos; /* Latin bytes read */
+  int score;  /* lower is better */
+  int names;  /* pieces that are names */
+  int pieces;
+  int have;
+} result;
+
+typedef struct search {
+  const char *lat;
+  size_t n;
+  char cur[MAXC];
+  unsigned visits;
+  result whole;   /* the whole word */
+  result stem;    /* a word that begins it */
+  int first_name; /* the first piece of a compound is a name */
+  int compounds;  /* the second search: two words in one */
+  size_t split;   /* where the second piece starts in cur */
+} search;
+
+/* May a piece end after Latin byte pos?  Not inside a digraph (z|h, t|s)
+ * nor between a glide y (after a vowel) and its vowel (Yesenba|yev; but
+ * a y after a consonant, an ы, may end one). */
+static int piece_end_ok(const search *S, size_t pos) {
+  if (pos == 0 || pos >= S->n) return 1;
+  char a = S->lat[pos - 1], b = S->lat[pos];
+  if (b == 'h' && (a == 'z' || a == 'k' || a == 's' || a == 'c' || a == 'g')) return 0;
+  if (a == 't' && b == 's') return 0;
+  return !(a == 'y' && lat_vowel(b) && (pos < 2 || lat_vowel(S->lat[pos - 2])));
+}
+
+/* The Kazakh vowels Russian spelling writes и and у (і ұ ү) in
+ * cyr[0..len): the search prefers spellings that restore them (Бейбіт, not
+ * Бейбит).  Not ә ө: against а о they are two Kazakh words (тау, тәу),
+ * which harmony() and the order of the letters decide; nor қ ғ, which
+ * harmony() chooses. */
+static int kazakh_letters(const char *cyr, size_t len) {
+  int k = 0;
+  for (size_t i = 0; i + 1 < len; i++) {
+    unsigned char a = (unsigned char)cyr[i], b = (unsigned char)cyr[i + 1];
+    k += (a == 0xD2 && (b == 0xAF || b == 0xB1)) || (a == 0xD1 && b == 0x96);
+  }
+  return k;
+}
+
+/* Kazakh phonology of one piece: 1 front, 2 back, 3 both (ә ө ү і with а
+ * о ұ ы: a loan or a wrong reading; е and и go with either), 0 neither; *bad
+ * counts к г beside a back vowel and қ ғ beside a front one. */
+static int harmony(const char *cyr, size_t len, int *bad) {
+  int h = 0;
+  uint32_t prev = 0;
+  for (size_t i = 0; i + 1 < len; i += 2) {
+    size_t l;
+    uint32_t c = kz_utf8_next((const unsigned char *)cyr + i, &l);
+    int f = c == 0x4D9 || c == 0x4E9 || c == 0x4AF || c == 0x456;
+    int b = c == 0x430 || c == 0x43E || c == 0x4B1 || c == 0x44B;
+    h |= f ? 1 : b ? 2 : 0;
+    int soft = c == 0x43A || c == 0x433, hard = c == 0x49B || c == 0x493;
+    int pf = prev == 0x4D9 || prev == 0x4E9 || prev == 0x4AF || prev == 0x456 || prev == 0x435;
+    int pb = prev == 0x430 || prev == 0x43E || prev == 0x4B1 || prev == 0x44B;
+    int psoft = prev == 0x43A || prev == 0x433, phard = prev == 0x49B || prev == 0x493;
+    *bad += (soft && pb) || (hard && pf) || (psoft && b) || (phard && (f || c == 0x435));
+    prev = c;
+  }
+  return h;
+}
+
+/* Lower is better: variant spellings, then phonology (a disharmonic piece;
+ * the pieces of a compound may differ, Көк+тау), then restored і ұ ү
+ * (hunspell's names include Russian spellings), then names. */
+static int rank(const char *cyr, size_t len, size_t split, int cost, int names) {
+  int bad = 0;
+  int h1 = harmony(cyr, split ? split : len, &bad);
+  int h2 = split ? harmony(cyr + split, len - split, &bad) : 0;
+  bad += (h1 == 3) + (h2 == 3);
+  /* press a o are more often а о than ә ө: the latter cost a little */
+  int front_ao = 0;
+  for (size_t i = 0; i + 1 < len; i++)
+    front_ao += (unsigned char)cyr[i] == 0xD3;
+  return cost * 64 + bad * 8 - names * 4 - kazakh_letters(cyr, len) * 5 + front_ao;
+}
+
+static void offer(result *r, const char *cyr, size_t len, size_t pos, int score, int names,
+                  int pieces) {
+  if (r->have && (pos < r->pos || (pos == r->pos && score >= r->score))) return;
+  memcpy(r->cyr, cyr, len);
+  r->len = len;
+  r->pos = pos;
+  r->score = score;
+  r->names = names;
+  r->pieces = pieces;
+  r->have = 1;
+}
+
+static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_t clen, int cost,
+                int pieces) {
+  if (++S->visits > MAX_VISITS || lo >= hi) return;
+  if (!nl_word(lo)[depth] && depth && piece_end_ok(S, pos)) { /* a lexicon word ends here */
+    int name = (kz_nl_off[lo] & 0x80000000u) != 0;
+    int names = name + (pieces == 2 && S->first_name);
+    /* the second piece of a compound: two letters or more (Бес-қала) */
+    int compound_ok = pieces == 1 || depth >= 4;
+    if (pos == S->n) {
+      if (compound_ok)
+        offer(&S->whole, S->cur, clen, pos,
+              rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names), names, pieces);
+      return;
+    }
+    if (pieces == 1 && depth >= 6 && pos >= 3)
+      offer(&S->stem, S->cur, clen, pos, rank(S->cur, clen, 0, cost, name), name, 1);
+    /* a compound: three letters or more, or a two-letter name element (Ақ-, Ер-) */
+    if (S->compounds && pieces == 1 && (depth >= 6 || (depth == 4 && name))) {
+      S->first_name = name;
+      S->split = clen;
+      dfs(S, pos, 0, KZ_NL_N, 0, clen, cost + 1, 2);
+    }
+  }
+  if (pos == S->n) return;
+  for (size_t k = 0; k < N_REV; k++) {
+    const rev_letter *L = &rev_letters[k];
+    size_t bl = strlen(L->cyr);
+    if (clen + bl > MAXC) continue;
+    for (int v = 0; v < 3 && L->lat[v]; v++) {
+      size_t ll = strlen(L->lat[v]);
+      if (ll > S->n - pos || memcmp(S->lat + pos, L->lat[v], ll)) continue;
+      if (!ll && (depth == 0 || pos == S->n)) continue; /* ь ъ only inside */
+      size_t a = lo, z = hi;
+      narrow(&a, &z, depth, L->cyr, bl);
+      if (a >= z) break;
+      memcpy(S->cur + clen, L->cyr, bl);
+      dfs(S, pos + ll, a, z, depth + bl, clen + bl, cost + L->cost[v], pieces);
+    }
+  }
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+static char *put(char *o, const char *s) {
+  size_t l = strlen(s);
+  memcpy(o, s, l);
+  return o + l;
+}
+
+/* Front (1) or back (0) by the vowels of w: front when it has e or i and
+ * none of o u or y (ы), or more front than back vowels. */
+static int front_word(const char *w, size_t n) {
+  int f = 0, b = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = w[i], p = i ? w[i - 1] : 0;
+    if (c == 'e' && p != 'y')
+      f++;
+    else if (c == 'i' && !(p && lat_vowel(p)))
+      f++;
+    else if (c == 'o' || c == 'u' || c == 'q')
+      b += 2;
+    else if (c == 'y' && p && !lat_vowel(p) && !(i + 1 < n && lat_vowel(w[i + 1])))
+      b += 2;
+    else if (c == 'a' && p != 'y')
+      b++;
+  }
+  return f > b;
+}
+
+/* The harmony of a known stem: its last vowel (и tells nothing: then the
+ * Latin). */
+static int stem_front(const char *cyr, size_t len, const char *w, size_t n) {
+  for (size_t i = len; i >= 2; i -= 2) {
+    size_t l;
+    uint32_t c = kz_utf8_next((const unsigned char *)cyr + i - 2, &l);
+    if (l != 2) continue;
+    switch (c) {
+    case 0x4D9:
+    case 0x435:
+    case 0x4E9:
+    case 0x4AF:
+    case 0x456:
+    case 0x44D:
+      return 1;
+    case 0x430:
+    case 0x43E:
+    case 0x4B1:
+    case 0x44B:
+    case 0x443:
+    case 0x44F:
+    case 0x451:
+    case 0x44E:
+      return 0;
+    default:
+      break;
+    }
+  }
+  return front_word(w, n);
+}
+
+/* Latin w[0..n) -> Cyrillic by rules; front: the harmony of the word (or
+ * of the known stem before it); pv: the letter before (for й and у). */
+static char *rules(const char *w, size_t n, int front, char pv, char *o) {
+  for (size_t i = 0; i < n;) {
+    char c = w[i], nx = i + 1 < n ? w[i + 1] : 0;
+    const char *r = NULL;
+    size_t take = 1;
+    int after_v = pv && lat_vowel(pv);
+    /* the patronymic endings are words of their own: -ұлы, -қызы */
+    if (n - i == 3 && !memcmp(w + i, "uly", 3)) {
+      o = put(o, "ұлы");
+      break;
+    }
+    if (n - i == 4 && (!memcmp(w + i, "kyzy", 4) || !memcmp(w + i, "qyzy", 4))) {
+      o = put(o, "қызы");
+      break;
+    }
+    if (!strncmp(w + i, "shch", 4) && i + 4 <= n)
+      r = "щ", take = 4;
+    else if (c == 'z' && nx == 'h')
+      r = "ж", take = 2;
+    else if (c == 'k' && nx == 'h')
+      r = "х", take = 2;
+    else if (c == 's' && nx == 'h')
+      r = "ш", take = 2;
+    else if (c == 'c' && nx == 'h')
+      r = "ч", take = 2;
+    else if (c == 't' && nx == 's')
+      r = "ц", take = 2;
+    else if (c == 'y' && (nx == 'a' || nx == 'u' || nx == 'o' || nx == 'e') &&
+             (!pv || after_v || nx == 'e')) {
+      r = nx == 'a' ? "я" : nx == 'u' ? "ю" : nx == 'o' ? "ё" : "е";
+      take = 2;
+    } else if (c == 'n' && nx == 'g' && (i + 2 == n || !lat_vowel(w[i + 2])))
+      r = "ң", take = 2;
+    else if (c == 's' && nx == 's' && pv && lat_vowel(pv))
+      r = "с", take = 2;
+    else {
+      int back_near = !front;
+      switch (c) {
+      case 'a':
+        r = front ? "ә" : "а";
+        break;
+      case 'e':
+        r = "е";
+        break;
+      case 'o':
+        r = front ? "ө" : "о";
+        break;
+      case 'u':
+        r = after_v ? "у" : front ? "ү" : "ұ";
+        break;
+      case 'i':
+        r = after_v ? "й" : front ? "і" : "и"; /* after a vowel: Aigerim, Zhanbai-uly */
+        break;
+      case 'y':
+        r = after_v ? "й" : "ы"; /* a y after a consonant is ы */
+        break;
+      case 'k':
+        r = back_near ? "қ" : "к";
+        break;
+      case 'q':
+        r = "қ";
+        break;
+      case 'g':
+        r = back_near ? "ғ" : "г";
+        break;
+      case 'b':
+        r = "б";
+        break;
+      case 'v':
+        r = "в";
+        break;
+      case 'd':
+        r = "д";
+        break;
+      case 'j':
+        r = "ж";
+        break;
+      case 'z':
+        r = "з";
+        break;
+      case 'l':
+        r = "л";
+        break;
+      case 'm':
+        r = "м";
+        break;
+      case 'n':
+        r = "н";
+        break;
+      case 'p':
+        r = "п";
+        break;
+      case 'r':
+        r = "р";
+        break;
+      case 's':
+        r = "с";
+        break;
+      case 't':
+        r = "т";
+        break;
+      case 'f':
+        r = "ф";
+        break;
+      case 'h':
+        r = "х";
+        break;
+      case 'c':
+        r = "ц";
+        break;
+      case 'w':
+        r = "у";
+        break;
+      case 'x':
+        r = "кс";
+        break;
+      default:
+        r = "";
+      }
+    }
+    o = put(o, r);
+    pv = w[i + take - 1];
+    i += take;
+  }
+  return o;
+}
+
+/* Does a word the lexicon does not know look like romanized Kazakh?  It
+ * must not use letters or pairs Kazakh romanization never makes (c outside
+ * ch, w, x, th, ph, double vowels other than ai/ia...), and must show a mark
+ * of it: zh, kh, q, a y between consonants (ы), or a name ending. */
+static int looks_kazakh(const char *w, size_t n) {
+  static const char *const bad[] = {"th", "ph", "ee", "oo", "ou", "ea", "oa", "wh",
+                                    "ck", "gh", "tt", "pp", "ff", "dd", "cc"};
+  static const char *const mark[] = {"zh", "kh", "q",  "yk", "ys", "ym", "yn",   "yl", "yr",
+                                     "yz", "yg", "yq", "yt", "yb", "yd", "zhan", "bek"};
+  static const char *const ends[] = {"ov",  "ova", "yev",  "yeva",  "uly",  "kyzy",  "qyzy",
+                                     "bek", "bay", "bai",  "bayev", "khan", "gul",   "bol",
+                                     "tay", "tai", "zhan", "ulan",  "iyar", "bekov", "bayeva"};
+  if (n < 3) return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (w[i] == 'w' || w[i] == 'x' || (w[i] == 'c' && (i + 1 >= n || w[i + 1] != 'h'))) return 0;
+  }
+  for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+    for (size_t i = 0; i + 1 < n; i++)
+      if (w[i] == bad[k][0] && w[i + 1] == bad[k][1]) return 0;
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k]);
+    if (n > l + 1 && !memcmp(w + n - l, ends[k], l)) return 1;
+  }
+  for (size_t k = 0; k < sizeof mark / sizeof *mark; k++) {
+    size_t l = strlen(mark[k]);
+    for (size_t i = 0; i + l <= n; i++)
+      if (!memcmp(w + i, mark[k], l)) return 1;
+  }
+  return 2;
+}
+
+/* Upper case of the first letter (title) or of all (caps) of Cyrillic
+ * lower-case text. */
+static void recase(char *s, size_t n, int caps) {
+  for (size_t i = 0; i < n;) {
+    size_t l;
+    uint32_t c = kz_utf8_next((const unsigned char *)s + i, &l);
+    uint32_t u = c;
+    if (c >= 0x430 && c <= 0x44F)
+      u = c - 0x20;
+    else if (c >= 0x450 && c <= 0x45F)
+      u = c - 0x50;
+    else if (c >= 0x460 && c <= 0x4FF)
+      u = c & ~1u;
+    if (u != c) {
+      char b[4];
+      size_t bl = kz_utf8_encode(u, b);
+      if (bl == l) memcpy(s + i, b, l); /* always: cases share a length here */
+    }
+    i += l;
+    if (!caps) break;
+  }
+}
+
+/* Reads lower-case Latin w[0..n) into o: the lexicon, else (for a word
+ * that looks Kazakh) a known stem and the rules, else the rules.  eng: what
+ * english() says of the whole word.  Returns the end, or NULL to leave the
+ * word as it is. */
+static char *read_latin(const char *w, size_t n, int eng, char *o) {
+  search S;
+  memset(&S, 0, sizeof S);
+  S.lat = w;
+  S.n = n;
+  dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  if (!S.whole.have) { /* then as a compound, with a fresh budget */
+    S.visits = 0;
+    S.compounds = 1;
+    dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  }
+  /* An English word is read only as one word of the lexicon: a common one
+   * only as a name of five letters or more, a proper noun of the English
+   * list (a place, a person; also Monday, British) as any. */
+  if (eng && !(S.whole.have && S.whole.pieces == 1 && (eng == 2 || (S.whole.names && n >= 5))))
+    return NULL;
+  if (S.whole.have) {
+    memcpy(o, S.whole.cyr, S.whole.len);
+    return o + S.whole.len;
+  }
+  if (!looks_kazakh(w, n)) return NULL;
+  /* a surname: its stem, then the Russian ending as written (-ov -yeva) */
+  static const char *const ends[][2] = {{"yeva", "ева"}, {"yev", "ев"},  {"eva", "ева"},
+                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"}};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k][0]);
+    if (n >= l + 3 && !memcmp(w + n - l, ends[k][0], l)) {
+      char *e = read_latin(w, n - l, 0, o);
+      if (e) return put(e, ends[k][1]);
+      break;
+    }
+  }
+  if (S.stem.have && S.stem.pos * 2 >= n) {
+    memcpy(o, S.stem.cyr, S.stem.len);
+    o += S.stem.len;
+    int front = stem_front(S.stem.cyr, S.stem.len, w, S.stem.pos);
+    return rules(w + S.stem.pos, n - S.stem.pos, front, w[S.stem.pos - 1], o);
+  }
+  return rules(w, n, front_word(w, n), 0, o);
+}
+
+/* Converts one Latin word s[0..n) (ASCII letters) into o; returns the new
+ * end, or NULL to leave the word as it is. */
+static char *word(const unsigned char *s, size_t n, char *o) {
+  if (n < 3 || n > MAXW || !(s[0] >= 'A' && s[0] <= 'Z')) return NULL;
+  char w[MAXW];
+  int upper = 0;
+  for (size_t i = 0; i < n; i++) {
+    upper += s[i] >= 'A' && s[i] <= 'Z';
+    w[i] = (char)(s[i] | 0x20);
+  }
+  if (upper > 1) return NULL; /* acronyms and headlines in caps */
+  char *start = o;
+  o = read_latin(w, n, english(w, n), o);
+  /* the output never exceeds KZ_FACTOR_TO_CYR times the input */
+  if (!o || (size_t)(o - start) > n * KZ_FACTOR_TO_CYR) return NULL;
+  recase(start, (size_t)(o - start), 0);
+  return o;
+}
+
+size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
+  char *o = out;
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+      j++;
+    /* a run of ASCII letters that no other letter touches */
+    int alone = j > i && (j == n || s[j] < 0x80) && (i == 0 || s[i - 1] < 0x80);
+    size_t d0 = (size_t)(o - out);
+    char *e = alone ? word(s + i, j - i, o) : NULL;
+    if (e) {
+      o = e;
+      if (sv) kz_span_add(sv, i, j, d0, (size_t)(o - out), 0);
+      i = j;
+      continue;
+    }
+    if (j == i) j = i + 1;
+    while (j < n && (s[j] & 0xC0) == 0x80)
+      j++;
+    memcpy(o, s + i, j - i);
+    o += j - i;
+    if (sv) kz_span_add(sv, i, j, d0, (size_t)(o - out), 1);
+    i = j;
+  }
+  return (size_t)(o - out);
+}

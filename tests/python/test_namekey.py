@@ -1,0 +1,32 @@
+"""Python binding: kztext.name_key() and the press schemes."""
+import unittest
+
+import kztext
+
+
+class NameKeyTest(unittest.TestCase):
+    def test_spellings_share_a_key(self):
+        k = kztext.name_key("Бейбіт Есенов")
+        self.assertEqual(k, "esenof peipit")
+        for s in ("Beibit Yesenov", "Бейбит Есенов", "Yesenov Beibit", "Есенов Бейбіт Маратұлы"):
+            self.assertEqual(kztext.name_key(s), k, s)
+        self.assertNotEqual(kztext.name_key("Бекзат Есенов"), k)
+        self.assertEqual(kztext.name_key(b"Beibit Yesenov"), k.encode())
+        self.assertEqual(kztext.name_key(""), "")
+
+    def test_invalid(self):
+        with self.assertRaises(kztext.InvalidUTF8Error):
+            kztext.name_key(b"ab\xff")
+        self.assertEqual(kztext.name_key(b"ab\xffcd", invalid="replace"), b"ap tst")
+
+    def test_press_schemes(self):
+        self.assertEqual(kztext.translit("Есенбаев Бейбіт", to="press", source="cyrillic"),
+                         "Yesenbayev Beibit")
+        self.assertEqual(kztext.translit("Есенбаев", to="passport", source="cyrillic"), "Esenbaev")
+        self.assertEqual(kztext.translit("Тәжібаев", to="cyrillic-ru", source="cyrillic"), "Тажибаев")
+        self.assertEqual(kztext.translit("Galymzhan met Bekzat", to="cyrillic", source="press"),
+                         "Ғалымжан met Бекзат")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,121 @@
+/* Names across scripts: kztext_name_key() (one key for every spelling,
+ * different keys for different names, part order and patronymics, the
+ * caller-buffer conventions) and the press, passport and cyrillic-ru
+ * schemes.  The names are the team's own examples. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kztext.h>
+
+#include "harness.h"
+
+static char *key(const char *s) {
+  char *k = NULL;
+  size_t n = 0;
+  kztext_status st = kztext_name_key_alloc(s, strlen(s), 0, &k, &n, NULL);
+  CHECK(st == KZTEXT_OK && k && strlen(k) == n, "key of [%s]: status %d", s, st);
+  return k;
+}
+
+static void same(const char *a, const char *b) {
+  char *x = key(a), *y = key(b);
+  CHECK(x && y && !strcmp(x, y), "[%s] %s = [%s] %s", a, x ? x : "-", b, y ? y : "-");
+  kztext_free(x);
+  kztext_free(y);
+}
+
+static void differ(const char *a, const char *b) {
+  char *x = key(a), *y = key(b);
+  CHECK(x && y && strcmp(x, y), "[%s] and [%s] share %s", a, b, x ? x : "-");
+  kztext_free(x);
+  kztext_free(y);
+}
+
+static void spellings(void) {
+  static const char *const one[] = {
+      "Ғалымжан Тәжібаев",    "Галымжан Тажибаев",  "Galymzhan Tazhibayev", "Ğalymjan Täjıbaev",
+      "Ǵalymjan Tájibaev",    "Ǧalymžan Täžìbaev",  "Ghalymzhan Täzhībaev", "GALYMZHAN TAZHIBAYEV",
+      "Tazhibayev Galymzhan", "Tazhibaev, Galymjan"};
+  for (size_t i = 1; i < sizeof one / sizeof *one; i++)
+    same(one[0], one[i]);
+  same("Бейбіт Есенов", "Beibit Yesenov");
+  same("Айгерім", "Aygerim");
+  same("Ақбұлақ", "Ak-Bulak");
+  /* patronymics: dropped in a name of three parts, in every form */
+  same("Есенов Бейбіт Маратұлы", "Beibit Yesenov");
+  same("Есенов Бейбіт Марат ұлы", "Yesenov Beibit Maratovich");
+  same("Есенова Жанар Маратқызы", "Zhanar Yesenova Maratovna");
+  /* different names */
+  differ("Бейбіт Есенов", "Бейбіт Есенова");
+  differ("Бейбіт Есенов", "Бекзат Есенов");
+  differ("Жанар", "Жанат");
+  differ("Ғалымжан", "Қалижан");
+}
+
+static void conventions(void) {
+  const char *s = "Дәулет Сапар";
+  size_t n = 0;
+  CHECK_INT(kztext_name_key(s, strlen(s), 0, NULL, 0, &n, NULL), KZTEXT_E_BUFFER_TOO_SMALL,
+            "size query");
+  CHECK_INT(n, strlen("sapar taolet"), "size");
+  char buf[64];
+  size_t n2 = 0;
+  CHECK_INT(kztext_name_key(s, strlen(s), 0, buf, n, &n2, NULL), KZTEXT_OK, "exact buffer");
+  CHECK_STR(buf, n2, "sapar taolet", "key");
+  CHECK(n2 <= KZTEXT_NAME_KEY_BOUND(strlen(s)), "bound");
+  size_t off = 99;
+  CHECK_INT(kztext_name_key("ab\xff", 3, 0, buf, sizeof buf, &n2, &off), KZTEXT_E_INVALID_UTF8,
+            "strict");
+  CHECK_INT(off, 2, "offset");
+  CHECK_INT(kztext_name_key("ab\xff"
+                            "cd",
+                            5, KZTEXT_INVALID_REPLACE, buf, sizeof buf, &n2, NULL),
+            KZTEXT_OK, "replace");
+  CHECK_STR(buf, n2, "ap tst", "an ill-formed byte separates parts");
+  CHECK_INT(kztext_name_key("a", 1, 0x4000u, buf, sizeof buf, &n2, NULL), KZTEXT_E_INVALID_FLAGS,
+            "flags");
+  CHECK_INT(kztext_name_key(NULL, 1, 0, buf, sizeof buf, &n2, NULL), KZTEXT_E_INVALID_ARG, "NULL");
+  CHECK_INT(kztext_name_key("12 -- 34", 8, 0, buf, sizeof buf, &n2, NULL), KZTEXT_OK, "no letters");
+  CHECK_INT(n2, 0, "empty key");
+  char *k = NULL;
+  CHECK_INT(kztext_name_key_alloc(NULL, 0, 0, &k, &n2, NULL), KZTEXT_OK, "empty alloc");
+  CHECK(k && !*k && !n2, "empty alloc is \"\"");
+  kztext_free(k);
+}
+
+static void tl(const char *from, const char *to, const char *in, const char *want) {
+  kztext_scheme f, t;
+  CHECK(!kztext_scheme_from_name(from, &f) && !kztext_scheme_from_name(to, &t), "%s %s", from, to);
+  char *out = NULL;
+  size_t n = 0;
+  CHECK_INT(kztext_translit_alloc(in, strlen(in), f, t, 0, &out, &n, NULL), KZTEXT_OK, in);
+  char what[256];
+  snprintf(what, sizeof what, "%s -> %s [%s]", from, to, in);
+  if (out) CHECK_STR(out, n, want, what);
+  kztext_free(out);
+}
+
+static void schemes(void) {
+  tl("cyrillic", "press", "Есенбаев Бейбіт Дәулетов, ЖАНАР Ясмин Дмитрий",
+     "Yesenbayev Beibit Dauletov, ZHANAR Yasmin Dmitry");
+  tl("cyrillic", "press", "Жанбай Айгерім Шұғыла Хасен Цой Щукин Ерғали",
+     "Zhanbai Aigerim Shugyla Khasen Tsoi Shchukin Yergali");
+  tl("cyrillic", "passport", "Есенбаев Ясмин Юлия Майя", "Esenbaev Iasmin Iuliia Maiia");
+  tl("cyrillic", "cyrillic-ru", "Тәжібаев Ғалымжан, Құлыншақ Әуезхан",
+     "Тажибаев Галымжан, Кулыншак Ауезхан");
+  tl("cyrillic-ru", "cyrillic", "Тажибаев", "Тажибаев");
+  /* --from press: names get their Kazakh letters back; English stays */
+  tl("press", "cyrillic", "Galymzhan Tazhibayev met Bekzat in Akbulak on Tuesday.",
+     "Ғалымжан Тәжібаев met Бекзат in Ақбұлақ on Tuesday.");
+  tl("press", "cyrillic", "The Bank said Many Men Are Here, But Not All.",
+     "The Bank said Many Men Are Here, But Not All.");
+  tl("press", "cyrillic", "NATO, UN, Ab, I", "NATO, UN, Ab, I");
+  tl("press", "cyrillic-ru", "Galymzhan Tazhibayev", "Галымжан Тажибаев");
+}
+
+int main(void) {
+  spellings();
+  conventions();
+  schemes();
+  return t_finish();
+}
