@@ -7,6 +7,10 @@
 #include "translit/translit_names.h"
 #include "utf8/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Entries 0..KZ_SCHEME_COUNT-1 are the canonical names in enum order. */
 const kz_name kz_scheme_names[] = {
     {"cyrillic", KZTEXT_SCHEME_CYRILLIC},   {"latin2021", KZTEXT_SCHEME_LATIN2021},
@@ -56,80 +60,140 @@ size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
 typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17, kz;
   size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
+  size_t code;           /* '_' and small-capital pairs (a-z then A-Z): code_token may fire */
+  size_t unsure;         /* characters that may be invalid or not NFC (see plain_nfc): count 0 means
+                            the text needs no preparation */
 } counts;
 
 static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
+
+/* A code point that keeps any text NFC however it is surrounded (NFC_QC
+ * Yes, combining class 0, second in no canonical composition): ASCII, the
+ * Latin letters and punctuation of U+0080..U+02FF, Cyrillic and Arabic
+ * without their combining marks, and the common punctuation, symbol, CJK and emoji blocks
+ * without their singletons.  Text made only of these is valid NFC, so auto
+ * mode can read it unprepared.  A superset of what the latin2021 one-pass
+ * route accepts; tests/unit/test_translit.c compares it with the prepared
+ * route for every character of these blocks. */
+static int plain_nfc(uint32_t c) {
+  if (c < 0x300) return 1;
+  if (c < 0x530) return c >= 0x400 && (c < 0x483 || c > 0x489);
+  if (c < 0x700) /* Arabic letters, digits and punctuation, no marks */
+    return (c >= 0x620 && c < 0x64B) || (c >= 0x660 && c < 0x670) || (c >= 0x671 && c < 0x6D6) ||
+           c == 0x60C || c == 0x61B || c == 0x61F;
+  if (c < 0x2000) return 0;
+  if (c < 0x2400)
+    return c != 0x2000 && c != 0x2001 && !(c >= 0x20D0 && c < 0x2100) && c != 0x2126 &&
+           c != 0x212A && c != 0x212B && !(c >= 0x2150 && c < 0x2190) && c != 0x2329 && c != 0x232A;
+  if (c < 0x2500) return 0;
+  if (c < 0x27C0) return 1;
+  if (c >= 0x3000 && c < 0x3100)
+    return !(c >= 0x302A && c < 0x3030) && !(c >= 0x3097 && c < 0x30A0);
+  return (c >= 0x4E00 && c < 0xA000) || (c >= 0xFE00 && c < 0xFE10) ||
+         (c >= 0x1F000 && c < 0x1FB00);
+}
+
+/* Bits set in a 16-bit mask, without a library call. */
+static inline unsigned bits16(unsigned m) {
+  m = m - ((m >> 1) & 0x5555u);
+  m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+  m = (m + (m >> 4)) & 0x0F0Fu;
+  return (m + (m >> 8)) & 0x1Fu;
+}
+
+/* The Kazakh Latin letters of U+00C0..U+01FF: 2021's (ä ğ ñ ş ū ı İ ö ü) and
+ * 2018's (á ǵ ń ó ú ý), small and capital. */
+enum { K21 = 1, K21_DOTLESS, K18 };
+#define KL(c, cl) [(c)-0xC0] = (cl)
+static const uint8_t kz_letter_class[0x140] = {
+    KL(0xE4, K21),          KL(0xC4, K21),  KL(0x11F, K21), KL(0x11E, K21), KL(0xF1, K21),
+    KL(0xD1, K21),          KL(0x15F, K21), KL(0x15E, K21), KL(0x16B, K21), KL(0x16A, K21),
+    KL(0x131, K21_DOTLESS), KL(0x130, K21), KL(0xF6, K21),  KL(0xD6, K21),  KL(0xFC, K21),
+    KL(0xDC, K21),          KL(0xE1, K18),  KL(0xC1, K18),  KL(0x1F5, K18), KL(0x1F4, K18),
+    KL(0x144, K18),         KL(0x143, K18), KL(0xF3, K18),  KL(0xD3, K18),  KL(0xFA, K18),
+    KL(0xDA, K18),          KL(0xFD, K18),  KL(0xDD, K18)};
+#undef KL
 
 static void count_scripts(const unsigned char *s, size_t n, counts *k) {
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
   for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    /* ASCII letters 16 bytes at a time, up to the first byte that needs a
+     * look of its own (non-ASCII, ' ` _) */
+    if (i + 16 <= n) {
+      const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+      const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+      const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                       _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+      const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
+                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+      const unsigned stop = (unsigned)_mm_movemask_epi8(x) | (unsigned)_mm_movemask_epi8(odd);
+      const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : 16;
+      const unsigned pre = (1u << adv) - 1;
+      const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
+      const unsigned qm =
+          (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q'))) & (lm | um);
+      const unsigned prev_low = prev >= 'a' && prev <= 'z';
+      k->lat += bits16((lm | um) & pre);
+      k->kz += bits16(qm & pre);
+      k->code += bits16(um & ((lm << 1) | prev_low) & pre);
+      if (adv) {
+        prev = s[i + adv - 1];
+        i += adv;
+        if (adv == 16) continue;
+      }
+    }
+#endif
     if (s[i] < 0x80 && s[i] != '\'' && s[i] != '`') {
       if (ascii_letter(s[i])) {
         k->lat++;
         k->kz += (s[i] | 0x20) == 'q';
+        k->code += s[i] <= 'Z' && prev >= 'a' && prev <= 'z';
       }
+      k->code += s[i] == '_';
       prev = s[i++];
       continue;
     }
     size_t l, sub;
-    uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
-    if (!l) {
-      i += sub;
-      prev = 0;
-      continue;
+    uint32_t c;
+    if (s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      c = ((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu); /* the common case, decoded inline */
+      l = 2;
+    } else {
+      c = kz_utf8_decode(s + i, n - i, &l, &sub);
+      if (!l) {
+        i += sub;
+        prev = 0;
+        k->unsure++;
+        continue;
+      }
     }
     i += l;
+    if (c >= 0xC0 && c < 0x200 && kz_letter_class[c - 0xC0]) {
+      const unsigned cl = kz_letter_class[c - 0xC0];
+      k->lat++;
+      k->kz++;
+      if (cl == K18) {
+        k->s18++;
+      } else {
+        k->s21++;
+        k->dotless += cl == K21_DOTLESS;
+      }
+      prev = c;
+      continue;
+    }
+    k->unsure += !plain_nfc(c);
     if (c >= 0x400 && c < 0x530)
       k->cyr++;
     else if (kz_tl_is_arabic_letter(c))
       k->arab++;
     else if (kz_tl_is_latin_letter(c)) {
       k->lat++;
-      switch (c) {
-      case 0xE4:
-      case 0xC4:
-      case 0x11F:
-      case 0x11E:
-      case 0xF1:
-      case 0xD1:
-      case 0x15F:
-      case 0x15E:
-      case 0x16B:
-      case 0x16A:
-      case 0x131:
-      case 0x130:
-      case 0xF6:
-      case 0xD6:
-      case 0xFC:
-      case 0xDC:
-        k->s21++;
-        k->kz++;
-        k->dotless += c == 0x131;
-        break;
-      case 0xE1:
-      case 0xC1:
-      case 0x1F5:
-      case 0x1F4:
-      case 0x144:
-      case 0x143:
-      case 0xF3:
-      case 0xD3:
-      case 0xFA:
-      case 0xDA:
-      case 0xFD:
-      case 0xDD:
-        k->s18++;
-        k->kz++;
-        break;
-      case 'q':
-      case 'Q':
-        k->kz++;
-        break;
-      default:
-        k->other += c >= 0x80;
-        break;
-      }
+      k->other += c >= 0x80;
     } else if (kz_tl_is_apos(c) && kz_tl_is_latin_letter(prev) &&
                strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
       k->s17++;
@@ -312,7 +376,9 @@ typedef struct line_info {
   kztext_scheme kk_variant; /* the line's alphabet if it is Kazakh with letters that show it */
   kztext_scheme letters;    /* the alphabet its letters suggest, or foreign without any */
   int dense;
-  size_t weight; /* letters of a sure verdict */
+  size_t weight;            /* letters of a sure verdict */
+  size_t lat, other_script; /* Latin letters; Cyrillic and Arabic ones */
+  size_t code, unsure;      /* counts.code, counts.unsure */
 } line_info;
 
 /* The line's own verdict, from detect: sure when detect is sure on 40+
@@ -321,6 +387,10 @@ typedef struct line_info {
 static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   counts k;
   count_scripts(s, n, &k);
+  li->lat = k.lat;
+  li->other_script = k.cyr + k.arab;
+  li->code = k.code;
+  li->unsure = k.unsure;
   li->own = LATIN_FOREIGN;
   li->kk_variant = LATIN_FOREIGN;
   li->weight = 0;
@@ -383,7 +453,8 @@ typedef struct auto_ctx {
   unsigned flags;
   char *out;
   kz_spanv *sv;
-  kz_tl_memo *memo; /* latin2021 -> Cyrillic words, shared by all pieces */
+  kz_tl_memo *memo;      /* latin2021 -> Cyrillic words, shared by all pieces */
+  const line_info *line; /* the line of the text where conversion is, or before it */
 } auto_ctx;
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
@@ -415,12 +486,12 @@ static size_t code_token(const unsigned char *s, size_t i, size_t n) {
 
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
-static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t *end) {
+static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
   size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
-    if (code_token(s, j, n) > j) break;
+    if (code && code_token(s, j, n) > j) break;
     size_t w = j;
     while (w < n &&
            (ascii_letter(s[w]) || (s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))))
@@ -450,21 +521,31 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t 
 /* Converts the Latin run s[i..n) of a Kazakh line from `latin`, leaving its
  * English phrases as they are. */
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          const auto_ctx *c, size_t o);
+                          auto_ctx *c, size_t o);
 
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
-                          const auto_ctx *c, size_t o);
+                          auto_ctx *c, size_t o);
 
 /* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
  * word run by word run: each run of one script goes its own route. */
 static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          const auto_ctx *c, size_t o) {
+                          auto_ctx *c, size_t o) {
+  const line_info *ln = c->line;
   while (i < n) {
     /* a run: words of one script and what lies between them */
     size_t l;
     int sc = 0;
     size_t j = i;
     while (j < n) {
+      while (ln->end <= j)
+        ln++;
+      if (!ln->other_script && (!ln->lat || sc == 0 || sc == 2)) {
+        /* a line without Cyrillic or Arabic letters (its letter counts say
+         * so) continues a Latin run whole */
+        if (ln->lat) sc = 2;
+        j = ln->end;
+        continue;
+      }
       int t;
       if (s[j] < 0x80) {
         t = ascii_letter(s[j]) ? 2 : 0;
@@ -490,27 +571,60 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
   return o;
 }
 
+/* Does a word start after the byte b?  After ASCII other than letters, the
+ * apostrophe and the hyphen. */
+static int before_word(unsigned char b) {
+  return b < 0x80 && !ascii_letter(b) && b != '\'' && b != '-';
+}
+
+/* The first word start at or after j > 0: an ASCII letter after a byte of
+ * before_word(), or n. */
+static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
+#ifdef __SSE2__
+  for (; j + 16 <= n; j += 16) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
+    const __m128i b = _mm_loadu_si128((const __m128i *)(s + j - 1));
+    const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    const __m128i yb = _mm_or_si128(b, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+    const __m128i bletter = _mm_and_si128(_mm_cmpgt_epi8(yb, _mm_set1_epi8('a' - 1)),
+                                          _mm_cmplt_epi8(yb, _mm_set1_epi8('z' + 1)));
+    const __m128i bnot = _mm_or_si128(_mm_or_si128(bletter, _mm_cmplt_epi8(b, _mm_setzero_si128())),
+                                      _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\'')),
+                                                   _mm_cmpeq_epi8(b, _mm_set1_epi8('-'))));
+    const unsigned m =
+        (unsigned)_mm_movemask_epi8(letter) & ~(unsigned)_mm_movemask_epi8(bnot) & 0xFFFFu;
+    if (m) return j + (size_t)__builtin_ctz(m);
+  }
+#endif
+  for (; j < n; j++)
+    if (ascii_letter(s[j]) && before_word(s[j - 1])) return j;
+  return n;
+}
+
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          const auto_ctx *c, size_t o) {
+                          auto_ctx *c, size_t o) {
   size_t start = i;
-  for (size_t j = i; j < n;) {
-    /* at a word start after a non-letter */
-    if (ascii_letter(s[j]) && (j == i || (!ascii_letter(s[j - 1]) && s[j - 1] < 0x80 &&
-                                          s[j - 1] != '\'' && s[j - 1] != '-'))) {
+  /* the first word may start at i itself */
+  for (size_t j = ascii_letter(s[i]) ? i : next_word_start(s, i + 1, n); j < n;) {
+    {
       size_t end = j;
-      size_t e = code_token(s, j, n);
-      if (e == j) e = foreign_phrase(s, j, n, &end);
+      while (c->line->end <= j)
+        c->line++;
+      const int code = c->line->code > 0; /* identifiers are possible on this line */
+      size_t e = code ? code_token(s, j, n) : j;
+      if (e == j) e = foreign_phrase(s, j, n, code, &end);
       if (e > j) {
         if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;
         o = route_piece(s, j, e, c->to, c, o);
-        start = j = e;
+        start = e;
+        j = next_word_start(s, e, n);
         continue;
       }
-      j = end > j ? end : j + 1;
-      continue;
+      j = next_word_start(s, end > j ? end : j + 1, n);
     }
-    j++;
   }
   if (n > start) o = route_piece(s, start, n, latin, c, o);
   return o;
@@ -518,14 +632,14 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
 
 /* Converts s[i..j) from `from` to `to` at out + o; returns the new o. */
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
-                          const auto_ctx *c, size_t o) {
+                          auto_ctx *c, size_t o) {
   kztext_scheme to = c->to;
   unsigned flags = c->flags;
   char *out = c->out;
   kz_spanv *sv = c->sv;
   size_t r = (size_t)-1;
   if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
-    r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
+    r = kz_tl_latin2021_fast_memo(s + i, j - i, flags, out + o, c->memo);
   kz_spanv sub = {0};
   if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
   if (r == (size_t)-1) {
@@ -546,8 +660,12 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
  * verdict; the others take the document's, which is the verdict of most
  * letters on sure lines (so one English quote does not make a Kazakh page
  * English, nor a Kazakh name an English page Kazakh). */
+#define NOT_PREPARED ((size_t)-2)
+
+/* raw: s is the caller's text as it is; NOT_PREPARED when it may need
+ * preparing (invalid UTF-8, not NFC). */
 static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
-                         char *out, kz_spanv *sv) {
+                         char *out, kz_spanv *sv, int raw) {
   size_t nl_count = 1;
   for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
     nl_count++;
@@ -563,6 +681,10 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     line_info *li = &lines[nlines++];
     line_verdict(s + i, e - i, li);
     li->end = e;
+    if (raw && li->unsure) {
+      free(lines);
+      return NOT_PREPARED;
+    }
     if (li->own == LATIN_FOREIGN)
       votes[KZ_SCHEME_COUNT] += li->weight;
     else if ((int)li->own >= 0 && (int)li->own < KZ_SCHEME_COUNT)
@@ -590,12 +712,13 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL};
+  auto_ctx c = {to, flags, out, sv, NULL, lines};
   if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
     /* a block: consecutive lines whose Latin words get the same verdict */
     kztext_scheme latin = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
+    const size_t q0 = q;
     size_t j = lines[q++].end;
     while (q < nlines) {
       kztext_scheme v = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
@@ -606,6 +729,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       j = lines[q++].end;
     }
     if (latin == LINE_NONE) latin = LATIN_FOREIGN;
+    c.line = &lines[q0];
     o = route_block(s, i, j, latin, &c, o);
     if (o == (size_t)-1) break;
     i = j;
@@ -758,15 +882,18 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   const int fwd_fast =
       from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
-  if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
+  const int auto_raw = from == KZTEXT_SCHEME_AUTO;
+  const size_t f0 = auto_raw ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR : KZ_FACTOR_FROM_CYR;
+  if (!sv && (fwd_fast || rev_fast || auto_raw) && len <= ((size_t)-1 - 64) / f0) {
     /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
-     * latin2021 to Cyrillic */
-    size_t need0 = len * KZ_FACTOR_FROM_CYR + 32;
+     * latin2021 to Cyrillic; auto mode on text that needs no preparing */
+    size_t need0 = len * f0 + 32;
     char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
     if (!buf0) return KZTEXT_E_NO_MEMORY;
-    size_t r0 = fwd_fast ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
-                         : kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0);
-    if (r0 != (size_t)-1) {
+    size_t r0 = fwd_fast   ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                : rev_fast ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
+                           : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1);
+    if (r0 != (size_t)-1 && r0 != NOT_PREPARED) {
       if (out_len) *out_len = r0;
       if (out) {
         char *res = buf0 == dst ? NULL : realloc(buf0, r0 + 1);
@@ -802,7 +929,7 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
     st = KZTEXT_E_NO_MEMORY;
     goto done;
   }
-  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv)
+  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv, 0)
                                         : route(p.s, p.n, from, to, flags, buf, sv);
   if (r == (size_t)-1 || (sv && sv->oom)) {
     if (buf != dst) free(buf);

@@ -260,6 +260,66 @@ static void auto_lines(void) {
   check_auto(t18, "Бұл жиын Ақтөбеде өтті", "2018 with ı converted");
 }
 
+/* Auto mode reads text unprepared when every character is NFC-inert (no
+ * mark, no singleton) and prepares it otherwise: both must give what the
+ * offsets route, which always prepares, gives.  Every character of the
+ * blocks that matter stands after a letter, before one and alone. */
+static void auto_unprepared(void) {
+  int bad = 0;
+  for (uint32_t c = 0x80; c < 0x1F100; c++) {
+    if ((c >= 0x3100 && c < 0x4E00) || (c >= 0x4E10 && c < 0xFB00) || (c >= 0xD800 && c < 0xE000) ||
+        (c >= 0x10000 && c < 0x1F000))
+      continue;
+    char u[4];
+    size_t ul = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (ul == 2) {
+      u[0] = (char)(0xC0 | (c >> 6));
+      u[1] = (char)(0x80 | (c & 0x3F));
+    } else if (ul == 3) {
+      u[0] = (char)(0xE0 | (c >> 12));
+      u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+      u[2] = (char)(0x80 | (c & 0x3F));
+    } else {
+      u[0] = (char)(0xF0 | (c >> 18));
+      u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+      u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+      u[3] = (char)(0x80 | (c & 0x3F));
+    }
+    char in[64];
+    size_t n = 0;
+    static const char head[] = "B\xc3\xbcg\xc4\xb1n e", tail[] = " ja\xc3\xb1"
+                                                                 "a\n";
+    memcpy(in + n, head, sizeof head - 1);
+    n += sizeof head - 1;
+    memcpy(in + n, u, ul);
+    n += ul;
+    in[n++] = 'a';
+    memcpy(in + n, u, ul);
+    n += ul;
+    memcpy(in + n, u, ul);
+    n += ul;
+    in[n++] = ' ';
+    memcpy(in + n, u, ul);
+    n += ul;
+    memcpy(in + n, tail, sizeof tail - 1);
+    n += sizeof tail - 1;
+    char *a = NULL, *b = NULL;
+    size_t an = 0, bn = 0, ns = 0;
+    kztext_alignment *sp = NULL;
+    if (kztext_translit_alloc(in, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0, &a, &an,
+                              NULL) != KZTEXT_OK ||
+        kztext_translit_offsets_alloc(in, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0, &b, &bn,
+                                      &sp, &ns, NULL) != KZTEXT_OK ||
+        an != bn || memcmp(a, b, an) != 0) {
+      if (!bad++) fprintf(stderr, "auto unprepared differs at U+%04X\n", (unsigned)c);
+    }
+    kztext_free(a);
+    kztext_free(b);
+    kztext_free(sp);
+  }
+  CHECK_INT(bad, 0, "auto: unprepared = prepared for every character");
+}
+
 /* Large latin2021 inputs take a memo of converted words (fast2021.c): the
  * output must equal the piece-by-piece conversion of small inputs, which
  * never use it, whatever follows a word (another word glued by case, @ of
@@ -389,6 +449,7 @@ int main(void) {
   detect();
   memo_equivalence();
   auto_lines();
+  auto_unprepared();
   addresses();
   return t_finish();
 }
