@@ -61,6 +61,8 @@ typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17, kz;
   size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
   size_t code;           /* '_' and small-capital pairs (a-z then A-Z): code_token may fire */
+  size_t mw;             /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
+  size_t umacron, y18;   /* ū (2021's ұ); ý (2018's у, MediaWiki's й; in s18 too) */
   size_t unsure;         /* characters that may be invalid or not NFC (see plain_nfc): count 0 means
                             the text needs no preparation */
 } counts;
@@ -103,15 +105,17 @@ static inline unsigned bits16(unsigned m) {
 
 /* The Kazakh Latin letters of U+00C0..U+01FF: 2021's (ä ğ ñ ş ū ı İ ö ü) and
  * 2018's (á ǵ ń ó ú ý), small and capital. */
-enum { K21 = 1, K21_DOTLESS, K18 };
+enum { K21 = 1, K21_DOTLESS, K21_UMACRON, K18, K18_Y, KMW };
 #define KL(c, cl) [(c)-0xC0] = (cl)
 static const uint8_t kz_letter_class[0x140] = {
-    KL(0xE4, K21),          KL(0xC4, K21),  KL(0x11F, K21), KL(0x11E, K21), KL(0xF1, K21),
-    KL(0xD1, K21),          KL(0x15F, K21), KL(0x15E, K21), KL(0x16B, K21), KL(0x16A, K21),
-    KL(0x131, K21_DOTLESS), KL(0x130, K21), KL(0xF6, K21),  KL(0xD6, K21),  KL(0xFC, K21),
-    KL(0xDC, K21),          KL(0xE1, K18),  KL(0xC1, K18),  KL(0x1F5, K18), KL(0x1F4, K18),
-    KL(0x144, K18),         KL(0x143, K18), KL(0xF3, K18),  KL(0xD3, K18),  KL(0xFA, K18),
-    KL(0xDA, K18),          KL(0xFD, K18),  KL(0xDD, K18)};
+    KL(0xE4, K21),          KL(0xC4, K21),          KL(0x11F, K21),         KL(0x11E, K21),
+    KL(0xF1, K21),          KL(0xD1, K21),          KL(0x15F, K21),         KL(0x15E, K21),
+    KL(0x16B, K21_UMACRON), KL(0x16A, K21_UMACRON), KL(0x131, K21_DOTLESS), KL(0x130, K21),
+    KL(0xF6, K21),          KL(0xD6, K21),          KL(0xFC, K21),          KL(0xDC, K21),
+    KL(0xE1, K18),          KL(0xC1, K18),          KL(0x1F5, K18),         KL(0x1F4, K18),
+    KL(0x144, K18),         KL(0x143, K18),         KL(0xF3, K18),          KL(0xD3, K18),
+    KL(0xFA, K18),          KL(0xDA, K18),          KL(0xFD, K18_Y),        KL(0xDD, K18_Y),
+    KL(0xEF, KMW),          KL(0xCF, KMW)};
 #undef KL
 
 static void count_scripts(const unsigned char *s, size_t n, counts *k) {
@@ -176,12 +180,18 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
     if (c >= 0xC0 && c < 0x200 && kz_letter_class[c - 0xC0]) {
       const unsigned cl = kz_letter_class[c - 0xC0];
       k->lat++;
-      k->kz++;
-      if (cl == K18) {
+      if (cl == KMW) { /* outside the official alphabets: "other" to them */
+        k->mw++;
+        k->other++;
+      } else if (cl >= K18) {
+        k->kz++;
         k->s18++;
+        k->y18 += cl == K18_Y;
       } else {
+        k->kz++;
         k->s21++;
         k->dotless += cl == K21_DOTLESS;
+        k->umacron += cl == K21_UMACRON;
       }
       prev = c;
       continue;
@@ -203,7 +213,15 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
   }
 }
 
+/* The MediaWiki kk-latn scheme (Wikipedia's converter) writes и ï, which
+ * no official alphabet has (its ç for ч is also a 2021 writer's habit), ұ u
+ * (2021: ū) and of 2018's acute letters only ý (its й).  2017 is not ruled
+ * out: apostrophes after letters are common in any text. */
+static int not_mediawiki(const counts *k) { return k->umacron || k->s18 != k->y18; }
+static int mediawiki_letters(const counts *k) { return k->mw && !not_mediawiki(k); }
+
 static kztext_scheme latin_alphabet(const counts *k) {
+  if (mediawiki_letters(k)) return KZTEXT_SCHEME_MEDIAWIKI;
   if (k->s18 > k->s21 && k->s18 >= k->s17) return KZTEXT_SCHEME_LATIN2018;
   if (k->s17 > k->s21 && k->s17 > k->s18) return KZTEXT_SCHEME_LATIN2017;
   return KZTEXT_SCHEME_LATIN2021;
@@ -223,7 +241,8 @@ kztext_scheme kztext_translit_detect(const char *src, size_t len) {
   if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
           KZTEXT_OK &&
       r.lang == KZTEXT_LANG_KK && r.variant != KZTEXT_VARIANT_NONE)
-    return r.variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+    return mediawiki_letters(&k)                   ? KZTEXT_SCHEME_MEDIAWIKI
+           : r.variant == KZTEXT_VARIANT_LATIN2018 ? KZTEXT_SCHEME_LATIN2018
            : r.variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
                                                    : KZTEXT_SCHEME_LATIN2021;
   return latin_alphabet(&k);
@@ -379,6 +398,7 @@ typedef struct line_info {
   size_t weight;            /* letters of a sure verdict */
   size_t lat, other_script; /* Latin letters; Cyrillic and Arabic ones */
   size_t code, unsure;      /* counts.code, counts.unsure */
+  int mw;                   /* MediaWiki's own letters: 1, letters it lacks: -1, else 0 */
 } line_info;
 
 /* The line's own verdict, from detect: sure when detect is sure on 40+
@@ -391,6 +411,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   li->other_script = k.cyr + k.arab;
   li->code = k.code;
   li->unsure = k.unsure;
+  li->mw = not_mediawiki(&k) ? -1 : k.mw > 0;
   li->own = LATIN_FOREIGN;
   li->kk_variant = LATIN_FOREIGN;
   li->weight = 0;
@@ -400,7 +421,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
     li->own = LINE_NONE; /* nothing to decide: joins the block around it */
     return;
   }
-  const int marked = k.s21 + k.s18 + k.s17 > 0;
+  const int marked = k.s21 + k.s18 + k.s17 + k.mw > 0;
   /* Kazakh Latin letters in one letter of fifty outweigh a verdict of
    * English: they are what Russian and names read out of a Kazakh
    * converter look like (Russian is not modelled in Latin), and English
@@ -422,7 +443,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
                     NULL) != KZTEXT_OK)
     return;
   if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
-    li->kk_variant = scheme_of_variant(r.variant);
+    li->kk_variant = mediawiki_letters(&k) ? KZTEXT_SCHEME_MEDIAWIKI : scheme_of_variant(r.variant);
   li->own = LINE_WEAK;
   if (r.script == KZTEXT_SCRIPT_LATN && r.confidence >= AUTO_SURE &&
       r.letters >= AUTO_LINE_LETTERS) {
@@ -441,7 +462,9 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
 /* A weak line's verdict given the document's. */
 static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
   if (d->sure && d->script == KZTEXT_SCRIPT_LATN && d->lang == KZTEXT_LANG_KK)
-    return li->kk_variant != LATIN_FOREIGN ? li->kk_variant : d->latin;
+    return li->letters == KZTEXT_SCHEME_MEDIAWIKI ? li->letters /* its ï decides */
+           : li->kk_variant != LATIN_FOREIGN      ? li->kk_variant
+                                                  : d->latin;
   if (d->sure && d->lang != KZTEXT_LANG_KK && d->lang != KZTEXT_LANG_UND && !li->dense)
     return LATIN_FOREIGN;
   return li->letters;
@@ -674,7 +697,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
   /* votes[scheme] for sure Kazakh lines whose letters name the alphabet,
    * votes[KZ_SCHEME_COUNT] for sure foreign ones; sure Kazakh lines without
    * such letters count for Kazakh but for no alphabet. */
-  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0}, kk_plain = 0;
+  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0}, kk_plain = 0, mw_lines = 0, mw_against = 0;
   for (size_t i = 0; i < n;) {
     const unsigned char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) + 1 : n;
@@ -685,6 +708,8 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       free(lines);
       return NOT_PREPARED;
     }
+    mw_lines += li->letters == KZTEXT_SCHEME_MEDIAWIKI; /* ï on a line with Kazakh letters */
+    mw_against += li->mw < 0;
     if (li->own == LATIN_FOREIGN)
       votes[KZ_SCHEME_COUNT] += li->weight;
     else if ((int)li->own >= 0 && (int)li->own < KZ_SCHEME_COUNT)
@@ -693,6 +718,19 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       kk_plain += li->weight;
     i = e;
   }
+  if (mw_lines && !mw_against)            /* a page of Wikipedia's converter: its */
+    for (size_t q = 0; q < nlines; q++) { /* 2021 and 2018 readings are MediaWiki's */
+      line_info *li = &lines[q];
+      kztext_scheme *v[3] = {&li->own, &li->kk_variant, &li->letters};
+      for (int x = 0; x < 3; x++)
+        if (*v[x] == KZTEXT_SCHEME_LATIN2021 || *v[x] == KZTEXT_SCHEME_LATIN2018) {
+          if (x == 0) {
+            votes[*v[x]] -= li->weight;
+            votes[KZTEXT_SCHEME_MEDIAWIKI] += li->weight;
+          }
+          *v[x] = KZTEXT_SCHEME_MEDIAWIKI;
+        }
+    }
   doc_verdict d;
   memset(&d, 0, sizeof d);
   size_t kk = kk_plain, best = 0;
@@ -709,6 +747,8 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     for (size_t q = 0; q < nlines; q++)
       if (lines[q].own == LINE_WEAK) {
         doc_detect(s, n, &d);
+        if (mw_lines && !mw_against && d.latin != KZTEXT_SCHEME_LATIN2017)
+          d.latin = KZTEXT_SCHEME_MEDIAWIKI;
         break;
       }
   }

@@ -258,6 +258,17 @@ static void auto_lines(void) {
   const char *t18 = "Bul jıyn Aqtóbede ótti";
   CHECK_INT(kztext_translit_detect(t18, strlen(t18)), KZTEXT_SCHEME_LATIN2018, "2018 with ı");
   check_auto(t18, "Бұл жиын Ақтөбеде өтті", "2018 with ı converted");
+  /* MediaWiki kk-latn (ï for и; ı ы, i і, w у, u ұ): a line with ï names the
+   * page's scheme, and the other lines are read in it too; a 2021 line with
+   * ū keeps 2021, and ç alone is a 2021 writer's ч */
+  const char *mw = "Bizdiñ awılda jaña mektep aşıldı.\nOqwşılar jaña sınıptarğa kïno körwge bardı.";
+  CHECK_INT(kztext_translit_detect(mw, strlen(mw)), KZTEXT_SCHEME_MEDIAWIKI, "detect mediawiki");
+  check_auto(mw, "Біздің ауылда жаңа мектеп ашылды.\nОқушылар жаңа сыныптарға кино көруге барды.",
+             "MediaWiki page");
+  check_auto("Bızdıñ auylda jaña mektep aşyldy, būl jaqsy.\nOqwşılar kïno körwge bardı.",
+             "Біздің ауылда жаңа мектеп ашылды, бұл жақсы.\nОқушылар кино көруге барды.",
+             "a 2021 line with ū, a MediaWiki line with ï");
+  check_auto("Bızdıñ auylda ūçastok aşyldy.", "Біздің ауылда ұчасток ашылды.", "2021 with ç");
 }
 
 /* Auto mode reads text unprepared when every character is NFC-inert (no
