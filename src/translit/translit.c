@@ -573,6 +573,18 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
       if (s[j] < 0x80) {
         t = ascii_letter(s[j]) ? 2 : 0;
         l = 1;
+        if (t && c->to != KZTEXT_SCHEME_CYRILLIC) {
+          /* Latin look-alikes inside a Cyrillic word ("бepici") go with
+           * it to the Cyrillic reader, which repairs them */
+          size_t r = j + 1;
+          while (r < n && ascii_letter(s[r]))
+            r++;
+          if (((j >= 2 && s[j - 2] >= 0xD0 && s[j - 2] <= 0xD3) ||
+               (r + 1 < n && s[r] >= 0xD0 && s[r] <= 0xD3)) &&
+              kz_tl_mixed_word(s, n, j))
+            t = 1;
+          l = r - j;
+        }
       } else {
         t = script_of(kz_utf8_next(s + j, &l));
       }

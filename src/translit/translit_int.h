@@ -113,6 +113,10 @@ size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, u
 size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out);
 size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv);
+/* Does the word around the ASCII letter s[i] mix Cyrillic letters with
+ * Latin look-alikes only ("бepici")?  Then kz_tl_from_cyrillic() reads the
+ * look-alikes as the Cyrillic letters they stand for. */
+int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i);
 /* Latin scheme -> Cyrillic. */
 size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
                           char *out, kz_spanv *sv);

@@ -271,6 +271,25 @@ static void auto_lines(void) {
   check_auto("Bızdıñ auylda ūçastok aşyldy.", "Біздің ауылда ұчасток ашылды.", "2021 with ç");
 }
 
+/* --from auto to a Latin scheme repairs Latin look-alikes inside Cyrillic
+ * words as --from cyrillic does; a Latin word beside them stays. */
+static void auto_lookalikes(void) {
+  const char *in = "Бүгін бepici ғacыp мектепте, Google компаниясы.";
+  char *a = NULL, *b = NULL;
+  size_t an = 0, bn = 0;
+  CHECK_INT(kztext_translit_alloc(in, strlen(in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0,
+                                  &a, &an, NULL),
+            KZTEXT_OK, "auto look-alikes");
+  CHECK_INT(kztext_translit_alloc(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021,
+                                  0, &b, &bn, NULL),
+            KZTEXT_OK, "cyrillic look-alikes");
+  if (a) CHECK_STR(a, an, "Bügın berısı ğasyr mektepte, Google kompaniiasy.", "auto look-alikes");
+  if (a && b) CHECK_STR(a, an, b, "auto = --from cyrillic on look-alikes");
+  kztext_free(a);
+  kztext_free(b);
+  check_tiling(in, strlen(in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0);
+}
+
 /* Auto mode reads text unprepared when every character is NFC-inert (no
  * mark, no singleton) and prepares it otherwise: both must give what the
  * offsets route, which always prepares, gives.  Every character of the
@@ -461,6 +480,7 @@ int main(void) {
   memo_equivalence();
   auto_lines();
   auto_unprepared();
+  auto_lookalikes();
   addresses();
   return t_finish();
 }
