@@ -118,7 +118,8 @@ static const uint8_t kz_letter_class[0x140] = {
     KL(0xEF, KMW),          KL(0xCF, KMW)};
 #undef KL
 
-static void count_scripts(const unsigned char *s, size_t n, counts *k) {
+static void count_scripts(const unsigned char *s, size_t n, counts *out) {
+  counts kc, *k = &kc; /* a local copy: stores through `out` could alias s */
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
   for (size_t i = 0; i < n;) {
@@ -211,6 +212,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
     }
     prev = c;
   }
+  *out = kc;
 }
 
 /* The MediaWiki kk-latn scheme (Wikipedia's converter) writes и ï, which
@@ -496,15 +498,18 @@ typedef struct auto_ctx {
  * nothing (2015jyly, a word glued to a step number, m2). */
 static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   size_t e = i;
-  int under = 0, letter = 0, humps = 0;
+  int under = 0, letter = 0, humps = 0, kz_q = 0;
   while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
     if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
+    kz_q |= (s[e] | 0x20) == 'q' && e + 1 < n && ascii_letter(s[e + 1]) && (s[e + 1] | 0x20) != 'u';
     under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]);
     letter |= ascii_letter(s[e]);
     e++;
   }
   if (e < n && (s[e] >= 0x80 || s[e] == '@')) return i; /* a word of an alphabet, an address */
-  return letter && (under || humps >= 2) ? e : i;
+  /* q before a letter other than u is Kazakh Latin (қ), which crawled
+   * pages glue into humps (saparPodelitsiaTaqyryp), not code */
+  return letter && (under || (humps >= 2 && !kz_q)) ? e : i;
 }
 
 /* End of the foreign phrase that starts at the plain word at s[i], or i;

@@ -254,6 +254,9 @@ static void auto_lines(void) {
              "a 2021 line, a 2018 line, a short line");
   check_auto("Bügın jaña kod: my_var pen getElementById.",
              "Бүгін жаңа код: my_var пен getElementById.", "identifiers stay");
+  /* humps with q before a letter other than u are Kazakh words a crawler glued */
+  check_auto("Bügın jaña habar: saiahatQalaSapary jäne getElementById.",
+             "Бүгін жаңа хабар: саяхатҚалаСапары және getElementById.", "glued Kazakh words");
   /* 2018 with ı and few acute letters is 2018, as detect says */
   const char *t18 = "Bul jıyn Aqtóbede ótti";
   CHECK_INT(kztext_translit_detect(t18, strlen(t18)), KZTEXT_SCHEME_LATIN2018, "2018 with ı");
