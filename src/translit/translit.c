@@ -512,6 +512,22 @@ static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   return letter && (under || (humps >= 2 && !kz_q)) ? e : i;
 }
 
+/* The first byte at or after i that is not an ASCII letter, or n. */
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+    const unsigned m = ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
+    if (m) return i + (size_t)__builtin_ctz(m);
+  }
+#endif
+  while (i < n && ascii_letter(s[i]))
+    i++;
+  return i;
+}
+
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
 static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
@@ -520,10 +536,9 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
     if (code && code_token(s, j, n) > j) break;
-    size_t w = j;
-    while (w < n &&
-           (ascii_letter(s[w]) || (s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))))
-      w++;
+    size_t w = letters_end(s, j, n);
+    while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
+      w = letters_end(s, w + 1, n);
     if (w == j ||
         (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
