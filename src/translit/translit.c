@@ -58,13 +58,15 @@ size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
 /* ---- detection --------------------------------------------------------- */
 
 typedef struct counts {
-  size_t cyr, arab, lat, s21, s18, s17, kz;
+  size_t cyr, arab, lat, s21, s18, s17;
+  size_t kz;             /* Kazakh Latin letters and q: nonzero when there are any */
   size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
-  size_t code;           /* '_' and small-capital pairs (a-z then A-Z): code_token may fire */
-  size_t mw;             /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
-  size_t umacron, y18;   /* ū (2021's ұ); ý (2018's у, MediaWiki's й; in s18 too) */
-  size_t unsure;         /* characters that may be invalid or not NFC (see plain_nfc): count 0 means
-                            the text needs no preparation */
+  size_t
+      code;  /* '_' or small-capital pairs (a-z then A-Z), nonzero when any: code_token may fire */
+  size_t mw; /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
+  size_t umacron, y18; /* ū (2021's ұ); ý (2018's у, MediaWiki's й; in s18 too) */
+  size_t unsure;       /* characters that may be invalid or not NFC (see plain_nfc): count 0 means
+                          the text needs no preparation */
 } counts;
 
 static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
@@ -93,14 +95,6 @@ static int plain_nfc(uint32_t c) {
     return !(c >= 0x302A && c < 0x3030) && !(c >= 0x3097 && c < 0x30A0);
   return (c >= 0x4E00 && c < 0xA000) || (c >= 0xFE00 && c < 0xFE10) ||
          (c >= 0x1F000 && c < 0x1FB00);
-}
-
-/* Bits set in a 16-bit mask, without a library call. */
-static inline unsigned bits16(unsigned m) {
-  m = m - ((m >> 1) & 0x5555u);
-  m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
-  m = (m + (m >> 4)) & 0x0F0Fu;
-  return (m + (m >> 8)) & 0x1Fu;
 }
 
 /* The Kazakh Latin letters of U+00C0..U+01FF: 2021's (ä ğ ñ ş ū ı İ ö ü) and
@@ -140,12 +134,18 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : 16;
       const unsigned pre = (1u << adv) - 1;
       const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
-      const unsigned qm =
-          (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q'))) & (lm | um);
+      const unsigned qm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q')));
       const unsigned prev_low = prev >= 'a' && prev <= 'z';
-      k->lat += bits16((lm | um) & pre);
-      k->kz += bits16(qm & pre);
-      k->code += bits16(um & ((lm << 1) | prev_low) & pre);
+      /* letters before the stop, summed by SAD (one byte of 1 per letter) */
+      const __m128i before =
+          _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                         _mm_set1_epi8((char)adv));
+      const __m128i sad = _mm_sad_epu8(
+          _mm_and_si128(_mm_and_si128(_mm_or_si128(low, up), before), _mm_set1_epi8(1)),
+          _mm_setzero_si128());
+      k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
+      k->kz += (qm & pre) != 0;                            /* only whether there are any: */
+      k->code += (um & ((lm << 1) | prev_low) & pre) != 0; /* these two are read as flags */
       if (adv) {
         prev = s[i + adv - 1];
         i += adv;
