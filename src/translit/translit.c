@@ -59,14 +59,15 @@ size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
 
 typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17;
-  size_t kz;             /* Kazakh Latin letters and q: nonzero when there are any */
+  /* kz, code and w are nonzero when there are any, not counts */
+  size_t kz;             /* Kazakh Latin letters and q */
   size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
-  size_t
-      code;  /* '_' or small-capital pairs (a-z then A-Z), nonzero when any: code_token may fire */
-  size_t mw; /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
-  size_t umacron, y18; /* ū (2021's ұ); ý (2018's у, MediaWiki's й; in s18 too) */
-  size_t unsure;       /* characters that may be invalid or not NFC (see plain_nfc): count 0 means
-                          the text needs no preparation */
+  size_t code;           /* '_' or small-capital pairs (a-z then A-Z): code_token may fire */
+  size_t w;              /* w W: MediaWiki's у */
+  size_t mw;             /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
+  size_t umacron, y18;   /* ū (2021's ұ); ý (2018's у, MediaWiki's й; in s18 too) */
+  size_t unsure;         /* characters that may be invalid or not NFC (see plain_nfc): 0 means the
+                            text needs no preparation */
 } counts;
 
 static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
@@ -135,6 +136,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       const unsigned pre = (1u << adv) - 1;
       const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
       const unsigned qm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q')));
+      const unsigned wm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w')));
       const unsigned prev_low = prev >= 'a' && prev <= 'z';
       /* letters before the stop, summed by SAD (one byte of 1 per letter) */
       const __m128i before =
@@ -144,8 +146,9 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
           _mm_and_si128(_mm_and_si128(_mm_or_si128(low, up), before), _mm_set1_epi8(1)),
           _mm_setzero_si128());
       k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
-      k->kz += (qm & pre) != 0;                            /* only whether there are any: */
-      k->code += (um & ((lm << 1) | prev_low) & pre) != 0; /* these two are read as flags */
+      k->kz += (qm & pre) != 0;
+      k->w += (wm & pre) != 0;
+      k->code += (um & ((lm << 1) | prev_low) & pre) != 0;
       if (adv) {
         prev = s[i + adv - 1];
         i += adv;
@@ -157,6 +160,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       if (ascii_letter(s[i])) {
         k->lat++;
         k->kz += (s[i] | 0x20) == 'q';
+        k->w += (s[i] | 0x20) == 'w';
         k->code += s[i] <= 'Z' && prev >= 'a' && prev <= 'z';
       }
       k->code += s[i] == '_';
@@ -220,7 +224,9 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
  * (2021: ū) and of 2018's acute letters only ý (its й).  2017 is not ruled
  * out: apostrophes after letters are common in any text. */
 static int not_mediawiki(const counts *k) { return k->umacron || k->s18 != k->y18; }
-static int mediawiki_letters(const counts *k) { return k->mw && !not_mediawiki(k); }
+/* ï with w (у, frequent in Kazakh, never written so by 2021 or 2018): a
+ * name like Haïti alone does not make a 2021 line MediaWiki */
+static int mediawiki_letters(const counts *k) { return k->mw && k->w && !not_mediawiki(k); }
 
 static kztext_scheme latin_alphabet(const counts *k) {
   if (mediawiki_letters(k)) return KZTEXT_SCHEME_MEDIAWIKI;

@@ -272,6 +272,8 @@ static void auto_lines(void) {
              "Біздің ауылда жаңа мектеп ашылды, бұл жақсы.\nОқушылар кино көруге барды.",
              "a 2021 line with ū, a MediaWiki line with ï");
   check_auto("Bızdıñ auylda ūçastok aşyldy.", "Біздің ауылда ұчасток ашылды.", "2021 with ç");
+  check_auto("Bügın Haïti elınen qonaqtar keldı.", "Бүгін Хаïти елінен қонақтар келді.",
+             "a name with ï in a 2021 line without w");
 }
 
 /* --from auto to a Latin scheme repairs Latin look-alikes inside Cyrillic
