@@ -259,6 +259,8 @@ static int mixed_word(const unsigned char *s, size_t n, size_t i) {
   return cyr;
 }
 
+int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i) { return mixed_word(s, n, i); }
+
 static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, size_t j) {
   if (is_ascii_letter(s[i]) && i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3) return 1;
   if (is_ascii_letter(s[j - 1]) && j + 1 < n && s[j] >= 0xD0 && s[j] <= 0xD3 &&

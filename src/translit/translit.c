@@ -7,6 +7,10 @@
 #include "translit/translit_names.h"
 #include "utf8/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Entries 0..KZ_SCHEME_COUNT-1 are the canonical names in enum order. */
 const kz_name kz_scheme_names[] = {{"cyrillic", KZTEXT_SCHEME_CYRILLIC},
                                    {"latin2021", KZTEXT_SCHEME_LATIN2021},
@@ -63,82 +67,157 @@ size_t kztext_translit_bound(size_t len, kztext_scheme from, kztext_scheme to) {
 /* ---- detection --------------------------------------------------------- */
 
 typedef struct counts {
-  size_t cyr, arab, lat, s21, s18, s17, kz;
+  size_t cyr, arab, lat, s21, s18, s17;
+  /* kz, code and w are nonzero when there are any, not counts */
+  size_t kz;             /* Kazakh Latin letters and q */
   size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
+  size_t code;           /* '_' or small-capital pairs (a-z then A-Z): code_token may fire */
+  size_t w;              /* w W: MediaWiki's у */
+  size_t mw;             /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
+  size_t umacron, y18;   /* ū (2021's ұ); ý (2018's у, MediaWiki's й; in s18 too) */
+  size_t unsure;         /* characters that may be invalid or not NFC (see plain_nfc): 0 means the
+                            text needs no preparation */
 } counts;
 
 static int ascii_letter(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
-static void count_scripts(const unsigned char *s, size_t n, counts *k) {
+/* A code point that keeps any text NFC however it is surrounded (NFC_QC
+ * Yes, combining class 0, second in no canonical composition): ASCII, the
+ * Latin letters and punctuation of U+0080..U+02FF, Cyrillic and Arabic
+ * without their combining marks, and the common punctuation, symbol, CJK and emoji blocks
+ * without their singletons.  Text made only of these is valid NFC, so auto
+ * mode can read it unprepared.  A superset of what the latin2021 one-pass
+ * route accepts; tests/unit/test_translit.c compares it with the prepared
+ * route for every character of these blocks. */
+static int plain_nfc(uint32_t c) {
+  if (c < 0x300) return 1;
+  if (c < 0x530) return c >= 0x400 && (c < 0x483 || c > 0x489);
+  if (c < 0x700) /* Arabic letters, digits and punctuation, no marks */
+    return (c >= 0x620 && c < 0x64B) || (c >= 0x660 && c < 0x670) || (c >= 0x671 && c < 0x6D6) ||
+           c == 0x60C || c == 0x61B || c == 0x61F;
+  if (c < 0x2000) return 0;
+  if (c < 0x2400)
+    return c != 0x2000 && c != 0x2001 && !(c >= 0x20D0 && c < 0x2100) && c != 0x2126 &&
+           c != 0x212A && c != 0x212B && !(c >= 0x2150 && c < 0x2190) && c != 0x2329 && c != 0x232A;
+  if (c < 0x2500) return 0;
+  if (c < 0x27C0) return 1;
+  if (c >= 0x3000 && c < 0x3100)
+    return !(c >= 0x302A && c < 0x3030) && !(c >= 0x3097 && c < 0x30A0);
+  return (c >= 0x4E00 && c < 0xA000) || (c >= 0xFE00 && c < 0xFE10) ||
+         (c >= 0x1F000 && c < 0x1FB00);
+}
+
+/* The Kazakh Latin letters of U+00C0..U+01FF: 2021's (ä ğ ñ ş ū ı İ ö ü) and
+ * 2018's (á ǵ ń ó ú ý), small and capital. */
+enum { K21 = 1, K21_DOTLESS, K21_UMACRON, K18, K18_Y, KMW };
+#define KL(c, cl) [(c)-0xC0] = (cl)
+static const uint8_t kz_letter_class[0x140] = {
+    KL(0xE4, K21),          KL(0xC4, K21),          KL(0x11F, K21),         KL(0x11E, K21),
+    KL(0xF1, K21),          KL(0xD1, K21),          KL(0x15F, K21),         KL(0x15E, K21),
+    KL(0x16B, K21_UMACRON), KL(0x16A, K21_UMACRON), KL(0x131, K21_DOTLESS), KL(0x130, K21),
+    KL(0xF6, K21),          KL(0xD6, K21),          KL(0xFC, K21),          KL(0xDC, K21),
+    KL(0xE1, K18),          KL(0xC1, K18),          KL(0x1F5, K18),         KL(0x1F4, K18),
+    KL(0x144, K18),         KL(0x143, K18),         KL(0xF3, K18),          KL(0xD3, K18),
+    KL(0xFA, K18),          KL(0xDA, K18),          KL(0xFD, K18_Y),        KL(0xDD, K18_Y),
+    KL(0xEF, KMW),          KL(0xCF, KMW)};
+#undef KL
+
+static void count_scripts(const unsigned char *s, size_t n, counts *out) {
+  counts kc, *k = &kc; /* a local copy: stores through `out` could alias s */
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
   for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    /* ASCII letters 16 bytes at a time, up to the first byte that needs a
+     * look of its own (non-ASCII, ' ` _) */
+    if (i + 16 <= n) {
+      const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+      const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+      const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                       _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+      const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
+                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+      const unsigned stop = (unsigned)_mm_movemask_epi8(x) | (unsigned)_mm_movemask_epi8(odd);
+      const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : 16;
+      const unsigned pre = (1u << adv) - 1;
+      const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
+      const unsigned qm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q')));
+      const unsigned wm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w')));
+      const unsigned prev_low = prev >= 'a' && prev <= 'z';
+      /* letters before the stop, summed by SAD (one byte of 1 per letter) */
+      const __m128i before =
+          _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                         _mm_set1_epi8((char)adv));
+      const __m128i sad = _mm_sad_epu8(
+          _mm_and_si128(_mm_and_si128(_mm_or_si128(low, up), before), _mm_set1_epi8(1)),
+          _mm_setzero_si128());
+      k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
+      k->kz += (qm & pre) != 0;
+      k->w += (wm & pre) != 0;
+      k->code += (um & ((lm << 1) | prev_low) & pre) != 0;
+      if (adv) {
+        prev = s[i + adv - 1];
+        i += adv;
+        if (adv == 16) continue;
+      }
+    }
+#endif
     if (s[i] < 0x80 && s[i] != '\'' && s[i] != '`') {
       if (ascii_letter(s[i])) {
         k->lat++;
         k->kz += (s[i] | 0x20) == 'q';
+        k->w += (s[i] | 0x20) == 'w';
+        k->code += s[i] <= 'Z' && prev >= 'a' && prev <= 'z';
       }
+      k->code += s[i] == '_';
       prev = s[i++];
       continue;
     }
     size_t l, sub;
-    uint32_t c = kz_utf8_decode(s + i, n - i, &l, &sub);
-    if (!l) {
-      i += sub;
-      prev = 0;
-      continue;
+    uint32_t c;
+    if (s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      c = ((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu); /* the common case, decoded inline */
+      l = 2;
+    } else {
+      c = kz_utf8_decode(s + i, n - i, &l, &sub);
+      if (!l) {
+        i += sub;
+        prev = 0;
+        k->unsure++;
+        continue;
+      }
     }
     i += l;
+    if (c >= 0xC0 && c < 0x200 && kz_letter_class[c - 0xC0]) {
+      const unsigned cl = kz_letter_class[c - 0xC0];
+      k->lat++;
+      if (cl == KMW) { /* outside the official alphabets: "other" to them */
+        k->mw++;
+        k->other++;
+      } else if (cl >= K18) {
+        k->kz++;
+        k->s18++;
+        k->y18 += cl == K18_Y;
+      } else {
+        k->kz++;
+        k->s21++;
+        k->dotless += cl == K21_DOTLESS;
+        k->umacron += cl == K21_UMACRON;
+      }
+      prev = c;
+      continue;
+    }
+    k->unsure += !plain_nfc(c);
     if (c >= 0x400 && c < 0x530)
       k->cyr++;
     else if (kz_tl_is_arabic_letter(c))
       k->arab++;
     else if (kz_tl_is_latin_letter(c)) {
       k->lat++;
-      switch (c) {
-      case 0xE4:
-      case 0xC4:
-      case 0x11F:
-      case 0x11E:
-      case 0xF1:
-      case 0xD1:
-      case 0x15F:
-      case 0x15E:
-      case 0x16B:
-      case 0x16A:
-      case 0x131:
-      case 0x130:
-      case 0xF6:
-      case 0xD6:
-      case 0xFC:
-      case 0xDC:
-        k->s21++;
-        k->kz++;
-        k->dotless += c == 0x131;
-        break;
-      case 0xE1:
-      case 0xC1:
-      case 0x1F5:
-      case 0x1F4:
-      case 0x144:
-      case 0x143:
-      case 0xF3:
-      case 0xD3:
-      case 0xFA:
-      case 0xDA:
-      case 0xFD:
-      case 0xDD:
-        k->s18++;
-        k->kz++;
-        break;
-      case 'q':
-      case 'Q':
-        k->kz++;
-        break;
-      default:
-        k->other += c >= 0x80;
-        break;
-      }
+      k->other += c >= 0x80;
     } else if (kz_tl_is_apos(c) && kz_tl_is_latin_letter(prev) &&
                strchr("agnouyscAGNOUYSC", (int)(prev < 128 ? prev : 1)) && prev < 128) {
       k->s17++;
@@ -146,9 +225,20 @@ static void count_scripts(const unsigned char *s, size_t n, counts *k) {
     }
     prev = c;
   }
+  *out = kc;
 }
 
+/* The MediaWiki kk-latn scheme (Wikipedia's converter) writes и ï, which
+ * no official alphabet has (its ç for ч is also a 2021 writer's habit), ұ u
+ * (2021: ū) and of 2018's acute letters only ý (its й).  2017 is not ruled
+ * out: apostrophes after letters are common in any text. */
+static int not_mediawiki(const counts *k) { return k->umacron || k->s18 != k->y18; }
+/* ï with w (у, frequent in Kazakh, never written so by 2021 or 2018): a
+ * name like Haïti alone does not make a 2021 line MediaWiki */
+static int mediawiki_letters(const counts *k) { return k->mw && k->w && !not_mediawiki(k); }
+
 static kztext_scheme latin_alphabet(const counts *k) {
+  if (mediawiki_letters(k)) return KZTEXT_SCHEME_MEDIAWIKI;
   if (k->s18 > k->s21 && k->s18 >= k->s17) return KZTEXT_SCHEME_LATIN2018;
   if (k->s17 > k->s21 && k->s17 > k->s18) return KZTEXT_SCHEME_LATIN2017;
   return KZTEXT_SCHEME_LATIN2021;
@@ -168,7 +258,8 @@ kztext_scheme kztext_translit_detect(const char *src, size_t len) {
   if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
           KZTEXT_OK &&
       r.lang == KZTEXT_LANG_KK && r.variant != KZTEXT_VARIANT_NONE)
-    return r.variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+    return mediawiki_letters(&k)                   ? KZTEXT_SCHEME_MEDIAWIKI
+           : r.variant == KZTEXT_VARIANT_LATIN2018 ? KZTEXT_SCHEME_LATIN2018
            : r.variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
                                                    : KZTEXT_SCHEME_LATIN2021;
   return latin_alphabet(&k);
@@ -335,7 +426,10 @@ typedef struct line_info {
   kztext_scheme kk_variant; /* the line's alphabet if it is Kazakh with letters that show it */
   kztext_scheme letters;    /* the alphabet its letters suggest, or foreign without any */
   int dense;
-  size_t weight; /* letters of a sure verdict */
+  size_t weight;            /* letters of a sure verdict */
+  size_t lat, other_script; /* Latin letters; Cyrillic and Arabic ones */
+  size_t code, unsure;      /* counts.code, counts.unsure */
+  int mw;                   /* MediaWiki's own letters: 1, letters it lacks: -1, else 0 */
 } line_info;
 
 /* The line's own verdict, from detect: sure when detect is sure on 40+
@@ -344,6 +438,11 @@ typedef struct line_info {
 static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   counts k;
   count_scripts(s, n, &k);
+  li->lat = k.lat;
+  li->other_script = k.cyr + k.arab;
+  li->code = k.code;
+  li->unsure = k.unsure;
+  li->mw = not_mediawiki(&k) ? -1 : k.mw > 0;
   li->own = LATIN_FOREIGN;
   li->kk_variant = LATIN_FOREIGN;
   li->weight = 0;
@@ -353,7 +452,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
     li->own = LINE_NONE; /* nothing to decide: joins the block around it */
     return;
   }
-  const int marked = k.s21 + k.s18 + k.s17 > 0;
+  const int marked = k.s21 + k.s18 + k.s17 + k.mw > 0;
   /* Kazakh Latin letters in one letter of fifty outweigh a verdict of
    * English: they are what Russian and names read out of a Kazakh
    * converter look like (Russian is not modelled in Latin), and English
@@ -375,7 +474,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
                     NULL) != KZTEXT_OK)
     return;
   if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
-    li->kk_variant = scheme_of_variant(r.variant);
+    li->kk_variant = mediawiki_letters(&k) ? KZTEXT_SCHEME_MEDIAWIKI : scheme_of_variant(r.variant);
   li->own = LINE_WEAK;
   if (r.script == KZTEXT_SCRIPT_LATN && r.confidence >= AUTO_SURE &&
       r.letters >= AUTO_LINE_LETTERS) {
@@ -394,7 +493,9 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
 /* A weak line's verdict given the document's. */
 static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
   if (d->sure && d->script == KZTEXT_SCRIPT_LATN && d->lang == KZTEXT_LANG_KK)
-    return li->kk_variant != LATIN_FOREIGN ? li->kk_variant : d->latin;
+    return li->letters == KZTEXT_SCHEME_MEDIAWIKI ? li->letters /* its ï decides */
+           : li->kk_variant != LATIN_FOREIGN      ? li->kk_variant
+                                                  : d->latin;
   if (d->sure && d->lang != KZTEXT_LANG_KK && d->lang != KZTEXT_LANG_UND && !li->dense)
     return LATIN_FOREIGN;
   return li->letters;
@@ -406,7 +507,8 @@ typedef struct auto_ctx {
   unsigned flags;
   char *out;
   kz_spanv *sv;
-  kz_tl_memo *memo; /* latin2021 -> Cyrillic words, shared by all pieces */
+  kz_tl_memo *memo;      /* latin2021 -> Cyrillic words, shared by all pieces */
+  const line_info *line; /* the line of the text where conversion is, or before it */
 } auto_ctx;
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
@@ -425,29 +527,47 @@ typedef struct auto_ctx {
  * nothing (2015jyly, a word glued to a step number, m2). */
 static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   size_t e = i;
-  int under = 0, letter = 0, humps = 0;
+  int under = 0, letter = 0, humps = 0, kz_q = 0;
   while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
     if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
+    kz_q |= (s[e] | 0x20) == 'q' && e + 1 < n && ascii_letter(s[e + 1]) && (s[e + 1] | 0x20) != 'u';
     under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]);
     letter |= ascii_letter(s[e]);
     e++;
   }
   if (e < n && (s[e] >= 0x80 || s[e] == '@')) return i; /* a word of an alphabet, an address */
-  return letter && (under || humps >= 2) ? e : i;
+  /* q before a letter other than u is Kazakh Latin (қ), which crawled
+   * pages glue into humps (saparPodelitsiaTaqyryp), not code */
+  return letter && (under || (humps >= 2 && !kz_q)) ? e : i;
+}
+
+/* The first byte at or after i that is not an ASCII letter, or n. */
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+    const unsigned m = ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
+    if (m) return i + (size_t)__builtin_ctz(m);
+  }
+#endif
+  while (i < n && ascii_letter(s[i]))
+    i++;
+  return i;
 }
 
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
-static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t *end) {
+static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
   size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
-    if (code_token(s, j, n) > j) break;
-    size_t w = j;
-    while (w < n &&
-           (ascii_letter(s[w]) || (s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))))
-      w++;
+    if (code && code_token(s, j, n) > j) break;
+    size_t w = letters_end(s, j, n);
+    while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
+      w = letters_end(s, w + 1, n);
     if (w == j ||
         (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
@@ -473,25 +593,47 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, size_t 
 /* Converts the Latin run s[i..n) of a Kazakh line from `latin`, leaving its
  * English phrases as they are. */
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          const auto_ctx *c, size_t o);
+                          auto_ctx *c, size_t o);
 
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
-                          const auto_ctx *c, size_t o);
+                          auto_ctx *c, size_t o);
 
 /* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
  * word run by word run: each run of one script goes its own route. */
 static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          const auto_ctx *c, size_t o) {
+                          auto_ctx *c, size_t o) {
+  const line_info *ln = c->line;
   while (i < n) {
     /* a run: words of one script and what lies between them */
     size_t l;
     int sc = 0;
     size_t j = i;
     while (j < n) {
+      while (ln->end <= j)
+        ln++;
+      if (!ln->other_script && (!ln->lat || sc == 0 || sc == 2)) {
+        /* a line without Cyrillic or Arabic letters (its letter counts say
+         * so) continues a Latin run whole */
+        if (ln->lat) sc = 2;
+        j = ln->end;
+        continue;
+      }
       int t;
       if (s[j] < 0x80) {
         t = ascii_letter(s[j]) ? 2 : 0;
         l = 1;
+        if (t && c->to != KZTEXT_SCHEME_CYRILLIC) {
+          /* Latin look-alikes inside a Cyrillic word ("бepici") go with
+           * it to the Cyrillic reader, which repairs them */
+          size_t r = j + 1;
+          while (r < n && ascii_letter(s[r]))
+            r++;
+          if (((j >= 2 && s[j - 2] >= 0xD0 && s[j - 2] <= 0xD3) ||
+               (r + 1 < n && s[r] >= 0xD0 && s[r] <= 0xD3)) &&
+              kz_tl_mixed_word(s, n, j))
+            t = 1;
+          l = r - j;
+        }
       } else {
         t = script_of(kz_utf8_next(s + j, &l));
       }
@@ -513,27 +655,60 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
   return o;
 }
 
+/* Does a word start after the byte b?  After ASCII other than letters, the
+ * apostrophe and the hyphen. */
+static int before_word(unsigned char b) {
+  return b < 0x80 && !ascii_letter(b) && b != '\'' && b != '-';
+}
+
+/* The first word start at or after j > 0: an ASCII letter after a byte of
+ * before_word(), or n. */
+static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
+#ifdef __SSE2__
+  for (; j + 16 <= n; j += 16) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
+    const __m128i b = _mm_loadu_si128((const __m128i *)(s + j - 1));
+    const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    const __m128i yb = _mm_or_si128(b, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+    const __m128i bletter = _mm_and_si128(_mm_cmpgt_epi8(yb, _mm_set1_epi8('a' - 1)),
+                                          _mm_cmplt_epi8(yb, _mm_set1_epi8('z' + 1)));
+    const __m128i bnot = _mm_or_si128(_mm_or_si128(bletter, _mm_cmplt_epi8(b, _mm_setzero_si128())),
+                                      _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\'')),
+                                                   _mm_cmpeq_epi8(b, _mm_set1_epi8('-'))));
+    const unsigned m =
+        (unsigned)_mm_movemask_epi8(letter) & ~(unsigned)_mm_movemask_epi8(bnot) & 0xFFFFu;
+    if (m) return j + (size_t)__builtin_ctz(m);
+  }
+#endif
+  for (; j < n; j++)
+    if (ascii_letter(s[j]) && before_word(s[j - 1])) return j;
+  return n;
+}
+
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
-                          const auto_ctx *c, size_t o) {
+                          auto_ctx *c, size_t o) {
   size_t start = i;
-  for (size_t j = i; j < n;) {
-    /* at a word start after a non-letter */
-    if (ascii_letter(s[j]) && (j == i || (!ascii_letter(s[j - 1]) && s[j - 1] < 0x80 &&
-                                          s[j - 1] != '\'' && s[j - 1] != '-'))) {
+  /* the first word may start at i itself */
+  for (size_t j = ascii_letter(s[i]) ? i : next_word_start(s, i + 1, n); j < n;) {
+    {
       size_t end = j;
-      size_t e = code_token(s, j, n);
-      if (e == j) e = foreign_phrase(s, j, n, &end);
+      while (c->line->end <= j)
+        c->line++;
+      const int code = c->line->code > 0; /* identifiers are possible on this line */
+      size_t e = code ? code_token(s, j, n) : j;
+      if (e == j) e = foreign_phrase(s, j, n, code, &end);
       if (e > j) {
         if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;
         o = route_piece(s, j, e, c->to, c, o);
-        start = j = e;
+        start = e;
+        j = next_word_start(s, e, n);
         continue;
       }
-      j = end > j ? end : j + 1;
-      continue;
+      j = next_word_start(s, end > j ? end : j + 1, n);
     }
-    j++;
   }
   if (n > start) o = route_piece(s, start, n, latin, c, o);
   return o;
@@ -541,14 +716,14 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
 
 /* Converts s[i..j) from `from` to `to` at out + o; returns the new o. */
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
-                          const auto_ctx *c, size_t o) {
+                          auto_ctx *c, size_t o) {
   kztext_scheme to = c->to;
   unsigned flags = c->flags;
   char *out = c->out;
   kz_spanv *sv = c->sv;
   size_t r = (size_t)-1;
   if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
-    r = kz_tl_latin2021_fast(s + i, j - i, flags, out + o);
+    r = kz_tl_latin2021_fast_memo(s + i, j - i, flags, out + o, c->memo);
   kz_spanv sub = {0};
   if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
   if (r == (size_t)-1) {
@@ -569,8 +744,12 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
  * verdict; the others take the document's, which is the verdict of most
  * letters on sure lines (so one English quote does not make a Kazakh page
  * English, nor a Kazakh name an English page Kazakh). */
+#define NOT_PREPARED ((size_t)-2)
+
+/* raw: s is the caller's text as it is; NOT_PREPARED when it may need
+ * preparing (invalid UTF-8, not NFC). */
 static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
-                         char *out, kz_spanv *sv) {
+                         char *out, kz_spanv *sv, int raw) {
   size_t nl_count = 1;
   for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
     nl_count++;
@@ -579,13 +758,19 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
   /* votes[scheme] for sure Kazakh lines whose letters name the alphabet,
    * votes[KZ_SCHEME_COUNT] for sure foreign ones; sure Kazakh lines without
    * such letters count for Kazakh but for no alphabet. */
-  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0}, kk_plain = 0;
+  size_t nlines = 0, votes[KZ_SCHEME_COUNT + 1] = {0}, kk_plain = 0, mw_lines = 0, mw_against = 0;
   for (size_t i = 0; i < n;) {
     const unsigned char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) + 1 : n;
     line_info *li = &lines[nlines++];
     line_verdict(s + i, e - i, li);
     li->end = e;
+    if (raw && li->unsure) {
+      free(lines);
+      return NOT_PREPARED;
+    }
+    mw_lines += li->letters == KZTEXT_SCHEME_MEDIAWIKI; /* ï on a line with Kazakh letters */
+    mw_against += li->mw < 0;
     if (li->own == LATIN_FOREIGN)
       votes[KZ_SCHEME_COUNT] += li->weight;
     else if ((int)li->own >= 0 && (int)li->own < KZ_SCHEME_COUNT)
@@ -594,6 +779,19 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       kk_plain += li->weight;
     i = e;
   }
+  if (mw_lines && !mw_against)            /* a page of Wikipedia's converter: its */
+    for (size_t q = 0; q < nlines; q++) { /* 2021 and 2018 readings are MediaWiki's */
+      line_info *li = &lines[q];
+      kztext_scheme *v[3] = {&li->own, &li->kk_variant, &li->letters};
+      for (int x = 0; x < 3; x++)
+        if (*v[x] == KZTEXT_SCHEME_LATIN2021 || *v[x] == KZTEXT_SCHEME_LATIN2018) {
+          if (x == 0) {
+            votes[*v[x]] -= li->weight;
+            votes[KZTEXT_SCHEME_MEDIAWIKI] += li->weight;
+          }
+          *v[x] = KZTEXT_SCHEME_MEDIAWIKI;
+        }
+    }
   doc_verdict d;
   memset(&d, 0, sizeof d);
   size_t kk = kk_plain, best = 0;
@@ -610,15 +808,18 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     for (size_t q = 0; q < nlines; q++)
       if (lines[q].own == LINE_WEAK) {
         doc_detect(s, n, &d);
+        if (mw_lines && !mw_against && d.latin != KZTEXT_SCHEME_LATIN2017)
+          d.latin = KZTEXT_SCHEME_MEDIAWIKI;
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL};
+  auto_ctx c = {to, flags, out, sv, NULL, lines};
   if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
     /* a block: consecutive lines whose Latin words get the same verdict */
     kztext_scheme latin = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
+    const size_t q0 = q;
     size_t j = lines[q++].end;
     while (q < nlines) {
       kztext_scheme v = lines[q].own == LINE_WEAK ? weak_line(&lines[q], &d) : lines[q].own;
@@ -629,6 +830,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       j = lines[q++].end;
     }
     if (latin == LINE_NONE) latin = LATIN_FOREIGN;
+    c.line = &lines[q0];
     o = route_block(s, i, j, latin, &c, o);
     if (o == (size_t)-1) break;
     i = j;
@@ -781,15 +983,18 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to <= KZTEXT_SCHEME_MEDIAWIKI &&
                        to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
-  if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
+  const int auto_raw = from == KZTEXT_SCHEME_AUTO;
+  const size_t f0 = auto_raw ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR : KZ_FACTOR_FROM_CYR;
+  if (!sv && (fwd_fast || rev_fast || auto_raw) && len <= ((size_t)-1 - 64) / f0) {
     /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
-     * latin2021 to Cyrillic */
-    size_t need0 = len * KZ_FACTOR_FROM_CYR + 32;
+     * latin2021 to Cyrillic; auto mode on text that needs no preparing */
+    size_t need0 = len * f0 + 32;
     char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
     if (!buf0) return KZTEXT_E_NO_MEMORY;
-    size_t r0 = fwd_fast ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
-                         : kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0);
-    if (r0 != (size_t)-1) {
+    size_t r0 = fwd_fast   ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                : rev_fast ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
+                           : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1);
+    if (r0 != (size_t)-1 && r0 != NOT_PREPARED) {
       if (out_len) *out_len = r0;
       if (out) {
         char *res = buf0 == dst ? NULL : realloc(buf0, r0 + 1);
@@ -825,7 +1030,7 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
     st = KZTEXT_E_NO_MEMORY;
     goto done;
   }
-  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv)
+  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv, 0)
                                         : route(p.s, p.n, from, to, flags, buf, sv);
   if (r == (size_t)-1 || (sv && sv->oom)) {
     if (buf != dst) free(buf);

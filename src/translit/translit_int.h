@@ -119,6 +119,10 @@ size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *
 size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
 size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
 uint32_t kz_tl_cyr_lower1(uint32_t cp);
+/* Does the word around the ASCII letter s[i] mix Cyrillic letters with
+ * Latin look-alikes only ("бepici")?  Then kz_tl_from_cyrillic() reads the
+ * look-alikes as the Cyrillic letters they stand for. */
+int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i);
 /* Latin scheme -> Cyrillic. */
 size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
                           char *out, kz_spanv *sv);

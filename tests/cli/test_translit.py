@@ -36,6 +36,19 @@ class TranslitCliTest(unittest.TestCase):
         rc, out, _ = run(["--to", "cyrillic"], "Qazaqstan jáne Shymkent\n".encode())
         self.assertEqual(out.decode(), "Қазақстан және Шымкент\n")
 
+    def test_auto_mediawiki_and_lookalikes(self):
+        # Wikipedia's kk-latn (ï for и) is read as such, the whole page too
+        text = "Bizdiñ awılda jaña mektep aşıldı.\nOqwşılar kïno körwge bardı.\n"
+        rc, out, _ = run(["--from", "auto", "--to", "cyrillic"], text.encode())
+        self.assertEqual((rc, out.decode()),
+                         (0, "Біздің ауылда жаңа мектеп ашылды.\nОқушылар кино көруге барды.\n"))
+        # Latin look-alikes inside Cyrillic words are repaired as --from cyrillic does
+        text = "Бүгін бepici ғacыp\n"
+        rc, out, _ = run(["--from", "auto", "--to", "latin2021"], text.encode())
+        _, named, _ = run(["--from", "cyrillic", "--to", "latin2021"], text.encode())
+        self.assertEqual((rc, out.decode()), (0, "Bügın berısı ğasyr\n"))
+        self.assertEqual(out, named)
+
     def test_jsonl(self):
         rc, out, _ = run(["--to", "bgn", "--format", "jsonl"], "АҚШ\nШ.\n".encode())
         self.assertEqual(rc, 0)

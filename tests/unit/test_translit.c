@@ -254,10 +254,105 @@ static void auto_lines(void) {
              "a 2021 line, a 2018 line, a short line");
   check_auto("Bügın jaña kod: my_var pen getElementById.",
              "Бүгін жаңа код: my_var пен getElementById.", "identifiers stay");
+  /* humps with q before a letter other than u are Kazakh words a crawler glued */
+  check_auto("Bügın jaña habar: saiahatQalaSapary jäne getElementById.",
+             "Бүгін жаңа хабар: саяхатҚалаСапары және getElementById.", "glued Kazakh words");
   /* 2018 with ı and few acute letters is 2018, as detect says */
   const char *t18 = "Bul jıyn Aqtóbede ótti";
   CHECK_INT(kztext_translit_detect(t18, strlen(t18)), KZTEXT_SCHEME_LATIN2018, "2018 with ı");
   check_auto(t18, "Бұл жиын Ақтөбеде өтті", "2018 with ı converted");
+  /* MediaWiki kk-latn (ï for и; ı ы, i і, w у, u ұ): a line with ï names the
+   * page's scheme, and the other lines are read in it too; a 2021 line with
+   * ū keeps 2021, and ç alone is a 2021 writer's ч */
+  const char *mw = "Bizdiñ awılda jaña mektep aşıldı.\nOqwşılar jaña sınıptarğa kïno körwge bardı.";
+  CHECK_INT(kztext_translit_detect(mw, strlen(mw)), KZTEXT_SCHEME_MEDIAWIKI, "detect mediawiki");
+  check_auto(mw, "Біздің ауылда жаңа мектеп ашылды.\nОқушылар жаңа сыныптарға кино көруге барды.",
+             "MediaWiki page");
+  check_auto("Bızdıñ auylda jaña mektep aşyldy, būl jaqsy.\nOqwşılar kïno körwge bardı.",
+             "Біздің ауылда жаңа мектеп ашылды, бұл жақсы.\nОқушылар кино көруге барды.",
+             "a 2021 line with ū, a MediaWiki line with ï");
+  check_auto("Bızdıñ auylda ūçastok aşyldy.", "Біздің ауылда ұчасток ашылды.", "2021 with ç");
+  check_auto("Bügın Haïti elınen qonaqtar keldı.", "Бүгін Хаïти елінен қонақтар келді.",
+             "a name with ï in a 2021 line without w");
+}
+
+/* --from auto to a Latin scheme repairs Latin look-alikes inside Cyrillic
+ * words as --from cyrillic does; a Latin word beside them stays. */
+static void auto_lookalikes(void) {
+  const char *in = "Бүгін бepici ғacыp мектепте, Google компаниясы.";
+  char *a = NULL, *b = NULL;
+  size_t an = 0, bn = 0;
+  CHECK_INT(kztext_translit_alloc(in, strlen(in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0,
+                                  &a, &an, NULL),
+            KZTEXT_OK, "auto look-alikes");
+  CHECK_INT(kztext_translit_alloc(in, strlen(in), KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021,
+                                  0, &b, &bn, NULL),
+            KZTEXT_OK, "cyrillic look-alikes");
+  if (a) CHECK_STR(a, an, "Bügın berısı ğasyr mektepte, Google kompaniiasy.", "auto look-alikes");
+  if (a && b) CHECK_STR(a, an, b, "auto = --from cyrillic on look-alikes");
+  kztext_free(a);
+  kztext_free(b);
+  check_tiling(in, strlen(in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0);
+}
+
+/* Auto mode reads text unprepared when every character is NFC-inert (no
+ * mark, no singleton) and prepares it otherwise: both must give what the
+ * offsets route, which always prepares, gives.  Every character of the
+ * blocks that matter stands after a letter, before one and alone. */
+static void auto_unprepared(void) {
+  int bad = 0;
+  for (uint32_t c = 0x80; c < 0x1F100; c++) {
+    if ((c >= 0x3100 && c < 0x4E00) || (c >= 0x4E10 && c < 0xFB00) || (c >= 0xD800 && c < 0xE000) ||
+        (c >= 0x10000 && c < 0x1F000))
+      continue;
+    char u[4];
+    size_t ul = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (ul == 2) {
+      u[0] = (char)(0xC0 | (c >> 6));
+      u[1] = (char)(0x80 | (c & 0x3F));
+    } else if (ul == 3) {
+      u[0] = (char)(0xE0 | (c >> 12));
+      u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+      u[2] = (char)(0x80 | (c & 0x3F));
+    } else {
+      u[0] = (char)(0xF0 | (c >> 18));
+      u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+      u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+      u[3] = (char)(0x80 | (c & 0x3F));
+    }
+    char in[64];
+    size_t n = 0;
+    static const char head[] = "B\xc3\xbcg\xc4\xb1n e", tail[] = " ja\xc3\xb1"
+                                                                 "a\n";
+    memcpy(in + n, head, sizeof head - 1);
+    n += sizeof head - 1;
+    memcpy(in + n, u, ul);
+    n += ul;
+    in[n++] = 'a';
+    memcpy(in + n, u, ul);
+    n += ul;
+    memcpy(in + n, u, ul);
+    n += ul;
+    in[n++] = ' ';
+    memcpy(in + n, u, ul);
+    n += ul;
+    memcpy(in + n, tail, sizeof tail - 1);
+    n += sizeof tail - 1;
+    char *a = NULL, *b = NULL;
+    size_t an = 0, bn = 0, ns = 0;
+    kztext_alignment *sp = NULL;
+    if (kztext_translit_alloc(in, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0, &a, &an,
+                              NULL) != KZTEXT_OK ||
+        kztext_translit_offsets_alloc(in, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0, &b, &bn,
+                                      &sp, &ns, NULL) != KZTEXT_OK ||
+        an != bn || memcmp(a, b, an) != 0) {
+      if (!bad++) fprintf(stderr, "auto unprepared differs at U+%04X\n", (unsigned)c);
+    }
+    kztext_free(a);
+    kztext_free(b);
+    kztext_free(sp);
+  }
+  CHECK_INT(bad, 0, "auto: unprepared = prepared for every character");
 }
 
 /* Large latin2021 inputs take a memo of converted words (fast2021.c): the
@@ -389,6 +484,8 @@ int main(void) {
   detect();
   memo_equivalence();
   auto_lines();
+  auto_unprepared();
+  auto_lookalikes();
   addresses();
   return t_finish();
 }
