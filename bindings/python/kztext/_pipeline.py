@@ -484,7 +484,9 @@ def process_jsonl(lines: Iterable[Union[str, bytes]], field: str = "text",
         n = 0
         for line in lines:
             n += 1
-            raw = line.rstrip(b"\r\n " if isinstance(line, (bytes, bytearray)) else "\r\n ")
+            raw: Union[str, bytes] = (bytes(line).rstrip(b"\r\n ")
+                                      if isinstance(line, (bytes, bytearray))
+                                      else line.rstrip("\r\n "))
             if not raw:
                 continue  # blank lines are not records, but they count
             id_, data, err = _jsonl_record(raw, field, id_field, n)
