@@ -144,8 +144,7 @@ static double now(void) {
 
 /* ---- output ---- */
 
-static void put_doc_id(ctx *c, int file, unsigned long long line) {
-  strbuf *o = &c->sb;
+static void put_doc_id(const ctx *c, strbuf *o, int file, unsigned long long line) {
   if (c->input == IN_JSONL) {
     sb_u64(o, line);
   } else {
@@ -157,9 +156,28 @@ static void put_doc_id(ctx *c, int file, unsigned long long line) {
   }
 }
 
-static void put_record(ctx *c, int file, const json_meta *m, const char *id, size_t id_len,
-                       const kztext_sentence *r, unsigned long long nb, unsigned long long pb) {
-  strbuf *o = &c->sb;
+/* Where a worker wrote a number that counts from the start of its text
+ * piece; the writer adds the count of the pieces before (known only in
+ * order) when it writes the bytes. */
+typedef struct patch {
+  size_t pos, len;          /* the digits, in the formatted bytes */
+  unsigned long long value; /* as written */
+  int para;                 /* a paragraph number, else a byte offset */
+} patch;
+
+/* Writes v, noting it as a patch when pt is not NULL. */
+static void put_num(strbuf *o, strbuf *pt, unsigned long long v, int para) {
+  size_t at = o->len;
+  sb_u64(o, v);
+  if (pt) {
+    patch x = {at, o->len - at, v, para};
+    sb_put(pt, (const char *)&x, sizeof x);
+  }
+}
+
+static void put_record(const ctx *c, strbuf *o, strbuf *pt, int file, const json_meta *m,
+                       const char *id, size_t id_len, const kztext_sentence *r,
+                       unsigned long long nb, unsigned long long pb) {
   const char *variant = r->variant ? kztext_variant_name(r->variant) : NULL;
   if (c->format == OUT_TEXT) {
     if (r->translit)
@@ -172,7 +190,7 @@ static void put_record(ctx *c, int file, const json_meta *m, const char *id, siz
   int json = c->format == OUT_JSONL;
   /* The same fields in the same order: JSON with keys, TSV as columns. */
   if (json) sb_puts(o, "{\"doc\":");
-  put_doc_id(c, file, m ? m->line : 0);
+  put_doc_id(c, o, file, m ? m->line : 0);
   if (c->id_field) {
     sb_puts(o, json ? ",\"id\":" : "\t");
     if (m && m->has_id)
@@ -181,11 +199,11 @@ static void put_record(ctx *c, int file, const json_meta *m, const char *id, siz
       sb_puts(o, json ? "null" : "-");
   }
   sb_puts(o, json ? ",\"para\":" : "\t");
-  sb_u64(o, pb + r->para);
+  put_num(o, pt, pb + r->para, 1);
   sb_puts(o, json ? ",\"start\":" : "\t");
-  sb_u64(o, nb + r->start);
+  put_num(o, pt, nb + r->start, 0);
   sb_puts(o, json ? ",\"end\":" : "\t");
-  sb_u64(o, nb + r->end);
+  put_num(o, pt, nb + r->end, 0);
   if (json) {
     sb_puts(o, ",\"text\":");
     sb_json(o, r->text, r->len);
@@ -283,50 +301,128 @@ static void show_progress(ctx *c, int final) {
   fputs(final ? "\n" : "   ", stderr);
 }
 
+/* The meta that travels with a result. */
+static int result_meta(const ctx *c, const kztext_stream_result *r, json_meta *jm, text_meta *tm,
+                       const char **id, size_t *id_len) {
+  if (c->input == IN_JSONL) {
+    memcpy(jm, r->meta, sizeof *jm);
+    *id = (const char *)r->meta + sizeof *jm;
+    *id_len = r->meta_len - sizeof *jm;
+    return jm->file;
+  }
+  memcpy(tm, r->meta, sizeof *tm);
+  return tm->file;
+}
+
+/* Formats a result's records: with the bases (nb, pb) in order, or with
+ * none, noting where the numbers are in pt. */
+static void put_records(const ctx *c, strbuf *o, strbuf *pt, const kztext_stream_result *r,
+                        unsigned long long nb, unsigned long long pb) {
+  json_meta jm;
+  text_meta tm;
+  const char *id = NULL;
+  size_t id_len = 0;
+  int file = result_meta(c, r, &jm, &tm, &id, &id_len);
+  const json_meta *m = c->input == IN_JSONL ? &jm : NULL;
+  size_t last_para = (size_t)-1;
+  for (size_t k = 0; k < r->count; k++) {
+    const kztext_sentence *x = &r->sentences[k];
+    if (c->keep && !(c->keep & (1u << x->role))) continue;
+    if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) sb_putc(o, '\n');
+    last_para = x->para;
+    put_record(c, o, pt, file, m, id, id_len, x, nb, pb);
+  }
+  if (c->format == OUT_TEXT && r->count) sb_putc(o, '\n');
+}
+
+/* The stream's format callback (-j 2 and up): formats a result's records
+ * on the worker that made it (several at once), so that the ordered writer
+ * only writes bytes.  With text input, the paragraph numbers and offsets
+ * count from the piece's start; their places follow the bytes, as
+ * patches, and then {bytes, patches} as two size_t. */
+static int on_format(void *user, const kztext_stream_result *r, char **buf, size_t *len,
+                     size_t *cap) {
+  const ctx *c = user;
+  strbuf o = {*buf, *len, *cap, 0}, pt = {NULL, 0, 0, 0};
+  size_t start = o.len;
+  int patched = c->input == IN_TEXT && c->format != OUT_TEXT;
+  put_records(c, &o, patched ? &pt : NULL, r, 0, 0);
+  if (patched) {
+    size_t sizes[2] = {o.len - start, pt.len / sizeof(patch)};
+    for (size_t i = 0; i < sizes[1]; i++) { /* positions from this result's start */
+      patch x;
+      memcpy(&x, pt.data + i * sizeof x, sizeof x);
+      x.pos -= start;
+      memcpy(pt.data + i * sizeof x, &x, sizeof x);
+    }
+    sb_put(&o, pt.data, pt.len);
+    sb_put(&o, (const char *)sizes, sizeof sizes);
+  }
+  free(pt.data);
+  *buf = o.data;
+  *len = o.len;
+  *cap = o.cap;
+  return o.oom || pt.oom;
+}
+
+/* Writes formatted bytes, adding the bases to the patched numbers. */
+static void write_formatted(ctx *c, const kztext_stream_result *r) {
+  const char *f = r->formatted;
+  if (c->jobs <= 1) { /* no format callback: formatted here, in order */
+    c->sb.len = 0;
+    put_records(c, &c->sb, NULL, r, c->doc_norm_base, c->doc_para_base);
+    if (!c->sb.oom) cli_write(c->out, c->sb.data, c->sb.len);
+    return;
+  }
+  if (!(c->input == IN_TEXT && c->format != OUT_TEXT)) {
+    cli_write(c->out, f, r->formatted_len);
+    return;
+  }
+  size_t sizes[2];
+  if (r->formatted_len < sizeof sizes) return; /* a result with no bytes */
+  memcpy(sizes, f + r->formatted_len - sizeof sizes, sizeof sizes);
+  if (!c->doc_norm_base && !c->doc_para_base) { /* the numbers stand as written */
+    cli_write(c->out, f, sizes[0]);
+    return;
+  }
+  strbuf *o = &c->sb;
+  o->len = 0;
+  size_t prev = 0;
+  for (size_t i = 0; i < sizes[1]; i++) {
+    patch x;
+    memcpy(&x, f + sizes[0] + i * sizeof x, sizeof x);
+    sb_put(o, f + prev, x.pos - prev);
+    sb_u64(o, x.value + (x.para ? c->doc_para_base : c->doc_norm_base));
+    prev = x.pos + x.len;
+  }
+  sb_put(o, f + prev, sizes[0] - prev);
+  if (!o->oom) cli_write(c->out, o->data, o->len);
+}
+
 /* The stream's write callback: one document (or part of a text piece), in
- * input order.  Returns 1 to stop the run. */
+ * input order, its records formatted already.  Returns 1 to stop the run. */
 static int on_result(void *user, const kztext_stream_result *r) {
   ctx *c = user;
   json_meta jm;
   text_meta tm = {0, 0, 0};
-  const json_meta *m = NULL;
   const char *id = NULL;
   size_t id_len = 0;
-  if (c->input == IN_JSONL) {
-    memcpy(&jm, r->meta, sizeof jm);
-    m = &jm;
-    id = (const char *)r->meta + sizeof jm;
-    id_len = r->meta_len - sizeof jm;
-  } else {
-    memcpy(&tm, r->meta, sizeof tm);
-  }
-  int file = m ? m->file : tm.file;
+  int file = result_meta(c, r, &jm, &tm, &id, &id_len);
   if (r->status) {
     fflush(c->out); /* what came before the error is out before its message */
-    report_error(c, r, file, m, &tm);
+    report_error(c, r, file, c->input == IN_JSONL ? &jm : NULL, &tm);
     if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) {
       c->stopped = 1;
       return 1;
     }
     c->skipped = 1;
   }
-  size_t last_para = (size_t)-1;
-  c->sb.len = 0;
-  for (size_t k = 0; k < r->count; k++) {
-    const kztext_sentence *x = &r->sentences[k];
-    if (c->keep && !(c->keep & (1u << x->role))) continue;
-    if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para)
-      sb_putc(&c->sb, '\n');
-    last_para = x->para;
-    put_record(c, file, m, id, id_len, x, c->doc_norm_base, c->doc_para_base);
-  }
-  if (c->format == OUT_TEXT && r->count) sb_putc(&c->sb, '\n');
+  write_formatted(c, r);
   if (c->sb.oom) {
     cli_error("out of memory");
     c->stopped = 1;
     return 1;
   }
-  cli_write(c->out, c->sb.data, c->sb.len);
   if (c->input == IN_TEXT) {
     c->doc_norm_base += r->normalized_len;
     c->doc_para_base += r->paragraphs;
@@ -667,6 +763,9 @@ int cmd_process(int argc, char **argv) {
       c.bytes_total += (unsigned long long)sb.st_size;
   }
   kztext_stream_options so = {.size = sizeof so, .pipeline = &c.popt};
+  /* With workers, they format the records too; -j 1 formats as it writes
+   * (the same bytes, without the patches). */
+  if (c.jobs > 1) so.format = on_format;
   so.jobs = c.jobs > 1 ? (unsigned)c.jobs : 0; /* -j 1: no thread, as before */
   so.memory = c.memory_mb << 20;
   kztext_status st = kztext_stream_new(&so, on_result, &c, &c.stream);

@@ -159,6 +159,17 @@ KZTEXT_API size_t kztext_pipeline_boundary(const char *src, size_t len);
 /** The in-flight budget when kztext_stream_options.memory is 0. */
 #define KZTEXT_STREAM_MEMORY_DEFAULT ((size_t)8 << 20)
 
+typedef struct kztext_stream_result kztext_stream_result;
+
+/** Formats one result into bytes: append them to the buffer *buf (*len
+ *  bytes used of *cap, NULL at first), growing it with realloc() (the
+ *  stream frees it).  The write callback then gets them in `formatted`.
+ *  Runs on worker threads, several at once, in any order; `user` is the
+ *  write callback's.  Return 0, or nonzero when out of memory (the result
+ *  is then written with KZTEXT_E_NO_MEMORY and no sentences). */
+typedef int (*kztext_stream_format_fn)(void *user, const kztext_stream_result *result, char **buf,
+                                       size_t *len, size_t *cap);
+
 /** Options of a stream.  Zero-initialize, set `size` to
  *  sizeof(kztext_stream_options), then the fields wanted. */
 typedef struct kztext_stream_options {
@@ -178,6 +189,10 @@ typedef struct kztext_stream_options {
    *  so that a worker takes a lock per group, not per document.  0: 64 KiB
    *  (capped at memory / (4 jobs)). */
   size_t batch;
+  /** Optional: formats a result on the worker thread that made it (any
+   *  order, several at once; see kztext_stream_format_fn), so that the
+   *  write callback, which runs one at a time, only writes bytes. */
+  kztext_stream_format_fn format;
 } kztext_stream_options;
 
 /** One document pushed into a stream.  Zero-initialize and set `size`. */
@@ -203,7 +218,7 @@ typedef struct kztext_stream_doc {
 /** What the write callback receives: one document, or one part of one
  *  (see kztext_stream_doc.paragraph_errors).  Pointers are valid only
  *  during the callback. */
-typedef struct kztext_stream_result {
+struct kztext_stream_result {
   size_t size;
   uint64_t index;   /**< the document's number, from 0, in push order */
   const void *meta; /**< the document's meta bytes (NULL when none) */
@@ -217,7 +232,10 @@ typedef struct kztext_stream_result {
   size_t count;
   size_t normalized_len; /**< bytes of normalized text of this part */
   size_t paragraphs;     /**< paragraphs with a sentence in this part */
-} kztext_stream_result;
+  /** With a format callback: the bytes it made for this result. */
+  const char *formatted;
+  size_t formatted_len;
+};
 
 /** Called once per result, in input order, never twice at once (but from
  *  any thread: the one pushing, or a worker).  Return 0 to go on, anything

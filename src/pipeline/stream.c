@@ -41,6 +41,7 @@ typedef struct part {
   size_t first, count; /* its sentences */
   size_t normalized_len, paragraphs;
   int last;
+  size_t fmt_off, fmt_len; /* what the format callback made, in job.fmt */
 } part;
 
 /* Where a sentence's strings are in job.arena until it is written. */
@@ -68,6 +69,8 @@ typedef struct job {
   size_t arena_len, arena_cap;
   part *parts;
   size_t n_parts, parts_cap;
+  char *fmt; /* the format callback's bytes */
+  size_t fmt_len, fmt_cap;
   size_t doc_norm; /* the current document's normalized text in arena */
   int have_doc, oom;
 } job;
@@ -75,6 +78,7 @@ typedef struct job {
 struct kztext_stream {
   kztext_pipeline_options popt;
   kztext_stream_write_fn write;
+  kztext_stream_format_fn format;
   void *user;
   size_t memory, batch;
   unsigned jobs; /* worker threads started */
@@ -104,6 +108,7 @@ static void job_free(job *j) {
   free(j->at);
   free(j->arena);
   free(j->parts);
+  free(j->fmt);
   free(j);
 }
 
@@ -264,7 +269,9 @@ static void run_job(kztext_pipeline *p, job *j) {
 
 /* ---- writing, in order ---- */
 
-static int write_part(kztext_stream *s, job *j, const part *r) {
+/* The result of part r, its sentences' pointers set (the arena no longer
+ * moves once the job has run). */
+static void make_result(job *j, const part *r, kztext_stream_result *res) {
   const doc *x = &j->docs[r->doc];
   for (size_t i = r->first; i < r->first + r->count; i++) {
     kztext_sentence *t = &j->sents[i];
@@ -272,19 +279,43 @@ static int write_part(kztext_stream *s, job *j, const part *r) {
     t->text = t->normalized + t->start;
     t->translit = j->at[i].tl == (size_t)-1 ? NULL : j->arena + j->at[i].tl;
   }
-  kztext_stream_result res = {sizeof res,
-                              j->first_index + r->doc,
-                              x->meta_len ? j->meta + x->meta_off : NULL,
-                              x->meta_len,
-                              x->end - x->start,
-                              r->offset,
-                              r->last,
-                              r->status,
-                              r->error_offset,
-                              r->count ? j->sents + r->first : NULL,
-                              r->count,
-                              r->normalized_len,
-                              r->paragraphs};
+  *res = (kztext_stream_result){sizeof *res,
+                                j->first_index + r->doc,
+                                x->meta_len ? j->meta + x->meta_off : NULL,
+                                x->meta_len,
+                                x->end - x->start,
+                                r->offset,
+                                r->last,
+                                r->status,
+                                r->error_offset,
+                                r->count ? j->sents + r->first : NULL,
+                                r->count,
+                                r->normalized_len,
+                                r->paragraphs,
+                                r->fmt_len ? j->fmt + r->fmt_off : NULL,
+                                r->fmt_len};
+}
+
+/* Runs the format callback over a job's parts, on the thread that ran it. */
+static void format_job(kztext_stream *s, job *j) {
+  j->fmt_len = 0;
+  for (size_t k = 0; k < j->n_parts; k++) {
+    part *r = &j->parts[k];
+    kztext_stream_result res;
+    make_result(j, r, &res);
+    r->fmt_off = j->fmt_len;
+    if (s->format(s->user, &res, &j->fmt, &j->fmt_len, &j->fmt_cap) || j->fmt_len < r->fmt_off) {
+      j->fmt_len = r->fmt_off;
+      r->status = KZTEXT_E_NO_MEMORY;
+      r->count = r->normalized_len = r->paragraphs = 0;
+    }
+    r->fmt_len = j->fmt_len - r->fmt_off;
+  }
+}
+
+static int write_part(kztext_stream *s, job *j, const part *r) {
+  kztext_stream_result res;
+  make_result(j, r, &res);
   return s->write(s->user, &res);
 }
 
@@ -293,7 +324,7 @@ static int write_job(kztext_stream *s, job *j, uint64_t *n) {
   size_t k = 0;
   for (size_t d = 0; d < j->n_docs; d++) {
     if (k == j->n_parts || j->parts[k].doc != d) { /* run_job ran out of memory */
-      part r = {d, 0, KZTEXT_E_NO_MEMORY, 0, 0, 0, 0, 0, 1};
+      part r = {d, 0, KZTEXT_E_NO_MEMORY, 0, 0, 0, 0, 0, 1, 0, 0};
       if (write_part(s, j, &r)) return 1;
       ++*n;
       continue;
@@ -310,12 +341,12 @@ static void job_reset(job *j) {
   j->next = NULL;
   j->done = 0;
   j->cost = j->len = j->meta_len = j->n_docs = 0;
-  j->n_sents = j->arena_len = j->n_parts = 0;
+  j->n_sents = j->arena_len = j->n_parts = j->fmt_len = 0;
 }
 
 /* The bytes a job's buffers hold. */
 static size_t job_bytes(const job *j) {
-  return j->data_cap + j->meta_cap + j->arena_cap + j->docs_cap * sizeof(doc) +
+  return j->data_cap + j->meta_cap + j->arena_cap + j->fmt_cap + j->docs_cap * sizeof(doc) +
          j->sents_cap * (sizeof(kztext_sentence) + sizeof(sent_at)) + j->parts_cap * sizeof(part);
 }
 
@@ -370,7 +401,10 @@ static void *worker(void *arg) {
     s->take = j->next;
     int skip = s->stopped; /* nothing more is written: no use running it */
     pthread_mutex_unlock(&s->mu);
-    if (!skip) run_job(p, j);
+    if (!skip) {
+      run_job(p, j);
+      if (s->format) format_job(s, j);
+    }
     pthread_mutex_lock(&s->mu);
     j->done = 1;
     write_ready(s);
@@ -390,7 +424,10 @@ static void submit(kztext_stream *s, job *j) {
   if (!s->jobs) {
     int skip = s->stopped;
     pthread_mutex_unlock(&s->mu);
-    if (!skip) run_job(s->pipes[0], j);
+    if (!skip) {
+      run_job(s->pipes[0], j);
+      if (s->format) format_job(s, j);
+    }
     pthread_mutex_lock(&s->mu);
     j->done = 1;
     write_ready(s);
@@ -466,6 +503,7 @@ kztext_status kztext_stream_new(const kztext_stream_options *options, kztext_str
          o.pipeline->size < sizeof s->popt ? o.pipeline->size : sizeof s->popt);
   s->popt.size = sizeof s->popt;
   s->write = write;
+  s->format = o.format;
   s->user = user;
   s->memory = o.memory ? o.memory : KZTEXT_STREAM_MEMORY_DEFAULT;
   unsigned want = o.jobs > 1 ? o.jobs : 0;

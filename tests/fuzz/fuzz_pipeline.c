@@ -46,6 +46,7 @@ typedef struct {
   size_t parts;
   const char *src;
   size_t a, size, meta; /* the reader's position; meta: the current line's */
+  int formatted;
 } streamed;
 
 /* One line of src as a document; a line starting with '!' is pushed as a
@@ -80,8 +81,24 @@ static int count_sentences(void *user, const kztext_sentence *s) {
   return 0;
 }
 
+/* A format callback: one byte per sentence. */
+static int format_result(void *user, const kztext_stream_result *r, char **buf, size_t *len,
+                         size_t *cap) {
+  (void)user;
+  if (*len + r->count + 1 > *cap) {
+    char *b = realloc(*buf, *len + r->count + 64);
+    if (!b) return 1;
+    *buf = b;
+    *cap = *len + r->count + 64;
+  }
+  memset(*buf + *len, 's', r->count);
+  *len += r->count;
+  return 0;
+}
+
 static int on_result(void *user, const kztext_stream_result *r) {
   streamed *v = user;
+  if (v->formatted) REQUIRE(r->formatted_len == r->count);
   REQUIRE(r->index == v->next);
   REQUIRE(r->meta_len == sizeof(size_t) && ((uintptr_t)r->meta & 15) == 0);
   size_t at;
@@ -107,7 +124,8 @@ static void fuzz_stream(const kztext_pipeline_options *o, const char *s, size_t 
                               .jobs = sel & 1 ? 2 : 0,
                               .memory = 256 + (sel & 0x3e) * 16,
                               .batch = 1};
-  streamed v = {NULL, 0, 0, s, 0, 0, 0};
+  streamed v = {NULL, 0, 0, s, 0, 0, 0, (sel & 0x80) != 0};
+  if (v.formatted) so.format = format_result;
   if (kztext_pipeline_new(o, &v.p) != KZTEXT_OK) return;
   if (sel & 0x40) { /* the whole loop in one call */
     v.a = 0;
