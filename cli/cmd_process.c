@@ -8,6 +8,9 @@
  * carried in order) and formats the results. */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -156,23 +159,17 @@ static void put_doc_id(const ctx *c, strbuf *o, int file, unsigned long long lin
   }
 }
 
-/* Where a worker wrote a number that counts from the start of its text
- * piece; the writer adds the count of the pieces before (known only in
- * order) when it writes the bytes. */
-typedef struct patch {
-  size_t pos, len;          /* the digits, in the formatted bytes */
-  unsigned long long value; /* as written */
-  int para;                 /* a paragraph number, else a byte offset */
-} patch;
-
-/* Writes v, noting it as a patch when pt is not NULL. */
-static void put_num(strbuf *o, strbuf *pt, unsigned long long v, int para) {
-  size_t at = o->len;
-  sb_u64(o, v);
-  if (pt) {
-    patch x = {at, o->len - at, v, para};
-    sb_put(pt, (const char *)&x, sizeof x);
+/* A worker writes the paragraph number and the offsets of a record of a
+ * text piece counting from the piece's start; the writer adds the counts of
+ * the pieces before (known only in order).  It finds them from where the
+ * paragraph number starts: the three are the next three runs of digits
+ * (what separates them holds none). */
+static void put_num(strbuf *o, strbuf *pt, unsigned long long v, int first) {
+  if (pt && first) {
+    size_t at = o->len;
+    sb_put(pt, (const char *)&at, sizeof at);
   }
+  sb_u64(o, v);
 }
 
 static void put_record(const ctx *c, strbuf *o, strbuf *pt, int file, const json_meta *m,
@@ -348,12 +345,12 @@ static int on_format(void *user, const kztext_stream_result *r, char **buf, size
   int patched = c->input == IN_TEXT && c->format != OUT_TEXT;
   put_records(c, &o, patched ? &pt : NULL, r, 0, 0);
   if (patched) {
-    size_t sizes[2] = {o.len - start, pt.len / sizeof(patch)};
+    size_t sizes[2] = {o.len - start, pt.len / sizeof(size_t)};
     for (size_t i = 0; i < sizes[1]; i++) { /* positions from this result's start */
-      patch x;
-      memcpy(&x, pt.data + i * sizeof x, sizeof x);
-      x.pos -= start;
-      memcpy(pt.data + i * sizeof x, &x, sizeof x);
+      size_t at;
+      memcpy(&at, pt.data + i * sizeof at, sizeof at);
+      at -= start;
+      memcpy(pt.data + i * sizeof at, &at, sizeof at);
     }
     sb_put(&o, pt.data, pt.len);
     sb_put(&o, (const char *)sizes, sizeof sizes);
@@ -389,11 +386,19 @@ static void write_formatted(ctx *c, const kztext_stream_result *r) {
   o->len = 0;
   size_t prev = 0;
   for (size_t i = 0; i < sizes[1]; i++) {
-    patch x;
-    memcpy(&x, f + sizes[0] + i * sizeof x, sizeof x);
-    sb_put(o, f + prev, x.pos - prev);
-    sb_u64(o, x.value + (x.para ? c->doc_para_base : c->doc_norm_base));
-    prev = x.pos + x.len;
+    size_t at;
+    memcpy(&at, f + sizes[0] + i * sizeof at, sizeof at);
+    for (int k = 0; k < 3; k++) { /* para, start, end */
+      while (at < sizes[0] && (f[at] < '0' || f[at] > '9'))
+        at++;
+      unsigned long long v = 0;
+      size_t e = at;
+      for (; e < sizes[0] && f[e] >= '0' && f[e] <= '9'; e++)
+        v = v * 10 + (unsigned)(f[e] - '0');
+      sb_put(o, f + prev, at - prev);
+      sb_u64(o, v + (k ? c->doc_norm_base : c->doc_para_base));
+      prev = at = e;
+    }
   }
   sb_put(o, f + prev, sizes[0] - prev);
   if (!o->oom) cli_write(c->out, o->data, o->len);
@@ -762,6 +767,14 @@ int cmd_process(int argc, char **argv) {
     if (strcmp(c.files[i], "-") && stat(c.files[i], &sb) == 0 && S_ISREG(sb.st_mode))
       c.bytes_total += (unsigned long long)sb.st_size;
   }
+#ifdef __GLIBC__
+  /* Buffers of a piece's size (256 KiB and more) are mapped and unmapped:
+   * glibc would otherwise raise this threshold after the first free and
+   * keep freed buffers in each worker's own arena, where they add up to
+   * tens of MB at -j 16 (docs/scaling.md).  The process is ours: the
+   * library itself sets nothing. */
+  mallopt(M_MMAP_THRESHOLD, 256 << 10);
+#endif
   kztext_stream_options so = {.size = sizeof so, .pipeline = &c.popt};
   /* With workers, they format the records too; -j 1 formats as it writes
    * (the same bytes, without the patches). */

@@ -223,12 +223,14 @@ struct kztext_stream_result {
   uint64_t index;   /**< the document's number, from 0, in push order */
   const void *meta; /**< the document's meta bytes (NULL when none) */
   size_t meta_len;
-  size_t doc_len;                   /**< bytes of the document as pushed */
-  size_t offset;                    /**< where this part starts in the document's bytes */
-  int last;                         /**< nonzero on the document's last part */
-  kztext_status status;             /**< KZTEXT_OK, the error of the run, or the pushed error */
-  size_t error_offset;              /**< KZTEXT_E_DECODE, _INVALID_UTF8: bytes into the document */
-  const kztext_sentence *sentences; /**< the part's sentences (none on an error) */
+  size_t doc_len;       /**< bytes of the document as pushed */
+  size_t offset;        /**< where this part starts in the document's bytes */
+  int last;             /**< nonzero on the document's last part */
+  kztext_status status; /**< KZTEXT_OK, the error of the run, or the pushed error */
+  size_t error_offset;  /**< KZTEXT_E_DECODE, _INVALID_UTF8: bytes into the document */
+  /** The part's sentences (none on an error).  With a format callback the
+   *  write callback gets NULL here: the format callback had them. */
+  const kztext_sentence *sentences;
   size_t count;
   size_t normalized_len; /**< bytes of normalized text of this part */
   size_t paragraphs;     /**< paragraphs with a sentence in this part */

@@ -273,7 +273,7 @@ static void run_job(kztext_pipeline *p, job *j) {
  * moves once the job has run). */
 static void make_result(job *j, const part *r, kztext_stream_result *res) {
   const doc *x = &j->docs[r->doc];
-  for (size_t i = r->first; i < r->first + r->count; i++) {
+  for (size_t i = r->first; j->sents && i < r->first + r->count; i++) {
     kztext_sentence *t = &j->sents[i];
     t->normalized = j->arena + j->at[i].norm;
     t->text = t->normalized + t->start;
@@ -288,7 +288,7 @@ static void make_result(job *j, const part *r, kztext_stream_result *res) {
                                 r->last,
                                 r->status,
                                 r->error_offset,
-                                r->count ? j->sents + r->first : NULL,
+                                r->count && j->sents ? j->sents + r->first : NULL,
                                 r->count,
                                 r->normalized_len,
                                 r->paragraphs,
@@ -311,6 +311,18 @@ static void format_job(kztext_stream *s, job *j) {
     }
     r->fmt_len = j->fmt_len - r->fmt_off;
   }
+  /* Only the formatted bytes wait for the writer: the input, the sentences
+   * and the normalized text go back to this worker's allocator now, where
+   * its next job finds them, instead of waiting (and adding up) with the
+   * job.  This is what keeps memory within the budget at 16 workers. */
+  free(j->data);
+  free(j->sents);
+  free(j->at);
+  free(j->arena);
+  j->data = j->arena = NULL;
+  j->sents = NULL;
+  j->at = NULL;
+  j->data_cap = j->arena_cap = j->sents_cap = 0;
 }
 
 static int write_part(kztext_stream *s, job *j, const part *r) {

@@ -103,7 +103,8 @@ static int on_result(void *user, const kztext_stream_result *r) {
   REQUIRE(r->meta_len == sizeof(size_t) && ((uintptr_t)r->meta & 15) == 0);
   size_t at;
   memcpy(&at, r->meta, sizeof at);
-  for (size_t i = 0; i < r->count; i++)
+  REQUIRE(v->formatted ? r->sentences == NULL : (r->sentences != NULL) == (r->count != 0));
+  for (size_t i = 0; !v->formatted && i < r->count; i++)
     REQUIRE(r->sentences[i].text == r->sentences[i].normalized + r->sentences[i].start);
   if (r->status == KZTEXT_E_INVALID_ARG) REQUIRE(r->count == 0 && r->error_offset == 7);
   if (r->status == KZTEXT_OK && r->offset == 0 && r->last) { /* the same as one run */
