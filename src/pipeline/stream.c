@@ -25,6 +25,8 @@
 /* What a document costs in the budget besides its bytes (its slots). */
 enum { DOC_COST = 64 };
 enum { BATCH_DEFAULT = 64 << 10, BATCH_MIN = 4 << 10 };
+/* A worker keeps scratch buffers up to this size between jobs. */
+enum { SCRATCH_KEEP = 1 << 20 };
 
 typedef struct doc {
   size_t start, end;         /* its bytes in job.data */
@@ -84,6 +86,7 @@ struct kztext_stream {
   unsigned jobs; /* worker threads started */
   unsigned n_pipes;
   kztext_pipeline **pipes;
+  struct scratch *scratch; /* one per pipeline (format callback only) */
   pthread_t *threads;
   job *pending; /* the pushing thread's group */
   int finished;
@@ -311,18 +314,58 @@ static void format_job(kztext_stream *s, job *j) {
     }
     r->fmt_len = j->fmt_len - r->fmt_off;
   }
-  /* Only the formatted bytes wait for the writer: the input, the sentences
-   * and the normalized text go back to this worker's allocator now, where
-   * its next job finds them, instead of waiting (and adding up) with the
-   * job.  This is what keeps memory within the budget at 16 workers. */
-  free(j->data);
-  free(j->sents);
-  free(j->at);
-  free(j->arena);
-  j->data = j->arena = NULL;
+}
+
+/* With a format callback a job needs its sentences and normalized text only
+ * while it runs and is formatted, on one worker: they are that worker's
+ * buffers, lent to the job and taken back, so that neither a waiting job
+ * holds them (memory) nor a new job allocates them again (page faults). */
+typedef struct scratch {
+  kztext_sentence *sents;
+  sent_at *at;
+  size_t sents_cap;
+  char *arena;
+  size_t arena_cap;
+} scratch;
+
+static void lend(scratch *w, job *j) {
+  j->sents = w->sents;
+  j->at = w->at;
+  j->sents_cap = w->sents_cap;
+  j->arena = w->arena;
+  j->arena_cap = w->arena_cap;
+}
+
+static void take_back(scratch *w, job *j) {
+  w->sents = j->sents;
+  w->at = j->at;
+  w->sents_cap = j->sents_cap;
+  w->arena = j->arena;
+  w->arena_cap = j->arena_cap;
   j->sents = NULL;
   j->at = NULL;
-  j->data_cap = j->arena_cap = j->sents_cap = 0;
+  j->arena = NULL;
+  j->sents_cap = j->arena_cap = 0;
+}
+
+/* Runs a job on pipeline k (and formats it, with the scratch of worker k). */
+static void work(kztext_stream *s, unsigned k, job *j) {
+  if (!s->format) {
+    run_job(s->pipes[k], j);
+    return;
+  }
+  scratch *w = &s->scratch[k];
+  lend(w, j);
+  run_job(s->pipes[k], j);
+  format_job(s, j);
+  take_back(w, j);
+  /* A rare long piece does not leave every worker holding its size. */
+  if (w->arena_cap > SCRATCH_KEEP || w->sents_cap * sizeof *w->sents > SCRATCH_KEEP) {
+    free(w->sents);
+    free(w->at);
+    free(w->arena);
+    memset(w, 0, sizeof *w);
+  }
 }
 
 static int write_part(kztext_stream *s, job *j, const part *r) {
@@ -362,12 +405,12 @@ static size_t job_bytes(const job *j) {
          j->sents_cap * (sizeof(kztext_sentence) + sizeof(sent_at)) + j->parts_cap * sizeof(part);
 }
 
-/* Keeps a written job for reuse (mu held): a worker then fills buffers that
- * have their size already.  The pool holds at most a quarter of the budget,
- * so that it does not grow with the number of workers. */
+/* Keeps a written job for reuse (mu held): its buffers have their size
+ * already.  The pool holds at most half the budget, so that it does not
+ * grow with the number of workers. */
 static void pool_put(kztext_stream *s, job *j) {
   size_t b = job_bytes(j);
-  if (s->pool_bytes + b > s->memory / 4) {
+  if (s->pool_bytes + b > s->memory / 2) {
     job_free(j);
     return;
   }
@@ -402,7 +445,7 @@ static void write_ready(kztext_stream *s) {
 
 static void *worker(void *arg) {
   kztext_stream *s = ((void **)arg)[0];
-  kztext_pipeline *p = ((void **)arg)[1];
+  unsigned k = (unsigned)(uintptr_t)((void **)arg)[1];
   free(arg);
   pthread_mutex_lock(&s->mu);
   for (;;) {
@@ -413,10 +456,7 @@ static void *worker(void *arg) {
     s->take = j->next;
     int skip = s->stopped; /* nothing more is written: no use running it */
     pthread_mutex_unlock(&s->mu);
-    if (!skip) {
-      run_job(p, j);
-      if (s->format) format_job(s, j);
-    }
+    if (!skip) work(s, k, j);
     pthread_mutex_lock(&s->mu);
     j->done = 1;
     write_ready(s);
@@ -436,10 +476,7 @@ static void submit(kztext_stream *s, job *j) {
   if (!s->jobs) {
     int skip = s->stopped;
     pthread_mutex_unlock(&s->mu);
-    if (!skip) {
-      run_job(s->pipes[0], j);
-      if (s->format) format_job(s, j);
-    }
+    if (!skip) work(s, 0, j);
     pthread_mutex_lock(&s->mu);
     j->done = 1;
     write_ready(s);
@@ -493,6 +530,12 @@ void kztext_stream_free(kztext_stream *s) {
   job_free(s->pending);
   for (unsigned i = 0; s->pipes && i < s->n_pipes; i++)
     kztext_pipeline_free(s->pipes[i]);
+  for (unsigned i = 0; s->scratch && i < s->n_pipes; i++) {
+    free(s->scratch[i].sents);
+    free(s->scratch[i].at);
+    free(s->scratch[i].arena);
+  }
+  free(s->scratch);
   free(s->pipes);
   pthread_mutex_destroy(&s->mu);
   pthread_cond_destroy(&s->cv_work);
@@ -528,7 +571,8 @@ kztext_status kztext_stream_new(const kztext_stream_options *options, kztext_str
   pthread_cond_init(&s->cv_space, NULL);
   unsigned np = want ? want : 1;
   s->pipes = calloc(np, sizeof *s->pipes);
-  kztext_status st = s->pipes ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
+  s->scratch = calloc(np, sizeof *s->scratch);
+  kztext_status st = s->pipes && s->scratch ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
   if (s->pipes) s->n_pipes = np;
   for (unsigned i = 0; !st && i < np; i++)
     st = kztext_pipeline_new(&s->popt, &s->pipes[i]);
@@ -537,7 +581,7 @@ kztext_status kztext_stream_new(const kztext_stream_options *options, kztext_str
     void **arg = malloc(2 * sizeof *arg);
     if (arg) {
       arg[0] = s;
-      arg[1] = s->pipes[i];
+      arg[1] = (void *)(uintptr_t)i;
     }
     if (!arg || pthread_create(&s->threads[i], NULL, worker, arg)) {
       free(arg);
