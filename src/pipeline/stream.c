@@ -25,8 +25,9 @@
 /* What a document costs in the budget besides its bytes (its slots). */
 enum { DOC_COST = 64 };
 enum { BATCH_DEFAULT = 64 << 10, BATCH_MIN = 4 << 10 };
-/* A worker keeps scratch buffers up to this size between jobs. */
-enum { SCRATCH_KEEP = 1 << 20 };
+/* A worker keeps scratch buffers between jobs up to memory / (2 workers)
+ * each, at least this: the budget bounds them too. */
+enum { SCRATCH_KEEP_MIN = 256 << 10 };
 
 typedef struct doc {
   size_t start, end;         /* its bytes in job.data */
@@ -83,7 +84,8 @@ struct kztext_stream {
   kztext_stream_format_fn format;
   void *user;
   size_t memory, batch;
-  unsigned jobs; /* worker threads started */
+  size_t scratch_keep; /* see SCRATCH_KEEP_MIN */
+  unsigned jobs;       /* worker threads started */
   unsigned n_pipes;
   kztext_pipeline **pipes;
   struct scratch *scratch; /* one per pipeline (format callback only) */
@@ -360,7 +362,7 @@ static void work(kztext_stream *s, unsigned k, job *j) {
   format_job(s, j);
   take_back(w, j);
   /* A rare long piece does not leave every worker holding its size. */
-  if (w->arena_cap > SCRATCH_KEEP || w->sents_cap * sizeof *w->sents > SCRATCH_KEEP) {
+  if (w->arena_cap > s->scratch_keep || w->sents_cap * sizeof *w->sents > s->scratch_keep) {
     free(w->sents);
     free(w->at);
     free(w->arena);
@@ -570,6 +572,8 @@ kztext_status kztext_stream_new(const kztext_stream_options *options, kztext_str
   pthread_cond_init(&s->cv_work, NULL);
   pthread_cond_init(&s->cv_space, NULL);
   unsigned np = want ? want : 1;
+  s->scratch_keep = s->memory / (2 * np);
+  if (s->scratch_keep < SCRATCH_KEEP_MIN) s->scratch_keep = SCRATCH_KEEP_MIN;
   s->pipes = calloc(np, sizeof *s->pipes);
   s->scratch = calloc(np, sizeof *s->scratch);
   kztext_status st = s->pipes && s->scratch ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
