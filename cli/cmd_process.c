@@ -1,15 +1,16 @@
 /* kztext process: the news pipeline over files, streamed and parallel.
  *
- * The main thread reads input and cuts it into jobs (pieces of a file cut
- * after a blank line, or groups of JSONL records); N worker threads run a
- * kztext_pipeline each; the main thread writes finished jobs strictly in
- * input order, so -j 1 and -j N give the same bytes.  At most 8N+8 jobs and
- * N+2 MB of input are in flight, which bounds memory whatever the input
- * size. */
+ * The engine is the library's kztext_stream: N worker threads, results
+ * written in input order (so -j 1 and -j N give the same bytes), and a byte
+ * budget on what is in flight (--memory), which bounds memory whatever the
+ * input size.  This file reads the files into documents (pieces of a text
+ * file cut after a blank line, or JSONL records, with reading errors
+ * carried in order) and formats the results. */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,7 +26,8 @@ static const char usage[] =
     "usage: kztext process [--from ENCODING|auto] [--lang auto|kk|ru|en] [--translit SCHEME]\n"
     "                      [--input text|jsonl [--field NAME] [--id-field NAME]]\n"
     "                      [--format jsonl|tsv|text]\n"
-    "                      [--roles [--keep ROLES]] [-j N] [--on-error skip|stop]\n"
+    "                      [--roles [--keep ROLES]] [-j N] [--memory MB]\n"
+    "                      [--on-error skip|stop]\n"
     "                      [-o FILE] [FILE...]\n";
 
 static const char help[] =
@@ -74,6 +76,10 @@ static const char help[] =
     "  --on-error ACTION   skip (default): report the document and go on; stop: end\n"
     "                      the run at the first error\n"
     "  -j, --jobs N        worker threads (default 1); output order never changes\n"
+    "  --memory MB         bound on the input read and not yet written, whatever\n"
+    "                      -j is (default 8); peak memory is about 2.5 times it\n"
+    "                      plus 13 MB, and 1-3 MB per worker; less holds back fast\n"
+    "                      workers sooner (docs/scaling.md)\n"
     "  --progress, --quiet force the progress line on stderr on or off (default: on\n"
     "                      when stderr is a terminal)\n"
     "  -o, --output FILE   write here instead of standard output\n"
@@ -90,95 +96,52 @@ enum { IN_TEXT, IN_JSONL };
 #define MAX_LINE ((size_t)64 << 20)
 enum { OUT_JSONL, OUT_TSV, OUT_TEXT };
 
-/* One sentence, kept compactly until the writer formats it. */
-typedef struct rec {
-  size_t para, start, end;
-  size_t text_off, text_len, tl_off, tl_len, names_off, names_len;
-  int has_tl;
-  kztext_lang lang;
-  kztext_script script;
-  kztext_variant variant;
-  double confidence;
-  kztext_role role;
-} rec;
-
-typedef struct doc_result {
-  size_t first_rec, n_recs;
-  size_t normalized_len, paragraphs;
-  kztext_status status;
-  size_t error_offset; /* in the job's data (text input) */
-} doc_result;
-
 /* A JSONL line that is too long to hold (the rest of it is skipped). */
 enum { LINE_TOO_LONG = 100 };
 
-/* What the reader knows of one JSONL record. */
-typedef struct doc_meta {
-  size_t end;                  /* end of its text in data */
-  unsigned long long id, line; /* record number (the doc id) and line number */
-  unsigned long long raw_off;  /* file offset of its line */
-  int err;                     /* a reading error (JSONL_*, LINE_TOO_LONG), or 0 */
-  size_t err_off;              /* where in the line */
-  size_t id_off, id_len;       /* --id-field: the value as written, in job.ids */
-  int has_id;
-} doc_meta;
+/* Above this many workers they format the records (the writer formatting
+ * them is 6% of the work: one of ten workers' worth). */
+enum { FORMAT_IN_WORKERS = 4 };
 
-/* A job: one piece of a text file, or several JSONL records. */
-typedef struct job {
-  unsigned long long seq;
-  struct job *next_free; /* in ctx.pool */
-  char *data;            /* UTF-8 text, or the concatenated record texts */
-  size_t len, data_cap;
-  doc_meta *meta; /* JSONL: one per record */
-  char *ids;      /* JSONL with --id-field: the records' ids, as written */
-  size_t ids_len, ids_cap;
-  size_t meta_cap;
-  size_t n_docs;               /* JSONL records; text pieces are split at bad paragraphs */
-  unsigned long long raw_base; /* text: file offset of data[0] */
+/* Travels with a piece of a text file (kztext_stream_doc.meta). */
+typedef struct text_meta {
+  unsigned long long raw_base; /* file offset of the piece */
   int file;                    /* index into the file list */
   int last_of_file;
-  /* results */
-  rec *recs;
-  size_t n_recs, cap_recs;
-  char *arena; /* the normalized documents and transliterations */
-  size_t arena_len, arena_cap;
-  size_t doc_off; /* where the current document's text is in arena */
-  int have_doc;
-  doc_result *docs;
-  size_t docs_cap;
-  int oom;
-  int done;
-} job;
+} text_meta;
+
+/* Travels with a JSONL record; its --id-field value follows, as written.
+ * Reading errors travel the same way, so the writer reports them in input
+ * order, after the records before them. */
+typedef struct json_meta {
+  unsigned long long line;    /* line number from 1, blank lines counted: the doc */
+  unsigned long long raw_off; /* file offset of its line */
+  size_t err_off;             /* where in the line */
+  int err;                    /* a reading error (JSONL_*, LINE_TOO_LONG), or 0 */
+  int file;
+  int has_id;
+} json_meta;
 
 typedef struct ctx {
   kztext_pipeline_options popt;
   int input, format, stop_on_error, jobs;
-  unsigned keep; /* --keep: bit 1 << role for each role written; 0 = all */
+  size_t memory_mb; /* --memory; 0: the library's default */
+  unsigned keep;    /* --keep: bit 1 << role for each role written; 0 = all */
   const char *field;
   const char *id_field; /* --id-field NAME, or NULL */
   char **files;
   int n_files;
   FILE *out;
-  /* queue */
-  pthread_mutex_t mu;
-  pthread_cond_t cv_work, cv_done;
-  job **ring;
-  size_t ring_cap;
-  size_t inflight, budget; /* input bytes submitted and not yet written */
-  kztext_pipeline *spare;  /* made before the workers start, for one of them */
-  unsigned long long next_submit, next_take, next_write;
-  int quit;
-  /* writer state */
+  kztext_stream *stream;
+  /* Writer state: the write callback runs on any thread, never twice at
+   * once; the main thread reads it after kztext_stream_finish. */
   strbuf sb;
   unsigned long long doc_norm_base, doc_para_base;
   int skipped, stopped; /* stopped: nothing more is written */
-  int halt;             /* the reader stopped at an error: what was read is still written */
-  int unsure;           /* auto detection refused a file */
-  /* Finished jobs kept with their buffers for the next ones (main thread
-   * only): fresh megabyte buffers for every job would cost page faults. */
-  job *pool;
-  size_t pool_n;
-  /* progress */
+  /* Reader state (main thread). */
+  int halt;   /* the reader stopped: what was read is still written */
+  int unsure; /* auto detection refused a file */
+  /* progress (writer) */
   int progress;
   unsigned long long bytes_done, bytes_total;
   double t0, last_progress;
@@ -190,202 +153,13 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static int arena_put(job *j, const char *p, size_t n, size_t *off) {
-  if (j->arena_len + n > j->arena_cap) {
-    size_t c = j->arena_cap ? j->arena_cap : 4096;
-    while (c < j->arena_len + n)
-      c *= 2;
-    /* Room for the transliterations too, without doubling again. */
-    if (c < j->arena_len + n + n / 2) c = j->arena_len + n + n / 2;
-    char *a = realloc(j->arena, c);
-    if (!a) return 0;
-    j->arena = a;
-    j->arena_cap = c;
-  }
-  memcpy(j->arena + j->arena_len, p, n);
-  *off = j->arena_len;
-  j->arena_len += n;
-  return 1;
-}
-
-static int on_sentence(void *user, const kztext_sentence *s) {
-  job *j = user;
-  if (j->n_recs == j->cap_recs) {
-    size_t c = j->cap_recs ? j->cap_recs * 2 : 64;
-    rec *r = realloc(j->recs, c * sizeof *r);
-    if (!r) {
-      j->oom = 1;
-      return 1;
-    }
-    j->recs = r;
-    j->cap_recs = c;
-  }
-  rec *r = &j->recs[j->n_recs];
-  memset(r, 0, sizeof *r);
-  r->para = s->para;
-  r->start = s->start;
-  r->end = s->end;
-  r->lang = s->lang;
-  r->script = s->script;
-  r->variant = s->variant;
-  r->confidence = s->confidence;
-  r->role = s->role;
-  /* The whole normalized document, once: the sentences are slices of it. */
-  if (!j->have_doc) {
-    if (!arena_put(j, s->normalized, s->normalized_len, &j->doc_off)) {
-      j->oom = 1;
-      return 1;
-    }
-    j->have_doc = 1;
-  }
-  r->text_off = j->doc_off + s->start;
-  r->text_len = s->len;
-  if (s->translit) {
-    if (!arena_put(j, s->translit, s->translit_len, &r->tl_off)) {
-      j->oom = 1;
-      return 1;
-    }
-    r->tl_len = s->translit_len;
-    r->has_tl = 1;
-  }
-  r->names_len = 0;
-  if (s->names_len) {
-    if (!arena_put(j, s->names, s->names_len, &r->names_off)) {
-      j->oom = 1;
-      return 1;
-    }
-    r->names_len = s->names_len;
-  }
-  j->n_recs++;
-  return 0;
-}
-
-/* Runs one document (or piece) data[a, b) into a new doc_result. */
-static doc_result *run_doc(kztext_pipeline *p, job *j, size_t d, size_t a, size_t b) {
-  doc_result *r = &j->docs[d];
-  kztext_pipeline_stats st = {.size = sizeof st};
-  memset(r, 0, sizeof *r);
-  r->first_rec = j->n_recs;
-  j->have_doc = 0;
-  r->status = kztext_pipeline_run(p, j->data + a, b - a, on_sentence, j, &st, &r->error_offset);
-  r->error_offset += a;
-  if (j->oom) r->status = KZTEXT_E_NO_MEMORY;
-  if (r->status) j->n_recs = r->first_rec; /* a failed document writes nothing */
-  r->n_recs = j->n_recs - r->first_rec;
-  r->normalized_len = r->status ? 0 : st.normalized_len;
-  r->paragraphs = r->status ? 0 : st.paragraphs;
-  return r;
-}
-
-/* Where the paragraph holding offset e of data[0, len) ends: after the next
- * blank line, or len. */
-static size_t paragraph_end(const char *data, size_t e, size_t len) {
-  for (const char *nl = memchr(data + e, '\n', len - e); nl;
-       nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - data))) {
-    size_t k = (size_t)(nl - data) + 1;
-    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r'))
-      k++;
-    if (k < len && data[k] == '\n') return k + 1;
-    if (k >= len) break;
-  }
-  return len;
-}
-
-/* A text piece: when invalid input stops the pipeline, only the paragraph
- * that holds it fails; the paragraphs before and after it are processed. */
-static void run_text(kztext_pipeline *p, job *j) {
-  size_t start = 0, d = 0; /* submit() made room for one doc_result */
-  for (;;) {
-    doc_result *r = run_doc(p, j, d++, start, j->len);
-    kztext_status why = r->status;
-    if ((why != KZTEXT_E_INVALID_UTF8 && why != KZTEXT_E_DECODE) || start >= j->len) break;
-    size_t e = r->error_offset;
-    if (d + 1 >= j->docs_cap) { /* room for the part before and the bad paragraph */
-      size_t c = j->docs_cap * 2 + 2;
-      doc_result *nd = realloc(j->docs, c * sizeof *nd);
-      if (!nd) {
-        r->status = KZTEXT_E_NO_MEMORY;
-        break;
-      }
-      j->docs = nd;
-      j->docs_cap = c;
-    }
-    size_t a = start + kztext_pipeline_boundary(j->data + start, e - start);
-    if (a > start) { /* the paragraphs before it, which are valid */
-      if (run_doc(p, j, d - 1, start, a)->status) break;
-      d++;
-    }
-    r = &j->docs[d - 1];
-    memset(r, 0, sizeof *r);
-    r->first_rec = j->n_recs;
-    r->status = why;
-    r->error_offset = e;
-    start = paragraph_end(j->data, e, j->len);
-    if (start >= j->len) break;
-  }
-  j->n_docs = d;
-}
-
-static void run_job(kztext_pipeline *p, job *j) {
-  if (!j->meta) {
-    run_text(p, j);
-    return;
-  }
-  size_t start = 0;
-  for (size_t d = 0; d < j->n_docs; d++) {
-    size_t end = j->meta[d].end;
-    if (j->meta[d].err) { /* nothing to run: the writer reports it */
-      memset(&j->docs[d], 0, sizeof j->docs[d]);
-      j->docs[d].first_rec = j->n_recs;
-    } else {
-      run_doc(p, j, d, start, end);
-    }
-    start = end;
-  }
-}
-
-static void *worker(void *arg) {
-  ctx *c = arg;
-  kztext_pipeline *p = NULL;
-  kztext_status st = KZTEXT_OK;
-  pthread_mutex_lock(&c->mu);
-  /* The first worker takes the pipeline the main thread made to check the
-   * options; the others make their own. */
-  p = c->spare;
-  c->spare = NULL;
-  pthread_mutex_unlock(&c->mu);
-  if (!p) st = kztext_pipeline_new(&c->popt, &p);
-  pthread_mutex_lock(&c->mu);
-  for (;;) {
-    while (!c->quit && c->next_take == c->next_submit)
-      pthread_cond_wait(&c->cv_work, &c->mu);
-    if (c->next_take == c->next_submit) break;
-    job *j = c->ring[c->next_take % c->ring_cap];
-    c->next_take++;
-    pthread_mutex_unlock(&c->mu);
-    if (p)
-      run_job(p, j);
-    else
-      for (size_t d = 0; d < j->n_docs; d++)
-        j->docs[d].status = st;
-    if (!p && !j->meta) j->n_docs = 1;
-    pthread_mutex_lock(&c->mu);
-    j->done = 1;
-    pthread_cond_broadcast(&c->cv_done);
-  }
-  pthread_mutex_unlock(&c->mu);
-  kztext_pipeline_free(p);
-  return NULL;
-}
-
 /* ---- output ---- */
 
-static void put_doc_id(ctx *c, const job *j, size_t d) {
-  strbuf *o = &c->sb;
+static void put_doc_id(const ctx *c, strbuf *o, int file, unsigned long long line) {
   if (c->input == IN_JSONL) {
-    sb_u64(o, j->meta[d].id);
+    sb_u64(o, line);
   } else {
-    const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
+    const char *name = cli_input_name(c->n_files ? c->files[file] : "-");
     if (c->format == OUT_JSONL)
       sb_json(o, name, strlen(name));
     else
@@ -393,40 +167,51 @@ static void put_doc_id(ctx *c, const job *j, size_t d) {
   }
 }
 
-static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned long long nb,
-                       unsigned long long pb) {
-  strbuf *o = &c->sb;
-  const char *text = j->arena + r->text_off;
+/* A worker writes the paragraph number and the offsets of a record of a
+ * text piece counting from the piece's start; the writer adds the counts of
+ * the pieces before (known only in order).  It finds them from where the
+ * paragraph number starts: the three are the next three runs of digits
+ * (what separates them holds none). */
+static void put_num(strbuf *o, strbuf *pt, unsigned long long v, int first) {
+  if (pt && first) {
+    size_t at = o->len;
+    sb_put(pt, (const char *)&at, sizeof at);
+  }
+  sb_u64(o, v);
+}
+
+static void put_record(const ctx *c, strbuf *o, strbuf *pt, int file, const json_meta *m,
+                       const char *id, size_t id_len, const kztext_sentence *r,
+                       unsigned long long nb, unsigned long long pb) {
   const char *variant = r->variant ? kztext_variant_name(r->variant) : NULL;
   if (c->format == OUT_TEXT) {
-    if (r->has_tl)
-      sb_oneline(o, j->arena + r->tl_off, r->tl_len);
+    if (r->translit)
+      sb_oneline(o, r->translit, r->translit_len);
     else
-      sb_oneline(o, text, r->text_len);
+      sb_oneline(o, r->text, r->len);
     sb_putc(o, '\n');
     return;
   }
   int json = c->format == OUT_JSONL;
   /* The same fields in the same order: JSON with keys, TSV as columns. */
   if (json) sb_puts(o, "{\"doc\":");
-  put_doc_id(c, j, d);
+  put_doc_id(c, o, file, m ? m->line : 0);
   if (c->id_field) {
-    const doc_meta *m = &j->meta[d];
     sb_puts(o, json ? ",\"id\":" : "\t");
-    if (m->has_id)
-      sb_oneline(o, j->ids + m->id_off, m->id_len);
+    if (m && m->has_id)
+      sb_oneline(o, id, id_len);
     else
       sb_puts(o, json ? "null" : "-");
   }
   sb_puts(o, json ? ",\"para\":" : "\t");
-  sb_u64(o, pb + r->para);
+  put_num(o, pt, pb + r->para, 1);
   sb_puts(o, json ? ",\"start\":" : "\t");
-  sb_u64(o, nb + r->start);
+  put_num(o, pt, nb + r->start, 0);
   sb_puts(o, json ? ",\"end\":" : "\t");
-  sb_u64(o, nb + r->end);
+  put_num(o, pt, nb + r->end, 0);
   if (json) {
     sb_puts(o, ",\"text\":");
-    sb_json(o, text, r->text_len);
+    sb_json(o, r->text, r->len);
     sb_puts(o, ",\"lang\":\"");
     sb_puts(o, kztext_lang_name(r->lang));
     sb_puts(o, "\",\"script\":\"");
@@ -447,17 +232,17 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
     }
     if (c->popt.translit) {
       sb_puts(o, ",\"translit\":");
-      if (r->has_tl)
-        sb_json(o, j->arena + r->tl_off, r->tl_len);
+      if (r->translit)
+        sb_json(o, r->translit, r->translit_len);
       else
         sb_puts(o, "null");
     }
     if (c->popt.names) { /* keys end in \n each; none holds a quote */
       sb_puts(o, ",\"names\":[");
       for (size_t k = 0, a = 0; k < r->names_len; k++)
-        if (j->arena[r->names_off + k] == '\n') {
+        if (r->names[k] == '\n') {
           if (a) sb_putc(o, ',');
-          sb_json(o, j->arena + r->names_off + a, k - a);
+          sb_json(o, r->names + a, k - a);
           a = k + 1;
         }
       sb_putc(o, ']');
@@ -478,22 +263,21 @@ static void put_record(ctx *c, const job *j, size_t d, const rec *r, unsigned lo
     sb_puts(o, kztext_role_name(r->role));
     sb_putc(o, '\t');
   }
-  sb_oneline(o, text, r->text_len);
+  sb_oneline(o, r->text, r->len);
   if (c->popt.translit) {
     sb_putc(o, '\t');
-    if (r->has_tl)
-      sb_oneline(o, j->arena + r->tl_off, r->tl_len);
+    if (r->translit)
+      sb_oneline(o, r->translit, r->translit_len);
     else
       sb_putc(o, '-');
   }
   sb_putc(o, '\n');
 }
 
-static void report_error(ctx *c, const job *j, size_t d) {
-  const doc_result *r = &j->docs[d];
-  const char *name = cli_input_name(c->n_files ? c->files[j->file] : "-");
-  if (c->input == IN_JSONL) {
-    const doc_meta *m = &j->meta[d];
+static void report_error(ctx *c, const kztext_stream_result *r, int file, const json_meta *m,
+                         const text_meta *t) {
+  const char *name = cli_input_name(c->n_files ? c->files[file] : "-");
+  if (m) {
     char what[160];
     switch (m->err) {
     case JSONL_MALFORMED:
@@ -513,124 +297,11 @@ static void report_error(ctx *c, const job *j, size_t d) {
       snprintf(what, sizeof what, "%s", kztext_strerror(r->status));
     }
     fprintf(stderr, "kztext: %s:%llu: line %llu (record %llu): %s\n", name, m->raw_off + m->err_off,
-            m->line, m->id, what);
+            m->line, m->line, what);
   } else {
-    fprintf(stderr, "kztext: %s:%llu: %s\n", name, j->raw_base + r->error_offset,
+    fprintf(stderr, "kztext: %s:%llu: %s\n", name, t->raw_base + r->error_offset,
             kztext_strerror(r->status));
   }
-}
-
-/* Writes a finished job; returns 0, or 1 when the run must stop. */
-static int write_job(ctx *c, job *j) {
-  for (size_t d = 0; d < j->n_docs; d++) {
-    doc_result *r = &j->docs[d];
-    if (r->status || (j->meta && j->meta[d].err)) {
-      fflush(c->out); /* what came before the error is out before its message */
-      report_error(c, j, d);
-      if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) {
-        c->stopped = 1;
-        return 1;
-      }
-      c->skipped = 1;
-    }
-    size_t last_para = (size_t)-1;
-    c->sb.len = 0;
-    for (size_t k = r->first_rec; k < r->first_rec + r->n_recs; k++) {
-      const rec *x = &j->recs[k];
-      if (c->keep && !(c->keep & (1u << x->role))) continue;
-      if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para)
-        sb_putc(&c->sb, '\n');
-      last_para = x->para;
-      put_record(c, j, d, x, c->doc_norm_base, c->doc_para_base);
-    }
-    if (c->format == OUT_TEXT && r->n_recs) sb_putc(&c->sb, '\n');
-    if (c->sb.oom) {
-      cli_error("out of memory");
-      c->stopped = 1;
-      return 1;
-    }
-    cli_write(c->out, c->sb.data, c->sb.len);
-    if (c->input == IN_TEXT) {
-      c->doc_norm_base += r->normalized_len;
-      c->doc_para_base += r->paragraphs;
-    }
-  }
-  if (c->input == IN_TEXT && j->last_of_file) c->doc_norm_base = c->doc_para_base = 0;
-  return ferror(c->out) ? 1 : 0;
-}
-
-static void free_job(job *j) {
-  if (!j) return;
-  free(j->data);
-  free(j->meta);
-  free(j->ids);
-  free(j->recs);
-  free(j->arena);
-  free(j->docs);
-  free(j);
-}
-
-/* Returns a finished job to the pool (at most 2N+2, enough to reuse
- * buffers without keeping a full ring's worth), emptied but keeping its
- * buffers. */
-static void release_job(ctx *c, job *j) {
-  if (!j) return;
-  if (c->pool_n > (size_t)c->jobs * 2 + 1) {
-    free_job(j);
-    return;
-  }
-  job keep = *j;
-  memset(j, 0, sizeof *j);
-  j->data = keep.data;
-  j->data_cap = keep.data_cap;
-  j->recs = keep.recs;
-  j->cap_recs = keep.cap_recs;
-  j->arena = keep.arena;
-  j->arena_cap = keep.arena_cap;
-  j->docs = keep.docs;
-  j->docs_cap = keep.docs_cap;
-  j->meta = NULL; /* a text job must not look like JSONL */
-  free(keep.meta);
-  free(keep.ids);
-  j->next_free = c->pool;
-  c->pool = j;
-  c->pool_n++;
-}
-
-/* An empty job, from the pool when it has one. */
-static job *get_job(ctx *c) {
-  job *j = c->pool;
-  if (!j) return calloc(1, sizeof *j);
-  c->pool = j->next_free;
-  c->pool_n--;
-  j->next_free = NULL;
-  return j;
-}
-
-static void free_pool(ctx *c) {
-  while (c->pool) {
-    job *j = c->pool;
-    c->pool = j->next_free;
-    free_job(j);
-  }
-  c->pool_n = 0;
-}
-
-/* Grows j->data to hold n bytes, keeping its first `keep` bytes. */
-static int reserve_data(job *j, size_t n, size_t keep) {
-  if (n <= j->data_cap) return 1;
-  size_t cap = (n + 0xFFFF) & ~(size_t)0xFFFF; /* a fresh piece: little slack */
-  if (keep) {                                  /* a growing group of records: doubling */
-    cap = j->data_cap ? j->data_cap : 4096;
-    while (cap < n)
-      cap *= 2;
-  }
-  char *d = keep ? realloc(j->data, cap) : malloc(cap);
-  if (!d) return 0;
-  if (!keep) free(j->data);
-  j->data = d;
-  j->data_cap = cap;
-  return 1;
 }
 
 static void show_progress(ctx *c, int final) {
@@ -645,109 +316,175 @@ static void show_progress(ctx *c, int final) {
   fputs(final ? "\n" : "   ", stderr);
 }
 
-/* Hands a job to the workers, or runs it here with -j 1, then writes every
- * finished job at the head of the queue.  Returns 1 to stop. */
-static int submit(ctx *c, kztext_pipeline *inline_p, job *j) {
-  size_t nd = j->n_docs ? j->n_docs : 1;
-  if (nd > j->docs_cap) {
-    free(j->docs);
-    j->docs_cap = 0;
-    if (!(j->docs = malloc(nd * sizeof *j->docs))) {
-      release_job(c, j);
-      cli_error("out of memory");
+/* The meta that travels with a result. */
+static int result_meta(const ctx *c, const kztext_stream_result *r, json_meta *jm, text_meta *tm,
+                       const char **id, size_t *id_len) {
+  if (c->input == IN_JSONL) {
+    memcpy(jm, r->meta, sizeof *jm);
+    *id = (const char *)r->meta + sizeof *jm;
+    *id_len = r->meta_len - sizeof *jm;
+    return jm->file;
+  }
+  memcpy(tm, r->meta, sizeof *tm);
+  return tm->file;
+}
+
+/* Formats a result's records: with the bases (nb, pb) in order, or with
+ * none, noting where the numbers are in pt. */
+static void put_records(const ctx *c, strbuf *o, strbuf *pt, const kztext_stream_result *r,
+                        unsigned long long nb, unsigned long long pb) {
+  json_meta jm;
+  text_meta tm;
+  const char *id = NULL;
+  size_t id_len = 0;
+  int file = result_meta(c, r, &jm, &tm, &id, &id_len);
+  const json_meta *m = c->input == IN_JSONL ? &jm : NULL;
+  size_t last_para = (size_t)-1;
+  for (size_t k = 0; k < r->count; k++) {
+    const kztext_sentence *x = &r->sentences[k];
+    if (c->keep && !(c->keep & (1u << x->role))) continue;
+    if (c->format == OUT_TEXT && last_para != (size_t)-1 && x->para != last_para) sb_putc(o, '\n');
+    last_para = x->para;
+    put_record(c, o, pt, file, m, id, id_len, x, nb, pb);
+  }
+  if (c->format == OUT_TEXT && r->count) sb_putc(o, '\n');
+}
+
+/* The stream's format callback (-j 2 and up): formats a result's records
+ * on the worker that made it (several at once), so that the ordered writer
+ * only writes bytes.  With text input, the paragraph numbers and offsets
+ * count from the piece's start; their places follow the bytes, as
+ * patches, and then {bytes, patches} as two size_t. */
+static int on_format(void *user, const kztext_stream_result *r, char **buf, size_t *len,
+                     size_t *cap) {
+  const ctx *c = user;
+  strbuf o = {*buf, *len, *cap, 0}, pt = {NULL, 0, 0, 0};
+  size_t start = o.len;
+  int patched = c->input == IN_TEXT && c->format != OUT_TEXT;
+  put_records(c, &o, patched ? &pt : NULL, r, 0, 0);
+  if (patched) {
+    size_t sizes[2] = {o.len - start, pt.len / sizeof(size_t)};
+    for (size_t i = 0; i < sizes[1]; i++) { /* positions from this result's start */
+      size_t at;
+      memcpy(&at, pt.data + i * sizeof at, sizeof at);
+      at -= start;
+      memcpy(pt.data + i * sizeof at, &at, sizeof at);
+    }
+    sb_put(&o, pt.data, pt.len);
+    sb_put(&o, (const char *)sizes, sizeof sizes);
+  }
+  free(pt.data);
+  *buf = o.data;
+  *len = o.len;
+  *cap = o.cap;
+  return o.oom || pt.oom;
+}
+
+/* Writes formatted bytes, adding the bases to the patched numbers. */
+static void write_formatted(ctx *c, const kztext_stream_result *r) {
+  const char *f = r->formatted;
+  if (c->jobs <= FORMAT_IN_WORKERS) { /* no format callback: formatted here, in order */
+    c->sb.len = 0;
+    put_records(c, &c->sb, NULL, r, c->doc_norm_base, c->doc_para_base);
+    if (!c->sb.oom) cli_write(c->out, c->sb.data, c->sb.len);
+    return;
+  }
+  if (!(c->input == IN_TEXT && c->format != OUT_TEXT)) {
+    cli_write(c->out, f, r->formatted_len);
+    return;
+  }
+  size_t sizes[2];
+  if (r->formatted_len < sizeof sizes) return; /* a result with no bytes */
+  memcpy(sizes, f + r->formatted_len - sizeof sizes, sizeof sizes);
+  if (!c->doc_norm_base && !c->doc_para_base) { /* the numbers stand as written */
+    cli_write(c->out, f, sizes[0]);
+    return;
+  }
+  strbuf *o = &c->sb;
+  o->len = 0;
+  size_t prev = 0;
+  for (size_t i = 0; i < sizes[1]; i++) {
+    size_t at;
+    memcpy(&at, f + sizes[0] + i * sizeof at, sizeof at);
+    for (int k = 0; k < 3; k++) { /* para, start, end */
+      while (at < sizes[0] && (f[at] < '0' || f[at] > '9'))
+        at++;
+      unsigned long long v = 0;
+      size_t e = at;
+      for (; e < sizes[0] && f[e] >= '0' && f[e] <= '9'; e++)
+        v = v * 10 + (unsigned)(f[e] - '0');
+      sb_put(o, f + prev, at - prev);
+      sb_u64(o, v + (k ? c->doc_norm_base : c->doc_para_base));
+      prev = at = e;
+    }
+  }
+  sb_put(o, f + prev, sizes[0] - prev);
+  if (!o->oom) cli_write(c->out, o->data, o->len);
+}
+
+/* The stream's write callback: one document (or part of a text piece), in
+ * input order, its records formatted already.  Returns 1 to stop the run. */
+static int on_result(void *user, const kztext_stream_result *r) {
+  ctx *c = user;
+  json_meta jm;
+  text_meta tm = {0, 0, 0};
+  const char *id = NULL;
+  size_t id_len = 0;
+  int file = result_meta(c, r, &jm, &tm, &id, &id_len);
+  if (r->status) {
+    fflush(c->out); /* what came before the error is out before its message */
+    report_error(c, r, file, c->input == IN_JSONL ? &jm : NULL, &tm);
+    if (c->stop_on_error || r->status == KZTEXT_E_NO_MEMORY) {
       c->stopped = 1;
       return 1;
     }
-    j->docs_cap = nd;
+    c->skipped = 1;
   }
-  memset(j->docs, 0, nd * sizeof *j->docs);
-  if (inline_p) {
-    run_job(inline_p, j);
-    int stop = write_job(c, j);
-    c->bytes_done += j->len;
-    release_job(c, j);
-    show_progress(c, 0);
-    return stop;
+  write_formatted(c, r);
+  if (c->sb.oom) {
+    cli_error("out of memory");
+    c->stopped = 1;
+    return 1;
   }
-  pthread_mutex_lock(&c->mu);
-  /* Wait for room: write finished jobs in order meanwhile. */
-  while (c->next_submit - c->next_write >= c->ring_cap ||
-         (c->next_submit > c->next_write && c->inflight + j->len > c->budget)) {
-    job *head = c->ring[c->next_write % c->ring_cap];
-    while (!head->done)
-      pthread_cond_wait(&c->cv_done, &c->mu);
-    c->next_write++;
-    pthread_mutex_unlock(&c->mu);
-    int stop = write_job(c, head);
-    c->bytes_done += head->len;
-    c->inflight -= head->len;
-    release_job(c, head);
-    show_progress(c, 0);
-    pthread_mutex_lock(&c->mu);
-    if (stop) {
-      pthread_mutex_unlock(&c->mu);
-      release_job(c, j);
-      return 1;
-    }
+  if (c->input == IN_TEXT) {
+    c->doc_norm_base += r->normalized_len;
+    c->doc_para_base += r->paragraphs;
+    if (r->last && tm.last_of_file) c->doc_norm_base = c->doc_para_base = 0;
   }
-  j->seq = c->next_submit;
-  c->ring[c->next_submit % c->ring_cap] = j;
-  c->inflight += j->len;
-  c->next_submit++;
-  pthread_cond_signal(&c->cv_work);
-  pthread_mutex_unlock(&c->mu);
+  if (r->last) c->bytes_done += r->doc_len;
+  show_progress(c, 0);
+  if (ferror(c->out)) {
+    c->stopped = 1;
+    return 1;
+  }
   return 0;
-}
-
-/* Writes every remaining job (or frees them after a stop). */
-static void drain(ctx *c) {
-  pthread_mutex_lock(&c->mu);
-  while (c->next_write < c->next_submit) {
-    job *head = c->ring[c->next_write % c->ring_cap];
-    while (!head->done)
-      pthread_cond_wait(&c->cv_done, &c->mu);
-    c->next_write++;
-    pthread_mutex_unlock(&c->mu);
-    c->inflight -= head->len;
-    if (!c->stopped) {
-      write_job(c, head);
-      c->bytes_done += head->len;
-      show_progress(c, 0);
-    }
-    release_job(c, head);
-    pthread_mutex_lock(&c->mu);
-  }
-  pthread_mutex_unlock(&c->mu);
 }
 
 /* ---- input ---- */
 
 typedef struct reader {
   ctx *c;
-  kztext_pipeline *inline_p;
   int file;
-  unsigned long long records; /* JSONL record number within the file */
-  unsigned long long lines;   /* JSONL line number within the file */
-  job *pending;               /* JSONL: records gathered so far */
-  int skipping;               /* JSONL: inside a line too long to hold */
-  size_t scanned;             /* bytes at the buffer's start known to hold no cut */
+  int stop;                 /* the stream stopped, or memory ran out */
+  unsigned long long lines; /* JSONL line number within the file */
+  int skipping;             /* JSONL: inside a line too long to hold */
+  size_t scanned;           /* bytes at the buffer's start known to hold no cut */
+  char *meta;               /* JSONL: a record's json_meta and id */
+  size_t meta_cap;
 } reader;
 
+/* Text pieces: the same cuts at any -j, so that the output is the same. */
 enum { PIECE = 256 << 10, MAX_PIECE = 1 << 20 };
 
-static job *new_job(reader *rd, const char *p, size_t n, unsigned long long base) {
-  job *j = get_job(rd->c);
-  if (!j) return NULL;
-  if (!reserve_data(j, n ? n : 1, 0)) {
-    release_job(rd->c, j);
-    return NULL;
+/* Pushes a document; 1 when the run must stop reading. */
+static int push(reader *rd, const kztext_stream_doc *d) {
+  kztext_status st = kztext_stream_push(rd->c->stream, d);
+  if (st == KZTEXT_E_NO_MEMORY) {
+    cli_error("out of memory");
+    rd->c->halt = 1;
   }
-  memcpy(j->data, p, n);
-  j->len = n;
-  j->raw_base = base;
-  j->file = rd->file;
-  j->n_docs = 1;
-  return j;
+  if (st) rd->stop = 1;
+  return st != KZTEXT_OK;
 }
 
 /* Where to cut a text piece: after a blank line, else after a line break,
@@ -766,8 +503,7 @@ static size_t text_cut(const char *buf, size_t len, size_t scanned, int full) {
 static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int full,
                             uint64_t base) {
   reader *rd = arg;
-  ctx *c = rd->c;
-  if (c->stopped || c->halt) return (size_t)-1;
+  if (rd->stop || rd->c->halt) return (size_t)-1;
   if (!eof && !full && len < PIECE) return 0; /* gather a piece first */
   size_t cut = eof ? len : text_cut(buf, len, rd->scanned, full || len >= MAX_PIECE);
   if (!cut && !eof) {
@@ -775,105 +511,62 @@ static size_t on_text_chunk(void *arg, const char *buf, size_t len, int eof, int
     return 0;
   }
   rd->scanned = len - cut; /* the last cut was taken: the rest holds none */
-  job *j = new_job(rd, buf, cut, base);
-  if (!j) {
-    cli_error("out of memory");
-    c->stopped = 1;
-    return (size_t)-1;
-  }
-  j->last_of_file = eof && cut == len;
-  return submit(c, rd->inline_p, j) ? (size_t)-1 : cut;
+  text_meta m = {base, rd->file, eof && cut == len};
+  kztext_stream_doc d = {.size = sizeof d,
+                         .data = buf,
+                         .len = cut,
+                         .meta = &m,
+                         .meta_len = sizeof m,
+                         .paragraph_errors = 1};
+  return push(rd, &d) ? (size_t)-1 : cut;
 }
 
-static int flush_records(reader *rd) {
-  job *j = rd->pending;
-  rd->pending = NULL;
-  if (!j || !j->n_docs) {
-    release_job(rd->c, j);
-    return 0;
-  }
-  return submit(rd->c, rd->inline_p, j);
-}
-
-/* Appends a record (its text, or a reading error with no text) to the
- * pending job.  Errors travel with the records so the writer reports them
- * in input order, after the records before them. */
+/* Pushes a record (its text, or a reading error with no text). */
 static int add_doc(reader *rd, const char *text, size_t tlen, uint64_t off, int err, size_t err_off,
                    const char *id, size_t id_len) {
   ctx *c = rd->c;
-  if (!rd->pending) {
-    rd->pending = get_job(c);
-    if (!rd->pending) {
+  json_meta m = {rd->lines, off, err_off, err, rd->file, id != NULL};
+  size_t n = sizeof m + (id ? id_len : 0);
+  if (n > rd->meta_cap) {
+    char *b = realloc(rd->meta, n);
+    if (!b) {
       cli_error("out of memory");
-      c->stopped = 1;
+      c->halt = 1;
       return 1;
     }
-    rd->pending->file = rd->file;
+    rd->meta = b;
+    rd->meta_cap = n;
   }
-  job *j = rd->pending;
-  size_t k = j->n_docs;
-  if (k == j->meta_cap) {
-    size_t cap = k ? k * 2 : 64;
-    doc_meta *m = realloc(j->meta, cap * sizeof *m);
-    if (!m) {
-      cli_error("out of memory");
-      c->stopped = 1;
-      return 1;
-    }
-    j->meta = m;
-    j->meta_cap = cap;
-  }
-  if (!reserve_data(j, j->len + tlen + 1, j->len)) {
-    cli_error("out of memory");
-    c->stopped = 1;
-    return 1;
-  }
-  if (tlen) memcpy(j->data + j->len, text, tlen);
-  j->len += tlen;
-  j->meta[k] = (doc_meta){j->len, rd->records, rd->lines, off, err, err_off, 0, 0, 0};
-  if (id) {
-    if (j->ids_len + id_len > j->ids_cap) {
-      size_t cap = j->ids_cap ? j->ids_cap : 256;
-      while (cap < j->ids_len + id_len)
-        cap *= 2;
-      char *b = realloc(j->ids, cap);
-      if (!b) {
-        cli_error("out of memory");
-        c->stopped = 1;
-        return 1;
-      }
-      j->ids = b;
-      j->ids_cap = cap;
-    }
-    memcpy(j->ids + j->ids_len, id, id_len);
-    j->meta[k].id_off = j->ids_len;
-    j->meta[k].id_len = id_len;
-    j->meta[k].has_id = 1;
-    j->ids_len += id_len;
-  }
-  j->n_docs++;
-  /* After an error that ends the run, hand over what was read and stop. */
+  memcpy(rd->meta, &m, sizeof m);
+  if (id) memcpy(rd->meta + sizeof m, id, id_len);
+  kztext_stream_doc d = {.size = sizeof d,
+                         .data = text,
+                         .len = tlen,
+                         .meta = rd->meta,
+                         .meta_len = n,
+                         .error = err ? KZTEXT_E_INVALID_ARG : KZTEXT_OK};
+  if (push(rd, &d)) return 1;
+  /* After an error that ends the run, what was read is still written. */
   if (err && c->stop_on_error) {
     c->halt = 1;
-    return flush_records(rd) || 1;
+    return 1;
   }
-  return j->len >= PIECE / 4 ? flush_records(rd) : 0;
+  return 0;
 }
 
-/* Adds one JSONL line (without its newline) to the pending job. */
+/* Pushes one JSONL line (without its newline). */
 static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
   ctx *c = rd->c;
-  rd->lines++;
+  rd->lines++; /* blank lines too: the doc number is the line number */
   while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
     n--;
   if (!n) return 0; /* blank lines are not records */
-  rd->records++;
   char *text = NULL;
   size_t tlen = 0, bad = 0;
   int r = jsonl_get_string(line, n, c->field, &text, &tlen, &bad);
   if (r < 0) {
     cli_error("out of memory");
-    c->stopped = 1;
+    c->halt = 1;
     return 1;
   }
   const char *id = NULL;
@@ -883,7 +576,7 @@ static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
     if (ri < 0) {
       free(text);
       cli_error("out of memory");
-      c->stopped = 1;
+      c->halt = 1;
       return 1;
     }
     if (ri == JSONL_FOUND) id = line + ia;
@@ -899,7 +592,7 @@ static int add_record(reader *rd, const char *line, size_t n, uint64_t off) {
 static size_t on_jsonl_chunk(void *arg, const char *buf, size_t len, int eof, int full,
                              uint64_t base) {
   reader *rd = arg;
-  if (rd->c->stopped || rd->c->halt) return (size_t)-1;
+  if (rd->stop || rd->c->halt) return (size_t)-1;
   size_t used = 0;
   for (;;) {
     const char *nl = memchr(buf + used, '\n', len - used);
@@ -911,7 +604,6 @@ static size_t on_jsonl_chunk(void *arg, const char *buf, size_t len, int eof, in
     }
     if (!nl && full) { /* a line longer than the buffer: report it, skip the rest */
       rd->lines++;
-      rd->records++;
       rd->skipping = 1;
       if (add_doc(rd, NULL, 0, base + used, LINE_TOO_LONG, 0, NULL, 0)) return (size_t)-1;
       return len;
@@ -924,7 +616,6 @@ static size_t on_jsonl_chunk(void *arg, const char *buf, size_t len, int eof, in
     used = nl ? end + 1 : len;
     if (!nl) break;
   }
-  if (eof && flush_records(rd)) return (size_t)-1;
   return used;
 }
 
@@ -954,27 +645,18 @@ static int parse_roles(const char *list, unsigned *mask) {
 }
 
 int cmd_process(int argc, char **argv) {
-  static const struct option opts[] = {{"from", required_argument, 0, 'F'},
-                                       {"lang", required_argument, 0, 'l'},
-                                       {"translit", required_argument, 0, 't'},
-                                       {"translit-all", no_argument, 0, 'T'},
-                                       {"input", required_argument, 0, 'I'},
-                                       {"field", required_argument, 0, 'f'},
-                                       {"format", required_argument, 0, 'm'},
-                                       {"jobs", required_argument, 0, 'j'},
-                                       {"output", required_argument, 0, 'o'},
-                                       {"on-error", required_argument, 0, 'e'},
-                                       {"invalid", required_argument, 0, 'i'},
-                                       {"lines", no_argument, 0, 'L'},
-                                       {"no-repair", no_argument, 0, 'R'},
-                                       {"progress", no_argument, 0, 'P'},
-                                       {"quiet", no_argument, 0, 'q'},
-                                       {"help", no_argument, 0, 'h'},
-                                       {"roles", no_argument, 0, 'r'},
-                                       {"keep", required_argument, 0, 'k'},
-                                       {"id-field", required_argument, 0, 'D'},
-                                       {"names", no_argument, 0, 'N'},
-                                       {0, 0, 0, 0}};
+  static const struct option opts[] = {
+      {"from", required_argument, 0, 'F'},     {"lang", required_argument, 0, 'l'},
+      {"translit", required_argument, 0, 't'}, {"translit-all", no_argument, 0, 'T'},
+      {"input", required_argument, 0, 'I'},    {"field", required_argument, 0, 'f'},
+      {"format", required_argument, 0, 'm'},   {"jobs", required_argument, 0, 'j'},
+      {"output", required_argument, 0, 'o'},   {"on-error", required_argument, 0, 'e'},
+      {"invalid", required_argument, 0, 'i'},  {"lines", no_argument, 0, 'L'},
+      {"no-repair", no_argument, 0, 'R'},      {"progress", no_argument, 0, 'P'},
+      {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
+      {"roles", no_argument, 0, 'r'},          {"keep", required_argument, 0, 'k'},
+      {"id-field", required_argument, 0, 'D'}, {"names", no_argument, 0, 'N'},
+      {"memory", required_argument, 0, 'M'},   {0, 0, 0, 0}};
   static const char *const inputs[] = {"text", "jsonl"};
   static const char *const formats[] = {"jsonl", "tsv", "text"};
   ctx c;
@@ -1029,6 +711,14 @@ int cmd_process(int argc, char **argv) {
       if (*end || v < 1 || v > 256)
         return cli_usage_error(usage, "process", "-j needs a number from 1 to 256");
       c.jobs = (int)v;
+      break;
+    }
+    case 'M': {
+      char *end;
+      long v = strtol(optarg, &end, 10);
+      if (*end || v < 1 || v > 1 << 20)
+        return cli_usage_error(usage, "process", "--memory needs megabytes from 1 to 1048576");
+      c.memory_mb = (size_t)v;
       break;
     }
     case 'o':
@@ -1089,56 +779,44 @@ int cmd_process(int argc, char **argv) {
     if (strcmp(c.files[i], "-") && stat(c.files[i], &sb) == 0 && S_ISREG(sb.st_mode))
       c.bytes_total += (unsigned long long)sb.st_size;
   }
-  kztext_pipeline *inline_p = NULL;
-  pthread_t *threads = NULL;
-  kztext_status st = kztext_pipeline_new(&c.popt, &inline_p);
+#ifdef __GLIBC__
+  /* Buffers of a piece's size (256 KiB and more) are mapped and unmapped:
+   * glibc would otherwise raise this threshold after the first free and
+   * keep freed buffers in each worker's own arena, where they add up to
+   * tens of MB at -j 16 (docs/scaling.md).  The process is ours: the
+   * library itself sets nothing. */
+  mallopt(M_MMAP_THRESHOLD, 256 << 10);
+#endif
+  kztext_stream_options so = {.size = sizeof so, .pipeline = &c.popt};
+  /* With many workers they format the records too, so that the one writer
+   * does not hold them back; with few, formatting as it writes costs less
+   * (no offsets to patch) and the writer keeps up.  The same bytes. */
+  if (c.jobs > FORMAT_IN_WORKERS) so.format = on_format;
+  so.jobs = c.jobs > 1 ? (unsigned)c.jobs : 0; /* -j 1: no thread, as before */
+  so.memory = c.memory_mb << 20;
+  kztext_status st = kztext_stream_new(&so, on_result, &c, &c.stream);
   if (st) return cli_error("cannot start the pipeline: %s", kztext_strerror(st));
   c.out = cli_open_output(outpath);
   if (!c.out) {
-    kztext_pipeline_free(inline_p);
+    kztext_stream_free(c.stream);
     return CLI_FAIL;
-  }
-  int nthreads = 0;
-  if (c.jobs > 1) {
-    c.spare = inline_p;
-    inline_p = NULL;
-    pthread_mutex_init(&c.mu, NULL);
-    pthread_cond_init(&c.cv_work, NULL);
-    pthread_cond_init(&c.cv_done, NULL);
-    /* Room for many pieces, so a slow one (a long paragraph) at the head
-     * does not idle the other workers while the output waits for it; the
-     * byte budget (N+2 MB of input) bounds memory whatever their sizes. */
-    c.ring_cap = (size_t)c.jobs * 8 + 8;
-    c.budget = ((size_t)c.jobs + 2) << 20;
-    c.ring = calloc(c.ring_cap, sizeof *c.ring);
-    threads = calloc((size_t)c.jobs, sizeof *threads);
-    if (!c.ring || !threads) {
-      cli_error("out of memory");
-      c.stopped = 1;
-    }
-    for (; !c.stopped && nthreads < c.jobs; nthreads++)
-      if (pthread_create(&threads[nthreads], NULL, worker, &c)) {
-        cli_error("cannot start a thread: %s", strerror(errno));
-        c.stopped = 1;
-        break;
-      }
   }
   c.t0 = now();
   int rc = CLI_OK;
-  reader rd = {&c, inline_p, 0, 0, 0, NULL, 0, 0};
+  reader rd = {&c, 0, 0, 0, 0, 0, NULL, 0};
   /* The reader hands the pipeline UTF-8: it decodes other input itself. */
   cli_input in = {from, c.popt.flags & KZTEXT_INVALID_REPLACE};
-  for (int k = 0; k < (c.n_files ? c.n_files : 1) && !c.stopped && !c.halt; k++) {
+  for (int k = 0; k < (c.n_files ? c.n_files : 1) && !rd.stop && !c.halt; k++) {
     const char *path = c.n_files ? c.files[k] : "-";
     rd.file = k;
-    rd.records = rd.lines = 0;
+    rd.lines = 0;
     rd.skipping = 0;
     rd.scanned = 0;
     int r = c.input == IN_JSONL ? cli_stream(path, &in, 1 << 16, MAX_LINE, on_jsonl_chunk, &rd)
                                 : cli_stream(path, &in, 1 << 16, MAX_PIECE, on_text_chunk, &rd);
     if (r == CLI_UNSURE) c.unsure = 1; /* exit 1: --from is needed */
     if (r == CLI_NOMEM) c.halt = 1;    /* no use going on to the next file */
-    if (r && !c.stopped && !c.halt) {
+    if (r && !rd.stop && !c.halt) {
       /* The file could not be read: a skipped document, or the end (after
        * what was read from it is written). */
       if (c.stop_on_error)
@@ -1148,24 +826,10 @@ int cmd_process(int argc, char **argv) {
     }
     /* A JSONL reading error that ends the run is reported by the writer. */
   }
-  free_job(rd.pending);
-  if (threads) {
-    drain(&c);
-    pthread_mutex_lock(&c.mu);
-    c.quit = 1;
-    pthread_cond_broadcast(&c.cv_work);
-    pthread_mutex_unlock(&c.mu);
-    for (int i = 0; i < nthreads; i++)
-      pthread_join(threads[i], NULL);
-    free(threads);
-    free(c.ring);
-    pthread_mutex_destroy(&c.mu);
-    pthread_cond_destroy(&c.cv_work);
-    pthread_cond_destroy(&c.cv_done);
-  }
-  free_pool(&c);
-  kztext_pipeline_free(c.spare); /* no worker started to take it */
-  kztext_pipeline_free(inline_p);
+  free(rd.meta);
+  /* Writes what was read; the writer's state is the main thread's again. */
+  kztext_stream_finish(c.stream);
+  kztext_stream_free(c.stream);
   free(c.sb.data);
   show_progress(&c, 1);
   if (cli_close_output(c.out, outpath)) rc = CLI_FAIL;

@@ -16,6 +16,7 @@
  *
  * A pipeline owns a segmenter (ICU break iterators) and scratch buffers:
  * use one pipeline per thread.  Pipelines are independent of each other.
+ * A stream (below) runs many documents on N worker threads, in order.
  */
 #ifndef KZTEXT_PIPELINE_H
 #define KZTEXT_PIPELINE_H
@@ -152,6 +153,156 @@ KZTEXT_API kztext_status kztext_pipeline_run(kztext_pipeline *pipeline, const ch
  * there is none.  Works on UTF-8 and on every single-byte encoding.
  */
 KZTEXT_API size_t kztext_pipeline_boundary(const char *src, size_t len);
+
+/* ---- Streams: many documents, N worker threads, output in input order ----
+ *
+ * A stream runs a pipeline per worker thread over documents pushed one after
+ * another and hands every document's sentences to one write callback, in
+ * the order the documents were pushed, whatever the number of workers: the
+ * output of N workers is the output of one.  Memory is bounded by a budget
+ * in bytes, independent of the number of workers: a push waits while the
+ * documents pushed and not yet written would exceed it.  See
+ * docs/pipeline.md ("Streams") and docs/thread-safety.md. */
+
+/** The in-flight budget when kztext_stream_options.memory is 0. */
+#define KZTEXT_STREAM_MEMORY_DEFAULT ((size_t)8 << 20)
+
+typedef struct kztext_stream_result kztext_stream_result;
+
+/** Formats one result into bytes: append them to the buffer *buf (*len
+ *  bytes used of *cap, NULL at first), growing it with realloc() (the
+ *  stream frees it).  The write callback then gets them in `formatted`.
+ *  Runs on worker threads, several at once, in any order; `user` is the
+ *  write callback's.  Return 0, or nonzero when out of memory (the result
+ *  is then written with KZTEXT_E_NO_MEMORY and no sentences). */
+typedef int (*kztext_stream_format_fn)(void *user, const kztext_stream_result *result, char **buf,
+                                       size_t *len, size_t *cap);
+
+/** Options of a stream.  Zero-initialize, set `size` to
+ *  sizeof(kztext_stream_options), then the fields wanted. */
+typedef struct kztext_stream_options {
+  size_t size;
+  /** The pipeline every worker runs (required; copied). */
+  const kztext_pipeline_options *pipeline;
+  /** Worker threads.  0 and 1: no thread is started and each document runs
+   *  on the thread that pushes it. */
+  unsigned jobs;
+  /** In-flight budget: the bytes of the documents (text, meta and a small
+   *  fixed cost each) pushed and not yet written.  0:
+   *  KZTEXT_STREAM_MEMORY_DEFAULT.  A single document larger than the budget
+   *  still runs, alone.  The sentences of those documents take about twice
+   *  their size again until written. */
+  size_t memory;
+  /** Small documents go to a worker in groups of about this many bytes,
+   *  so that a worker takes a lock per group, not per document.  0: 64 KiB
+   *  (capped at memory / (4 jobs)). */
+  size_t batch;
+  /** Optional: formats a result on the worker thread that made it (any
+   *  order, several at once; see kztext_stream_format_fn), so that the
+   *  write callback, which runs one at a time, only writes bytes. */
+  kztext_stream_format_fn format;
+} kztext_stream_options;
+
+/** One document pushed into a stream.  Zero-initialize and set `size`. */
+typedef struct kztext_stream_doc {
+  size_t size;
+  const char *data; /**< the bytes, in the pipeline's encoding (copied) */
+  size_t len;
+  /** The caller's bytes for this document (copied, and handed back with
+   *  its results at a 16-byte aligned address): an id, a file position. */
+  const void *meta;
+  size_t meta_len;
+  /** Nonzero: the document could not be read.  It is not run, and its
+   *  result carries this status and `error_offset`, in input order. */
+  kztext_status error;
+  size_t error_offset;
+  /** Nonzero: under the strict policy invalid input fails only the
+   *  paragraph that holds it (cut at blank lines); the paragraphs before and
+   *  after it are run and written as parts of their own.  For a long text
+   *  pushed in pieces. */
+  int paragraph_errors;
+} kztext_stream_doc;
+
+/** What the write callback receives: one document, or one part of one
+ *  (see kztext_stream_doc.paragraph_errors).  Pointers are valid only
+ *  during the callback. */
+struct kztext_stream_result {
+  size_t size;
+  uint64_t index;   /**< the document's number, from 0, in push order */
+  const void *meta; /**< the document's meta bytes (NULL when none) */
+  size_t meta_len;
+  size_t doc_len;       /**< bytes of the document as pushed */
+  size_t offset;        /**< where this part starts in the document's bytes */
+  int last;             /**< nonzero on the document's last part */
+  kztext_status status; /**< KZTEXT_OK, the error of the run, or the pushed error */
+  size_t error_offset;  /**< KZTEXT_E_DECODE, _INVALID_UTF8: bytes into the document */
+  /** The part's sentences (none on an error).  With a format callback the
+   *  write callback gets NULL here: the format callback had them. */
+  const kztext_sentence *sentences;
+  size_t count;
+  size_t normalized_len; /**< bytes of normalized text of this part */
+  size_t paragraphs;     /**< paragraphs with a sentence in this part */
+  /** With a format callback: the bytes it made for this result. */
+  const char *formatted;
+  size_t formatted_len;
+};
+
+/** Called once per result, in input order, never twice at once (but from
+ *  any thread: the one pushing, or a worker).  Return 0 to go on, anything
+ *  else to stop the stream: nothing more is written and pushes fail with
+ *  KZTEXT_E_STOPPED. */
+typedef int (*kztext_stream_write_fn)(void *user, const kztext_stream_result *result);
+
+/** For kztext_stream_run: fill *doc (its `size` is set) and return 1, or
+ *  return 0 at the end of the input, or -1 to stop.  doc->data and
+ *  doc->meta must stay valid until the next call. */
+typedef int (*kztext_stream_read_fn)(void *user, kztext_stream_doc *doc);
+
+/** What a stream did.  Set `size` before the call. */
+typedef struct kztext_stream_stats {
+  size_t size;
+  uint64_t documents; /**< pushed */
+  uint64_t results;   /**< handed to the write callback */
+  uint64_t bytes;     /**< document bytes pushed */
+  /** The most bytes in flight at once (as counted for `memory`): at most the
+   *  budget, unless one document alone was larger. */
+  size_t peak_inflight;
+  size_t memory; /**< the budget in force */
+  size_t batch;  /**< the group size in force */
+  unsigned jobs; /**< worker threads started */
+} kztext_stream_stats;
+
+typedef struct kztext_stream kztext_stream;
+
+/** Creates a stream, its pipelines and its worker threads.  Errors as for
+ *  kztext_pipeline_new; KZTEXT_E_INVALID_ARG for no pipeline options or no
+ *  write callback; KZTEXT_E_NO_MEMORY also when a thread cannot start. */
+KZTEXT_API kztext_status kztext_stream_new(const kztext_stream_options *options,
+                                           kztext_stream_write_fn write, void *user,
+                                           kztext_stream **out);
+
+/** Pushes one document (waiting while the budget is full).  KZTEXT_OK,
+ *  KZTEXT_E_STOPPED once the write callback stopped the stream (or after
+ *  kztext_stream_finish), KZTEXT_E_INVALID_ARG, KZTEXT_E_NO_MEMORY. */
+KZTEXT_API kztext_status kztext_stream_push(kztext_stream *stream, const kztext_stream_doc *doc);
+
+/** Runs and writes every document pushed, then stops the workers.
+ *  KZTEXT_OK, or KZTEXT_E_STOPPED when the write callback stopped it. */
+KZTEXT_API kztext_status kztext_stream_finish(kztext_stream *stream);
+
+/** Fills *stats (fields that do not fit its `size` are left out). */
+KZTEXT_API kztext_status kztext_stream_stats_get(kztext_stream *stream, kztext_stream_stats *stats);
+
+/** Stops the workers (documents not yet written are dropped) and frees the
+ *  stream; NULL is fine. */
+KZTEXT_API void kztext_stream_free(kztext_stream *stream);
+
+/** The whole loop: reads documents with `read`, writes results with
+ *  `write`, then finishes.  `stats` may be NULL.  KZTEXT_E_STOPPED when
+ *  either callback stopped it, else as kztext_stream_new and _push. */
+KZTEXT_API kztext_status kztext_stream_run(const kztext_stream_options *options,
+                                           kztext_stream_read_fn read, kztext_stream_write_fn write,
+                                           void *user, kztext_stream_stats *stats);
 
 #ifdef __cplusplus
 }

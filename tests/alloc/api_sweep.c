@@ -225,6 +225,62 @@ static kztext_status c_pipeline_roles(digest *d) {
   return st;
 }
 
+/* A stream: its jobs, copies, results and (jobs > 1) threads allocate. */
+/* A document that ran out of memory comes back as such, in its place (the
+ * stream goes on with the others): here it ends the call, as in the CLI. */
+static int stream_oom;
+
+static int on_result(void *user, const kztext_stream_result *r) {
+  digest *d = user;
+  if (r->status == KZTEXT_E_NO_MEMORY) {
+    stream_oom = 1;
+    return 1;
+  }
+  MIXV(d, r->index);
+  MIXV(d, r->status);
+  for (size_t i = 0; i < r->count; i++)
+    on_sentence(d, &r->sentences[i]);
+  return 0;
+}
+
+static kztext_status stream_run(digest *d, unsigned jobs) {
+  kztext_pipeline_options po;
+  memset(&po, 0, sizeof po);
+  po.size = sizeof po;
+  kztext_stream_options so;
+  memset(&so, 0, sizeof so);
+  so.size = sizeof so;
+  so.pipeline = &po;
+  so.jobs = jobs;
+  so.memory = 256;
+  kztext_stream *s = NULL;
+  digest mine = *d;
+  stream_oom = 0;
+  kztext_status st = kztext_stream_new(&so, on_result, &mine, &s);
+  if (st) return st;
+  const char *docs[] = {KK, BAD, LAT, CP1251};
+  for (size_t i = 0; !st && i < sizeof docs / sizeof *docs; i++) {
+    kztext_stream_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.size = sizeof doc;
+    doc.data = docs[i];
+    doc.len = strlen(docs[i]);
+    doc.meta = &i;
+    doc.meta_len = sizeof i;
+    doc.paragraph_errors = 1;
+    st = kztext_stream_push(s, &doc);
+  }
+  kztext_status fin = kztext_stream_finish(s);
+  if (!st) st = fin;
+  kztext_stream_free(s);
+  if (stream_oom) st = KZTEXT_E_NO_MEMORY;
+  if (!st) *d = mine;
+  return st;
+}
+
+static kztext_status c_stream(digest *d) { return stream_run(d, 0); }
+static kztext_status c_stream_threads(digest *d) { return stream_run(d, 2); }
+
 static kztext_status c_translit(digest *d) {
   char *out = NULL;
   size_t n = 0;
@@ -282,6 +338,8 @@ static const struct {
     {"segmenter+sentences+tokens", c_segmenter},
     {"pipeline", c_pipeline},
     {"pipeline with roles", c_pipeline_roles},
+    {"stream", c_stream},
+    {"stream on 2 workers", c_stream_threads},
     {"translit+offsets+detect", c_translit},
     {"utf8_repair", c_utf8},
 };

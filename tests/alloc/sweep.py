@@ -120,6 +120,8 @@ def cases():
     add("translit-jsonl-long", ["translit", "--to", "latin2021", "--format", "jsonl"], LONG)
     add("normalize-key-long", ["normalize", "--key"], LONG)
     add("process-long-j2", ["process", "--quiet", "--translit", "latin2021", "-j", "2"], LONG)
+    # Past 4 workers the workers format the records (cli/cmd_process.c).
+    add("process-long-j5", ["process", "--quiet", "--translit", "latin2021", "-j", "5"], LONG)
     # Named files ({in}: the input written to a file, opened by the command).
     add("sentences-files", ["sentences", "{in}", "{in}"])
     add("detect-text-files", ["detect", "--by", "text", "{in}", "{in}"])

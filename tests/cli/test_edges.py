@@ -94,10 +94,12 @@ class Jsonl(unittest.TestCase):
         self.assertEqual(code, 3)
         msgs = err.splitlines()
         self.assertEqual(len(msgs), 3, err)
-        self.assertRegex(msgs[0], r":\d+: line 4 \(record 2\): malformed JSON$")
-        self.assertRegex(msgs[1], r"line 5 \(record 3\): JSON nested deeper than 512 levels$")
-        self.assertRegex(msgs[2], r"line 6 \(record 4\): invalid UTF-8$")
-        self.assertEqual([r["doc"] for r in records(out)], [1, 5])
+        # The record number is the line number, blank lines counted (as in
+        # Python's kztext.process_jsonl), so doc joins back to the file.
+        self.assertRegex(msgs[0], r":\d+: line 4 \(record 4\): malformed JSON$")
+        self.assertRegex(msgs[1], r"line 5 \(record 5\): JSON nested deeper than 512 levels$")
+        self.assertRegex(msgs[2], r"line 6 \(record 6\): invalid UTF-8$")
+        self.assertEqual([r["doc"] for r in records(out)], [2, 7])
 
     def test_line_too_long_is_one_error(self):
         big = json.dumps({"text": "x" * (65 << 20)})

@@ -80,11 +80,17 @@ class Streaming(unittest.TestCase):
             with open(b, "wb") as f:
                 f.write(EN.encode())
             outs = []
-            for j in ("1", "3"):
-                code, out, err = run("process", "-j", j, a, b)
+            # --memory 1: the budget holds back the reader (about 4 pieces in
+            # flight); neither it nor -j changes a byte.
+            for args in (["-j", "1"], ["-j", "3"], ["-j", "16", "--memory", "1"],
+                         ["-j", "2", "--memory", "1", "--format", "tsv"],
+                         ["-j", "1", "--format", "tsv"]):
+                code, out, err = run("process", *args, a, b)
                 self.assertEqual(code, 0, err)
                 outs.append(out)
             self.assertEqual(outs[0], outs[1])
+            self.assertEqual(outs[0], outs[2])
+            self.assertEqual(outs[3], outs[4])
             recs = records(outs[0])
             with open(a, "rb") as f:
                 raw = f.read()
@@ -139,7 +145,8 @@ class Errors(unittest.TestCase):
         self.assertEqual(code, 1)
 
     def test_usage(self):
-        for args in (["--format", "xml"], ["-j", "0"], ["--lang", "de"], ["--translit", "klingon"],
+        for args in (["--format", "xml"], ["-j", "0"], ["--memory", "0"], ["--memory", "8MB"],
+                     ["--lang", "de"], ["--translit", "klingon"],
                      ["--from", "ebcdic"], ["--translit-all"], ["--on-error", "maybe"]):
             code, _, err = run("process", *args)
             self.assertEqual(code, 2, args)

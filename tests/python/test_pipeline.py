@@ -1,4 +1,7 @@
-"""kztext.process and kztext.Pipeline."""
+"""kztext.process, kztext.Pipeline, kztext.process_stream and process_jsonl."""
+import json
+import os
+import subprocess
 import threading
 import unittest
 
@@ -134,6 +137,89 @@ class Roles(unittest.TestCase):
             kztext.Pipeline(keep=["body"])
         with self.assertRaises(ValueError):
             kztext.Pipeline(roles=True, keep=["headline"])
+
+
+def _docs(n):
+    """n small documents of our own, every 7th one long, in three languages."""
+    out = []
+    for i in range(n):
+        reps = 300 if i % 7 == 0 else 1 + i % 3
+        out.append("".join(f"Құжат {i}, бөлім {k} осында. Document {i} says {k}.\n\n"
+                           f"Документ {i} кончается.\n\n" for k in range(reps)))
+    return out
+
+
+class Stream(unittest.TestCase):
+    def test_same_sentences_in_order_at_any_jobs(self):
+        docs = _docs(60)
+        p = kztext.Pipeline(roles=True)
+        want = [s for i, d in enumerate(docs) for s in p.process(d, doc=i)]
+        for jobs in (1, 4, 16):
+            stats = kztext.StreamStats()
+            got = list(kztext.process_stream(docs, jobs=jobs, memory=64 << 10, roles=True,
+                                             stats=stats))
+            self.assertEqual(got, want, jobs)
+            self.assertEqual(stats.documents, len(docs))
+            self.assertEqual(stats.jobs, jobs if jobs > 1 else 0)
+            # The budget holds (no document alone is larger than it).
+            self.assertLessEqual(stats.peak_inflight, 64 << 10)
+            self.assertGreater(stats.peak_inflight, 0)
+
+    def test_errors_in_order(self):
+        docs = [b"One. Two.", b"bad \xff here", b"Three."]
+        it = kztext.process_stream(docs, jobs=3, encoding="utf-8")
+        self.assertEqual([s.text for s in (next(it), next(it))], ["One.", "Two."])
+        with self.assertRaises(kztext.InvalidUTF8Error) as e:
+            next(it)
+        self.assertEqual(e.exception.offset, 4)
+        got = [(s.doc, s.text) for s in kztext.process_stream(docs, jobs=3, on_error="skip",
+                                                                   encoding="utf-8")]
+        self.assertEqual(got, [(0, "One."), (0, "Two."), (2, "Three.")])
+
+    def test_all_str_or_all_bytes(self):
+        with self.assertRaises(TypeError):
+            list(kztext.process_stream(["a", b"b"]))
+
+    def test_stopping_early_frees_the_workers(self):
+        it = kztext.process_stream(_docs(200), jobs=4, memory=32 << 10)
+        self.assertEqual(next(it).doc, 0)
+        it.close()  # no hang, no leak of the stream
+
+
+class Jsonl(unittest.TestCase):
+    LINES = [json.dumps({"text": "Бірінші жазба. Екі сөйлем.", "id": "a-1"}, ensure_ascii=False),
+             "",
+             "   ",
+             '{"text": 42}',
+             "{not json",
+             json.dumps({"id": 9, "text": "After two blank lines and two bad ones."}),
+             "",
+             json.dumps({"text": "Last."})]
+
+    def test_doc_is_the_line_number_as_in_the_cli(self):
+        """doc counts lines from 1, blank lines included, in Python and in
+        `kztext process --input jsonl` alike."""
+        got = [(s.doc, s.id, s.text) for s in
+               kztext.process_jsonl(self.LINES, id_field="id", on_error="skip", jobs=2)]
+        self.assertEqual([g[0] for g in got], [1, 1, 6, 8])
+        data = ("\n".join(self.LINES) + "\n").encode()
+        p = subprocess.run([os.environ["KZTEXT_CLI"], "process", "--input", "jsonl",
+                            "--id-field", "id"], input=data, capture_output=True, check=False)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        cli = [json.loads(line) for line in p.stdout.decode().splitlines()]
+        self.assertEqual([(r["doc"], r["id"], r["text"]) for r in cli], got)
+        self.assertIn(b"line 4 (record 4)", p.stderr)
+
+    def test_bad_line_raises_in_order(self):
+        it = kztext.process_jsonl(self.LINES)
+        self.assertEqual(len([next(it), next(it)]), 2)
+        with self.assertRaisesRegex(ValueError, 'line 4: no string field "text"'):
+            next(it)
+
+    def test_bytes_lines_from_a_file(self):
+        data = [(line + "\n").encode() for line in self.LINES]
+        got = [s.doc for s in kztext.process_jsonl(data, on_error="skip")]
+        self.assertEqual(got, [1, 1, 6, 8])
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from ._translit import translit, detect_scheme, Spans
 from ._repair import repair, search_key
 from ._case import case, upper, lower, casefold
 from ._encoding import decode, detect_encoding, encoding_report, EncodingReport, Decoded
-from ._pipeline import Pipeline, Sentence, process
+from ._pipeline import Pipeline, Sentence, StreamStats, process, process_jsonl, process_stream
 from ._namekey import name_key
 
 __version__ = "0.2.0"
@@ -29,4 +29,5 @@ __all__ = ["KztextError", "InvalidUTF8Error", "UnsupportedError", "library_versi
            "mixed_script_words", "translit", "detect_scheme", "Spans",
            "repair", "search_key", "case", "upper", "lower", "casefold", "decode", "detect_encoding",
            "encoding_report", "EncodingReport", "Decoded",
-           "Pipeline", "Sentence", "process", "name_key"]
+           "Pipeline", "Sentence", "StreamStats", "process", "process_stream", "process_jsonl",
+           "name_key"]
