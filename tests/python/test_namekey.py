@@ -30,3 +30,12 @@ class NameKeyTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+    def test_pipeline_names(self):
+        text = "Кеше Бейбіт Есенов келді. Ол Beibit Yesenov деп жазылады."
+        for sents in (list(kztext.Pipeline(names=True).process(text)),
+                      list(kztext.process_stream([text], jobs=2, names=True))):
+            self.assertEqual([s.names for s in sents],
+                             [(kztext.name_key("Бейбіт Есенов"),)] * 2)
+        self.assertIsNone(list(kztext.process(text))[0].names)
+

@@ -22,7 +22,7 @@ _SCHEME_AUTO = _lib.table(_lib.NAMES_SCHEME)["auto"]
 @_lib.structure_of("kztext_pipeline_options")
 class _Options(Structure):
     _fields_ = [("size", c_size_t), ("encoding", c_int), ("lang", c_int), ("translit", c_int),
-                ("translit_to", c_int), ("flags", c_uint)]
+                ("translit_to", c_int), ("flags", c_uint), ("names", c_int)]
 
 
 @_lib.structure_of("kztext_sentence")
@@ -31,7 +31,7 @@ class _Sentence(Structure):
                 ("text", c_void_p), ("len", c_size_t), ("lang", c_int), ("script", c_int),
                 ("variant", c_int), ("confidence", c_double), ("translit", c_void_p),
                 ("translit_len", c_size_t), ("normalized", c_void_p), ("normalized_len", c_size_t),
-                ("role", c_int)]
+                ("role", c_int), ("names", c_void_p), ("names_len", c_size_t)]
 
 
 @_lib.structure_of("kztext_pipeline_stats")
@@ -74,6 +74,9 @@ class Sentence:
     role: Optional[str] = None
     #: process_jsonl(id_field=NAME): the record's NAME value (None if absent).
     id: Any = None
+    #: With Pipeline(names=True): the name key (kztext.name_key) of each
+    #: name-like span of the sentence, in order (docs/names.md).
+    names: Optional[Tuple[str, ...]] = None
 
 
 def _name(fn: Callable[[int], bytes], v: int) -> str:
@@ -88,8 +91,9 @@ class Pipeline:
     def __init__(self, encoding: Optional[str] = "auto", lang: Optional[str] = "auto",
                  translit: Optional[str] = None, translit_all: bool = False, lines: bool = False,
                  repair: bool = True, invalid: str = "strict", roles: bool = False,
-                 keep: Optional[Iterable[str]] = None):
+                 keep: Optional[Iterable[str]] = None, names: bool = False):
         o = _Options(size=ctypes.sizeof(_Options))
+        o.names = 1 if names else 0
         o.encoding = _lib.lookup(lib.kztext_encoding_from_name, encoding, "encoding", "auto",
                                  "auto, utf-8, utf-16, cp1251, koi8-r, ibm866, iso-8859-5, "
                                  "rk1048 or pt154")
@@ -186,7 +190,7 @@ class Pipeline:
                     state["norm"] = ctypes.string_at(s.normalized, s.normalized_len)
                 tl = ctypes.string_at(s.translit, s.translit_len).decode() if s.translit else None
                 found.append((s.para, s.start, s.end, s.lang, s.script, s.variant, s.confidence, tl,
-                              s.role))
+                              s.role, _names(s, self._opts.names)))
                 return 0
             except BaseException as e:  # never let an exception cross the C frame
                 error.append(e)
@@ -210,8 +214,9 @@ class Pipeline:
         out = [Sentence(doc, para, index(a), index(b), norm[a:b].decode("utf-8"),
                         _name(lib.kztext_lang_name, lang), _name(lib.kztext_script_name, script),
                         _name(lib.kztext_variant_name, variant) if variant else None,
-                        round(conf, 6), tl, _name(lib.kztext_role_name, role) if role else None)
-               for para, a, b, lang, script, variant, conf, tl, role in found]
+                        round(conf, 6), tl, _name(lib.kztext_role_name, role) if role else None,
+                        names=nm)
+               for para, a, b, lang, script, variant, conf, tl, role, nm in found]
         if self._keep is not None:
             out = [s for s in out if s.role in self._keep]
         return iter(out)
@@ -299,7 +304,17 @@ class StreamStats:
     documents = results = bytes = peak_inflight = memory = jobs = 0
 
 
-def _sentences(r: _StreamResult, doc: Any, id_: Any, keep: Optional[frozenset]) -> List[Sentence]:
+def _names(s: _Sentence, asked: int) -> Optional[Tuple[str, ...]]:
+    """The sentence's name keys (each ends in a newline in C), or None when
+    the pipeline was not asked for them."""
+    if not asked:
+        return None
+    raw = ctypes.string_at(s.names, s.names_len).decode() if s.names else ""
+    return tuple(raw.split("\n")[:-1])
+
+
+def _sentences(r: _StreamResult, doc: Any, id_: Any, keep: Optional[frozenset],
+               names: int) -> List[Sentence]:
     if not r.count:
         return []
     s0 = r.sentences[0]
@@ -316,7 +331,7 @@ def _sentences(r: _StreamResult, doc: Any, id_: Any, keep: Optional[frozenset]) 
                             norm[s.start:s.end].decode("utf-8"), _name(lib.kztext_lang_name, s.lang),
                             _name(lib.kztext_script_name, s.script),
                             _name(lib.kztext_variant_name, s.variant) if s.variant else None,
-                            round(s.confidence, 6), tl, role, id_))
+                            round(s.confidence, 6), tl, role, id_, _names(s, names)))
     return out
 
 
@@ -352,7 +367,7 @@ def _stream(items: Iterable[Tuple[Any, Any, Optional[bytes], Optional[BaseExcept
                         done.append(err if err is not None else RuntimeError("kztext stream"))
                     return 1
                 return 0
-            out = _sentences(r, doc, id_, p._keep)
+            out = _sentences(r, doc, id_, p._keep, p._opts.names)
             with lock:
                 done.extend(out)
             return 0
