@@ -15,10 +15,16 @@
 
 #include "utf8/utf8.h"
 
+/* The word scan's class table (words.c): U+0000-07FF, then U+2000-207F. */
+#define KZ_WB_LOW 0x800
+#define KZ_WB_PUNCT 0x2000
+#define KZ_WB_PUNCT_N 0x80
+
 struct kztext_segmenter {
-  UBreakIterator *sent; /* UBRK_SENTENCE, root locale */
-  UBreakIterator *word; /* UBRK_WORD, root locale */
-  UText ut;             /* reused: utext_openUTF8 fills it in place */
+  UBreakIterator *sent;                        /* UBRK_SENTENCE, root locale */
+  UBreakIterator *word;                        /* UBRK_WORD, root locale */
+  UText ut;                                    /* reused: utext_openUTF8 fills it in place */
+  unsigned char wb[KZ_WB_LOW + KZ_WB_PUNCT_N]; /* Word_Break classes, from ICU */
 };
 
 /* Decodes the code point at i (< n).  Ill-formed bytes decode as U+FFFD
@@ -177,6 +183,26 @@ void kz_spans_add(kz_spans *o, size_t start, size_t end);
 
 /* Opens the segmenter's UText over s[0..n) and sets it on `bi`. */
 kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n);
+
+/* ICU's word boundaries over s[0..n), walked in order (words.c): the same
+ * boundaries as ubrk_next() gives, without ICU where the text is simple. */
+typedef struct kz_words {
+  kztext_segmenter *seg;
+  const unsigned char *s;
+  size_t n, pos;        /* pos: the last boundary returned */
+  size_t icu_at;        /* where ICU's iterator stands */
+  int icu_on, in_icu;   /* ICU has the text; ICU decides the next boundary */
+  kztext_status status; /* set when ICU fails (then the walk ends) */
+} kz_words;
+#define KZ_WORDS_DONE ((size_t)-1)
+
+/* Fills seg->wb (once, when the segmenter is made; bi: a word iterator,
+ * whose text it sets). */
+void kz_words_table(unsigned char *table, UBreakIterator *bi);
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n);
+/* The next boundary after the last one (the first call: after 0), or
+ * KZ_WORDS_DONE past the end of the text or on an ICU error (w->status). */
+size_t kz_words_next(kz_words *w);
 
 /* Internal drivers. */
 kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,

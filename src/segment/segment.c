@@ -42,6 +42,7 @@ kztext_status kztext_segmenter_new(kztext_segmenter **out) {
     kztext_segmenter_free(seg);
     return st;
   }
+  kz_words_table(seg->wb, seg->word);
   *out = seg;
   return KZTEXT_OK;
 }

@@ -331,16 +331,15 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out) {
   (void)flags;
-  kztext_status st = kz_seg_set_text(seg, seg->word, (const char *)s, n);
-  if (st) return st;
+  kz_words w;
+  kz_words_start(&w, seg, s, n);
   tctx t = {s, n, lang};
   int plang = lang;
-  size_t pos = 0;
-  int32_t a = ubrk_first(seg->word);
-  while (a != UBRK_DONE && (size_t)a < n) {
-    int32_t b = ubrk_next(seg->word);
-    size_t end = b == UBRK_DONE ? n : (size_t)b;
-    size_t start = (size_t)a > pos ? (size_t)a : pos;
+  size_t pos = 0, a = 0;
+  while (a < n) {
+    size_t b = kz_words_next(&w);
+    size_t end = b == KZ_WORDS_DONE ? n : b;
+    size_t start = a > pos ? a : pos;
     while (start < end) {
       size_t l;
       uint32_t c = kz_cp_at(s, n, start, &l);
@@ -354,7 +353,9 @@ kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_
       start = e;
     }
     if (start > pos) pos = start;
+    if (b == KZ_WORDS_DONE) break;
     a = b;
   }
+  if (w.status) return w.status;
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
 }

@@ -1,0 +1,198 @@
+/* ICU's word boundaries (root locale, UAX #29 as ICU 72 tailors it), found
+ * by a byte scan where the text is simple and by ICU where it is not.
+ *
+ * The scan knows the rules for letters, digits, connectors, the mid-word
+ * and mid-number punctuation, white space and line breaks (WB3-WB3d,
+ * WB5-WB13b); each character's class is ICU's own Word_Break property,
+ * read into the segmenter's table once.  A character it does not handle
+ * (Extend, Format, ZWJ, Katakana, Hebrew letters, regional indicators,
+ * double quotes, scripts of ICU's dictionaries, ill-formed bytes, anything
+ * outside the table) hands the text to ICU from the last boundary until
+ * ICU returns a boundary in front of a separator byte: an ASCII character
+ * that no rule joins to what precedes it, so the scan can go on from there
+ * without looking back.  tests/unit/test_words.c checks the scan against
+ * ICU's iterator. */
+#include <unicode/uscript.h>
+
+#include "segment/seg.h"
+
+/* Word_Break classes the scan handles; KZ_WB_ICU: ask ICU. */
+enum {
+  KZ_WB_ICU = 0,
+  KZ_WB_OTHER,
+  KZ_WB_CR,
+  KZ_WB_LF,     /* LF and Newline: a break on both sides */
+  KZ_WB_SPACE,  /* WSegSpace */
+  KZ_WB_LETTER, /* ALetter */
+  KZ_WB_DIGIT,  /* Numeric */
+  KZ_WB_CONN,   /* ExtendNumLet */
+  KZ_WB_MIDL,   /* MidLetter (not `:`, which ICU's root rules drop) */
+  KZ_WB_MIDNL,  /* MidNumLet and Single_Quote */
+  KZ_WB_MIDN    /* MidNum */
+};
+
+static unsigned char wb_class(UChar32 c) {
+  /* Scripts of ICU's dictionaries and Han, kana, Hangul go to ICU. */
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return KZ_WB_ICU;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(c, &err);
+  if (U_FAILURE(err) || sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
+      sc == USCRIPT_HANGUL)
+    return KZ_WB_ICU;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+  case U_WB_OTHER:
+    return KZ_WB_OTHER;
+  case U_WB_CR:
+    return KZ_WB_CR;
+  case U_WB_LF:
+  case U_WB_NEWLINE:
+    return KZ_WB_LF;
+  case U_WB_WSEGSPACE:
+    return KZ_WB_SPACE;
+  case U_WB_ALETTER:
+    return KZ_WB_LETTER;
+  case U_WB_NUMERIC:
+    return KZ_WB_DIGIT;
+  case U_WB_EXTENDNUMLET:
+    return KZ_WB_CONN;
+  case U_WB_MIDLETTER:
+    return c == ':' || c == 0xFE55 || c == 0xFF1A ? KZ_WB_OTHER : KZ_WB_MIDL;
+  case U_WB_MIDNUMLET:
+  case U_WB_SINGLE_QUOTE:
+    return KZ_WB_MIDNL;
+  case U_WB_MIDNUM:
+    return KZ_WB_MIDN;
+  default:
+    return KZ_WB_ICU;
+  }
+}
+
+/* The first boundary of s by ICU's word iterator bi. */
+static int32_t icu_first_break(UBreakIterator *bi, const char *s) {
+  UErrorCode err = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, s, -1, &err);
+  ubrk_setUText(bi, &ut, &err);
+  int32_t b = U_SUCCESS(err) ? ubrk_next(bi) : -1;
+  utext_close(&ut);
+  return b;
+}
+
+void kz_words_table(unsigned char *table, UBreakIterator *bi) {
+  for (UChar32 c = 0; c < KZ_WB_LOW; c++)
+    table[c] = wb_class(c);
+  for (UChar32 c = 0; c < KZ_WB_PUNCT_N; c++)
+    table[KZ_WB_LOW + c] = wb_class(KZ_WB_PUNCT + c);
+  /* ICU 72 counts `@` as a letter, to keep e-mail addresses whole
+   * (CLDR-15767); builds may differ, so ask the iterator. */
+  if (icu_first_break(bi, "a@.") == 2)
+    table['@'] = KZ_WB_LETTER;
+  else if (icu_first_break(bi, "a@b.") == 3)
+    table['@'] = KZ_WB_MIDL;
+}
+
+/* The class of the character at i (< n) and its length. */
+static inline unsigned char cls_at(const unsigned char *tab, const unsigned char *s, size_t n,
+                                   size_t i, size_t *len) {
+  unsigned c = s[i];
+  if (c < 0x80) {
+    *len = 1;
+    return tab[c];
+  }
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+    *len = 2;
+    return tab[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+  }
+  /* U+2000-U+207F: E2 80..81 xx */
+  if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81) &&
+      (s[i + 2] & 0xC0) == 0x80) {
+    *len = 3;
+    return tab[KZ_WB_LOW + (((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu))];
+  }
+  *len = 1;
+  return KZ_WB_ICU;
+}
+
+/* No rule joins a separator to what precedes it, and none looks back past
+ * it: the scan may start there without context. */
+static inline int separator(const unsigned char *tab, unsigned char c) {
+  if (c >= 0x80) return 0;
+  unsigned char k = tab[c];
+  return k == KZ_WB_OTHER || k == KZ_WB_CR || k == KZ_WB_LF || k == KZ_WB_SPACE;
+}
+
+static int letter_like(unsigned char k) {
+  return k == KZ_WB_LETTER || k == KZ_WB_DIGIT || k == KZ_WB_CONN;
+}
+
+/* The boundary after the one at a, by the scan; 0 when it needs ICU. */
+static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t n, size_t a) {
+  size_t l, l2;
+  unsigned char k = cls_at(tab, s, n, a, &l), prev = k;
+  size_t i = a + l;
+  if (k == KZ_WB_ICU) return 0;
+  if (k == KZ_WB_LF) return i; /* WB3a, WB3b: nothing attaches after a line break */
+  if (k == KZ_WB_CR) {
+    if (i < n && s[i] == '\n') return i + 1; /* WB3 */
+    return i;
+  }
+  while (i < n) {
+    unsigned char c = cls_at(tab, s, n, i, &l);
+    if (c == KZ_WB_ICU) return 0; /* maybe Extend or Format, which attach (WB4) */
+    if (k == KZ_WB_SPACE) {
+      if (c != KZ_WB_SPACE) return i; /* WB3d */
+      i += l;
+      continue;
+    }
+    if (!letter_like(k)) return i; /* Other and lone mid punctuation */
+    if (letter_like(c)) {          /* WB5, WB8-WB10, WB13a, WB13b */
+      prev = c;
+      i += l;
+      continue;
+    }
+    if (c != KZ_WB_MIDL && c != KZ_WB_MIDNL && c != KZ_WB_MIDN) return i;
+    if (i + l >= n) return i;
+    unsigned char d = cls_at(tab, s, n, i + l, &l2);
+    if (d == KZ_WB_ICU) return 0;
+    if ((prev == KZ_WB_LETTER && d == KZ_WB_LETTER && c != KZ_WB_MIDN) || /* WB6, WB7 */
+        (prev == KZ_WB_DIGIT && d == KZ_WB_DIGIT && c != KZ_WB_MIDL)) {   /* WB11, WB12 */
+      i += l + l2;
+      continue;
+    }
+    return i;
+  }
+  return i;
+}
+
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n) {
+  w->seg = seg;
+  w->s = s;
+  w->n = n;
+  w->pos = 0;
+  w->icu_on = 0;
+  w->icu_at = (size_t)-1;
+  w->in_icu = 0;
+  w->status = KZTEXT_OK;
+}
+
+size_t kz_words_next(kz_words *w) {
+  const unsigned char *tab = w->seg->wb;
+  if (w->pos >= w->n) return KZ_WORDS_DONE;
+  if (!w->in_icu) {
+    size_t b = scan_next(tab, w->s, w->n, w->pos);
+    if (b) return w->pos = b;
+    w->in_icu = 1;
+  }
+  if (!w->icu_on) {
+    w->status = kz_seg_set_text(w->seg, w->seg->word, (const char *)w->s, w->n);
+    if (w->status) return KZ_WORDS_DONE;
+    w->icu_on = 1;
+  }
+  int32_t b =
+      w->icu_at == w->pos ? ubrk_next(w->seg->word) : ubrk_following(w->seg->word, (int32_t)w->pos);
+  size_t e = b == UBRK_DONE || (size_t)b > w->n ? w->n : (size_t)b;
+  if (e <= w->pos) e = w->n; /* never: ICU's boundaries ascend */
+  w->icu_at = e;
+  if (e >= w->n || separator(tab, w->s[e])) w->in_icu = 0;
+  return w->pos = e;
+}
