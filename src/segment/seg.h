@@ -130,9 +130,11 @@ static inline size_t kz_blank_line_at(const unsigned char *s, size_t n, size_t i
 /* Emoji: pictographs with their joiners, variation selectors, skin tones
  * and tag characters. */
 static inline int kz_is_emoji_part(uint32_t c) {
-  return c == 0x200D || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) ||
-         (c >= 0xE0020 && c <= 0xE007F) ||
-         (c >= 0xA9 && u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC));
+  /* Below U+203C only U+00A9 and U+00AE are pictographs (test_words checks
+   * ICU agrees): letters skip the property lookup. */
+  if (c < 0x203C) return c == 0xA9 || c == 0xAE || c == 0x200D;
+  return c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F) ||
+         u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC);
 }
 /* End of the run of emoji starting at a (a itself when there is none). */
 static inline size_t kz_emoji_end(const unsigned char *s, size_t n, size_t a) {
@@ -179,7 +181,19 @@ typedef struct kz_spans {
   int alloc;
 } kz_spans;
 
-void kz_spans_add(kz_spans *o, size_t start, size_t end);
+/* Grows o->grow; sets o->oom and returns 0 when it cannot. */
+int kz_spans_grow(kz_spans *o);
+static inline void kz_spans_add(kz_spans *o, size_t start, size_t end) {
+  if (o->alloc) {
+    if (o->oom || (o->count == o->grow_cap && !kz_spans_grow(o))) return;
+    o->grow[o->count].start = start;
+    o->grow[o->count].end = end;
+  } else if (o->count < o->cap) {
+    o->dst[o->count].start = start;
+    o->dst[o->count].end = end;
+  }
+  o->count++;
+}
 
 /* Opens the segmenter's UText over s[0..n) and sets it on `bi`. */
 kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n);

@@ -194,19 +194,19 @@ static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
  * `RuSSIR'а`, `Д’Агостино` are several tokens, while dotted abbreviations
  * (`т.е.`) are kept by the caller's abbreviation check.  Returns where the
  * token ends. */
-static size_t cyrillic_joints(tctx *t, size_t a, size_t e, int lang) {
+static size_t cyrillic_joints(tctx *t, size_t a, size_t e, int abbrev) {
   const unsigned char *s = t->s;
   size_t st, l;
-  if (e < t->n && s[e] == '.' && kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a)
-    return e;
+  if (abbrev) return e;
   /* Most words have neither a joint nor Cyrillic next to one: check the
-   * bytes first. */
-  int joint = 0, cyr = 0;
-  for (size_t p = a; p < e; p++) {
-    joint |= s[p] == '.' || s[p] == '\'' || s[p] == 0x99;
-    cyr |= s[p] >= 0xD0 && s[p] <= 0xD4;
-  }
-  if (!joint || !cyr) return e;
+   * bytes first (1: `.`, `'` or the last byte of `’`; 2: a Cyrillic lead
+   * byte). */
+  static const unsigned char kind[256] = {['.'] = 1,  ['\''] = 1, [0x99] = 1, [0xD0] = 2,
+                                          [0xD1] = 2, [0xD2] = 2, [0xD3] = 2, [0xD4] = 2};
+  unsigned seen = 0;
+  for (size_t p = a; p < e; p++)
+    seen |= kind[s[p]];
+  if (seen != 3) return e;
   for (size_t p = a; p < e; p += l) {
     uint32_t c = kz_cp_at(s, e, p, &l);
     if (c != '.' && c != '\'' && c != 0x2019) continue;
@@ -243,7 +243,7 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     size_t prev;
     if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
   }
-  if (is_cjk(c)) {
+  if (c >= 0x3040 && is_cjk(c)) {
     e = a + l;
     while (e < n && is_cjk(kz_cp_at(s, n, e, &l)))
       e += l;
@@ -253,9 +253,9 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
   /* An e-mail address: only worth a scan when the ICU segment stops at a
    * character that can continue a local part. */
-  if (c < 0x80 && email_local((unsigned char)c) && b < n &&
+  if (b < n &&
       (s[b] == '@' || s[b] == '.' || s[b] == '-' || s[b] == '+' || s[b] == '%' || s[b] == '_') &&
-      (e = email_end(t, a)))
+      c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a)))
     return e;
   if (!kz_is_wordch(c)) {
     /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
@@ -309,13 +309,16 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   /* A 2017-alphabet initial: `G'.` */
   if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + cl == e && kz_is_upper(c)) return e + 2;
   if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
+  /* An abbreviation that ends with the dot after the word and starts at or
+   * before it. */
+  size_t st;
+  int abbrev = e < n && s[e] == '.' && kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a;
   size_t whole = e;
-  e = cyrillic_joints(t, a, e, *lang);
+  e = cyrillic_joints(t, a, e, abbrev);
   if (e < whole) return e;
   /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
   if (e < n && s[e] == '.') {
-    size_t st;
-    if (kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a) return e + 1;
+    if (abbrev) return e + 1;
     if (a + cl == e && kz_is_upper(c)) return e + 1; /* initial */
     if (memchr(s + a, '.', e - a) && kz_is_alpha(c)) {
       /* `Ж.Ж.Ж` + `.`: single letters between dots make an acronym. */

@@ -6,7 +6,7 @@
  * WB5-WB13b); each character's class is ICU's own Word_Break property,
  * read into the segmenter's table once.  A character it does not handle
  * (Extend, Format, ZWJ, Katakana, Hebrew letters, regional indicators,
- * double quotes, scripts of ICU's dictionaries, ill-formed bytes, anything
+ * scripts of ICU's dictionaries, ill-formed bytes, anything
  * outside the table) hands the text to ICU from the last boundary until
  * ICU returns a boundary in front of a separator byte: an ASCII character
  * that no rule joins to what precedes it, so the scan can go on from there
@@ -62,6 +62,8 @@ static unsigned char wb_class(UChar32 c) {
     return KZ_WB_MIDNL;
   case U_WB_MIDNUM:
     return KZ_WB_MIDN;
+  case U_WB_DOUBLE_QUOTE: /* joins only after a Hebrew letter, which ICU takes */
+    return KZ_WB_OTHER;
   default:
     return KZ_WB_ICU;
   }
@@ -116,51 +118,53 @@ static inline unsigned char cls_at(const unsigned char *tab, const unsigned char
 /* No rule joins a separator to what precedes it, and none looks back past
  * it: the scan may start there without context. */
 static inline int separator(const unsigned char *tab, unsigned char c) {
-  if (c >= 0x80) return 0;
+  if (c >= 0x80 || c == '"') return 0;
   unsigned char k = tab[c];
   return k == KZ_WB_OTHER || k == KZ_WB_CR || k == KZ_WB_LF || k == KZ_WB_SPACE;
 }
 
-static int letter_like(unsigned char k) {
-  return k == KZ_WB_LETTER || k == KZ_WB_DIGIT || k == KZ_WB_CONN;
-}
+#define LETTER_LIKE ((1u << KZ_WB_LETTER) | (1u << KZ_WB_DIGIT) | (1u << KZ_WB_CONN))
+#define MID ((1u << KZ_WB_MIDL) | (1u << KZ_WB_MIDNL) | (1u << KZ_WB_MIDN))
 
 /* The boundary after the one at a, by the scan; 0 when it needs ICU. */
 static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t n, size_t a) {
   size_t l, l2;
-  unsigned char k = cls_at(tab, s, n, a, &l), prev = k;
+  unsigned char k = cls_at(tab, s, n, a, &l), c;
   size_t i = a + l;
   if (k == KZ_WB_ICU) return 0;
   if (k == KZ_WB_LF) return i; /* WB3a, WB3b: nothing attaches after a line break */
-  if (k == KZ_WB_CR) {
-    if (i < n && s[i] == '\n') return i + 1; /* WB3 */
-    return i;
-  }
-  while (i < n) {
-    unsigned char c = cls_at(tab, s, n, i, &l);
-    if (c == KZ_WB_ICU) return 0; /* maybe Extend or Format, which attach (WB4) */
-    if (k == KZ_WB_SPACE) {
-      if (c != KZ_WB_SPACE) return i; /* WB3d */
+  if (k == KZ_WB_CR) return i < n && s[i] == '\n' ? i + 1 : i; /* WB3 */
+  if (k == KZ_WB_SPACE) {
+    while (i < n && (c = cls_at(tab, s, n, i, &l)) == KZ_WB_SPACE) /* WB3d */
       i += l;
-      continue;
+  } else if ((1u << k) & LETTER_LIKE) {
+    unsigned char prev = k;
+    while (i < n) {
+      /* Letters and digits in ASCII and Cyrillic first: most of any text. */
+      if (s[i] < 0x80 && ((1u << tab[s[i]]) & LETTER_LIKE)) {
+        prev = tab[s[i++]];
+        continue;
+      }
+      c = cls_at(tab, s, n, i, &l);
+      if ((1u << c) & LETTER_LIKE) { /* WB5, WB8-WB10, WB13a, WB13b */
+        prev = c;
+        i += l;
+        continue;
+      }
+      if (!((1u << c) & MID) || i + l >= n) break;
+      unsigned char d = cls_at(tab, s, n, i + l, &l2);
+      if (d == KZ_WB_ICU) return 0; /* maybe Extend or Format, which WB6-WB12 skip */
+      if ((prev == KZ_WB_LETTER && d == KZ_WB_LETTER && c != KZ_WB_MIDN) || /* WB6, WB7 */
+          (prev == KZ_WB_DIGIT && d == KZ_WB_DIGIT && c != KZ_WB_MIDL)) {   /* WB11, WB12 */
+        i += l + l2;
+        continue;
+      }
+      break;
     }
-    if (!letter_like(k)) return i; /* Other and lone mid punctuation */
-    if (letter_like(c)) {          /* WB5, WB8-WB10, WB13a, WB13b */
-      prev = c;
-      i += l;
-      continue;
-    }
-    if (c != KZ_WB_MIDL && c != KZ_WB_MIDNL && c != KZ_WB_MIDN) return i;
-    if (i + l >= n) return i;
-    unsigned char d = cls_at(tab, s, n, i + l, &l2);
-    if (d == KZ_WB_ICU) return 0;
-    if ((prev == KZ_WB_LETTER && d == KZ_WB_LETTER && c != KZ_WB_MIDN) || /* WB6, WB7 */
-        (prev == KZ_WB_DIGIT && d == KZ_WB_DIGIT && c != KZ_WB_MIDL)) {   /* WB11, WB12 */
-      i += l + l2;
-      continue;
-    }
-    return i;
   }
+  /* Other characters and lone mid punctuation stand alone.  Nothing but
+   * Extend and Format (WB4) attaches to what ends here. */
+  if (i < n && cls_at(tab, s, n, i, &l) == KZ_WB_ICU) return 0;
   return i;
 }
 

@@ -109,8 +109,8 @@ static size_t put_cp(char *o, uint32_t c) {
 
 /* Every code point of the table, alone and between pairs of contexts. */
 static void test_table(kztext_segmenter *seg, UBreakIterator *bi) {
-  static const char *const ctx[] = {"a", "ж", "7", "_",  ".", ",",
-                                    ":", "'", " ", "\n", "-", "\xcc\x81"};
+  static const char *const ctx[] = {"a", "ж", "7",  "_", ".",        ",", ":",
+                                    "'", " ", "\n", "-", "\xcc\x81", "א", "\""};
   const size_t nc = sizeof ctx / sizeof *ctx;
   size_t fails = 0;
   char buf[64];
@@ -176,6 +176,18 @@ static void test_random(kztext_segmenter *seg, UBreakIterator *bi) {
   free(buf);
 }
 
+/* seg.h's kz_is_emoji_part() skips ICU below U+203C, where only U+00A9
+ * and U+00AE are pictographs. */
+static void test_pictographs(void) {
+  size_t other = 0;
+  for (UChar32 c = 0; c < 0x203C; c++)
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) != (c == 0xA9 || c == 0xAE)) other++;
+  CHECK_INT(other, 0, "pictographs below U+203C besides U+00A9 and U+00AE");
+  CHECK(kz_is_emoji_part(0xA9) && kz_is_emoji_part(0x200D) && !kz_is_emoji_part(0x4D9) &&
+            kz_is_emoji_part(0x1F600) && kz_is_emoji_part(0x203C),
+        "kz_is_emoji_part");
+}
+
 int main(void) {
   kztext_segmenter *seg;
   if (kztext_segmenter_new(&seg) != KZTEXT_OK) return 1;
@@ -190,6 +202,7 @@ int main(void) {
   test_table(seg, bi);
   test_short(seg, bi);
   test_random(seg, bi);
+  test_pictographs();
   ubrk_close(bi);
   kztext_segmenter_free(seg);
   return t_finish();
