@@ -206,9 +206,12 @@ typedef struct kz_words {
   size_t n, pos;        /* pos: the last boundary returned */
   size_t icu_at;        /* where ICU's iterator stands */
   int icu_on, in_icu;   /* ICU has the text; ICU decides the next boundary */
+  int kind;             /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
   kztext_status status; /* set when ICU fails (then the walk ends) */
 } kz_words;
 #define KZ_WORDS_DONE ((size_t)-1)
+#define KZ_SEG_PLAIN 1 /* alphabetic letters only */
+#define KZ_SEG_SPACE 2 /* white space or a line break (all kz_is_space) */
 
 /* Fills seg->wb (once, when the segmenter is made; bi: a word iterator,
  * whose text it sets). */

@@ -331,6 +331,13 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   return e;
 }
 
+/* Bytes after a word at which token_end() may extend it or treat it
+ * apart: e-mail, hyphens (also U+2010, E2 80 90), dots, apostrophes, URL
+ * schemes (`http:`). */
+static const unsigned char joins_word[256] = {
+    ['@'] = 1, ['.'] = 1,  ['-'] = 1, ['+'] = 1, ['%'] = 1,
+    ['_'] = 1, ['\''] = 1, [':'] = 1, [0xE2] = 1};
+
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out) {
   (void)flags;
@@ -343,6 +350,19 @@ kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_
     size_t b = kz_words_next(&w);
     size_t end = b == KZ_WORDS_DONE ? n : b;
     size_t start = a > pos ? a : pos;
+    /* A segment of letters is a token of its own unless what follows may
+     * join it (token_end: URLs, e-mail, hyphens, dots, apostrophes). */
+    if (w.kind && start == a) {
+      if (w.kind == KZ_SEG_SPACE) {
+        pos = a = end;
+        continue;
+      }
+      if (end == n || !joins_word[s[end]]) {
+        kz_spans_add(out, a, end);
+        pos = a = end;
+        continue;
+      }
+    }
     while (start < end) {
       size_t l;
       uint32_t c = kz_cp_at(s, n, start, &l);

@@ -23,7 +23,8 @@ enum {
   KZ_WB_CR,
   KZ_WB_LF,     /* LF and Newline: a break on both sides */
   KZ_WB_SPACE,  /* WSegSpace */
-  KZ_WB_LETTER, /* ALetter */
+  KZ_WB_LETTER, /* ALetter, not alphabetic (`@` in ICU 72, modifier symbols) */
+  KZ_WB_ALPHA,  /* ALetter, alphabetic */
   KZ_WB_DIGIT,  /* Numeric */
   KZ_WB_CONN,   /* ExtendNumLet */
   KZ_WB_MIDL,   /* MidLetter (not `:`, which ICU's root rules drop) */
@@ -50,7 +51,7 @@ static unsigned char wb_class(UChar32 c) {
   case U_WB_WSEGSPACE:
     return KZ_WB_SPACE;
   case U_WB_ALETTER:
-    return KZ_WB_LETTER;
+    return u_isalpha(c) ? KZ_WB_ALPHA : KZ_WB_LETTER;
   case U_WB_NUMERIC:
     return KZ_WB_DIGIT;
   case U_WB_EXTENDNUMLET:
@@ -123,48 +124,83 @@ static inline int separator(const unsigned char *tab, unsigned char c) {
   return k == KZ_WB_OTHER || k == KZ_WB_CR || k == KZ_WB_LF || k == KZ_WB_SPACE;
 }
 
-#define LETTER_LIKE ((1u << KZ_WB_LETTER) | (1u << KZ_WB_DIGIT) | (1u << KZ_WB_CONN))
-#define MID ((1u << KZ_WB_MIDL) | (1u << KZ_WB_MIDNL) | (1u << KZ_WB_MIDN))
+#define BIT(k) (1u << (k))
+#define LETTERS (BIT(KZ_WB_LETTER) | BIT(KZ_WB_ALPHA))
+#define LETTER_LIKE (LETTERS | BIT(KZ_WB_DIGIT) | BIT(KZ_WB_CONN))
+#define MID (BIT(KZ_WB_MIDL) | BIT(KZ_WB_MIDNL) | BIT(KZ_WB_MIDN))
 
-/* The boundary after the one at a, by the scan; 0 when it needs ICU. */
-static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t n, size_t a) {
+/* The end of the run of alphabetic letters in one or two bytes from i:
+ * most of any Latin or Cyrillic text. */
+static inline size_t alpha_run(const unsigned char *tab, const unsigned char *s, size_t n,
+                               size_t i) {
+  while (i < n) {
+    unsigned b = s[i];
+    if (b < 0x80) {
+      if (tab[b] != KZ_WB_ALPHA) break;
+      i++;
+    } else if (b - 0xC2u <= 0xDFu - 0xC2u && i + 1 < n && (s[i + 1] & 0xC0) == 0x80 &&
+               tab[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)] == KZ_WB_ALPHA) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+/* The boundary after the one at a, by the scan; 0 when it needs ICU.
+ * *kind: KZ_SEG_PLAIN, KZ_SEG_SPACE or 0. */
+static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t n, size_t a,
+                        int *kind) {
   size_t l, l2;
   unsigned char k = cls_at(tab, s, n, a, &l), c;
   size_t i = a + l;
+  *kind = 0;
   if (k == KZ_WB_ICU) return 0;
-  if (k == KZ_WB_LF) return i; /* WB3a, WB3b: nothing attaches after a line break */
-  if (k == KZ_WB_CR) return i < n && s[i] == '\n' ? i + 1 : i; /* WB3 */
+  if (k == KZ_WB_LF) { /* WB3a, WB3b: nothing attaches after a line break */
+    *kind = KZ_SEG_SPACE;
+    return i;
+  }
+  if (k == KZ_WB_CR) {
+    *kind = KZ_SEG_SPACE;
+    return i < n && s[i] == '\n' ? i + 1 : i; /* WB3 */
+  }
   if (k == KZ_WB_SPACE) {
     while (i < n && (c = cls_at(tab, s, n, i, &l)) == KZ_WB_SPACE) /* WB3d */
       i += l;
-  } else if ((1u << k) & LETTER_LIKE) {
-    unsigned char prev = k;
+    *kind = KZ_SEG_SPACE;
+  } else if (BIT(k) & LETTER_LIKE) {
+    unsigned prev = BIT(k), alpha = k == KZ_WB_ALPHA;
     while (i < n) {
-      /* Letters and digits in ASCII and Cyrillic first: most of any text. */
-      if (s[i] < 0x80 && ((1u << tab[s[i]]) & LETTER_LIKE)) {
-        prev = tab[s[i++]];
-        continue;
+      size_t j = alpha_run(tab, s, n, i);
+      if (j > i) {
+        prev = BIT(KZ_WB_ALPHA);
+        if ((i = j) >= n) break;
       }
       c = cls_at(tab, s, n, i, &l);
-      if ((1u << c) & LETTER_LIKE) { /* WB5, WB8-WB10, WB13a, WB13b */
-        prev = c;
+      if (BIT(c) & LETTER_LIKE) { /* WB5, WB8-WB10, WB13a, WB13b */
+        alpha &= c == KZ_WB_ALPHA;
+        prev = BIT(c);
         i += l;
         continue;
       }
-      if (!((1u << c) & MID) || i + l >= n) break;
+      if (!(BIT(c) & MID) || i + l >= n) break;
       unsigned char d = cls_at(tab, s, n, i + l, &l2);
       if (d == KZ_WB_ICU) return 0; /* maybe Extend or Format, which WB6-WB12 skip */
-      if ((prev == KZ_WB_LETTER && d == KZ_WB_LETTER && c != KZ_WB_MIDN) || /* WB6, WB7 */
-          (prev == KZ_WB_DIGIT && d == KZ_WB_DIGIT && c != KZ_WB_MIDL)) {   /* WB11, WB12 */
+      if (((prev & LETTERS) && (BIT(d) & LETTERS) && c != KZ_WB_MIDN) ||       /* WB6, WB7 */
+          (prev == BIT(KZ_WB_DIGIT) && d == KZ_WB_DIGIT && c != KZ_WB_MIDL)) { /* WB11, WB12 */
+        alpha = 0;
+        prev = BIT(d);
         i += l + l2;
         continue;
       }
       break;
     }
+    if (alpha) *kind = KZ_SEG_PLAIN;
   }
   /* Other characters and lone mid punctuation stand alone.  Nothing but
    * Extend and Format (WB4) attaches to what ends here. */
-  if (i < n && cls_at(tab, s, n, i, &l) == KZ_WB_ICU) return 0;
+  if (i < n && cls_at(tab, s, n, i, &l) == KZ_WB_ICU) return *kind = 0;
   return i;
 }
 
@@ -176,14 +212,16 @@ void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, 
   w->icu_on = 0;
   w->icu_at = (size_t)-1;
   w->in_icu = 0;
+  w->kind = 0;
   w->status = KZTEXT_OK;
 }
 
 size_t kz_words_next(kz_words *w) {
   const unsigned char *tab = w->seg->wb;
+  w->kind = 0;
   if (w->pos >= w->n) return KZ_WORDS_DONE;
   if (!w->in_icu) {
-    size_t b = scan_next(tab, w->s, w->n, w->pos);
+    size_t b = scan_next(tab, w->s, w->n, w->pos, &w->kind);
     if (b) return w->pos = b;
     w->in_icu = 1;
   }

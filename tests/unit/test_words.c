@@ -69,6 +69,7 @@ static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t
   kz_words w;
   kz_words_start(&w, seg, (const unsigned char *)s, n);
   int ok = 1;
+  size_t prev = 0;
   for (;;) {
     int32_t want = ubrk_next(bi);
     size_t got = kz_words_next(&w);
@@ -80,6 +81,13 @@ static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t
       ok = 0;
       break;
     }
+    /* What the kinds promise tokens.c: every character white space, or
+     * every one an alphabetic letter. */
+    for (size_t i = prev, l; w.kind && i < got; i += l) {
+      uint32_t c = kz_cp_at((const unsigned char *)s, n, i, &l);
+      if (w.kind == KZ_SEG_SPACE ? !kz_is_space(c) : !u_isalpha((UChar32)c)) ok = 0;
+    }
+    prev = got;
   }
   utext_close(ut);
   return ok && w.status == KZTEXT_OK;
