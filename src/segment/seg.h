@@ -207,6 +207,7 @@ typedef struct kz_words {
   size_t icu_at;        /* where ICU's iterator stands */
   int icu_on, in_icu;   /* ICU has the text; ICU decides the next boundary */
   int kind;             /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
+  int icu_only;         /* for tests: every boundary from ICU */
   kztext_status status; /* set when ICU fails (then the walk ends) */
 } kz_words;
 #define KZ_WORDS_DONE ((size_t)-1)
@@ -216,7 +217,8 @@ typedef struct kz_words {
 /* Fills seg->wb (once, when the segmenter is made; bi: a word iterator,
  * whose text it sets). */
 void kz_words_table(unsigned char *table, UBreakIterator *bi);
-void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n);
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n,
+                    int icu_only);
 /* The next boundary after the last one (the first call: after 0), or
  * KZ_WORDS_DONE past the end of the text or on an ICU error (w->status). */
 size_t kz_words_next(kz_words *w);
@@ -226,6 +228,11 @@ kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, si
                                unsigned flags, kz_spans *out);
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out);
+
+/* For tests: kz_tokens_run() with every boundary from ICU's iterator and
+ * no shortcut, as tokens were made before the scan (words.c). */
+kztext_status kz_tokens_reference(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                                  kz_spans *out);
 
 /* For tests: runs the sentence pass over valid UTF-8 s[0..n) and stores in
  * *rule the name of the rule (cluster_rules[] in sentences.c) that decided

@@ -338,11 +338,10 @@ static const unsigned char joins_word[256] = {
     ['@'] = 1, ['.'] = 1,  ['-'] = 1, ['+'] = 1, ['%'] = 1,
     ['_'] = 1, ['\''] = 1, [':'] = 1, [0xE2] = 1};
 
-kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
-                            unsigned flags, kz_spans *out) {
-  (void)flags;
+static kztext_status tokens_walk(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                                 int icu_only, kz_spans *out) {
   kz_words w;
-  kz_words_start(&w, seg, s, n);
+  kz_words_start(&w, seg, s, n, icu_only);
   tctx t = {s, n, lang};
   int plang = lang;
   size_t pos = 0, a = 0;
@@ -381,4 +380,15 @@ kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_
   }
   if (w.status) return w.status;
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+}
+
+kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                            unsigned flags, kz_spans *out) {
+  (void)flags;
+  return tokens_walk(seg, s, n, lang, 0, out);
+}
+
+kztext_status kz_tokens_reference(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                                  kz_spans *out) {
+  return tokens_walk(seg, s, n, lang, 1, out);
 }

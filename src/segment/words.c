@@ -204,14 +204,16 @@ static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t
   return i;
 }
 
-void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n) {
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n,
+                    int icu_only) {
   w->seg = seg;
   w->s = s;
   w->n = n;
   w->pos = 0;
   w->icu_on = 0;
   w->icu_at = (size_t)-1;
-  w->in_icu = 0;
+  w->in_icu = icu_only;
+  w->icu_only = icu_only;
   w->kind = 0;
   w->status = KZTEXT_OK;
 }
@@ -235,6 +237,6 @@ size_t kz_words_next(kz_words *w) {
   size_t e = b == UBRK_DONE || (size_t)b > w->n ? w->n : (size_t)b;
   if (e <= w->pos) e = w->n; /* never: ICU's boundaries ascend */
   w->icu_at = e;
-  if (e >= w->n || separator(tab, w->s[e])) w->in_icu = 0;
+  if (!w->icu_only && (e >= w->n || separator(tab, w->s[e]))) w->in_icu = 0;
   return w->pos = e;
 }

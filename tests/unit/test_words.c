@@ -67,7 +67,7 @@ static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t
   ubrk_setUText(bi, ut, &err);
   if (U_FAILURE(err)) return 0;
   kz_words w;
-  kz_words_start(&w, seg, (const unsigned char *)s, n);
+  kz_words_start(&w, seg, (const unsigned char *)s, n, 0);
   int ok = 1;
   size_t prev = 0;
   for (;;) {
@@ -93,10 +93,28 @@ static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t
   return ok && w.status == KZTEXT_OK;
 }
 
+/* Tokens with the scan and its shortcuts equal tokens from ICU alone. */
+static int same_tokens(kztext_segmenter *seg, const char *s, size_t n) {
+  int ok = 1;
+  for (int lang = 0; lang <= 3; lang++) {
+    kz_spans a = {NULL, 0, 0, NULL, 0, 0, 1}, b = {NULL, 0, 0, NULL, 0, 0, 1};
+    kztext_status sa = kz_tokens_run(seg, (const unsigned char *)s, n, lang, 0, &a);
+    kztext_status sb = kz_tokens_reference(seg, (const unsigned char *)s, n, lang, &b);
+    if (sa != sb || a.count != b.count ||
+        (a.count && memcmp(a.grow, b.grow, a.count * sizeof *a.grow)))
+      ok = 0;
+    free(a.grow);
+    free(b.grow);
+  }
+  return ok;
+}
+
 static void check_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n,
                        const char *what) {
   int ok = same(seg, bi, s, n);
   CHECK(ok, "%s: scan and ICU differ on [%.*s]", what, (int)(n > 200 ? 200 : n), s);
+  ok = same_tokens(seg, s, n);
+  CHECK(ok, "%s: tokens differ from ICU's on [%.*s]", what, (int)(n > 200 ? 200 : n), s);
 }
 
 static size_t put_cp(char *o, uint32_t c) {
@@ -203,8 +221,11 @@ int main(void) {
   UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
   if (U_FAILURE(err)) return 1;
   check_text(seg, bi, "", 0, "empty");
-  static const char *const texts[] = {"Мен 1 000,5 теңге: U.S.A. don't 3.14 a_b",
-                                      "жаз: kaz@mail.kz, ..."};
+  static const char *const texts[] = {
+      "Мен 1 000,5 теңге: U.S.A. don't 3.14 a_b", "жаз: kaz@mail.kz, ...",
+      "Т.е. бизнес-жоспар http://bir.kz/a_(b). #тег @ат-42 G'. Ж.Ж.Ж. 12:30 т. б.",
+      "ол-бұл қазақ’а «сөз» — мен… !!! ))) ___ &quot;x&#39; 🚴🏽‍♂️ 漢字 "
+      "www.x.kz"};
   for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
     check_text(seg, bi, texts[i], strlen(texts[i]), "text");
   test_table(seg, bi);
