@@ -48,8 +48,8 @@ int main(int argc, char **argv) {
   UBreakIterator *wbi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
   if (U_FAILURE(err)) return 1;
   int ok = 1, tok_ok = 1;
-  printf("%-4s %-10s %10s %10s %10s %7s %9s\n", "lang", "what", "kztext", "ICU UTF-8",
-         "ICU UTF-16", "ratio", "count");
+  printf("%-4s %-10s %10s %10s %10s %7s %9s\n", "lang", "what", "kztext", "ICU UTF-8", "ICU UTF-16",
+         "ratio", "count");
   for (int i = 0; i < 3; i++) {
     corpus c;
     if (!bench_load(&c, dir, langs[i])) {

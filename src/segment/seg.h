@@ -215,8 +215,8 @@ typedef struct kz_words {
 #define KZ_SEG_SPACE 2 /* white space or a line break (all kz_is_space) */
 
 /* Fills seg->wb (once, when the segmenter is made; bi: a word iterator,
- * whose text it sets). */
-void kz_words_table(unsigned char *table, UBreakIterator *bi);
+ * whose text it sets).  Returns 0 when ICU fails (out of memory). */
+int kz_words_table(unsigned char *table, UBreakIterator *bi);
 void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n,
                     int icu_only);
 /* The next boundary after the last one (the first call: after 0), or

@@ -70,7 +70,7 @@ static unsigned char wb_class(UChar32 c) {
   }
 }
 
-/* The first boundary of s by ICU's word iterator bi. */
+/* The first boundary of s by ICU's word iterator bi; -1 when ICU fails. */
 static int32_t icu_first_break(UBreakIterator *bi, const char *s) {
   UErrorCode err = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
@@ -81,17 +81,20 @@ static int32_t icu_first_break(UBreakIterator *bi, const char *s) {
   return b;
 }
 
-void kz_words_table(unsigned char *table, UBreakIterator *bi) {
+int kz_words_table(unsigned char *table, UBreakIterator *bi) {
   for (UChar32 c = 0; c < KZ_WB_LOW; c++)
     table[c] = wb_class(c);
   for (UChar32 c = 0; c < KZ_WB_PUNCT_N; c++)
     table[KZ_WB_LOW + c] = wb_class(KZ_WB_PUNCT + c);
   /* ICU 72 counts `@` as a letter, to keep e-mail addresses whole
    * (CLDR-15767); builds may differ, so ask the iterator. */
-  if (icu_first_break(bi, "a@.") == 2)
+  int32_t letter = icu_first_break(bi, "a@."), mid = icu_first_break(bi, "a@b.");
+  if (letter < 0 || mid < 0) return 0;
+  if (letter == 2)
     table['@'] = KZ_WB_LETTER;
-  else if (icu_first_break(bi, "a@b.") == 3)
+  else if (mid == 3)
     table['@'] = KZ_WB_MIDL;
+  return 1;
 }
 
 /* The class of the character at i (< n) and its length. */

@@ -224,7 +224,9 @@ int main(void) {
   static const char *const texts[] = {
       "Мен 1 000,5 теңге: U.S.A. don't 3.14 a_b", "жаз: kaz@mail.kz, ...",
       "Т.е. бизнес-жоспар http://bir.kz/a_(b). #тег @ат-42 G'. Ж.Ж.Ж. 12:30 т. б.",
-      "ол-бұл қазақ’а «сөз» — мен… !!! ))) ___ &quot;x&#39; 🚴🏽‍♂️ 漢字 "
+      "ол-бұл қазақ’а «сөз» — мен… !!! ))) ___ &quot;x&#39; "
+      "🚴🏽‍♂️ "
+      "漢字 "
       "www.x.kz"};
   for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
     check_text(seg, bi, texts[i], strlen(texts[i]), "text");
