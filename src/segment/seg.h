@@ -200,13 +200,18 @@ kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const c
 
 /* ICU's word boundaries over s[0..n), walked in order (words.c): the same
  * boundaries as ubrk_next() gives, without ICU where the text is simple. */
+#define KZ_WORDS_BATCH 64
 typedef struct kz_words {
   kztext_segmenter *seg;
   const unsigned char *s;
-  size_t n, pos;        /* pos: the last boundary returned */
-  size_t icu_at;        /* where ICU's iterator stands */
-  int icu_on, in_icu;   /* ICU has the text; ICU decides the next boundary */
-  int kind;             /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
+  size_t n, pos;      /* pos: the last boundary found */
+  size_t icu_at;      /* where ICU's iterator stands */
+  int icu_on, in_icu; /* ICU has the text; ICU decides the next boundary */
+  int kind;           /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
+  /* Boundaries found ahead, in batches: bound[at..len) and their kinds. */
+  size_t bound[KZ_WORDS_BATCH];
+  unsigned char kinds[KZ_WORDS_BATCH];
+  unsigned at, len;
   int icu_only;         /* for tests: every boundary from ICU */
   kztext_status status; /* set when ICU fails (then the walk ends) */
 } kz_words;
@@ -219,9 +224,18 @@ typedef struct kz_words {
 int kz_words_table(unsigned char *table, UBreakIterator *bi);
 void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n,
                     int icu_only);
+/* Finds the next batch; 0 at the end of the text or on an ICU error. */
+int kz_words_fill(kz_words *w);
 /* The next boundary after the last one (the first call: after 0), or
  * KZ_WORDS_DONE past the end of the text or on an ICU error (w->status). */
-size_t kz_words_next(kz_words *w);
+static inline size_t kz_words_next(kz_words *w) {
+  if (w->at == w->len && !kz_words_fill(w)) {
+    w->kind = 0;
+    return KZ_WORDS_DONE;
+  }
+  w->kind = w->kinds[w->at];
+  return w->bound[w->at++];
+}
 
 /* Internal drivers. */
 kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,

@@ -218,15 +218,17 @@ void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, 
   w->in_icu = icu_only;
   w->icu_only = icu_only;
   w->kind = 0;
+  w->at = w->len = 0;
   w->status = KZTEXT_OK;
 }
 
-size_t kz_words_next(kz_words *w) {
+/* The next boundary and its segment's kind, or KZ_WORDS_DONE. */
+static size_t one_next(kz_words *w, int *kind) {
   const unsigned char *tab = w->seg->wb;
-  w->kind = 0;
+  *kind = 0;
   if (w->pos >= w->n) return KZ_WORDS_DONE;
   if (!w->in_icu) {
-    size_t b = scan_next(tab, w->s, w->n, w->pos, &w->kind);
+    size_t b = scan_next(tab, w->s, w->n, w->pos, kind);
     if (b) return w->pos = b;
     w->in_icu = 1;
   }
@@ -242,4 +244,16 @@ size_t kz_words_next(kz_words *w) {
   w->icu_at = e;
   if (!w->icu_only && (e >= w->n || separator(tab, w->s[e]))) w->in_icu = 0;
   return w->pos = e;
+}
+
+int kz_words_fill(kz_words *w) {
+  w->at = w->len = 0;
+  while (w->len < KZ_WORDS_BATCH) {
+    int kind;
+    size_t b = one_next(w, &kind);
+    if (b == KZ_WORDS_DONE) break;
+    w->bound[w->len] = b;
+    w->kinds[w->len++] = (unsigned char)kind;
+  }
+  return w->len > 0;
 }
