@@ -19,12 +19,16 @@
 #define KZ_WB_LOW 0x800
 #define KZ_WB_PUNCT 0x2000
 #define KZ_WB_PUNCT_N 0x80
+#define KZ_LEAD_ALPHA1 1 /* an alphabetic ASCII letter */
+#define KZ_LEAD_ALPHA2 2 /* leads two-byte characters that are all alphabetic */
+#define KZ_LEAD_TWO 3    /* leads other two-byte characters */
 
 struct kztext_segmenter {
   UBreakIterator *sent;                        /* UBRK_SENTENCE, root locale */
   UBreakIterator *word;                        /* UBRK_WORD, root locale */
   UText ut;                                    /* reused: utext_openUTF8 fills it in place */
   unsigned char wb[KZ_WB_LOW + KZ_WB_PUNCT_N]; /* Word_Break classes, from ICU */
+  unsigned char lead[256];                     /* KZ_LEAD_* of each byte */
 };
 
 /* Decodes the code point at i (< n).  Ill-formed bytes decode as U+FFFD
@@ -204,10 +208,11 @@ kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const c
 typedef struct kz_words {
   kztext_segmenter *seg;
   const unsigned char *s;
-  size_t n, pos;      /* pos: the last boundary found */
-  size_t icu_at;      /* where ICU's iterator stands */
-  int icu_on, in_icu; /* ICU has the text; ICU decides the next boundary */
-  int kind;           /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
+  const unsigned char *lead; /* seg->lead for valid UTF-8, else NULL */
+  size_t n, pos;             /* pos: the last boundary found */
+  size_t icu_at;             /* where ICU's iterator stands */
+  int icu_on, in_icu;        /* ICU has the text; ICU decides the next boundary */
+  int kind;                  /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
   /* Boundaries found ahead, in batches: bound[at..len) and their kinds. */
   size_t bound[KZ_WORDS_BATCH];
   unsigned char kinds[KZ_WORDS_BATCH];
@@ -221,8 +226,9 @@ typedef struct kz_words {
 
 /* Fills seg->wb (once, when the segmenter is made; bi: a word iterator,
  * whose text it sets).  Returns 0 when ICU fails (out of memory). */
-int kz_words_table(unsigned char *table, UBreakIterator *bi);
-void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n,
+int kz_words_table(unsigned char *table, unsigned char *lead, UBreakIterator *bi);
+/* valid: s[0..n) is known to be valid UTF-8 (a faster scan). */
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n, int valid,
                     int icu_only);
 /* Finds the next batch; 0 at the end of the text or on an ICU error. */
 int kz_words_fill(kz_words *w);

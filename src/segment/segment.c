@@ -37,7 +37,8 @@ kztext_status kztext_segmenter_new(kztext_segmenter **out) {
   /* Root locale: kztext's rules replace ICU's per-locale suppressions. */
   seg->sent = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &err);
   if (U_SUCCESS(err)) seg->word = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
-  if (U_SUCCESS(err) && !kz_words_table(seg->wb, seg->word)) err = U_MEMORY_ALLOCATION_ERROR;
+  if (U_SUCCESS(err) && !kz_words_table(seg->wb, seg->lead, seg->word))
+    err = U_MEMORY_ALLOCATION_ERROR;
   if (U_FAILURE(err)) {
     kztext_status st = icu_status(err);
     kztext_segmenter_free(seg);

@@ -339,9 +339,9 @@ static const unsigned char joins_word[256] = {
     ['_'] = 1, ['\''] = 1, [':'] = 1, [0xE2] = 1};
 
 static kztext_status tokens_walk(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
-                                 int icu_only, kz_spans *out) {
+                                 int valid, int icu_only, kz_spans *out) {
   kz_words w;
-  kz_words_start(&w, seg, s, n, icu_only);
+  kz_words_start(&w, seg, s, n, valid, icu_only);
   tctx t = {s, n, lang};
   int plang = lang;
   size_t pos = 0, a = 0;
@@ -384,11 +384,11 @@ static kztext_status tokens_walk(kztext_segmenter *seg, const unsigned char *s, 
 
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out) {
-  (void)flags;
-  return tokens_walk(seg, s, n, lang, 0, out);
+  /* Without KZTEXT_INVALID_REPLACE the text was checked (kz_seg_check). */
+  return tokens_walk(seg, s, n, lang, !(flags & KZTEXT_INVALID_REPLACE), 0, out);
 }
 
 kztext_status kz_tokens_reference(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                                   kz_spans *out) {
-  return tokens_walk(seg, s, n, lang, 1, out);
+  return tokens_walk(seg, s, n, lang, 0, 1, out);
 }

@@ -81,7 +81,7 @@ static int32_t icu_first_break(UBreakIterator *bi, const char *s) {
   return b;
 }
 
-int kz_words_table(unsigned char *table, UBreakIterator *bi) {
+int kz_words_table(unsigned char *table, unsigned char *lead, UBreakIterator *bi) {
   for (UChar32 c = 0; c < KZ_WB_LOW; c++)
     table[c] = wb_class(c);
   for (UChar32 c = 0; c < KZ_WB_PUNCT_N; c++)
@@ -94,6 +94,16 @@ int kz_words_table(unsigned char *table, UBreakIterator *bi) {
     table['@'] = KZ_WB_LETTER;
   else if (mid == 3)
     table['@'] = KZ_WB_MIDL;
+  /* Lead bytes: of an alphabetic ASCII letter; of two-byte characters all
+   * alphabetic letters (D0, D1: U+0400-047F); of other two-byte ones. */
+  for (unsigned b = 0; b < 256; b++) {
+    lead[b] = 0;
+    if (b < 0x80 && table[b] == KZ_WB_ALPHA) lead[b] = KZ_LEAD_ALPHA1;
+    if (b < 0xC2 || b > 0xDF) continue;
+    lead[b] = KZ_LEAD_ALPHA2;
+    for (unsigned t = 0; t < 64; t++)
+      if (table[((b & 0x1Fu) << 6) | t] != KZ_WB_ALPHA) lead[b] = KZ_LEAD_TWO;
+  }
   return 1;
 }
 
@@ -133,9 +143,23 @@ static inline int separator(const unsigned char *tab, unsigned char c) {
 #define MID (BIT(KZ_WB_MIDL) | BIT(KZ_WB_MIDNL) | BIT(KZ_WB_MIDN))
 
 /* The end of the run of alphabetic letters in one or two bytes from i:
- * most of any Latin or Cyrillic text. */
-static inline size_t alpha_run(const unsigned char *tab, const unsigned char *s, size_t n,
-                               size_t i) {
+ * most of any Latin or Cyrillic text.  lead: the lead-byte table when the
+ * text is known to be valid UTF-8, else NULL. */
+static inline size_t alpha_run(const unsigned char *tab, const unsigned char *lead,
+                               const unsigned char *s, size_t n, size_t i) {
+  if (lead) {
+    while (i < n) {
+      unsigned k = lead[s[i]];
+      if (k == KZ_LEAD_ALPHA1)
+        i++;
+      else if (k == KZ_LEAD_ALPHA2 ||
+               (k == KZ_LEAD_TWO && tab[((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)] == KZ_WB_ALPHA))
+        i += 2;
+      else
+        break;
+    }
+    return i;
+  }
   while (i < n) {
     unsigned b = s[i];
     if (b < 0x80) {
@@ -153,8 +177,8 @@ static inline size_t alpha_run(const unsigned char *tab, const unsigned char *s,
 
 /* The boundary after the one at a, by the scan; 0 when it needs ICU.
  * *kind: KZ_SEG_PLAIN, KZ_SEG_SPACE or 0. */
-static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t n, size_t a,
-                        int *kind) {
+static size_t scan_next(const unsigned char *tab, const unsigned char *lead, const unsigned char *s,
+                        size_t n, size_t a, int *kind) {
   size_t l, l2;
   unsigned char k = cls_at(tab, s, n, a, &l), c;
   size_t i = a + l;
@@ -175,7 +199,7 @@ static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t
   } else if (BIT(k) & LETTER_LIKE) {
     unsigned prev = BIT(k), alpha = k == KZ_WB_ALPHA;
     while (i < n) {
-      size_t j = alpha_run(tab, s, n, i);
+      size_t j = alpha_run(tab, lead, s, n, i);
       if (j > i) {
         prev = BIT(KZ_WB_ALPHA);
         if ((i = j) >= n) break;
@@ -207,9 +231,10 @@ static size_t scan_next(const unsigned char *tab, const unsigned char *s, size_t
   return i;
 }
 
-void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n,
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n, int valid,
                     int icu_only) {
   w->seg = seg;
+  w->lead = valid ? seg->lead : NULL;
   w->s = s;
   w->n = n;
   w->pos = 0;
@@ -228,7 +253,7 @@ static size_t one_next(kz_words *w, int *kind) {
   *kind = 0;
   if (w->pos >= w->n) return KZ_WORDS_DONE;
   if (!w->in_icu) {
-    size_t b = scan_next(tab, w->s, w->n, w->pos, kind);
+    size_t b = scan_next(tab, w->lead, w->s, w->n, w->pos, kind);
     if (b) return w->pos = b;
     w->in_icu = 1;
   }

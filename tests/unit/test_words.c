@@ -60,14 +60,16 @@ static const char *const alphabet[] = {"a",
                                        "α"};
 #define NA (sizeof alphabet / sizeof *alphabet)
 
-/* Compares the scan with ICU over s[0..n); returns 1 when they agree. */
-static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n) {
+/* Compares the scan with ICU over s[0..n); returns 1 when they agree.
+ * valid: let the scan assume valid UTF-8. */
+static int same_scan(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n,
+                     int valid) {
   UErrorCode err = U_ZERO_ERROR;
   UText *ut = utext_openUTF8(NULL, s, (int64_t)n, &err);
   ubrk_setUText(bi, ut, &err);
   if (U_FAILURE(err)) return 0;
   kz_words w;
-  kz_words_start(&w, seg, (const unsigned char *)s, n, 0);
+  kz_words_start(&w, seg, (const unsigned char *)s, n, valid, 0);
   int ok = 1;
   size_t prev = 0;
   for (;;) {
@@ -93,12 +95,21 @@ static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t
   return ok && w.status == KZTEXT_OK;
 }
 
+/* The scan, also with the faster path for valid UTF-8 where s is valid. */
+static int same(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n) {
+  int valid = kz_utf8_valid_prefix((const unsigned char *)s, n) == n;
+  return same_scan(seg, bi, s, n, 0) && (!valid || same_scan(seg, bi, s, n, 1));
+}
+
 /* Tokens with the scan and its shortcuts equal tokens from ICU alone. */
 static int same_tokens(kztext_segmenter *seg, const char *s, size_t n) {
   int ok = 1;
   for (int lang = 0; lang <= 3; lang++) {
     kz_spans a = {NULL, 0, 0, NULL, 0, 0, 1}, b = {NULL, 0, 0, NULL, 0, 0, 1};
-    kztext_status sa = kz_tokens_run(seg, (const unsigned char *)s, n, lang, 0, &a);
+    /* Flags 0 promise valid UTF-8 (kz_seg_check). */
+    unsigned flags =
+        kz_utf8_valid_prefix((const unsigned char *)s, n) == n ? 0 : KZTEXT_INVALID_REPLACE;
+    kztext_status sa = kz_tokens_run(seg, (const unsigned char *)s, n, lang, flags, &a);
     kztext_status sb = kz_tokens_reference(seg, (const unsigned char *)s, n, lang, &b);
     if (sa != sb || a.count != b.count ||
         (a.count && memcmp(a.grow, b.grow, a.count * sizeof *a.grow)))
