@@ -15,10 +15,11 @@
 
 #include "utf8/utf8.h"
 
-/* The word scan's class table (words.c): U+0000-07FF, then U+2000-207F. */
+/* The word scan's class table (words.c): U+0000-07FF, then U+2000-21FF
+ * (punctuation, letterlike symbols such as №, arrows). */
 #define KZ_WB_LOW 0x800
 #define KZ_WB_PUNCT 0x2000
-#define KZ_WB_PUNCT_N 0x80
+#define KZ_WB_PUNCT_N 0x200
 #define KZ_LEAD_ALPHA1 1 /* an alphabetic ASCII letter */
 #define KZ_LEAD_ALPHA2 2 /* leads two-byte characters that are all alphabetic */
 #define KZ_LEAD_TWO 3    /* leads other two-byte characters */

@@ -119,9 +119,8 @@ static inline unsigned char cls_at(const unsigned char *tab, const unsigned char
     *len = 2;
     return tab[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
   }
-  /* U+2000-U+207F: E2 80..81 xx */
-  if (c == 0xE2 && i + 2 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81) &&
-      (s[i + 2] & 0xC0) == 0x80) {
+  /* U+2000-U+21FF: E2 80..87 xx */
+  if (c == 0xE2 && i + 2 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x87 && (s[i + 2] & 0xC0) == 0x80) {
     *len = 3;
     return tab[KZ_WB_LOW + (((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu))];
   }

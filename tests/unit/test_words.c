@@ -57,7 +57,8 @@ static const char *const alphabet[] = {"a",
                                        "\xff",
                                        "٣",
                                        "ا",
-                                       "α"};
+                                       "α",
+                                       "№"};
 #define NA (sizeof alphabet / sizeof *alphabet)
 
 /* Compares the scan with ICU over s[0..n); returns 1 when they agree.
