@@ -12,8 +12,6 @@
  * that no rule joins to what precedes it, so the scan can go on from there
  * without looking back.  tests/unit/test_words.c checks the scan against
  * ICU's iterator. */
-#include <unicode/uscript.h>
-
 #include "segment/seg.h"
 
 /* Word_Break classes the scan handles; KZ_WB_ICU: ask ICU. */
@@ -32,14 +30,11 @@ enum {
   KZ_WB_MIDN    /* MidNum */
 };
 
+/* The class of c, in the table's ranges only: the scripts of ICU's
+ * dictionaries (Thai, Lao, Khmer, Myanmar...) and Han, kana and Hangul,
+ * which ICU treats apart, all lie above them (test_words checks every
+ * character of the table against ICU). */
 static unsigned char wb_class(UChar32 c) {
-  /* Scripts of ICU's dictionaries and Han, kana, Hangul go to ICU. */
-  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return KZ_WB_ICU;
-  UErrorCode err = U_ZERO_ERROR;
-  UScriptCode sc = uscript_getScript(c, &err);
-  if (U_FAILURE(err) || sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
-      sc == USCRIPT_HANGUL)
-    return KZ_WB_ICU;
   switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
   case U_WB_OTHER:
     return KZ_WB_OTHER;
