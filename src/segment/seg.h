@@ -15,10 +15,21 @@
 
 #include "utf8/utf8.h"
 
+/* The word scan's class table (words.c): U+0000-07FF, then U+2000-21FF
+ * (punctuation, letterlike symbols such as №, arrows). */
+#define KZ_WB_LOW 0x800
+#define KZ_WB_PUNCT 0x2000
+#define KZ_WB_PUNCT_N 0x200
+#define KZ_LEAD_ALPHA1 1 /* an alphabetic ASCII letter */
+#define KZ_LEAD_ALPHA2 2 /* leads two-byte characters that are all alphabetic */
+#define KZ_LEAD_TWO 3    /* leads other two-byte characters */
+
 struct kztext_segmenter {
-  UBreakIterator *sent; /* UBRK_SENTENCE, root locale */
-  UBreakIterator *word; /* UBRK_WORD, root locale */
-  UText ut;             /* reused: utext_openUTF8 fills it in place */
+  UBreakIterator *sent;                        /* UBRK_SENTENCE, root locale */
+  UBreakIterator *word;                        /* UBRK_WORD, root locale */
+  UText ut;                                    /* reused: utext_openUTF8 fills it in place */
+  unsigned char wb[KZ_WB_LOW + KZ_WB_PUNCT_N]; /* Word_Break classes, from ICU */
+  unsigned char lead[256];                     /* KZ_LEAD_* of each byte */
 };
 
 /* Decodes the code point at i (< n).  Ill-formed bytes decode as U+FFFD
@@ -124,9 +135,11 @@ static inline size_t kz_blank_line_at(const unsigned char *s, size_t n, size_t i
 /* Emoji: pictographs with their joiners, variation selectors, skin tones
  * and tag characters. */
 static inline int kz_is_emoji_part(uint32_t c) {
-  return c == 0x200D || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) ||
-         (c >= 0xE0020 && c <= 0xE007F) ||
-         (c >= 0xA9 && u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC));
+  /* Below U+203C only U+00A9 and U+00AE are pictographs (test_words checks
+   * ICU agrees): letters skip the property lookup. */
+  if (c < 0x203C) return c == 0xA9 || c == 0xAE || c == 0x200D;
+  return c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F) ||
+         u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC);
 }
 /* End of the run of emoji starting at a (a itself when there is none). */
 static inline size_t kz_emoji_end(const unsigned char *s, size_t n, size_t a) {
@@ -173,16 +186,74 @@ typedef struct kz_spans {
   int alloc;
 } kz_spans;
 
-void kz_spans_add(kz_spans *o, size_t start, size_t end);
+/* Grows o->grow; sets o->oom and returns 0 when it cannot. */
+int kz_spans_grow(kz_spans *o);
+static inline void kz_spans_add(kz_spans *o, size_t start, size_t end) {
+  if (o->alloc) {
+    if (o->oom || (o->count == o->grow_cap && !kz_spans_grow(o))) return;
+    o->grow[o->count].start = start;
+    o->grow[o->count].end = end;
+  } else if (o->count < o->cap) {
+    o->dst[o->count].start = start;
+    o->dst[o->count].end = end;
+  }
+  o->count++;
+}
 
 /* Opens the segmenter's UText over s[0..n) and sets it on `bi`. */
 kztext_status kz_seg_set_text(kztext_segmenter *seg, UBreakIterator *bi, const char *s, size_t n);
+
+/* ICU's word boundaries over s[0..n), walked in order (words.c): the same
+ * boundaries as ubrk_next() gives, without ICU where the text is simple. */
+#define KZ_WORDS_BATCH 64
+typedef struct kz_words {
+  kztext_segmenter *seg;
+  const unsigned char *s;
+  const unsigned char *lead; /* seg->lead for valid UTF-8, else NULL */
+  size_t n, pos;             /* pos: the last boundary found */
+  size_t icu_at;             /* where ICU's iterator stands */
+  int icu_on, in_icu;        /* ICU has the text; ICU decides the next boundary */
+  int kind;                  /* of the segment returned last: KZ_SEG_* or 0 (unknown) */
+  /* Boundaries found ahead, in batches: bound[at..len) and their kinds. */
+  size_t bound[KZ_WORDS_BATCH];
+  unsigned char kinds[KZ_WORDS_BATCH];
+  unsigned at, len;
+  int icu_only;         /* for tests: every boundary from ICU */
+  kztext_status status; /* set when ICU fails (then the walk ends) */
+} kz_words;
+#define KZ_WORDS_DONE ((size_t)-1)
+#define KZ_SEG_PLAIN 1 /* alphabetic letters only */
+#define KZ_SEG_SPACE 2 /* white space or a line break (all kz_is_space) */
+
+/* Fills seg->wb (once, when the segmenter is made; bi: a word iterator,
+ * whose text it sets).  Returns 0 when ICU fails (out of memory). */
+int kz_words_table(unsigned char *table, unsigned char *lead, UBreakIterator *bi);
+/* valid: s[0..n) is known to be valid UTF-8 (a faster scan). */
+void kz_words_start(kz_words *w, kztext_segmenter *seg, const unsigned char *s, size_t n, int valid,
+                    int icu_only);
+/* Finds the next batch; 0 at the end of the text or on an ICU error. */
+int kz_words_fill(kz_words *w);
+/* The next boundary after the last one (the first call: after 0), or
+ * KZ_WORDS_DONE past the end of the text or on an ICU error (w->status). */
+static inline size_t kz_words_next(kz_words *w) {
+  if (w->at == w->len && !kz_words_fill(w)) {
+    w->kind = 0;
+    return KZ_WORDS_DONE;
+  }
+  w->kind = w->kinds[w->at];
+  return w->bound[w->at++];
+}
 
 /* Internal drivers. */
 kztext_status kz_sentences_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                                unsigned flags, kz_spans *out);
 kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
                             unsigned flags, kz_spans *out);
+
+/* For tests: kz_tokens_run() with every boundary from ICU's iterator and
+ * no shortcut, as tokens were made before the scan (words.c). */
+kztext_status kz_tokens_reference(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                                  kz_spans *out);
 
 /* For tests: runs the sentence pass over valid UTF-8 s[0..n) and stores in
  * *rule the name of the rule (cluster_rules[] in sentences.c) that decided

@@ -37,6 +37,8 @@ kztext_status kztext_segmenter_new(kztext_segmenter **out) {
   /* Root locale: kztext's rules replace ICU's per-locale suppressions. */
   seg->sent = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &err);
   if (U_SUCCESS(err)) seg->word = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+  if (U_SUCCESS(err) && !kz_words_table(seg->wb, seg->lead, seg->word))
+    err = U_MEMORY_ALLOCATION_ERROR;
   if (U_FAILURE(err)) {
     kztext_status st = icu_status(err);
     kztext_segmenter_free(seg);
@@ -77,26 +79,16 @@ kztext_status kz_seg_check(const char *src, size_t len, unsigned flags, size_t *
   return KZTEXT_OK;
 }
 
-void kz_spans_add(kz_spans *o, size_t start, size_t end) {
-  if (o->alloc) {
-    if (o->oom) return;
-    if (o->count == o->grow_cap) {
-      size_t cap = o->grow_cap ? o->grow_cap * 2 : 64;
-      kztext_span *p = realloc(o->grow, cap * sizeof *p);
-      if (!p) {
-        o->oom = 1;
-        return;
-      }
-      o->grow = p;
-      o->grow_cap = cap;
-    }
-    o->grow[o->count].start = start;
-    o->grow[o->count].end = end;
-  } else if (o->count < o->cap) {
-    o->dst[o->count].start = start;
-    o->dst[o->count].end = end;
+int kz_spans_grow(kz_spans *o) {
+  size_t cap = o->grow_cap ? o->grow_cap * 2 : 64;
+  kztext_span *p = realloc(o->grow, cap * sizeof *p);
+  if (!p) {
+    o->oom = 1;
+    return 0;
   }
-  o->count++;
+  o->grow = p;
+  o->grow_cap = cap;
+  return 1;
 }
 
 typedef kztext_status (*runner)(kztext_segmenter *, const unsigned char *, size_t, int, unsigned,

@@ -194,19 +194,19 @@ static int is_cyrillic(uint32_t c) { return c >= 0x400 && c <= 0x52F; }
  * `RuSSIR'а`, `Д’Агостино` are several tokens, while dotted abbreviations
  * (`т.е.`) are kept by the caller's abbreviation check.  Returns where the
  * token ends. */
-static size_t cyrillic_joints(tctx *t, size_t a, size_t e, int lang) {
+static size_t cyrillic_joints(tctx *t, size_t a, size_t e, int abbrev) {
   const unsigned char *s = t->s;
   size_t st, l;
-  if (e < t->n && s[e] == '.' && kz_abbrev_lookup(s, e, lang, &st) != KZ_AB_NONE && st <= a)
-    return e;
+  if (abbrev) return e;
   /* Most words have neither a joint nor Cyrillic next to one: check the
-   * bytes first. */
-  int joint = 0, cyr = 0;
-  for (size_t p = a; p < e; p++) {
-    joint |= s[p] == '.' || s[p] == '\'' || s[p] == 0x99;
-    cyr |= s[p] >= 0xD0 && s[p] <= 0xD4;
-  }
-  if (!joint || !cyr) return e;
+   * bytes first (1: `.`, `'` or the last byte of `’`; 2: a Cyrillic lead
+   * byte). */
+  static const unsigned char kind[256] = {['.'] = 1,  ['\''] = 1, [0x99] = 1, [0xD0] = 2,
+                                          [0xD1] = 2, [0xD2] = 2, [0xD3] = 2, [0xD4] = 2};
+  unsigned seen = 0;
+  for (size_t p = a; p < e; p++)
+    seen |= kind[s[p]];
+  if (seen != 3) return e;
   for (size_t p = a; p < e; p += l) {
     uint32_t c = kz_cp_at(s, e, p, &l);
     if (c != '.' && c != '\'' && c != 0x2019) continue;
@@ -243,7 +243,7 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
     size_t prev;
     if (w > a + 1 && (a == 0 || !kz_is_wordch(kz_cp_before(s, a, &prev)))) return w;
   }
-  if (is_cjk(c)) {
+  if (c >= 0x3040 && is_cjk(c)) {
     e = a + l;
     while (e < n && is_cjk(kz_cp_at(s, n, e, &l)))
       e += l;
@@ -253,9 +253,9 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   if (c >= 0xA9 && (e = kz_emoji_end(s, n, a)) > a) return e;
   /* An e-mail address: only worth a scan when the ICU segment stops at a
    * character that can continue a local part. */
-  if (c < 0x80 && email_local((unsigned char)c) && b < n &&
+  if (b < n &&
       (s[b] == '@' || s[b] == '.' || s[b] == '-' || s[b] == '+' || s[b] == '%' || s[b] == '_') &&
-      (e = email_end(t, a)))
+      c < 0x80 && email_local((unsigned char)c) && (e = email_end(t, a)))
     return e;
   if (!kz_is_wordch(c)) {
     /* Punctuation: runs of . ! ? … stay together, as do runs of one mark. */
@@ -309,13 +309,16 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   /* A 2017-alphabet initial: `G'.` */
   if (e + 1 < n && s[e] == '\'' && s[e + 1] == '.' && a + cl == e && kz_is_upper(c)) return e + 2;
   if (!*lang) *lang = t->lang_arg ? t->lang_arg : kz_guess_lang(s, n);
+  /* An abbreviation that ends with the dot after the word and starts at or
+   * before it. */
+  size_t st;
+  int abbrev = e < n && s[e] == '.' && kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a;
   size_t whole = e;
-  e = cyrillic_joints(t, a, e, *lang);
+  e = cyrillic_joints(t, a, e, abbrev);
   if (e < whole) return e;
   /* A dot that belongs to the word: abbreviations, initials, `U.S.`. */
   if (e < n && s[e] == '.') {
-    size_t st;
-    if (kz_abbrev_lookup(s, e, *lang, &st) != KZ_AB_NONE && st <= a) return e + 1;
+    if (abbrev) return e + 1;
     if (a + cl == e && kz_is_upper(c)) return e + 1; /* initial */
     if (memchr(s + a, '.', e - a) && kz_is_alpha(c)) {
       /* `Ж.Ж.Ж` + `.`: single letters between dots make an acronym. */
@@ -328,19 +331,37 @@ static size_t token_end(tctx *t, size_t a, size_t b, int *lang) {
   return e;
 }
 
-kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
-                            unsigned flags, kz_spans *out) {
-  (void)flags;
-  kztext_status st = kz_seg_set_text(seg, seg->word, (const char *)s, n);
-  if (st) return st;
+/* Bytes after a word at which token_end() may extend it or treat it
+ * apart: e-mail, hyphens (also U+2010, E2 80 90), dots, apostrophes, URL
+ * schemes (`http:`). */
+static const unsigned char joins_word[256] = {
+    ['@'] = 1, ['.'] = 1,  ['-'] = 1, ['+'] = 1, ['%'] = 1,
+    ['_'] = 1, ['\''] = 1, [':'] = 1, [0xE2] = 1};
+
+static kztext_status tokens_walk(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                                 int valid, int icu_only, kz_spans *out) {
+  kz_words w;
+  kz_words_start(&w, seg, s, n, valid, icu_only);
   tctx t = {s, n, lang};
   int plang = lang;
-  size_t pos = 0;
-  int32_t a = ubrk_first(seg->word);
-  while (a != UBRK_DONE && (size_t)a < n) {
-    int32_t b = ubrk_next(seg->word);
-    size_t end = b == UBRK_DONE ? n : (size_t)b;
-    size_t start = (size_t)a > pos ? (size_t)a : pos;
+  size_t pos = 0, a = 0;
+  while (a < n) {
+    size_t b = kz_words_next(&w);
+    size_t end = b == KZ_WORDS_DONE ? n : b;
+    size_t start = a > pos ? a : pos;
+    /* A segment of letters is a token of its own unless what follows may
+     * join it (token_end: URLs, e-mail, hyphens, dots, apostrophes). */
+    if (w.kind && start == a) {
+      if (w.kind == KZ_SEG_SPACE) {
+        pos = a = end;
+        continue;
+      }
+      if (end == n || !joins_word[s[end]]) {
+        kz_spans_add(out, a, end);
+        pos = a = end;
+        continue;
+      }
+    }
     while (start < end) {
       size_t l;
       uint32_t c = kz_cp_at(s, n, start, &l);
@@ -354,7 +375,20 @@ kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_
       start = e;
     }
     if (start > pos) pos = start;
+    if (b == KZ_WORDS_DONE) break;
     a = b;
   }
+  if (w.status) return w.status;
   return out->oom ? KZTEXT_E_NO_MEMORY : KZTEXT_OK;
+}
+
+kztext_status kz_tokens_run(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                            unsigned flags, kz_spans *out) {
+  /* Without KZTEXT_INVALID_REPLACE the text was checked (kz_seg_check). */
+  return tokens_walk(seg, s, n, lang, !(flags & KZTEXT_INVALID_REPLACE), 0, out);
+}
+
+kztext_status kz_tokens_reference(kztext_segmenter *seg, const unsigned char *s, size_t n, int lang,
+                                  kz_spans *out) {
+  return tokens_walk(seg, s, n, lang, 0, 1, out);
 }
