@@ -30,7 +30,9 @@ kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme) {
   return KZTEXT_OK;
 }
 
-#define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621)
+#define KNOWN_FLAGS                                                                                \
+  (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621 |                                    \
+   KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART)
 
 static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZ_SCHEME_COUNT; }
 
@@ -227,7 +229,7 @@ static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext
   }
   if (from == KZTEXT_SCHEME_CYRILLIC) return kz_tl_from_cyrillic(s, n, to, flags, out, sv);
   if (to == KZTEXT_SCHEME_CYRILLIC)
-    return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, out, sv)
+    return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, flags, out, sv)
                                         : kz_tl_latin_to_cyr(s, n, from, flags, out, sv);
   char *mid = malloc(n * KZ_FACTOR_TO_CYR + 16);
   if (!mid) return (size_t)-1;

@@ -116,7 +116,8 @@ size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, cha
 /* Latin scheme -> Cyrillic. */
 size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
                           char *out, kz_spanv *sv);
-size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, char *out,
+                           kz_spanv *sv);
 
 /* Lexicon lookup for the reverse direction: `key` is the lower-case word in
  * the scheme's letters (UTF-8).  Returns the length of the longest key that
