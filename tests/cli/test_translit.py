@@ -36,6 +36,16 @@ class TranslitCliTest(unittest.TestCase):
         rc, out, _ = run(["--to", "cyrillic"], "Qazaqstan jáne Shymkent\n".encode())
         self.assertEqual(out.decode(), "Қазақстан және Шымкент\n")
 
+    def test_arabic_options(self):  # issue 19
+        rc, out, _ = run(["--to", "arabic", "--hamza", "u0621", "--patronymic-apart"],
+                         "Бекұлы сүт\n".encode())
+        self.assertEqual((rc, out.decode()), (0, "بەك ۇلى ءسۇت\n"))
+        rc, out, _ = run(["--to", "arabic", "--hamza", "u0674"], "сүт\n".encode())
+        self.assertEqual((rc, out.decode()), (0, "ٴسۇت\n"))
+        rc, _, err = run(["--to", "arabic", "--hamza", "0621"], b"x\n")
+        self.assertEqual(rc, 2)
+        self.assertIn(b"u0674 or u0621", err)
+
     def test_jsonl(self):
         rc, out, _ = run(["--to", "bgn", "--format", "jsonl"], "АҚШ\nШ.\n".encode())
         self.assertEqual(rc, 0)

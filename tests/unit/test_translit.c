@@ -380,8 +380,33 @@ static void addresses(void) {
   }
 }
 
+/* issue 19: the Arabic target's options */
+static void arabic_options(void) {
+  static const struct {
+    const char *in, *want;
+    unsigned flags;
+  } t[] = {
+      {"Серікұлы мен Әлияқызы", "سەرىكۇلى مەن الياقىزى", 0},
+      {"Серікұлы мен Әлияқызы", "سەرىك ۇلى مەن ٴاليا قىزى",
+       KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART},
+      {"ұлы, Тұрсынұлы", "ۇلى، تۇرسىن ۇلى", KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART},
+      {"сүт", "\xd8\xa1سۇت", KZTEXT_TRANSLIT_ARABIC_HAMZA_0621},
+  };
+  for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
+    char *out = NULL;
+    size_t n = 0;
+    CHECK_INT(kztext_translit_alloc(t[k].in, strlen(t[k].in), KZTEXT_SCHEME_CYRILLIC,
+                                    KZTEXT_SCHEME_ARABIC, t[k].flags, &out, &n, NULL),
+              KZTEXT_OK, t[k].in);
+    CHECK(out && n == strlen(t[k].want) && !memcmp(out, t[k].want, n), "%s: got %.*s", t[k].in,
+          (int)n, out ? out : "");
+    kztext_free(out);
+  }
+}
+
 int main(void) {
   run_case_file();
+  arabic_options();
   iso9_round_trip();
   caller_buffer();
   errors();
