@@ -32,6 +32,20 @@ OUT = os.path.join(ROOT, "src", "gen", "arabic_lexicon.inc")
 import gen_translit_lexicon as G  # noqa: E402  (stem lists, suffixes, trie writer)
 
 HAMZA = "\u0674\u0621"
+# The letters a key is made of, one byte each (1, 2, ...): the Kazakh
+# letters of the Arabic script as kztext writes them.  A key byte per letter
+# halves the walk of the trie (UTF-8 takes two).
+KEY_LETTERS = "\u0627\u0628\u06c6\u06af\u0639\u062f\u06d5\u062c\u0632\u0643\u0642\u0644\u0645" \
+    "\u0646\u06ad\u0648\u067e\u0631\u0633\u062a\u06cb\u06c7\u0641\u062d\u06be\u0647\u0686" \
+    "\u0634\u0649\u064a"
+CODE = {c: i + 1 for i, c in enumerate(KEY_LETTERS)}
+
+
+def key_of(arabic):
+    """The lexicon key of an Arabic-script word: its letters' codes, the
+    hamza left out; None if it has another character."""
+    k = [CODE.get(c) for c in arabic if c not in HAMZA]
+    return "".join(chr(x) for x in k) if all(k) and k else None
 
 
 def strip_hamza(a):
@@ -56,11 +70,12 @@ def build(kz, rules, stems):
     words = [s for s, _ in stems]
     arab = lines(lambda t, *a: kz.translit(t, to="arabic", source="cyrillic"), words)
     keys = [strip_hamza(a) for a in arab]
+    codes = [key_of(a) for a in arab]
     plain = lines(rules, keys, "cyrillic", "arabic")
     withh = lines(rules, ["\u0674" + k for k in keys], "cyrillic", "arabic")
     cands = {}
-    for (s, prio), a, k, p, h in zip(stems, arab, keys, plain, withh):
-        if k and "-" not in k and " " not in k:
+    for (s, prio), a, k, p, h, kc in zip(stems, arab, keys, plain, withh, codes):
+        if kc:
             hz = any(c in HAMZA for c in a)
             cands.setdefault(k, []).append((prio, s, hz, (p if hz else h) == s or (h if hz else p) == s))
     # before suffixes: a stem that the rules read right alone but not in a
@@ -86,9 +101,14 @@ def build(kz, rules, stems):
         return x, y
 
     def needed(k):
+        # the reading of a word written as its stems are (a back stem
+        # without hamza, a front one with it), and of a front stem whose
+        # hamza the writer left out: a back stem under a stray hamza is no
+        # reason for an entry
         x, y = value(k)
         i = keys_index[k]
-        return plain[i] != x or withh[i] != y or x in ctx or y in ctx
+        has_h = any(c[2] for c in cands[k])
+        return plain[i] != x or (has_h and withh[i] != y) or x in ctx or y in ctx
 
     keys_index = {}
     for i, k in enumerate(keys):
@@ -128,7 +148,7 @@ def build(kz, rules, stems):
         v = x if x == y else x + "|" + y
         # the output bound (3 bytes of Cyrillic per byte of Arabic) must hold
         if len(v.encode()) < 128 and max(len(x.encode()), len(y.encode())) <= 3 * len(k.encode()):
-            ent[k] = (v, whole)
+            ent[key_of(k)] = (v, whole)
     return ent
 
 
@@ -165,8 +185,16 @@ def main():
         from translit_rules import Rules
         stems = G.read_stems(a.dic, a.ru_dic)[0]
         ent = build(kztext, Rules(a.rules), stems)
+    w("/* U+0600..U+06FF: the letter's byte in a key (0: none) */")
+    code = [0] * 256
+    for c, v in CODE.items():
+        code[ord(c) - 0x600] = v
+    w("static const uint8_t kz_arab_code[256] = {")
+    for i in range(0, 256, 32):
+        w(",".join(str(x) for x in code[i:i + 32]) + ",")
+    w("};")
     w("/* %d entries, %d whole-word only */" % (len(ent), sum(1 for v in ent.values() if v[1])))
-    G.emit_trie(w, "kz_arab_lex", ent)
+    G.emit_trie(w, "kz_arab_lex", ent, depth_first=True)
     text = "\n".join(out) + "\n"
     if a.check:
         with open(OUT, encoding="utf-8") as f:

@@ -140,9 +140,11 @@ def build(kz, stems, scheme):
     return result
 
 
-def emit_trie(w, name, entries):
+def emit_trie(w, name, entries, depth_first=False):
     # nodes in breadth-first order so that each node's children are contiguous
-    # and sorted by label
+    # and sorted by label; depth_first=True places each children block just
+    # before the blocks of their own subtrees, so that a walk down the trie
+    # reads memory that lies close together (tools/gen_arabic_lexicon.py)
     keys = sorted((k.encode("utf-8"), v) for k, v in entries.items())
     root = {}
     for kb, v in keys:
@@ -156,6 +158,18 @@ def emit_trie(w, name, entries):
     queue = [root]
     first = {}
     qi = 0
+    if depth_first:
+        # the root's children first (the root tables index them 1..n), then
+        # each subtree in order
+        stack = [root]
+        while stack:
+            nd = stack.pop()
+            kids = sorted(k for k in nd if k is not None)
+            first[id(nd)] = len(nodes)
+            for b in kids:
+                nodes.append((b, nd[b]))
+            stack.extend(nd[b] for b in reversed(kids))
+        queue = []
     while qi < len(queue):
         nd = queue[qi]
         qi += 1

@@ -409,26 +409,30 @@ static int stem_fits(const arab_word *w, int m, const char *v, size_t vl) {
  * its letters (0: none) and reading in *cyr, *cyr_len.  An entry's reading
  * for the word's hamza evidence comes first, the other one second. */
 static int lex_stem(const arab_word *w, const char **cyr, size_t *cyr_len) {
-  uint8_t key[2 * KZ_AW_MAX];
-  int pos[2 * KZ_AW_MAX + 1]; /* key bytes -> letters */
-  size_t kn = 0;
-  for (int k = 0; k < w->n; k++) {
-    if (!w->cp[k]) break;
-    kn += kz_utf8_encode(w->cp[k], (char *)key + kn);
-    pos[kn] = k + 1;
-  }
+  int kn = 0;
+  while (kn < w->n && w->cp[kn])
+    kn++;
+  if (!kn) return 0;
+  /* one key byte per letter; the first two steps through direct tables */
   const uint64_t *T = kz_arab_lex_nodes;
-  uint64_t nd = T[0];
   enum { MAXM = 16 };
   int mm[MAXM], nm = 0;
   uint64_t mv[MAXM];
-  for (size_t i = 0; i < kn; i++) {
-    nd = kz_tl_lex_step(T, nd, key[i]);
-    if (!nd) break;
+  uint32_t r0 = kz_arab_lex_root[kz_arab_code[w->cp[0] - 0x600]];
+  uint64_t nd = r0 ? T[r0] : 0;
+  for (int i = 0; nd; i++) {
     if (N_VAL(nd) && (!N_WHOLE(nd) || i + 1 == kn)) {
       if (nm == MAXM) nm--; /* keep the longest */
-      mm[nm] = pos[i + 1];
+      mm[nm] = i + 1;
       mv[nm++] = nd;
+    }
+    if (i + 1 >= kn) break;
+    unsigned b = kz_arab_code[w->cp[i + 1] - 0x600];
+    if (i == 0) {
+      uint32_t r1 = kz_arab_lex_l2[r0 - 1][b];
+      nd = r1 ? T[r1] : 0;
+    } else {
+      nd = kz_tl_lex_step(T, nd, b);
     }
   }
   while (nm--) {
@@ -539,13 +543,134 @@ static void write_word(const unsigned char *s, const arab_word *w, int lexicon, 
   *po = o;
 }
 
-size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, char *out,
-                           kz_spanv *sv) {
+/* Bit x of these: U+0600 + x is a combining mark (ccc != 0): U+0610-U+061A,
+ * U+064B-U+065F, U+0670, U+06D6-U+06DC, U+06DF-U+06E4, U+06E7, U+06E8,
+ * U+06EA-U+06ED. */
+static const uint64_t arab_mark_bits[4] = {0x0000000007FF0000ull, 0x00010000FFFFF800ull, 0,
+                                           0x00003D9F9FC00000ull};
+
+static inline int arab_combining(unsigned x) {
+  return (int)((arab_mark_bits[x >> 6] >> (x & 63)) & 1);
+}
+
+/* Does NFC leave a text of these characters alone?  Two-byte characters
+ * but the combining marks (U+0300-U+036F, U+0483-U+0489, Hebrew points, the
+ * Arabic marks) and the singletons U+0340 U+0341 U+0343 U+0344 U+0374 U+037E
+ * U+0387; three-byte ones of U+2010-U+20CF and U+2100-U+214F but the
+ * singletons U+2126 U+212A U+212B. */
+static inline int nfc_inert2(uint32_t cp) {
+  if (cp >= 0x600 && cp <= 0x6FF) return !arab_combining(cp & 0xFF);
+  return !(cp >= 0x300 && cp <= 0x36F) && !(cp >= 0x483 && cp <= 0x489) &&
+         !(cp >= 0x591 && cp <= 0x5C7) && !(cp >= 0x610 && cp <= 0x61A) && cp != 0x374 &&
+         cp != 0x37E && cp != 0x387 && !(cp >= 0x700);
+}
+
+static inline int nfc_inert3(uint32_t cp) {
+  return (cp >= 0x2010 && cp <= 0x20CF) ||
+         (cp >= 0x2100 && cp <= 0x2ADB && cp != 0x2126 && cp != 0x212A && cp != 0x212B) ||
+         (cp >= 0x3000 && cp <= 0x3098) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/* The length of the character at s[i] if it is valid UTF-8 that NFC leaves
+ * alone in any context (a plain character), else 0. */
+static inline size_t plain_char(const unsigned char *s, size_t n, size_t i) {
+  unsigned c = s[i];
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+    return nfc_inert2(((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)) ? 2 : 0;
+  if (c >= 0xE2 && c < 0xEA && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+    return nfc_inert3(((c & 0xFu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu)) ? 3 : 0;
+  return 0;
+}
+
+/* A per-call memo of converted words, as fast2021.c keeps for Latin: a
+ * word's reading depends on its letters alone, and news text repeats its
+ * words (Zipf), so most words are a hash, a compare and a copy.  Two-way
+ * sets of one-cache-line slots, fixed size (bounded memory), only for
+ * inputs that repay the allocation and only without offsets.  The next
+ * word's set is found and prefetched before this word is read, so that its
+ * cache miss overlaps the work. */
+enum { AMEMO_KEY = 24, AMEMO_OUT = 38, AMEMO_MIN_INPUT = 32768 };
+typedef struct amemo_slot {
+  uint64_t key[AMEMO_KEY / 8]; /* the word's bytes, zero-padded */
+  uint8_t len, dlen;           /* key bytes (0: empty), output bytes */
+  char out[AMEMO_OUT];
+} amemo_slot; /* 64 bytes */
+
+typedef struct amemo {
+  amemo_slot *slot;
+  unsigned bits;
+  size_t next_i, next_e; /* the next word: its start and end (0: none) */
+  amemo_slot *next_set;
+  uint64_t next_key[AMEMO_KEY / 8];
+} amemo;
+
+/* Bit (cp & 0xFF) of these: U+0600..U+06FF is a letter (kz_tl_is_arabic_letter). */
+static const uint64_t letter_bits[4] = {0xFFFFFFFF00000000ull, 0xFFFFC000000007FFull,
+                                        0xFFFFFFFFFFFFFFFFull, 0xFC00C000003FFFFFull};
+
+static inline int letter2(const unsigned char *p) { /* p[0] in D8..DB */
+  unsigned x = ((unsigned)(p[0] & 3) << 6) | (p[1] & 0x3F);
+  return (int)((letter_bits[x >> 6] >> (x & 63)) & 1);
+}
+
+/* The end of the word of 2-byte letters U+0600..U+06FF at s[i] (hamzas
+ * included), and 0 if another letter (a presentation form) continues it. */
+static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t i) {
+  while (i + 1 < n && (s[i] & 0xFC) == 0xD8 && (s[i + 1] & 0xC0) == 0x80 && letter2(s + i))
+    i += 2;
+  if (i < n && s[i] >= 0x80 && (s[i] & 0xFC) != 0xD8) {
+    size_t l;
+    if (kz_tl_is_arabic_letter(kz_utf8_next(s + i, &l))) return 0;
+  }
+  return i;
+}
+
+static inline uint64_t aload8(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+/* The set of the word at s[i]: its end in *e, its key; NULL if it is not
+ * memoised (too long, not plain 2-byte letters, too near the end for the
+ * 8-byte loads). */
+static inline amemo_slot *memo_set(const amemo *M, const unsigned char *s, size_t n, size_t i,
+                                   size_t *e, uint64_t key[AMEMO_KEY / 8]) {
+  *e = memo_word_end(s, n, i);
+  if (!*e || *e - i > AMEMO_KEY || i + AMEMO_KEY > n) return NULL;
+  size_t kl = *e - i;
+  for (size_t q = 0; q < AMEMO_KEY / 8; q++) {
+    size_t r = kl > 8 * q ? kl - 8 * q : 0;
+    key[q] = r >= 8 ? aload8(s + i + 8 * q)
+             : r    ? aload8(s + i + 8 * q) & (~0ull >> (64 - 8 * r))
+                    : 0;
+  }
+  uint64_t h =
+      (key[0] ^ (key[1] * 0xC2B2AE3D27D4EB4Full) ^ (key[2] >> 7) ^ kl) * 0x9E3779B97F4A7C15ull;
+  return &M->slot[(h >> (64 - M->bits)) & ~(uint64_t)1];
+}
+
+/* checked: give up with (size_t)-1 at the first character that is not
+ * plain (kz_tl_arabic_fast); the letters of a word are checked by
+ * memo_word_end, everything else here. */
+static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *out, kz_spanv *sv,
+                      int checked) {
   const int lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
+  amemo M = {NULL, 10, (size_t)-1, 0, NULL, {0}};
+  void *mem = NULL;
+  if (!sv && n >= AMEMO_MIN_INPUT) {
+    while (M.bits < 15 && ((size_t)1 << M.bits) < n / 128)
+      M.bits++;
+    mem = calloc(((size_t)1 << M.bits) + 1, sizeof *M.slot);
+    /* slots on cache lines; NULL (no memory) only costs speed */
+    if (mem) M.slot = (amemo_slot *)(void *)((char *)mem + (64 - (uintptr_t)mem % 64) % 64);
+  }
   char *o = out;
   size_t i = 0, l;
   arab_word w;
   while (i < n) {
+    if (checked && !plain_char(s, n, i)) break;
     uint32_t c = kz_utf8_next(s + i, &l);
     size_t d0 = (size_t)(o - out);
     if (!kz_tl_is_arabic_letter(c)) {
@@ -561,12 +686,81 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, cha
       i += l;
       continue;
     }
-    size_t e = read_word(s, n, i, &w);
-    if (w.n)
-      write_word(s, &w, lexicon, &o, out, sv);
-    else if (sv) /* hamzas alone */
-      kz_span_add(sv, i, e, d0, d0, 0);
-    i = e;
+    amemo_slot *set = NULL;
+    uint64_t key[AMEMO_KEY / 8];
+    size_t we = 0;
+    if (checked && !M.slot && !(we = memo_word_end(s, n, i))) break;
+    if (M.slot) {
+      if (M.next_i == i) {
+        set = M.next_set;
+        we = M.next_e;
+        memcpy(key, M.next_key, sizeof key);
+      } else {
+        set = memo_set(&M, s, n, i, &we, key);
+      }
+      if (checked && !we) break;
+      /* the next word, after a space or a punctuation mark */
+      size_t j = we;
+      M.next_i = (size_t)-1;
+      while (j && j < n && j < we + 3 && s[j] < 0x80)
+        j++;
+      if (j && j < n && j > we && (s[j] & 0xFC) == 0xD8) {
+        M.next_i = j;
+        M.next_set = memo_set(&M, s, n, j, &M.next_e, M.next_key);
+        if (M.next_set)
+          __builtin_prefetch(M.next_set);
+        else
+          M.next_i = (size_t)-1;
+      }
+      if (set) {
+        size_t kl = we - i;
+        for (int q = 0; q < 2; q++) {
+          amemo_slot *m = &set[q];
+          if (m->len == kl &&
+              !((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2]))) {
+            /* a fixed-size copy: the output has more than 40 bytes of slack
+             * after any word of an input this long (KZ_FACTOR_TO_CYR) */
+            memcpy(o, m->out, AMEMO_OUT);
+            o += m->dlen;
+            if (q) { /* least recently used: to the front */
+              amemo_slot t = set[1];
+              set[1] = set[0];
+              set[0] = t;
+            }
+            i = we;
+            goto next;
+          }
+        }
+      }
+    }
+    {
+      size_t e = read_word(s, n, i, &w);
+      if (checked && e > we) break; /* letters memo_word_end did not check */
+      char *o0 = o;
+      if (w.n)
+        write_word(s, &w, lexicon, &o, out, sv);
+      else if (sv) /* hamzas alone */
+        kz_span_add(sv, i, e, d0, d0, 0);
+      if (set && e == we && (size_t)(o - o0) <= AMEMO_OUT) {
+        set[1] = set[0]; /* the newer word first; the older one stays */
+        memcpy(set[0].key, key, sizeof key);
+        set[0].len = (uint8_t)(we - i);
+        set[0].dlen = (uint8_t)(o - o0);
+        memcpy(set[0].out, o0, (size_t)(o - o0));
+      }
+      i = e;
+    }
+  next:;
   }
-  return (size_t)(o - out);
+  free(mem);
+  return i < n ? (size_t)-1 : (size_t)(o - out);
+}
+
+size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, char *out,
+                           kz_spanv *sv) {
+  return convert(s, n, flags, out, sv, 0);
+}
+
+size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
+  return convert(s, n, flags, out, NULL, 1);
 }

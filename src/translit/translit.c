@@ -760,14 +760,16 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   const int fwd_fast =
       from == KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
-  if (!sv && (fwd_fast || rev_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
+  const int arab_fast = from == KZTEXT_SCHEME_ARABIC && to == KZTEXT_SCHEME_CYRILLIC;
+  if (!sv && (fwd_fast || rev_fast || arab_fast) && len <= ((size_t)-1 - 64) / KZ_FACTOR_FROM_CYR) {
     /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
      * latin2021 to Cyrillic */
     size_t need0 = len * KZ_FACTOR_FROM_CYR + 32;
     char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
     if (!buf0) return KZTEXT_E_NO_MEMORY;
-    size_t r0 = fwd_fast ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
-                         : kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0);
+    size_t r0 = fwd_fast    ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                : arab_fast ? kz_tl_arabic_fast((const unsigned char *)src, len, flags, buf0)
+                            : kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0);
     if (r0 != (size_t)-1) {
       if (out_len) *out_len = r0;
       if (out) {
