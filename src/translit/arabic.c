@@ -101,7 +101,7 @@ size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, cha
         }
         const kz_fwd_entry *e = &T[c - 0x400];
         /* е after a vowel is йе (MediaWiki: after а ә е ё и о ө ұ ү э ю я ъ ь),
-         * but not after и, whose ي carries the й (Xinjiang print: дүние دۇنيە) */
+         * but not after и, whose ي carries the й (Xinjiang print: тиесілі تيەسىلى) */
         uint32_t pl = lower_cyr(prev);
         if (lc == 0x435 && pl &&
             (pl == 0x430 || pl == 0x4D9 || pl == 0x435 || pl == 0x451 || pl == 0x43E ||
@@ -160,12 +160,12 @@ int kz_tl_is_arabic_letter(uint32_t cp) {
  *    hunspell-kk stems (and hunspell-ru loanwords) that the rules below read
  *    wrong, keyed by their Arabic spelling without hamza; an entry holds the
  *    reading for a word written without the hamza and, after '|', the one
- *    for a word with it (тыл|тіл), so the hamza is evidence, not a switch;
+ *    for a word with it (тыс|тіс), so the hamza is evidence, not a switch;
  *  - the letters: ق ع occur in back words only, ك گ ە in front words
  *    (the invariant suffixes -мен/-пен/-бен aside), and the hamza;
  *  - after a stem, a suffix follows its own ق ع ك گ ە, else the stem's
  *    last vowel (vowel harmony), which keeps a front suffix out of the stem
- *    (аспан+мен) and a back part out of a front one (бір+қанша). */
+ *    (тау+мен) and a back part out of a front one (бір+қатар). */
 
 static int is_hamza(uint32_t c) { return c == 0x674 || c == 0x621; }
 
@@ -526,7 +526,7 @@ static void write_word(const unsigned char *s, const arab_word *w, int lexicon, 
       used = 2;
       if (prev && !cyr_vowel(prev)) o += kz_utf8_encode(0x438, o); /* босния: ия */
     } else if (c == 0x64A && next == 0x6D5) {
-      /* يە: йе after a vowel (жүйе), ие after a consonant or first (дүние, ие) */
+      /* يە: йе after a vowel (күйеу), ие after a consonant or first (тиесілі) */
       o += kz_utf8_encode(prev && cyr_vowel(prev) ? 0x439 : 0x438, o);
       r = 0x435;
       used = 2;
