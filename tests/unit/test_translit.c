@@ -404,9 +404,66 @@ static void arabic_options(void) {
   }
 }
 
+/* issue 19: Arabic -> Cyrillic over a long text (the word memo and the
+ * one-pass route) gives what each word gives alone, also when the text is
+ * not plain (the general route, still with the memo) */
+static void arabic_memo(void) {
+  static const char *const pieces[] = {
+      "كىتاپتاردى ", "كۇيەۋ، ",
+      "تاۋمەن ",     "\xd9\xb8س ",
+      "كەله ",       "ٴبىر ",
+      "ءتىس ",       "تىس؛ ",
+      "تيەسىلى\n",   "تسيرك ",
+      "ٴبىرقاتار ",  "كومپيۋتەرگە ",
+      "ٴ ",          "سۇتٴ ",
+      "2024 ",       "ٴتىستەرىنىڭ ",
+      "«قازاق» ",    "ﺎﺑ ",
+      "\xd9\x8bا ",  "Abai ",
+      "Ахмет ",      "ابججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججج "};
+  const size_t np = sizeof pieces / sizeof pieces[0];
+  for (int plain = 0; plain < 2; plain++) {
+    size_t cap = 120000, len = 0, wlen = 0;
+    char *big = malloc(cap), *want = malloc(cap * 4);
+    CHECK(big && want, "no memory");
+    if (!big || !want) {
+      free(big);
+      free(want);
+      return;
+    }
+    uint32_t r = 777;
+    while (len < 60000) {
+      r = r * 1103515245u + 12345u;
+      size_t k = (r >> 16) % np;
+      if (plain && (k == 17 || k == 18 || k == np - 1)) continue; /* presentation form, mark */
+      const char *p = pieces[k];
+      size_t pl = strlen(p), n = 0;
+      char *o = NULL;
+      CHECK_INT(kztext_translit_alloc(p, pl, KZTEXT_SCHEME_ARABIC, KZTEXT_SCHEME_CYRILLIC, 0, &o,
+                                      &n, NULL),
+                KZTEXT_OK, p);
+      if (o) memcpy(want + wlen, o, n);
+      wlen += n;
+      kztext_free(o);
+      memcpy(big + len, p, pl);
+      len += pl;
+    }
+    char *got = NULL;
+    size_t gn = 0;
+    CHECK_INT(kztext_translit_alloc(big, len, KZTEXT_SCHEME_ARABIC, KZTEXT_SCHEME_CYRILLIC, 0, &got,
+                                    &gn, NULL),
+              KZTEXT_OK, "arabic memo");
+    CHECK(got && gn == wlen && !memcmp(got, want, wlen), "arabic memo (plain %d): %zu vs %zu",
+          plain, gn, wlen);
+    kztext_free(got);
+    free(big);
+    free(want);
+  }
+}
+
 int main(void) {
   run_case_file();
   arabic_options();
+  arabic_memo();
   iso9_round_trip();
   caller_buffer();
   errors();
