@@ -46,6 +46,14 @@ class TranslitCliTest(unittest.TestCase):
         self.assertEqual(rc, 2)
         self.assertIn(b"u0674 or u0621", err)
 
+    def test_process_reads_arabic_script_kazakh(self):  # issue 19
+        p = subprocess.run([CLI, "process", "--translit", "cyrillic", "--format", "jsonl"],
+                           input="ٴبىز تاۋمەن كۇيەۋ كەلدى.\n".encode(), capture_output=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        rec = json.loads(p.stdout.decode().splitlines()[0])
+        self.assertEqual((rec["lang"], rec["script"]), ("kk", "Arab"))
+        self.assertEqual(rec["translit"], "біз таумен күйеу келді.")
+
     def test_jsonl(self):
         rc, out, _ = run(["--to", "bgn", "--format", "jsonl"], "АҚШ\nШ.\n".encode())
         self.assertEqual(rc, 0)
