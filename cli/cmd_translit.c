@@ -10,7 +10,8 @@
 
 static const char usage[] =
     "usage: kztext translit [--to SCHEME] [--from SCHEME|auto] [--format text|jsonl]\n"
-    "                       [--invalid strict|replace] [-o FILE] [FILE...]\n";
+    "                       [--invalid strict|replace] [--hamza u0674|u0621]\n"
+    "                       [--patronymic-apart] [-o FILE] [FILE...]\n";
 
 static const char help[] =
     "usage: kztext translit [--to SCHEME] [OPTIONS] [FILE...]\n"
@@ -42,6 +43,10 @@ static const char help[] =
     "                       reason \"foreign\", \"url\" or \"code\"\n"
     "  --invalid POLICY     strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
     "                       replace: each ill-formed subsequence becomes U+FFFD\n"
+    "  --hamza CHAR         Arabic target: the front-vowel hamza, u0674 (default,\n"
+    "                       MediaWiki) or u0621 (people.com.cn, ts.cn, CLDR)\n"
+    "  --patronymic-apart   Arabic target: ұлы / қызы as a word of their own\n"
+    "                       (Ахметұлы -> احمەت ۇلى), as Xinjiang print writes them\n"
     "  -o, --output FILE    write here instead of standard output\n"
     "  -h, --help           this help\n"
     "\n"
@@ -217,6 +222,8 @@ int cmd_translit(int argc, char **argv) {
                                        {"format", required_argument, 0, 'F'},
                                        {"invalid", required_argument, 0, 'i'},
                                        {"output", required_argument, 0, 'o'},
+                                       {"hamza", required_argument, 0, 'H'},
+                                       {"patronymic-apart", no_argument, 0, 'P'},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   job j = {KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0, 0, NULL, NULL};
@@ -248,6 +255,17 @@ int cmd_translit(int argc, char **argv) {
       break;
     case 'o':
       outpath = optarg;
+      break;
+    case 'H': /* issue 19 */
+      if (!strcmp(optarg, "u0621"))
+        j.flags |= KZTEXT_TRANSLIT_ARABIC_HAMZA_0621;
+      else if (!strcmp(optarg, "u0674"))
+        j.flags &= ~KZTEXT_TRANSLIT_ARABIC_HAMZA_0621;
+      else
+        return cli_usage_error(usage, "translit", "unknown hamza '%s' (u0674 or u0621)", optarg);
+      break;
+    case 'P':
+      j.flags |= KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART;
       break;
     case 'h':
       return cli_help(help);

@@ -55,9 +55,13 @@ typedef enum kztext_scheme {
 
 /* Flags for kztext_translit().  Bits 0-3: the invalid-UTF-8 policy; the
  * layout of every flags word is in core.h. */
-/** Arabic target: the hamza is U+0621 (CLDR kk-Arab practice) instead of
- *  U+0674 (MediaWiki, Xinjiang print practice). */
+/** Arabic target: the hamza is U+0621 (CLDR kk-Arab, people.com.cn and
+ *  ts.cn practice) instead of U+0674 (MediaWiki's). */
 #define KZTEXT_TRANSLIT_ARABIC_HAMZA_0621 0x4000u
+/** Arabic target: a patronymic in ұлы / қызы is written as a word of its
+ *  own (Ахметұлы -> احمەت ۇلى), as Xinjiang print does; by default it stays
+ *  joined, as in Cyrillic. */
+#define KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART 0x800000u
 
 /**
  * Looks up a scheme by name: "cyrillic", "latin2021" ("latin"), "latin2018",

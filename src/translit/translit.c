@@ -42,7 +42,9 @@ kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme) {
   return KZTEXT_OK;
 }
 
-#define KNOWN_FLAGS (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621)
+#define KNOWN_FLAGS                                                                                \
+  (KZTEXT_INVALID_REPLACE | KZTEXT_TRANSLIT_ARABIC_HAMZA_0621 |                                    \
+   KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART)
 
 static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZ_SCHEME_COUNT; }
 
@@ -339,7 +341,7 @@ static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext
     return route(s, n, KZTEXT_SCHEME_CYRILLIC, to, flags, out, sv);
   if (from == KZTEXT_SCHEME_CYRILLIC) return from_cyrillic(s, n, to, flags, out, sv);
   if (to == KZTEXT_SCHEME_CYRILLIC)
-    return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, out, sv)
+    return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, flags, out, sv)
            : from == KZTEXT_SCHEME_PRESS || from == KZTEXT_SCHEME_PASSPORT
                ? kz_tl_press_to_cyr(s, n, out, sv)
                : kz_tl_latin_to_cyr(s, n, from, flags, out, sv);
@@ -983,17 +985,19 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to <= KZTEXT_SCHEME_MEDIAWIKI &&
                        to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
+  const int arab_fast = from == KZTEXT_SCHEME_ARABIC && to == KZTEXT_SCHEME_CYRILLIC;
   const int auto_raw = from == KZTEXT_SCHEME_AUTO;
   const size_t f0 = auto_raw ? KZ_FACTOR_FROM_CYR * KZ_FACTOR_TO_CYR : KZ_FACTOR_FROM_CYR;
-  if (!sv && (fwd_fast || rev_fast || auto_raw) && len <= ((size_t)-1 - 64) / f0) {
+  if (!sv && (fwd_fast || rev_fast || arab_fast || auto_raw) && len <= ((size_t)-1 - 64) / f0) {
     /* one pass for the common cases: valid NFC text, Cyrillic to Latin or
      * latin2021 to Cyrillic; auto mode on text that needs no preparing */
     size_t need0 = len * f0 + 32;
     char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
     if (!buf0) return KZTEXT_E_NO_MEMORY;
-    size_t r0 = fwd_fast   ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
-                : rev_fast ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
-                           : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1);
+    size_t r0 = fwd_fast    ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                : rev_fast  ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
+                : arab_fast ? kz_tl_arabic_fast((const unsigned char *)src, len, flags, buf0)
+                            : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1);
     if (r0 != (size_t)-1 && r0 != NOT_PREPARED) {
       if (out_len) *out_len = r0;
       if (out) {

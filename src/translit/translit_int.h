@@ -126,7 +126,12 @@ int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i);
 /* Latin scheme -> Cyrillic. */
 size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
                           char *out, kz_spanv *sv);
-size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, char *out,
+                           kz_spanv *sv);
+/* The same in one pass over plain text (valid UTF-8 that NFC leaves alone:
+ * ASCII, Arabic letters, a few punctuation marks); (size_t)-1 for any other
+ * text, which takes the general route.  out: 4 * n + 32 bytes. */
+size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
 
 /* Lexicon lookup for the reverse direction: `key` is the lower-case word in
  * the scheme's letters (UTF-8).  Returns the length of the longest key that

@@ -49,6 +49,24 @@ class TranslitCliTest(unittest.TestCase):
         self.assertEqual((rc, out.decode()), (0, "Bügın berısı ğasyr\n"))
         self.assertEqual(out, named)
 
+    def test_arabic_options(self):  # issue 19
+        rc, out, _ = run(["--to", "arabic", "--hamza", "u0621", "--patronymic-apart"],
+                         "Бекұлы сүт\n".encode())
+        self.assertEqual((rc, out.decode()), (0, "بەك ۇلى ءسۇت\n"))
+        rc, out, _ = run(["--to", "arabic", "--hamza", "u0674"], "сүт\n".encode())
+        self.assertEqual((rc, out.decode()), (0, "ٴسۇت\n"))
+        rc, _, err = run(["--to", "arabic", "--hamza", "0621"], b"x\n")
+        self.assertEqual(rc, 2)
+        self.assertIn(b"u0674 or u0621", err)
+
+    def test_process_reads_arabic_script_kazakh(self):  # issue 19
+        p = subprocess.run([CLI, "process", "--translit", "cyrillic", "--format", "jsonl"],
+                           input="ٴبىز تاۋمەن كۇيەۋ كەلدى.\n".encode(), capture_output=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        rec = json.loads(p.stdout.decode().splitlines()[0])
+        self.assertEqual((rec["lang"], rec["script"]), ("kk", "Arab"))
+        self.assertEqual(rec["translit"], "біз таумен күйеу келді.")
+
     def test_jsonl(self):
         rc, out, _ = run(["--to", "bgn", "--format", "jsonl"], "АҚШ\nШ.\n".encode())
         self.assertEqual(rc, 0)

@@ -21,6 +21,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const int rules_only = sel & 0x40;
   /* a private copy, exactly as long as the input, so ASan sees overreads */
   size_t n = size - 1;
+  /* the Arabic target's options, by the length (the selector byte is full) */
+  flags |= n % 3 == 1   ? KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART
+           : n % 3 == 2 ? KZTEXT_TRANSLIT_ARABIC_HAMZA_0621
+                        : 0;
   char *src = malloc(n ? n : 1);
   if (!src) return 0;
   memcpy(src, data + 1, n);

@@ -32,6 +32,15 @@ class TranslitTest(unittest.TestCase):
             n += 1
         self.assertGreater(n, 40)
 
+    def test_arabic_options(self):  # issue 19
+        T = kztext.translit
+        self.assertEqual(T("Бекұлы сүт", to="arabic", hamza="u0621", patronymic_apart=True),
+                         "بەك ۇلى ءسۇت")
+        self.assertEqual(T(["сүт"], to="arabic", hamza="u0674"), ["ٴسۇت"])
+        self.assertEqual(T("сүт", to="arabic", hamza="u0621", offsets=True)[0], "ءسۇت")
+        with self.assertRaises(ValueError):
+            T("сүт", to="arabic", hamza="0621")
+
     def test_default_target_is_latin2021(self):
         self.assertEqual(kztext.translit("Қазақ тілі"), "Qazaq tılı")
         self.assertEqual(kztext.translit("Қазақ", to="latin"), "Qazaq")

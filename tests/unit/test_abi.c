@@ -83,7 +83,7 @@ static void tables(void) {
   size_t flags = 0;
   while (kztext_name_at(KZTEXT_NAMES_FLAG, flags, NULL))
     flags++;
-  CHECK_INT(flags, 25, "every public flag listed");
+  CHECK_INT(flags, 26, "every public flag listed");
   CHECK(kztext_name_at(KZTEXT_NAMES_LAYOUT, 0, &v) && v == sizeof(kztext_detect_result),
         "layout: size of the detect result");
 }

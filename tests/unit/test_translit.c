@@ -475,8 +475,90 @@ static void addresses(void) {
   }
 }
 
+/* issue 19: the Arabic target's options */
+static void arabic_options(void) {
+  static const struct {
+    const char *in, *want;
+    unsigned flags;
+  } t[] = {
+      {"Серікұлы мен Әлияқызы", "سەرىكۇلى مەن الياقىزى", 0},
+      {"Серікұлы мен Әлияқызы", "سەرىك ۇلى مەن ٴاليا قىزى",
+       KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART},
+      {"ұлы, Тұрсынұлы", "ۇلى، تۇرسىن ۇلى", KZTEXT_TRANSLIT_ARABIC_PATRONYMIC_APART},
+      {"сүт", "\xd8\xa1سۇت", KZTEXT_TRANSLIT_ARABIC_HAMZA_0621},
+  };
+  for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
+    char *out = NULL;
+    size_t n = 0;
+    CHECK_INT(kztext_translit_alloc(t[k].in, strlen(t[k].in), KZTEXT_SCHEME_CYRILLIC,
+                                    KZTEXT_SCHEME_ARABIC, t[k].flags, &out, &n, NULL),
+              KZTEXT_OK, t[k].in);
+    CHECK(out && n == strlen(t[k].want) && !memcmp(out, t[k].want, n), "%s: got %.*s", t[k].in,
+          (int)n, out ? out : "");
+    kztext_free(out);
+  }
+}
+
+/* issue 19: Arabic -> Cyrillic over a long text (the word memo and the
+ * one-pass route) gives what each word gives alone, also when the text is
+ * not plain (the general route, still with the memo) */
+static void arabic_memo(void) {
+  static const char *const pieces[] = {
+      "كىتاپتاردى ", "كۇيەۋ، ",
+      "تاۋمەن ",     "\xd9\xb8س ",
+      "كەله ",       "ٴبىر ",
+      "ءتىس ",       "تىس؛ ",
+      "تيەسىلى\n",   "تسيرك ",
+      "ٴبىرقاتار ",  "كومپيۋتەرگە ",
+      "ٴ ",          "سۇتٴ ",
+      "2024 ",       "ٴتىستەرىنىڭ ",
+      "«قازاق» ",    "ﺎﺑ ",
+      "\xd9\x8bا ",  "Abai ",
+      "Ахмет ",      "ابججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججججج "};
+  const size_t np = sizeof pieces / sizeof pieces[0];
+  for (int plain = 0; plain < 2; plain++) {
+    size_t cap = 120000, len = 0, wlen = 0;
+    char *big = malloc(cap), *want = malloc(cap * 4);
+    CHECK(big && want, "no memory");
+    if (!big || !want) {
+      free(big);
+      free(want);
+      return;
+    }
+    uint32_t r = 777;
+    while (len < 60000) {
+      r = r * 1103515245u + 12345u;
+      size_t k = (r >> 16) % np;
+      if (plain && (k == 17 || k == 18 || k == np - 1)) continue; /* presentation form, mark */
+      const char *p = pieces[k];
+      size_t pl = strlen(p), n = 0;
+      char *o = NULL;
+      CHECK_INT(kztext_translit_alloc(p, pl, KZTEXT_SCHEME_ARABIC, KZTEXT_SCHEME_CYRILLIC, 0, &o,
+                                      &n, NULL),
+                KZTEXT_OK, p);
+      if (o) memcpy(want + wlen, o, n);
+      wlen += n;
+      kztext_free(o);
+      memcpy(big + len, p, pl);
+      len += pl;
+    }
+    char *got = NULL;
+    size_t gn = 0;
+    CHECK_INT(kztext_translit_alloc(big, len, KZTEXT_SCHEME_ARABIC, KZTEXT_SCHEME_CYRILLIC, 0, &got,
+                                    &gn, NULL),
+              KZTEXT_OK, "arabic memo");
+    CHECK(got && gn == wlen && !memcmp(got, want, wlen), "arabic memo (plain %d): %zu vs %zu",
+          plain, gn, wlen);
+    kztext_free(got);
+    free(big);
+    free(want);
+  }
+}
+
 int main(void) {
   run_case_file();
+  arabic_options();
+  arabic_memo();
   iso9_round_trip();
   caller_buffer();
   errors();

@@ -20,6 +20,7 @@ SCHEMES = _lib.enum_names(lib.kztext_scheme_name)
 _SCHEME_NAMES = _lib.table(_lib.NAMES_SCHEME)
 _AUTO = _SCHEME_NAMES["auto"]
 ARABIC_HAMZA_0621 = _lib.flag("TRANSLIT_ARABIC_HAMZA_0621")
+ARABIC_PATRONYMIC_APART = _lib.flag("TRANSLIT_ARABIC_PATRONYMIC_APART")
 
 
 @_lib.structure_of("kztext_alignment")
@@ -210,27 +211,30 @@ Opt = Optional[str]
 # (text, Spans) with offsets=True, a list for a list.
 @overload
 def translit(text: str, to: Opt = ..., source: Opt = ..., offsets: Literal[False] = ...,
-             invalid: Opt = ...) -> str: ...
+             invalid: Opt = ..., hamza: Opt = ..., patronymic_apart: bool = ...) -> str: ...
 @overload
 def translit(text: str, to: Opt = ..., source: Opt = ..., *, offsets: Literal[True],
-             invalid: Opt = ...) -> Tuple[str, Spans]: ...
+             invalid: Opt = ..., hamza: Opt = ..., patronymic_apart: bool = ...) -> Tuple[str, Spans]: ...
 @overload
 def translit(text: BytesArg, to: Opt = ..., source: Opt = ..., offsets: Literal[False] = ...,
-             invalid: Opt = ...) -> bytes: ...
+             invalid: Opt = ..., hamza: Opt = ..., patronymic_apart: bool = ...) -> bytes: ...
 @overload
 def translit(text: BytesArg, to: Opt = ..., source: Opt = ..., *, offsets: Literal[True],
-             invalid: Opt = ...) -> Tuple[bytes, Spans]: ...
+             invalid: Opt = ..., hamza: Opt = ..., patronymic_apart: bool = ...) -> Tuple[bytes, Spans]: ...
 @overload
 def translit(text: Union[List[str], Tuple[str, ...]], to: Opt = ..., source: Opt = ...,
-             offsets: Literal[False] = ..., invalid: Opt = ...) -> List[str]: ...
+             offsets: Literal[False] = ..., invalid: Opt = ..., hamza: Opt = ...,
+             patronymic_apart: bool = ...) -> List[str]: ...
 @overload
 def translit(text: Union[TextArg, List[str], Tuple[str, ...]], to: Opt = ..., source: Opt = ...,
-             offsets: bool = ..., invalid: Opt = ...) -> Any: ...
+             offsets: bool = ..., invalid: Opt = ..., hamza: Opt = ...,
+             patronymic_apart: bool = ...) -> Any: ...
 
 
 def translit(text: Union[TextArg, List[str], Tuple[str, ...]], to: Optional[str] = "latin2021",
              source: Optional[str] = "auto", offsets: bool = False,
-             invalid: Optional[str] = "strict") -> Any:
+             invalid: Optional[str] = "strict", hamza: Optional[str] = None,
+             patronymic_apart: bool = False) -> Any:
     """Transliterates Kazakh `text` to scheme `to` ("latin2021" (alias "latin"),
     "latin2018", "latin2017", "iso9", "bgn", "alalc", "arabic", "mediawiki",
     "cyrillic") from
@@ -245,16 +249,32 @@ def translit(text: Union[TextArg, List[str], Tuple[str, ...]], to: Optional[str]
     A list (or tuple) of texts is a batch: the list of what each item alone
     gives (the schemes are looked up once, and each item costs one C call),
     the same as [translit(t, ...) for t in text] at a fraction of the cost.
+    For the Arabic target, hamza="u0621" writes the front-vowel hamza as
+    U+0621 (people.com.cn, ts.cn, CLDR) instead of U+0674 ("u0674", the
+    default), and patronymic_apart=True writes ұлы / қызы as a word of their
+    own, as Xinjiang print does.
+
     Unknown schemes raise UnsupportedError (a ValueError)."""
+    extra = _arabic_flags(hamza, patronymic_apart)
     t_id = _target(to)
     f_id = _SCHEME_NAMES.get(source) if type(source) is str else None
     if f_id is None:
         f_id = _scheme(source, "source", "auto")
     if isinstance(text, (list, tuple)):
-        if offsets or not (invalid is None or invalid == "strict"):
-            return [_one(x, f_id, t_id, offsets, invalid) for x in text]
+        if offsets or extra or not (invalid is None or invalid == "strict"):
+            return [_one(x, f_id, t_id, offsets, invalid, extra) for x in text]
         return _batch(text, f_id, t_id)
-    return _one(text, f_id, t_id, offsets, invalid)
+    return _one(text, f_id, t_id, offsets, invalid, extra)
+
+
+def _arabic_flags(hamza: Optional[str], patronymic_apart: bool) -> int:
+    if hamza is None or hamza == "u0674":
+        flags = 0
+    elif hamza == "u0621":
+        flags = ARABIC_HAMZA_0621
+    else:
+        raise _lib.unsupported(f"unknown hamza {hamza!r} (u0674 or u0621)")
+    return flags | (ARABIC_PATRONYMIC_APART if patronymic_apart else 0)
 
 
 def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
@@ -300,8 +320,9 @@ def _target(to: Optional[str]) -> int:
     return t_id
 
 
-def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[str]) -> Any:
-    if not offsets and type(text) is str and (invalid is None or invalid == "strict"):
+def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[str],
+         extra: int = 0) -> Any:
+    if not offsets and not extra and type(text) is str and (invalid is None or invalid == "strict"):
         # The common case, short and direct: str in, str out, into this
         # thread's buffer.  Anything unusual takes the general path below.
         try:
@@ -325,7 +346,7 @@ def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[s
             if st != _lib.E_BUFFER_TOO_SMALL:
                 _lib.check(st, None, "translit")
     t = _lib.encode(text, invalid, "translit")
-    flags = t.flags
+    flags = t.flags | extra
     if not offsets:
         out = _lib.call_alloc(lib.kztext_translit_alloc, t.data, f_id, t_id, flags,
                               what="translit")
