@@ -76,6 +76,11 @@ static size_t on_chunk(void *ctx, const char *buf, size_t len, int eof, int full
   return i;
 }
 
+int namekey_mem(FILE *out, const char *s, size_t n) {
+  job j = {KZTEXT_INVALID_STRICT, NULL, out, "<request>"};
+  return on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1 ? CLI_FAIL : CLI_OK;
+}
+
 int cmd_namekey(int argc, char **argv) {
   static const struct option opts[] = {{"field", required_argument, 0, 'f'},
                                        {"invalid", required_argument, 0, 'i'},

@@ -30,5 +30,6 @@ int detect_mem(FILE *out, kztext_segmenter *seg, const char *s, size_t n, const 
 int segment_mem(FILE *out, kztext_segmenter *seg, const char *s, size_t n, kztext_lang lang,
                 unsigned flags, int tokens, int jsonl);
 int normalize_mem(FILE *out, const char *s, size_t n, unsigned flags, unsigned repair);
+int namekey_mem(FILE *out, const char *s, size_t n);
 
 #endif

@@ -22,7 +22,8 @@ enum {
   R_DETECT,
   R_NORMALIZE,
   R_SENTENCES,
-  R_DECODE
+  R_DECODE,
+  R_NAMEKEY
 };
 
 static const serve_route routes[] = {
@@ -35,8 +36,7 @@ static const serve_route routes[] = {
     {"/v1/normalize", "POST", "json", R_NORMALIZE},
     {"/v1/sentences", "POST", "json", R_SENTENCES},
     {"/v1/decode", "POST", "bytes", R_DECODE},
-    /* The name key (`kztext key`, once it exists) is one more line here, an
-     * R_ value and a case in serve_answer, like /v1/normalize. */
+    {"/v1/namekey", "POST", "json", R_NAMEKEY},
 };
 
 const serve_route *serve_find_route(const char *path) {
@@ -304,6 +304,11 @@ static void do_normalize(req *q, const char *text, size_t n) {
     if (cap_open(&c, q)) cap_answer(&c, normalize_mem(c.f, text, n, flags, repair), 0, q);
   }
   free(rep);
+}
+
+static void do_namekey(req *q, const char *text, size_t n) {
+  capture c;
+  if (cap_open(&c, q)) cap_answer(&c, namekey_mem(c.f, text, n), 0, q);
 }
 
 static void do_sentences(req *q, const char *text, size_t n, serve_worker *w) {
@@ -642,6 +647,9 @@ void serve_answer(const serve_route *route, const char *body, size_t len, serve_
       break;
     case R_SENTENCES:
       do_sentences(&q, text, n, w);
+      break;
+    case R_NAMEKEY:
+      do_namekey(&q, text, n);
       break;
     case R_PROCESS:
       do_process(&q, text, n); /* the stream owns text */

@@ -100,6 +100,14 @@ class ApiTest(unittest.TestCase):
                 got = json.loads(self.ok("/v1/normalize", {"text": text, **opts}))["text"]
                 self.assertEqual(got.encode(), cli(["normalize", *args], text.encode()), opts)
 
+    def test_namekey(self) -> None:
+        text = "Beibit Yesenov\nБейбіт Есенов\nЕсенов Бейбит Маратұлы\n\nБекзат Есенов\n"
+        got = json.loads(self.ok("/v1/namekey", {"text": text}))["text"]
+        self.assertEqual(got.encode(), cli(["namekey"], text.encode()))
+        keys = got.split("\n")
+        self.assertEqual(len(set(keys[:3])), 1)
+        self.assertNotEqual(keys[0], keys[4])
+
     def test_sentences(self) -> None:
         for text in TEXTS:
             for opts, args in [({}, []), ({"format": "jsonl"}, ["--format", "jsonl"]),
