@@ -514,8 +514,9 @@ typedef struct auto_ctx {
 } auto_ctx;
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
- * three or more words in plain a-z, most of them in small letters, that
- * detect calls English with this confidence passes through.  Plain a-z
+ * three or more words in plain a-z, most of them in small letters and most
+ * of those in the English word list, that detect calls English with this
+ * confidence passes through.  Plain a-z
  * alone says little (2018 text is mostly plain), so the phrase must be
  * English by detect's own model; capitalized runs are names (Russian ones
  * in Latin look English to a model that knows no Latin Russian), which the
@@ -562,7 +563,7 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
 static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
-  size_t words = 0, lower = 0, last = i, j = i;
+  size_t words = 0, lower = 0, english = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
@@ -574,7 +575,10 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
         (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
     words++;
-    lower += s[j] >= 'a';
+    if (s[j] >= 'a') {
+      lower++;
+      english += kz_tl_english_word(s + j, w - j);
+    }
     last = w;
     /* what lies between words: spaces and sentence-inner punctuation */
     while (w < n && (s[w] == ' ' || s[w] == ','))
@@ -582,7 +586,9 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
     j = w;
   }
   *end = last;
-  if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
+  /* ...and most of its small-letter words English words: capitalized ones
+   * are names (Google Chrome), which Kazakh sentences name too */
+  if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words || english * 2 <= lower) return i;
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
