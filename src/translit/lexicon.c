@@ -81,10 +81,11 @@ int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n) {
 int kz_tl_lexicon_soft(int scheme2018, const uint16_t *code, int m, int from, const char **cyr,
                        size_t *cyr_len) {
   const uint16_t ic = scheme2018 ? CY_DOTTED_I : KZ_AMB_I; /* the letter i of the scheme */
-  if (m > 64) return 0;
+  if (m < 5 || m > 64) return 0; /* no loan of fewer than five letters has it */
   for (int j = from > 1 ? from : 1; j + 1 < m; j++) {
+    if (code[j] != ic) continue; /* the cheap test first */
     const uint16_t pv = code[j - 1], nx = code[j + 1];
-    if (code[j] != ic || !(nx == KZ_AMB_E || nx == CY_E || nx == CY_O)) continue;
+    if (!(nx == KZ_AMB_E || nx == CY_E || nx == CY_O)) continue;
     if (!pv || pv == KZ_TOK_LITERAL || kz_tok_vowel(pv) || pv == CY_SOFT || pv == CY_HARD) continue;
     unsigned char key[64 * 4];
     size_t kend[64], kl = 0;

@@ -563,7 +563,7 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
 static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
-  size_t words = 0, lower = 0, english = 0, last = i, j = i;
+  size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
@@ -575,10 +575,7 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
         (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
     words++;
-    if (s[j] >= 'a') {
-      lower++;
-      english += kz_tl_english_word(s + j, w - j);
-    }
+    lower += s[j] >= 'a';
     last = w;
     /* what lies between words: spaces and sentence-inner punctuation */
     while (w < n && (s[w] == ' ' || s[w] == ','))
@@ -586,9 +583,24 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
     j = w;
   }
   *end = last;
+  if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
   /* ...and most of its small-letter words English words: capitalized ones
-   * are names (Google Chrome), which Kazakh sentences name too */
-  if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words || english * 2 <= lower) return i;
+   * are names (Google Chrome), which Kazakh sentences name too.  A second
+   * pass, which stops as soon as the count decides. */
+  size_t english = 0, seen = 0;
+  for (j = i; j < last && english * 2 <= lower && (lower - seen + english) * 2 > lower;) {
+    size_t w = letters_end(s, j, last);
+    while (w < last && s[w] == '\'' && w > j && w + 1 < last && ascii_letter(s[w + 1]))
+      w = letters_end(s, w + 1, last); /* as the first pass: it's is one word */
+    if (w > j && s[j] >= 'a') {
+      seen++;
+      english += (size_t)kz_tl_english_word(s + j, w - j);
+    }
+    j = w;
+    while (j < last && !ascii_letter(s[j]))
+      j++;
+  }
+  if (english * 2 <= lower) return i;
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
