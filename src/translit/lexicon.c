@@ -71,8 +71,8 @@ int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n) {
 }
 
 /* Latin has no soft sign, and writers who spell a Russian loan by ear put i
- * where Cyrillic has ь before е or о (premier, batalion for премьер,
- * батальон); the official alphabets write nothing there.  So an i between a
+ * where Cyrillic has ь before е or о (batalion, kompanion for батальон,
+ * компаньон); the official alphabets write nothing there.  So an i between a
  * consonant and e/o that the plain reading leaves to the rules (the word's
  * lexicon match, `from` tokens, ends before it) is read as that ь when the
  * lexicon, looked up without the i, has the stem with ь right there.

@@ -451,7 +451,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
                                                   y18 ? CY_DOTTED_I : KZ_AMB_I)
                  ? kz_tl_lexicon_soft(y18, w->tcode, w->nt, lex_tokens, &soft, &soft_len)
                  : 0;
-    if (st) { /* i written for ь: premier */
+    if (st) { /* i written for ь: batalion */
       lex = soft;
       lex_len = soft_len;
       lex_tokens = st;

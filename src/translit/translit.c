@@ -585,7 +585,7 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   *end = last;
   if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
   /* ...and most of its small-letter words English words: capitalized ones
-   * are names (Google Chrome), which Kazakh sentences name too.  A second
+   * are names (Microsoft Office), which Kazakh sentences name too.  A second
    * pass, which stops as soon as the count decides. */
   size_t english = 0, seen = 0;
   for (j = i; j < last && english * 2 <= lower && (lower - seen + english) * 2 > lower;) {

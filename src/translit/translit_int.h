@@ -142,7 +142,7 @@ size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char 
 size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
                      const char **cyr, size_t *cyr_len);
 
-/* The lexicon read with a soft sign written as i (premier: премьер), for
+/* The lexicon read with a soft sign written as i (batalion: батальон), for
  * the tokens `code` past the first `from`: tokens covered, 0 if none. */
 int kz_tl_lexicon_soft(int scheme2018, const uint16_t *code, int m, int from, const char **cyr,
                        size_t *cyr_len);

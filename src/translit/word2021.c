@@ -124,7 +124,7 @@ static const lat_ent two_byte_tab[7][64] = {
 #undef TRAIL
 #undef LEAD
 
-/* A word the lexicon reads only with its soft sign written as i (premier):
+/* A word the lexicon reads only with its soft sign written as i (batalion):
  * the general route reads it (kz_tl_lexicon_soft()).  Cheap tests first: a
  * word of five letters or more (no shorter loan has it) with an i before e
  * or o that the trie walk reached (`walked`: at least the letters it took,
