@@ -499,4 +499,15 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
   return x;
 }
 
+/* The cheap test before kz_tl_lexicon_soft(): an i (token ic) before e or
+ * o at token from..last. */
+static inline int kz_rule_soft_candidate(const uint16_t *code, int m, int from, int last,
+                                         uint16_t ic) {
+  if (last > m - 2) last = m - 2;
+  for (int j = from > 1 ? from : 1; j <= last; j++)
+    if (code[j] == ic && (code[j + 1] == KZ_AMB_E || code[j + 1] == CY_E || code[j + 1] == CY_O))
+      return 1;
+  return 0;
+}
+
 #endif

@@ -6,7 +6,7 @@
  * Each node is one 64-bit word: label 8 | children 6 | whole-word-only 1 |
  * stem bytes 7 | first child 20 | 1 + stem offset in the pool 22; children
  * are contiguous, sorted by label. */
-#include "translit/translit_int.h"
+#include "translit/latin_rules.h"
 
 #include "gen/translit_lexicon.inc"
 
@@ -66,6 +66,61 @@ int kz_tl_inner_loan(int scheme2018, const unsigned char *key, size_t n) {
     if (t[k][1] != (char)key[1] || t[k][2] != (char)key[2]) continue; /* the cheap test first */
     size_t l = strlen(t[k]);
     if (l <= n && memcmp(t[k], key, l) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Latin has no soft sign, and writers who spell a Russian loan by ear put i
+ * where Cyrillic has ь before е or о (batalion, kompanion for батальон,
+ * компаньон); the official alphabets write nothing there.  So an i between a
+ * consonant and e/o that the plain reading leaves to the rules (the word's
+ * lexicon match, `from` tokens, ends before it) is read as that ь when the
+ * lexicon, looked up without the i, has the stem with ь right there.
+ * Returns the tokens the stem covers (0: none) and the stem in *cyr; both
+ * Latin -> Cyrillic routes call this, for every scheme with a lexicon. */
+int kz_tl_lexicon_soft(int scheme2018, const uint16_t *code, int m, int from, const char **cyr,
+                       size_t *cyr_len) {
+  const uint16_t ic = scheme2018 ? CY_DOTTED_I : KZ_AMB_I; /* the letter i of the scheme */
+  if (m < 5 || m > 64) return 0; /* no loan of fewer than five letters has it */
+  for (int j = from > 1 ? from : 1; j + 1 < m; j++) {
+    if (code[j] != ic) continue; /* the cheap test first */
+    const uint16_t pv = code[j - 1], nx = code[j + 1];
+    if (!(nx == KZ_AMB_E || nx == CY_E || nx == CY_O)) continue;
+    if (!pv || pv == KZ_TOK_LITERAL || kz_tok_vowel(pv) || pv == CY_SOFT || pv == CY_HARD) continue;
+    unsigned char key[64 * 4];
+    size_t kend[64], kl = 0;
+    int nt = m;
+    for (int k = 0; k < m; k++) {
+      const char *c = k == j ? "" : kz_rule_canon(code[k], scheme2018);
+      if (!c) {
+        nt = k;
+        break;
+      }
+      size_t cl = strlen(c);
+      memcpy(key + kl, c, cl);
+      kl += cl;
+      kend[k] = kl;
+    }
+    if (nt <= j + 1) return 0;
+    const char *v;
+    size_t vl, mm = kz_tl_lexicon(scheme2018, key, kl, 1, &v, &vl);
+    if (mm <= kend[j] || vl > 3 * mm) continue; /* the stem must take the e/o after the i */
+    int t = j + 1;
+    while (t < nt && kend[t] < mm)
+      t++;
+    if (t == nt || kend[t] != mm) continue; /* ...and end between two tokens */
+    /* the stem has ь before е/ё/о (UTF-8 d1 8c, then d0 b5, d1 91 or d0 be) */
+    const char *soft = NULL;
+    for (size_t q = 0; q + 3 < vl && !soft; q++)
+      if ((unsigned char)v[q] == 0xD1 && (unsigned char)v[q + 1] == 0x8C &&
+          (((unsigned char)v[q + 2] == 0xD0 &&
+            ((unsigned char)v[q + 3] == 0xB5 || (unsigned char)v[q + 3] == 0xBE)) ||
+           ((unsigned char)v[q + 2] == 0xD1 && (unsigned char)v[q + 3] == 0x91)))
+        soft = v + q;
+    if (!soft) continue;
+    *cyr = v;
+    *cyr_len = vl;
+    return t + 1;
   }
   return 0;
 }

@@ -126,6 +126,14 @@ static int english(const char *w, size_t n) {
   return 0;
 }
 
+int kz_tl_english_word(const unsigned char *s, size_t n) {
+  char w[MAXW];
+  if (n == 0 || n > MAXW) return 0;
+  for (size_t i = 0; i < n; i++)
+    w[i] = (char)(s[i] | 0x20);
+  return english(w, n) != 0;
+}
+
 /* Bytes b[0..bl) at offset d of word i compared (NUL-terminated word). */
 static int cmp_at(size_t i, size_t d, const char *b, size_t bl) {
   const unsigned char *w = (const unsigned char *)nl_word(i) + d;

@@ -445,6 +445,17 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
         }
       if (!lex_tokens) lex = NULL;
     }
+    const char *soft;
+    size_t soft_len;
+    int st = w->nt >= 5 && kz_rule_soft_candidate(w->tcode, w->nt, lex_tokens, w->nt,
+                                                  y18 ? CY_DOTTED_I : KZ_AMB_I)
+                 ? kz_tl_lexicon_soft(y18, w->tcode, w->nt, lex_tokens, &soft, &soft_len)
+                 : 0;
+    if (st) { /* i written for ь: batalion */
+      lex = soft;
+      lex_len = soft_len;
+      lex_tokens = st;
+    }
   }
   if (lex) {
     /* the lexicon's letters; spans per token when the counts agree */

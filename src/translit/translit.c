@@ -514,8 +514,9 @@ typedef struct auto_ctx {
 } auto_ctx;
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
- * three or more words in plain a-z, most of them in small letters, that
- * detect calls English with this confidence passes through.  Plain a-z
+ * three or more words in plain a-z, most of them in small letters and most
+ * of those in the English word list, that detect calls English with this
+ * confidence passes through.  Plain a-z
  * alone says little (2018 text is mostly plain), so the phrase must be
  * English by detect's own model; capitalized runs are names (Russian ones
  * in Latin look English to a model that knows no Latin Russian), which the
@@ -583,6 +584,23 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   }
   *end = last;
   if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
+  /* ...and most of its small-letter words English words: capitalized ones
+   * are names (Microsoft Office), which Kazakh sentences name too.  A second
+   * pass, which stops as soon as the count decides. */
+  size_t english = 0, seen = 0;
+  for (j = i; j < last && english * 2 <= lower && (lower - seen + english) * 2 > lower;) {
+    size_t w = letters_end(s, j, last);
+    while (w < last && s[w] == '\'' && w > j && w + 1 < last && ascii_letter(s[w + 1]))
+      w = letters_end(s, w + 1, last); /* as the first pass: it's is one word */
+    if (w > j && s[j] >= 'a') {
+      seen++;
+      english += (size_t)kz_tl_english_word(s + j, w - j);
+    }
+    j = w;
+    while (j < last && !ascii_letter(s[j]))
+      j++;
+  }
+  if (english * 2 <= lower) return i;
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;

@@ -118,6 +118,9 @@ size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, cha
 size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *out, kz_spanv *sv);
 size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
 size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv);
+/* Is the ASCII word s[0..n) (any case) in hunspell-en-us, or an inflected
+ * form of an entry (-s -ed -ing ...)?  The press reader's English list. */
+int kz_tl_english_word(const unsigned char *s, size_t n);
 uint32_t kz_tl_cyr_lower1(uint32_t cp);
 /* Does the word around the ASCII letter s[i] mix Cyrillic letters with
  * Latin look-alikes only ("бepici")?  Then kz_tl_from_cyrillic() reads the
@@ -138,6 +141,11 @@ size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char 
  * is a prefix of it and usable there, and its Cyrillic replacement. */
 size_t kz_tl_lexicon(int scheme2018, const unsigned char *key, size_t n, int whole_word,
                      const char **cyr, size_t *cyr_len);
+
+/* The lexicon read with a soft sign written as i (batalion: батальон), for
+ * the tokens `code` past the first `from`: tokens covered, 0 if none. */
+int kz_tl_lexicon_soft(int scheme2018, const uint16_t *code, int m, int from, const char **cyr,
+                       size_t *cyr_len);
 
 /* Does key (lower-case Latin from an e inside a word) begin with a
  * combining form in э (энерго, эконом) that starts a compound's second part? */

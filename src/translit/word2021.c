@@ -124,6 +124,18 @@ static const lat_ent two_byte_tab[7][64] = {
 #undef TRAIL
 #undef LEAD
 
+/* A word the lexicon reads only with its soft sign written as i (batalion):
+ * the general route reads it (kz_tl_lexicon_soft()).  Cheap tests first: a
+ * word of five letters or more (no shorter loan has it) with an i before e
+ * or o that the trie walk reached (`walked`: at least the letters it took,
+ * as it counts key bytes; a stem must share the letters before the i). */
+static int soft_sign_word(const uint16_t *code, int m, int best, int walked) {
+  if (!kz_rule_soft_candidate(code, m, best, walked, KZ_AMB_I)) return 0;
+  const char *v;
+  size_t vl;
+  return kz_tl_lexicon_soft(0, code, m, best, &v, &vl) != 0;
+}
+
 void kz_tl_lex_view_init(kz_lex_view *L) {
   L->T = kz_tl_lex_nodes(0, &L->pool, &L->root, &L->l2);
   kz_tl_inner_pairs(0, L->inner_pairs);
@@ -246,6 +258,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
     best = whole;
     best_nd = whole_nd;
   }
+  if (lexicon && m >= 5 && soft_sign_word(code, m, best, alive ? m : (int)keybytes)) return 0;
   const int allcaps = ncap >= 2 && nlow == 0;
   if (allcaps) { /* I and V only: maybe a Roman numeral, which the general route keeps */
     int k = 0;
