@@ -3,6 +3,7 @@
  * route between schemes (through Cyrillic), automatic source detection, and
  * the alignment bookkeeping. */
 #include "core/buffer.h"
+#include "langid/langid.h"
 #include "translit/translit_int.h"
 #include "translit/translit_names.h"
 #include "utf8/utf8.h"
@@ -472,8 +473,9 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
-  if (kztext_detect((const char *)s, n, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r,
-                    NULL) != KZTEXT_OK)
+  /* the alphabet's second pass only where kk_variant reads it */
+  if (kz_detect((const char *)s, n, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE,
+                marked && !mediawiki_letters(&k), &r, NULL) != KZTEXT_OK)
     return;
   if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
     li->kk_variant = mediawiki_letters(&k) ? KZTEXT_SCHEME_MEDIAWIKI : scheme_of_variant(r.variant);
@@ -586,7 +588,7 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
-  if (kztext_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, &r, NULL) == KZTEXT_OK &&
+  if (kz_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
       r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
     return last;
   return i;
