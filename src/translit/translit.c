@@ -125,6 +125,24 @@ static const uint8_t kz_letter_class[0x140] = {
     KL(0xEF, KMW),          KL(0xCF, KMW)};
 #undef KL
 
+/* Counts a letter of kz_letter_class (its class cl). */
+static inline void count_kz_letter(counts *k, unsigned cl) {
+  k->lat++;
+  if (cl == KMW) { /* outside the official alphabets: "other" to them */
+    k->mw++;
+    k->other++;
+  } else if (cl >= K18) {
+    k->kz++;
+    k->s18++;
+    k->y18 += cl == K18_Y;
+  } else {
+    k->kz++;
+    k->s21++;
+    k->dotless += cl == K21_DOTLESS;
+    k->umacron += cl == K21_UMACRON;
+  }
+}
+
 static void count_scripts(const unsigned char *s, size_t n, counts *out) {
   counts kc, *k = &kc; /* a local copy: stores through `out` could alias s */
   memset(k, 0, sizeof *k);
@@ -143,7 +161,24 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
-      const unsigned stop = (unsigned)_mm_movemask_epi8(x) | (unsigned)_mm_movemask_epi8(odd);
+      /* two-byte Kazakh letters (U+00C0..U+017F, both bytes in the block)
+       * are counted here; the first other non-ASCII byte stops */
+      unsigned hi = (unsigned)_mm_movemask_epi8(x);
+      const unsigned oddm = (unsigned)_mm_movemask_epi8(odd);
+      const unsigned lim = oddm ? (unsigned)__builtin_ctz(oddm) : 16;
+      uint32_t lastc = 0;
+      while (hi && (unsigned)__builtin_ctz(hi) < lim) {
+        const unsigned p = (unsigned)__builtin_ctz(hi);
+        const unsigned char b0 = s[i + p];
+        if (p == 15 || b0 < 0xC3 || b0 > 0xC5 || (s[i + p + 1] & 0xC0) != 0x80) break;
+        const uint32_t c = ((b0 & 0x1Fu) << 6) | (s[i + p + 1] & 0x3Fu);
+        const unsigned cl = kz_letter_class[c - 0xC0];
+        if (!cl) break;
+        count_kz_letter(k, cl);
+        lastc = c;
+        hi &= ~(3u << p);
+      }
+      const unsigned stop = hi | oddm;
       const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : 16;
       const unsigned pre = (1u << adv) - 1;
       const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
@@ -162,7 +197,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       k->w += (wm & pre) != 0;
       k->code += (um & ((lm << 1) | prev_low) & pre) != 0;
       if (adv) {
-        prev = s[i + adv - 1];
+        prev = s[i + adv - 1] < 0x80 ? s[i + adv - 1] : lastc;
         i += adv;
         if (adv == 16) continue;
       }
@@ -195,21 +230,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
     }
     i += l;
     if (c >= 0xC0 && c < 0x200 && kz_letter_class[c - 0xC0]) {
-      const unsigned cl = kz_letter_class[c - 0xC0];
-      k->lat++;
-      if (cl == KMW) { /* outside the official alphabets: "other" to them */
-        k->mw++;
-        k->other++;
-      } else if (cl >= K18) {
-        k->kz++;
-        k->s18++;
-        k->y18 += cl == K18_Y;
-      } else {
-        k->kz++;
-        k->s21++;
-        k->dotless += cl == K21_DOTLESS;
-        k->umacron += cl == K21_UMACRON;
-      }
+      count_kz_letter(k, kz_letter_class[c - 0xC0]);
       prev = c;
       continue;
     }
