@@ -535,6 +535,37 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         prev_cp = s[i - 1];
       }
       continue;
+    } else if ((unsigned)((b | 0x20) - 'a') < 26) {
+      /* The alphabet pass's hot loop: a word of ASCII letters scored by the
+       * three alphabets, letter for letter as the general branch below. */
+      if (cs->wletters) cyr_word_end(cs);
+      uint32_t w0 = ls->w[0], w1 = ls->w[1], w2 = ls->w[2];
+      unsigned prev = ls->prev, ctx = ls->ctx;
+      uint64_t vowel_i = 0;
+      size_t j = i;
+      do {
+        unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
+        const uint8_t *t = kz_lid_latv + (ctx * KZ_LID_LAT_N + sym) * 3;
+        w0 += t[0];
+        w1 += t[1];
+        w2 += t[2];
+        vowel_i += sym == 9 && ((0x2208022ull >> prev) & 1); /* i after a e o u y */
+        ctx = prev * KZ_LID_LAT_N + sym;
+        prev = sym;
+        j++;
+      } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
+      ls->w[0] = w0;
+      ls->w[1] = w1;
+      ls->w[2] = w2;
+      ls->vowel_i += vowel_i;
+      ls->prev = prev;
+      ls->ctx = ctx;
+      ls->wletters += (unsigned)(j - i);
+      cls_count[KZTEXT_SC_LATN_ASCII] += (unsigned)(j - i);
+      prev_cls = KZTEXT_SC_LATN_ASCII;
+      prev_cp = s[j - 1];
+      i = j;
+      continue;
     }
     if (b < 0x80 && b != '\'' && (unsigned)((b | 0x20) - 'a') >= 26) {
       /* ASCII other than letters: ends words; not counted. */
