@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "langid/langid.h"
 #include "script/script_table.h"
 #include "utf8/utf8.h"
 
@@ -534,6 +535,37 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         prev_cp = s[i - 1];
       }
       continue;
+    } else if ((unsigned)((b | 0x20) - 'a') < 26) {
+      /* The alphabet pass's hot loop: a word of ASCII letters scored by the
+       * three alphabets, letter for letter as the general branch below. */
+      if (cs->wletters) cyr_word_end(cs);
+      uint32_t w0 = ls->w[0], w1 = ls->w[1], w2 = ls->w[2];
+      unsigned prev = ls->prev, ctx = ls->ctx;
+      uint64_t vowel_i = 0;
+      size_t j = i;
+      do {
+        unsigned sym = ((s[j] | 0x20u) - 'a') + 1; /* a-z are symbols 1-26 */
+        const uint8_t *t = kz_lid_latv + (ctx * KZ_LID_LAT_N + sym) * 3;
+        w0 += t[0];
+        w1 += t[1];
+        w2 += t[2];
+        vowel_i += sym == 9 && ((0x2208022ull >> prev) & 1); /* i after a e o u y */
+        ctx = prev * KZ_LID_LAT_N + sym;
+        prev = sym;
+        j++;
+      } while (j < len && (unsigned)((s[j] | 0x20) - 'a') < 26);
+      ls->w[0] = w0;
+      ls->w[1] = w1;
+      ls->w[2] = w2;
+      ls->vowel_i += vowel_i;
+      ls->prev = prev;
+      ls->ctx = ctx;
+      ls->wletters += (unsigned)(j - i);
+      cls_count[KZTEXT_SC_LATN_ASCII] += (unsigned)(j - i);
+      prev_cls = KZTEXT_SC_LATN_ASCII;
+      prev_cp = s[j - 1];
+      i = j;
+      continue;
     }
     if (b < 0x80 && b != '\'' && (unsigned)((b | 0x20) - 'a') >= 26) {
       /* ASCII other than letters: ends words; not counted. */
@@ -899,7 +931,7 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
 /* Latin text: Kazakh (and its alphabet) against English, or another
  * language. */
 static kztext_status latin_verdict(const scan_out *o, const unsigned char *s, size_t len,
-                                   int replace, verdict *v) {
+                                   int replace, int variant, verdict *v) {
   const unsigned *cls_count = o->cls_count;
   size_t n_lat = cls_count[KZTEXT_SC_LATN_ASCII] + cls_count[KZTEXT_SC_LATN_KK2021] +
                  cls_count[KZTEXT_SC_LATN_KK2018] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] +
@@ -919,8 +951,10 @@ static kztext_status latin_verdict(const scan_out *o, const unsigned char *s, si
     v->lang = KZTEXT_LANG_UND;
     v->confidence = pund;
   } else if (kk_wins) {
-    kztext_status st = rule_latin_alphabet(o, s, len, replace, &v->variant);
-    if (st) return st;
+    if (variant) {
+      kztext_status st = rule_latin_alphabet(o, s, len, replace, &v->variant);
+      if (st) return st;
+    }
     v->lang = KZTEXT_LANG_KK;
     v->confidence = v->p[KZTEXT_LANG_KK];
   } else {
@@ -969,8 +1003,8 @@ static void fill_result(kztext_detect_result *res, const verdict *v) {
   memcpy(res, &r, sizeof r);
 }
 
-kztext_status kztext_detect(const char *src, size_t len, unsigned flags, kztext_detect_result *res,
-                            size_t *error_offset) {
+kztext_status kz_detect(const char *src, size_t len, unsigned flags, int variant,
+                        kztext_detect_result *res, size_t *error_offset) {
   if (flags & ~(0xFu | KZTEXT_DETECT_NO_MIXED)) return KZTEXT_E_INVALID_FLAGS;
   if ((flags & 0xFu) > KZTEXT_INVALID_REPLACE) return KZTEXT_E_INVALID_FLAGS;
   if (!res || (!src && len)) return KZTEXT_E_INVALID_ARG;
@@ -991,12 +1025,17 @@ kztext_status kztext_detect(const char *src, size_t len, unsigned flags, kztext_
   if (v.script == KZTEXT_SCRIPT_CYRL && o.c.words)
     st = cyrillic_verdict(&o, s, len, replace, flags, &v);
   else if (v.script == KZTEXT_SCRIPT_LATN && o.l.words)
-    st = latin_verdict(&o, s, len, replace, &v);
+    st = latin_verdict(&o, s, len, replace, variant, &v);
   else if (v.script == KZTEXT_SCRIPT_ARAB)
     rule_arabic_letters(&o, &v);
   if (st) return st;
   fill_result(res, &v);
   return KZTEXT_OK;
+}
+
+kztext_status kztext_detect(const char *src, size_t len, unsigned flags, kztext_detect_result *res,
+                            size_t *error_offset) {
+  return kz_detect(src, len, flags, 1, res, error_offset);
 }
 
 const char *kztext_lang_name(kztext_lang lang) {

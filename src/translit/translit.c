@@ -3,6 +3,7 @@
  * route between schemes (through Cyrillic), automatic source detection, and
  * the alignment bookkeeping. */
 #include "core/buffer.h"
+#include "langid/langid.h"
 #include "translit/translit_int.h"
 #include "translit/translit_names.h"
 #include "utf8/utf8.h"
@@ -124,6 +125,24 @@ static const uint8_t kz_letter_class[0x140] = {
     KL(0xEF, KMW),          KL(0xCF, KMW)};
 #undef KL
 
+/* Counts a letter of kz_letter_class (its class cl). */
+static inline void count_kz_letter(counts *k, unsigned cl) {
+  k->lat++;
+  if (cl == KMW) { /* outside the official alphabets: "other" to them */
+    k->mw++;
+    k->other++;
+  } else if (cl >= K18) {
+    k->kz++;
+    k->s18++;
+    k->y18 += cl == K18_Y;
+  } else {
+    k->kz++;
+    k->s21++;
+    k->dotless += cl == K21_DOTLESS;
+    k->umacron += cl == K21_UMACRON;
+  }
+}
+
 static void count_scripts(const unsigned char *s, size_t n, counts *out) {
   counts kc, *k = &kc; /* a local copy: stores through `out` could alias s */
   memset(k, 0, sizeof *k);
@@ -131,9 +150,18 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
   for (size_t i = 0; i < n;) {
 #ifdef __SSE2__
     /* ASCII letters 16 bytes at a time, up to the first byte that needs a
-     * look of its own (non-ASCII, ' ` _) */
-    if (i + 16 <= n) {
-      const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+     * look of its own (non-ASCII, ' ` _); the last bytes of the text
+     * padded with NULs, which count for nothing */
+    {
+      const size_t rem = n - i;
+      unsigned char tail[16];
+      const unsigned char *b = s + i;
+      if (rem < 16) {
+        memset(tail, 0, sizeof tail);
+        memcpy(tail, b, rem);
+        b = tail;
+      }
+      const __m128i x = _mm_loadu_si128((const __m128i *)b);
       const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
       const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
                                         _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
@@ -142,28 +170,99 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
-      const unsigned stop = (unsigned)_mm_movemask_epi8(x) | (unsigned)_mm_movemask_epi8(odd);
-      const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : 16;
+      /* two-byte Kazakh letters (those of kz_letter_class, both bytes in
+       * the block) are counted here by lead and trail byte; the first other
+       * non-ASCII byte stops.  C3 trails fold case with | 0x20, those of
+       * C4, C5 and C7 with | 1. */
+      const unsigned hi = (unsigned)_mm_movemask_epi8(x);
+      __m128i s21v = _mm_setzero_si128(), dotv = _mm_setzero_si128();
+      unsigned m21 = 0, m18 = 0, mmw = 0, my18 = 0, mum = 0;
+#define EQ(v, b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
+      if (hi) {
+        const __m128i t = _mm_srli_si128(x, 1); /* the trail of a lead at each position */
+        const __m128i t20 = _mm_or_si128(t, _mm_set1_epi8(0x20));
+        const __m128i t1 = _mm_or_si128(t, _mm_set1_epi8(1));
+        const __m128i c3 = EQ(x, 0xC3), c4 = EQ(x, 0xC4), c5 = EQ(x, 0xC5);
+        s21v = _mm_or_si128(
+            _mm_and_si128(c3, _mm_or_si128(_mm_or_si128(EQ(t20, 0xA4), EQ(t20, 0xB1)),
+                                           _mm_or_si128(EQ(t20, 0xB6), EQ(t20, 0xBC)))),
+            _mm_or_si128(_mm_and_si128(c4, _mm_or_si128(EQ(t1, 0x9F), EQ(t1, 0xB1))),
+                         _mm_and_si128(c5, _mm_or_si128(EQ(t1, 0x9F), EQ(t1, 0xAB)))));
+        dotv = _mm_and_si128(c4, EQ(t, 0xB1));
+        m21 = (unsigned)_mm_movemask_epi8(s21v);
+        mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
+        if (hi & ~(m21 | m21 << 1)) { /* 2018's letters and MediaWiki's ï */
+          const __m128i y18v = _mm_and_si128(c3, EQ(t20, 0xBD));
+          const __m128i s18v = _mm_or_si128(
+              _mm_or_si128(
+                  _mm_and_si128(c3, _mm_or_si128(_mm_or_si128(EQ(t20, 0xA1), EQ(t20, 0xB3)),
+                                                 _mm_or_si128(EQ(t20, 0xBA), y18v))),
+                  _mm_and_si128(c5, _mm_or_si128(EQ(t, 0x84), EQ(t, 0x83)))),
+              _mm_and_si128(EQ(x, 0xC7), EQ(t1, 0xB5)));
+          m18 = (unsigned)_mm_movemask_epi8(s18v);
+          my18 = (unsigned)_mm_movemask_epi8(y18v);
+          mmw = (unsigned)_mm_movemask_epi8(_mm_and_si128(c3, EQ(t20, 0xAF)));
+        }
+      }
+#undef EQ
+      const unsigned leads = m21 | m18 | mmw;
+      const unsigned oddm = (unsigned)_mm_movemask_epi8(odd);
+      const unsigned stop = (hi & ~(leads | leads << 1)) | oddm;
+      const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : rem < 16 ? (unsigned)rem : 16;
       const unsigned pre = (1u << adv) - 1;
-      const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
-      const unsigned qm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q')));
-      const unsigned wm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w')));
-      const unsigned prev_low = prev >= 'a' && prev <= 'z';
-      /* letters before the stop, summed by SAD (one byte of 1 per letter) */
       const __m128i before =
           _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
                          _mm_set1_epi8((char)adv));
+      if (leads & pre) {
+        /* s21 in 1s, ı in 16s: at most 8 and 128 in a block */
+        const __m128i w =
+            _mm_and_si128(before, _mm_or_si128(_mm_and_si128(s21v, _mm_set1_epi8(1)),
+                                               _mm_and_si128(dotv, _mm_set1_epi8(16))));
+        const __m128i sw = _mm_sad_epu8(w, _mm_setzero_si128());
+        const unsigned sum21 = (unsigned)_mm_cvtsi128_si32(sw) + (unsigned)_mm_extract_epi16(sw, 4);
+        const unsigned n21 = sum21 & 15;
+        k->lat += n21;
+        k->kz += n21;
+        k->s21 += n21;
+        k->dotless += sum21 >> 4;
+        if ((m18 | mmw | mum) & pre) { /* rare in 2021 text: bit by bit */
+          for (unsigned m = (m18 | mmw | mum) & pre; m; m &= m - 1) {
+            const unsigned bit = m & -m;
+            k->umacron += (mum & bit) != 0;
+            if (m18 & bit) {
+              k->lat++;
+              k->kz++;
+              k->s18++;
+              k->y18 += (my18 & bit) != 0;
+            } else if (mmw & bit) {
+              k->lat++;
+              k->mw++;
+              k->other++;
+            }
+          }
+        }
+      }
+      /* letters before the stop, summed by SAD (one byte of 1 per letter) */
       const __m128i sad = _mm_sad_epu8(
           _mm_and_si128(_mm_and_si128(_mm_or_si128(low, up), before), _mm_set1_epi8(1)),
           _mm_setzero_si128());
       k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
-      k->kz += (qm & pre) != 0;
-      k->w += (wm & pre) != 0;
-      k->code += (um & ((lm << 1) | prev_low) & pre) != 0;
+      /* kz, w and code are flags: once set, not looked for again */
+      if (!k->kz)
+        k->kz = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q'))) & pre) != 0;
+      if (!k->w)
+        k->w = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w'))) & pre) != 0;
+      if (!k->code) {
+        const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
+        const unsigned prev_low = prev >= 'a' && prev <= 'z';
+        k->code = (um & ((lm << 1) | prev_low) & pre) != 0;
+      }
       if (adv) {
-        prev = s[i + adv - 1];
+        /* after a two-byte letter any non-ASCII value will do: prev is
+         * only ever compared with ASCII */
+        prev = b[adv - 1] < 0x80 ? b[adv - 1] : 0x100;
         i += adv;
-        if (adv == 16) continue;
+        if (adv == 16 || i == n) continue;
       }
     }
 #endif
@@ -194,21 +293,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
     }
     i += l;
     if (c >= 0xC0 && c < 0x200 && kz_letter_class[c - 0xC0]) {
-      const unsigned cl = kz_letter_class[c - 0xC0];
-      k->lat++;
-      if (cl == KMW) { /* outside the official alphabets: "other" to them */
-        k->mw++;
-        k->other++;
-      } else if (cl >= K18) {
-        k->kz++;
-        k->s18++;
-        k->y18 += cl == K18_Y;
-      } else {
-        k->kz++;
-        k->s21++;
-        k->dotless += cl == K21_DOTLESS;
-        k->umacron += cl == K21_UMACRON;
-      }
+      count_kz_letter(k, kz_letter_class[c - 0xC0]);
       prev = c;
       continue;
     }
@@ -472,8 +557,9 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
-  if (kztext_detect((const char *)s, n, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r,
-                    NULL) != KZTEXT_OK)
+  /* the alphabet's second pass only where kk_variant reads it */
+  if (kz_detect((const char *)s, n, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE,
+                marked && !mediawiki_letters(&k), &r, NULL) != KZTEXT_OK)
     return;
   if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
     li->kk_variant = mediawiki_letters(&k) ? KZTEXT_SCHEME_MEDIAWIKI : scheme_of_variant(r.variant);
@@ -604,7 +690,7 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
-  if (kztext_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, &r, NULL) == KZTEXT_OK &&
+  if (kz_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
       r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
     return last;
   return i;
