@@ -646,6 +646,22 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
   return i;
 }
 
+/* Does s[j..n) start with a quotation mark, dash, ellipsis or no-break
+ * space?  Those bound a word as ASCII punctuation does (an English quote in
+ * «» is a phrase of its own); other non-ASCII characters may be letters the
+ * word goes on with (ğ, ş). */
+static int punct_at(const unsigned char *s, size_t j, size_t n) {
+  if (j + 1 < n && s[j] == 0xC2) return s[j + 1] == 0xAB || s[j + 1] == 0xBB || s[j + 1] == 0xA0;
+  if (j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80)
+    return (s[j + 2] >= 0x93 && s[j + 2] <= 0x94) || (s[j + 2] >= 0x9C && s[j + 2] <= 0x9E) ||
+           s[j + 2] == 0xA6;
+  return 0;
+}
+
+static int punct_before(const unsigned char *s, size_t j) {
+  return (j >= 2 && punct_at(s + j - 2, 0, 2)) || (j >= 3 && punct_at(s + j - 3, 0, 3));
+}
+
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
 static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
@@ -657,8 +673,8 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
     size_t w = letters_end(s, j, n);
     while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
       w = letters_end(s, w + 1, n);
-    if (w == j ||
-        (w < n && (s[w] >= 0x80 || s[w] == '-' || s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
+    if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at(s, w, n)) || s[w] == '-' || s[w] == '_' ||
+                             (s[w] >= '0' && s[w] <= '9'))))
       break;
     words++;
     lower += s[j] >= 'a';
@@ -768,7 +784,7 @@ static int before_word(unsigned char b) {
 }
 
 /* The first word start at or after j > 0: an ASCII letter after a byte of
- * before_word(), or n. */
+ * before_word() or after punct_at(), or n. */
 static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
 #ifdef __SSE2__
   for (; j + 16 <= n; j += 16) {
@@ -783,13 +799,20 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
     const __m128i bnot = _mm_or_si128(_mm_or_si128(bletter, _mm_cmplt_epi8(b, _mm_setzero_si128())),
                                       _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\'')),
                                                    _mm_cmpeq_epi8(b, _mm_set1_epi8('-'))));
-    const unsigned m =
-        (unsigned)_mm_movemask_epi8(letter) & ~(unsigned)_mm_movemask_epi8(bnot) & 0xFFFFu;
+    const unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+    const unsigned m = lm & ~(unsigned)_mm_movemask_epi8(bnot) & 0xFFFFu;
+    /* letters after a non-ASCII byte: a start only after punct_at() */
+    unsigned hi = lm & (unsigned)_mm_movemask_epi8(b) & 0xFFFFu;
+    while (hi && (!m || __builtin_ctz(hi) < __builtin_ctz(m))) {
+      if (punct_before(s, j + (size_t)__builtin_ctz(hi))) return j + (size_t)__builtin_ctz(hi);
+      hi &= hi - 1;
+    }
     if (m) return j + (size_t)__builtin_ctz(m);
   }
 #endif
   for (; j < n; j++)
-    if (ascii_letter(s[j]) && before_word(s[j - 1])) return j;
+    if (ascii_letter(s[j]) && (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before(s, j))))
+      return j;
   return n;
 }
 

@@ -49,6 +49,17 @@ class TranslitCliTest(unittest.TestCase):
         self.assertEqual((rc, out.decode()), (0, "Bügın berısı ğasyr\n"))
         self.assertEqual(out, named)
 
+    def test_auto_english_quote_in_kazakh_line(self):
+        # an English quote inside «» or “” is a phrase of its own: its first
+        # and last words stay English with the rest
+        for q1, q2 in (("«", "»"), ("\u201c", "\u201d")):
+            text = (f"Ministr bügın jurnalisterge {q1}we will do everything we can{q2} dep aitty, "
+                    "sodan keiın ol Astanağa qaityp kettı.\n")
+            rc, out, _ = run(["--from", "auto", "--to", "cyrillic"], text.encode())
+            self.assertEqual((rc, out.decode()),
+                             (0, f"Министр бүгін журналистерге {q1}we will do everything we can{q2} "
+                                 "деп айтты, содан кейін ол Астанаға қайтып кетті.\n"))
+
     def test_arabic_options(self):  # issue 19
         rc, out, _ = run(["--to", "arabic", "--hamza", "u0621", "--patronymic-apart"],
                          "Бекұлы сүт\n".encode())
