@@ -320,6 +320,11 @@ static uint32_t arab_base(uint32_t c) {
   }
 }
 
+/* The length of a UTF-8 sequence by its lead byte. */
+static inline size_t seq_len(unsigned char c) {
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 static int arab_vowel(uint32_t c) {
   return c == 0x627 || c == 0x648 || c == 0x6C7 || c == 0x649 || c == 0x6D5 || c == 0x64A ||
          c == 0x6CB;
@@ -331,7 +336,9 @@ static size_t read_word(const unsigned char *s, size_t n, size_t i, arab_word *w
   w->hamza = 0;
   w->hamza_at = -1;
   size_t l, pend = i; /* a hamza belongs to the letter after it */
-  while (i < n && w->n < KZ_AW_MAX) {
+  /* i + seq_len() <= n: the one-pass route reads unchecked text, whose last
+   * sequence may be cut short (it gives up there, after this word) */
+  while (i < n && w->n < KZ_AW_MAX && i + seq_len(s[i]) <= n) {
     uint32_t c = kz_utf8_next(s + i, &l);
     if (!kz_tl_is_arabic_letter(c)) break;
     c = arab_letter(c);
@@ -631,7 +638,7 @@ static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t i) {
   }
   while (i + 1 < n && (s[i] & 0xFC) == 0xD8 && (s[i + 1] & 0xC0) == 0x80 && letter2(s + i))
     i += 2;
-  if (i < n && s[i] >= 0x80 && (s[i] & 0xFC) != 0xD8) {
+  if (i < n && s[i] >= 0x80 && (s[i] & 0xFC) != 0xD8 && i + seq_len(s[i]) <= n) {
     size_t l;
     if (kz_tl_is_arabic_letter(kz_utf8_next(s + i, &l))) return 0;
   }
