@@ -6,9 +6,10 @@
  *      Latin by its base or its digraph: ş sh, ž zh, ä a); a hyphen or an
  *      apostrophe writes nothing, any other non-letter ends a name part;
  *   2. each part's spelling -> sound classes (zh j -> j, sh -> x, ch -> c,
- *      kh h x q g -> k, b -> p, d -> t, z -> s, v -> f (Russian forms and
- *      Kazakh suffixes swap voiced and voiceless: Жолдыбаев, Zholdypayev), y i -> i, u w -> o, ng
- * -> n), doubled classes once, a glide i before e dropped;
+ *      kh h x q g -> k, b -> p, d -> t, z -> s, v -> f: Russian forms and
+ *      Kazakh suffixes swap voiced and voiceless, Жолдыбаев, Zholdypayev;
+ *      y i u w o -> i: Russian forms write у for ы, names swap о and ұ;
+ *      ng -> n), doubled classes once, a glide i before e dropped;
  *   3. patronymics dropped (names of three parts or more), parts sorted and
  *      joined with spaces. */
 #include <stdlib.h>
@@ -285,11 +286,10 @@ static char *classes(const char *t, size_t n, char *o) {
       emit(&o, start, 'k');
       break;
     case 'y':
-      emit(&o, start, 'i');
-      break;
     case 'u':
     case 'w':
-      emit(&o, start, 'o');
+    case 'o':
+      emit(&o, start, 'i');
       break;
     default:
       emit(&o, start, c);
@@ -307,11 +307,11 @@ static int ends_with(const char *s, size_t n, const char *suf) {
   return n >= l && !memcmp(s + n - l, suf, l);
 }
 
-/* A patronymic, in classes: -ұлы -uly (oli), -қызы -kyzy (kisi), -ovich
- * -evich (ofic efic), -ovna -evna (ofna efna). */
+/* A patronymic, in classes: -ұлы -uly (ili), -қызы -kyzy (kisi), -ovich
+ * -evich (ific efic), -ovna -evna (ifna efna). */
 static int patronymic(const char *s, size_t n) {
-  return ends_with(s, n, "oli") || ends_with(s, n, "kisi") || ends_with(s, n, "ofic") ||
-         ends_with(s, n, "efic") || ends_with(s, n, "ofna") || ends_with(s, n, "efna");
+  return ends_with(s, n, "ili") || ends_with(s, n, "kisi") || ends_with(s, n, "ific") ||
+         ends_with(s, n, "efic") || ends_with(s, n, "ifna") || ends_with(s, n, "efna");
 }
 
 static int part_cmp(const void *a, const void *b, const char *base) {
@@ -385,7 +385,7 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
       char *e = classes(t + i, j - i, o);
       /* a separate ұлы / қызы belongs to the part before it */
       size_t l = (size_t)(e - o);
-      if (np && ((l == 3 && !memcmp(o, "oli", 3)) || (l == 4 && !memcmp(o, "kisi", 4)))) {
+      if (np && ((l == 3 && !memcmp(o, "ili", 3)) || (l == 4 && !memcmp(o, "kisi", 4)))) {
         memmove(k + p[np - 1].off + p[np - 1].len, o, l);
         p[np - 1].len += l;
         o = k + p[np - 1].off + p[np - 1].len;

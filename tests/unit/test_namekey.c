@@ -57,11 +57,11 @@ static void conventions(void) {
   size_t n = 0;
   CHECK_INT(kztext_name_key(s, strlen(s), 0, NULL, 0, &n, NULL), KZTEXT_E_BUFFER_TOO_SMALL,
             "size query");
-  CHECK_INT(n, strlen("sapar taolet"), "size");
+  CHECK_INT(n, strlen("sapar tailet"), "size");
   char buf[64];
   size_t n2 = 0;
   CHECK_INT(kztext_name_key(s, strlen(s), 0, buf, n, &n2, NULL), KZTEXT_OK, "exact buffer");
-  CHECK_STR(buf, n2, "sapar taolet", "key");
+  CHECK_STR(buf, n2, "sapar tailet", "key");
   CHECK(n2 <= KZTEXT_NAME_KEY_BOUND(strlen(s)), "bound");
   size_t off = 99;
   CHECK_INT(kztext_name_key("ab\xff", 3, 0, buf, sizeof buf, &n2, &off), KZTEXT_E_INVALID_UTF8,
