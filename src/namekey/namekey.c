@@ -300,6 +300,7 @@ static char *classes(const char *t, size_t n, char *o) {
 
 typedef struct part {
   size_t off, len;
+  int patronymic;
 } part;
 
 static int ends_with(const char *s, size_t n, const char *suf) {
@@ -307,11 +308,17 @@ static int ends_with(const char *s, size_t n, const char *suf) {
   return n >= l && !memcmp(s + n - l, suf, l);
 }
 
-/* A patronymic, in classes: -ұлы -uly (ili), -қызы -kyzy (kisi), -ovich
- * -evich (ific efic), -ovna -evna (ifna efna). */
-static int patronymic(const char *s, size_t n) {
-  return ends_with(s, n, "ili") || ends_with(s, n, "kisi") || ends_with(s, n, "ific") ||
-         ends_with(s, n, "efic") || ends_with(s, n, "ifna") || ends_with(s, n, "efna");
+/* A patronymic, judged on the spelling (pass 1), where ұ ы still differ
+ * from о і (the classes merge them: Vasily is no patronymic): -ұлы -uly,
+ * -қызы -kyzy, -ovich -evich, -ovna -evna.  whole: the word is ұлы or қызы
+ * alone. */
+static int patronymic(const char *s, size_t n, int whole) {
+  static const char *const ends[] = {"uly",  "uli",  "kyzy",  "qyzy", "kizi", "qizi",
+                                     "vich", "vych", "vitch", "ovna", "evna"};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+    if (whole ? n == strlen(ends[k]) && !memcmp(s, ends[k], n) && k < 6 : ends_with(s, n, ends[k]))
+      return 1;
+  return 0;
 }
 
 static int part_cmp(const void *a, const void *b, const char *base) {
@@ -385,13 +392,15 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
       char *e = classes(t + i, j - i, o);
       /* a separate ұлы / қызы belongs to the part before it */
       size_t l = (size_t)(e - o);
-      if (np && ((l == 3 && !memcmp(o, "ili", 3)) || (l == 4 && !memcmp(o, "kisi", 4)))) {
+      if (np && l && patronymic(t + i, j - i, 1)) {
         memmove(k + p[np - 1].off + p[np - 1].len, o, l);
         p[np - 1].len += l;
+        p[np - 1].patronymic = 1;
         o = k + p[np - 1].off + p[np - 1].len;
       } else if (l) {
         p[np].off = (size_t)(o - k);
         p[np].len = l;
+        p[np].patronymic = patronymic(t + i, j - i, 0);
         np++;
         o = e;
       }
@@ -402,7 +411,7 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
   if (np >= 3) {
     size_t w = 0;
     for (size_t i = 0; i < np; i++)
-      if (!patronymic(k + p[i].off, p[i].len)) p[w++] = p[i];
+      if (!p[i].patronymic) p[w++] = p[i];
     if (w) np = w;
   }
   sort_parts(p, np, k, p + maxp);

@@ -21,6 +21,8 @@ class NameKeyTest(unittest.TestCase):
             self.assertEqual(kztext.name_key(s), k, s)
         self.assertEqual(kztext.name_key("Қызылжар"), kztext.name_key("Кызылжар"))
         self.assertNotEqual(kztext.name_key("Тургай"), kztext.name_key("Тургей"))
+        # the patronymic is told by its spelling, not the merged classes
+        self.assertEqual(kztext.name_key("Vasily Ivanovich Petrov"), "fasili petrif")
 
     def test_invalid(self):
         with self.assertRaises(kztext.InvalidUTF8Error):
