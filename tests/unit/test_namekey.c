@@ -111,6 +111,12 @@ static void schemes(void) {
      "The Bank said Many Men Are Here, But Not All.");
   tl("press", "cyrillic", "NATO, UN, Ab, I", "NATO, UN, Ab, I");
   tl("press", "cyrillic-ru", "Galymzhan Tazhibayev", "Галымжан Тажибаев");
+  /* Russian place names keep their Russian spelling; a hyphenated name is
+   * read as one, an English compound not at all */
+  tl("press", "cyrillic", "Stepnogorsk, Shchuchinsk, Zarechny, Ust-Kamenogorsk",
+     "Степногорск, Щучинск, Заречный, Уст-Каменогорск");
+  tl("press", "cyrillic", "Bek-Sultan, Pre-election, Soviet-era",
+     "Бек-Сұлтан, Pre-election, Soviet-era");
 }
 
 int main(void) {
