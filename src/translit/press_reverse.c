@@ -176,6 +176,7 @@ typedef struct search {
   char cur[MAXC];
   unsigned visits;
   result whole;   /* the whole word */
+  result pair;    /* the whole word as a compound of two */
   result stem;    /* a word that begins it */
   int first_name; /* the first piece of a compound is a name */
   int compounds;  /* the second search: two words in one */
@@ -265,9 +266,11 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
     /* the second piece of a compound: two letters or more (Бес-қала) */
     int compound_ok = pieces == 1 || depth >= 4;
     if (pos == S->n) {
-      if (compound_ok)
-        offer(&S->whole, S->cur, clen, pos,
-              rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names), names, pieces);
+      if (compound_ok) {
+        int r = rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names);
+        offer(&S->whole, S->cur, clen, pos, r, names, pieces);
+        if (pieces == 2) offer(&S->pair, S->cur, clen, pos, r, names, pieces);
+      }
       return;
     }
     if (pieces == 1 && depth >= 6 && pos >= 3)
@@ -601,10 +604,13 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   /* a Russian name the lexicon does not have: as Russian writes it */
   if (!S.whole.have && !eng && looks_russian(w, n) && looks_kazakh(w, n))
     return russian(o, rules(w, n, -1, 0, o));
-  if (!S.whole.have) { /* then as a compound, with a fresh budget */
+  /* then as a compound, with a fresh budget; a compound of two name
+   * elements also wins over a common word (Көк+тау, not a verb) */
+  if (!S.whole.have || (!S.whole.names && !eng)) {
     S.visits = 0;
     S.compounds = 1;
     dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+    if (S.pair.have && S.pair.names == 2) S.whole = S.pair;
   }
   /* An English word is read only as one word of the lexicon: a common one
    * only as a name of five letters or more, a proper noun of the English

@@ -117,6 +117,8 @@ static void schemes(void) {
      "Степногорск, Щучинск, Заречный, Уст-Каменогорск");
   tl("press", "cyrillic", "Bek-Sultan, Pre-election, Soviet-era",
      "Бек-Сұлтан, Pre-election, Soviet-era");
+  /* place names: compounds of name elements, over a common word */
+  tl("press", "cyrillic", "Kokterek, Karabulak, Saryozek", "Көктерек, Қарабұлақ, Сарыөзек");
 }
 
 int main(void) {
