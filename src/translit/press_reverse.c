@@ -263,8 +263,10 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
   if (!nl_word(lo)[depth] && depth && piece_end_ok(S, pos)) { /* a lexicon word ends here */
     int name = (kz_nl_off[lo] & 0x80000000u) != 0;
     int names = name + (pieces == 2 && S->first_name);
-    /* the second piece of a compound: two letters or more (Бес-қала) */
-    int compound_ok = pieces == 1 || depth >= 4;
+    /* the second piece of a compound: three letters or more, or a name
+     * element of two (Ақ+су; not Таж+ін); and one piece at least a name
+     * or a name element: two common words make no name */
+    int compound_ok = pieces == 1 || ((depth >= 6 || (depth >= 4 && name)) && names);
     if (pos == S->n) {
       if (compound_ok) {
         int r = rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names);
@@ -273,7 +275,7 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
       }
       return;
     }
-    if (pieces == 1 && depth >= 6 && pos >= 3)
+    if (pieces == 1 && depth >= 6 && pos >= 3 && !cost)
       offer(&S->stem, S->cur, clen, pos, rank(S->cur, clen, 0, cost, name), name, 1);
     /* a compound: three letters or more, or a two-letter name element (Ақ-, Ер-) */
     if (S->compounds && pieces == 1 && (depth >= 6 || (depth == 4 && name))) {
@@ -359,6 +361,14 @@ static int stem_front(const char *cyr, size_t len, const char *w, size_t n) {
   return front_word(w, n);
 }
 
+/* Is the a at w[i] the vowel of бай or of a final -жан -хан? */
+static int elem_a(const char *w, size_t n, size_t i) {
+  /* i + 1 == n: a stem cut before its ending (-bayev) */
+  if (i >= 1 && w[i - 1] == 'b' && (i + 1 == n || w[i + 1] == 'y' || w[i + 1] == 'i')) return 1;
+  return i >= 2 && i + 2 == n && w[i + 1] == 'n' && w[i - 1] == 'h' &&
+         (w[i - 2] == 'z' || w[i - 2] == 'k');
+}
+
 /* Latin w[0..n) -> Cyrillic by rules; front: the harmony of the word (or
  * of the known stem before it), -1 for a Russian word (y before a vowel
  * is я ю ё е after a consonant too); pv: the letter before (for й and у). */
@@ -389,8 +399,11 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
       r = "ч", take = 2;
     else if (c == 't' && nx == 's')
       r = "ц", take = 2;
-    else if (c == 'y' && (nx == 'a' || nx == 'u' || nx == 'o' || nx == 'e') &&
-             (!pv || after_v || nx == 'e' || front < 0)) {
+    else if (c == 'y' && after_v && n - i == 4 && !memcmp(w + i + 1, "uly", 3)) {
+      o = put(o, "йұлы"); /* Sagyrbai-uly, written -bayuly */
+      break;
+    } else if (c == 'y' && (nx == 'a' || nx == 'u' || nx == 'o' || nx == 'e') &&
+               (!pv || after_v || nx == 'e' || front < 0)) {
       r = nx == 'a' ? "я" : nx == 'u' ? "ю" : nx == 'o' ? "ё" : "е";
       take = 2;
     } else if (c == 'n' && nx == 'g' && (i + 2 == n || !lat_vowel(w[i + 2])))
@@ -401,7 +414,8 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
       int back_near = front == 0;
       switch (c) {
       case 'a':
-        r = front > 0 ? "ә" : "а";
+        /* the name elements бай -жан -хан keep а in a front word (Есенбай) */
+        r = front > 0 && !elem_a(w, n, i) ? "ә" : "а";
         break;
       case 'e':
         r = "е";
@@ -545,8 +559,10 @@ static void recase(char *s, size_t n, int caps) {
 
 /* Does w[0..n) look like a Russian name (a place named in Russian, a
  * Russian given name)?  Kazakh keeps those in their Russian spelling
- * (Степногорск, not Степноғорсқ).  Marks: a Russian place or adjective
- * ending, or a v or f that is not in a surname ending (-ov -yev -ovich). */
+ * (Степногорск, not Степноғорсқ).  Marks: two consonants at the start, я
+ * ю after a consonant (ы before a vowel is only met at the seam of a
+ * compound, which the lexicon reads first), a Russian place or adjective ending, or a v or f
+ * that is not in a surname ending (-ov -yev -ovich). */
 static int looks_russian(const char *w, size_t n) {
   static const char *const ends[] = {"sk",   "skiy",  "sky", "skaya", "skoye", "ovka", "evka",
                                      "grad", "gorod", "pol", "noye",  "naya",  "ovo",  "evo"};
@@ -554,6 +570,11 @@ static int looks_russian(const char *w, size_t n) {
     size_t l = strlen(ends[k]);
     if (n > l + 2 && !memcmp(w + n - l, ends[k], l)) return 1;
   }
+  /* Kazakh words begin with one consonant at most (zh kh sh ch are one),
+   * and have no я ю ё after a consonant */
+  if (!lat_vowel(w[0]) && !lat_vowel(w[1]) && w[1] != 'h') return 1;
+  for (size_t i = 1; i + 2 < n; i++)
+    if (w[i] == 'y' && !lat_vowel(w[i - 1]) && (w[i + 1] == 'a' || w[i + 1] == 'u')) return 1;
   /* -ny after a consonant: a Russian adjective (-ный) */
   if (n >= 5 && w[n - 1] == 'y' && w[n - 2] == 'n' && !lat_vowel(w[n - 3])) return 1;
   static const char *const surname[] = {"ova", "eva", "ov", "ev", "ovich", "evich", "ovna", "evna"};
@@ -601,9 +622,6 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   S.n = n;
   if (ru && !eng && looks_kazakh(w, n)) return russian(o, rules(w, n, -1, 0, o));
   dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
-  /* a Russian name the lexicon does not have: as Russian writes it */
-  if (!S.whole.have && !eng && looks_russian(w, n) && looks_kazakh(w, n))
-    return russian(o, rules(w, n, -1, 0, o));
   /* then as a compound, with a fresh budget; a compound of two name
    * elements also wins over a common word (Көк+тау, not a verb) */
   if (!S.whole.have || (!S.whole.names && !eng)) {
@@ -612,6 +630,9 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
     dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
     if (S.pair.have && S.pair.names == 2) S.whole = S.pair;
   }
+  /* a Russian name the lexicon does not have: as Russian writes it */
+  if (!S.whole.have && !eng && looks_russian(w, n) && looks_kazakh(w, n))
+    return russian(o, rules(w, n, -1, 0, o));
   /* An English word is read only as one word of the lexicon: a common one
    * only as a name of five letters or more, a proper noun of the English
    * list (a place, a person; also Monday, British) as any. */
@@ -624,7 +645,8 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   if (!looks_kazakh(w, n)) return NULL;
   /* a surname: its stem, then the Russian ending as written (-ov -yeva) */
   static const char *const ends[][2] = {{"yeva", "ева"}, {"yev", "ев"},  {"eva", "ева"},
-                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"}};
+                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"},
+                                        {"ina", "ина"},  {"in", "ин"}};
   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
     size_t l = strlen(ends[k][0]);
     if (n >= l + 3 && !memcmp(w + n - l, ends[k][0], l)) {

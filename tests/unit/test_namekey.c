@@ -119,6 +119,9 @@ static void schemes(void) {
      "Бек-Сұлтан, Pre-election, Soviet-era");
   /* place names: compounds of name elements, over a common word */
   tl("press", "cyrillic", "Kokterek, Karabulak, Saryozek", "Көктерек, Қарабұлақ, Сарыөзек");
+  /* бай keeps а in a front word; -in surnames; Russian names (я after a consonant) */
+  tl("press", "cyrillic", "Yermek Kosherbayev, Marat Tazhin, Kurmangazy Sagyrbayuly, Sklyar",
+     "Ермек Көшербаев, Марат Тажин, Құрманғазы Сағырбайұлы, Скляр");
 }
 
 int main(void) {
