@@ -126,6 +126,25 @@ static int english(const char *w, size_t n) {
   return 0;
 }
 
+/* Is Cyrillic lower-case s[0..n) a capitalised entry of hunspell-ru (a
+ * Russian place or given name)? */
+static int russian_name(const char *s, size_t n) {
+  size_t lo = 0, hi = KZ_RU_N;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *e = kz_ru_pool + kz_ru_off[mid];
+    int c = strncmp(e, s, n);
+    if (!c) c = e[n] ? 1 : 0;
+    if (c < 0)
+      lo = mid + 1;
+    else if (c > 0)
+      hi = mid;
+    else
+      return 1;
+  }
+  return 0;
+}
+
 /* Bytes b[0..bl) at offset d of word i compared (NUL-terminated word). */
 static int cmp_at(size_t i, size_t d, const char *b, size_t bl) {
   const unsigned char *w = (const unsigned char *)nl_word(i) + d;
@@ -561,17 +580,18 @@ static void recase(char *s, size_t n, int caps) {
  * Russian given name)?  Kazakh keeps those in their Russian spelling
  * (Степногорск, not Степноғорсқ).  Marks: two consonants at the start, я
  * ю after a consonant (ы before a vowel is only met at the seam of a
- * compound, which the lexicon reads first), a Russian place or adjective ending, or a v or f
- * that is not in a surname ending (-ov -yev -ovich). */
+ * compound, which the lexicon reads first), a Russian place or adjective
+ * ending (2: the strongest mark), or a v or f that is not in a surname
+ * ending (-ov -yev -ovich). */
 static int looks_russian(const char *w, size_t n) {
   static const char *const ends[] = {"sk",   "skiy",  "sky", "skaya", "skoye", "ovka", "evka",
                                      "grad", "gorod", "pol", "noye",  "naya",  "ovo",  "evo"};
   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
     size_t l = strlen(ends[k]);
-    if (n > l + 2 && !memcmp(w + n - l, ends[k], l)) return 1;
+    if (n > l + 2 && !memcmp(w + n - l, ends[k], l)) return 2;
   }
   /* Kazakh words begin with one consonant at most (zh kh sh ch are one),
-   * and have no я ю ё after a consonant */
+   * and have no я ю after a consonant */
   if (!lat_vowel(w[0]) && !lat_vowel(w[1]) && w[1] != 'h') return 1;
   for (size_t i = 1; i + 2 < n; i++)
     if (w[i] == 'y' && !lat_vowel(w[i - 1]) && (w[i + 1] == 'a' || w[i + 1] == 'u')) return 1;
@@ -630,9 +650,14 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
     dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
     if (S.pair.have && S.pair.names == 2) S.whole = S.pair;
   }
-  /* a Russian name the lexicon does not have: as Russian writes it */
-  if (!S.whole.have && !eng && looks_russian(w, n) && looks_kazakh(w, n))
-    return russian(o, rules(w, n, -1, 0, o));
+  /* a Russian name the lexicon does not have: as Russian writes it; an
+   * English proper noun only with a Russian place ending, and when
+   * hunspell-ru has that spelling (Semipalatinsk; not David, Florida) */
+  int ru_mark = looks_russian(w, n);
+  if (!S.whole.have && (!eng || (eng == 2 && ru_mark == 2)) && ru_mark && looks_kazakh(w, n)) {
+    char *e = russian(o, rules(w, n, -1, 0, o));
+    if (!eng || russian_name(o, (size_t)(e - o))) return e;
+  }
   /* An English word is read only as one word of the lexicon: a common one
    * only as a name of five letters or more, a proper noun of the English
    * list (a place, a person; also Monday, British) as any. */

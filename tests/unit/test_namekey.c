@@ -117,6 +117,8 @@ static void schemes(void) {
      "Степногорск, Щучинск, Заречный, Уст-Каменогорск");
   tl("press", "cyrillic", "Bek-Sultan, Pre-election, Soviet-era",
      "Бек-Сұлтан, Pre-election, Soviet-era");
+  /* English proper nouns: a Russian place in hunspell-ru only */
+  tl("press", "cyrillic", "Semipalatinsk, David, Florida", "Семипалатинск, David, Florida");
   /* place names: compounds of name elements, over a common word */
   tl("press", "cyrillic", "Kokterek, Karabulak, Saryozek", "Көктерек, Қарабұлақ, Сарыөзек");
   /* бай keeps а in a front word; -in surnames; Russian names (я after a consonant) */
