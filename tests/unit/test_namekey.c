@@ -103,6 +103,8 @@ static void schemes(void) {
   tl("cyrillic", "passport", "Есенбаев Ясмин Юлия Майя", "Esenbaev Iasmin Iuliia Maiia");
   tl("cyrillic", "cyrillic-ru", "Тәжібаев Ғалымжан, Құлыншақ Әуезхан",
      "Тажибаев Галымжан, Кулыншак Ауезхан");
+  tl("cyrillic", "cyrillic-ru", "Гүлнар Әсел, ГҮЛНАР Жамал Кемел",
+     "Гульнар Асель, ГУЛЬНАР Жамал Кемел");
   tl("cyrillic-ru", "cyrillic", "Тажибаев", "Тажибаев");
   /* --from press: names get their Kazakh letters back; English stays */
   tl("press", "cyrillic", "Galymzhan Tazhibayev met Bekzat in Akbulak on Tuesday.",
