@@ -422,7 +422,9 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
       o = put(o, "йұлы"); /* Sagyrbai-uly, written -bayuly */
       break;
     } else if (c == 'y' && (nx == 'a' || nx == 'u' || nx == 'o' || nx == 'e') &&
-               (!pv || after_v || nx == 'e' || front < 0)) {
+               (!pv || after_v || nx == 'e' || nx == 'a' || nx == 'u' || front < 0)) {
+      /* ы is not followed by а у inside a Kazakh word (only at the seam of a
+       * compound, which the lexicon reads): -lyar -ляр */
       r = nx == 'a' ? "я" : nx == 'u' ? "ю" : nx == 'o' ? "ё" : "е";
       take = 2;
     } else if (c == 'n' && nx == 'g' && (i + 2 == n || !lat_vowel(w[i + 2])))
@@ -449,7 +451,7 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
         r = after_v ? "й" : front > 0 ? "і" : "и"; /* after a vowel: Aigerim, Zhanbai-uly */
         break;
       case 'y':
-        r = after_v ? "й" : "ы"; /* a y after a consonant is ы */
+        r = after_v ? "й" : front > 0 ? "і" : "ы"; /* after a consonant ы, і in a front word */
         break;
       case 'k':
         r = back_near ? "қ" : "к";
