@@ -300,7 +300,6 @@ static char *classes(const char *t, size_t n, char *o) {
 
 typedef struct part {
   size_t off, len;
-  int patronymic;
 } part;
 
 static int ends_with(const char *s, size_t n, const char *suf) {
@@ -313,12 +312,22 @@ static int ends_with(const char *s, size_t n, const char *suf) {
  * -қызы -kyzy, -ovich -evich, -ovna -evna.  whole: the word is ұлы or қызы
  * alone. */
 static int patronymic(const char *s, size_t n, int whole) {
-  static const char *const ends[] = {"uly",  "uli",  "kyzy",  "qyzy", "kizi", "qizi",
-                                     "vich", "vych", "vitch", "ovna", "evna"};
-  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-    if (whole ? n == strlen(ends[k]) && !memcmp(s, ends[k], n) && k < 6 : ends_with(s, n, ends[k]))
-      return 1;
-  return 0;
+  if (whole ? n != 3 && n != 4 : n < 3) return 0;
+  switch (s[n - 1]) { /* most words leave here */
+  case 'y':           /* whole: ұлы alone is 3 letters, қызы 4 */
+    return ends_with(s, n, "kyzy") || ends_with(s, n, "qyzy") ||
+           (ends_with(s, n, "uly") && !(whole && n == 4));
+  case 'i':
+    return ends_with(s, n, "kizi") || ends_with(s, n, "qizi") ||
+           (ends_with(s, n, "uli") && !(whole && n == 4));
+  case 'h':
+    return !whole &&
+           (ends_with(s, n, "vich") || ends_with(s, n, "vych") || ends_with(s, n, "vitch"));
+  case 'a':
+    return !whole && (ends_with(s, n, "ovna") || ends_with(s, n, "evna"));
+  default:
+    return 0;
+  }
 }
 
 static int part_cmp(const void *a, const void *b, const char *base) {
@@ -383,6 +392,9 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
     if (t != stack) free(t);
     return KZTEXT_E_NO_MEMORY;
   }
+  /* patronymic flags, one a part, in the merge sort's scratch half (unused
+   * until the sort, after pass 3 has read them) */
+  unsigned char *pf = (unsigned char *)(p + maxp);
   char *o = k;
   for (size_t i = 0; i < tn;) {
     size_t j = i;
@@ -395,12 +407,12 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
       if (np && l && patronymic(t + i, j - i, 1)) {
         memmove(k + p[np - 1].off + p[np - 1].len, o, l);
         p[np - 1].len += l;
-        p[np - 1].patronymic = 1;
+        pf[np - 1] = 1;
         o = k + p[np - 1].off + p[np - 1].len;
       } else if (l) {
         p[np].off = (size_t)(o - k);
         p[np].len = l;
-        p[np].patronymic = patronymic(t + i, j - i, 0);
+        pf[np] = (unsigned char)patronymic(t + i, j - i, 0);
         np++;
         o = e;
       }
@@ -411,7 +423,7 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
   if (np >= 3) {
     size_t w = 0;
     for (size_t i = 0; i < np; i++)
-      if (!p[i].patronymic) p[w++] = p[i];
+      if (!pf[i]) p[w++] = p[i];
     if (w) np = w;
   }
   sort_parts(p, np, k, p + maxp);
