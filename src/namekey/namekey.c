@@ -312,7 +312,9 @@ static int ends_with(const char *s, size_t n, const char *suf) {
  * -қызы -kyzy, -ovich -evich, -ovna -evna.  whole: the word is ұлы or қызы
  * alone. */
 static int patronymic(const char *s, size_t n, int whole) {
-  if (whole ? n != 3 && n != 4 : n < 3) return 0;
+  /* a joined patronymic has the father's name, three letters at least,
+   * before it (Тұлы is a name) */
+  if (whole ? n != 3 && n != 4 : n < 6) return 0;
   switch (s[n - 1]) { /* most words leave here */
   case 'y':           /* whole: ұлы alone is 3 letters, қызы 4 */
     return ends_with(s, n, "kyzy") || ends_with(s, n, "qyzy") ||

@@ -23,6 +23,7 @@ class NameKeyTest(unittest.TestCase):
         self.assertNotEqual(kztext.name_key("Тургай"), kztext.name_key("Тургей"))
         # the patronymic is told by its spelling, not the merged classes
         self.assertEqual(kztext.name_key("Vasily Ivanovich Petrov"), "fasili petrif")
+        self.assertEqual(len(kztext.name_key("Марат Тұлы Бейбіт").split()), 3)
 
     def test_invalid(self):
         with self.assertRaises(kztext.InvalidUTF8Error):
