@@ -16,7 +16,7 @@ Sources (docs/transliteration.md, "press", lists them with their licences):
     Kazakh lexicon has them as a name.
   * Debian hunspell-ru (/usr/share/hunspell/ru_RU.dic): its capitalised
     entries (places and given names in Russian); an English proper noun
-    that looks Russian (Pavlodar-like: v, -sk) is read only when its Russian
+    with a Russian place ending (-sk, -grad) is read only when its Russian
     reading is one of them.
 Nothing is read from ../shared/data.
 

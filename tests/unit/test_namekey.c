@@ -117,8 +117,8 @@ static void schemes(void) {
    * read as one, an English compound not at all */
   tl("press", "cyrillic", "Stepnogorsk, Shchuchinsk, Zarechny, Ust-Kamenogorsk",
      "Степногорск, Щучинск, Заречный, Уст-Каменогорск");
-  tl("press", "cyrillic", "Bek-Sultan, Pre-election, Soviet-era",
-     "Бек-Сұлтан, Pre-election, Soviet-era");
+  tl("press", "cyrillic", "Bet, Bes-Bet, Pre-election, Soviet-era",
+     "Bet, Бес-Бет, Pre-election, Soviet-era");
   /* English proper nouns: a Russian place in hunspell-ru only */
   tl("press", "cyrillic", "Semipalatinsk, David, Florida", "Семипалатинск, David, Florida");
   /* place names: compounds of name elements, over a common word */
