@@ -8,8 +8,9 @@
  *
  * The key is a phonetic skeleton in lower-case ASCII: each letter becomes
  * the sound class all its spellings share (қ к q k -> k; ж zh j dzh -> j;
- * ш sh ş š -> x; ч ch ç č -> c; х һ kh h x -> h; ә а a ä á -> a; ы і и й y ı
- * i -> i; о ө у ұ ү o ö u ü ū w -> o; е э e -> e; ң ñ ng -> n ...), doubled
+ * ш sh ş š -> x; ч ch ç č -> c; х һ kh h x -> k; ә а a ä á -> a; ы і и й y ı
+ * i о ө у ұ ү o ö u ü ū w -> i (Russian forms write у for ы, и for і); е э
+ * e -> e; ң ñ ng -> n ...), doubled
  * letters count once, a glide before e is dropped (Yesenov = Есенов,
  * Yesenbayev = Есенбаев).  A hyphen joins (Ak-Bulak = Akbulak); other
  * non-letters separate name parts; the parts are sorted, so order does not

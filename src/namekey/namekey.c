@@ -6,9 +6,10 @@
  *      Latin by its base or its digraph: ş sh, ž zh, ä a); a hyphen or an
  *      apostrophe writes nothing, any other non-letter ends a name part;
  *   2. each part's spelling -> sound classes (zh j -> j, sh -> x, ch -> c,
- *      kh h x q g -> k, b -> p, d -> t, z -> s, v -> f (Russian forms and
- *      Kazakh suffixes swap voiced and voiceless: Жолдыбаев, Zholdypayev), y i -> i, u w -> o, ng
- * -> n), doubled classes once, a glide i before e dropped;
+ *      kh h x q g -> k, b -> p, d -> t, z -> s, v -> f: Russian forms and
+ *      Kazakh suffixes swap voiced and voiceless, Жолдыбаев, Zholdypayev;
+ *      y i u w o -> i: Russian forms write у for ы, names swap о and ұ;
+ *      ng -> n), doubled classes once, a glide i before e dropped;
  *   3. patronymics dropped (names of three parts or more), parts sorted and
  *      joined with spaces. */
 #include <stdlib.h>
@@ -285,11 +286,10 @@ static char *classes(const char *t, size_t n, char *o) {
       emit(&o, start, 'k');
       break;
     case 'y':
-      emit(&o, start, 'i');
-      break;
     case 'u':
     case 'w':
-      emit(&o, start, 'o');
+    case 'o':
+      emit(&o, start, 'i');
       break;
     default:
       emit(&o, start, c);
@@ -307,11 +307,29 @@ static int ends_with(const char *s, size_t n, const char *suf) {
   return n >= l && !memcmp(s + n - l, suf, l);
 }
 
-/* A patronymic, in classes: -ұлы -uly (oli), -қызы -kyzy (kisi), -ovich
- * -evich (ofic efic), -ovna -evna (ofna efna). */
-static int patronymic(const char *s, size_t n) {
-  return ends_with(s, n, "oli") || ends_with(s, n, "kisi") || ends_with(s, n, "ofic") ||
-         ends_with(s, n, "efic") || ends_with(s, n, "ofna") || ends_with(s, n, "efna");
+/* A patronymic, judged on the spelling (pass 1), where ұ ы still differ
+ * from о і (the classes merge them: Vasily is no patronymic): -ұлы -uly,
+ * -қызы -kyzy, -ovich -evich, -ovna -evna.  whole: the word is ұлы or қызы
+ * alone. */
+static int patronymic(const char *s, size_t n, int whole) {
+  /* a joined patronymic has the father's name, three letters at least,
+   * before it (Тұлы is a name) */
+  if (whole ? n != 3 && n != 4 : n < 6) return 0;
+  switch (s[n - 1]) { /* most words leave here */
+  case 'y':           /* whole: ұлы alone is 3 letters, қызы 4 */
+    return ends_with(s, n, "kyzy") || ends_with(s, n, "qyzy") ||
+           (ends_with(s, n, "uly") && !(whole && n == 4));
+  case 'i':
+    return ends_with(s, n, "kizi") || ends_with(s, n, "qizi") ||
+           (ends_with(s, n, "uli") && !(whole && n == 4));
+  case 'h':
+    return !whole &&
+           (ends_with(s, n, "vich") || ends_with(s, n, "vych") || ends_with(s, n, "vitch"));
+  case 'a':
+    return !whole && (ends_with(s, n, "ovna") || ends_with(s, n, "evna"));
+  default:
+    return 0;
+  }
 }
 
 static int part_cmp(const void *a, const void *b, const char *base) {
@@ -376,6 +394,9 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
     if (t != stack) free(t);
     return KZTEXT_E_NO_MEMORY;
   }
+  /* patronymic flags, one a part, in the merge sort's scratch half (unused
+   * until the sort, after pass 3 has read them) */
+  unsigned char *pf = (unsigned char *)(p + maxp);
   char *o = k;
   for (size_t i = 0; i < tn;) {
     size_t j = i;
@@ -385,13 +406,15 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
       char *e = classes(t + i, j - i, o);
       /* a separate ұлы / қызы belongs to the part before it */
       size_t l = (size_t)(e - o);
-      if (np && ((l == 3 && !memcmp(o, "oli", 3)) || (l == 4 && !memcmp(o, "kisi", 4)))) {
+      if (np && l && patronymic(t + i, j - i, 1)) {
         memmove(k + p[np - 1].off + p[np - 1].len, o, l);
         p[np - 1].len += l;
+        pf[np - 1] = 1;
         o = k + p[np - 1].off + p[np - 1].len;
       } else if (l) {
         p[np].off = (size_t)(o - k);
         p[np].len = l;
+        pf[np] = (unsigned char)patronymic(t + i, j - i, 0);
         np++;
         o = e;
       }
@@ -402,7 +425,7 @@ static kztext_status key(const char *src, size_t len, unsigned flags, char *dst,
   if (np >= 3) {
     size_t w = 0;
     for (size_t i = 0; i < np; i++)
-      if (!patronymic(k + p[i].off, p[i].len)) p[w++] = p[i];
+      if (!pf[i]) p[w++] = p[i];
     if (w) np = w;
   }
   sort_parts(p, np, k, p + maxp);

@@ -172,15 +172,42 @@ size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *
   return (size_t)(o - out);
 }
 
+/* The Cyrillic word from s[i] (letters lc != 0): its end, and whether it
+ * has a front Kazakh vowel (ә ө ү і). */
+static size_t ru_word(const unsigned char *s, size_t n, size_t i, int *front) {
+  *front = 0;
+  while (i < n) {
+    size_t l;
+    uint32_t lc = kz_tl_cyr_lower1(kz_utf8_next(s + i, &l));
+    if (!lc) break;
+    *front |= lc == 0x4D9 || lc == 0x4E9 || lc == 0x4AF || lc == 0x456;
+    i += l;
+  }
+  return i;
+}
+
 size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
-  size_t i = 0;
+  size_t i = 0, wend = 0;
+  int front = 0;
   while (i < n) {
     size_t l;
     uint32_t c = kz_utf8_next(s + i, &l);
     uint32_t lc = kz_tl_cyr_lower1(c);
     uint32_t r = lc ? ru_letter(lc) : 0;
     size_t d0 = (size_t)(o - out);
+    if (lc && i >= wend) wend = ru_word(s, n, i, &front);
+    int soft = 0, caps = 0;
+    /* Russian forms write л of a front word soft before a consonant or at
+     * the end: Гүлнар Гульнар, Әсел Асель */
+    if (lc == 0x43B && front) {
+      size_t l2 = 0;
+      uint32_t nc = i + l < wend ? kz_utf8_next(s + i + l, &l2) : 0;
+      uint32_t nl = nc ? kz_tl_cyr_lower1(nc) : 0;
+      soft = !is_vowel(nl) && nl != 0x44C && nl != 0x44A;
+      caps = is_upper(c) &&
+             (nc ? is_upper(nc) : i > 0 && is_upper(kz_utf8_next(s + kz_utf8_prev(s, i), &l2)));
+    }
     if (r == lc) { /* not a Kazakh letter (or not Cyrillic): as it is */
       memcpy(o, s + i, l);
       o += l;
@@ -188,7 +215,8 @@ size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv
       if (is_upper(c)) r = r - 0x20; /* а..я only */
       o += kz_utf8_encode(r, o);
     }
-    if (sv) kz_span_add(sv, i, i + l, d0, (size_t)(o - out), r == lc);
+    if (soft) o += kz_utf8_encode(caps ? 0x42C : 0x44C, o);
+    if (sv) kz_span_add(sv, i, i + l, d0, (size_t)(o - out), r == lc && !soft);
     i += l;
   }
   return (size_t)(o - out);

@@ -134,6 +134,25 @@ int kz_tl_english_word(const unsigned char *s, size_t n) {
   return english(w, n) != 0;
 }
 
+/* Is Cyrillic lower-case s[0..n) a capitalised entry of hunspell-ru (a
+ * Russian place or given name)? */
+static int russian_name(const char *s, size_t n) {
+  size_t lo = 0, hi = KZ_RU_N;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *e = kz_ru_pool + kz_ru_off[mid];
+    int c = strncmp(e, s, n);
+    if (!c) c = e[n] ? 1 : 0;
+    if (c < 0)
+      lo = mid + 1;
+    else if (c > 0)
+      hi = mid;
+    else
+      return 1;
+  }
+  return 0;
+}
+
 /* Bytes b[0..bl) at offset d of word i compared (NUL-terminated word). */
 static int cmp_at(size_t i, size_t d, const char *b, size_t bl) {
   const unsigned char *w = (const unsigned char *)nl_word(i) + d;
@@ -184,6 +203,7 @@ typedef struct search {
   char cur[MAXC];
   unsigned visits;
   result whole;   /* the whole word */
+  result pair;    /* the whole word as a compound of two */
   result stem;    /* a word that begins it */
   int first_name; /* the first piece of a compound is a name */
   int compounds;  /* the second search: two words in one */
@@ -270,15 +290,19 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
   if (!nl_word(lo)[depth] && depth && piece_end_ok(S, pos)) { /* a lexicon word ends here */
     int name = (kz_nl_off[lo] & 0x80000000u) != 0;
     int names = name + (pieces == 2 && S->first_name);
-    /* the second piece of a compound: two letters or more (Бес-қала) */
-    int compound_ok = pieces == 1 || depth >= 4;
+    /* the second piece of a compound: three letters or more, or a name
+     * element of two (Ақ+су; not Таж+ін); and one piece at least a name
+     * or a name element: two common words make no name */
+    int compound_ok = pieces == 1 || ((depth >= 6 || (depth >= 4 && name)) && names);
     if (pos == S->n) {
-      if (compound_ok)
-        offer(&S->whole, S->cur, clen, pos,
-              rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names), names, pieces);
+      if (compound_ok) {
+        int r = rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names);
+        offer(&S->whole, S->cur, clen, pos, r, names, pieces);
+        if (pieces == 2) offer(&S->pair, S->cur, clen, pos, r, names, pieces);
+      }
       return;
     }
-    if (pieces == 1 && depth >= 6 && pos >= 3)
+    if (pieces == 1 && depth >= 6 && pos >= 3 && !cost)
       offer(&S->stem, S->cur, clen, pos, rank(S->cur, clen, 0, cost, name), name, 1);
     /* a compound: three letters or more, or a two-letter name element (Ақ-, Ер-) */
     if (S->compounds && pieces == 1 && (depth >= 6 || (depth == 4 && name))) {
@@ -364,8 +388,17 @@ static int stem_front(const char *cyr, size_t len, const char *w, size_t n) {
   return front_word(w, n);
 }
 
+/* Is the a at w[i] the vowel of бай or of a final -жан -хан? */
+static int elem_a(const char *w, size_t n, size_t i) {
+  /* i + 1 == n: a stem cut before its ending (-bayev) */
+  if (i >= 1 && w[i - 1] == 'b' && (i + 1 == n || w[i + 1] == 'y' || w[i + 1] == 'i')) return 1;
+  return i >= 2 && i + 2 == n && w[i + 1] == 'n' && w[i - 1] == 'h' &&
+         (w[i - 2] == 'z' || w[i - 2] == 'k');
+}
+
 /* Latin w[0..n) -> Cyrillic by rules; front: the harmony of the word (or
- * of the known stem before it); pv: the letter before (for й and у). */
+ * of the known stem before it), -1 for a Russian word (y before a vowel
+ * is я ю ё е after a consonant too); pv: the letter before (for й and у). */
 static char *rules(const char *w, size_t n, int front, char pv, char *o) {
   for (size_t i = 0; i < n;) {
     char c = w[i], nx = i + 1 < n ? w[i + 1] : 0;
@@ -393,8 +426,13 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
       r = "ч", take = 2;
     else if (c == 't' && nx == 's')
       r = "ц", take = 2;
-    else if (c == 'y' && (nx == 'a' || nx == 'u' || nx == 'o' || nx == 'e') &&
-             (!pv || after_v || nx == 'e')) {
+    else if (c == 'y' && after_v && n - i == 4 && !memcmp(w + i + 1, "uly", 3)) {
+      o = put(o, "йұлы"); /* Sagyrbai-uly, written -bayuly */
+      break;
+    } else if (c == 'y' && (nx == 'a' || nx == 'u' || nx == 'o' || nx == 'e') &&
+               (!pv || after_v || nx == 'e' || nx == 'a' || nx == 'u' || front < 0)) {
+      /* ы is not followed by а у inside a Kazakh word (only at the seam of a
+       * compound, which the lexicon reads): -lyar -ляр */
       r = nx == 'a' ? "я" : nx == 'u' ? "ю" : nx == 'o' ? "ё" : "е";
       take = 2;
     } else if (c == 'n' && nx == 'g' && (i + 2 == n || !lat_vowel(w[i + 2])))
@@ -402,25 +440,26 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
     else if (c == 's' && nx == 's' && pv && lat_vowel(pv))
       r = "с", take = 2;
     else {
-      int back_near = !front;
+      int back_near = front == 0;
       switch (c) {
       case 'a':
-        r = front ? "ә" : "а";
+        /* the name elements бай -жан -хан keep а in a front word (Есенбай) */
+        r = front > 0 && !elem_a(w, n, i) ? "ә" : "а";
         break;
       case 'e':
         r = "е";
         break;
       case 'o':
-        r = front ? "ө" : "о";
+        r = front > 0 ? "ө" : "о";
         break;
       case 'u':
-        r = after_v ? "у" : front ? "ү" : "ұ";
+        r = after_v || front < 0 ? "у" : front ? "ү" : "ұ";
         break;
       case 'i':
-        r = after_v ? "й" : front ? "і" : "и"; /* after a vowel: Aigerim, Zhanbai-uly */
+        r = after_v ? "й" : front > 0 ? "і" : "и"; /* after a vowel: Aigerim, Zhanbai-uly */
         break;
       case 'y':
-        r = after_v ? "й" : "ы"; /* a y after a consonant is ы */
+        r = after_v ? "й" : front > 0 ? "і" : "ы"; /* after a consonant ы, і in a front word */
         break;
       case 'k':
         r = back_near ? "қ" : "к";
@@ -547,20 +586,87 @@ static void recase(char *s, size_t n, int caps) {
   }
 }
 
+/* Does w[0..n) look like a Russian name (a place named in Russian, a
+ * Russian given name)?  Kazakh keeps those in their Russian spelling
+ * (Степногорск, not Степноғорсқ).  Marks: two consonants at the start, я
+ * ю after a consonant (ы before a vowel is only met at the seam of a
+ * compound, which the lexicon reads first), a Russian place or adjective
+ * ending (2: the strongest mark), or a v or f that is not in a surname
+ * ending (-ov -yev -ovich). */
+static int looks_russian(const char *w, size_t n) {
+  static const char *const ends[] = {"sk",   "skiy",  "sky", "skaya", "skoye", "ovka", "evka",
+                                     "grad", "gorod", "pol", "noye",  "naya",  "ovo",  "evo"};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k]);
+    if (n > l + 2 && !memcmp(w + n - l, ends[k], l)) return 2;
+  }
+  /* Kazakh words begin with one consonant at most (zh kh sh ch are one),
+   * and have no я ю after a consonant */
+  if (!lat_vowel(w[0]) && !lat_vowel(w[1]) && w[1] != 'h') return 1;
+  for (size_t i = 1; i + 2 < n; i++)
+    if (w[i] == 'y' && !lat_vowel(w[i - 1]) && (w[i + 1] == 'a' || w[i + 1] == 'u')) return 1;
+  /* -ny after a consonant: a Russian adjective (-ный) */
+  if (n >= 5 && w[n - 1] == 'y' && w[n - 2] == 'n' && !lat_vowel(w[n - 3])) return 1;
+  static const char *const surname[] = {"ova", "eva", "ov", "ev", "ovich", "evich", "ovna", "evna"};
+  size_t stop = n;
+  for (size_t k = 0; k < sizeof surname / sizeof *surname; k++) {
+    size_t l = strlen(surname[k]);
+    if (n > l && !memcmp(w + n - l, surname[k], l) && n - l < stop) stop = n - l;
+  }
+  for (size_t i = 0; i < stop; i++)
+    if (w[i] == 'v' || w[i] == 'f') return 1;
+  return 0;
+}
+
+/* The Kazakh letters of rules()' output o[0..) up to e -> their Russian
+ * spelling (all two-byte letters to two-byte letters), and a final ы -> the
+ * adjective ending -ый, -ий after к г х ж ш ч щ. */
+static char *russian(char *o, char *e) {
+  static const struct {
+    const char *kk, *ru;
+  } fold[] = {{"ә", "а"}, {"ө", "о"}, {"ү", "у"}, {"ұ", "у"},
+              {"і", "и"}, {"қ", "к"}, {"ғ", "г"}, {"ң", "н"}};
+  for (char *p = o; p + 1 < e; p++)
+    for (size_t k = 0; k < sizeof fold / sizeof *fold; k++)
+      if (!memcmp(p, fold[k].kk, 2)) {
+        memcpy(p, fold[k].ru, 2);
+        break;
+      }
+  if (e - o >= 4 && !memcmp(e - 2, "ы", 2)) {
+    static const char *const hush[] = {"к", "г", "х", "ж", "ш", "ч", "щ"};
+    for (size_t k = 0; k < sizeof hush / sizeof *hush; k++)
+      if (!memcmp(e - 4, hush[k], 2)) memcpy(e - 2, "и", 2);
+    e = put(e, "й");
+  }
+  return e;
+}
+
 /* Reads lower-case Latin w[0..n) into o: the lexicon, else (for a word
  * that looks Kazakh) a known stem and the rules, else the rules.  eng: what
  * english() says of the whole word.  Returns the end, or NULL to leave the
  * word as it is. */
-static char *read_latin(const char *w, size_t n, int eng, char *o) {
+static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   search S;
   memset(&S, 0, sizeof S);
   S.lat = w;
   S.n = n;
+  if (ru && !eng && looks_kazakh(w, n)) return russian(o, rules(w, n, -1, 0, o));
   dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
-  if (!S.whole.have) { /* then as a compound, with a fresh budget */
+  /* then as a compound, with a fresh budget; a compound of two name
+   * elements also wins over a common word (Көк+тау, not a verb) */
+  if (!S.whole.have || (!S.whole.names && !eng)) {
     S.visits = 0;
     S.compounds = 1;
     dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+    if (S.pair.have && S.pair.names == 2) S.whole = S.pair;
+  }
+  /* a Russian name the lexicon does not have: as Russian writes it; an
+   * English proper noun only with a Russian place ending, and when
+   * hunspell-ru has that spelling (Semipalatinsk; not David, Florida) */
+  int ru_mark = looks_russian(w, n);
+  if (!S.whole.have && (!eng || (eng == 2 && ru_mark == 2)) && ru_mark && looks_kazakh(w, n)) {
+    char *e = russian(o, rules(w, n, -1, 0, o));
+    if (!eng || russian_name(o, (size_t)(e - o))) return e;
   }
   /* An English word is read only as one word of the lexicon: a common one
    * only as a name of five letters or more, a proper noun of the English
@@ -574,11 +680,12 @@ static char *read_latin(const char *w, size_t n, int eng, char *o) {
   if (!looks_kazakh(w, n)) return NULL;
   /* a surname: its stem, then the Russian ending as written (-ov -yeva) */
   static const char *const ends[][2] = {{"yeva", "ева"}, {"yev", "ев"},  {"eva", "ева"},
-                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"}};
+                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"},
+                                        {"ina", "ина"},  {"in", "ин"}};
   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
     size_t l = strlen(ends[k][0]);
     if (n >= l + 3 && !memcmp(w + n - l, ends[k][0], l)) {
-      char *e = read_latin(w, n - l, 0, o);
+      char *e = read_latin(w, n - l, 0, 0, o);
       if (e) return put(e, ends[k][1]);
       break;
     }
@@ -592,9 +699,14 @@ static char *read_latin(const char *w, size_t n, int eng, char *o) {
   return rules(w, n, front_word(w, n), 0, o);
 }
 
+enum { FORCE = 1, RUSSIAN = 2 };
+
 /* Converts one Latin word s[0..n) (ASCII letters) into o; returns the new
- * end, or NULL to leave the word as it is. */
-static char *word(const unsigned char *s, size_t n, char *o) {
+ * end, or NULL to leave the word as it is.  how: FORCE reads it even if it
+ * is an English word (a part of a hyphenated name whose other part is
+ * Kazakh), RUSSIAN reads it as a Russian name (another part looks
+ * Russian). */
+static char *word(const unsigned char *s, size_t n, int how, char *o) {
   if (n < 3 || n > MAXW || !(s[0] >= 'A' && s[0] <= 'Z')) return NULL;
   char w[MAXW];
   int upper = 0;
@@ -604,24 +716,63 @@ static char *word(const unsigned char *s, size_t n, char *o) {
   }
   if (upper > 1) return NULL; /* acronyms and headlines in caps */
   char *start = o;
-  o = read_latin(w, n, english(w, n), o);
+  o = read_latin(w, n, how & FORCE ? 0 : english(w, n), (how & RUSSIAN) != 0, o);
   /* the output never exceeds KZ_FACTOR_TO_CYR times the input */
   if (!o || (size_t)(o - start) > n * KZ_FACTOR_TO_CYR) return NULL;
   recase(start, (size_t)(o - start), 0);
   return o;
 }
 
+static int ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* A hyphenated name is read as one.  For the group of letter runs joined
+ * by single hyphens from s[i]: -1 when a part is a lower-case English word
+ * (Pre-election, Soviet-era: English compounds) or a capitalised part
+ * cannot be read at all, which leaves the group alone; else FORCE when a
+ * part is Kazakh, so that its English-looking parts are read too, and
+ * RUSSIAN when a part looks Russian, so that all are (Ust-Kamenogorsk).
+ * *end: the group's end. */
+static int hyphen_group(const unsigned char *s, size_t n, size_t i, size_t *end) {
+  int how = 0, parts = 0, english_part = 0, unread = 0;
+  char scratch[MAXW * KZ_FACTOR_TO_CYR];
+  for (;;) {
+    size_t j = i;
+    while (j < n && ascii_letter(s[j]))
+      j++;
+    parts++;
+    int cap = s[i] >= 'A' && s[i] <= 'Z';
+    if (j - i <= MAXW) {
+      char w[MAXW];
+      for (size_t k = i; k < j; k++)
+        w[k - i] = (char)(s[k] | 0x20);
+      if (!cap && english(w, j - i)) english_part = 1;
+      if (cap && looks_russian(w, j - i)) how |= RUSSIAN;
+    }
+    if (word(s + i, j - i, 0, scratch)) how |= FORCE;
+    if (cap && !word(s + i, j - i, FORCE, scratch)) unread = 1;
+    *end = j;
+    if (j + 1 < n && s[j] == '-' && ascii_letter(s[j + 1]) && parts < 8)
+      i = j + 1;
+    else
+      break;
+  }
+  if (parts == 1) return 0;
+  return english_part || unread ? -1 : how & FORCE ? how : 0;
+}
+
 size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
-  size_t i = 0;
+  size_t i = 0, group_end = 0;
+  int group = 0;
   while (i < n) {
     size_t j = i;
-    while (j < n && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+    while (j < n && ascii_letter(s[j]))
       j++;
     /* a run of ASCII letters that no other letter touches */
     int alone = j > i && (j == n || s[j] < 0x80) && (i == 0 || s[i - 1] < 0x80);
+    if (alone && i >= group_end) group = hyphen_group(s, n, i, &group_end);
     size_t d0 = (size_t)(o - out);
-    char *e = alone ? word(s + i, j - i, o) : NULL;
+    char *e = alone && group >= 0 ? word(s + i, j - i, group, o) : NULL;
     if (e) {
       o = e;
       if (sv) kz_span_add(sv, i, j, d0, (size_t)(o - out), 0);

@@ -16,7 +16,7 @@ T = TypeVar("T", str, bytes)
 def name_key(text: T, invalid: Optional[str] = "strict") -> T:
     """The name key of `text` (one name, of one or more parts): Бейбіт
     Есенов, Beibit Yesenov, Бейбит Есенов and Yesenov Beibit all give
-    "esenof peipit".  A phonetic skeleton in lower-case ASCII, not a
+    "esenif peipit".  A phonetic skeleton in lower-case ASCII, not a
     transliteration (docs/names.md).  str in, str out; bytes in, bytes out."""
     t = _lib.encode(text, invalid, "name_key")
     out = _lib.call_alloc(lib.kztext_name_key_alloc, t.data, t.flags, what="name_key")
