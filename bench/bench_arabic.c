@@ -4,18 +4,9 @@
  *   >= 200 MB/s), and Cyrillic -> Arabic for scale, in the same run.
  * Sizes are input bytes of UTF-8. */
 #include "bench.h"
+#include "bench_translit.h"
 
 #include <kztext.h>
-
-static size_t run_kz(const char *src, size_t len, kztext_scheme from, kztext_scheme to, char *dst,
-                     size_t cap) {
-  size_t n = 0;
-  if (kztext_translit(src, len, from, to, 0, dst, cap, &n, NULL) != KZTEXT_OK) {
-    fprintf(stderr, "kztext_translit failed\n");
-    exit(1);
-  }
-  return n;
-}
 
 int main(int argc, char **argv) {
   corpus c;

@@ -6,21 +6,12 @@
  * ICU is timed as a caller would use it on UTF-8, a paragraph (line) at a
  * time as uconv -x does: u_strFromUTF8, utrans_transUChars, u_strToUTF8.
  * Sizes are input bytes of UTF-8. */
+#include "bench_translit.h"
 #include "bench.h"
 
 #include <kztext.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
-
-static size_t run_kz(const char *src, size_t len, kztext_scheme from, kztext_scheme to, char *dst,
-                     size_t cap) {
-  size_t n = 0;
-  if (kztext_translit(src, len, from, to, 0, dst, cap, &n, NULL) != KZTEXT_OK) {
-    fprintf(stderr, "kztext_translit failed\n");
-    exit(1);
-  }
-  return n;
-}
 
 int main(int argc, char **argv) {
   corpus c;

@@ -28,8 +28,8 @@ import unicodedata
 ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ROOT)
 ROOT = os.path.dirname(ROOT)
-OUT = os.path.join(ROOT, "src", "gen", "arabic_lexicon.inc")
 import gen_translit_lexicon as G  # noqa: E402  (stem lists, suffixes, trie writer)
+import genlib  # noqa: E402
 
 HAMZA = "\u0674\u0621"
 # The letters a key is made of, one byte each (1, 2, ...): the Kazakh
@@ -196,15 +196,7 @@ def main():
     w("/* %d entries, %d whole-word only */" % (len(ent), sum(1 for v in ent.values() if v[1])))
     G.emit_trie(w, "kz_arab_lex", ent, depth_first=True)
     text = "\n".join(out) + "\n"
-    if a.check:
-        with open(OUT, encoding="utf-8") as f:
-            if f.read() != text:
-                print("src/gen/arabic_lexicon.inc is stale: run tools/gen_arabic_lexicon.py",
-                      file=sys.stderr)
-                return 1
-        return 0
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
+    genlib.finish("src/gen/arabic_lexicon.inc", text, a.check)
     return 0
 
 

@@ -19,8 +19,9 @@ import os
 import re
 import sys
 
+import genlib
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "src", "gen", "translit_lexicon.inc")
 RULES = None  # the rules-only converter, set in main()
 CYR = re.compile("^[аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя-]+$")
 
@@ -335,15 +336,7 @@ def main():
                                                       sum(1 for v in ent.values() if v[1])))
         emit_trie(w, name, ent)
     text = "\n".join(out) + "\n"
-    if a.check:
-        with open(OUT, encoding="utf-8") as f:
-            if f.read() != text:
-                print("src/gen/translit_lexicon.inc is stale: run tools/gen_translit_lexicon.py",
-                      file=sys.stderr)
-                return 1
-        return 0
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
+    genlib.finish("src/gen/translit_lexicon.inc", text, a.check)
     return 0
 
 
