@@ -37,7 +37,9 @@ typedef enum kztext_variant {
   KZTEXT_VARIANT_NONE = 0,      /**< not Latin-script Kazakh */
   KZTEXT_VARIANT_LATIN2021 = 1, /**< "latin2021": ä ğ ı ñ ö ş ū ü (2021) */
   KZTEXT_VARIANT_LATIN2018 = 2, /**< "latin2018": á ǵ ı ń ó ú ý, sh ch (Decree 637) */
-  KZTEXT_VARIANT_LATIN2017 = 3  /**< "latin2017": apostrophes a' g' n' (Decree 569) */
+  KZTEXT_VARIANT_LATIN2017 = 3, /**< "latin2017": apostrophes a' g' n' (Decree 569) */
+  KZTEXT_VARIANT_MEDIAWIKI = 4  /**< "mediawiki": Wikipedia's kk-latn converter, ï for и, w for у
+                                     (since 0.3) */
 } kztext_variant;
 
 /**

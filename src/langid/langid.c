@@ -903,6 +903,41 @@ static int rule_other_latin_letters(const scan_out *o, size_t n_lat) {
   return other >= 2 && other * 25 >= n_lat;
 }
 
+/* Does s hold the letters of the MediaWiki kk-latn scheme (langid.h)?
+ * Precomposed letters: the models read NFC text too. */
+static int mediawiki_text(const unsigned char *s, size_t n) {
+  size_t idia = 0, w = 0, umacron = 0, acute = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if ((c | 0x20) == 'w') {
+      w++;
+    } else if (c >= 0xC3 && c <= 0xC7 && i + 1 < n) {
+      unsigned t = (unsigned)c << 8 | s[i + 1];
+      switch (t | 0x20 * (c == 0xC3)) { /* Latin-1's capitals are the small letters - 0x20 */
+      case 0xC3AF:
+        idia++;
+        break; /* ï */
+      case 0xC5AB:
+      case 0xC5AA:
+        umacron++;
+        break; /* ū Ū */
+      case 0xC3A1:
+      case 0xC3B3:
+      case 0xC3BA:
+      case 0xC584:
+      case 0xC583:
+      case 0xC7B5:
+      case 0xC7B4:
+        acute++;
+        break; /* á ó ú ń ǵ */
+      default:
+        break;
+      }
+    }
+  }
+  return kz_mediawiki_letters(idia, w, umacron, acute);
+}
+
 /* latin_alphabet: the alphabet of Latin-script Kazakh, from a second pass
  * with the three alphabets' models.  2021 needs one of its own letters
  * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı, or plain
@@ -925,6 +960,7 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
   *variant = bk == L21   ? KZTEXT_VARIANT_LATIN2021
              : bk == L18 ? KZTEXT_VARIANT_LATIN2018
                          : KZTEXT_VARIANT_LATIN2017;
+  if (mediawiki_text(s, len)) *variant = KZTEXT_VARIANT_MEDIAWIKI;
   return KZTEXT_OK;
 }
 
@@ -1044,6 +1080,6 @@ const char *kztext_lang_name(kztext_lang lang) {
 }
 
 const char *kztext_variant_name(kztext_variant v) {
-  static const char *const names[] = {"", "latin2021", "latin2018", "latin2017"};
+  static const char *const names[] = {"", "latin2021", "latin2018", "latin2017", "mediawiki"};
   return (unsigned)v < sizeof names / sizeof *names ? names[v] : NULL;
 }

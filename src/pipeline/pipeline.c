@@ -117,6 +117,7 @@ static kztext_scheme source_scheme(const kztext_detect_result *r) {
   case KZTEXT_SCRIPT_LATN:
     return r->variant == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
            : r->variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+           : r->variant == KZTEXT_VARIANT_MEDIAWIKI ? KZTEXT_SCHEME_MEDIAWIKI
                                                     : KZTEXT_SCHEME_LATIN2021;
   default:
     return KZTEXT_SCHEME_AUTO;

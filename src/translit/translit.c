@@ -315,20 +315,26 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
   *out = kc;
 }
 
-/* The MediaWiki kk-latn scheme (Wikipedia's converter) writes и ï, which
- * no official alphabet has (its ç for ч is also a 2021 writer's habit), ұ u
- * (2021: ū) and of 2018's acute letters only ý (its й).  2017 is not ruled
- * out: apostrophes after letters are common in any text. */
-static int not_mediawiki(const counts *k) { return k->umacron || k->s18 != k->y18; }
-/* ï with w (у, frequent in Kazakh, never written so by 2021 or 2018): a
- * name like Haïti alone does not make a 2021 line MediaWiki */
-static int mediawiki_letters(const counts *k) { return k->mw && k->w && !not_mediawiki(k); }
+/* The MediaWiki kk-latn scheme's letters (langid.h); its ç for ч is also a
+ * 2021 writer's habit, and 2017 is not ruled out: apostrophes after letters
+ * are common in any text. */
+static int not_mediawiki(const counts *k) { return kz_not_mediawiki(k->umacron, k->s18 - k->y18); }
+static int mediawiki_letters(const counts *k) {
+  return kz_mediawiki_letters(k->mw, k->w, k->umacron, k->s18 - k->y18);
+}
 
 static kztext_scheme latin_alphabet(const counts *k) {
   if (mediawiki_letters(k)) return KZTEXT_SCHEME_MEDIAWIKI;
   if (k->s18 > k->s21 && k->s18 >= k->s17) return KZTEXT_SCHEME_LATIN2018;
   if (k->s17 > k->s21 && k->s17 > k->s18) return KZTEXT_SCHEME_LATIN2017;
   return KZTEXT_SCHEME_LATIN2021;
+}
+
+static kztext_scheme scheme_of_variant(kztext_variant v) {
+  return v == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
+         : v == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
+         : v == KZTEXT_VARIANT_MEDIAWIKI ? KZTEXT_SCHEME_MEDIAWIKI
+                                         : KZTEXT_SCHEME_LATIN2021;
 }
 
 kztext_scheme kztext_translit_detect(const char *src, size_t len) {
@@ -345,10 +351,7 @@ kztext_scheme kztext_translit_detect(const char *src, size_t len) {
   if (kztext_detect(src, len, KZTEXT_DETECT_NO_MIXED | KZTEXT_INVALID_REPLACE, &r, NULL) ==
           KZTEXT_OK &&
       r.lang == KZTEXT_LANG_KK && r.variant != KZTEXT_VARIANT_NONE)
-    return mediawiki_letters(&k)                   ? KZTEXT_SCHEME_MEDIAWIKI
-           : r.variant == KZTEXT_VARIANT_LATIN2018 ? KZTEXT_SCHEME_LATIN2018
-           : r.variant == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
-                                                   : KZTEXT_SCHEME_LATIN2021;
+    return scheme_of_variant(r.variant);
   return latin_alphabet(&k);
 }
 
@@ -465,12 +468,6 @@ static int script_of(uint32_t c) {
 #define AUTO_SURE 0.9
 #define AUTO_LINE_LETTERS 40
 
-static kztext_scheme scheme_of_variant(kztext_variant v) {
-  return v == KZTEXT_VARIANT_LATIN2018   ? KZTEXT_SCHEME_LATIN2018
-         : v == KZTEXT_VARIANT_LATIN2017 ? KZTEXT_SCHEME_LATIN2017
-                                         : KZTEXT_SCHEME_LATIN2021;
-}
-
 /* The document's verdict: detect over its first MiB (cut at a line end),
  * asked only when no line was long enough to be sure of. */
 typedef struct doc_verdict {
@@ -562,7 +559,8 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
                 marked && !mediawiki_letters(&k), &r, NULL) != KZTEXT_OK)
     return;
   if (r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN && marked)
-    li->kk_variant = mediawiki_letters(&k) ? KZTEXT_SCHEME_MEDIAWIKI : scheme_of_variant(r.variant);
+    li->kk_variant = mediawiki_letters(&k) ? KZTEXT_SCHEME_MEDIAWIKI /* no second pass asked */
+                                           : scheme_of_variant(r.variant);
   li->own = LINE_WEAK;
   if (r.script == KZTEXT_SCRIPT_LATN && r.confidence >= AUTO_SURE &&
       r.letters >= AUTO_LINE_LETTERS) {

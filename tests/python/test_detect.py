@@ -15,6 +15,7 @@ class Detect(unittest.TestCase):
             ("Men kıtap oqyğandy jaqsy köremın.", "kk", "Latn", "latin2021"),
             ("Men kitap oqyǵandy jaqsy kóremin.", "kk", "Latn", "latin2018"),
             ("Men kitap oqyg'andy jaqsy ko'remin.", "kk", "Latn", "latin2017"),
+            ("Balalar awılda kïno körip, üýge qaýttı.", "kk", "Latn", "mediawiki"),
             ("بىز ەرتەڭ الماتىعا بارامىز.", "kk", "Arab", None),
             ("12345", "und", "Zyyy", None),
         ]

@@ -31,10 +31,10 @@ static const char *encoding_name(int v) { return kztext_encoding_name((kztext_en
 static void unknown_names(void) {
   names_rule("lang_name", lang_name, KZTEXT_LANG_UND, KZTEXT_LANG_EN + 1);
   /* variant NONE is named "" (no alphabet), a name, not a placeholder */
-  for (int v = 1; v <= KZTEXT_VARIANT_LATIN2017; v++)
+  for (int v = 1; v <= KZTEXT_VARIANT_MEDIAWIKI; v++)
     CHECK(*variant_name(v), "variant %d", v);
   CHECK(variant_name(0) && !*variant_name(0), "variant none is \"\"");
-  CHECK(!variant_name(KZTEXT_VARIANT_LATIN2017 + 1) && !variant_name(-1), "variant unknown NULL");
+  CHECK(!variant_name(KZTEXT_VARIANT_MEDIAWIKI + 1) && !variant_name(-1), "variant unknown NULL");
   names_rule("script_name", script_name, KZTEXT_SCRIPT_COMMON, KZTEXT_SCRIPT_OTHER + 1);
   names_rule("script_class_name", class_name, KZTEXT_SC_OTHER, KZTEXT_SC_HAN + 1);
   names_rule("scheme_name", scheme_name, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC_RU + 1);

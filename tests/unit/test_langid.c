@@ -70,6 +70,11 @@ static const lid_case cases[] = {
      0},
     {"Men kitap oqyg'andy jaqsy ko'remin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2017, 0},
+    /* Wikipedia's converter: ï for и with w for у; ï alone (a name) is not it */
+    {"Balalar aw\xc4\xb1lda k\xc3\xafno k\xc3\xb6rip, \xc3\xbc\xc3\xbdge qa\xc3\xbdtt\xc4\xb1.",
+     KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_MEDIAWIKI, 0},
+    {"Ha\xc3\xafti turaly maqala: qalada adamdar k\xc3\xb6p.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2021, 0},
     /* Kazakh in Arabic script. */
     {"\xd8\xa8\xd9\x89\xd8\xb2 \xdb\x95\xd8\xb1\xd8\xaa\xdb\x95\xda\xad "
      "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaa\xd9\x89\xd8\xb9\xd8\xa7 "
