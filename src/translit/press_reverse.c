@@ -619,8 +619,9 @@ static int looks_russian(const char *w, size_t n) {
 }
 
 /* The Kazakh letters of rules()' output o[0..) up to e -> their Russian
- * spelling (all two-byte letters to two-byte letters), and a final ы -> the
- * adjective ending -ый, -ий after к г х ж ш ч щ. */
+ * spelling (all two-byte letters to two-byte letters), the soft signs
+ * below, and a final ы -> the adjective ending -ый, -ий after к г х ж ш ч
+ * щ. */
 static char *russian(char *o, char *e) {
   static const struct {
     const char *kk, *ru;
@@ -632,6 +633,16 @@ static char *russian(char *o, char *e) {
         memcpy(p, fold[k].ru, 2);
         break;
       }
+  /* the soft sign Russian writes and Latin drops: л before -ск (Уральск,
+   * -льский), and the toponym element Усть- (a word of its own, before a
+   * hyphen) */
+  for (char *p = o; p + 6 <= e; p += 2)
+    if (!memcmp(p, "лск", 6)) {
+      memmove(p + 4, p + 2, (size_t)(e - p - 2));
+      memcpy(p + 2, "ь", 2);
+      e += 2;
+    }
+  if (e - o == 6 && !memcmp(o, "уст", 6)) e = put(e, "ь");
   if (e - o >= 4 && !memcmp(e - 2, "ы", 2)) {
     static const char *const hush[] = {"к", "г", "х", "ж", "ш", "ч", "щ"};
     for (size_t k = 0; k < sizeof hush / sizeof *hush; k++)
@@ -639,6 +650,24 @@ static char *russian(char *o, char *e) {
     e = put(e, "й");
   }
   return e;
+}
+
+static char *read_latin(const char *w, size_t n, int eng, int ru, char *o);
+
+/* A surname: its stem read, then the Russian ending as written (-ov
+ * -yeva); NULL when w has no such ending or its stem cannot be read. */
+static char *surname(const char *w, size_t n, char *o) {
+  static const char *const ends[][2] = {{"yeva", "ева"}, {"yev", "ев"},  {"eva", "ева"},
+                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"},
+                                        {"ina", "ина"},  {"in", "ин"}};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k][0]);
+    if (n >= l + 3 && !memcmp(w + n - l, ends[k][0], l)) {
+      char *e = read_latin(w, n - l, 0, 0, o);
+      return e ? put(e, ends[k][1]) : NULL;
+    }
+  }
+  return NULL;
 }
 
 /* Reads lower-case Latin w[0..n) into o: the lexicon, else (for a word
@@ -674,22 +703,17 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   if (eng && !(S.whole.have && S.whole.pieces == 1 && (eng == 2 || (S.whole.names && n >= 5))))
     return NULL;
   if (S.whole.have) {
+    /* a word the lexicon has only as a common word, with a surname's
+     * ending, is the surname (Kazakh common words end so only when
+     * inflected: кәрің against Karin, Қарин) */
+    char *e = S.whole.names ? NULL : surname(w, n, o);
+    if (e) return e;
     memcpy(o, S.whole.cyr, S.whole.len);
     return o + S.whole.len;
   }
   if (!looks_kazakh(w, n)) return NULL;
-  /* a surname: its stem, then the Russian ending as written (-ov -yeva) */
-  static const char *const ends[][2] = {{"yeva", "ева"}, {"yev", "ев"},  {"eva", "ева"},
-                                        {"ev", "ев"},    {"ova", "ова"}, {"ov", "ов"},
-                                        {"ina", "ина"},  {"in", "ин"}};
-  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-    size_t l = strlen(ends[k][0]);
-    if (n >= l + 3 && !memcmp(w + n - l, ends[k][0], l)) {
-      char *e = read_latin(w, n - l, 0, 0, o);
-      if (e) return put(e, ends[k][1]);
-      break;
-    }
-  }
+  char *e = surname(w, n, o);
+  if (e) return e;
   if (S.stem.have && S.stem.pos * 2 >= n) {
     memcpy(o, S.stem.cyr, S.stem.len);
     o += S.stem.len;

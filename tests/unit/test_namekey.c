@@ -115,17 +115,19 @@ static void schemes(void) {
   tl("press", "cyrillic-ru", "Galymzhan Tazhibayev", "Галымжан Тажибаев");
   /* Russian place names keep their Russian spelling; a hyphenated name is
    * read as one, an English compound not at all */
-  tl("press", "cyrillic", "Stepnogorsk, Shchuchinsk, Zarechny, Ust-Kamenogorsk",
-     "Степногорск, Щучинск, Заречный, Уст-Каменогорск");
+  tl("press", "cyrillic", "Stepnogorsk, Shchuchinsk, Zarechny, Ust-Kamenogorsk, Uralsk",
+     "Степногорск, Щучинск, Заречный, Усть-Каменогорск, Уральск");
   tl("press", "cyrillic", "Bet, Bes-Bet, Pre-election, Soviet-era",
      "Bet, Бес-Бет, Pre-election, Soviet-era");
   /* English proper nouns: a Russian place in hunspell-ru only */
   tl("press", "cyrillic", "Semipalatinsk, David, Florida", "Семипалатинск, David, Florida");
   /* place names: compounds of name elements, over a common word */
   tl("press", "cyrillic", "Kokterek, Karabulak, Saryozek", "Көктерек, Қарабұлақ, Сарыөзек");
-  /* бай keeps а in a front word; -in surnames; Russian names (я after a consonant) */
-  tl("press", "cyrillic", "Yermek Kosherbayev, Marat Tazhin, Kurmangazy Sagyrbayuly, Sklyar",
-     "Ермек Көшербаев, Марат Тажин, Құрманғазы Сағырбайұлы, Скляр");
+  /* бай keeps а in a front word; -in surnames, also where the whole word is
+   * an inflected common word (қосын); Russian names (я after a consonant) */
+  tl("press", "cyrillic",
+     "Yermek Kosherbayev, Marat Tazhin, Nurlan Kosin, Kurmangazy Sagyrbayuly, Sklyar",
+     "Ермек Көшербаев, Марат Тажин, Нұрлан Қосин, Құрманғазы Сағырбайұлы, Скляр");
 }
 
 int main(void) {
