@@ -302,7 +302,11 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
       }
       return;
     }
-    if (pieces == 1 && depth >= 6 && pos >= 3 && !cost)
+    /* a known stem before an unknown rest; not one that ends in ң spelled
+     * ng before a vowel, which is н|г there (Zhangeldin: Жангелдин) */
+    int ng_vowel = clen >= 2 && !memcmp(S->cur + clen - 2, "ң", 2) && pos < S->n &&
+                   S->lat[pos - 1] == 'g' && lat_vowel(S->lat[pos]);
+    if (pieces == 1 && depth >= 6 && pos >= 3 && !cost && !ng_vowel)
       offer(&S->stem, S->cur, clen, pos, rank(S->cur, clen, 0, cost, name), name, 1);
     /* a compound: three letters or more, or a two-letter name element (Ақ-, Ер-) */
     if (S->compounds && pieces == 1 && (depth >= 6 || (depth == 4 && name))) {
@@ -341,6 +345,11 @@ static char *put(char *o, const char *s) {
  * none of o u or y (ы), or more front than back vowels. */
 static int front_word(const char *w, size_t n) {
   int f = 0, b = 0;
+  /* a patronymic ending is a word of its own (Әбікеш+ұлы) */
+  if (n > 6 && !memcmp(w + n - 3, "uly", 3))
+    n -= 3;
+  else if (n > 7 && (!memcmp(w + n - 4, "kyzy", 4) || !memcmp(w + n - 4, "qyzy", 4)))
+    n -= 4;
   for (size_t i = 0; i < n; i++) {
     char c = w[i], p = i ? w[i - 1] : 0;
     if (c == 'e' && p != 'y')
@@ -404,7 +413,8 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
     char c = w[i], nx = i + 1 < n ? w[i + 1] : 0;
     const char *r = NULL;
     size_t take = 1;
-    int after_v = pv && lat_vowel(pv);
+    /* the second y of yy is ы і, not another й (Қайыр, Kayyr) */
+    int after_v = pv && lat_vowel(pv) && !(c == 'y' && pv == 'y');
     /* the patronymic endings are words of their own: -ұлы, -қызы */
     if (n - i == 3 && !memcmp(w + i, "uly", 3)) {
       o = put(o, "ұлы");
@@ -461,14 +471,14 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
       case 'y':
         r = after_v ? "й" : front > 0 ? "і" : "ы"; /* after a consonant ы, і in a front word */
         break;
-      case 'k':
-        r = back_near ? "қ" : "к";
+      case 'k': /* к г, not қ ғ, before е, even in a back word (Құдайберген) */
+        r = back_near && nx != 'e' ? "қ" : "к";
         break;
       case 'q':
         r = "қ";
         break;
       case 'g':
-        r = back_near ? "ғ" : "г";
+        r = back_near && nx != 'e' ? "ғ" : "г";
         break;
       case 'b':
         r = "б";
@@ -664,7 +674,11 @@ static char *surname(const char *w, size_t n, char *o) {
     size_t l = strlen(ends[k][0]);
     if (n >= l + 3 && !memcmp(w + n - l, ends[k][0], l)) {
       char *e = read_latin(w, n - l, 0, 0, o);
-      return e ? put(e, ends[k][1]) : NULL;
+      if (!e) return NULL;
+      /* -ayev is a name in -ай with -ев (Бекетай: Бекетаев): а, also in a
+       * front word */
+      if (ends[k][0][0] == 'y' && e - o >= 2 && !memcmp(e - 2, "ә", 2)) memcpy(e - 2, "а", 2);
+      return put(e, ends[k][1]);
     }
   }
   return NULL;
@@ -703,11 +717,6 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   if (eng && !(S.whole.have && S.whole.pieces == 1 && (eng == 2 || (S.whole.names && n >= 5))))
     return NULL;
   if (S.whole.have) {
-    /* a word the lexicon has only as a common word, with a surname's
-     * ending, is the surname (Kazakh common words end so only when
-     * inflected: кәрің against Karin, Қарин) */
-    char *e = S.whole.names ? NULL : surname(w, n, o);
-    if (e) return e;
     memcpy(o, S.whole.cyr, S.whole.len);
     return o + S.whole.len;
   }
@@ -721,6 +730,17 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
     return rules(w + S.stem.pos, n - S.stem.pos, front, w[S.stem.pos - 1], o);
   }
   return rules(w, n, front_word(w, n), 0, o);
+}
+
+/* A Russian patronymic (-ovich -yevna ...): Kazakh writes it, and the name
+ * it is made of, the Russian way (Тукенович, not Тұкенович). */
+static int russian_patronymic(const char *w, size_t n) {
+  static const char *const ends[] = {"ovich", "evich", "ovna", "evna"};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k]);
+    if (n >= l + 2 && !memcmp(w + n - l, ends[k], l)) return 1;
+  }
+  return 0;
 }
 
 enum { FORCE = 1, RUSSIAN = 2 };
@@ -740,7 +760,8 @@ static char *word(const unsigned char *s, size_t n, int how, char *o) {
   }
   if (upper > 1) return NULL; /* acronyms and headlines in caps */
   char *start = o;
-  o = read_latin(w, n, how & FORCE ? 0 : english(w, n), (how & RUSSIAN) != 0, o);
+  o = read_latin(w, n, how & FORCE ? 0 : english(w, n), (how & RUSSIAN) || russian_patronymic(w, n),
+                 o);
   /* the output never exceeds KZ_FACTOR_TO_CYR times the input */
   if (!o || (size_t)(o - start) > n * KZ_FACTOR_TO_CYR) return NULL;
   recase(start, (size_t)(o - start), 0);

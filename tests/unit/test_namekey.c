@@ -123,11 +123,16 @@ static void schemes(void) {
   tl("press", "cyrillic", "Semipalatinsk, David, Florida", "Семипалатинск, David, Florida");
   /* place names: compounds of name elements, over a common word */
   tl("press", "cyrillic", "Kokterek, Karabulak, Saryozek", "Көктерек, Қарабұлақ, Сарыөзек");
-  /* бай keeps а in a front word; -in surnames, also where the whole word is
-   * an inflected common word (қосын); Russian names (я after a consonant) */
-  tl("press", "cyrillic",
-     "Yermek Kosherbayev, Marat Tazhin, Nurlan Kosin, Kurmangazy Sagyrbayuly, Sklyar",
-     "Ермек Көшербаев, Марат Тажин, Нұрлан Қосин, Құрманғазы Сағырбайұлы, Скляр");
+  /* к г before е in a back word; -ayev is -ай with -ев, а in a front word too */
+  tl("press", "cyrillic", "Kuanysh Zhangeldin, Serik Bekmetayev",
+     "Қуаныш Жангелдин, Серік Бекметаев");
+  /* Russian patronymics the Russian way; yy after a vowel is йы; a
+   * patronymic ending keeps out of the name's harmony */
+  tl("press", "cyrillic", "Aibek Serikovich, Dana Kairatovna, Nurayym, Serik Abitkeshuly",
+     "Айбек Серикович, Дана Кайратовна, Нұрайым, Серік Әбіткешұлы");
+  /* бай keeps а in a front word; -in surnames; Russian names (я after a consonant) */
+  tl("press", "cyrillic", "Yermek Kosherbayev, Marat Tazhin, Kurmangazy Sagyrbayuly, Sklyar",
+     "Ермек Көшербаев, Марат Тажин, Құрманғазы Сағырбайұлы, Скляр");
 }
 
 int main(void) {
