@@ -397,24 +397,29 @@ static int stem_front(const char *cyr, size_t len, const char *w, size_t n) {
   return front_word(w, n);
 }
 
-/* Is the a at w[i] the vowel of бай or of a final -жан -хан? */
+/* Is the a at w[i] the vowel of бай, of a final -жан -хан, or of a final
+ * -стан (the land of: Өзбекстан)? */
 static int elem_a(const char *w, size_t n, size_t i) {
   /* i + 1 == n: a stem cut before its ending (-bayev) */
   if (i >= 1 && w[i - 1] == 'b' && (i + 1 == n || w[i + 1] == 'y' || w[i + 1] == 'i')) return 1;
+  if (i >= 2 && i + 2 == n && !memcmp(w + i - 2, "stan", 4)) return 1;
   return i >= 2 && i + 2 == n && w[i + 1] == 'n' && w[i - 1] == 'h' &&
          (w[i - 2] == 'z' || w[i - 2] == 'k');
 }
 
-/* Latin w[0..n) -> Cyrillic by rules; front: the harmony of the word (or
- * of the known stem before it), -1 for a Russian word (y before a vowel
- * is я ю ё е after a consonant too); pv: the letter before (for й and у). */
-static char *rules(const char *w, size_t n, int front, char pv, char *o) {
-  for (size_t i = 0; i < n;) {
+/* Latin w[at..n) -> Cyrillic by rules (w[0..at): a known stem, already
+ * read); front: the harmony of the word (or of the stem), -1 for a Russian
+ * word (y before a vowel is я ю ё е after a consonant too). */
+static char *rules(const char *w, size_t n, int front, size_t at, char *o) {
+  char pv = at ? w[at - 1] : 0; /* the letter before (for й and у) */
+  for (size_t i = at; i < n;) {
     char c = w[i], nx = i + 1 < n ? w[i + 1] : 0;
     const char *r = NULL;
     size_t take = 1;
-    /* the second y of yy is ы і, not another й (Қайыр, Kayyr) */
-    int after_v = pv && lat_vowel(pv) && !(c == 'y' && pv == 'y');
+    /* after a vowel, y is й; but not after the й of yy (Kayyr: Қайыр) nor
+     * after the у of a vowel + u (Zholdauy: Жолдауы) */
+    int glide = i >= 2 && (pv == 'y' || pv == 'u') && lat_vowel(w[i - 2]);
+    int after_v = pv && lat_vowel(pv) && !(c == 'y' && (pv == 'y' || glide));
     /* the patronymic endings are words of their own: -ұлы, -қызы */
     if (n - i == 3 && !memcmp(w + i, "uly", 3)) {
       o = put(o, "ұлы");
@@ -471,14 +476,14 @@ static char *rules(const char *w, size_t n, int front, char pv, char *o) {
       case 'y':
         r = after_v ? "й" : front > 0 ? "і" : "ы"; /* after a consonant ы, і in a front word */
         break;
-      case 'k': /* к г, not қ ғ, before е, even in a back word (Құдайберген) */
-        r = back_near && nx != 'e' ? "қ" : "к";
+      case 'k': /* к г, not қ ғ, beside е, even in a back word (Құдайберген, Мұсабек) */
+        r = back_near && nx != 'e' && pv != 'e' ? "қ" : "к";
         break;
       case 'q':
         r = "қ";
         break;
       case 'g':
-        r = back_near && nx != 'e' ? "ғ" : "г";
+        r = back_near && nx != 'e' && pv != 'e' ? "ғ" : "г";
         break;
       case 'b':
         r = "б";
@@ -727,7 +732,7 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
     memcpy(o, S.stem.cyr, S.stem.len);
     o += S.stem.len;
     int front = stem_front(S.stem.cyr, S.stem.len, w, S.stem.pos);
-    return rules(w + S.stem.pos, n - S.stem.pos, front, w[S.stem.pos - 1], o);
+    return rules(w, n, front, S.stem.pos, o);
   }
   return rules(w, n, front_word(w, n), 0, o);
 }

@@ -130,6 +130,8 @@ static void schemes(void) {
    * patronymic ending keeps out of the name's harmony */
   tl("press", "cyrillic", "Aibek Serikovich, Dana Kairatovna, Nurayym, Serik Abitkeshuly",
      "Айбек Серикович, Дана Кайратовна, Нұрайым, Серік Әбіткешұлы");
+  /* к г beside е; ы after the у of au; -стан keeps а */
+  tl("press", "cyrillic", "Sapabekuly, Zholdauy, Tazhikstan", "Сапабекұлы, Жолдауы, Тәжікстан");
   /* бай keeps а in a front word; -in surnames; Russian names (я after a consonant) */
   tl("press", "cyrillic", "Yermek Kosherbayev, Marat Tazhin, Kurmangazy Sagyrbayuly, Sklyar",
      "Ермек Көшербаев, Марат Тажин, Құрманғазы Сағырбайұлы, Скляр");
