@@ -563,21 +563,22 @@ cyr_blocks_avx512(const unsigned char *s, size_t n, size_t i, char **op, const u
  * letters and the common punctuation of U+2000..U+207F and U+2100..U+214F
  * (all NFC_QC=Yes with combining class 0, so any sequence of them is NFC);
  * on anything else it gives up ((size_t)-1) and the caller takes the general
- * route: validate, normalize if needed, convert. */
+ * route: validate, normalize if needed, convert.  wide = 0 keeps to the
+ * SSE2 loops even where AVX-512 is there (the tests compare both). */
 #if defined(__GNUC__)
 /* A fixed alignment keeps the loop's speed from moving (by ~12% either way)
  * whenever code linked before it changes size. */
 __attribute__((aligned(64)))
 #endif
 size_t
-kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+kz_tl_cyr_fast_simd(const unsigned char *s, size_t n, kztext_scheme to, char *out, int wide) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
   /* the packed table, except for 2018, which looks at whole loanwords */
   const uint64_t *P = to == KZTEXT_SCHEME_LATIN2018 ? NULL : kz_fwd_packed[to];
   const uint8_t *PL = kz_fwd_plen[to];
 #ifdef KZ_CYR_AVX512
   const uint8_t *B = NULL;
-  if (P) {
+  if (P && wide) {
     __builtin_cpu_init(); /* cheap once done; a caller may run before constructors */
     if (__builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512bw") &&
         __builtin_cpu_supports("bmi2"))
@@ -798,6 +799,10 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
     ok_until = b;
   }
   return (size_t)(o - out);
+}
+
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+  return kz_tl_cyr_fast_simd(s, n, to, out, 1);
 }
 
 size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
