@@ -178,6 +178,28 @@ def main():
         for i in range(0, len(lens), 16):
             w("  " + ", ".join(str(x) for x in lens[i:i + 16]) + ",")
         w("};")
+    # The same again as bytes for the 64-byte loop (AVX-512): a letter whose
+    # output is at most two bytes fits where its two input bytes were.
+    # [cp - 0x400]: the first output byte, 0xFF for none, 0 for a letter
+    # that leaves that loop; [256 + cp - 0x400]: the second byte or 0.
+    for sc in LATIN_SCHEMES:
+        w("static const uint8_t kz_fwd_bytes_%s[512] = {" % sc)
+        first, second = [], []
+        for i in range(256):
+            e = fwd[sc][i]
+            b = None if e is None or e[2] else e[0].encode("utf-8")
+            if b is None or len(b) > 2:
+                first.append(0)
+                second.append(0)
+                continue
+            first.append(b[0] if b else 0xFF)
+            second.append(b[1] if len(b) > 1 else 0)
+        vals = first + second
+        for i in range(0, len(vals), 16):
+            w("  " + ", ".join("0x%02x" % x for x in vals[i:i + 16]) + ",")
+        w("};")
+    w("static const uint8_t *const kz_fwd_bytes[%d] = {" % (len(SCHEMES) + 1))
+    w("  NULL, " + ", ".join("kz_fwd_bytes_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
     w("static const uint8_t *const kz_fwd_plen[%d] = {" % (len(SCHEMES) + 1))
     w("  NULL, " + ", ".join("kz_fwd_plen_" + s if s in LATIN_SCHEMES else "NULL" for s in SCHEMES) + "};")
     w("static const uint64_t *const kz_fwd_packed[%d] = {" % (len(SCHEMES) + 1))

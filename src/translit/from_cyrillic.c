@@ -15,6 +15,12 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* The 64-byte loop needs AVX-512 VBMI2 (checked at run time). */
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__BYTE_ORDER__) &&                         \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__clang__) || __GNUC__ >= 8)
+#include <immintrin.h>
+#define KZ_CYR_AVX512
+#endif
 
 /* A kz_fwd_packed entry that leaves the block loops (its length is 0). */
 #define KZ_SLOW (1ull << 55)
@@ -485,23 +491,100 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
   return (size_t)(o - out);
 }
 
+#ifdef KZ_CYR_AVX512
+/* 64 bytes at a time while they are ASCII but letters, two-byte Cyrillic
+ * letters whose output is at most two bytes (kz_fwd_bytes) and U+0080..U+00BF
+ * (« », NBSP: copied): every letter's output is written where its two bytes
+ * were, in the bytes of two 256-entry lookups, and the bytes it does not use
+ * (and those of an empty letter) are squeezed out with one compress.  The
+ * block ends before the first byte it does not take (an ASCII letter, a
+ * letter with context, a longer sequence, ill-formed UTF-8) and before a
+ * letter cut by its end.  Returns where it stopped. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt"))) static size_t
+cyr_blocks_avx512(const unsigned char *s, size_t n, size_t i, char **op, const uint8_t *B) {
+  const __m512i b1a = _mm512_loadu_si512(B), b1b = _mm512_loadu_si512(B + 64),
+                b1c = _mm512_loadu_si512(B + 128), b1d = _mm512_loadu_si512(B + 192),
+                b2a = _mm512_loadu_si512(B + 256), b2b = _mm512_loadu_si512(B + 320),
+                b2c = _mm512_loadu_si512(B + 384), b2d = _mm512_loadu_si512(B + 448);
+  const __m512i kc0 = _mm512_set1_epi8((char)0xC0), k80 = _mm512_set1_epi8((char)0x80),
+                kfc = _mm512_set1_epi8((char)0xFC), kd0 = _mm512_set1_epi8((char)0xD0),
+                kc2 = _mm512_set1_epi8((char)0xC2), k3 = _mm512_set1_epi8(3),
+                k3f = _mm512_set1_epi8(0x3F), k20 = _mm512_set1_epi8(0x20),
+                ka = _mm512_set1_epi8('a'), k26 = _mm512_set1_epi8(26),
+                kff = _mm512_set1_epi8((char)0xFF), zero = _mm512_setzero_si512();
+  /* byte k takes byte k - 1: a trail byte gets its letter's second byte */
+  const __m512i back = _mm512_set_epi8(
+      62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41, 40,
+      39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
+      16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0);
+  char *o = *op;
+  /* room: the output so far is at most 4 bytes an input byte (the caller's
+   * buffer has 4n + 32) and a block stores 64 bytes, so 65 bytes of input
+   * left leave room for it */
+  while (i + 65 <= n) {
+    const __m512i x = _mm512_loadu_si512(s + i), y = _mm512_loadu_si512(s + i + 1);
+    const uint64_t trail = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, kc0), k80);
+    const uint64_t trail_next = _mm512_cmpeq_epi8_mask(_mm512_and_si512(y, kc0), k80);
+    const uint64_t cyr = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, kfc), kd0);
+    const uint64_t lead = cyr | _mm512_cmpeq_epi8_mask(x, kc2);
+    const uint64_t high = _mm512_movepi8_mask(x);
+    /* (b | 0x20) - 'a' < 26 only for ASCII letters */
+    const uint64_t alpha =
+        _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(x, k20), ka), k26);
+    /* cp - 0x400 of a letter at its lead byte */
+    const __m512i ix =
+        _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(x, k3), 6), _mm512_and_si512(y, k3f));
+    const __mmask64 upper = _mm512_movepi8_mask(ix);
+    const __m512i v1 = _mm512_mask_blend_epi8(upper, _mm512_permutex2var_epi8(b1a, ix, b1b),
+                                              _mm512_permutex2var_epi8(b1c, ix, b1d));
+    const __m512i v2 = _mm512_permutexvar_epi8(
+        back, _mm512_mask_blend_epi8(upper, _mm512_permutex2var_epi8(b2a, ix, b2b),
+                                     _mm512_permutex2var_epi8(b2c, ix, b2d)));
+    uint64_t bad = alpha | (high & ~lead & ~trail) | (lead & ~trail_next) | (trail & ~(lead << 1)) |
+                   (cyr & _mm512_cmpeq_epi8_mask(v1, zero)) | (lead & (1ull << 63));
+    const unsigned m = bad ? (unsigned)__builtin_ctzll(bad) : 64;
+    const uint64_t drop =
+        (cyr & _mm512_cmpeq_epi8_mask(v1, kff)) | ((cyr << 1) & _mm512_cmpeq_epi8_mask(v2, zero));
+    const uint64_t keep = _bzhi_u64(~drop, m);
+    __m512i r = _mm512_mask_mov_epi8(x, cyr, v1);
+    r = _mm512_mask_mov_epi8(r, cyr << 1, v2);
+    _mm512_storeu_si512(o, _mm512_maskz_compress_epi8(keep, r));
+    o += _mm_popcnt_u64(keep);
+    i += m;
+    if (m < 63) break; /* 63: a letter cut by the block's end */
+  }
+  *op = o;
+  return i;
+}
+#endif
+
 /* The fused fast path: validates UTF-8, checks that the text is NFC and
  * converts, in one pass.  It accepts ASCII, Cyrillic, Latin-1/Extended
  * letters and the common punctuation of U+2000..U+207F and U+2100..U+214F
  * (all NFC_QC=Yes with combining class 0, so any sequence of them is NFC);
  * on anything else it gives up ((size_t)-1) and the caller takes the general
- * route: validate, normalize if needed, convert. */
+ * route: validate, normalize if needed, convert.  wide = 0 keeps to the
+ * SSE2 loops even where AVX-512 is there (the tests compare both). */
 #if defined(__GNUC__)
 /* A fixed alignment keeps the loop's speed from moving (by ~12% either way)
  * whenever code linked before it changes size. */
 __attribute__((aligned(64)))
 #endif
 size_t
-kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+kz_tl_cyr_fast_simd(const unsigned char *s, size_t n, kztext_scheme to, char *out, int wide) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
   /* the packed table, except for 2018, which looks at whole loanwords */
   const uint64_t *P = to == KZTEXT_SCHEME_LATIN2018 ? NULL : kz_fwd_packed[to];
   const uint8_t *PL = kz_fwd_plen[to];
+#ifdef KZ_CYR_AVX512
+  const uint8_t *B = NULL;
+  if (P && wide) {
+    __builtin_cpu_init(); /* cheap once done; a caller may run before constructors */
+    if (__builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("bmi2"))
+      B = kz_fwd_bytes[to];
+  }
+#endif
   size_t i = 0, ok_until = 0;
   char *o = out;
   while (i < n) {
@@ -529,6 +612,23 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
       /* Letters that map on their own and the spaces and punctuation
        * between them: the bulk of Kazakh text.  A packed entry is a letter's
        * output and its length: one load and one store. */
+#ifdef KZ_CYR_AVX512
+      if (B) {
+        /* the 64-byte blocks; a letter whose output is longer than two
+         * bytes (щ, or ә in ISO 9) takes its packed entry and they go on.
+         * What stops them stops the 16-byte loop too. */
+        for (;;) {
+          i = cyr_blocks_avx512(s, n, i, &o, B);
+          if (i + 65 > n || (s[i] & 0xFC) != 0xD0 || (s[i + 1] & 0xC0) != 0x80) break;
+          uint64_t v = P[((s[i] & 3u) << 6) | (s[i + 1] & 0x3Fu)];
+          if (v & KZ_SLOW) break;
+          memcpy(o, &v, 8);
+          o += v >> 56;
+          i += 2;
+        }
+        goto four;
+      }
+#endif
 #ifdef __SSE2__
       /* Sixteen bytes at a time while they are ASCII and two-byte letters
        * (and the trail byte of a letter that starts at the 16th): every
@@ -579,6 +679,9 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
 #endif
       /* then four letters, or one or two, or one ASCII byte, a step: one
        * test of 8 bytes checks four lead bytes (D0..D3) and trail bytes */
+#ifdef KZ_CYR_AVX512
+    four:
+#endif
       while (i + 8 <= n) {
         uint64_t q;
         memcpy(&q, s + i, 8);
@@ -696,6 +799,10 @@ kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
     ok_until = b;
   }
   return (size_t)(o - out);
+}
+
+size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out) {
+  return kz_tl_cyr_fast_simd(s, n, to, out, 1);
 }
 
 size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,

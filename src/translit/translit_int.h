@@ -111,6 +111,8 @@ enum { KZ_FACTOR_FROM_CYR = 4, KZ_FACTOR_TO_CYR = 3 };
 size_t kz_tl_from_cyrillic(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
                            char *out, kz_spanv *sv);
 size_t kz_tl_cyr_fast(const unsigned char *s, size_t n, kztext_scheme to, char *out);
+/* the same with the AVX-512 loop allowed (wide, where the CPU has it) or not */
+size_t kz_tl_cyr_fast_simd(const unsigned char *s, size_t n, kztext_scheme to, char *out, int wide);
 size_t kz_tl_cyr_to_arabic(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv);
 /* Cyrillic -> press or passport Latin, -> the Russian form (press.c), and

@@ -6,6 +6,7 @@
 #include <kztext.h>
 
 #include "harness.h"
+#include "translit/translit_int.h" /* the one-pass Cyrillic route's SIMD levels */
 
 static kztext_scheme scheme(const char *name) {
   kztext_scheme s = KZTEXT_SCHEME_CYRILLIC;
@@ -555,7 +556,71 @@ static void arabic_memo(void) {
   }
 }
 
+/* The block loops of the one-pass Cyrillic route (16 bytes with SSE2, 64
+ * with AVX-512 where the CPU has it) against each other and the general
+ * route, on long texts of random letters and the characters that stop the
+ * blocks (at every offset, as the texts are random), for every Latin target.
+ * A text without ill-formed or non-NFC pieces must take the one-pass route. */
+static void cyr_block_loops(void) {
+  static const char *const common[] = {
+      "а", "ә", "б", "д", "е", "ғ", "і", "к", "қ",  "л", "н", "ң",  "о",  "ө",  "с", "т",
+      "ұ", "ү", "ы", "ш", "у", "и", "й", "һ", "А",  "Ө", "Ш", " ",  ", ", ". ", "ь", "ъ",
+      "щ", "ю", "я", "ё", "ц", "ч", "х", "в", "\n", "«", "»", "12", "-",  "(",  ")", "!"};
+  static const char *const rare[] = {"Ц",        "Ч", "Щ",  "Я",  "Ю", "Ё",
+                                     "\xc2\xa0", "—", "–",  "№",  "…", "\xc9\x99",
+                                     "é",        "x", "Ab", "ia", "“", "\xc2\xad"};
+  static const char *const broken[] = {"\xd2\x83", "\xd0",      "\x80",
+                                       "\xff",     "и\xcc\x86", "\xe2\x80\x80"};
+  uint64_t r = 0x9E3779B97F4A7C15ull;
+  int clean_fast = 0;
+  for (int k = 0; k < 210; k++) {
+    kztext_scheme to = (kztext_scheme)(KZTEXT_SCHEME_LATIN2021 + k % 8);
+    if (to == KZTEXT_SCHEME_ARABIC) to = KZTEXT_SCHEME_LATIN2021;
+    char in[3200];
+    size_t n = 0, want = 1100 + (size_t)(k * 97 % 2000);
+    unsigned rare_pm = (unsigned)(k % 7) * 8; /* per mille */
+    int has_broken = k % 5 == 4;
+    while (n < want) {
+      r ^= r << 13;
+      r ^= r >> 7;
+      r ^= r << 17;
+      unsigned pick = (unsigned)(r >> 40) % 1000;
+      const char *p = pick < rare_pm ? rare[(r >> 20) % (sizeof rare / sizeof *rare)]
+                      : has_broken && pick >= 998
+                          ? broken[(r >> 20) % (sizeof broken / sizeof *broken)]
+                          : common[(r >> 20) % (sizeof common / sizeof *common)];
+      size_t l = strlen(p);
+      memcpy(in + n, p, l);
+      n += l;
+    }
+    char *wide = malloc(n * KZ_FACTOR_FROM_CYR + 32), *narrow = malloc(n * KZ_FACTOR_FROM_CYR + 32);
+    if (!wide || !narrow) abort();
+    size_t w = kz_tl_cyr_fast_simd((const unsigned char *)in, n, to, wide, 1);
+    size_t nw = kz_tl_cyr_fast_simd((const unsigned char *)in, n, to, narrow, 0);
+    CHECK(w == nw && (w == (size_t)-1 || memcmp(wide, narrow, w) == 0),
+          "text %d: the AVX-512 and SSE2 loops differ", k);
+    char *g = NULL;
+    size_t gn = 0, ns = 0;
+    kztext_alignment *sp = NULL;
+    kztext_status st = kztext_translit_offsets_alloc(in, n, KZTEXT_SCHEME_CYRILLIC, to, 0, &g, &gn,
+                                                     &sp, &ns, NULL);
+    if (w != (size_t)-1) {
+      CHECK(st == KZTEXT_OK && gn == w && memcmp(g, wide, w) == 0,
+            "text %d (%s): the one-pass route differs from the general one", k,
+            kztext_scheme_name(to));
+      clean_fast += !has_broken;
+    }
+    CHECK(has_broken || w != (size_t)-1, "text %d: a clean text left the one-pass route", k);
+    free(wide);
+    free(narrow);
+    kztext_free(g);
+    kztext_free(sp);
+  }
+  CHECK(clean_fast == 168, "clean texts through the one-pass route: %d of 168", clean_fast);
+}
+
 int main(void) {
+  cyr_block_loops();
   run_case_file();
   arabic_options();
   arabic_memo();
