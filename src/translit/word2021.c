@@ -124,6 +124,18 @@ static const lat_ent two_byte_tab[7][64] = {
 #undef TRAIL
 #undef LEAD
 
+/* Whether kz_rule_context() may ask for letter g's neighbours: only for
+ * т с ш л (ш, л and т, с of small а..я, as a bit set) and the classes from
+ * KZ_AMB_I, outside U+04xx; the common letters skip its tests. */
+static inline int may_need_context(uint32_t g) {
+  enum {
+    CTX_SMALL = (1u << (CY_T - CY_A)) | (1u << (CY_S - CY_A)) | (1u << (CY_SH - CY_A)) |
+                (1u << (CY_L - CY_A))
+  };
+  const uint32_t d = g - CY_A;
+  return d < 32 ? (CTX_SMALL >> d) & 1 : g - 0x400 >= 0x100;
+}
+
 /* A word the lexicon reads only with its soft sign written as i (batalion):
  * the general route reads it (kz_tl_lexicon_soft()).  Cheap tests first: a
  * word of five letters or more (no shorter loan has it) with an i before e
@@ -162,6 +174,42 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   size_t p = i;
   while (p < n) {
     unsigned c = s[p];
+    if (c - 'a' < 26u && ascii_tab[c].cd) {
+      /* a small ASCII letter but c w x, most letters: one code, key byte c,
+       * no glued-word test (that starts at a capital) */
+      if (m == MAXL) return 0;
+      code[m] = ascii_tab[c].cd;
+      cap[m] = 0;
+      nlow++;
+      m++;
+      p++;
+      ncp++;
+      lastcap = 0;
+      if (alive) {
+        if (keybytes == 0) {
+          r1 = root[c];
+          nd = r1 ? T[r1] : 0;
+        } else if (keybytes == 1) {
+          uint32_t r2 = l2[r1 - 1][c];
+          nd = r2 ? T[r2] : 0;
+        } else {
+          nd = kz_tl_lex_step(T, nd, c);
+        }
+        keybytes++;
+        if (!nd) {
+          alive = 0;
+        } else if (N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
+          if (N_WHOLE(nd)) {
+            whole = m;
+            whole_nd = nd;
+          } else {
+            best = m;
+            best_nd = nd;
+          }
+        }
+      }
+      continue;
+    }
     uint16_t cd;
     int up, kl = 1; /* key bytes of this letter */
     unsigned char kb[2];
@@ -306,7 +354,8 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   for (; j < m; j++) {
     const uint16_t g = code[j];
     const int up = allcaps | cap[j];
-    if (!kz_rule_context(KZTEXT_SCHEME_LATIN2021, g, code[j + 1], code[j - 1], m)) {
+    if (!may_need_context(g) ||
+        !kz_rule_context(KZTEXT_SCHEME_LATIN2021, g, code[j + 1], code[j - 1], m)) {
       o = put(o, g, up); /* most letters: themselves */
       prev2 = prev;
       prev = g;
