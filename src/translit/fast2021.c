@@ -78,20 +78,22 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
 
 /* A per-call memo of converted words.  News text is Zipfian (corpus/kk:
  * 31,000 word forms in 273,000 words), and a word's conversion depends only
- * on its bytes when an ASCII non-letter other than '-' (аль-), C2 or E2 (or
- * the end) follows it:
+ * on its bytes and on whether a hyphen follows (аль-) when an ASCII
+ * non-letter, C2 or E2 (or the end) follows it, so that hyphen is part of
+ * the key:
  * the fast path reads one byte past a word, to end it, and nothing else
  * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
- * Two-way LRU sets keyed by a hash of the word; a slot is one cache line
- * holding the word and its output, so a hit touches one or two lines.  Fixed size,
+ * Two-way LRU sets keyed by a hash of the word (the more recently used
+ * word first); a slot is one cache line holding the word and its output, so
+ * a hit touches one line (prefetched a word ahead).  Fixed size,
  * hence bounded memory; only for inputs that repay the allocation. */
 enum { MEMO_KEY = 22, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
 typedef struct memo_slot {
-  unsigned char key[24]; /* the word, zero-padded; compared 8 bytes at a time */
-  uint8_t len;           /* key bytes; 0 = empty */
+  unsigned char key[24]; /* the word, zero-padded (all zero: empty) */
+  char out[MEMO_OUT];    /* its output, then bytes never used */
+  uint8_t len;           /* key bytes */
   uint8_t dlen;          /* output bytes */
-  char out[MEMO_OUT];
-} memo_slot; /* 64 bytes */
+} memo_slot;             /* 64 bytes */
 
 static inline uint64_t load8(const void *p) {
   uint64_t v;
@@ -102,7 +104,9 @@ static inline uint64_t load8(const void *p) {
 /* the bytes of a word for the memo: ASCII letters and every byte >= 0x80
  * but the lead bytes C2 (NBSP « ») and E2 (— “ ” ’), which end a word as a
  * space does (a word ending in another character is longer here than the
- * converter's word, and is simply not memoised) */
+ * converter's word, and is simply not memoised); SSE2 tests them as
+ * memo_len does */
+#ifndef __SSE2__
 #define A4(x) x, x, x, x
 #define A16(x) A4(x), A4(x), A4(x), A4(x)
 static const uint8_t memo_bytes[256] = {
@@ -116,38 +120,40 @@ static const uint8_t memo_bytes[256] = {
     1,      1,      0,      1,      A4(1), A4(1), A4(1), A16(1)}; /* E0..FF, E2 not */
 #undef A16
 #undef A4
-static inline int memo_byte(unsigned b) { return memo_bytes[b]; }
-
-static inline size_t memo_word_end(const unsigned char *s, size_t n, size_t e) {
-#ifdef __SSE2__
-  const __m128i k61 = _mm_set1_epi8(0x61), k7a = _mm_set1_epi8(0x7A), k20 = _mm_set1_epi8(0x20),
-                kc2 = _mm_set1_epi8((char)0xC2), ke2 = _mm_set1_epi8((char)0xE2);
-  while (e + 16 <= n) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(s + e));
-    __m128i y = _mm_or_si128(x, k20);
-    __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(y, k61), y);
-    __m128i hi = _mm_cmpeq_epi8(_mm_min_epu8(y, k7a), y);
-    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, kc2), _mm_cmpeq_epi8(x, ke2));
-    unsigned m =
-        ((unsigned)_mm_movemask_epi8(_mm_and_si128(lo, hi)) | (unsigned)_mm_movemask_epi8(x)) &
-        ~(unsigned)_mm_movemask_epi8(stop);
-    m = ~m & 0xFFFFu;
-    if (m) return e + (size_t)__builtin_ctz(m);
-    e += 16;
-  }
 #endif
-  while (e < n && memo_byte(s[e]))
-    e++;
-  return e;
+
+/* Bit k set: p[k] is a memo byte (memo_bytes), for k < 32.  32 bytes at p
+ * must be readable. */
+static inline uint32_t memo_mask(const unsigned char *p) {
+  uint32_t m = 0;
+#ifdef __SSE2__
+  const __m128i k20 = _mm_set1_epi8(0x20), kbias = _mm_set1_epi8((char)(0x80 - 'a')),
+                klim = _mm_set1_epi8((char)(-128 + 26)), kc2 = _mm_set1_epi8((char)0xC2),
+                ke2 = _mm_set1_epi8((char)0xE2);
+  for (int h = 0; h < 2; h++) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(p + 16 * h));
+    /* (x | 0x20) - 'a' < 26 as a signed compare after a bias, or >= 0x80 */
+    __m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k20), kbias), klim);
+    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, kc2), _mm_cmpeq_epi8(x, ke2));
+    m |= (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(stop, _mm_or_si128(let, x))) << (16 * h);
+  }
+#else
+  for (int k = 0; k < 32; k++)
+    m |= (uint32_t)memo_bytes[p[k]] << k;
+#endif
+  return m;
 }
 
-/* The first l (<= 24) bytes at p as three 8-byte words, the rest zero:
- * the memo's key.  24 bytes at p must be readable. */
+/* The length of the memo word at p, up to 32 (32: longer), from its mask */
+static inline unsigned memo_len(uint32_t m) { return (unsigned)__builtin_ctzll(~(uint64_t)m); }
+
+/* The first l (<= 22) bytes of a word as three 8-byte words, the rest
+ * zero: the memo's key.  Word bytes are never 0, so it fixes the length. */
 typedef struct memo_key {
   uint64_t w[3];
 } memo_key;
 
-static inline memo_key key_of(const unsigned char *p, size_t l) {
+static inline memo_key key_of(const unsigned char *p, unsigned l) {
   /* 24 bytes kept, then 24 dropped: the mask of l bytes starts at keep[24 - l] */
   static const unsigned char keep[48] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
@@ -159,98 +165,102 @@ static inline memo_key key_of(const unsigned char *p, size_t l) {
   return k;
 }
 
-static inline int key_is(const memo_slot *m, const memo_key *k, size_t l) {
-  return ((load8(m->key) ^ k->w[0]) | (load8(m->key + 8) ^ k->w[1]) |
-          (load8(m->key + 16) ^ k->w[2]) | (uint64_t)(m->len ^ l)) == 0;
+/* A set: MEMO_WAYS slots. */
+enum { MEMO_WAYS = 2 };
+static inline memo_slot *memo_set(memo_slot *slots, unsigned bits, const memo_key *k) {
+  uint64_t h = (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ k->w[2]) * 0x9E3779B97F4A7C15ull;
+  return &slots[(h >> (64 - bits)) & ~(uint64_t)(MEMO_WAYS - 1)];
 }
 
-/* Copies 40 bytes, more than the longest output: the memo's inputs are at
- * least MEMO_MIN_INPUT bytes, whose output buffer has more than 40 bytes of
- * slack after any word (kz_tl_latin2021_fast's contract); a slot's out[] is
- * followed by at least 2 readable bytes (the next slot, or the spare one). */
+static inline int key_is(const memo_slot *m, const memo_key *k) {
+  return ((load8(m->key) ^ k->w[0]) | (load8(m->key + 8) ^ k->w[1]) |
+          (load8(m->key + 16) ^ k->w[2])) == 0;
+}
+
+/* Copies 40 bytes from a slot's out[] (the slot's last 40 bytes), more than
+ * the longest output: the memo's inputs are at least MEMO_MIN_INPUT bytes,
+ * whose output buffer has more than 40 bytes of slack after any word that
+ * ends 32 bytes or more before the input's end (kz_tl_latin2021_fast's
+ * contract); nearer the end the copies are exact. */
 static inline void copy40(char *d, const char *src) {
   for (int q = 0; q < 40; q += 8)
     memcpy(d + q, src + q, 8);
 }
 
-typedef struct memo_state {
-  memo_slot *slot;
-  unsigned bits;        /* 2^bits slots */
-  size_t next_i;        /* the word after the current one: its start, */
-  size_t next_e;        /* its end, */
-  memo_slot *next_slot; /* its set (NULL: not memoisable), prefetched, */
-  memo_key next_key;    /* and its key */
-} memo_state;
-
-/* The memo word at s[i]: its end in *e, its key, and its set or NULL. */
-static inline memo_slot *memo_find(const memo_state *M, const unsigned char *s, size_t n, size_t i,
-                                   size_t *e, memo_key *k) {
-  *e = memo_word_end(s, n, i);
-  size_t l = *e - i;
-  if (l > MEMO_KEY || i + 24 > n) return NULL; /* too long, or too near the end for word loads */
-  *k = key_of(s + i, l);
-  uint64_t h =
-      (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] >> 7) ^ l) * 0x9E3779B97F4A7C15ull;
-  return &M->slot[(h >> (64 - M->bits)) & ~(uint64_t)1]; /* a set: two slots */
+/* The 32 bytes from s[i] for the memo: in place, or copied zero-padded into
+ * buf near the end (a 0 ends a word as the end does). */
+static inline const unsigned char *memo_bytes_at(const unsigned char *s, size_t n, size_t i,
+                                                 unsigned char buf[32]) {
+  if (i + 32 <= n) return s + i;
+  memset(buf, 0, 32);
+  memcpy(buf, s + i, n - i);
+  return buf;
 }
 
-/* One word starting at s[i] (a letter): from the memo when it is there,
- * else converted and remembered.  Returns the bytes consumed, 0 = give up.
- * The slot of the next word is looked up and prefetched first, so that its
- * cache miss overlaps the work on this one. */
-static size_t word_memo(memo_state *M, const unsigned char *s, size_t n, size_t i, unsigned flags,
-                        int lex, const kz_lex_view *L, char **o) {
-  size_t e = i;
-  memo_slot *slot = NULL;
+/* Where the one-byte loop may go on with a word after a single space: an
+ * ASCII letter but w (www.: the loop looks), or a Latin lead byte C3..C9. */
+static const uint8_t word_start[256] = {
+#define L(c) [c] = 1, [c - 32] = 1
+    L('a'), L('b'),     L('c'),     L('d'),     L('e'),     L('f'),     L('g'),     L('h'),
+    L('i'), L('j'),     L('k'),     L('l'),     L('m'),     L('n'),     L('o'),     L('p'),
+    L('q'), L('r'),     L('s'),     L('t'),     L('u'),     L('v'),     L('x'),     L('y'),
+    L('z'), [0xC3] = 1, [0xC4] = 1, [0xC5] = 1, [0xC6] = 1, [0xC7] = 1, [0xC8] = 1, [0xC9] = 1,
+#undef L
+};
+
+/* The memo's view of the word at s[i]: its length l, its key and set (NULL:
+ * not memoisable), and whether a single space and another word follow
+ * (the commonest case, whose set is looked up one word ahead so that its
+ * cache miss overlaps the work on this word). */
+typedef struct memo_probe {
   memo_key key;
-  if (M) {
-    if (M->next_i == i) {
-      e = M->next_e;
-      slot = M->next_slot;
-      key = M->next_key;
-    } else {
-      slot = memo_find(M, s, n, i, &e, &key);
-    }
-    size_t j = e;
-    while (j < n && j < e + 4 && s[j] < 0x80 && !memo_byte(s[j]))
-      j++; /* a space, a comma */
-    M->next_i = (size_t)-1;
-    if (j < n && memo_byte(s[j]) && j > e) {
-      M->next_i = j;
-      M->next_slot = memo_find(M, s, n, j, &M->next_e, &M->next_key);
-      if (M->next_slot) __builtin_prefetch(M->next_slot);
-    }
-    size_t l = e - i;
-    if (e < n && s[e] == '-') slot = NULL; /* аль- depends on the hyphen */
-    if (slot) {
-      if (key_is(&slot[0], &key, l)) {
-        copy40(*o, slot[0].out);
-        *o += slot[0].dlen;
-        return l;
-      }
-      if (key_is(&slot[1], &key, l)) { /* least recently used: to the front */
-        copy40(*o, slot[1].out);
-        *o += slot[1].dlen;
-        memo_slot t = slot[1];
-        slot[1] = slot[0];
-        slot[0] = t;
-        return l;
-      }
-    }
-  }
+  memo_slot *set;
+  size_t at;
+  unsigned l;
+  int exact; /* near the end: exact copies */
+  int next;  /* a single space and a word start follow */
+} memo_probe;
+
+static inline void memo_probe_at(memo_slot *slots, unsigned bits, const unsigned char *s, size_t n,
+                                 size_t i, memo_probe *r) {
+  unsigned char buf[32];
+  const unsigned char *p = memo_bytes_at(s, n, i, buf);
+  const unsigned l = memo_len(memo_mask(p));
+  r->at = i;
+  r->exact = p != s + i;
+  r->l = l;
+  r->set = NULL;
+  r->next = 0;
+  if (l > MEMO_KEY) return;
+  r->next = p[l] == ' ' && word_start[p[l + 1]];
+  /* a hyphen after the word is part of its key: аль- depends on it */
+  const unsigned kl = l + (p[l] == '-');
+  if (kl > MEMO_KEY) return;
+  r->key = key_of(p, kl);
+  r->set = memo_set(slots, bits, &r->key);
+}
+
+/* A word the memo does not hold: converted, and remembered in `set` (NULL:
+ * not memoisable) when the converter took the whole memo word (l bytes).
+ * `exact`: near the input's end, where no slack may be read. */
+static size_t memo_miss(memo_slot *set, const memo_key *k, unsigned l, int exact,
+                        const unsigned char *s, size_t n, size_t i, unsigned flags, int lex,
+                        const kz_lex_view *L, char **o) {
   char *o0 = *o;
-  size_t k = kz_tl_word2021(s, n, i, o, lex, L);
-  if (!k) k = other_word(s, n, i, flags, o);
-  if (slot && k == e - i && (size_t)(*o - o0) <= MEMO_OUT) {
-    slot[1] = slot[0];                          /* the newer word first; the older one stays */
-    memcpy(slot->key, key.w, sizeof slot->key); /* key_of's bytes, zero-padded */
-    slot->len = (uint8_t)k;
-    slot->dlen = (uint8_t)(*o - o0);
-    /* a fixed-size copy (no library call): bytes past dlen are the output
-     * buffer's slack, copied but never used */
-    memcpy(slot->out, o0, MEMO_OUT);
+  size_t r = kz_tl_word2021(s, n, i, o, lex, L);
+  if (!r) r = other_word(s, n, i, flags, o);
+  size_t dl = (size_t)(*o - o0);
+  if (set && r == l && dl <= MEMO_OUT) {
+    /* the newer word first; the least recently used one goes */
+    memmove(set + 1, set, (MEMO_WAYS - 1) * sizeof *set);
+    memcpy(set->key, k->w, sizeof set->key);
+    set->len = (uint8_t)l; /* the key may have a hyphen more */
+    set->dlen = (uint8_t)dl;
+    /* a fixed-size copy (no library call) where the output buffer's slack
+     * allows: bytes past dlen are copied but never used */
+    memcpy(set->out, o0, exact ? dl : MEMO_OUT);
   }
-  return k;
+  return r;
 }
 
 /* The whole latin2021 -> Cyrillic conversion in one pass when the text is
@@ -269,11 +279,12 @@ kz_tl_memo *kz_tl_memo_new(size_t n) {
   if (n < MEMO_MIN_INPUT) return NULL;
   kz_tl_memo *m = malloc(sizeof *m);
   if (!m) return NULL;
-  /* about one slot per 128 input bytes (2^10 .. 2^16 slots of 64 bytes): word forms grow
-   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 31,600 forms,
-   * 2^15 slots) and costs a small input little */
+  /* about one slot per 64 input bytes (2^10 .. 2^16 slots of 64 bytes): word forms grow
+   * slower than text, so this holds a text's vocabulary with few conflicts (corpus/kk,
+   * 2.6 MB: 31,700 keys, 2^16 slots, 33,400 misses; 2^15 slots: 36,800) and costs a small
+   * input little */
   m->bits = 10;
-  while (m->bits < 16 && ((size_t)1 << m->bits) < n / 128)
+  while (m->bits < 16 && ((size_t)1 << m->bits) < n / 64)
     m->bits++;
   m->mem = calloc(((size_t)1 << m->bits) + 2, sizeof *m->slot);
   if (!m->mem) {
@@ -307,12 +318,10 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   size_t i = 0, tok_s = 0, ok_until = 0;
   char *tok_o = out;
   int in_tok = 0;
-  memo_state mm = {NULL, 10, (size_t)-1, 0, NULL, {{0, 0, 0}}}, *memo = NULL;
-  if (m) {
-    mm.slot = m->slot;
-    mm.bits = m->bits;
-    memo = &mm;
-  }
+  memo_slot *const slots = m ? m->slot : NULL;
+  const unsigned bits = m ? m->bits : 0;
+  memo_probe ahead; /* the next word's, when ahead.at is its start */
+  ahead.at = (size_t)-1;
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
@@ -395,9 +404,72 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
      * a trip round the loop for each byte: the common shape of running
      * text.  Token starts are kept as the loop keeps them. */
     for (;;) {
-      size_t k = word_memo(memo, s, n, i, flags, lex, &L, &o);
+      size_t k;
+      memo_probe cur;
+      cur.set = NULL;
+      cur.l = 0;
+      cur.exact = 1;
+      if (slots) {
+        if (ahead.at == i)
+          cur = ahead;
+        else
+          memo_probe_at(slots, bits, s, n, i, &cur);
+        ahead.at = (size_t)-1;
+        if (cur.next) {
+          memo_probe_at(slots, bits, s, n, i + cur.l + 1, &ahead);
+          if (ahead.set)
+            for (int q = 0; q < MEMO_WAYS; q++) /* a miss reads each slot */
+              __builtin_prefetch(ahead.set + q);
+        }
+        memo_slot *const set = cur.set;
+        if (set) {
+          unsigned w = 0;
+          if (!key_is(&set[0], &cur.key)) {
+            w = 1;
+            while (w < MEMO_WAYS && !key_is(&set[w], &cur.key))
+              w++;
+          }
+          if (w < MEMO_WAYS) {
+            const memo_slot *hit = &set[w];
+            if (!cur.exact)
+              copy40(o, hit->out);
+            else
+              memcpy(o, hit->out, hit->dlen);
+            o += hit->dlen;
+            if (w) { /* to the front */
+              memo_slot t = set[w];
+              memmove(set + 1, set, w * sizeof *set);
+              set[0] = t;
+            }
+            i += cur.l;
+            if (cur.next) {
+              *o++ = ' ';
+              i++;
+              tok_s = i;
+              tok_o = o;
+              in_tok = 1;
+              continue;
+            }
+            goto between;
+          }
+        }
+      }
+      {
+        char *o2 = o; /* o itself stays in a register */
+        k = memo_miss(cur.set, &cur.key, cur.l, cur.exact, s, n, i, flags, lex, &L, &o2);
+        o = o2;
+      }
       if (!k) goto fail;
       i += k;
+      if (i + 1 < n && s[i] == ' ' && word_start[s[i + 1]]) {
+        *o++ = ' ';
+        i++;
+        tok_s = i;
+        tok_o = o;
+        in_tok = 1;
+        continue;
+      }
+    between:
       while (i < n && s[i] < 0x80 && ascii_class[s[i]] <= AC_SPACE) { /* AC_OTHER, AC_SPACE */
         if (ascii_class[s[i]] == AC_SPACE) {
           in_tok = 0;

@@ -14,7 +14,7 @@
 // clang-format off
 /* UTF-8 of U+0400 + k (row 0) and of its capital (row 1), as put() spells
  * them: two bytes each. */
-static const char cyr_utf8[2][513] = {
+static const char cyr_utf8[2][512] = { /* 512 bytes a row: no NUL */
     "\xd0\x80\xd0\x81\xd0\x82\xd0\x83\xd0\x84\xd0\x85\xd0\x86\xd0\x87\xd0\x88\xd0\x89\xd0\x8a\xd0\x8b\xd0\x8c\xd0\x8d\xd0\x8e\xd0\x8f"
     "\xd0\x90\xd0\x91\xd0\x92\xd0\x93\xd0\x94\xd0\x95\xd0\x96\xd0\x97\xd0\x98\xd0\x99\xd0\x9a\xd0\x9b\xd0\x9c\xd0\x9d\xd0\x9e\xd0\x9f"
     "\xd0\xa0\xd0\xa1\xd0\xa2\xd0\xa3\xd0\xa4\xd0\xa5\xd0\xa6\xd0\xa7\xd0\xa8\xd0\xa9\xd0\xaa\xd0\xab\xd0\xac\xd0\xad\xd0\xae\xd0\xaf"
@@ -124,6 +124,18 @@ static const lat_ent two_byte_tab[7][64] = {
 #undef TRAIL
 #undef LEAD
 
+/* Whether kz_rule_context() may ask for letter g's neighbours: only for
+ * т с ш л (ш, л and т, с of small а..я, as a bit set) and the classes from
+ * KZ_AMB_I, outside U+04xx; the common letters skip its tests. */
+static inline int may_need_context(uint32_t g) {
+  enum {
+    CTX_SMALL = (1u << (CY_T - CY_A)) | (1u << (CY_S - CY_A)) | (1u << (CY_SH - CY_A)) |
+                (1u << (CY_L - CY_A))
+  };
+  const uint32_t d = g - CY_A;
+  return d < 32 ? (CTX_SMALL >> d) & 1 : g - 0x400 >= 0x100;
+}
+
 /* A word the lexicon reads only with its soft sign written as i (batalion):
  * the general route reads it (kz_tl_lexicon_soft()).  Cheap tests first: a
  * word of five letters or more (no shorter loan has it) with an i before e
@@ -162,6 +174,42 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   size_t p = i;
   while (p < n) {
     unsigned c = s[p];
+    if (c - 'a' < 26u && ascii_tab[c].cd) {
+      /* a small ASCII letter but c w x, most letters: one code, key byte c,
+       * no glued-word test (that starts at a capital) */
+      if (m == MAXL) return 0;
+      code[m] = ascii_tab[c].cd;
+      cap[m] = 0;
+      nlow++;
+      m++;
+      p++;
+      ncp++;
+      lastcap = 0;
+      if (alive) {
+        if (keybytes == 0) {
+          r1 = root[c];
+          nd = r1 ? T[r1] : 0;
+        } else if (keybytes == 1) {
+          uint32_t r2 = l2[r1 - 1][c];
+          nd = r2 ? T[r2] : 0;
+        } else {
+          nd = kz_tl_lex_step(T, nd, c);
+        }
+        keybytes++;
+        if (!nd) {
+          alive = 0;
+        } else if (N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
+          if (N_WHOLE(nd)) {
+            whole = m;
+            whole_nd = nd;
+          } else {
+            best = m;
+            best_nd = nd;
+          }
+        }
+      }
+      continue;
+    }
     uint16_t cd;
     int up, kl = 1; /* key bytes of this letter */
     unsigned char kb[2];
@@ -306,7 +354,8 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   for (; j < m; j++) {
     const uint16_t g = code[j];
     const int up = allcaps | cap[j];
-    if (!kz_rule_context(KZTEXT_SCHEME_LATIN2021, g, code[j + 1], code[j - 1], m)) {
+    if (!may_need_context(g) ||
+        !kz_rule_context(KZTEXT_SCHEME_LATIN2021, g, code[j + 1], code[j - 1], m)) {
       o = put(o, g, up); /* most letters: themselves */
       prev2 = prev;
       prev = g;

@@ -399,6 +399,7 @@ static void memo_equivalence(void) {
                                        "chempionat ",
                                        "Al-Farabi ",
                                        "al ",
+                                       "al-Farabi ", /* the same word, before a hyphen: аль- */
                                        "AL-FARABİ ",
                                        "ekstraktsii ",
                                        "söz, www.gov.kz ",
