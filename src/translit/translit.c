@@ -73,7 +73,8 @@ typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17;
   /* kz, code and w are nonzero when there are any, not counts */
   size_t kz;             /* Kazakh Latin letters and q */
-  size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
+  size_t dotless, other; /* ı and İ, which 2018 writers use too (in s21 too); Latin letters
+                            outside a-z and the Kazakh ones */
   size_t code;           /* '_' or small-capital pairs (a-z then A-Z): code_token may fire */
   size_t w;              /* w W: MediaWiki's у */
   size_t mw;             /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
@@ -117,7 +118,7 @@ enum { K21 = 1, K21_DOTLESS, K21_UMACRON, K18, K18_Y, KMW };
 static const uint8_t kz_letter_class[0x140] = {
     KL(0xE4, K21),          KL(0xC4, K21),          KL(0x11F, K21),         KL(0x11E, K21),
     KL(0xF1, K21),          KL(0xD1, K21),          KL(0x15F, K21),         KL(0x15E, K21),
-    KL(0x16B, K21_UMACRON), KL(0x16A, K21_UMACRON), KL(0x131, K21_DOTLESS), KL(0x130, K21),
+    KL(0x16B, K21_UMACRON), KL(0x16A, K21_UMACRON), KL(0x131, K21_DOTLESS), KL(0x130, K21_DOTLESS),
     KL(0xF6, K21),          KL(0xD6, K21),          KL(0xFC, K21),          KL(0xDC, K21),
     KL(0xE1, K18),          KL(0xC1, K18),          KL(0x1F5, K18),         KL(0x1F4, K18),
     KL(0x144, K18),         KL(0x143, K18),         KL(0xF3, K18),          KL(0xD3, K18),
@@ -188,7 +189,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
                                            _mm_or_si128(EQ(t20, 0xB6), EQ(t20, 0xBC)))),
             _mm_or_si128(_mm_and_si128(c4, _mm_or_si128(EQ(t1, 0x9F), EQ(t1, 0xB1))),
                          _mm_and_si128(c5, _mm_or_si128(EQ(t1, 0x9F), EQ(t1, 0xAB)))));
-        dotv = _mm_and_si128(c4, EQ(t, 0xB1));
+        dotv = _mm_and_si128(c4, EQ(t1, 0xB1));
         m21 = (unsigned)_mm_movemask_epi8(s21v);
         mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
         if (hi & ~(m21 | m21 << 1)) { /* 2018's letters and MediaWiki's ï */
@@ -478,6 +479,11 @@ typedef struct doc_verdict {
   kztext_lang lang;
   kztext_script script;
   kztext_scheme latin;
+  /* one alphabet on nine tenths of the sure lines that show one: the
+   * page is written in it, and its short lines without letters of their
+   * own are read so (a list mixing alphabets leaves them to their own
+   * reading) */
+  int one_alphabet;
 } doc_verdict;
 
 static void doc_detect(const unsigned char *s, size_t n, doc_verdict *d) {
@@ -517,6 +523,8 @@ typedef struct line_info {
   size_t lat, other_script; /* Latin letters; Cyrillic and Arabic ones */
   size_t code, unsure;      /* counts.code, counts.unsure */
   int mw;                   /* MediaWiki's own letters: 1, letters it lacks: -1, else 0 */
+  int decisive;             /* letters of one alphabet alone (not ı or İ, which 2021 and
+                               2018 writers share) */
 } line_info;
 
 /* The line's own verdict, from detect: sure when detect is sure on 40+
@@ -535,6 +543,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   li->weight = 0;
   li->dense = 0;
   li->letters = k.kz ? latin_alphabet(&k) : LATIN_FOREIGN;
+  li->decisive = k.s21 > k.dotless || k.s18 || k.s17 || k.mw;
   if (!k.lat) {
     li->own = LINE_NONE; /* nothing to decide: joins the block around it */
     return;
@@ -582,8 +591,8 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
 static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
   if (d->sure && d->script == KZTEXT_SCRIPT_LATN && d->lang == KZTEXT_LANG_KK)
     return li->letters == KZTEXT_SCHEME_MEDIAWIKI ? li->letters /* its ï decides */
-           : li->kk_variant != LATIN_FOREIGN      ? li->kk_variant
-                                                  : d->latin;
+           : li->kk_variant != LATIN_FOREIGN && (li->decisive || !d->one_alphabet) ? li->kk_variant
+                                                                                   : d->latin;
   if (d->sure && d->lang != KZTEXT_LANG_KK && d->lang != KZTEXT_LANG_UND && !li->dense)
     return LATIN_FOREIGN;
   return li->letters;
@@ -597,6 +606,7 @@ typedef struct auto_ctx {
   kz_spanv *sv;
   kz_tl_memo *memo;      /* latin2021 -> Cyrillic words, shared by all pieces */
   const line_info *line; /* the line of the text where conversion is, or before it */
+  kztext_scheme kk_doc;  /* the document's alphabet when it is sure Kazakh, else LATIN_FOREIGN */
 } auto_ctx;
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
@@ -620,7 +630,10 @@ static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
     if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
     kz_q |= (s[e] | 0x20) == 'q' && e + 1 < n && ascii_letter(s[e + 1]) && (s[e + 1] | 0x20) != 'u';
-    under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]);
+    /* snake_case: an underscore between a letter and a letter or digit
+     * (a word before a form's blank line, jeri____, is no identifier) */
+    under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]) && e + 1 < n &&
+             (ascii_letter(s[e + 1]) || (s[e + 1] >= '0' && s[e + 1] <= '9'));
     letter |= ascii_letter(s[e]);
     e++;
   }
@@ -706,7 +719,27 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
-  if (kz_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
+  if (kz_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) != KZTEXT_OK ||
+      r.lang != KZTEXT_LANG_EN || r.confidence < PHRASE_SURE)
+    return i;
+  /* ...still English with the words it runs on into (only spaces between):
+   * words English shares with Kazakh (men) between Kazakh ones are no
+   * quote */
+  size_t a = i, b = last;
+  while (a > 0 && s[a - 1] == ' ')
+    a--;
+  if (a < i)
+    while (a > 0 && (ascii_letter(s[a - 1]) || (s[a - 1] >= 0x80 && !punct_before(s, a))))
+      a--;
+  while (b < n && s[b] == ' ')
+    b++;
+  if (b > last)
+    while (b < n && (ascii_letter(s[b]) || (s[b] >= 0x80 && !punct_at(s, b, n))))
+      b++;
+  if (a == i && b == last) return last;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kz_detect((const char *)s + a, b - a, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
       r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
     return last;
   return i;
@@ -719,6 +752,63 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
 
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
                           auto_ctx *c, size_t o);
+
+/* A clause of a foreign line: letters, spaces, apostrophes and hyphens
+ * between punctuation, digits or symbols.  Returns its end; *words and
+ * *lower count its words and those in small letters. */
+static size_t clause_end(const unsigned char *s, size_t i, size_t n, size_t *words, size_t *lower) {
+  int in_word = 0;
+  *words = *lower = 0;
+  while (i < n) {
+    size_t l = 1;
+    uint32_t c = s[i];
+    if (c >= 0x80) c = kz_utf8_next(s + i, &l);
+    const int letter = c < 0x80 ? ascii_letter((unsigned char)c) : kz_tl_is_latin_letter(c);
+    if (letter && !in_word) {
+      ++*words;
+      *lower += c >= 'a' && c <= 'z';
+    }
+    in_word = letter || (in_word && (c == '\'' || c == '-'));
+    if (!letter && c != ' ' && c != '\'' && c != '-') break;
+    i += l;
+  }
+  return i;
+}
+
+/* Kazakh clauses in a foreign line of a Kazakh page (a contact line
+ * followed by a web site's English notice; Kazakh words before a list of
+ * English names): a clause of two words or more, one of them in small
+ * letters, that detect calls Kazakh with PHRASE_SURE is read in the
+ * page's alphabet; the rest passes through. */
+#define CLAUSE_LETTERS 12
+static size_t route_foreign(const unsigned char *s, size_t i, size_t n, auto_ctx *c, size_t o) {
+  size_t start = i;
+  for (size_t j = i; j < n;) {
+    size_t words, lower;
+    size_t e = clause_end(s, j, n, &words, &lower);
+    if (e == j) {
+      j += 1;
+      continue;
+    }
+    if (words >= 2 && lower) {
+      kztext_detect_result r;
+      memset(&r, 0, sizeof r);
+      r.size = sizeof r;
+      if (kz_detect((const char *)s + j, e - j, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
+          r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN &&
+          r.confidence >= PHRASE_SURE && r.letters >= CLAUSE_LETTERS) {
+        if (j > start) o = route_piece(s, start, j, c->to, c, o);
+        if (o == (size_t)-1) return o;
+        o = route_latin(s, j, e, c->kk_doc, c, o);
+        if (o == (size_t)-1) return o;
+        start = e;
+      }
+    }
+    j = e;
+  }
+  if (n > start) o = route_piece(s, start, n, c->to, c, o);
+  return o;
+}
 
 /* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
  * word run by word run: each run of one script goes its own route. */
@@ -763,8 +853,8 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
       if (t && !sc) sc = t;
       j += l;
     }
-    if (sc == 2 && latin != LATIN_FOREIGN) {
-      o = route_latin(s, i, j, latin, c, o);
+    if (sc == 2 && (latin != LATIN_FOREIGN || c->kk_doc != LATIN_FOREIGN)) {
+      o = latin != LATIN_FOREIGN ? route_latin(s, i, j, latin, c, o) : route_foreign(s, i, j, c, o);
       if (o == (size_t)-1) return o;
       i = j;
       continue;
@@ -923,11 +1013,12 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     }
   doc_verdict d;
   memset(&d, 0, sizeof d);
-  size_t kk = kk_plain, best = 0;
+  size_t kk = kk_plain, best = KZTEXT_SCHEME_LATIN2021; /* plain Latin counts as 2021 */
   for (int v = 0; v < KZ_SCHEME_COUNT; v++) {
     kk += votes[v];
     if (votes[v] > votes[best]) best = (size_t)v;
   }
+  d.one_alphabet = votes[best] && (kk - kk_plain - votes[best]) * 9 <= votes[best];
   if (kk || votes[KZ_SCHEME_COUNT]) {
     d.sure = 1;
     d.script = KZTEXT_SCRIPT_LATN;
@@ -942,7 +1033,8 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL, lines};
+  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN};
+  if (d.sure && d.script == KZTEXT_SCRIPT_LATN && d.lang == KZTEXT_LANG_KK) c.kk_doc = d.latin;
   if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
