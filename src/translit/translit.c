@@ -607,7 +607,39 @@ typedef struct auto_ctx {
   kz_tl_memo *memo;      /* latin2021 -> Cyrillic words, shared by all pieces */
   const line_info *line; /* the line of the text where conversion is, or before it */
   kztext_scheme kk_doc;  /* the document's alphabet when it is sure Kazakh, else LATIN_FOREIGN */
+  struct en_memo *en;    /* English word list answers, made on first use */
 } auto_ctx;
+
+/* kz_tl_english_word's answers by word: phrase checks look up the same
+ * plain words (a page's frequent Kazakh words) again and again.  Direct
+ * mapped; words longer than EN_MEMO_LEN are looked up each time. */
+#define EN_MEMO_SLOTS 2048
+#define EN_MEMO_LEN 22
+typedef struct en_slot {
+  unsigned char len; /* 0: empty */
+  unsigned char english;
+  char w[EN_MEMO_LEN];
+} en_slot;
+typedef struct en_memo {
+  en_slot slot[EN_MEMO_SLOTS];
+} en_memo;
+
+static int english_word(auto_ctx *c, const unsigned char *s, size_t n) {
+  if (n > EN_MEMO_LEN) return kz_tl_english_word(s, n);
+  if (!c->en && !(c->en = calloc(1, sizeof *c->en))) return kz_tl_english_word(s, n);
+  char w[EN_MEMO_LEN];
+  uint32_t h = 2166136261u;
+  for (size_t k = 0; k < n; k++) {
+    w[k] = (char)(s[k] | 0x20);
+    h = (h ^ (unsigned char)w[k]) * 16777619u;
+  }
+  en_slot *e = &c->en->slot[(h ^ (h >> 15)) & (EN_MEMO_SLOTS - 1)];
+  if (e->len == n && !memcmp(e->w, w, n)) return e->english;
+  e->len = (unsigned char)n;
+  memcpy(e->w, w, n);
+  e->english = (unsigned char)kz_tl_english_word(s, n);
+  return e->english;
+}
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
  * three or more words in plain a-z, most of them in small letters and most
@@ -675,9 +707,22 @@ static int punct_before(const unsigned char *s, size_t j) {
   return (j >= 2 && punct_at(s + j - 2, 0, 2)) || (j >= 3 && punct_at(s + j - 3, 0, 3));
 }
 
+/* punct_at and punct_before behind a look at the lead byte (C2 or E2):
+ * the letters of the Kazakh alphabets they are mostly asked about have others */
+static inline int punct_at_fast(const unsigned char *s, size_t j, size_t n) {
+  return (s[j] == 0xC2 || s[j] == 0xE2) && punct_at(s, j, n);
+}
+static inline int punct_before_fast(const unsigned char *s, size_t j) {
+  return ((j >= 2 && s[j - 2] == 0xC2) || (j >= 3 && s[j - 3] == 0xE2)) && punct_before(s, j);
+}
+
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
-static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
+static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t last, size_t lower,
+                             auto_ctx *c);
+
+static inline size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code,
+                                    size_t *end, auto_ctx *c) {
   size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
@@ -686,8 +731,8 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
     size_t w = letters_end(s, j, n);
     while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
       w = letters_end(s, w + 1, n);
-    if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at(s, w, n)) || s[w] == '-' || s[w] == '_' ||
-                             (s[w] >= '0' && s[w] <= '9'))))
+    if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at_fast(s, w, n)) || s[w] == '-' ||
+                             s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
     words++;
     lower += s[j] >= 'a';
@@ -699,6 +744,14 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   }
   *end = last;
   if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
+  return phrase_english(s, i, n, last, lower, c);
+}
+
+/* The rest of foreign_phrase's test on the plain words s[i..last), lower
+ * of them in small letters, once there are enough of them. */
+static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t last, size_t lower,
+                             auto_ctx *c) {
+  size_t j;
   /* ...and most of its small-letter words English words: capitalized ones
    * are names (Microsoft Office), which Kazakh sentences name too.  A second
    * pass, which stops as soon as the count decides. */
@@ -709,7 +762,7 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
       w = letters_end(s, w + 1, last); /* as the first pass: it's is one word */
     if (w > j && s[j] >= 'a') {
       seen++;
-      english += (size_t)kz_tl_english_word(s + j, w - j);
+      english += (size_t)english_word(c, s + j, w - j);
     }
     j = w;
     while (j < last && !ascii_letter(s[j]))
@@ -877,6 +930,9 @@ static int before_word(unsigned char b) {
  * before_word() or after punct_at(), or n. */
 static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
 #ifdef __SSE2__
+  for (; j < 3 && j < n; j++) /* the blocks below look 3 bytes back */
+    if (ascii_letter(s[j]) && (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before(s, j))))
+      return j;
   for (; j + 16 <= n; j += 16) {
     const __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
     const __m128i b = _mm_loadu_si128((const __m128i *)(s + j - 1));
@@ -893,6 +949,11 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
     const unsigned m = lm & ~(unsigned)_mm_movemask_epi8(bnot) & 0xFFFFu;
     /* letters after a non-ASCII byte: a start only after punct_at() */
     unsigned hi = lm & (unsigned)_mm_movemask_epi8(b) & 0xFFFFu;
+    if (hi) /* ...only where punct_at's lead byte is 2 or 3 back (not after a letter) */
+      hi &= (unsigned)_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j - 2)), _mm_set1_epi8((char)0xC2)),
+          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j - 3)),
+                         _mm_set1_epi8((char)0xE2))));
     while (hi && (!m || __builtin_ctz(hi) < __builtin_ctz(m))) {
       if (punct_before(s, j + (size_t)__builtin_ctz(hi))) return j + (size_t)__builtin_ctz(hi);
       hi &= hi - 1;
@@ -901,7 +962,8 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
   }
 #endif
   for (; j < n; j++)
-    if (ascii_letter(s[j]) && (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before(s, j))))
+    if (ascii_letter(s[j]) &&
+        (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before_fast(s, j))))
       return j;
   return n;
 }
@@ -916,8 +978,18 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
       while (c->line->end <= j)
         c->line++;
       const int code = c->line->code > 0; /* identifiers are possible on this line */
+      if (!code) {
+        /* most words of a Kazakh line: letters up to one of the Kazakh
+         * alphabet, which no phrase has; foreign_phrase would stop at once,
+         * and no word starts before that letter */
+        const size_t w = letters_end(s, j, n);
+        if (w < n && s[w] >= 0x80 && !punct_at_fast(s, w, n)) {
+          j = next_word_start(s, w + 1, n);
+          continue;
+        }
+      }
       size_t e = code ? code_token(s, j, n) : j;
-      if (e == j) e = foreign_phrase(s, j, n, code, &end);
+      if (e == j) e = foreign_phrase(s, j, n, code, &end, c);
       if (e > j) {
         if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;
@@ -1013,7 +1085,9 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     }
   doc_verdict d;
   memset(&d, 0, sizeof d);
-  size_t kk = kk_plain, best = KZTEXT_SCHEME_LATIN2021; /* plain Latin counts as 2021 */
+  /* best stays 0 (Cyrillic: the Latin words pass through) when sure
+   * Kazakh lines show no alphabet */
+  size_t kk = kk_plain, best = 0;
   for (int v = 0; v < KZ_SCHEME_COUNT; v++) {
     kk += votes[v];
     if (votes[v] > votes[best]) best = (size_t)v;
@@ -1033,8 +1107,10 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN};
-  if (d.sure && d.script == KZTEXT_SCRIPT_LATN && d.lang == KZTEXT_LANG_KK) c.kk_doc = d.latin;
+  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN, NULL};
+  if (d.sure && d.script == KZTEXT_SCRIPT_LATN && d.lang == KZTEXT_LANG_KK &&
+      d.latin != KZTEXT_SCHEME_CYRILLIC) /* (no alphabet votes: see best) */
+    c.kk_doc = d.latin;
   if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
@@ -1057,6 +1133,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     i = j;
   }
   kz_tl_memo_free(c.memo);
+  free(c.en);
   free(lines);
   return o;
 }
