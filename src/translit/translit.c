@@ -663,7 +663,7 @@ static size_t code_token(const unsigned char *s, size_t i, size_t n) {
     if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
     kz_q |= (s[e] | 0x20) == 'q' && e + 1 < n && ascii_letter(s[e + 1]) && (s[e + 1] | 0x20) != 'u';
     /* snake_case: an underscore between a letter and a letter or digit
-     * (a word before a form's blank line, jeri____, is no identifier) */
+     * (a word before a form's blank line, qoly____, is no identifier) */
     under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]) && e + 1 < n &&
              (ascii_letter(s[e + 1]) || (s[e + 1] >= '0' && s[e + 1] <= '9'));
     letter |= ascii_letter(s[e]);
