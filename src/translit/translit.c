@@ -807,22 +807,30 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
                           auto_ctx *c, size_t o);
 
 /* A clause of a foreign line: letters, spaces, apostrophes and hyphens
- * between punctuation, digits or symbols.  Returns its end; *words and
- * *lower count its words and those in small letters. */
-static size_t clause_end(const unsigned char *s, size_t i, size_t n, size_t *words, size_t *lower) {
-  int in_word = 0;
-  *words = *lower = 0;
-  while (i < n) {
+ * between punctuation, digits or symbols.  Returns its end; *words counts
+ * its words (runs of letters and apostrophes) and *kazakh those in small
+ * letters that English does not write: with a letter outside a-z, or not
+ * in the English word list. */
+static size_t clause_end(const unsigned char *s, size_t i, size_t n, size_t *words, size_t *kazakh,
+                         auto_ctx *c) {
+  size_t w0 = i;
+  int in_word = 0, plain = 1;
+  *words = *kazakh = 0;
+  for (;;) {
     size_t l = 1;
-    uint32_t c = s[i];
-    if (c >= 0x80) c = kz_utf8_next(s + i, &l);
-    const int letter = c < 0x80 ? ascii_letter((unsigned char)c) : kz_tl_is_latin_letter(c);
-    if (letter && !in_word) {
+    uint32_t ch = i < n ? s[i] : 0;
+    if (ch >= 0x80) ch = kz_utf8_next(s + i, &l);
+    const int letter = ch < 0x80 ? ascii_letter((unsigned char)ch) : kz_tl_is_latin_letter(ch);
+    const int part = letter || (in_word && ch == '\'');
+    if (part && !in_word) {
       ++*words;
-      *lower += c >= 'a' && c <= 'z';
-    }
-    in_word = letter || (in_word && (c == '\'' || c == '-'));
-    if (!letter && c != ' ' && c != '\'' && c != '-') break;
+      w0 = i;
+      plain = 1;
+    } else if (!part && in_word && s[w0] >= 'a' && s[w0] <= 'z')
+      *kazakh += !plain || !english_word(c, s + w0, i - w0);
+    plain &= ch < 0x80;
+    in_word = part;
+    if (i >= n || (!letter && ch != ' ' && ch != '\'' && ch != '-')) break;
     i += l;
   }
   return i;
@@ -831,19 +839,22 @@ static size_t clause_end(const unsigned char *s, size_t i, size_t n, size_t *wor
 /* Kazakh clauses in a foreign line of a Kazakh page (a contact line
  * followed by a web site's English notice; Kazakh words before a list of
  * English names): a clause of two words or more, one of them in small
- * letters, that detect calls Kazakh with PHRASE_SURE is read in the
- * page's alphabet; the rest passes through. */
+ * letters and no English word, that detect calls Kazakh with PHRASE_SURE
+ * is read in the page's alphabet; the rest passes through ("Kazakhstan's
+ * president Tokayev" is English with Kazakh names). */
 #define CLAUSE_LETTERS 12
 static size_t route_foreign(const unsigned char *s, size_t i, size_t n, auto_ctx *c, size_t o) {
   size_t start = i;
   for (size_t j = i; j < n;) {
-    size_t words, lower;
-    size_t e = clause_end(s, j, n, &words, &lower);
-    if (e == j) {
-      j += 1;
+    size_t words, kazakh;
+    size_t e = clause_end(s, j, n, &words, &kazakh, c);
+    if (e == j) { /* a character between clauses */
+      size_t l = 1;
+      if (s[j] >= 0x80) (void)kz_utf8_next(s + j, &l);
+      j += l ? l : 1;
       continue;
     }
-    if (words >= 2 && lower) {
+    if (words >= 2 && kazakh) {
       kztext_detect_result r;
       memset(&r, 0, sizeof r);
       r.size = sizeof r;

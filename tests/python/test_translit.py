@@ -166,6 +166,10 @@ print((peak - base) * 1024 / n, len(spans) / n)
                    "requires written permission.")
         got = self.auto(self.PAGE21 + "Jauapty redaktor: 8 (7172) 55-00-00 " + english)
         self.assertEqual(got, self.CYR21 + "Жауапты редактор: 8 (7172) 55-00-00 " + english)
+        # English clauses naming Kazakh people and places stay on a Kazakh page
+        names = ("Kazakhstan's president Kassym-Jomart Tokayev, speaking in Astana on Tuesday, "
+                 "said the reforms would continue.")
+        self.assertEqual(self.auto(self.PAGE21 + names), self.CYR21 + names)
         # on an English page the same line is left alone
         page = ("The committee met on Monday to discuss the new school program, and most of "
                 "the parents agreed with the plan.\n")
