@@ -164,10 +164,9 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       }
       const __m128i x = _mm_loadu_si128((const __m128i *)b);
       const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-      const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-                                        _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-      const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
-                                       _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+      /* a-z and A-Z: y in a-z (bytes from 0x80 stay negative) */
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
       const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
@@ -245,8 +244,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       }
       /* letters before the stop, summed by SAD (one byte of 1 per letter) */
       const __m128i sad = _mm_sad_epu8(
-          _mm_and_si128(_mm_and_si128(_mm_or_si128(low, up), before), _mm_set1_epi8(1)),
-          _mm_setzero_si128());
+          _mm_and_si128(_mm_and_si128(letter, before), _mm_set1_epi8(1)), _mm_setzero_si128());
       k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
       /* kz, w and code are flags: once set, not looked for again */
       if (!k->kz)
@@ -254,7 +252,10 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       if (!k->w)
         k->w = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w'))) & pre) != 0;
       if (!k->code) {
-        const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
+        const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+        const unsigned lm = (unsigned)_mm_movemask_epi8(low);
+        const unsigned um = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(low, letter));
         const unsigned prev_low = prev >= 'a' && prev <= 'z';
         k->code = (um & ((lm << 1) | prev_low) & pre) != 0;
       }
