@@ -609,6 +609,7 @@ typedef struct auto_ctx {
   const line_info *line; /* the line of the text where conversion is, or before it */
   kztext_scheme kk_doc;  /* the document's alphabet when it is sure Kazakh, else LATIN_FOREIGN */
   struct en_memo *en;    /* English word list answers, made on first use */
+  int en_memo;           /* whether the text is long enough to repay one */
 } auto_ctx;
 
 /* kz_tl_english_word's answers by word: phrase checks look up the same
@@ -616,6 +617,7 @@ typedef struct auto_ctx {
  * mapped; words longer than EN_MEMO_LEN are looked up each time. */
 #define EN_MEMO_SLOTS 2048
 #define EN_MEMO_LEN 22
+#define EN_MEMO_MIN_TEXT 65536 /* shorter texts look words up each time */
 typedef struct en_slot {
   unsigned char len; /* 0: empty */
   unsigned char english;
@@ -627,7 +629,8 @@ typedef struct en_memo {
 
 static int english_word(auto_ctx *c, const unsigned char *s, size_t n) {
   if (n > EN_MEMO_LEN) return kz_tl_english_word(s, n);
-  if (!c->en && !(c->en = calloc(1, sizeof *c->en))) return kz_tl_english_word(s, n);
+  if (!c->en && (!c->en_memo || !(c->en = calloc(1, sizeof *c->en))))
+    return kz_tl_english_word(s, n);
   char w[EN_MEMO_LEN];
   uint32_t h = 2166136261u;
   for (size_t k = 0; k < n; k++) {
@@ -1119,7 +1122,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN, NULL};
+  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN, NULL, n >= EN_MEMO_MIN_TEXT};
   if (d.sure && d.script == KZTEXT_SCRIPT_LATN && d.lang == KZTEXT_LANG_KK &&
       d.latin != KZTEXT_SCHEME_CYRILLIC) /* (no alphabet votes: see best) */
     c.kk_doc = d.latin;
