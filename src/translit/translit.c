@@ -840,7 +840,7 @@ static size_t clause_end(const unsigned char *s, size_t i, size_t n, size_t *wor
   return i;
 }
 
-/* Kazakh clauses in a foreign line of a Kazakh page (a contact line
+/* Kazakh clauses in a foreign Latin line of a Kazakh page (a contact line
  * followed by a web site's English notice; Kazakh words before a list of
  * English names): a clause of two words or more, one of them in small
  * letters and no English word, that detect calls Kazakh with PHRASE_SURE
@@ -858,7 +858,11 @@ static size_t route_foreign(const unsigned char *s, size_t i, size_t n, auto_ctx
       j += l ? l : 1;
       continue;
     }
-    if (words >= 2 && kazakh) {
+    while (c->line->end <= j)
+      c->line++;
+    /* (a Latin clause in a line of Cyrillic or Arabic letters is a name,
+     * a brand, a quote: it passes through) */
+    if (words >= 2 && kazakh && !c->line->other_script) {
       kztext_detect_result r;
       memset(&r, 0, sizeof r);
       r.size = sizeof r;
