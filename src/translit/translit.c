@@ -73,7 +73,8 @@ typedef struct counts {
   size_t cyr, arab, lat, s21, s18, s17;
   /* kz, code and w are nonzero when there are any, not counts */
   size_t kz;             /* Kazakh Latin letters and q */
-  size_t dotless, other; /* ı (in s21 too); Latin letters outside a-z and the Kazakh ones */
+  size_t dotless, other; /* ı and İ, which 2018 writers use too (in s21 too); Latin letters
+                            outside a-z and the Kazakh ones */
   size_t code;           /* '_' or small-capital pairs (a-z then A-Z): code_token may fire */
   size_t w;              /* w W: MediaWiki's у */
   size_t mw;             /* ï: a letter of the MediaWiki kk-latn scheme alone (in other too) */
@@ -117,7 +118,7 @@ enum { K21 = 1, K21_DOTLESS, K21_UMACRON, K18, K18_Y, KMW };
 static const uint8_t kz_letter_class[0x140] = {
     KL(0xE4, K21),          KL(0xC4, K21),          KL(0x11F, K21),         KL(0x11E, K21),
     KL(0xF1, K21),          KL(0xD1, K21),          KL(0x15F, K21),         KL(0x15E, K21),
-    KL(0x16B, K21_UMACRON), KL(0x16A, K21_UMACRON), KL(0x131, K21_DOTLESS), KL(0x130, K21),
+    KL(0x16B, K21_UMACRON), KL(0x16A, K21_UMACRON), KL(0x131, K21_DOTLESS), KL(0x130, K21_DOTLESS),
     KL(0xF6, K21),          KL(0xD6, K21),          KL(0xFC, K21),          KL(0xDC, K21),
     KL(0xE1, K18),          KL(0xC1, K18),          KL(0x1F5, K18),         KL(0x1F4, K18),
     KL(0x144, K18),         KL(0x143, K18),         KL(0xF3, K18),          KL(0xD3, K18),
@@ -163,10 +164,9 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       }
       const __m128i x = _mm_loadu_si128((const __m128i *)b);
       const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-      const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-                                        _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-      const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
-                                       _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+      /* a-z and A-Z: y in a-z (bytes from 0x80 stay negative) */
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
       const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
@@ -188,7 +188,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
                                            _mm_or_si128(EQ(t20, 0xB6), EQ(t20, 0xBC)))),
             _mm_or_si128(_mm_and_si128(c4, _mm_or_si128(EQ(t1, 0x9F), EQ(t1, 0xB1))),
                          _mm_and_si128(c5, _mm_or_si128(EQ(t1, 0x9F), EQ(t1, 0xAB)))));
-        dotv = _mm_and_si128(c4, EQ(t, 0xB1));
+        dotv = _mm_and_si128(c4, EQ(t1, 0xB1));
         m21 = (unsigned)_mm_movemask_epi8(s21v);
         mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
         if (hi & ~(m21 | m21 << 1)) { /* 2018's letters and MediaWiki's ï */
@@ -244,8 +244,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       }
       /* letters before the stop, summed by SAD (one byte of 1 per letter) */
       const __m128i sad = _mm_sad_epu8(
-          _mm_and_si128(_mm_and_si128(_mm_or_si128(low, up), before), _mm_set1_epi8(1)),
-          _mm_setzero_si128());
+          _mm_and_si128(_mm_and_si128(letter, before), _mm_set1_epi8(1)), _mm_setzero_si128());
       k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
       /* kz, w and code are flags: once set, not looked for again */
       if (!k->kz)
@@ -253,7 +252,10 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       if (!k->w)
         k->w = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w'))) & pre) != 0;
       if (!k->code) {
-        const unsigned lm = (unsigned)_mm_movemask_epi8(low), um = (unsigned)_mm_movemask_epi8(up);
+        const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+        const unsigned lm = (unsigned)_mm_movemask_epi8(low);
+        const unsigned um = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(low, letter));
         const unsigned prev_low = prev >= 'a' && prev <= 'z';
         k->code = (um & ((lm << 1) | prev_low) & pre) != 0;
       }
@@ -475,6 +477,11 @@ typedef struct doc_verdict {
   kztext_lang lang;
   kztext_script script;
   kztext_scheme latin;
+  /* one alphabet on nine tenths of the sure lines that show one: the
+   * page is written in it, and its short lines without letters of their
+   * own are read so (a list mixing alphabets leaves them to their own
+   * reading) */
+  int one_alphabet;
 } doc_verdict;
 
 static void doc_detect(const unsigned char *s, size_t n, doc_verdict *d) {
@@ -514,6 +521,8 @@ typedef struct line_info {
   size_t lat, other_script; /* Latin letters; Cyrillic and Arabic ones */
   size_t code, unsure;      /* counts.code, counts.unsure */
   int mw;                   /* MediaWiki's own letters: 1, letters it lacks: -1, else 0 */
+  int decisive;             /* letters of one alphabet alone (not ı or İ, which 2021 and
+                               2018 writers share) */
 } line_info;
 
 /* The line's own verdict, from detect: sure when detect is sure on 40+
@@ -532,6 +541,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   li->weight = 0;
   li->dense = 0;
   li->letters = k.kz ? latin_alphabet(&k) : LATIN_FOREIGN;
+  li->decisive = k.s21 > k.dotless || k.s18 || k.s17 || k.mw;
   if (!k.lat) {
     li->own = LINE_NONE; /* nothing to decide: joins the block around it */
     return;
@@ -580,8 +590,8 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
 static kztext_scheme weak_line(const line_info *li, const doc_verdict *d) {
   if (d->sure && d->script == KZTEXT_SCRIPT_LATN && d->lang == KZTEXT_LANG_KK)
     return li->letters == KZTEXT_SCHEME_MEDIAWIKI ? li->letters /* its ï decides */
-           : li->kk_variant != LATIN_FOREIGN      ? li->kk_variant
-                                                  : d->latin;
+           : li->kk_variant != LATIN_FOREIGN && (li->decisive || !d->one_alphabet) ? li->kk_variant
+                                                                                   : d->latin;
   if (d->sure && d->lang != KZTEXT_LANG_KK && d->lang != KZTEXT_LANG_UND && !li->dense)
     return LATIN_FOREIGN;
   return li->letters;
@@ -595,7 +605,43 @@ typedef struct auto_ctx {
   kz_spanv *sv;
   kz_tl_memo *memo;      /* latin2021 -> Cyrillic words, shared by all pieces */
   const line_info *line; /* the line of the text where conversion is, or before it */
+  kztext_scheme kk_doc;  /* the document's alphabet when it is sure Kazakh, else LATIN_FOREIGN */
+  struct en_memo *en;    /* English word list answers, made on first use */
+  int en_memo;           /* whether the text is long enough to repay one */
 } auto_ctx;
+
+/* kz_tl_english_word's answers by word: phrase checks look up the same
+ * plain words (a page's frequent Kazakh words) again and again.  Direct
+ * mapped; words longer than EN_MEMO_LEN are looked up each time. */
+#define EN_MEMO_SLOTS 2048
+#define EN_MEMO_LEN 22
+#define EN_MEMO_MIN_TEXT 65536 /* shorter texts look words up each time */
+typedef struct en_slot {
+  unsigned char len; /* 0: empty */
+  unsigned char english;
+  char w[EN_MEMO_LEN];
+} en_slot;
+typedef struct en_memo {
+  en_slot slot[EN_MEMO_SLOTS];
+} en_memo;
+
+static int english_word(auto_ctx *c, const unsigned char *s, size_t n) {
+  if (n > EN_MEMO_LEN) return kz_tl_english_word(s, n);
+  if (!c->en && (!c->en_memo || !(c->en = calloc(1, sizeof *c->en))))
+    return kz_tl_english_word(s, n);
+  char w[EN_MEMO_LEN];
+  uint32_t h = 2166136261u;
+  for (size_t k = 0; k < n; k++) {
+    w[k] = (char)(s[k] | 0x20);
+    h = (h ^ (unsigned char)w[k]) * 16777619u;
+  }
+  en_slot *e = &c->en->slot[(h ^ (h >> 15)) & (EN_MEMO_SLOTS - 1)];
+  if (e->len == n && !memcmp(e->w, w, n)) return e->english;
+  e->len = (unsigned char)n;
+  memcpy(e->w, w, n);
+  e->english = (unsigned char)kz_tl_english_word(s, n);
+  return e->english;
+}
 
 /* English phrases inside Kazakh Latin lines (a quote, a title): a run of
  * three or more words in plain a-z, most of them in small letters and most
@@ -618,7 +664,10 @@ static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
     if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
     kz_q |= (s[e] | 0x20) == 'q' && e + 1 < n && ascii_letter(s[e + 1]) && (s[e + 1] | 0x20) != 'u';
-    under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]);
+    /* snake_case: an underscore between a letter and a letter or digit
+     * (a word before a form's blank line, qoly____, is no identifier) */
+    under |= s[e] == '_' && e > i && ascii_letter(s[e - 1]) && e + 1 < n &&
+             (ascii_letter(s[e + 1]) || (s[e + 1] >= '0' && s[e + 1] <= '9'));
     letter |= ascii_letter(s[e]);
     e++;
   }
@@ -660,9 +709,22 @@ static int punct_before(const unsigned char *s, size_t j) {
   return (j >= 2 && punct_at(s + j - 2, 0, 2)) || (j >= 3 && punct_at(s + j - 3, 0, 3));
 }
 
+/* punct_at and punct_before behind a look at the lead byte (C2 or E2):
+ * the letters of the Kazakh alphabets they are mostly asked about have others */
+static inline int punct_at_fast(const unsigned char *s, size_t j, size_t n) {
+  return (s[j] == 0xC2 || s[j] == 0xE2) && punct_at(s, j, n);
+}
+static inline int punct_before_fast(const unsigned char *s, size_t j) {
+  return ((j >= 2 && s[j - 2] == 0xC2) || (j >= 3 && s[j - 3] == 0xE2)) && punct_before(s, j);
+}
+
 /* End of the foreign phrase that starts at the plain word at s[i], or i;
  * *end is the end of its plain words either way. */
-static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code, size_t *end) {
+static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t last, size_t lower,
+                             auto_ctx *c);
+
+static inline size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code,
+                                    size_t *end, auto_ctx *c) {
   size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
@@ -671,8 +733,8 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
     size_t w = letters_end(s, j, n);
     while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
       w = letters_end(s, w + 1, n);
-    if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at(s, w, n)) || s[w] == '-' || s[w] == '_' ||
-                             (s[w] >= '0' && s[w] <= '9'))))
+    if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at_fast(s, w, n)) || s[w] == '-' ||
+                             s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
     words++;
     lower += s[j] >= 'a';
@@ -684,6 +746,14 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   }
   *end = last;
   if (words < PHRASE_WORDS || lower < 2 || lower * 2 < words) return i;
+  return phrase_english(s, i, n, last, lower, c);
+}
+
+/* The rest of foreign_phrase's test on the plain words s[i..last), lower
+ * of them in small letters, once there are enough of them. */
+static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t last, size_t lower,
+                             auto_ctx *c) {
+  size_t j;
   /* ...and most of its small-letter words English words: capitalized ones
    * are names (Microsoft Office), which Kazakh sentences name too.  A second
    * pass, which stops as soon as the count decides. */
@@ -694,7 +764,7 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
       w = letters_end(s, w + 1, last); /* as the first pass: it's is one word */
     if (w > j && s[j] >= 'a') {
       seen++;
-      english += (size_t)kz_tl_english_word(s + j, w - j);
+      english += (size_t)english_word(c, s + j, w - j);
     }
     j = w;
     while (j < last && !ascii_letter(s[j]))
@@ -704,7 +774,27 @@ static size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int cod
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
-  if (kz_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
+  if (kz_detect((const char *)s + i, last - i, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) != KZTEXT_OK ||
+      r.lang != KZTEXT_LANG_EN || r.confidence < PHRASE_SURE)
+    return i;
+  /* ...still English with the words it runs on into (only spaces between):
+   * words English shares with Kazakh (men) between Kazakh ones are no
+   * quote */
+  size_t a = i, b = last;
+  while (a > 0 && s[a - 1] == ' ')
+    a--;
+  if (a < i)
+    while (a > 0 && (ascii_letter(s[a - 1]) || (s[a - 1] >= 0x80 && !punct_before(s, a))))
+      a--;
+  while (b < n && s[b] == ' ')
+    b++;
+  if (b > last)
+    while (b < n && (ascii_letter(s[b]) || (s[b] >= 0x80 && !punct_at(s, b, n))))
+      b++;
+  if (a == i && b == last) return last;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  if (kz_detect((const char *)s + a, b - a, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
       r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
     return last;
   return i;
@@ -717,6 +807,78 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
 
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
                           auto_ctx *c, size_t o);
+
+/* A clause of a foreign line: letters, spaces, apostrophes and hyphens
+ * between punctuation, digits or symbols.  Returns its end; *words counts
+ * its words (runs of letters and apostrophes) and *kazakh those in small
+ * letters that English does not write: with a letter outside a-z, or not
+ * in the English word list. */
+static size_t clause_end(const unsigned char *s, size_t i, size_t n, size_t *words, size_t *kazakh,
+                         auto_ctx *c) {
+  size_t w0 = i;
+  int in_word = 0, plain = 1;
+  *words = *kazakh = 0;
+  for (;;) {
+    size_t l = 1;
+    uint32_t ch = i < n ? s[i] : 0;
+    if (ch >= 0x80) ch = kz_utf8_next(s + i, &l);
+    const int letter = ch < 0x80 ? ascii_letter((unsigned char)ch) : kz_tl_is_latin_letter(ch);
+    const int part = letter || (in_word && ch == '\'');
+    if (part && !in_word) {
+      ++*words;
+      w0 = i;
+      plain = 1;
+    } else if (!part && in_word && s[w0] >= 'a' && s[w0] <= 'z')
+      *kazakh += !plain || !english_word(c, s + w0, i - w0);
+    plain &= ch < 0x80;
+    in_word = part;
+    if (i >= n || (!letter && ch != ' ' && ch != '\'' && ch != '-')) break;
+    i += l;
+  }
+  return i;
+}
+
+/* Kazakh clauses in a foreign Latin line of a Kazakh page (a contact line
+ * followed by a web site's English notice; Kazakh words before a list of
+ * English names): a clause of two words or more, one of them in small
+ * letters and no English word, that detect calls Kazakh with PHRASE_SURE
+ * is read in the page's alphabet; the rest passes through ("Kazakhstan's
+ * president Tokayev" is English with Kazakh names). */
+#define CLAUSE_LETTERS 12
+static size_t route_foreign(const unsigned char *s, size_t i, size_t n, auto_ctx *c, size_t o) {
+  size_t start = i;
+  for (size_t j = i; j < n;) {
+    size_t words, kazakh;
+    size_t e = clause_end(s, j, n, &words, &kazakh, c);
+    if (e == j) { /* a character between clauses */
+      size_t l = 1;
+      if (s[j] >= 0x80) (void)kz_utf8_next(s + j, &l);
+      j += l ? l : 1;
+      continue;
+    }
+    while (c->line->end <= j)
+      c->line++;
+    /* (a Latin clause in a line of Cyrillic or Arabic letters is a name,
+     * a brand, a quote: it passes through) */
+    if (words >= 2 && kazakh && !c->line->other_script) {
+      kztext_detect_result r;
+      memset(&r, 0, sizeof r);
+      r.size = sizeof r;
+      if (kz_detect((const char *)s + j, e - j, KZTEXT_DETECT_NO_MIXED, 0, &r, NULL) == KZTEXT_OK &&
+          r.lang == KZTEXT_LANG_KK && r.script == KZTEXT_SCRIPT_LATN &&
+          r.confidence >= PHRASE_SURE && r.letters >= CLAUSE_LETTERS) {
+        if (j > start) o = route_piece(s, start, j, c->to, c, o);
+        if (o == (size_t)-1) return o;
+        o = route_latin(s, j, e, c->kk_doc, c, o);
+        if (o == (size_t)-1) return o;
+        start = e;
+      }
+    }
+    j = e;
+  }
+  if (n > start) o = route_piece(s, start, n, c->to, c, o);
+  return o;
+}
 
 /* Converts s[0..n) (one line or a run of lines with the same Latin verdict)
  * word run by word run: each run of one script goes its own route. */
@@ -761,8 +923,8 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
       if (t && !sc) sc = t;
       j += l;
     }
-    if (sc == 2 && latin != LATIN_FOREIGN) {
-      o = route_latin(s, i, j, latin, c, o);
+    if (sc == 2 && (latin != LATIN_FOREIGN || c->kk_doc != LATIN_FOREIGN)) {
+      o = latin != LATIN_FOREIGN ? route_latin(s, i, j, latin, c, o) : route_foreign(s, i, j, c, o);
       if (o == (size_t)-1) return o;
       i = j;
       continue;
@@ -785,6 +947,9 @@ static int before_word(unsigned char b) {
  * before_word() or after punct_at(), or n. */
 static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
 #ifdef __SSE2__
+  for (; j < 3 && j < n; j++) /* the blocks below look 3 bytes back */
+    if (ascii_letter(s[j]) && (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before(s, j))))
+      return j;
   for (; j + 16 <= n; j += 16) {
     const __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
     const __m128i b = _mm_loadu_si128((const __m128i *)(s + j - 1));
@@ -801,6 +966,11 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
     const unsigned m = lm & ~(unsigned)_mm_movemask_epi8(bnot) & 0xFFFFu;
     /* letters after a non-ASCII byte: a start only after punct_at() */
     unsigned hi = lm & (unsigned)_mm_movemask_epi8(b) & 0xFFFFu;
+    if (hi) /* ...only where punct_at's lead byte is 2 or 3 back (not after a letter) */
+      hi &= (unsigned)_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j - 2)), _mm_set1_epi8((char)0xC2)),
+          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j - 3)),
+                         _mm_set1_epi8((char)0xE2))));
     while (hi && (!m || __builtin_ctz(hi) < __builtin_ctz(m))) {
       if (punct_before(s, j + (size_t)__builtin_ctz(hi))) return j + (size_t)__builtin_ctz(hi);
       hi &= hi - 1;
@@ -809,7 +979,8 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
   }
 #endif
   for (; j < n; j++)
-    if (ascii_letter(s[j]) && (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before(s, j))))
+    if (ascii_letter(s[j]) &&
+        (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before_fast(s, j))))
       return j;
   return n;
 }
@@ -824,8 +995,18 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
       while (c->line->end <= j)
         c->line++;
       const int code = c->line->code > 0; /* identifiers are possible on this line */
+      if (!code) {
+        /* most words of a Kazakh line: letters up to one of the Kazakh
+         * alphabet, which no phrase has; foreign_phrase would stop at once,
+         * and no word starts before that letter */
+        const size_t w = letters_end(s, j, n);
+        if (w < n && s[w] >= 0x80 && !punct_at_fast(s, w, n)) {
+          j = next_word_start(s, w + 1, n);
+          continue;
+        }
+      }
       size_t e = code ? code_token(s, j, n) : j;
-      if (e == j) e = foreign_phrase(s, j, n, code, &end);
+      if (e == j) e = foreign_phrase(s, j, n, code, &end, c);
       if (e > j) {
         if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;
@@ -921,11 +1102,14 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     }
   doc_verdict d;
   memset(&d, 0, sizeof d);
+  /* best stays 0 (Cyrillic: the Latin words pass through) when sure
+   * Kazakh lines show no alphabet */
   size_t kk = kk_plain, best = 0;
   for (int v = 0; v < KZ_SCHEME_COUNT; v++) {
     kk += votes[v];
     if (votes[v] > votes[best]) best = (size_t)v;
   }
+  d.one_alphabet = votes[best] && (kk - kk_plain - votes[best]) * 9 <= votes[best];
   if (kk || votes[KZ_SCHEME_COUNT]) {
     d.sure = 1;
     d.script = KZTEXT_SCRIPT_LATN;
@@ -940,7 +1124,10 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL, lines};
+  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN, NULL, n >= EN_MEMO_MIN_TEXT};
+  if (d.sure && d.script == KZTEXT_SCRIPT_LATN && d.lang == KZTEXT_LANG_KK &&
+      d.latin != KZTEXT_SCHEME_CYRILLIC) /* (no alphabet votes: see best) */
+    c.kk_doc = d.latin;
   if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
@@ -963,6 +1150,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     i = j;
   }
   kz_tl_memo_free(c.memo);
+  free(c.en);
   free(lines);
   return o;
 }

@@ -145,6 +145,56 @@ print((peak - base) * 1024 / n, len(spans) / n)
         self.assertEqual(kztext.translit(b"ab\xff", to="latin2021", invalid="replace"),
                          "ab\ufffd".encode())
 
+    # Pages written for kztext: two sure Kazakh lines set the page's
+    # verdict (2021 or 2018), then the line under test.
+    PAGE21 = ("Bügın Astana qalasynda jaña mektepterdıñ aşyluy turaly jiyn ötıp, oğan köptegen "
+              "ata-analar qatysty.\nMektep direktory oquşylardyñ bılımın arttyru üşın jaña "
+              "bağdarlamalar engızılgenın aityp öttı.\n")
+    CYR21 = ("Бүгін Астана қаласында жаңа мектептердің ашылуы туралы жиын өтіп, оған көптеген "
+             "ата-аналар қатысты.\nМектеп директоры оқушылардың білімін арттыру үшін жаңа "
+             "бағдарламалар енгізілгенін айтып өтті.\n")
+    PAGE18 = ("Búgin Astana qalasynda jańa mektepterdiń ashylýy týraly jıyn ótip, oǵan kóptegen "
+              "ata-analar qatysty.\nMektep dırektory oqýshylardyń bilimin arttyrý úshin jańa "
+              "baǵdarlamalar engizilgenin aıtyp ótti.\n")
+
+    def auto(self, text):
+        return kztext.translit(text, to="cyrillic", source="auto")
+
+    def test_auto_kazakh_clause_of_a_foreign_line(self):  # issue 14
+        # the line is English to detect; its first clause is Kazakh
+        english = ("All rights reserved. Reproduction of any material from this website "
+                   "requires written permission.")
+        got = self.auto(self.PAGE21 + "Jauapty redaktor: 8 (7172) 55-00-00 " + english)
+        self.assertEqual(got, self.CYR21 + "Жауапты редактор: 8 (7172) 55-00-00 " + english)
+        # English clauses naming Kazakh people and places stay on a Kazakh page
+        names = ("Kazakhstan's president Kassym-Jomart Tokayev, speaking in Astana on Tuesday, "
+                 "said the reforms would continue.")
+        self.assertEqual(self.auto(self.PAGE21 + names), self.CYR21 + names)
+        # on an English page the same line is left alone
+        page = ("The committee met on Monday to discuss the new school program, and most of "
+                "the parents agreed with the plan.\n")
+        line = "Jauapty redaktor: 8 (7172) 55-00-00 " + english
+        self.assertEqual(self.auto(page + line), page + line)
+
+    def test_auto_short_line_takes_the_page_alphabet(self):  # issue 14
+        # ı alone does not tell 2021 (і) from 2018 (и): a 2018 page decides
+        self.assertTrue(self.auto(self.PAGE18 + "Sırk").endswith("\nЦирк"))
+        # its own 2018 letters decide a short line on a 2021 page
+        self.assertTrue(self.auto(self.PAGE21 + "Qazaq tiliniń sózdigi").endswith("\nҚазақ тілінің сөздігі"))
+
+    def test_auto_english_looking_words_inside_kazakh(self):  # issue 14
+        # "art men dizain" alone looks English; with the Kazakh words it runs
+        # on into it is Kazakh
+        got = self.auto(self.PAGE21 + "Körmede art men dizain ülgılerı ūsynyldy.")
+        self.assertTrue(got.endswith("\nКөрмеде арт мен дизайн үлгілері ұсынылды."), got)
+        # a quoted English title stays
+        got = self.auto(self.PAGE21 + "Ol «The rules of the game» kıtabyn oqydy.")
+        self.assertIn("«The rules of the game»", got)
+
+    def test_auto_word_before_a_blank_is_no_identifier(self):  # issue 14
+        got = self.auto(self.PAGE21 + "Mekenjaiy__________ Qoly__________ user_name")
+        self.assertTrue(got.endswith("\nМекенжайы__________ Қолы__________ user_name"), got)
+
     def test_detect(self):
         self.assertEqual(kztext.detect_scheme("Қазақ"), "cyrillic")
         self.assertEqual(kztext.detect_scheme("Qazaq tılı"), "latin2021")
