@@ -960,7 +960,9 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
   *variant = bk == L21   ? KZTEXT_VARIANT_LATIN2021
              : bk == L18 ? KZTEXT_VARIANT_LATIN2018
                          : KZTEXT_VARIANT_LATIN2017;
-  if (mediawiki_text(s, len)) *variant = KZTEXT_VARIANT_MEDIAWIKI;
+  /* ï is one of the "other" Latin letters: most text is spared the pass */
+  if (cls_count[KZTEXT_SC_LATN_OTHER] && mediawiki_text(s, len))
+    *variant = KZTEXT_VARIANT_MEDIAWIKI;
   return KZTEXT_OK;
 }
 
