@@ -716,6 +716,12 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
     char *e = russian(o, rules(w, n, -1, 0, o));
     if (!eng || russian_name(o, (size_t)(e - o))) return e;
   }
+  /* a word with no mark of Kazakh romanization whose Russian reading is a
+   * Russian name (Aleksei: Алексей) */
+  if (!S.whole.have && !eng && looks_kazakh(w, n) == 2) {
+    char *e = russian(o, rules(w, n, -1, 0, o));
+    if (russian_name(o, (size_t)(e - o))) return e;
+  }
   /* An English word is read only as one word of the lexicon: a common one
    * only as a name of five letters or more, a proper noun of the English
    * list (a place, a person; also Monday, British) as any. */

@@ -119,6 +119,8 @@ static void schemes(void) {
      "Степногорск, Щучинск, Заречный, Усть-Каменогорск, Уральск");
   tl("press", "cyrillic", "Bet, Bes-Bet, Pre-election, Soviet-era",
      "Bet, Бес-Бет, Pre-election, Soviet-era");
+  /* no mark of Kazakh, and a Russian name in hunspell-ru the Russian way */
+  tl("press", "cyrillic", "Aleksei, Yelena, Tegeran", "Алексей, Елена, Тегеран");
   /* English proper nouns: a Russian place in hunspell-ru only */
   tl("press", "cyrillic", "Semipalatinsk, David, Florida", "Семипалатинск, David, Florida");
   /* place names: compounds of name elements, over a common word */
