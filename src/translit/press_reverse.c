@@ -409,7 +409,9 @@ static int elem_a(const char *w, size_t n, size_t i) {
 
 /* Latin w[at..n) -> Cyrillic by rules (w[0..at): a known stem, already
  * read); front: the harmony of the word (or of the stem), -1 for a Russian
- * word (y before a vowel is я ю ё е after a consonant too). */
+ * word (y before a vowel is я ю ё е after a consonant too), RU_SOFT for one
+ * with ь before those (the soft sign Latin drops: Natalya). */
+enum { RU_SOFT = -2 };
 static char *rules(const char *w, size_t n, int front, size_t at, char *o) {
   char pv = at ? w[at - 1] : 0; /* the letter before (for й and у) */
   for (size_t i = at; i < n;) {
@@ -450,6 +452,7 @@ static char *rules(const char *w, size_t n, int front, size_t at, char *o) {
        * compound, which the lexicon reads): -lyar -ляр */
       r = nx == 'a' ? "я" : nx == 'u' ? "ю" : nx == 'o' ? "ё" : "е";
       take = 2;
+      if (front == RU_SOFT && pv && !lat_vowel(pv)) o = put(o, "ь"); /* Наталья */
     } else if (c == 'n' && nx == 'g' && (i + 2 == n || !lat_vowel(w[i + 2])))
       r = "ң", take = 2;
     else if (c == 's' && nx == 's' && pv && lat_vowel(pv))
@@ -689,6 +692,26 @@ static char *surname(const char *w, size_t n, char *o) {
   return NULL;
 }
 
+/* w read the Russian way into o; of its spellings with and without the
+ * soft signs Latin drops (Vasilyevna: Васильевна) and with -ий or -ый for a
+ * final y (Yevgeny: Евгений), the first that hunspell-ru has as a name,
+ * else the plain one.  *named: whether it is such a name. */
+static char *russian_read(const char *w, size_t n, char *o, int *named) {
+  for (int k = 0; k < 4; k++) {
+    char *e = russian(o, rules(w, n, k & 1 ? RU_SOFT : -1, 0, o));
+    if (k & 2) {
+      if (e - o < 4 || memcmp(e - 4, "ый", 4)) continue;
+      memcpy(e - 4, "ий", 4);
+    }
+    if (russian_name(o, (size_t)(e - o))) {
+      *named = 1;
+      return e;
+    }
+  }
+  *named = 0;
+  return russian(o, rules(w, n, -1, 0, o));
+}
+
 /* Reads lower-case Latin w[0..n) into o: the lexicon, else (for a word
  * that looks Kazakh) a known stem and the rules, else the rules.  eng: what
  * english() says of the whole word.  Returns the end, or NULL to leave the
@@ -698,7 +721,8 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   memset(&S, 0, sizeof S);
   S.lat = w;
   S.n = n;
-  if (ru && !eng && looks_kazakh(w, n)) return russian(o, rules(w, n, -1, 0, o));
+  int named;
+  if (ru && !eng && looks_kazakh(w, n)) return russian_read(w, n, o, &named);
   dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
   /* then as a compound, with a fresh budget; a compound of two name
    * elements also wins over a common word (Көк+тау, not a verb) */
@@ -713,14 +737,14 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
    * hunspell-ru has that spelling (Semipalatinsk; not David, Florida) */
   int ru_mark = looks_russian(w, n);
   if (!S.whole.have && (!eng || (eng == 2 && ru_mark == 2)) && ru_mark && looks_kazakh(w, n)) {
-    char *e = russian(o, rules(w, n, -1, 0, o));
-    if (!eng || russian_name(o, (size_t)(e - o))) return e;
+    char *e = russian_read(w, n, o, &named);
+    if (!eng || named) return e;
   }
   /* a word with no mark of Kazakh romanization whose Russian reading is a
    * Russian name (Aleksei: Алексей) */
   if (!S.whole.have && !eng && looks_kazakh(w, n) == 2) {
-    char *e = russian(o, rules(w, n, -1, 0, o));
-    if (russian_name(o, (size_t)(e - o))) return e;
+    char *e = russian_read(w, n, o, &named);
+    if (named) return e;
   }
   /* An English word is read only as one word of the lexicon: a common one
    * only as a name of five letters or more, a proper noun of the English

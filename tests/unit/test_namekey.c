@@ -121,6 +121,8 @@ static void schemes(void) {
      "Bet, Бес-Бет, Pre-election, Soviet-era");
   /* no mark of Kazakh, and a Russian name in hunspell-ru the Russian way */
   tl("press", "cyrillic", "Aleksei, Yelena, Tegeran", "Алексей, Елена, Тегеран");
+  /* ... with the soft sign and the -ий that Latin does not show */
+  tl("press", "cyrillic", "Natalya Yuryevna, Vasily", "Наталья Юрьевна, Василий");
   /* English proper nouns: a Russian place in hunspell-ru only */
   tl("press", "cyrillic", "Semipalatinsk, David, Florida", "Семипалатинск, David, Florida");
   /* place names: compounds of name elements, over a common word */
