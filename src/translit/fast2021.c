@@ -84,9 +84,9 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * the fast path reads one byte past a word, to end it, and nothing else
  * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
  * A table of 8-byte entries, open addressing with linear probing, keyed by
- * a hash of the word: an entry holds 24 bits of the hash, the key's and the
- * output's lengths and where the key and the output lie in an arena that
- * is filled in first-occurrence order.  The table is small (512 KiB for
+ * a hash of the word: an entry holds 32 bits of the hash, the output's
+ * length and where the key and the output lie in an arena that is filled
+ * in first-occurrence order.  The table is small (512 KiB for
  * corpus/kk), and the commonest words, met first, lie together at the
  * arena's start; a hit reads the entry (prefetched a word ahead) and the
  * word's arena bytes.  A fresh memo touches a third of the pages of one
@@ -94,7 +94,7 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * for a single call.  Fixed size, hence bounded memory (full, it starts
  * again); only for inputs that repay the allocation. */
 enum { MEMO_KEY = 22, MEMO_KEYB = 24, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
-/* key length << 56 | hash bits << 32 | arena offset / 8 << 8 | output length; 0: empty */
+/* hash bits << 32 | arena offset / 8 << 8 | output length; 0: empty */
 typedef uint64_t memo_entry;
 
 static inline uint64_t load8(const void *p) {
@@ -168,11 +168,14 @@ static inline memo_key key_of(const unsigned char *p, unsigned l) {
 }
 
 /* The home entry of a key (three 8-byte words), and the top half its entry
- * holds (want: the key length and 24 bits of the hash; never 0). */
-static inline memo_entry *memo_home(memo_entry *tab, unsigned bits, const memo_key *k, unsigned kl,
+ * holds (want: 32 bits of the hash, never 0). */
+static inline memo_entry *memo_home(memo_entry *tab, unsigned bits, const memo_key *k,
                                     uint32_t *want) {
-  uint64_t h = (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ k->w[2]) * 0x9E3779B97F4A7C15ull;
-  *want = (uint32_t)((h >> 32) & 0xFFFFFF) | kl << 24;
+  /* most keys are one word (8 bytes or fewer): one multiplication */
+  const uint64_t x =
+      k->w[0] ^ ((k->w[1] << 23) | (k->w[1] >> 41)) ^ ((k->w[2] << 47) | (k->w[2] >> 17));
+  const uint64_t h = x * 0x9E3779B97F4A7C15ull;
+  *want = (uint32_t)(h >> 32) | 1; /* never 0: the key itself is compared */
   return &tab[h >> (64 - bits)];
 }
 
@@ -220,7 +223,7 @@ typedef struct memo_probe {
   memo_entry *set; /* the home entry */
   size_t at;
   uint32_t want; /* the entry's tag and key length */
-  unsigned l, kl;
+  unsigned l;
   int exact; /* near the end: exact copies */
   int next;  /* a single space and a word start follow */
 } memo_probe;
@@ -248,9 +251,8 @@ static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, si
   /* a hyphen after the word is part of its key: аль- depends on it */
   const unsigned kl = l + (p[l] == '-');
   if (kl > MEMO_KEY) return;
-  r->kl = kl;
   r->key = key_of(p, kl);
-  r->set = memo_home(m->tab, m->bits, &r->key, kl, &r->want);
+  r->set = memo_home(m->tab, m->bits, &r->key, &r->want);
 }
 
 /* A word the memo does not hold: converted, and remembered (p->set NULL:
@@ -444,16 +446,23 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
           if (ahead->set) __builtin_prefetch(ahead->set);
         }
         if (cur->set) {
-          const size_t mask = ((size_t)1 << m->bits) - 1;
-          for (size_t x = (size_t)(cur->set - m->tab);; x = (x + 1) & mask) {
-            const memo_entry e = m->tab[x];
-            if (!e) { /* empty: a miss, to be remembered here */
-              slot = &m->tab[x];
-              break;
+          memo_entry *ep = cur->set, e = *ep;
+          const unsigned char *a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
+          if ((uint32_t)(e >> 32) != cur->want || !key_at(a, &cur->key)) {
+            /* elsewhere in the run of used entries from home, or a miss */
+            memo_entry *const end = m->tab + ((size_t)1 << m->bits);
+            for (;;) {
+              if (!e) {
+                slot = ep; /* a miss, to be remembered here */
+                break;
+              }
+              if (++ep == end) ep = m->tab;
+              e = *ep;
+              a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
+              if (e && (uint32_t)(e >> 32) == cur->want && key_at(a, &cur->key)) break;
             }
-            if ((uint32_t)(e >> 32) != cur->want) continue;
-            const unsigned char *a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
-            if (!key_at(a, &cur->key)) continue;
+          }
+          if (!slot) {
             const char *src = (const char *)a + MEMO_KEYB;
             const unsigned dl = (uint8_t)e;
             if (!cur->exact)
