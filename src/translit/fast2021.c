@@ -224,8 +224,10 @@ typedef struct memo_probe {
   size_t at;
   uint32_t want; /* the entry's tag and key length */
   unsigned l;
-  int exact; /* near the end: exact copies */
-  int next;  /* a single space and a word start follow */
+  uint32_t win;   /* the memo-byte mask from the word's start (memo_mask) */
+  unsigned wbits; /* its bits that hold (0: none) */
+  int exact;      /* near the end: exact copies */
+  int next;       /* a single space and a word start follow */
 } memo_probe;
 
 struct kz_tl_memo {
@@ -236,13 +238,11 @@ struct kz_tl_memo {
   size_t used, cap;
 };
 
-static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, size_t n, size_t i,
-                                 memo_probe *r) {
-  unsigned char buf[32];
-  const unsigned char *p = memo_bytes_at(s, n, i, buf);
-  const unsigned l = memo_len(memo_mask(p));
+/* The probe of the word of length l at p (s + i; 32 bytes readable) */
+static inline void memo_probe_word(const kz_tl_memo *m, const unsigned char *p, size_t i,
+                                   unsigned l, int exact, memo_probe *r) {
   r->at = i;
-  r->exact = p != s + i;
+  r->exact = exact;
   r->l = l;
   r->set = NULL;
   r->next = 0;
@@ -253,6 +253,35 @@ static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, si
   if (kl > MEMO_KEY) return;
   r->key = key_of(p, kl);
   r->set = memo_home(m->tab, m->bits, &r->key, &r->want);
+}
+
+static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, size_t n, size_t i,
+                                 memo_probe *r) {
+  unsigned char buf[32];
+  const unsigned char *p = memo_bytes_at(s, n, i, buf);
+  const uint32_t mask = memo_mask(p);
+  memo_probe_word(m, p, i, memo_len(mask), p != s + i, r);
+  r->win = mask;
+  r->wbits = p == s + i ? 32 : 0;
+}
+
+/* The probe of the word after cur and a space, from cur's mask when the
+ * word ends inside it (most words: a mask serves about three) */
+static inline void memo_probe_next(const kz_tl_memo *m, const unsigned char *s, size_t n,
+                                   const memo_probe *cur, memo_probe *r) {
+  const size_t j = cur->at + cur->l + 1;
+  const unsigned off = cur->l + 1;
+  if (off < cur->wbits && j + 32 <= n) {
+    const uint32_t w = cur->win >> off;
+    const unsigned l = memo_len(w), wb = cur->wbits - off;
+    if (l < wb) { /* bit l is a 0 of the mask: the word ends there */
+      memo_probe_word(m, s + j, j, l, 0, r);
+      r->win = w;
+      r->wbits = wb;
+      return;
+    }
+  }
+  memo_probe_at(m, s, n, j, r);
 }
 
 /* A word the memo does not hold: converted, and remembered (p->set NULL:
@@ -444,7 +473,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         }
         ahead->at = (size_t)-1;
         if (cur->next) {
-          memo_probe_at(m, s, n, i + cur->l + 1, ahead);
+          memo_probe_next(m, s, n, cur, ahead);
           if (ahead->set) __builtin_prefetch(ahead->set);
         }
         if (cur->set) {
