@@ -189,8 +189,15 @@ static inline int key_at(const unsigned char *a, const memo_key *k) {
  * ends 32 bytes or more before the input's end (kz_tl_latin2021_fast's
  * contract); nearer the end the copies are exact. */
 static inline void copy40(char *d, const char *src) {
+#ifdef __SSE2__
+  _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)src));
+  _mm_storeu_si128((__m128i *)(void *)(d + 16),
+                   _mm_loadu_si128((const __m128i *)(const void *)(src + 16)));
+  memcpy(d + 32, src + 32, 8);
+#else
   for (int q = 0; q < 40; q += 8)
     memcpy(d + q, src + q, 8);
+#endif
 }
 
 /* The 32 bytes from s[i] for the memo: in place, or copied zero-padded into
