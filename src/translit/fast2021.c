@@ -184,10 +184,11 @@ static inline int key_at(const unsigned char *a, const memo_key *k) {
   return ((load8(a) ^ k->w[0]) | (load8(a + 8) ^ k->w[1]) | (load8(a + 16) ^ k->w[2])) == 0;
 }
 
-/* Copies 40 bytes from the arena, more than the longest output: the memo's inputs are at least
- * MEMO_MIN_INPUT bytes, whose output buffer has more than 40 bytes of slack after any word that
- * ends 32 bytes or more before the input's end (kz_tl_latin2021_fast's
- * contract); nearer the end the copies are exact. */
+/* Copies 40 bytes from the arena, more than the longest output: the memo's
+ * inputs are at least MEMO_MIN_INPUT bytes, whose output buffer has more
+ * than 40 bytes of slack after any word that ends 32 bytes or more before
+ * the input's end (kz_tl_latin2021_fast's contract); nearer the end the
+ * copies are exact. */
 static inline void copy40(char *d, const char *src) {
 #ifdef __SSE2__
   _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)src));
@@ -221,15 +222,15 @@ static const uint8_t word_start[256] = {
 #undef L
 };
 
-/* The memo's view of the word at s[i]: its length l, its key and set (NULL:
- * not memoisable), and whether a single space and another word follow
- * (the commonest case, whose set is looked up one word ahead so that its
- * cache miss overlaps the work on this word). */
+/* The memo's view of the word at s[i]: its length l, its key and home entry
+ * (set; NULL: not memoisable), and whether a single space and another word
+ * follow (the commonest case, whose entry is prefetched one word ahead so
+ * that its cache miss overlaps the work on this word). */
 typedef struct memo_probe {
   memo_key key;
   memo_entry *set; /* the home entry */
   size_t at;
-  uint32_t want; /* the entry's tag and key length */
+  uint32_t want; /* the entry's top half (memo_home) */
   unsigned l;
   uint32_t win;   /* the memo-byte mask from the word's start (memo_mask) */
   unsigned wbits; /* its bits that hold (0: none) */
