@@ -83,17 +83,19 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * the key:
  * the fast path reads one byte past a word, to end it, and nothing else
  * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
- * Two-way LRU sets keyed by a hash of the word (the more recently used
- * word first); a slot is one cache line holding the word and its output, so
- * a hit touches one line (prefetched a word ahead).  Fixed size,
- * hence bounded memory; only for inputs that repay the allocation. */
-enum { MEMO_KEY = 22, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
-typedef struct memo_slot {
-  unsigned char key[24]; /* the word, zero-padded (all zero: empty) */
-  char out[MEMO_OUT];    /* its output, then bytes never used */
-  uint8_t len;           /* key bytes */
-  uint8_t dlen;          /* output bytes */
-} memo_slot;             /* 64 bytes */
+ * A table of 8-byte entries, open addressing with linear probing, keyed by
+ * a hash of the word: an entry holds 32 bits of the hash, the output's
+ * length and where the key and the output lie in an arena that is filled
+ * in first-occurrence order.  The commonest words, met first, lie together
+ * at the arena's start; a hit reads the entry (prefetched a word ahead) and
+ * the word's arena bytes.  For corpus/kk a fresh memo touches 2.4 MiB (a
+ * 1 MiB table, 1.35 MiB of arena) where 64-byte slots took 4 MiB, which
+ * speeds up a single call (the CLI's) by a seventh.  Fixed size, hence
+ * bounded memory (full, it starts again); only for inputs that repay the
+ * allocation. */
+enum { MEMO_KEY = 22, MEMO_KEYB = 24, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
+/* hash bits << 32 | arena offset / 8 << 8 | output length; 0: empty */
+typedef uint64_t memo_entry;
 
 static inline uint64_t load8(const void *p) {
   uint64_t v;
@@ -165,26 +167,38 @@ static inline memo_key key_of(const unsigned char *p, unsigned l) {
   return k;
 }
 
-/* A set: MEMO_WAYS slots. */
-enum { MEMO_WAYS = 2 };
-static inline memo_slot *memo_set(memo_slot *slots, unsigned bits, const memo_key *k) {
-  uint64_t h = (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ k->w[2]) * 0x9E3779B97F4A7C15ull;
-  return &slots[(h >> (64 - bits)) & ~(uint64_t)(MEMO_WAYS - 1)];
+/* The home entry of a key (three 8-byte words), and the top half its entry
+ * holds (want: 32 bits of the hash, never 0). */
+static inline memo_entry *memo_home(memo_entry *tab, unsigned bits, const memo_key *k,
+                                    uint32_t *want) {
+  /* most keys are one word (8 bytes or fewer): one multiplication */
+  const uint64_t x =
+      k->w[0] ^ ((k->w[1] << 23) | (k->w[1] >> 41)) ^ ((k->w[2] << 47) | (k->w[2] >> 17));
+  const uint64_t h = x * 0x9E3779B97F4A7C15ull;
+  *want = (uint32_t)(h >> 32) | 1; /* never 0: the key itself is compared */
+  return &tab[h >> (64 - bits)];
 }
 
-static inline int key_is(const memo_slot *m, const memo_key *k) {
-  return ((load8(m->key) ^ k->w[0]) | (load8(m->key + 8) ^ k->w[1]) |
-          (load8(m->key + 16) ^ k->w[2])) == 0;
+/* Whether the arena bytes at a hold the key (its 24 bytes) */
+static inline int key_at(const unsigned char *a, const memo_key *k) {
+  return ((load8(a) ^ k->w[0]) | (load8(a + 8) ^ k->w[1]) | (load8(a + 16) ^ k->w[2])) == 0;
 }
 
-/* Copies 40 bytes from a slot's out[] (the slot's last 40 bytes), more than
- * the longest output: the memo's inputs are at least MEMO_MIN_INPUT bytes,
- * whose output buffer has more than 40 bytes of slack after any word that
- * ends 32 bytes or more before the input's end (kz_tl_latin2021_fast's
- * contract); nearer the end the copies are exact. */
+/* Copies 40 bytes from the arena, more than the longest output: the memo's
+ * inputs are at least MEMO_MIN_INPUT bytes, whose output buffer has more
+ * than 40 bytes of slack after any word that ends 32 bytes or more before
+ * the input's end (kz_tl_latin2021_fast's contract); nearer the end the
+ * copies are exact. */
 static inline void copy40(char *d, const char *src) {
+#ifdef __SSE2__
+  _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)src));
+  _mm_storeu_si128((__m128i *)(void *)(d + 16),
+                   _mm_loadu_si128((const __m128i *)(const void *)(src + 16)));
+  memcpy(d + 32, src + 32, 8);
+#else
   for (int q = 0; q < 40; q += 8)
     memcpy(d + q, src + q, 8);
+#endif
 }
 
 /* The 32 bytes from s[i] for the memo: in place, or copied zero-padded into
@@ -208,26 +222,35 @@ static const uint8_t word_start[256] = {
 #undef L
 };
 
-/* The memo's view of the word at s[i]: its length l, its key and set (NULL:
- * not memoisable), and whether a single space and another word follow
- * (the commonest case, whose set is looked up one word ahead so that its
- * cache miss overlaps the work on this word). */
+/* The memo's view of the word at s[i]: its length l, its key and home entry
+ * (set; NULL: not memoisable), and whether a single space and another word
+ * follow (the commonest case, whose entry is prefetched one word ahead so
+ * that its cache miss overlaps the work on this word). */
 typedef struct memo_probe {
   memo_key key;
-  memo_slot *set;
+  memo_entry *set; /* the home entry */
   size_t at;
+  uint32_t want; /* the entry's top half (memo_home) */
   unsigned l;
-  int exact; /* near the end: exact copies */
-  int next;  /* a single space and a word start follow */
+  uint32_t win;   /* the memo-byte mask from the word's start (memo_mask) */
+  unsigned wbits; /* its bits that hold (0: none) */
+  int exact;      /* near the end: exact copies */
+  int next;       /* a single space and a word start follow */
 } memo_probe;
 
-static inline void memo_probe_at(memo_slot *slots, unsigned bits, const unsigned char *s, size_t n,
-                                 size_t i, memo_probe *r) {
-  unsigned char buf[32];
-  const unsigned char *p = memo_bytes_at(s, n, i, buf);
-  const unsigned l = memo_len(memo_mask(p));
+struct kz_tl_memo {
+  memo_entry *tab; /* 2^bits entries, at most half of them used */
+  unsigned bits;
+  size_t keys;
+  unsigned char *arena; /* keys and outputs; cap bytes and 64 of slack */
+  size_t used, cap;
+};
+
+/* The probe of the word of length l at p (s + i; 32 bytes readable) */
+static inline void memo_probe_word(const kz_tl_memo *m, const unsigned char *p, size_t i,
+                                   unsigned l, int exact, memo_probe *r) {
   r->at = i;
-  r->exact = p != s + i;
+  r->exact = exact;
   r->l = l;
   r->set = NULL;
   r->next = 0;
@@ -237,68 +260,106 @@ static inline void memo_probe_at(memo_slot *slots, unsigned bits, const unsigned
   const unsigned kl = l + (p[l] == '-');
   if (kl > MEMO_KEY) return;
   r->key = key_of(p, kl);
-  r->set = memo_set(slots, bits, &r->key);
+  r->set = memo_home(m->tab, m->bits, &r->key, &r->want);
 }
 
-/* A word the memo does not hold: converted, and remembered in `set` (NULL:
+static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, size_t n, size_t i,
+                                 memo_probe *r) {
+  unsigned char buf[32];
+  const unsigned char *p = memo_bytes_at(s, n, i, buf);
+  const uint32_t mask = memo_mask(p);
+  memo_probe_word(m, p, i, memo_len(mask), p != s + i, r);
+  r->win = mask;
+  r->wbits = p == s + i ? 32 : 0;
+}
+
+/* The probe of the word after cur and a space, from cur's mask when the
+ * word ends inside it (most words: a mask serves about three) */
+static inline void memo_probe_next(const kz_tl_memo *m, const unsigned char *s, size_t n,
+                                   const memo_probe *cur, memo_probe *r) {
+  const size_t j = cur->at + cur->l + 1;
+  const unsigned off = cur->l + 1;
+  if (off < cur->wbits && j + 32 <= n) {
+    const uint32_t w = cur->win >> off;
+    const unsigned l = memo_len(w), wb = cur->wbits - off;
+    if (l < wb) { /* bit l is a 0 of the mask: the word ends there */
+      memo_probe_word(m, s + j, j, l, 0, r);
+      r->win = w;
+      r->wbits = wb;
+      return;
+    }
+  }
+  memo_probe_at(m, s, n, j, r);
+}
+
+/* A word the memo does not hold: converted, and remembered (p->set NULL:
  * not memoisable) when the converter took the whole memo word (l bytes).
- * `exact`: near the input's end, where no slack may be read. */
-static size_t memo_miss(memo_slot *set, const memo_key *k, unsigned l, int exact,
+ * Near the input's end (p->exact) no slack may be read. */
+static size_t memo_miss(kz_tl_memo *m, const memo_probe *p, memo_entry *slot,
                         const unsigned char *s, size_t n, size_t i, unsigned flags, int lex,
                         const kz_lex_view *L, char **o) {
   char *o0 = *o;
   size_t r = kz_tl_word2021(s, n, i, o, lex, L);
   if (!r) r = other_word(s, n, i, flags, o);
   size_t dl = (size_t)(*o - o0);
-  if (set && r == l && dl <= MEMO_OUT) {
-    /* the newer word first; the least recently used one goes */
-    memmove(set + 1, set, (MEMO_WAYS - 1) * sizeof *set);
-    memcpy(set->key, k->w, sizeof set->key);
-    set->len = (uint8_t)l; /* the key may have a hyphen more */
-    set->dlen = (uint8_t)dl;
-    /* a fixed-size copy (no library call) where the output buffer's slack
-     * allows: bytes past dlen are copied but never used */
-    memcpy(set->out, o0, exact ? dl : MEMO_OUT);
+  if (p->set && r == p->l && dl <= MEMO_OUT) {
+    const size_t kb = MEMO_KEYB, need = kb + ((dl + 7) & ~(size_t)7);
+    if (m->used + need > m->cap || m->keys >= (size_t)1 << (m->bits - 1)) {
+      /* full: start again */
+      memset(m->tab, 0, sizeof *m->tab << m->bits);
+      m->used = 0;
+      m->keys = 0;
+    }
+    if (!m->used) /* the table was emptied: the entry is the key's home */
+      slot = p->set;
+    unsigned char *a = m->arena + m->used;
+    memcpy(a, p->key.w, MEMO_KEYB);
+    /* 40 bytes of output always written (zero-padded near the end), so
+     * that copy40 reads no unwritten byte */
+    if (p->exact) {
+      memset(a + kb, 0, 40);
+      memcpy(a + kb, o0, dl);
+    } else {
+      copy40((char *)a + kb, o0);
+    }
+    *slot = (uint64_t)p->want << 32 | (uint64_t)(m->used / 8) << 8 | dl;
+    m->keys++;
+    m->used += need;
   }
   return r;
 }
-
-/* The whole latin2021 -> Cyrillic conversion in one pass when the text is
- * plain: it validates UTF-8 and checks NFC as it goes (only ASCII, the 2021
- * letters and common punctuation are accepted, all NFC-inert) and gives up
- * with (size_t)-1 on anything else, so the caller takes the general route.
- * URLs and e-mail addresses are found when their '@' or "://" shows up: the
- * token converted so far is rewound and copied as it is. */
-struct kz_tl_memo {
-  void *mem;
-  memo_slot *slot;
-  unsigned bits;
-};
 
 kz_tl_memo *kz_tl_memo_new(size_t n) {
   if (n < MEMO_MIN_INPUT) return NULL;
   kz_tl_memo *m = malloc(sizeof *m);
   if (!m) return NULL;
-  /* about one slot per 64 input bytes (2^10 .. 2^16 slots of 64 bytes): word forms grow
-   * slower than text, so this holds a text's vocabulary with few conflicts (corpus/kk,
-   * 2.6 MB: 31,700 keys, 2^16 slots, 33,400 misses; 2^15 slots: 36,800) and costs a small
-   * input little */
+  /* about one entry per 32 input bytes (2^10 .. 2^19 entries of 8 bytes): word forms grow
+   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 30,900 keys
+   * in 2^17 entries, 1.35 MiB of arena; 2^16 entries: 1-2% slower) and costs a small
+   * input little (an 8 MB text of 150,000 word forms started again at 2^17 entries, 13%
+   * slower than the old slots with LRU); the arena has 48 bytes a key (24 of key, the
+   * output rounded up to 8), touched only as it fills */
   m->bits = 10;
-  while (m->bits < 16 && ((size_t)1 << m->bits) < n / 64)
+  while (m->bits < 19 && ((size_t)1 << m->bits) < n / 32)
     m->bits++;
-  m->mem = calloc(((size_t)1 << m->bits) + 2, sizeof *m->slot);
-  if (!m->mem) {
+  m->cap = ((size_t)1 << m->bits) / 2 * 48;
+  m->used = 0;
+  m->keys = 0;
+  m->tab = calloc((size_t)1 << m->bits, sizeof *m->tab);
+  m->arena = malloc(m->cap + 64);
+  if (!m->tab || !m->arena) {
+    free(m->tab);
+    free(m->arena);
     free(m);
     return NULL;
   }
-  /* slots on cache lines */
-  m->slot = (memo_slot *)(void *)((char *)m->mem + (64 - (uintptr_t)m->mem % 64) % 64);
   return m;
 }
 
 void kz_tl_memo_free(kz_tl_memo *m) {
   if (!m) return;
-  free(m->mem);
+  free(m->tab);
+  free(m->arena);
   free(m);
 }
 
@@ -309,6 +370,12 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
   return r;
 }
 
+/* The whole latin2021 -> Cyrillic conversion in one pass when the text is
+ * plain: it validates UTF-8 and checks NFC as it goes (only ASCII, the 2021
+ * letters and common punctuation are accepted, all NFC-inert) and gives up
+ * with (size_t)-1 on anything else, so the caller takes the general route.
+ * URLs and e-mail addresses are found when their '@' or "://" shows up: the
+ * token converted so far is rewound and copied as it is. */
 size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                                  kz_tl_memo *m) {
   const int lex = !(flags & KZ_TRANSLIT_NO_LEXICON);
@@ -318,10 +385,8 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   size_t i = 0, tok_s = 0, ok_until = 0;
   char *tok_o = out;
   int in_tok = 0;
-  memo_slot *const slots = m ? m->slot : NULL;
-  const unsigned bits = m ? m->bits : 0;
-  memo_probe ahead; /* the next word's, when ahead.at is its start */
-  ahead.at = (size_t)-1;
+  memo_probe probes[2], *cur = &probes[0], *ahead = &probes[1]; /* ahead: the next word's */
+  ahead->at = (size_t)-1;
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
@@ -405,58 +470,65 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
      * text.  Token starts are kept as the loop keeps them. */
     for (;;) {
       size_t k;
-      memo_probe cur;
-      cur.set = NULL;
-      cur.l = 0;
-      cur.exact = 1;
-      if (slots) {
-        if (ahead.at == i)
+      memo_entry *slot = NULL;
+      if (m) {
+        if (ahead->at == i) { /* probed one word ago */
+          memo_probe *t = cur;
           cur = ahead;
-        else
-          memo_probe_at(slots, bits, s, n, i, &cur);
-        ahead.at = (size_t)-1;
-        if (cur.next) {
-          memo_probe_at(slots, bits, s, n, i + cur.l + 1, &ahead);
-          if (ahead.set)
-            for (int q = 0; q < MEMO_WAYS; q++) /* a miss reads each slot */
-              __builtin_prefetch(ahead.set + q);
+          ahead = t;
+        } else {
+          memo_probe_at(m, s, n, i, cur);
         }
-        memo_slot *const set = cur.set;
-        if (set) {
-          unsigned w = 0;
-          if (!key_is(&set[0], &cur.key)) {
-            w = 1;
-            while (w < MEMO_WAYS && !key_is(&set[w], &cur.key))
-              w++;
-          }
-          if (w < MEMO_WAYS) {
-            const memo_slot *hit = &set[w];
-            if (!cur.exact)
-              copy40(o, hit->out);
-            else
-              memcpy(o, hit->out, hit->dlen);
-            o += hit->dlen;
-            if (w) { /* to the front */
-              memo_slot t = set[w];
-              memmove(set + 1, set, w * sizeof *set);
-              set[0] = t;
+        ahead->at = (size_t)-1;
+        if (cur->next) {
+          memo_probe_next(m, s, n, cur, ahead);
+          if (ahead->set) __builtin_prefetch(ahead->set);
+        }
+        if (cur->set) {
+          memo_entry *ep = cur->set, e = *ep;
+          const unsigned char *a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
+          if ((uint32_t)(e >> 32) != cur->want || !key_at(a, &cur->key)) {
+            /* elsewhere in the run of used entries from home, or a miss */
+            memo_entry *const end = m->tab + ((size_t)1 << m->bits);
+            for (;;) {
+              if (!e) {
+                slot = ep; /* a miss, to be remembered here */
+                break;
+              }
+              if (++ep == end) ep = m->tab;
+              e = *ep;
+              a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
+              if (e && (uint32_t)(e >> 32) == cur->want && key_at(a, &cur->key)) break;
             }
-            i += cur.l;
-            if (cur.next) {
+          }
+          if (!slot) {
+            const char *src = (const char *)a + MEMO_KEYB;
+            const unsigned dl = (uint8_t)e;
+            if (!cur->exact)
+              copy40(o, src);
+            else
+              memcpy(o, src, dl);
+            o += dl;
+            i += cur->l;
+            if (cur->next) {
               *o++ = ' ';
               i++;
               tok_s = i;
               tok_o = o;
               in_tok = 1;
-              continue;
+              goto next_word;
             }
             goto between;
           }
         }
+      } else {
+        cur->set = NULL;
+        cur->l = 0;
+        cur->exact = 1;
       }
       {
         char *o2 = o; /* o itself stays in a register */
-        k = memo_miss(cur.set, &cur.key, cur.l, cur.exact, s, n, i, flags, lex, &L, &o2);
+        k = memo_miss(m, cur, slot, s, n, i, flags, lex, &L, &o2);
         o = o2;
       }
       if (!k) goto fail;
@@ -489,6 +561,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         tok_s = i;
         tok_o = o;
       }
+    next_word:;
     }
     continue;
   url:
