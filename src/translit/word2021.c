@@ -153,6 +153,21 @@ void kz_tl_lex_view_init(kz_lex_view *L) {
   kz_tl_inner_pairs(0, L->inner_pairs);
 }
 
+/* A lexicon node reached after keybytes key bytes, the first m letters:
+ * a match for the whole word or a stem, if it has a value.  A value longer
+ * than 3 bytes per key byte would break the output bound. */
+static inline void note_match(uint64_t nd, size_t keybytes, int m, int *best, uint64_t *best_nd,
+                              int *whole, uint64_t *whole_nd) {
+  if (!N_VAL(nd) || N_VLEN(nd) > 3 * keybytes) return;
+  if (N_WHOLE(nd)) {
+    *whole = m;
+    *whole_nd = nd;
+  } else {
+    *best = m;
+    *best_nd = nd;
+  }
+}
+
 size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon,
                       const kz_lex_view *L) {
   uint16_t codes[MAXL + 2]; /* code[-1] and code[m] are 0: no tests at the ends */
@@ -196,17 +211,10 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
           nd = kz_tl_lex_step(T, nd, c);
         }
         keybytes++;
-        if (!nd) {
+        if (!nd)
           alive = 0;
-        } else if (N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
-          if (N_WHOLE(nd)) {
-            whole = m;
-            whole_nd = nd;
-          } else {
-            best = m;
-            best_nd = nd;
-          }
-        }
+        else
+          note_match(nd, keybytes, m, &best, &best_nd, &whole, &whole_nd);
       }
       continue;
     }
@@ -288,16 +296,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
         if (!nd) alive = 0;
       }
       keybytes += (size_t)kl;
-      /* a stem longer than 3 bytes per key byte would break the output bound */
-      if (alive && N_VAL(nd) && N_VLEN(nd) <= 3 * keybytes) {
-        if (N_WHOLE(nd)) {
-          whole = m;
-          whole_nd = nd;
-        } else {
-          best = m;
-          best_nd = nd;
-        }
-      }
+      if (alive) note_match(nd, keybytes, m, &best, &best_nd, &whole, &whole_nd);
     }
   }
   if (m == 0) return 0;
