@@ -157,6 +157,18 @@ def main():
     same = sum(x == y for x, y in zip(names, back))
     print(f"corpus/kk capitalised words, Cyrillic -> press -> Cyrillic: {same}/{len(names)} = "
           f"{100 * same / max(len(names), 1):.1f}% exact (no gate)")
+    # ...and given name + surname pairs (a surname or patronymic ending), read in context
+    pairs = collections.Counter()
+    for fn in sorted(os.listdir(kk)):
+        with open(os.path.join(kk, fn), encoding="utf-8", errors="replace") as f:
+            pairs.update(re.findall(r"[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]{2,} [А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]{2,}"
+                                    r"(?:ов|ев|ова|ева|ин|ина|ұлы|қызы)\b", f.read()))
+    full = list(pairs)
+    back = T(T("\n".join(full), to="press", source="cyrillic"), to="cyrillic",
+             source="press").split("\n")
+    same = sum(x == y for x, y in zip(full, back))
+    print(f"corpus/kk name pairs (given + surname), Cyrillic -> press -> Cyrillic: {same}/{len(full)}"
+          f" = {100 * same / max(len(full), 1):.1f}% exact (no gate)")
     return 0
 
 
