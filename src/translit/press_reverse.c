@@ -612,6 +612,10 @@ static void recase(char *s, size_t n, int caps) {
  * ending (2: the strongest mark), or a v or f that is not in a surname
  * ending (-ov -yev -ovich). */
 static int looks_russian(const char *w, size_t n) {
+  /* a Kazakh patronymic ending (-uly -kyzy) makes the name Kazakh */
+  if ((n > 5 && !memcmp(w + n - 3, "uly", 3)) ||
+      (n > 6 && (!memcmp(w + n - 4, "kyzy", 4) || !memcmp(w + n - 4, "qyzy", 4))))
+    return 0;
   static const char *const ends[] = {"sk",   "skiy",  "sky", "skaya", "skoye", "ovka", "evka",
                                      "grad", "gorod", "pol", "noye",  "naya",  "ovo",  "evo"};
   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
@@ -723,6 +727,18 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
   S.n = n;
   int named;
   if (ru && !eng && looks_kazakh(w, n)) return russian_read(w, n, o, &named);
+  /* a patronymic: the father's name, then -ұлы -қызы (Қайыр+ұлы, not the
+   * word улы); -аулы -еулі are adjectives (таулы) */
+  static const char *const patr[][2] = {{"uly", "ұлы"}, {"kyzy", "қызы"}, {"qyzy", "қызы"}};
+  for (size_t k = 0; k < sizeof patr / sizeof *patr; k++) {
+    size_t l = strlen(patr[k][0]);
+    if (n >= l + 3 && !memcmp(w + n - l, patr[k][0], l) && w[n - l - 1] != 'a' &&
+        w[n - l - 1] != 'e') {
+      char *e = read_latin(w, n - l, 0, 0, o);
+      if (e) return put(e, patr[k][1]);
+      break;
+    }
+  }
   dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
   /* then as a compound, with a fresh budget; a compound of two name
    * elements also wins over a common word (Көк+тау, not a verb) */

@@ -134,6 +134,10 @@ static void schemes(void) {
    * patronymic ending keeps out of the name's harmony */
   tl("press", "cyrillic", "Aibek Serikovich, Dana Kairatovna, Nurayym, Serik Abitkeshuly",
      "Айбек Серикович, Дана Кайратовна, Нұрайым, Серік Әбіткешұлы");
+  /* a patronymic: the father's name read, then -ұлы (not the word улы), and
+   * never the Russian way */
+  tl("press", "cyrillic", "Daulet Kayyruly, Rustem Yeslyambekuly",
+     "Дәулет Қайырұлы, Рүстем Еслямбекұлы");
   /* к г beside е; ы after the у of au; -стан keeps а */
   tl("press", "cyrillic", "Sapabekuly, Zholdauy, Tazhikstan", "Сапабекұлы, Жолдауы, Тәжікстан");
   /* бай keeps а in a front word; -in surnames; Russian names (я after a consonant) */
