@@ -28,6 +28,9 @@ typedef struct cli_command {
 
 /* Prints "kztext CMD: message" and the usage line to stderr; returns 2. */
 int cli_usage_error(const char *usage, const char *cmd, const char *fmt, ...);
+/* getopt_long's ':' (a missing value) or '?' (an unknown option) for the
+ * option before optind, as cli_usage_error; returns 2. */
+int cli_bad_option(const char *usage, const char *cmd, int c, char *const argv[]);
 /* Prints "kztext: message" to stderr; returns 1. */
 int cli_error(const char *fmt, ...);
 /* Prints usage text for --help to stdout; returns 0. */

@@ -103,9 +103,8 @@ int cmd_case(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "case", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "case", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "case", c, argv);
     }
   }
   if (nops != 1)

@@ -178,9 +178,8 @@ int cmd_decode(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "decode", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "decode", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "decode", c, argv);
     }
   }
   FILE *out = cli_open_output(outpath);

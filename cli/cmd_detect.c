@@ -239,9 +239,8 @@ int cmd_detect(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "detect", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "detect", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "detect", c, argv);
     }
   }
   if (j.by == BY_SENTENCE) {

@@ -107,9 +107,8 @@ int cmd_namekey(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "namekey", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "namekey", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "namekey", c, argv);
     }
   }
   job j = {invalid, field, NULL, NULL};

@@ -190,9 +190,8 @@ int cmd_normalize(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "normalize", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "normalize", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "normalize", c, argv);
     }
   }
   if (extra & KZTEXT_NORM_CASEFOLD && !form)

@@ -758,9 +758,8 @@ int cmd_process(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "process", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "process", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "process", ch, argv);
     }
   }
   if (c.id_field && c.input != IN_JSONL)

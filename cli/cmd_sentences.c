@@ -258,9 +258,8 @@ int cmd_segment_common(int argc, char **argv, int tokens) {
     case 'h':
       return cli_help(tokens ? help_t : help_s);
     case ':':
-      return cli_usage_error(usage, cmd, "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, cmd, "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, cmd, c, argv);
     }
   }
   kztext_status st = kztext_segmenter_new(&j.seg);

@@ -429,9 +429,8 @@ int cmd_serve(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "serve", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "serve", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "serve", c, argv);
     }
   }
   if (optind < argc) return cli_usage_error(usage, "serve", "unexpected '%s'", argv[optind]);

@@ -271,9 +271,8 @@ int cmd_translit(int argc, char **argv) {
     case 'h':
       return cli_help(help);
     case ':':
-      return cli_usage_error(usage, "translit", "option '%s' needs a value", argv[optind - 1]);
     default:
-      return cli_usage_error(usage, "translit", "unknown option '%s'", argv[optind - 1]);
+      return cli_bad_option(usage, "translit", c, argv);
     }
   }
   j.out = cli_open_output(outpath);

@@ -1,6 +1,7 @@
 /* Input/output helpers of the kztext program (see cli.h). */
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,11 @@ int cli_usage_error(const char *usage, const char *cmd, const char *fmt, ...) {
   fprintf(stderr, "\n%s", usage);
   va_end(ap);
   return CLI_USAGE;
+}
+
+int cli_bad_option(const char *usage, const char *cmd, int c, char *const argv[]) {
+  return cli_usage_error(usage, cmd, c == ':' ? "option '%s' needs a value" : "unknown option '%s'",
+                         argv[optind - 1]);
 }
 
 int cli_error(const char *fmt, ...) {

@@ -89,18 +89,10 @@ def main():
     if not os.path.isdir(gold):
         print(f"skipped: no gold data at {gold}")
         return 0
-    import kztext
-
     # --no-lexicon: the rules alone, through the tools-only program (the
     # mode is not part of the library's public API).
-    if a.no_lexicon:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        from translit_rules import Rules
-
-        T = Rules()
-    else:
-        def T(text, to, src):
-            return kztext.translit(text, to=to, source=src)
+    from translit_rules import converter
+    T = converter(a.no_lexicon)
 
     def show(errs):
         for e in errs[: a.errors]:

@@ -49,3 +49,12 @@ class Rules:
             p.stdin.close()
             p.wait()
         self.procs.clear()
+
+
+def converter(rules_only: bool):
+    """translit(text, to, source) for the eval tools: the rules alone
+    (their --no-lexicon), or the library through the Python binding."""
+    if rules_only:
+        return Rules()
+    import kztext
+    return lambda text, to, source: kztext.translit(text, to=to, source=source)
