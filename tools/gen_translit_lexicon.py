@@ -82,20 +82,26 @@ def context_failures(kz, words, scheme):
     return {o for o, b in zip(owner, back) if not b.startswith(o)}
 
 
-def build(kz, stems, scheme):
-    """stems: list of (stem, priority); Kazakh stems come first (priority 0)."""
+def build(kz, stems, scheme, name_forms=None):
+    """stems: list of (stem, priority); Kazakh stems come first (priority 0).
+    name_forms: {Russian-form name: its Kazakh form} (kazakh_name_forms())."""
     words = [x for x, _ in stems]
     lat = [x.lower() for x in convert(kz, words, scheme, "cyrillic")]
     back = convert(kz, lat, "cyrillic", scheme, lexicon=False)
     ctx = context_failures(kz, [s for s, b in zip(words, back) if b == s], scheme)
     by_key = {}
+    kazakh_form = {}
     for (s, prio), l, b in zip(stems, lat, back):
         if l:
             # 2: the rules spell it right alone and before suffixes; 1: alone only
             by_key.setdefault(l, []).append((prio, s, 2 if b == s and s not in ctx else b == s))
+            if name_forms and s in name_forms:
+                kazakh_form[l] = name_forms[s]
     keys_sorted = sorted(by_key)
 
     def best(key):
+        if key in kazakh_form:
+            return kazakh_form[key]
         cands = by_key[key]
         if any(c[2] == 2 for c in cands):
             return None  # the rules already spell one of these words right
@@ -236,6 +242,24 @@ def emit_trie(w, name, entries, depth_first=False):
     w(";")
 
 
+def kazakh_name_forms(dic):
+    """{name: Kazakh form} for the names that hunspell-kk has in their
+    Russian spelling, with у for ұ ү (Нурсултан), and in the Kazakh one too,
+    or data/names/elements.txt has that (нұрсұлтан).  latin2021 writes ұ ū
+    and у u, and writers often drop the macron in names (Nursultan): in
+    Kazakh Latin the Kazakh form is meant.  (hunspell-ru's names are not
+    used: they hold places of the same spelling, Тула.)"""
+    fold = str.maketrans("ұү", "уу")
+    with open(dic, encoding="utf-8-sig") as f:
+        entries = [l.split("/")[0].strip() for l in f.read().split("\n")[1:]]
+    names = {x.lower() for x in entries if x[:1].isupper()}
+    kazakh = {x.lower() for x in entries}
+    with open(os.path.join(ROOT, "data", "names", "elements.txt"), encoding="utf-8") as f:
+        kazakh |= {l.split("#")[0].strip() for l in f}
+    return {k.translate(fold): k for k in sorted(kazakh)
+            if len(k) >= 4 and CYR.match(k) and k.translate(fold) != k and k.translate(fold) in names}
+
+
 def read_stems(dic, ru_dic):
     """(stem, priority): hunspell-kk stems (0), hunspell-ru nouns and names
     (1, if ru_dic exists), combining forms (2); also used by
@@ -331,7 +355,9 @@ def main():
         w("static const char *const %s[%d] = {%s};" % (name, len(keys), ", ".join(
             '"%s"' % k for k in keys)))
     for scheme, name in (("latin2021", "kz_lex21"), ("latin2018", "kz_lex18")):
-        ent = build(kztext, stems, scheme)
+        # 2018 writes у ý, so its u is always ұ: no Russian-form question
+        forms = kazakh_name_forms(a.dic) if scheme == "latin2021" and stems else None
+        ent = build(kztext, stems, scheme, forms)
         w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),
                                                       sum(1 for v in ent.values() if v[1])))
         emit_trie(w, name, ent)
