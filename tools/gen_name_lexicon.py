@@ -8,6 +8,10 @@ Sources (docs/transliteration.md, "press", lists them with their licences):
     The dictionary types a Latin i for і in a few entries; those are mended.
   * data/names/elements.txt: name elements, given names and place names
     written by the team (facts, not any corpus or evaluation list).
+  * data/names/places.tsv: Kazakhstan's places with their Kazakh and
+    Russian names (facts, written by the team): the Kazakh ones are names,
+    and the pairs are the kz_place tables (a Russian name read back to the
+    Kazakh one, the Kazakh one written the Russian way).
   * data/stopwords/en.txt (the team's English function words, which
     hunspell-en-us lists only capitalised or not at all: his, under) and
     Debian hunspell-en-us (/usr/share/hunspell/en_US.dic, SCOWL): its
@@ -72,6 +76,26 @@ def table(prefix, words, flag):
     return lines
 
 
+def place_tables(places):
+    """kz_place_by_ru: {Russian name as the press reader spells it (no ь ъ,
+    ё as е), Kazakh name}, sorted by the first; kz_place_by_kk: {Kazakh name,
+    its first Russian name}, sorted by the first."""
+    def key(ru):
+        return ru.replace("ь", "").replace("ъ", "").replace("ё", "е")
+    by_ru, by_kk = {}, {}
+    for kk, ru in places:
+        by_ru.setdefault(key(ru), kk)
+        by_kk.setdefault(kk, ru)
+    out = []
+    for name, table in (("kz_place_by_ru", by_ru), ("kz_place_by_kk", by_kk)):
+        rows = sorted(table.items(), key=lambda r: r[0].encode("utf-8"))
+        out.append(f"#define {name.upper()}_N {len(rows)}")
+        out.append(f"static const char *const {name}[{len(rows)}][2] = {{")
+        out += [f'    {{"{a}", "{b}"}},' for a, b in rows]
+        out.append("};")
+    return out
+
+
 def main():
     check = "--check" in sys.argv[1:]
     need(KK, "hunspell-kk")
@@ -90,6 +114,18 @@ def main():
             if w:
                 assert CYR.match(w), w
                 names.add(w)
+    places = []
+    with open(ROOT / "data" / "names" / "places.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                kk, ru = line.rstrip("\n").split("\t")
+                kk, ru = kk.lower(), ru.lower()
+                assert CYR.match(kk.replace("-", "")) and CYR.match(ru.replace("-", "")), line
+                # cyrillic-ru writes the first at most KZ_FACTOR_FROM_CYR (4) bytes a byte
+                assert kk in (p[0] for p in places) or len(ru.encode()) <= 4 * len(kk.encode())
+                places.append((kk, ru))
+                if "-" not in kk:
+                    names.add(kk)
     english, lower = set(), set()
     for w in dic_entries(EN, "latin-1"):
         if re.fullmatch("[A-Za-z]{2,}", w):
@@ -122,6 +158,7 @@ def main():
     out += table("kz_nl", kk, lambda w: w in names)
     out += table("kz_en", en, lambda w: w not in lower)
     out += table("kz_ru", sorted(ru, key=lambda w: w.encode("utf-8")), lambda w: False)
+    out += place_tables(places)
     out.append("")
     finish(OUT, "\n".join(out), check)
 

@@ -186,6 +186,31 @@ static size_t ru_word(const unsigned char *s, size_t n, size_t i, int *front) {
   return i;
 }
 
+/* A place whose Russian name is more than its letters folded (Орал:
+ * Уральск; data/names/places.tsv), the word s[i..e): that name into o in
+ * the word's case, or NULL. */
+static char *place_ru(const unsigned char *s, size_t i, size_t e, char *o) {
+  char low[64];
+  size_t k = 0, l;
+  int caps = 1, first = is_upper(kz_utf8_next(s + i, &l));
+  for (size_t j = i; j < e; j += l) {
+    uint32_t c = kz_utf8_next(s + j, &l);
+    caps &= is_upper(c);
+    if (k + 4 > sizeof low) return NULL;
+    k += kz_utf8_encode(kz_tl_cyr_lower1(c), low + k);
+  }
+  const char *ru = kz_tl_place_ru(low, k);
+  if (!ru) return NULL;
+  for (size_t j = 0; ru[j]; j += l) {
+    uint32_t c = kz_utf8_next((const unsigned char *)ru + j, &l);
+    /* а..я, ё; a title-case name has a capital after a hyphen too */
+    if ((caps && e - i > 2) || (first && (!j || ru[j - 1] == '-')))
+      c = c == 0x451 ? 0x401 : c >= 0x430 && c <= 0x44F ? c - 0x20 : c;
+    o += kz_utf8_encode(c, o);
+  }
+  return o;
+}
+
 size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
   size_t i = 0, wend = 0;
@@ -196,7 +221,16 @@ size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv
     uint32_t lc = kz_tl_cyr_lower1(c);
     uint32_t r = lc ? ru_letter(lc) : 0;
     size_t d0 = (size_t)(o - out);
-    if (lc && i >= wend) wend = ru_word(s, n, i, &front);
+    if (lc && i >= wend) {
+      wend = ru_word(s, n, i, &front);
+      char *p = place_ru(s, i, wend, o);
+      if (p) {
+        o = p;
+        if (sv) kz_span_add(sv, i, wend, d0, (size_t)(o - out), 0);
+        i = wend;
+        continue;
+      }
+    }
     int soft = 0, caps = 0;
     /* Russian forms write л of a front word soft before a consonant or at
      * the end: Гүлнар Гульнар, Әсел Асель */

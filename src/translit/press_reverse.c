@@ -16,6 +16,7 @@
  *      as a name, an all-caps word, or a word that does not look Kazakh
  *      (step 2 only) is left as it is, so English text stays English.
  * Output keeps the word's case (title case stays title case). */
+#include "segment/seg.h"
 #include "translit/translit_int.h"
 #include "utf8/utf8.h"
 
@@ -84,23 +85,35 @@ static int lat_vowel(char c) {
 
 static const char *nl_word(size_t i) { return kz_nl_pool + (kz_nl_off[i] & 0x7FFFFFFFu); }
 
-/* Is w (lower-case ASCII, n bytes) in the English word list?  0 no, 1 a
- * common word, 2 only a proper noun. */
-static int english_entry(const char *w, size_t n) {
-  size_t lo = 0, hi = KZ_EN_N;
+/* The index of the NUL-terminated entry equal to k[0..n) among count
+ * sorted ones (entry(i) gives the i-th), or -1. */
+static long find_sorted(const char *(*entry)(size_t), size_t count, const char *k, size_t n) {
+  size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    const char *e = kz_en_pool + (kz_en_off[mid] & 0x7FFFFFFFu);
-    int c = strncmp(e, w, n);
+    const char *e = entry(mid);
+    int c = strncmp(e, k, n);
     if (!c) c = e[n] ? 1 : 0;
     if (c < 0)
       lo = mid + 1;
     else if (c > 0)
       hi = mid;
     else
-      return kz_en_off[mid] & 0x80000000u ? 2 : 1;
+      return (long)mid;
   }
-  return 0;
+  return -1;
+}
+
+static const char *en_word(size_t i) { return kz_en_pool + (kz_en_off[i] & 0x7FFFFFFFu); }
+static const char *ru_word(size_t i) { return kz_ru_pool + kz_ru_off[i]; }
+static const char *place_ru_key(size_t i) { return kz_place_by_ru[i][0]; }
+static const char *place_kk_key(size_t i) { return kz_place_by_kk[i][0]; }
+
+/* Is w (lower-case ASCII, n bytes) in the English word list?  0 no, 1 a
+ * common word, 2 only a proper noun. */
+static int english_entry(const char *w, size_t n) {
+  long i = find_sorted(en_word, KZ_EN_N, w, n);
+  return i < 0 ? 0 : kz_en_off[i] & 0x80000000u ? 2 : 1;
 }
 
 /* An English word or an inflected form of one (-s -es -ies -ed -ing -er
@@ -137,20 +150,7 @@ int kz_tl_english_word(const unsigned char *s, size_t n) {
 /* Is Cyrillic lower-case s[0..n) a capitalised entry of hunspell-ru (a
  * Russian place or given name)? */
 static int russian_name(const char *s, size_t n) {
-  size_t lo = 0, hi = KZ_RU_N;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const char *e = kz_ru_pool + kz_ru_off[mid];
-    int c = strncmp(e, s, n);
-    if (!c) c = e[n] ? 1 : 0;
-    if (c < 0)
-      lo = mid + 1;
-    else if (c > 0)
-      hi = mid;
-    else
-      return 1;
-  }
-  return 0;
+  return find_sorted(ru_word, KZ_RU_N, s, n) >= 0;
 }
 
 /* Bytes b[0..bl) at offset d of word i compared (NUL-terminated word). */
@@ -194,6 +194,7 @@ typedef struct result {
   int score;  /* lower is better */
   int names;  /* pieces that are names */
   int pieces;
+  int cost; /* variant spellings used */
   int have;
 } result;
 
@@ -273,7 +274,7 @@ static int rank(const char *cyr, size_t len, size_t split, int cost, int names) 
 }
 
 static void offer(result *r, const char *cyr, size_t len, size_t pos, int score, int names,
-                  int pieces) {
+                  int pieces, int cost) {
   if (r->have && (pos < r->pos || (pos == r->pos && score >= r->score))) return;
   memcpy(r->cyr, cyr, len);
   r->len = len;
@@ -281,6 +282,7 @@ static void offer(result *r, const char *cyr, size_t len, size_t pos, int score,
   r->score = score;
   r->names = names;
   r->pieces = pieces;
+  r->cost = cost;
   r->have = 1;
 }
 
@@ -297,8 +299,8 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
     if (pos == S->n) {
       if (compound_ok) {
         int r = rank(S->cur, clen, pieces == 2 ? S->split : 0, cost, names);
-        offer(&S->whole, S->cur, clen, pos, r, names, pieces);
-        if (pieces == 2) offer(&S->pair, S->cur, clen, pos, r, names, pieces);
+        offer(&S->whole, S->cur, clen, pos, r, names, pieces, cost);
+        if (pieces == 2) offer(&S->pair, S->cur, clen, pos, r, names, pieces, cost);
       }
       return;
     }
@@ -307,7 +309,7 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
     int ng_vowel = clen >= 2 && !memcmp(S->cur + clen - 2, "ң", 2) && pos < S->n &&
                    S->lat[pos - 1] == 'g' && lat_vowel(S->lat[pos]);
     if (pieces == 1 && depth >= 6 && pos >= 3 && !cost && !ng_vowel)
-      offer(&S->stem, S->cur, clen, pos, rank(S->cur, clen, 0, cost, name), name, 1);
+      offer(&S->stem, S->cur, clen, pos, rank(S->cur, clen, 0, cost, name), name, 1, cost);
     /* a compound: three letters or more, or a two-letter name element (Ақ-, Ер-) */
     if (S->compounds && pieces == 1 && (depth >= 6 || (depth == 4 && name))) {
       S->first_name = name;
@@ -562,7 +564,10 @@ static int looks_kazakh(const char *w, size_t n) {
   static const char *const ends[] = {"ov",  "ova", "yev",  "yeva",  "uly",  "kyzy",  "qyzy",
                                      "bek", "bay", "bai",  "bayev", "khan", "gul",   "bol",
                                      "tay", "tai", "zhan", "ulan",  "iyar", "bekov", "bayeva"};
-  if (n < 3) return 0;
+  size_t vowels = 0;
+  for (size_t i = 0; i < n; i++)
+    vowels += lat_vowel(w[i]);
+  if (n < 3 || !vowels) return 0; /* no vowel: Mrs */
   for (size_t i = 0; i < n; i++) {
     if (w[i] == 'w' || w[i] == 'x' || (w[i] == 'c' && (i + 1 >= n || w[i + 1] != 'h'))) return 0;
   }
@@ -794,28 +799,98 @@ static int russian_patronymic(const char *w, size_t n) {
   return 0;
 }
 
-enum { FORCE = 1, RUSSIAN = 2 };
+/* ---- places ----------------------------------------------------------- */
+
+const char *kz_tl_place_ru(const char *kk, size_t n) {
+  long i = find_sorted(place_kk_key, KZ_PLACE_BY_KK_N, kk, n);
+  return i < 0 ? NULL : kz_place_by_kk[i][1];
+}
+
+/* A place of Kazakhstan written in its Russian name (Baikonur, Uralsk,
+ * Pavlodar) -> its Kazakh name in o (Байқоңыр, Орал, Павлодар), or NULL.
+ * The Russian reading is compared without the ь ъ Latin drops. */
+static char *place(const char *w, size_t n, char *o) {
+  char *e = russian(o, rules(w, n, -1, 0, o)), *k = o;
+  for (char *p = o; p < e; p += 2) /* all two-byte letters */
+    if (memcmp(p, "ь", 2) && memcmp(p, "ъ", 2)) {
+      memmove(k, p, 2);
+      if (!memcmp(k, "ё", 2)) memcpy(k, "е", 2);
+      k += 2;
+    }
+  long i = find_sorted(place_ru_key, KZ_PLACE_BY_RU_N, o, (size_t)(k - o));
+  return i < 0 ? NULL : put(o, kz_place_by_ru[i][1]);
+}
+
+/* ---- words ------------------------------------------------------------ */
+
+/* Is w a common word of the lexicon with a Kazakh possessive or plural
+ * ending (облыс+ы, ерікті+лері), whole or as a known stem and the ending?
+ * After the first word of a name, such a word is the generic part (Алматы
+ * облысы, Атажұрт еріктілері), which Kazakh writes in lower case. */
+static int generic_term(const char *w, size_t n) {
+  static const char *const ends[] = {"y",    "i",    "sy",   "si",   "lary",
+                                     "leri", "dary", "deri", "tary", "teri"};
+  if (n > 5 && (!memcmp(w + n - 3, "uly", 3) || !memcmp(w + n - 4, "kyzy", 4) ||
+                !memcmp(w + n - 4, "qyzy", 4)))
+    return 0; /* a patronymic: a name */
+  search S;
+  memset(&S, 0, sizeof S);
+  S.lat = w;
+  S.n = n;
+  dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  if (S.whole.have ? S.whole.names || S.whole.pieces != 1 : !S.stem.have || S.stem.names) return 0;
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t l = strlen(ends[k]);
+    size_t at = S.whole.have ? n - l : S.stem.pos;
+    if (n >= l + 3 && at == n - l && !memcmp(w + at, ends[k], l)) return 1;
+  }
+  return 0;
+}
+
+/* A lower-case word is read only as a whole word of the lexicon, spelled
+ * the usual way, that shows a mark of Kazakh romanization and is no English
+ * word (maslikhat: мәслихат); else NULL. */
+static char *lower_word(const char *w, size_t n, char *o) {
+  if (n < 4 || english(w, n) || looks_kazakh(w, n) != 1) return NULL;
+  search S;
+  memset(&S, 0, sizeof S);
+  S.lat = w;
+  S.n = n;
+  dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  if (!S.whole.have || S.whole.pieces != 1 || S.whole.cost) return NULL;
+  memcpy(o, S.whole.cyr, S.whole.len);
+  return o + S.whole.len;
+}
+
+enum { FORCE = 1, RUSSIAN = 2, GENERIC = 4 };
 
 /* Converts one Latin word s[0..n) (ASCII letters) into o; returns the new
  * end, or NULL to leave the word as it is.  how: FORCE reads it even if it
  * is an English word (a part of a hyphenated name whose other part is
  * Kazakh), RUSSIAN reads it as a Russian name (another part looks
- * Russian). */
+ * Russian), GENERIC writes a generic part of a name in lower case (it
+ * follows another name word). */
 static char *word(const unsigned char *s, size_t n, int how, char *o) {
-  if (n < 3 || n > MAXW || !(s[0] >= 'A' && s[0] <= 'Z')) return NULL;
+  if (n < 3 || n > MAXW) return NULL;
   char w[MAXW];
   int upper = 0;
   for (size_t i = 0; i < n; i++) {
     upper += s[i] >= 'A' && s[i] <= 'Z';
     w[i] = (char)(s[i] | 0x20);
   }
-  if (upper > 1) return NULL; /* acronyms and headlines in caps */
   char *start = o;
-  o = read_latin(w, n, how & FORCE ? 0 : english(w, n), (how & RUSSIAN) || russian_patronymic(w, n),
-                 o);
+  if (!(s[0] >= 'A' && s[0] <= 'Z')) {
+    o = upper ? NULL : lower_word(w, n, o);
+    return o && (size_t)(o - start) <= n * KZ_FACTOR_TO_CYR ? o : NULL;
+  }
+  if (upper > 1) return NULL; /* acronyms and headlines in caps */
+  int eng = how & FORCE ? 0 : english(w, n);
+  o = NULL;
+  if (eng != 1 && !(how & RUSSIAN)) o = place(w, n, start);
+  if (!o) o = read_latin(w, n, eng, (how & RUSSIAN) || russian_patronymic(w, n), start);
   /* the output never exceeds KZ_FACTOR_TO_CYR times the input */
   if (!o || (size_t)(o - start) > n * KZ_FACTOR_TO_CYR) return NULL;
-  recase(start, (size_t)(o - start), 0);
+  if (!(how & GENERIC) || !generic_term(w, n)) recase(start, (size_t)(o - start), 0);
   return o;
 }
 
@@ -856,20 +931,52 @@ static int hyphen_group(const unsigned char *s, size_t n, size_t i, size_t *end)
   return english_part || unread ? -1 : how & FORCE ? how : 0;
 }
 
+/* Is s[j..) an apostrophe and an English clitic other than 's (n't 're 've
+ * 'll 'm 'd) that ends the word? */
+static int clitic(const unsigned char *s, size_t n, size_t j) {
+  static const char *const cl[] = {"t", "re", "ve", "ll", "m", "d"};
+  if (j >= n || (s[j] != '\'' && !(j + 2 < n && !memcmp(s + j, "\xE2\x80\x99", 3)))) return 0;
+  size_t a = j + (s[j] == '\'' ? 1 : 3), e = a;
+  while (e < n && ascii_letter(s[e]))
+    e++;
+  if (e < n && s[e] >= 0x80) return 0;
+  for (size_t k = 0; k < sizeof cl / sizeof *cl; k++) {
+    size_t i = 0;
+    while (a + i < e && cl[k][i] == (char)(s[a + i] | 0x20))
+      i++;
+    if (a + i == e && !cl[k][i]) return 1;
+  }
+  return 0;
+}
+
 size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
-  size_t i = 0, group_end = 0;
+  size_t i = 0, group_end = 0, name_end = (size_t)-1;
   int group = 0;
   while (i < n) {
     size_t j = i;
     while (j < n && ascii_letter(s[j]))
       j++;
-    /* a run of ASCII letters that no other letter touches */
-    int alone = j > i && (j == n || s[j] < 0x80) && (i == 0 || s[i - 1] < 0x80);
+    /* a run of ASCII letters that no other letter touches (’ of a possessive
+     * may follow) */
+    int alone = j > i &&
+                (j == n || s[j] < 0x80 || (j + 2 < n && !memcmp(s + j, "\xE2\x80\x99", 3))) &&
+                (i == 0 || s[i - 1] < 0x80);
     if (alone && i >= group_end) group = hyphen_group(s, n, i, &group_end);
     size_t d0 = (size_t)(o - out);
-    char *e = alone && group >= 0 ? word(s + i, j - i, group, o) : NULL;
+    /* an English contraction (Aren't, They're, We'll) is English; a
+     * possessive 's is not */
+    if (alone && clitic(s, n, j)) alone = 0;
+    /* an English abbreviation (Sen. Gen. Jan.: data/abbrev/en.tsv) */
+    size_t ab = 0;
+    int kind = alone && j < n && s[j] == '.' ? kz_abbrev_lookup(s, j, KZTEXT_LANG_EN, &ab) : 0;
+    if ((kind & KZ_AB_KIND) && (kind & KZ_AB_KIND) != KZ_AB_STARTER && ab <= i) alone = 0;
+    /* the word after a capitalised name word and one space */
+    int after_name = i >= 1 && name_end == i - 1 && s[i - 1] == ' ';
+    char *e =
+        alone && group >= 0 ? word(s + i, j - i, group | (after_name ? GENERIC : 0), o) : NULL;
     if (e) {
+      if (s[i] >= 'A' && s[i] <= 'Z') name_end = j;
       o = e;
       if (sv) kz_span_add(sv, i, j, d0, (size_t)(o - out), 0);
       i = j;

@@ -123,6 +123,10 @@ size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv 
 /* Is the ASCII word s[0..n) (any case) in hunspell-en-us, or an inflected
  * form of an entry (-s -ed -ing ...)?  The press reader's English list. */
 int kz_tl_english_word(const unsigned char *s, size_t n);
+/* The Russian name of a place of Kazakhstan whose Kazakh name is the
+ * lower-case Cyrillic kk[0..n) (data/names/places.tsv: Орал -> уральск), or
+ * NULL; lower case, NUL-terminated. */
+const char *kz_tl_place_ru(const char *kk, size_t n);
 uint32_t kz_tl_cyr_lower1(uint32_t cp);
 /* Does the word around the ASCII letter s[i] mix Cyrillic letters with
  * Latin look-alikes only ("бepici")?  Then kz_tl_from_cyrillic() reads the
