@@ -79,15 +79,32 @@ def table(prefix, words, flag):
 def place_tables(places):
     """kz_place_by_ru: {Russian name as the press reader spells it (no ь ъ,
     ё as е), Kazakh name}, sorted by the first; kz_place_by_kk: {Kazakh name,
-    its first Russian name}, sorted by the first."""
+    its first Russian name}, sorted by the first; kz_place_press: the rows of
+    kz_place_by_kk whose Russian name the press writes."""
     def key(ru):
         return ru.replace("ь", "").replace("ъ", "").replace("ё", "е")
-    by_ru, by_kk = {}, {}
+    def near(a, b):  # at most one letter substituted, inserted or dropped
+        if abs(len(a) - len(b)) > 1:
+            return False
+        i = 0
+        while i < min(len(a), len(b)) and a[i] == b[i]:
+            i += 1
+        return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
+
+    fold = str.maketrans("әөүұіқғңһ", "аоууикгнх")
+    by_ru, by_kk, press = {}, {}, {}
     for kk, ru in places:
         by_ru.setdefault(key(ru), kk)
         by_kk.setdefault(kk, ru)
+    for kk, ru in by_kk.items():
+        # the press romanizes a place from its Russian name where that is a
+        # respelling (Байқоңыр: Baikonur, Қазақстан: Kazakhstan), not
+        # another name (Орал: Oral, not Uralsk)
+        if "-" not in ru and key(ru) != kk.translate(fold) and near(kk.translate(fold), key(ru)):
+            press[kk] = ru
     out = []
-    for name, table in (("kz_place_by_ru", by_ru), ("kz_place_by_kk", by_kk)):
+    for name, table in (("kz_place_by_ru", by_ru), ("kz_place_by_kk", by_kk),
+                        ("kz_place_press", press)):
         rows = sorted(table.items(), key=lambda r: r[0].encode("utf-8"))
         out.append(f"#define {name.upper()}_N {len(rows)}")
         out.append(f"static const char *const {name}[{len(rows)}][2] = {{")

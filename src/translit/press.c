@@ -120,6 +120,46 @@ static const char *cyr_letter(uint32_t lc, uint32_t prev, uint32_t next, int pas
   return (!prev || is_vowel(next)) ? "y" : "i";
 }
 
+/* The Cyrillic word from s[i] (letters lc != 0): its end, and whether it
+ * has a front Kazakh vowel (ә ө ү і). */
+static size_t ru_word(const unsigned char *s, size_t n, size_t i, int *front) {
+  *front = 0;
+  while (i < n) {
+    size_t l;
+    uint32_t lc = kz_tl_cyr_lower1(kz_utf8_next(s + i, &l));
+    if (!lc) break;
+    *front |= lc == 0x4D9 || lc == 0x4E9 || lc == 0x4AF || lc == 0x456;
+    i += l;
+  }
+  return i;
+}
+
+/* A place whose Russian name is more than its letters folded (Орал:
+ * Уральск; data/names/places.tsv), the word s[i..e): the name find() gives
+ * for it into o in the word's case, or NULL. */
+static char *place_name(const unsigned char *s, size_t i, size_t e,
+                        const char *(*find)(const char *, size_t), char *o) {
+  char low[64];
+  size_t k = 0, l;
+  int caps = 1, first = is_upper(kz_utf8_next(s + i, &l));
+  for (size_t j = i; j < e; j += l) {
+    uint32_t c = kz_utf8_next(s + j, &l);
+    caps &= is_upper(c);
+    if (k + 4 > sizeof low) return NULL;
+    k += kz_utf8_encode(kz_tl_cyr_lower1(c), low + k);
+  }
+  const char *ru = find(low, k);
+  if (!ru) return NULL;
+  for (size_t j = 0; ru[j]; j += l) {
+    uint32_t c = kz_utf8_next((const unsigned char *)ru + j, &l);
+    /* а..я, ё; a title-case name has a capital after a hyphen too */
+    if ((caps && e - i > 2) || (first && (!j || ru[j - 1] == '-')))
+      c = c == 0x451 ? 0x401 : c >= 0x430 && c <= 0x44F ? c - 0x20 : c;
+    o += kz_utf8_encode(c, o);
+  }
+  return o;
+}
+
 size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *out, kz_spanv *sv) {
   char *o = out;
   size_t i = 0;
@@ -138,6 +178,19 @@ size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *
       prev = 0;
       prev_cp = c;
       continue;
+    }
+    if (!prev) { /* a word begins: a place the press writes from its Russian name */
+      int front;
+      size_t e = ru_word(s, n, i, &front);
+      char ru[64 * 4], *re = e - i <= 64 ? place_name(s, i, e, kz_tl_place_press, ru) : NULL;
+      if (re) {
+        size_t d0 = (size_t)(o - out);
+        o += kz_tl_cyr_to_press((const unsigned char *)ru, (size_t)(re - ru), passport, o, NULL);
+        if (sv) kz_span_add(sv, i, e, d0, (size_t)(o - out), 0);
+        prev_cp = c;
+        i = e;
+        continue;
+      }
     }
     size_t nl;
     uint32_t nc = cp_at(s, n, i + l, &nl);
@@ -172,45 +225,6 @@ size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *
   return (size_t)(o - out);
 }
 
-/* The Cyrillic word from s[i] (letters lc != 0): its end, and whether it
- * has a front Kazakh vowel (ә ө ү і). */
-static size_t ru_word(const unsigned char *s, size_t n, size_t i, int *front) {
-  *front = 0;
-  while (i < n) {
-    size_t l;
-    uint32_t lc = kz_tl_cyr_lower1(kz_utf8_next(s + i, &l));
-    if (!lc) break;
-    *front |= lc == 0x4D9 || lc == 0x4E9 || lc == 0x4AF || lc == 0x456;
-    i += l;
-  }
-  return i;
-}
-
-/* A place whose Russian name is more than its letters folded (Орал:
- * Уральск; data/names/places.tsv), the word s[i..e): that name into o in
- * the word's case, or NULL. */
-static char *place_ru(const unsigned char *s, size_t i, size_t e, char *o) {
-  char low[64];
-  size_t k = 0, l;
-  int caps = 1, first = is_upper(kz_utf8_next(s + i, &l));
-  for (size_t j = i; j < e; j += l) {
-    uint32_t c = kz_utf8_next(s + j, &l);
-    caps &= is_upper(c);
-    if (k + 4 > sizeof low) return NULL;
-    k += kz_utf8_encode(kz_tl_cyr_lower1(c), low + k);
-  }
-  const char *ru = kz_tl_place_ru(low, k);
-  if (!ru) return NULL;
-  for (size_t j = 0; ru[j]; j += l) {
-    uint32_t c = kz_utf8_next((const unsigned char *)ru + j, &l);
-    /* а..я, ё; a title-case name has a capital after a hyphen too */
-    if ((caps && e - i > 2) || (first && (!j || ru[j - 1] == '-')))
-      c = c == 0x451 ? 0x401 : c >= 0x430 && c <= 0x44F ? c - 0x20 : c;
-    o += kz_utf8_encode(c, o);
-  }
-  return o;
-}
-
 size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
   size_t i = 0, wend = 0;
@@ -223,7 +237,7 @@ size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv
     size_t d0 = (size_t)(o - out);
     if (lc && i >= wend) {
       wend = ru_word(s, n, i, &front);
-      char *p = place_ru(s, i, wend, o);
+      char *p = place_name(s, i, wend, kz_tl_place_ru, o);
       if (p) {
         o = p;
         if (sv) kz_span_add(sv, i, wend, d0, (size_t)(o - out), 0);

@@ -108,6 +108,7 @@ static const char *en_word(size_t i) { return kz_en_pool + (kz_en_off[i] & 0x7FF
 static const char *ru_word(size_t i) { return kz_ru_pool + kz_ru_off[i]; }
 static const char *place_ru_key(size_t i) { return kz_place_by_ru[i][0]; }
 static const char *place_kk_key(size_t i) { return kz_place_by_kk[i][0]; }
+static const char *place_press_key(size_t i) { return kz_place_press[i][0]; }
 
 /* Is w (lower-case ASCII, n bytes) in the English word list?  0 no, 1 a
  * common word, 2 only a proper noun. */
@@ -804,6 +805,11 @@ static int russian_patronymic(const char *w, size_t n) {
 const char *kz_tl_place_ru(const char *kk, size_t n) {
   long i = find_sorted(place_kk_key, KZ_PLACE_BY_KK_N, kk, n);
   return i < 0 ? NULL : kz_place_by_kk[i][1];
+}
+
+const char *kz_tl_place_press(const char *kk, size_t n) {
+  long i = find_sorted(place_press_key, KZ_PLACE_PRESS_N, kk, n);
+  return i < 0 ? NULL : kz_place_press[i][1];
 }
 
 /* A place of Kazakhstan written in its Russian name (Baikonur, Uralsk,
