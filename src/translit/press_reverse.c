@@ -853,6 +853,21 @@ static int generic_term(const char *w, size_t n) {
   return 0;
 }
 
+/* Is the Cyrillic word cyr[0..len) (as word() wrote it: title case) a name
+ * of the lexicon other than a place: a person's, after which a word is a
+ * surname, not a generic part (Әйгерім Тәжі)? */
+static int person_name(const char *cyr, size_t len) {
+  char low[MAXC];
+  size_t l;
+  if (!len || len > sizeof low) return 0;
+  memcpy(low, cyr, len);
+  uint32_t c = kz_utf8_next((const unsigned char *)low, &l);
+  uint32_t lc = kz_tl_cyr_lower1(c);
+  if (!lc || kz_utf8_encode(lc, low) != l) return 0;
+  long i = find_sorted(nl_word, KZ_NL_N, low, len);
+  return i >= 0 && (kz_nl_off[i] & 0x80000000u) && !kz_tl_place_ru(low, len);
+}
+
 /* A lower-case word is read only as a whole word of the lexicon, spelled
  * the usual way, that shows a mark of Kazakh romanization and is no English
  * word (maslikhat: мәслихат); else NULL. */
@@ -958,7 +973,7 @@ static int clitic(const unsigned char *s, size_t n, size_t j) {
 size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
   size_t i = 0, group_end = 0, name_end = (size_t)-1;
-  int group = 0;
+  int group = 0, person = 0;
   while (i < n) {
     size_t j = i;
     while (j < n && ascii_letter(s[j]))
@@ -977,12 +992,15 @@ size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv 
     size_t ab = 0;
     int kind = alone && j < n && s[j] == '.' ? kz_abbrev_lookup(s, j, KZTEXT_LANG_EN, &ab) : 0;
     if ((kind & KZ_AB_KIND) && (kind & KZ_AB_KIND) != KZ_AB_STARTER && ab <= i) alone = 0;
-    /* the word after a capitalised name word and one space */
-    int after_name = i >= 1 && name_end == i - 1 && s[i - 1] == ' ';
+    /* the word after a capitalised name word, not a person's, and one space */
+    int after_name = i >= 1 && name_end == i - 1 && s[i - 1] == ' ' && !person;
     char *e =
         alone && group >= 0 ? word(s + i, j - i, group | (after_name ? GENERIC : 0), o) : NULL;
     if (e) {
-      if (s[i] >= 'A' && s[i] <= 'Z') name_end = j;
+      if (s[i] >= 'A' && s[i] <= 'Z') {
+        name_end = j;
+        person = person_name(o, (size_t)(e - o));
+      }
       o = e;
       if (sv) kz_span_add(sv, i, j, d0, (size_t)(o - out), 0);
       i = j;

@@ -136,6 +136,8 @@ static void schemes(void) {
    * lower-case word only as a Kazakh word with a mark of romanization */
   tl("press", "cyrillic", "Kostanay Oblysy, Shu Audany, a zhyrau sang",
      "Қостанай облысы, Шу ауданы, a жырау sang");
+  /* ...but after a person's given name it is a surname */
+  tl("press", "cyrillic", "Aigerim Tazhi", "Әйгерім Тәжі");
   tl("press", "cyrillic", "Bet, Bes-Bet, Pre-election, Soviet-era",
      "Bet, Бес-Бет, Pre-election, Soviet-era");
   /* no mark of Kazakh, and a Russian name in hunspell-ru the Russian way */
