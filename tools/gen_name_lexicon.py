@@ -98,7 +98,7 @@ def place_tables(places):
         by_kk.setdefault(kk, ru)
     for kk, ru in by_kk.items():
         # the press romanizes a place from its Russian name where that is a
-        # respelling (Байқоңыр: Baikonur, Қазақстан: Kazakhstan), not
+        # respelling (Екібастұз: Ekibastuz, Қарағанды: Karaganda), not
         # another name (Орал: Oral, not Uralsk)
         if "-" not in ru and key(ru) != kk.translate(fold) and near(kk.translate(fold), key(ru)):
             press[kk] = ru

@@ -244,9 +244,9 @@ def emit_trie(w, name, entries, depth_first=False):
 
 def kazakh_name_forms(dic):
     """{name: Kazakh form} for the names that hunspell-kk has in their
-    Russian spelling, with у for ұ ү (Нурсултан), and in the Kazakh one too,
-    or data/names/elements.txt has that (нұрсұлтан).  latin2021 writes ұ ū
-    and у u, and writers often drop the macron in names (Nursultan): in
+    Russian spelling, with у for ұ ү (Мурат), and in the Kazakh one too,
+    or data/names/elements.txt has that (мұрат).  latin2021 writes ұ ū
+    and у u, and writers often drop the macron in names (Murat): in
     Kazakh Latin the Kazakh form is meant.  (hunspell-ru's names are not
     used: they hold places of the same spelling, Тула.)"""
     fold = str.maketrans("ұү", "уу")

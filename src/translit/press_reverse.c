@@ -812,8 +812,8 @@ const char *kz_tl_place_press(const char *kk, size_t n) {
   return i < 0 ? NULL : kz_place_press[i][1];
 }
 
-/* A place of Kazakhstan written in its Russian name (Baikonur, Uralsk,
- * Pavlodar) -> its Kazakh name in o (Байқоңыр, Орал, Павлодар), or NULL.
+/* A place of Kazakhstan written in its Russian name (Uralsk, Kulsary,
+ * Ekibastuz) -> its Kazakh name in o (Орал, Құлсары, Екібастұз), or NULL.
  * The Russian reading is compared without the ь ъ Latin drops. */
 static char *place(const char *w, size_t n, char *o) {
   char *e = russian(o, rules(w, n, -1, 0, o)), *k = o;
@@ -830,9 +830,9 @@ static char *place(const char *w, size_t n, char *o) {
 /* ---- words ------------------------------------------------------------ */
 
 /* Is w a common word of the lexicon with a Kazakh possessive or plural
- * ending (облыс+ы, ерікті+лері), whole or as a known stem and the ending?
+ * ending (облыс+ы, аудан+ы), whole or as a known stem and the ending?
  * After the first word of a name, such a word is the generic part (Алматы
- * облысы, Атажұрт еріктілері), which Kazakh writes in lower case. */
+ * облысы, Шу ауданы), which Kazakh writes in lower case. */
 static int generic_term(const char *w, size_t n) {
   static const char *const ends[] = {"y",    "i",    "sy",   "si",   "lary",
                                      "leri", "dary", "deri", "tary", "teri"};
@@ -870,7 +870,7 @@ static int person_name(const char *cyr, size_t len) {
 
 /* A lower-case word is read only as a whole word of the lexicon, spelled
  * the usual way, that shows a mark of Kazakh romanization and is no English
- * word (maslikhat: мәслихат); else NULL. */
+ * word (zhyrau: жырау); else NULL. */
 static char *lower_word(const char *w, size_t n, char *o) {
   if (n < 4 || english(w, n) || looks_kazakh(w, n) != 1) return NULL;
   search S;

@@ -128,7 +128,7 @@ int kz_tl_english_word(const unsigned char *s, size_t n);
  * NULL; lower case, NUL-terminated. */
 const char *kz_tl_place_ru(const char *kk, size_t n);
 /* The same for the places the press romanizes from their Russian name
- * (Байқоңыр: байконур, Baikonur), or NULL. */
+ * (Екібастұз: экибастуз, Ekibastuz), or NULL. */
 const char *kz_tl_place_press(const char *kk, size_t n);
 uint32_t kz_tl_cyr_lower1(uint32_t cp);
 /* Does the word around the ASCII letter s[i] mix Cyrillic letters with
