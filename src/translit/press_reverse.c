@@ -786,6 +786,13 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
     int front = stem_front(S.stem.cyr, S.stem.len, w, S.stem.pos);
     return rules(w, n, front, S.stem.pos, o);
   }
+  /* a name element that begins the word (Гүл+...): the rest is a part of
+   * its own, with its own harmony */
+  if (S.stem.have && S.stem.names) {
+    memcpy(o, S.stem.cyr, S.stem.len);
+    o += S.stem.len;
+    return rules(w, n, front_word(w + S.stem.pos, n - S.stem.pos), S.stem.pos, o);
+  }
   return rules(w, n, front_word(w, n), 0, o);
 }
 

@@ -136,6 +136,8 @@ static void schemes(void) {
    * lower-case word only as a Kazakh word with a mark of romanization */
   tl("press", "cyrillic", "Kostanay Oblysy, Shu Audany, a zhyrau sang",
      "Қостанай облысы, Шу ауданы, a жырау sang");
+  /* a name element begins a name whose rest has its own harmony */
+  tl("press", "cyrillic", "Gulzira Sarsenova", "Гүлзира Сәрсенова");
   /* ...but after a person's given name it is a surname */
   tl("press", "cyrillic", "Aigerim Tazhi", "Әйгерім Тәжі");
   tl("press", "cyrillic", "Bet, Bes-Bet, Pre-election, Soviet-era",
