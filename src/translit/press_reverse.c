@@ -336,6 +336,15 @@ static void dfs(search *S, size_t pos, size_t lo, size_t hi, size_t depth, size_
   }
 }
 
+/* The lexicon search for the whole of w[0..n) into a fresh *S: whole
+ * words and stems, no compounds. */
+static void search_word(search *S, const char *w, size_t n) {
+  memset(S, 0, sizeof *S);
+  S->lat = w;
+  S->n = n;
+  dfs(S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+}
+
 /* ---- rules ------------------------------------------------------------ */
 
 static char *put(char *o, const char *s) {
@@ -610,6 +619,13 @@ static void recase(char *s, size_t n, int caps) {
   }
 }
 
+/* Does w[0..n) end in a Kazakh patronymic ending after a stem of three
+ * letters (-uly) or two (-kyzy -qyzy)? */
+static int kazakh_patronymic(const char *w, size_t n) {
+  return (n > 5 && !memcmp(w + n - 3, "uly", 3)) ||
+         (n > 6 && (!memcmp(w + n - 4, "kyzy", 4) || !memcmp(w + n - 4, "qyzy", 4)));
+}
+
 /* Does w[0..n) look like a Russian name (a place named in Russian, a
  * Russian given name)?  Kazakh keeps those in their Russian spelling
  * (Степногорск, not Степноғорсқ).  Marks: two consonants at the start, я
@@ -619,9 +635,7 @@ static void recase(char *s, size_t n, int caps) {
  * ending (-ov -yev -ovich). */
 static int looks_russian(const char *w, size_t n) {
   /* a Kazakh patronymic ending (-uly -kyzy) makes the name Kazakh */
-  if ((n > 5 && !memcmp(w + n - 3, "uly", 3)) ||
-      (n > 6 && (!memcmp(w + n - 4, "kyzy", 4) || !memcmp(w + n - 4, "qyzy", 4))))
-    return 0;
+  if (kazakh_patronymic(w, n)) return 0;
   static const char *const ends[] = {"sk",   "skiy",  "sky", "skaya", "skoye", "ovka", "evka",
                                      "grad", "gorod", "pol", "noye",  "naya",  "ovo",  "evo"};
   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
@@ -727,10 +741,6 @@ static char *russian_read(const char *w, size_t n, char *o, int *named) {
  * english() says of the whole word.  Returns the end, or NULL to leave the
  * word as it is. */
 static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
-  search S;
-  memset(&S, 0, sizeof S);
-  S.lat = w;
-  S.n = n;
   int named;
   if (ru && !eng && looks_kazakh(w, n)) return russian_read(w, n, o, &named);
   /* a patronymic: the father's name, then -ұлы -қызы (Қайыр+ұлы, not the
@@ -745,7 +755,8 @@ static char *read_latin(const char *w, size_t n, int eng, int ru, char *o) {
       break;
     }
   }
-  dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  search S;
+  search_word(&S, w, n);
   /* then as a compound, with a fresh budget; a compound of two name
    * elements also wins over a common word (Көк+тау, not a verb) */
   if (!S.whole.have || (!S.whole.names && !eng)) {
@@ -843,14 +854,9 @@ static char *place(const char *w, size_t n, char *o) {
 static int generic_term(const char *w, size_t n) {
   static const char *const ends[] = {"y",    "i",    "sy",   "si",   "lary",
                                      "leri", "dary", "deri", "tary", "teri"};
-  if (n > 5 && (!memcmp(w + n - 3, "uly", 3) || !memcmp(w + n - 4, "kyzy", 4) ||
-                !memcmp(w + n - 4, "qyzy", 4)))
-    return 0; /* a patronymic: a name */
+  if (kazakh_patronymic(w, n)) return 0; /* a name */
   search S;
-  memset(&S, 0, sizeof S);
-  S.lat = w;
-  S.n = n;
-  dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  search_word(&S, w, n);
   if (S.whole.have ? S.whole.names || S.whole.pieces != 1 : !S.stem.have || S.stem.names) return 0;
   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
     size_t l = strlen(ends[k]);
@@ -881,10 +887,7 @@ static int person_name(const char *cyr, size_t len) {
 static char *lower_word(const char *w, size_t n, char *o) {
   if (n < 4 || english(w, n) || looks_kazakh(w, n) != 1) return NULL;
   search S;
-  memset(&S, 0, sizeof S);
-  S.lat = w;
-  S.n = n;
-  dfs(&S, 0, 0, KZ_NL_N, 0, 0, 0, 1);
+  search_word(&S, w, n);
   if (!S.whole.have || S.whole.pieces != 1 || S.whole.cost) return NULL;
   memcpy(o, S.whole.cyr, S.whole.len);
   return o + S.whole.len;
@@ -979,8 +982,8 @@ static int clitic(const unsigned char *s, size_t n, size_t j) {
 
 size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv *sv) {
   char *o = out;
-  size_t i = 0, group_end = 0, name_end = (size_t)-1;
-  int group = 0, person = 0;
+  size_t i = 0, group_end = 0, name_end = (size_t)-1, name_d0 = 0, name_d1 = 0;
+  int group = 0;
   while (i < n) {
     size_t j = i;
     while (j < n && ascii_letter(s[j]))
@@ -1000,13 +1003,15 @@ size_t kz_tl_press_to_cyr(const unsigned char *s, size_t n, char *out, kz_spanv 
     int kind = alone && j < n && s[j] == '.' ? kz_abbrev_lookup(s, j, KZTEXT_LANG_EN, &ab) : 0;
     if ((kind & KZ_AB_KIND) && (kind & KZ_AB_KIND) != KZ_AB_STARTER && ab <= i) alone = 0;
     /* the word after a capitalised name word, not a person's, and one space */
-    int after_name = i >= 1 && name_end == i - 1 && s[i - 1] == ' ' && !person;
+    int after_name = i >= 1 && name_end == i - 1 && s[i - 1] == ' ' &&
+                     !person_name(out + name_d0, name_d1 - name_d0);
     char *e =
         alone && group >= 0 ? word(s + i, j - i, group | (after_name ? GENERIC : 0), o) : NULL;
     if (e) {
       if (s[i] >= 'A' && s[i] <= 'Z') {
         name_end = j;
-        person = person_name(o, (size_t)(e - o));
+        name_d0 = d0;
+        name_d1 = (size_t)(e - out);
       }
       o = e;
       if (sv) kz_span_add(sv, i, j, d0, (size_t)(o - out), 0);
