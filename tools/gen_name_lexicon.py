@@ -76,6 +76,11 @@ def table(prefix, words, flag):
     return lines
 
 
+# The letters of the _start tables, by index (place_bit() in
+# press_reverse.c maps letters the same way).
+FIRST_BIT = "абвгдежзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіё"
+
+
 def place_tables(places):
     """kz_place_by_ru: {Russian name as the press reader spells it (no ь ъ,
     ё as е), Kazakh name}, sorted by the first; kz_place_by_kk: {Kazakh name,
@@ -106,7 +111,17 @@ def place_tables(places):
     for name, table in (("kz_place_by_ru", by_ru), ("kz_place_by_kk", by_kk),
                         ("kz_place_press", press)):
         rows = sorted(table.items(), key=lambda r: r[0].encode("utf-8"))
+        # the keys' first two letters: bit FIRST_BIT.index(second) of
+        # element FIRST_BIT.index(first) (press_reverse.c tests a word's
+        # first two letters before it looks the word up)
+        pairs = [0] * len(FIRST_BIT)
+        for k, _ in rows:
+            pairs[FIRST_BIT.index(k[0])] |= 1 << FIRST_BIT.index(k[1])
         out.append(f"#define {name.upper()}_N {len(rows)}")
+        out.append(f"static const uint64_t {name}_start[{len(pairs)}] = {{")
+        out += ["    " + ", ".join(f"0x{x:x}ull" for x in pairs[a:a + 6]) + ","
+                for a in range(0, len(pairs), 6)]
+        out.append("};")
         out.append(f"static const char *const {name}[{len(rows)}][2] = {{")
         out += [f'    {{"{a}", "{b}"}},' for a, b in rows]
         out.append("};")

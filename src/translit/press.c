@@ -135,13 +135,14 @@ static size_t ru_word(const unsigned char *s, size_t n, size_t i, int *front) {
 }
 
 /* A place whose Russian name is more than its letters folded (Орал:
- * Уральск; data/names/places.tsv), the word s[i..e): the name find() gives
- * for it into o in the word's case, or NULL. */
+ * Уральск; data/names/places.tsv), the capitalised word s[i..e): the name
+ * find() gives for it into o in the word's case, or NULL.  Only capitalised
+ * words are asked (арал, орал are common words). */
 static char *place_name(const unsigned char *s, size_t i, size_t e,
                         const char *(*find)(const char *, size_t), char *o) {
   char low[64];
   size_t k = 0, l;
-  int caps = 1, first = is_upper(kz_utf8_next(s + i, &l));
+  int caps = 1;
   for (size_t j = i; j < e; j += l) {
     uint32_t c = kz_utf8_next(s + j, &l);
     caps &= is_upper(c);
@@ -153,7 +154,7 @@ static char *place_name(const unsigned char *s, size_t i, size_t e,
   for (size_t j = 0; ru[j]; j += l) {
     uint32_t c = kz_utf8_next((const unsigned char *)ru + j, &l);
     /* а..я, ё; a title-case name has a capital after a hyphen too */
-    if ((caps && e - i > 2) || (first && (!j || ru[j - 1] == '-')))
+    if ((caps && e - i > 2) || !j || ru[j - 1] == '-')
       c = c == 0x451 ? 0x401 : c >= 0x430 && c <= 0x44F ? c - 0x20 : c;
     o += kz_utf8_encode(c, o);
   }
@@ -179,7 +180,10 @@ size_t kz_tl_cyr_to_press(const unsigned char *s, size_t n, int passport, char *
       prev_cp = c;
       continue;
     }
-    if (!prev) { /* a word begins: a place the press writes from its Russian name */
+    size_t l2;
+    if (!prev && is_upper(c) &&
+        kz_tl_place_start(lc, kz_tl_cyr_lower1(cp_at(s, n, i + l, &l2)), 1)) {
+      /* a name begins: a place the press writes from its Russian name */
       int front;
       size_t e = ru_word(s, n, i, &front);
       char ru[64 * 4], *re = e - i <= 64 ? place_name(s, i, e, kz_tl_place_press, ru) : NULL;
@@ -237,7 +241,10 @@ size_t kz_tl_cyr_to_ru(const unsigned char *s, size_t n, char *out, kz_spanv *sv
     size_t d0 = (size_t)(o - out);
     if (lc && i >= wend) {
       wend = ru_word(s, n, i, &front);
-      char *p = place_name(s, i, wend, kz_tl_place_ru, o);
+      size_t l2;
+      char *p = is_upper(c) && kz_tl_place_start(lc, kz_tl_cyr_lower1(cp_at(s, n, i + l, &l2)), 0)
+                    ? place_name(s, i, wend, kz_tl_place_ru, o)
+                    : NULL;
       if (p) {
         o = p;
         if (sv) kz_span_add(sv, i, wend, d0, (size_t)(o - out), 0);

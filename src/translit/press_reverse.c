@@ -820,6 +820,22 @@ static int russian_patronymic(const char *w, size_t n) {
 
 /* ---- places ----------------------------------------------------------- */
 
+/* The index of lower-case letter lc in the _start tables (FIRST_BIT of
+ * tools/gen_name_lexicon.py), or -1. */
+static int place_bit(uint32_t lc) {
+  static const uint16_t kz[] = {0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9,
+                                0x4B1, 0x4AF, 0x4BB, 0x456, 0x451};
+  if (lc >= 0x430 && lc <= 0x44F) return (int)(lc - 0x430);
+  for (int k = 0; k < (int)(sizeof kz / sizeof *kz); k++)
+    if (lc == kz[k]) return 32 + k;
+  return -1;
+}
+
+int kz_tl_place_start(uint32_t a, uint32_t b, int press) {
+  int x = place_bit(a), y = place_bit(b);
+  return x >= 0 && y >= 0 && ((press ? kz_place_press_start : kz_place_by_kk_start)[x] >> y & 1);
+}
+
 const char *kz_tl_place_ru(const char *kk, size_t n) {
   long i = find_sorted(place_kk_key, KZ_PLACE_BY_KK_N, kk, n);
   return i < 0 ? NULL : kz_place_by_kk[i][1];

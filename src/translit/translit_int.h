@@ -130,6 +130,10 @@ const char *kz_tl_place_ru(const char *kk, size_t n);
 /* The same for the places the press romanizes from their Russian name
  * (Екібастұз: экибастуз, Ekibastuz), or NULL. */
 const char *kz_tl_place_press(const char *kk, size_t n);
+/* May a key of kz_tl_place_ru's table (press: of kz_tl_place_press's) begin
+ * with the lower-case letters a, b?  The test before a word is lowered and
+ * looked up. */
+int kz_tl_place_start(uint32_t a, uint32_t b, int press);
 uint32_t kz_tl_cyr_lower1(uint32_t cp);
 /* Does the word around the ASCII letter s[i] mix Cyrillic letters with
  * Latin look-alikes only ("бepici")?  Then kz_tl_from_cyrillic() reads the

@@ -132,6 +132,9 @@ static void schemes(void) {
   tl("press", "cyrillic", "Uralsk, Kulsary, Arkalyk", "Орал, Құлсары, Арқалық");
   tl("press", "cyrillic-ru", "Uralsk, Kulsary, Arkalyk", "Уральск, Кульсары, Аркалык");
   tl("cyrillic", "cyrillic-ru", "Өскемен, ОРАЛ, Оралда", "Усть-Каменогорск, УРАЛЬСК, Оралда");
+  /* ...a name only: in small letters these are common words (island, wrapped) */
+  tl("cyrillic", "cyrillic-ru", "арал, орал", "арал, орал");
+  tl("cyrillic", "press", "қарағанды", "karagandy");
   /* a generic part of a name in lower case, as Kazakh writes it; a
    * lower-case word only as a Kazakh word with a mark of romanization */
   tl("press", "cyrillic", "Kostanay Oblysy, Shu Audany, a zhyrau sang",
