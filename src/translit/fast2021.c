@@ -77,24 +77,25 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
 }
 
 /* A per-call memo of converted words.  News text is Zipfian (corpus/kk:
- * 31,000 word forms in 273,000 words), and a word's conversion depends only
+ * 30,400 word forms in 273,000 words), and a word's conversion depends only
  * on its bytes and on whether a hyphen follows (аль-) when an ASCII
  * non-letter, C2 or E2 (or the end) follows it, so that hyphen is part of
- * the key:
- * the fast path reads one byte past a word, to end it, and nothing else
- * outside it (kz_tl_glued_word_ends asks only whether it is a-z).
- * A table of 8-byte entries, open addressing with linear probing, keyed by
- * a hash of the word: an entry holds 32 bits of the hash, the output's
- * length and where the key and the output lie in an arena that is filled
- * in first-occurrence order.  The commonest words, met first, lie together
- * at the arena's start; a hit reads the entry (prefetched a word ahead) and
- * the word's arena bytes.  For corpus/kk a fresh memo touches 2.4 MiB (a
- * 1 MiB table, 1.35 MiB of arena) where 64-byte slots took 4 MiB, which
- * speeds up a single call (the CLI's) by a seventh.  Fixed size, hence
- * bounded memory (full, it starts again); only for inputs that repay the
- * allocation. */
-enum { MEMO_KEY = 22, MEMO_KEYB = 24, MEMO_OUT = 38, MEMO_MIN_INPUT = 32768 };
-/* hash bits << 32 | arena offset / 8 << 8 | output length; 0: empty */
+ * the key: the fast path reads one byte past a word, to end it, and nothing
+ * else outside it (kz_tl_glued_word_ends asks only whether it is a-z).
+ * The key is the word's bytes, zero-padded to 16 (99% of words) or 32.
+ * A table of 8-byte entries, open addressing with linear probing: an entry
+ * holds 24 bits of the key's hash, the key's length, where the key and the
+ * output lie in an arena filled in first-occurrence order (the commonest
+ * words, met first, lie together at its start) and the output's length.
+ * A hit reads the entry, compares the key in the arena and copies the
+ * output after it: two dependent loads, both in cache for frequent words.
+ * For corpus/kk a fresh memo touches about 2.5 MiB (a 1 MiB table, the
+ * arena).  Fixed size, hence bounded memory (full, it starts again); only
+ * for inputs that repay the allocation. */
+enum { MEMO_KEY = 32, MEMO_OUT = 48, MEMO_MIN_INPUT = 32768 };
+/* in-place reads of the word at s[i] need i + MEMO_READ <= n */
+enum { MEMO_READ = 48 };
+/* check << 40 | key length << 32 | arena offset / 16 << 8 | output length; 0: empty */
 typedef uint64_t memo_entry;
 
 static inline uint64_t load8(const void *p) {
@@ -107,7 +108,7 @@ static inline uint64_t load8(const void *p) {
  * but the lead bytes C2 (NBSP « ») and E2 (— “ ” ’), which end a word as a
  * space does (a word ending in another character is longer here than the
  * converter's word, and is simply not memoised); SSE2 tests them as
- * memo_len does */
+ * memo_mask16 does */
 #ifndef __SSE2__
 #define A4(x) x, x, x, x
 #define A16(x) A4(x), A4(x), A4(x), A4(x)
@@ -124,95 +125,88 @@ static const uint8_t memo_bytes[256] = {
 #undef A4
 #endif
 
-/* Bit k set: p[k] is a memo byte (memo_bytes), for k < 32.  32 bytes at p
- * must be readable. */
-static inline uint32_t memo_mask(const unsigned char *p) {
-  uint32_t m = 0;
+/* Bit k set: p[k] is a memo byte (memo_bytes), for k < 16 */
+static inline unsigned memo_mask16(const unsigned char *p) {
 #ifdef __SSE2__
-  const __m128i k20 = _mm_set1_epi8(0x20), kbias = _mm_set1_epi8((char)(0x80 - 'a')),
-                klim = _mm_set1_epi8((char)(-128 + 26)), kc2 = _mm_set1_epi8((char)0xC2),
-                ke2 = _mm_set1_epi8((char)0xE2);
-  for (int h = 0; h < 2; h++) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(p + 16 * h));
-    /* (x | 0x20) - 'a' < 26 as a signed compare after a bias, or >= 0x80 */
-    __m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k20), kbias), klim);
-    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, kc2), _mm_cmpeq_epi8(x, ke2));
-    m |= (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(stop, _mm_or_si128(let, x))) << (16 * h);
-  }
+  const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  /* (x | 0x20) - 'a' < 26 as a signed compare after a bias, or >= 0x80 */
+  const __m128i let = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
+      _mm_set1_epi8((char)(-128 + 26)));
+  const __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+  return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(stop, _mm_or_si128(let, x)));
 #else
-  for (int k = 0; k < 32; k++)
-    m |= (uint32_t)memo_bytes[p[k]] << k;
-#endif
+  unsigned m = 0;
+  for (int k = 0; k < 16; k++)
+    m |= (unsigned)memo_bytes[p[k]] << k;
   return m;
+#endif
 }
 
-/* The length of the memo word at p, up to 32 (32: longer), from its mask */
-static inline unsigned memo_len(uint32_t m) { return (unsigned)__builtin_ctzll(~(uint64_t)m); }
+/* The length of the memo word at p, up to 32 (32: longer) */
+static inline unsigned memo_len(const unsigned char *p) {
+  unsigned l = (unsigned)__builtin_ctz(~memo_mask16(p));
+  if (l == 16) l += (unsigned)__builtin_ctz(~memo_mask16(p + 16));
+  return l;
+}
 
-/* The first l (<= 22) bytes of a word as three 8-byte words, the rest
- * zero: the memo's key.  Word bytes are never 0, so it fixes the length. */
+/* The first kl (<= 32) bytes of a word as four 8-byte words, the rest
+ * zero.  Word bytes are never 0, so it fixes the length. */
 typedef struct memo_key {
-  uint64_t w[3];
+  uint64_t w[4];
 } memo_key;
 
-static inline memo_key key_of(const unsigned char *p, unsigned l) {
-  /* 24 bytes kept, then 24 dropped: the mask of l bytes starts at keep[24 - l] */
-  static const unsigned char keep[48] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+static inline void key_of(const unsigned char *p, unsigned kl, memo_key *k) {
+  /* 32 bytes kept, then 32 dropped: the mask of kl bytes starts at keep[32 - kl] */
+  static const unsigned char keep[64] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-  const unsigned char *mk = keep + 24 - l;
-  memo_key k;
-  for (int q = 0; q < 3; q++)
-    k.w[q] = load8(p + 8 * q) & load8(mk + 8 * q);
-  return k;
+  const unsigned char *mk = keep + 32 - kl;
+  k->w[0] = load8(p) & load8(mk);
+  k->w[1] = load8(p + 8) & load8(mk + 8);
+  if (kl > 16) {
+    k->w[2] = load8(p + 16) & load8(mk + 16);
+    k->w[3] = load8(p + 24) & load8(mk + 24);
+  }
 }
 
-/* The home entry of a key (three 8-byte words), and the top half its entry
- * holds (want: 32 bits of the hash, never 0). */
-static inline memo_entry *memo_home(memo_entry *tab, unsigned bits, const memo_key *k,
-                                    uint32_t *want) {
-  /* most keys are one word (8 bytes or fewer): one multiplication */
-  const uint64_t x =
-      k->w[0] ^ ((k->w[1] << 23) | (k->w[1] >> 41)) ^ ((k->w[2] << 47) | (k->w[2] >> 17));
+/* The home index of a key of kl bytes, and the top half its entry holds
+ * (want: 24 bits of the hash and kl, never 0). */
+static inline size_t memo_home(unsigned bits, const memo_key *k, unsigned kl, uint32_t *want) {
+  uint64_t x = k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full);
+  if (kl > 16) x ^= (k->w[2] * 0x165667B19E3779F9ull) ^ (k->w[3] * 0x27D4EB2F165667C5ull);
   const uint64_t h = x * 0x9E3779B97F4A7C15ull;
-  *want = (uint32_t)(h >> 32) | 1; /* never 0: the key itself is compared */
-  return &tab[h >> (64 - bits)];
+  *want = (uint32_t)(h >> 8) & 0xFFFFFF00u;
+  *want |= kl;
+  return (size_t)(h >> (64 - bits));
 }
 
-/* Whether the arena bytes at a hold the key (its 24 bytes) */
-static inline int key_at(const unsigned char *a, const memo_key *k) {
-  return ((load8(a) ^ k->w[0]) | (load8(a + 8) ^ k->w[1]) | (load8(a + 16) ^ k->w[2])) == 0;
+/* Whether the arena bytes at a hold the key of kl bytes */
+static inline int key_at(const unsigned char *a, const memo_key *k, unsigned kl) {
+  uint64_t d = (load8(a) ^ k->w[0]) | (load8(a + 8) ^ k->w[1]);
+  if (kl > 16) d |= (load8(a + 16) ^ k->w[2]) | (load8(a + 24) ^ k->w[3]);
+  return d == 0;
 }
 
-/* Copies 40 bytes from the arena, more than the longest output: the memo's
- * inputs are at least MEMO_MIN_INPUT bytes, whose output buffer has more
- * than 40 bytes of slack after any word that ends 32 bytes or more before
- * the input's end (kz_tl_latin2021_fast's contract); nearer the end the
- * copies are exact. */
-static inline void copy40(char *d, const char *src) {
+/* Copies MEMO_OUT bytes from the arena, at least the output: in place
+ * (i + MEMO_READ <= n) the output buffer has room for them
+ * (kz_tl_latin2021_fast's contract: 4 bytes a byte of input and 32 more,
+ * and at most 3 written a byte read); the arena has them after any
+ * entry. */
+static inline void copy48(char *d, const unsigned char *src) {
 #ifdef __SSE2__
-  _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)src));
-  _mm_storeu_si128((__m128i *)(void *)(d + 16),
-                   _mm_loadu_si128((const __m128i *)(const void *)(src + 16)));
-  memcpy(d + 32, src + 32, 8);
+  for (int q = 0; q < 48; q += 16)
+    _mm_storeu_si128((__m128i *)(void *)(d + q),
+                     _mm_loadu_si128((const __m128i *)(const void *)(src + q)));
 #else
-  for (int q = 0; q < 40; q += 8)
-    memcpy(d + q, src + q, 8);
+  memcpy(d, src, 48);
 #endif
 }
 
-/* The 32 bytes from s[i] for the memo: in place, or copied zero-padded into
- * buf near the end (a 0 ends a word as the end does). */
-static inline const unsigned char *memo_bytes_at(const unsigned char *s, size_t n, size_t i,
-                                                 unsigned char buf[32]) {
-  if (i + 32 <= n) return s + i;
-  memset(buf, 0, 32);
-  memcpy(buf, s + i, n - i);
-  return buf;
-}
-
-/* Where the one-byte loop may go on with a word after a single space: an
- * ASCII letter but w (www.: the loop looks), or a Latin lead byte C3..C9. */
+/* Where the loop may go on with a word after a single space: an ASCII
+ * letter but w (www.: the loop looks), or a Latin lead byte C3..C9. */
 static const uint8_t word_start[256] = {
 #define L(c) [c] = 1, [c - 32] = 1
     L('a'), L('b'),     L('c'),     L('d'),     L('e'),     L('f'),     L('g'),     L('h'),
@@ -222,107 +216,91 @@ static const uint8_t word_start[256] = {
 #undef L
 };
 
-/* The memo's view of the word at s[i]: its length l, its key and home entry
- * (set; NULL: not memoisable), and whether a single space and another word
- * follow (the commonest case, whose entry is prefetched one word ahead so
- * that its cache miss overlaps the work on this word). */
-typedef struct memo_probe {
-  memo_key key;
-  memo_entry *set; /* the home entry */
-  size_t at;
-  uint32_t want; /* the entry's top half (memo_home) */
-  unsigned l;
-  uint32_t win;   /* the memo-byte mask from the word's start (memo_mask) */
-  unsigned wbits; /* its bits that hold (0: none) */
-  int exact;      /* near the end: exact copies */
-  int next;       /* a single space and a word start follow */
-} memo_probe;
-
 struct kz_tl_memo {
   memo_entry *tab; /* 2^bits entries, at most half of them used */
   unsigned bits;
   size_t keys;
-  unsigned char *arena; /* keys and outputs; cap bytes and 64 of slack */
+  unsigned char *arena; /* keys and outputs: cap bytes and MEMO_OUT of zeros after */
   size_t used, cap;
 };
 
-/* The probe of the word of length l at p (s + i; 32 bytes readable) */
-static inline void memo_probe_word(const kz_tl_memo *m, const unsigned char *p, size_t i,
-                                   unsigned l, int exact, memo_probe *r) {
-  r->at = i;
-  r->exact = exact;
-  r->l = l;
-  r->set = NULL;
-  r->next = 0;
-  if (l > MEMO_KEY) return;
-  r->next = p[l] == ' ' && word_start[p[l + 1]];
-  /* a hyphen after the word is part of its key: аль- depends on it */
-  const unsigned kl = l + (p[l] == '-');
-  if (kl > MEMO_KEY) return;
-  r->key = key_of(p, kl);
-  r->set = memo_home(m->tab, m->bits, &r->key, &r->want);
-}
+/* The memo's view of the word at s[i]: its length l, its key of kl bytes
+ * (kl > MEMO_KEY: not memoisable), home index and the top half of its
+ * entry. */
+typedef struct memo_probe {
+  memo_key key;
+  size_t at, home;
+  uint32_t want;
+  unsigned l, kl;
+} memo_probe;
 
 static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, size_t n, size_t i,
                                  memo_probe *r) {
-  unsigned char buf[32];
-  const unsigned char *p = memo_bytes_at(s, n, i, buf);
-  const uint32_t mask = memo_mask(p);
-  memo_probe_word(m, p, i, memo_len(mask), p != s + i, r);
-  r->win = mask;
-  r->wbits = p == s + i ? 32 : 0;
+  unsigned char buf[MEMO_READ];
+  const unsigned char *p = s + i;
+  if (i + MEMO_READ > n) { /* near the end: zeros end the word as the end does */
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, s + i, n - i);
+    p = buf;
+  }
+  r->at = i;
+  r->l = memo_len(p);
+  r->kl = r->l + (p[r->l] == '-'); /* a hyphen after the word is part of its key: аль- */
+  if (r->kl <= MEMO_KEY) {
+    key_of(p, r->kl, &r->key);
+    r->home = memo_home(m->bits, &r->key, r->kl, &r->want);
+  }
 }
 
-/* The probe of the word after cur and a space, from cur's mask when the
- * word ends inside it (most words: a mask serves about three) */
-static inline void memo_probe_next(const kz_tl_memo *m, const unsigned char *s, size_t n,
-                                   const memo_probe *cur, memo_probe *r) {
-  const size_t j = cur->at + cur->l + 1;
-  const unsigned off = cur->l + 1;
-  if (off < cur->wbits && j + 32 <= n) {
-    const uint32_t w = cur->win >> off;
-    const unsigned l = memo_len(w), wb = cur->wbits - off;
-    if (l < wb) { /* bit l is a 0 of the mask: the word ends there */
-      memo_probe_word(m, s + j, j, l, 0, r);
-      r->win = w;
-      r->wbits = wb;
-      return;
+/* The output of a probed word in the memo, or NULL; *slot: where a miss is
+ * to be remembered. */
+static inline const unsigned char *memo_find(const kz_tl_memo *m, const memo_probe *r, unsigned *dl,
+                                             memo_entry **slot) {
+  const size_t mask = ((size_t)1 << m->bits) - 1;
+  for (size_t h = r->home;; h = (h + 1) & mask) {
+    const memo_entry e = m->tab[h];
+    if (!e) {
+      *slot = &m->tab[h];
+      return NULL;
+    }
+    if ((uint32_t)(e >> 32) == r->want) {
+      const unsigned char *a = m->arena + (size_t)((uint32_t)e >> 8) * 16;
+      if (key_at(a, &r->key, r->kl)) {
+        *dl = (uint8_t)e;
+        return a + (r->kl > 16 ? 32 : 16);
+      }
     }
   }
-  memo_probe_at(m, s, n, j, r);
 }
 
-/* A word the memo does not hold: converted, and remembered (p->set NULL:
- * not memoisable) when the converter took the whole memo word (l bytes).
- * Near the input's end (p->exact) no slack may be read. */
-static size_t memo_miss(kz_tl_memo *m, const memo_probe *p, memo_entry *slot,
+/* Fetches the entry a lookup of a probed word will read first. */
+static inline void memo_prefetch(const kz_tl_memo *m, const memo_probe *r) {
+  if (r->kl <= MEMO_KEY) __builtin_prefetch(&m->tab[r->home]);
+}
+
+/* A word the memo does not hold: converted, and remembered at slot (NULL:
+ * not memoisable) when the converter took the whole probed word. */
+static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
                         const unsigned char *s, size_t n, size_t i, unsigned flags, int lex,
                         const kz_lex_view *L, char **o) {
   char *o0 = *o;
   size_t r = kz_tl_word2021(s, n, i, o, lex, L);
   if (!r) r = other_word(s, n, i, flags, o);
-  size_t dl = (size_t)(*o - o0);
-  if (p->set && r == p->l && dl <= MEMO_OUT) {
-    const size_t kb = MEMO_KEYB, need = kb + ((dl + 7) & ~(size_t)7);
+  const size_t dl = (size_t)(*o - o0);
+  if (slot && r == pr->l && dl <= MEMO_OUT) {
+    const size_t kb = pr->kl > 16 ? 32 : 16, need = kb + ((dl + 15) & ~(size_t)15);
     if (m->used + need > m->cap || m->keys >= (size_t)1 << (m->bits - 1)) {
       /* full: start again */
       memset(m->tab, 0, sizeof *m->tab << m->bits);
       m->used = 0;
       m->keys = 0;
+      slot = &m->tab[pr->home];
     }
-    if (!m->used) /* the table was emptied: the entry is the key's home */
-      slot = p->set;
     unsigned char *a = m->arena + m->used;
-    memcpy(a, p->key.w, MEMO_KEYB);
-    /* 40 bytes of output always written (zero-padded near the end), so
-     * that copy40 reads no unwritten byte */
-    if (p->exact) {
-      memset(a + kb, 0, 40);
-      memcpy(a + kb, o0, dl);
-    } else {
-      copy40((char *)a + kb, o0);
-    }
-    *slot = (uint64_t)p->want << 32 | (uint64_t)(m->used / 8) << 8 | dl;
+    memcpy(a, pr->key.w, kb);
+    memcpy(a + kb, o0, dl);
+    memset(a + kb + dl, 0, need - kb - dl);
+    *slot = (uint64_t)pr->want << 32 | (uint64_t)(m->used / 16) << 8 | dl;
     m->keys++;
     m->used += need;
   }
@@ -334,19 +312,17 @@ kz_tl_memo *kz_tl_memo_new(size_t n) {
   kz_tl_memo *m = malloc(sizeof *m);
   if (!m) return NULL;
   /* about one entry per 32 input bytes (2^10 .. 2^19 entries of 8 bytes): word forms grow
-   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 30,900 keys
-   * in 2^17 entries, 1.35 MiB of arena; 2^16 entries: 1-2% slower) and costs a small
-   * input little (an 8 MB text of 150,000 word forms started again at 2^17 entries, 13%
-   * slower than the old slots with LRU); the arena has 48 bytes a key (24 of key, the
-   * output rounded up to 8), touched only as it fills */
+   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 30,400 keys in
+   * 2^17 entries) and costs a small input little; the arena allows 64 bytes a key (16 or
+   * 32 of key, the output rounded up to 16), touched only as it fills */
   m->bits = 10;
   while (m->bits < 19 && ((size_t)1 << m->bits) < n / 32)
     m->bits++;
-  m->cap = ((size_t)1 << m->bits) / 2 * 48;
+  m->cap = ((size_t)1 << m->bits) / 2 * 64;
   m->used = 0;
   m->keys = 0;
   m->tab = calloc((size_t)1 << m->bits, sizeof *m->tab);
-  m->arena = malloc(m->cap + 64);
+  m->arena = calloc(m->cap + MEMO_OUT, 1); /* zeros after the last entry: copy48 reads them */
   if (!m->tab || !m->arena) {
     free(m->tab);
     free(m->arena);
@@ -385,8 +361,8 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   size_t i = 0, tok_s = 0, ok_until = 0;
   char *tok_o = out;
   int in_tok = 0;
-  memo_probe probes[2], *cur = &probes[0], *ahead = &probes[1]; /* ahead: the next word's */
-  ahead->at = (size_t)-1;
+  memo_probe pv[2], *pcur = &pv[0], *nxt = &pv[1]; /* the word at i, the next (at -1: none) */
+  pv[0].at = pv[1].at = (size_t)-1;
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
@@ -471,67 +447,45 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
     for (;;) {
       size_t k;
       memo_entry *slot = NULL;
+      memo_probe *cur = NULL;
       if (m) {
-        if (ahead->at == i) { /* probed one word ago */
-          memo_probe *t = cur;
-          cur = ahead;
-          ahead = t;
+        /* this word, probed a word ago or now, and the next when a single
+         * space leads to it: its entry is fetched while this one is done */
+        if (nxt->at == i) { /* probed a word ago */
+          memo_probe *t = pcur;
+          pcur = nxt;
+          nxt = t;
         } else {
-          memo_probe_at(m, s, n, i, cur);
+          memo_probe_at(m, s, n, i, pcur);
         }
-        ahead->at = (size_t)-1;
-        if (cur->next) {
-          memo_probe_next(m, s, n, cur, ahead);
-          if (ahead->set) __builtin_prefetch(ahead->set);
+        cur = pcur;
+        nxt->at = (size_t)-1;
+        const size_t j = i + cur->l;
+        if (j + 1 < n && s[j] == ' ' && word_start[s[j + 1]]) {
+          memo_probe_at(m, s, n, j + 1, nxt);
+          memo_prefetch(m, nxt);
         }
-        if (cur->set) {
-          memo_entry *ep = cur->set, e = *ep;
-          const unsigned char *a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
-          if ((uint32_t)(e >> 32) != cur->want || !key_at(a, &cur->key)) {
-            /* elsewhere in the run of used entries from home, or a miss */
-            memo_entry *const end = m->tab + ((size_t)1 << m->bits);
-            for (;;) {
-              if (!e) {
-                slot = ep; /* a miss, to be remembered here */
-                break;
-              }
-              if (++ep == end) ep = m->tab;
-              e = *ep;
-              a = m->arena + (size_t)((uint32_t)e >> 8) * 8;
-              if (e && (uint32_t)(e >> 32) == cur->want && key_at(a, &cur->key)) break;
-            }
-          }
-          if (!slot) {
-            const char *src = (const char *)a + MEMO_KEYB;
-            const unsigned dl = (uint8_t)e;
-            if (!cur->exact)
-              copy40(o, src);
+        if (cur->kl <= MEMO_KEY) {
+          unsigned dl;
+          const unsigned char *src = memo_find(m, cur, &dl, &slot);
+          if (src) {
+            if (i + MEMO_READ <= n)
+              copy48(o, src);
             else
               memcpy(o, src, dl);
             o += dl;
-            i += cur->l;
-            if (cur->next) {
-              *o++ = ' ';
-              i++;
-              tok_s = i;
-              tok_o = o;
-              in_tok = 1;
-              goto next_word;
-            }
-            goto between;
+            k = cur->l;
+            goto done;
           }
         }
-      } else {
-        cur->set = NULL;
-        cur->l = 0;
-        cur->exact = 1;
       }
       {
         char *o2 = o; /* o itself stays in a register */
-        k = memo_miss(m, cur, slot, s, n, i, flags, lex, &L, &o2);
+        k = memo_miss(m, slot, cur, s, n, i, flags, lex, &L, &o2);
         o = o2;
       }
       if (!k) goto fail;
+    done:
       i += k;
       if (i + 1 < n && s[i] == ' ' && word_start[s[i + 1]]) {
         *o++ = ' ';
@@ -541,7 +495,6 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         in_tok = 1;
         continue;
       }
-    between:
       while (i < n && s[i] < 0x80 && ascii_class[s[i]] <= AC_SPACE) { /* AC_OTHER, AC_SPACE */
         if (ascii_class[s[i]] == AC_SPACE) {
           in_tok = 0;
@@ -561,7 +514,6 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         tok_s = i;
         tok_o = o;
       }
-    next_word:;
     }
     continue;
   url:

@@ -49,6 +49,12 @@ static const char cyr_utf8[2][512] = { /* 512 bytes a row: no NUL */
     "\xd3\xb0\xd3\xb0\xd3\xb2\xd3\xb2\xd3\xb4\xd3\xb4\xd3\xb6\xd3\xb6\xd3\xb8\xd3\xb8\xd3\xba\xd3\xba\xd3\xbc\xd3\xbc\xd3\xbe\xd3\xbe"};
 // clang-format on
 
+/* A letter of U+0400..U+04FF */
+static inline char *put_cyr(char *o, uint32_t cp, int cap) {
+  memcpy(o, &cyr_utf8[cap != 0][2 * (cp - 0x400)], 2);
+  return o + 2;
+}
+
 static inline char *put(char *o, uint32_t cp, int cap) {
   if (cp - 0x400 < 0x100) {
     memcpy(o, &cyr_utf8[cap != 0][2 * (cp - 0x400)], 2);
@@ -123,18 +129,6 @@ static const lat_ent two_byte_tab[7][64] = {
 #undef PAIR2
 #undef TRAIL
 #undef LEAD
-
-/* Whether kz_rule_context() may ask for letter g's neighbours: only for
- * т с ш л (ш, л and т, с of small а..я, as a bit set) and the classes from
- * KZ_AMB_I, outside U+04xx; the common letters skip its tests. */
-static inline int may_need_context(uint32_t g) {
-  enum {
-    CTX_SMALL = (1u << (CY_T - CY_A)) | (1u << (CY_S - CY_A)) | (1u << (CY_SH - CY_A)) |
-                (1u << (CY_L - CY_A))
-  };
-  const uint32_t d = g - CY_A;
-  return d < 32 ? (CTX_SMALL >> d) & 1 : g - 0x400 >= 0x100;
-}
 
 /* A word the lexicon reads only with its soft sign written as i (batalion):
  * the general route reads it (kz_tl_lexicon_soft()).  Cheap tests first: a
@@ -350,18 +344,24 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
     prev2 = nl > 1 ? lc[nl - 2] : 0;
     j = best;
   }
-  for (; j < m; j++) {
-    const uint16_t g = code[j];
-    const int up = allcaps | cap[j];
-    if (!may_need_context(g) ||
-        !kz_rule_context(KZTEXT_SCHEME_LATIN2021, g, code[j + 1], code[j - 1], m)) {
-      o = put(o, g, up); /* most letters: themselves */
-      prev2 = prev;
-      prev = g;
-      continue;
+  /* the tokens the rules may change, as bits (kz_rule_context, without
+   * branches: its tests are frequent and unpredictable); the others are
+   * Cyrillic letters written as they are, in runs */
+  uint64_t ctx = 0;
+  for (int k = j; k < m; k++)
+    ctx |= (uint64_t)kz_rule_context(KZTEXT_SCHEME_LATIN2021, code[k], code[k + 1], code[k - 1], m)
+           << k;
+  for (;;) {
+    const int stop = ctx ? __builtin_ctzll(ctx) : m;
+    if (stop > j) {
+      prev2 = stop - j >= 2 ? code[stop - 2] : prev;
+      prev = code[stop - 1];
+      for (; j < stop; j++)
+        o = put_cyr(o, code[j], allcaps | cap[j]);
     }
-    const kz_rout x = kz_rule(&rw, j, g, prev, prev2);
-    o = put(o, x.c[0], up);
+    if (j >= m) break;
+    const kz_rout x = kz_rule(&rw, j, code[j], prev, prev2);
+    o = put(o, x.c[0], allcaps | cap[j]);
     if (x.c[1]) { /* a second letter is a capital only in an ALL-CAPS word */
       o = put(o, x.c[1], allcaps);
       prev2 = x.c[0];
@@ -370,7 +370,8 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
       prev2 = prev;
       prev = x.c[0];
     }
-    j += x.take - 1;
+    j += x.take;
+    ctx &= ~(uint64_t)0 << j;
   }
   *po = o;
   return p - i;
