@@ -175,6 +175,13 @@ static void tokenize(word *w, kztext_scheme sc) {
     if (!best) best = 1;
     if (sc == KZTEXT_SCHEME_LATIN2018 && w->cap[i] && w->cp[i] == 'i' && target == CY_DOTTED_I)
       t->iamb = 1; /* capital I: і and и/й look the same */
+    /* latin2021's I is І and İ is И/Й, but typists without İ on their
+     * keyboard write I for both: a word's first letter, a capital I before
+     * a small letter, is и where latin2018's rules are sure of it (Iasaui,
+     * Internet, Italiia), else І */
+    if (sc == KZTEXT_SCHEME_LATIN2021 && i == 0 && w->n > 1 && w->cap[0] && !w->cap[1] &&
+        w->cp[0] == 0x131 && target == CY_DOTTED_I)
+      t->iamb = 1;
     t->target = target;
     i += best;
     t->b = (uint8_t)i;
@@ -188,11 +195,12 @@ typedef struct unit {
 
 /* ---- rules that need more than token codes --------------------------- */
 
-/* latin2018 writes both І and И/Й as capital I.  і never stands in a word
+/* latin2018 writes both І and И/Й as capital I (and latin2021's typists
+ * often do at a word's start).  і never stands in a word
  * with back vowels, and a word that has и elsewhere is a loanword: there I
  * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
  * letter Kazakh typists use for them. */
-static uint16_t capital_i_2018(const word *w, int j) {
+static uint16_t capital_i_2018(const word *w, int j, kztext_scheme sc) {
   if (w->roman) return CY_DOTTED_I;
   /* a lone I: an initial (И. for Иван) before a full stop, else the Roman
    * numeral one, which Kazakh text types as І (І тоқсан) */
@@ -225,6 +233,8 @@ static uint16_t capital_i_2018(const word *w, int j) {
       break;
     }
   }
+  /* latin2021 has İ for и: what follows is a guess, and its I stays І */
+  if (sc == KZTEXT_SCHEME_LATIN2021) return CY_DOTTED_I;
   int kaz = 0, back = 0, other_i = 0;
   for (int k = 0; k < w->nt; k++) {
     uint16_t g = w->t[k].target;
@@ -312,7 +322,7 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     x->c[0] = x->c[1] = 0;
     x->ta = j;
     x->tb = j + 1;
-    if (t->iamb) g = capital_i_2018(w, j);
+    if (t->iamb) g = capital_i_2018(w, j, sc);
     if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x'))
       g = KZ_TOK_LITERAL; /* stays Latin */
     if (g == KZ_TOK_LITERAL) {
@@ -423,7 +433,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     int ok = 1;
     for (int j = 0; j < w->nt && ok; j++) {
       uint16_t g = w->t[j].target;
-      if (w->t[j].iamb) g = capital_i_2018(w, j);
+      if (w->t[j].iamb) g = capital_i_2018(w, j, sc);
       const char *c = kz_rule_canon(g, y18);
       if (!c) {
         ok = 0;

@@ -224,6 +224,11 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
       unsigned lc = c | 0x20;
       if (lc < 'a' || lc > 'z') break;
       up = c < 'a';
+      /* a first capital I before what may be a small letter: І or И, which
+       * the general route decides (to_cyrillic.c, capital_i_2018) */
+      if (c == 'I' && m == 0 && p + 1 < n &&
+          ((unsigned)s[p + 1] - 'a' < 26u || s[p + 1] - 0xC3u < 7u))
+        return 0;
       if (c == 'I') { /* Turkic: I is ı */
         cd = CY_DOTTED_I;
         kb[0] = 0xC4;
