@@ -200,7 +200,7 @@ typedef struct unit {
  * with back vowels, and a word that has и elsewhere is a loanword: there I
  * is и; otherwise і (іс, ішкі).  Roman numerals (II, XIV) take і, the
  * letter Kazakh typists use for them. */
-static uint16_t capital_i_2018(const word *w, int j, kztext_scheme sc) {
+static uint16_t capital_i(const word *w, int j, kztext_scheme sc) {
   if (w->roman) return CY_DOTTED_I;
   /* a lone I: an initial (И. for Иван) before a full stop, else the Roman
    * numeral one, which Kazakh text types as І (І тоқсан) */
@@ -322,7 +322,7 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
     x->c[0] = x->c[1] = 0;
     x->ta = j;
     x->tb = j + 1;
-    if (t->iamb) g = capital_i_2018(w, j, sc);
+    if (t->iamb) g = capital_i(w, j, sc);
     if (w->roman && (w->cp[t->a] == 'v' || w->cp[t->a] == 'x'))
       g = KZ_TOK_LITERAL; /* stays Latin */
     if (g == KZ_TOK_LITERAL) {
@@ -433,7 +433,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
     int ok = 1;
     for (int j = 0; j < w->nt && ok; j++) {
       uint16_t g = w->t[j].target;
-      if (w->t[j].iamb) g = capital_i_2018(w, j, sc);
+      if (w->t[j].iamb) g = capital_i(w, j, sc);
       const char *c = kz_rule_canon(g, y18);
       if (!c) {
         ok = 0;

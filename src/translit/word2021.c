@@ -225,7 +225,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
       if (lc < 'a' || lc > 'z') break;
       up = c < 'a';
       /* a first capital I before what may be a small letter: І or И, which
-       * the general route decides (to_cyrillic.c, capital_i_2018) */
+       * the general route decides (to_cyrillic.c, capital_i) */
       if (c == 'I' && m == 0 && p + 1 < n &&
           ((unsigned)s[p + 1] - 'a' < 26u || s[p + 1] - 0xC3u < 7u))
         return 0;
