@@ -697,6 +697,31 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
  * space?  Those bound a word as ASCII punctuation does (an English quote in
  * «» is a phrase of its own); other non-ASCII characters may be letters the
  * word goes on with (ğ, ş). */
+/* letters_end, and *cwx set when a letter before it is c, w or x (either
+ * case): letters latin2021 has only in ch, or not at all */
+static inline size_t letters_end_cwx(const unsigned char *s, size_t i, size_t n, int *cwx) {
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('c')), _mm_cmpeq_epi8(y, _mm_set1_epi8('w'))),
+        _mm_cmpeq_epi8(y, _mm_set1_epi8('x')));
+    const unsigned m = ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
+    const unsigned h = (unsigned)_mm_movemask_epi8(hit);
+    if (m) {
+      *cwx |= (h & ((m & -m) - 1)) != 0; /* those before the first non-letter */
+      return i + (size_t)__builtin_ctz(m);
+    }
+    *cwx |= h != 0;
+  }
+#endif
+  for (; i < n && ascii_letter(s[i]); i++)
+    *cwx |= (s[i] | 0x20) == 'c' || (s[i] | 0x20) == 'w' || (s[i] | 0x20) == 'x';
+  return i;
+}
+
 static int punct_at(const unsigned char *s, size_t j, size_t n) {
   if (j + 1 < n && s[j] == 0xC2) return s[j + 1] == 0xAB || s[j + 1] == 0xBB || s[j + 1] == 0xA0;
   if (j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80)
@@ -724,15 +749,15 @@ static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t 
                              auto_ctx *c);
 
 static inline size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, int code,
-                                    size_t *end, auto_ctx *c) {
+                                    size_t *end, int *cwx, auto_ctx *c) {
   size_t words = 0, lower = 0, last = i, j = i;
   while (j < n) {
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
     if (code && code_token(s, j, n) > j) break;
-    size_t w = letters_end(s, j, n);
+    size_t w = letters_end_cwx(s, j, n, cwx);
     while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
-      w = letters_end(s, w + 1, n);
+      w = letters_end_cwx(s, w + 1, n, cwx);
     if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at_fast(s, w, n)) || s[w] == '-' ||
                              s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;
@@ -798,6 +823,26 @@ static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t 
       r.lang == KZTEXT_LANG_EN && r.confidence >= PHRASE_SURE)
     return last;
   return i;
+}
+
+/* A word of ASCII letters s[i..w) with a letter latin2021 does not have (w,
+ * x, or c before a consonant other than h: Microsoft, Xerox, Twitter), set
+ * apart by spaces or punctuation (not inside an address or an identifier):
+ * no Kazakh word of that alphabet, a foreign name.  (c before a vowel may be
+ * ц written as some converters write it.) */
+static int foreign_letters(const unsigned char *s, size_t i, size_t w, size_t n) {
+  if (i > 0 && (ascii_letter(s[i - 1]) || (s[i - 1] >= 0x80 && !punct_before_fast(s, i)) ||
+                strchr("./@:-_'", s[i - 1])))
+    return 0;
+  if (w < n &&
+      (s[w] >= 0x80 ? !punct_at_fast(s, w, n)
+                    : (s[w] == '.' ? w + 1 < n && s[w + 1] > ' ' : strchr("/@:-_'", s[w]) != NULL)))
+    return 0;
+  for (size_t k = i; k < w; k++) {
+    const unsigned c = s[k] | 0x20, d = k + 1 < w ? s[k + 1] | 0x20 : 0;
+    if (c == 'w' || c == 'x' || (c == 'c' && d && d != 'h' && !strchr("aeiouy", (int)d))) return 1;
+  }
+  return 0;
 }
 
 /* Converts the Latin run s[i..n) of a Kazakh line from `latin`, leaving its
@@ -1006,7 +1051,8 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
         }
       }
       size_t e = code ? code_token(s, j, n) : j;
-      if (e == j) e = foreign_phrase(s, j, n, code, &end, c);
+      int cwx = 0; /* a c, w or x in the run of plain words */
+      if (e == j) e = foreign_phrase(s, j, n, code, &end, &cwx, c);
       if (e > j) {
         if (j > start) o = route_piece(s, start, j, latin, c, o);
         if (o == (size_t)-1) return o;
@@ -1015,7 +1061,20 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
         j = next_word_start(s, e, n);
         continue;
       }
-      j = next_word_start(s, end > j ? end : j + 1, n);
+      const size_t stop = end > j ? end : j + 1;
+      /* no phrase: the words up to stop are Kazakh but those with letters
+       * the alphabet lacks */
+      for (size_t q = j; cwx && latin == KZTEXT_SCHEME_LATIN2021 && q < stop;) {
+        const size_t w = letters_end(s, q, n);
+        if (foreign_letters(s, q, w, n)) {
+          if (q > start) o = route_piece(s, start, q, latin, c, o);
+          if (o == (size_t)-1) return o;
+          o = route_piece(s, q, w, c->to, c, o);
+          start = w;
+        }
+        q = next_word_start(s, w > q ? w : q + 1, n);
+      }
+      j = next_word_start(s, stop, n);
     }
   }
   if (n > start) o = route_piece(s, start, n, latin, c, o);

@@ -275,6 +275,11 @@ static void auto_lines(void) {
   check_auto("Bızdıñ auylda ūçastok aşyldy.", "Біздің ауылда ұчасток ашылды.", "2021 with ç");
   check_auto("Bügın Haïti elınen qonaqtar keldı.", "Бүгін Хаïти елінен қонақтар келді.",
              "a name with ï in a 2021 line without w");
+  /* letters latin2021 lacks (w, x, c before a consonant but h) make a word
+   * foreign; c before a vowel may be ц, and addresses stay whole */
+  check_auto("Twitter men Xerox (Microsoft) jañalyqtary: www.gov.kz, koncert.",
+             "Twitter мен Xerox (Microsoft) жаңалықтары: www.gov.kz, концерт.",
+             "words with letters latin2021 lacks");
 }
 
 /* --from auto to a Latin scheme repairs Latin look-alikes inside Cyrillic
