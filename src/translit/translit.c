@@ -832,15 +832,16 @@ static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t 
  * ц written as some converters write it.) */
 static int foreign_letters(const unsigned char *s, size_t i, size_t w, size_t n) {
   if (i > 0 && (ascii_letter(s[i - 1]) || (s[i - 1] >= 0x80 && !punct_before_fast(s, i)) ||
-                strchr("./@:-_'", s[i - 1])))
+                memchr("./@:-_'", s[i - 1], 7)))
     return 0;
-  if (w < n &&
-      (s[w] >= 0x80 ? !punct_at_fast(s, w, n)
-                    : (s[w] == '.' ? w + 1 < n && s[w + 1] > ' ' : strchr("/@:-_'", s[w]) != NULL)))
+  if (w < n && (s[w] >= 0x80 ? !punct_at_fast(s, w, n)
+                             : (s[w] == '.' ? w + 1 < n && s[w + 1] > ' '
+                                            : memchr("/@:-_'", s[w], 6) != NULL)))
     return 0;
   for (size_t k = i; k < w; k++) {
     const unsigned c = s[k] | 0x20, d = k + 1 < w ? s[k + 1] | 0x20 : 0;
-    if (c == 'w' || c == 'x' || (c == 'c' && d && d != 'h' && !strchr("aeiouy", (int)d))) return 1;
+    if (c == 'w' || c == 'x' || (c == 'c' && d && d != 'h' && !memchr("aeiouy", (int)d, 6)))
+      return 1;
   }
   return 0;
 }
