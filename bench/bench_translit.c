@@ -33,9 +33,8 @@ int main(int argc, char **argv) {
   double kz_fwd_cpu = 20.0 * c.len / (bench_cpu_now() - t0) / 1e6;
 
   /* Latin text for the reverse direction */
-  size_t lat_len = run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap);
-  char *lat = malloc(lat_len);
-  memcpy(lat, dst, lat_len);
+  size_t lat_len;
+  char *lat = bench_latin2021(&c, &lat_len);
   size_t cap2 = kztext_translit_bound(lat_len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC);
   char *dst2 = malloc(cap2);
   double kz_rev;

@@ -8,6 +8,8 @@
 
 #include <kztext.h>
 
+#include "bench.h"
+
 static inline size_t run_kz(const char *src, size_t len, kztext_scheme from, kztext_scheme to,
                             char *dst, size_t cap) {
   size_t n = 0;
@@ -16,6 +18,19 @@ static inline size_t run_kz(const char *src, size_t len, kztext_scheme from, kzt
     exit(1);
   }
   return n;
+}
+
+/* The text of corpus c in latin2021 as kztext writes it (malloc'd), its
+ * length in *len: the input of the latin2021 -> Cyrillic benchmarks. */
+static inline char *bench_latin2021(const corpus *c, size_t *len) {
+  size_t cap = kztext_translit_bound(c->len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021);
+  char *lat = malloc(cap ? cap : 1);
+  if (!lat) {
+    fprintf(stderr, "no memory\n");
+    exit(1);
+  }
+  *len = run_kz(c->data, c->len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, lat, cap);
+  return lat;
 }
 
 #endif

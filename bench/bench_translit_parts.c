@@ -8,7 +8,6 @@
  * Times are CPU time, best of 10 passes in this process; the shares are of
  * the whole call, and the budget is what 500 MB/s allows.  Internal API
  * (translit_int.h): a diagnostic for the library's authors. */
-#include "bench.h"
 #include "bench_translit.h"
 
 #include "translit/translit_int.h"
@@ -60,10 +59,8 @@ int main(int argc, char **argv) {
     printf("skipped: no corpus at %s/kk\n", bench_corpus_dir(argc, argv));
     return 0;
   }
-  size_t cap = kztext_translit_bound(c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021);
-  char *lat = malloc(cap);
-  if (!lat) return 1;
-  const size_t n = run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, lat, cap);
+  size_t n;
+  char *lat = bench_latin2021(&c, &n);
   const unsigned char *s = (const unsigned char *)lat;
   char *out = malloc(n * KZ_FACTOR_FROM_CYR + 64);
   if (!out) return 1;

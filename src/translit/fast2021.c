@@ -92,9 +92,9 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * For corpus/kk a fresh memo touches about 2.5 MiB (a 1 MiB table, the
  * arena).  Fixed size, hence bounded memory (full, it starts again); only
  * for inputs that repay the allocation. */
-enum { MEMO_KEY = 32, MEMO_OUT = 48, MEMO_MIN_INPUT = 32768 };
-/* in-place reads of the word at s[i] need i + MEMO_READ <= n */
-enum { MEMO_READ = 48 };
+/* key and output bytes at most; in-place reads of the word at s[i] need
+ * i + MEMO_READ <= n */
+enum { MEMO_KEY = 32, MEMO_OUT = 48, MEMO_READ = 48, MEMO_MIN_INPUT = 32768 };
 /* check << 40 | key length << 32 | arena offset / 16 << 8 | output length; 0: empty */
 typedef uint64_t memo_entry;
 

@@ -677,51 +677,43 @@ static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   return letter && (under || (humps >= 2 && !kz_q)) ? e : i;
 }
 
-/* The first byte at or after i that is not an ASCII letter, or n. */
-static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
+/* The first byte at or after i that is not an ASCII letter, or n; with
+ * cwx, *cwx is set when one of the letters is c, w or x (either case),
+ * which latin2021 writes only in ch, or not at all.  Inlined with cwx NULL,
+ * that test costs nothing. */
+static inline size_t letters_scan(const unsigned char *s, size_t i, size_t n, int *cwx) {
 #ifdef __SSE2__
   for (; i + 16 <= n; i += 16) {
     const __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), _mm_set1_epi8(0x20));
     const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
                                          _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
     const unsigned m = ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
-    if (m) return i + (size_t)__builtin_ctz(m);
+    unsigned h = 0;
+    if (cwx)
+      h = (unsigned)_mm_movemask_epi8(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('c')),
+                                    _mm_cmpeq_epi8(y, _mm_set1_epi8('w'))),
+                       _mm_cmpeq_epi8(y, _mm_set1_epi8('x'))));
+    if (m) {
+      if (cwx) *cwx |= (h & ((m & -m) - 1)) != 0; /* those before the first non-letter */
+      return i + (size_t)__builtin_ctz(m);
+    }
+    if (cwx) *cwx |= h != 0;
   }
 #endif
-  while (i < n && ascii_letter(s[i]))
-    i++;
+  for (; i < n && ascii_letter(s[i]); i++)
+    if (cwx) *cwx |= (s[i] | 0x20) == 'c' || (s[i] | 0x20) == 'w' || (s[i] | 0x20) == 'x';
   return i;
+}
+
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t n) {
+  return letters_scan(s, i, n, NULL);
 }
 
 /* Does s[j..n) start with a quotation mark, dash, ellipsis or no-break
  * space?  Those bound a word as ASCII punctuation does (an English quote in
  * «» is a phrase of its own); other non-ASCII characters may be letters the
  * word goes on with (ğ, ş). */
-/* letters_end, and *cwx set when a letter before it is c, w or x (either
- * case): letters latin2021 has only in ch, or not at all */
-static inline size_t letters_end_cwx(const unsigned char *s, size_t i, size_t n, int *cwx) {
-#ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('c')), _mm_cmpeq_epi8(y, _mm_set1_epi8('w'))),
-        _mm_cmpeq_epi8(y, _mm_set1_epi8('x')));
-    const unsigned m = ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
-    const unsigned h = (unsigned)_mm_movemask_epi8(hit);
-    if (m) {
-      *cwx |= (h & ((m & -m) - 1)) != 0; /* those before the first non-letter */
-      return i + (size_t)__builtin_ctz(m);
-    }
-    *cwx |= h != 0;
-  }
-#endif
-  for (; i < n && ascii_letter(s[i]); i++)
-    *cwx |= (s[i] | 0x20) == 'c' || (s[i] | 0x20) == 'w' || (s[i] | 0x20) == 'x';
-  return i;
-}
-
 static int punct_at(const unsigned char *s, size_t j, size_t n) {
   if (j + 1 < n && s[j] == 0xC2) return s[j + 1] == 0xAB || s[j + 1] == 0xBB || s[j + 1] == 0xA0;
   if (j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80)
@@ -755,9 +747,9 @@ static inline size_t foreign_phrase(const unsigned char *s, size_t i, size_t n, 
     /* one plain word: ASCII letters, an apostrophe between letters; code
      * ends the phrase */
     if (code && code_token(s, j, n) > j) break;
-    size_t w = letters_end_cwx(s, j, n, cwx);
+    size_t w = letters_scan(s, j, n, cwx);
     while (w < n && s[w] == '\'' && w > j && w + 1 < n && ascii_letter(s[w + 1]))
-      w = letters_end_cwx(s, w + 1, n, cwx);
+      w = letters_scan(s, w + 1, n, cwx);
     if (w == j || (w < n && ((s[w] >= 0x80 && !punct_at_fast(s, w, n)) || s[w] == '-' ||
                              s[w] == '_' || (s[w] >= '0' && s[w] <= '9'))))
       break;

@@ -56,10 +56,7 @@ static inline char *put_cyr(char *o, uint32_t cp, int cap) {
 }
 
 static inline char *put(char *o, uint32_t cp, int cap) {
-  if (cp - 0x400 < 0x100) {
-    memcpy(o, &cyr_utf8[cap != 0][2 * (cp - 0x400)], 2);
-    return o + 2;
-  }
+  if (cp - 0x400 < 0x100) return put_cyr(o, cp, cap);
   if (cap) cp = kz_cyr_upper(cp);
   o[0] = (char)(0xC0 | (cp >> 6));
   o[1] = (char)(0x80 | (cp & 0x3F));
