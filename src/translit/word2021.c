@@ -346,13 +346,9 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
     prev2 = nl > 1 ? lc[nl - 2] : 0;
     j = best;
   }
-  /* the tokens the rules may change, as bits (kz_rule_context, without
-   * branches: its tests are frequent and unpredictable); the others are
-   * Cyrillic letters written as they are, in runs */
-  uint64_t ctx = 0;
-  for (int k = j; k < m; k++)
-    ctx |= (uint64_t)kz_rule_context(KZTEXT_SCHEME_LATIN2021, code[k], code[k + 1], code[k - 1], m)
-           << k;
+  /* the tokens the rules may change, as bits; the others are Cyrillic
+   * letters written as they are, in runs */
+  uint64_t ctx = kz_rule_context_2021(code, j, m);
   for (;;) {
     const int stop = ctx ? __builtin_ctzll(ctx) : m;
     if (stop > j) {

@@ -6,6 +6,7 @@
 #include <kztext.h>
 
 #include "harness.h"
+#include "translit/latin_rules.h"  /* kz_rule_context_2021 against kz_rule_context */
 #include "translit/translit_int.h" /* the one-pass Cyrillic route's SIMD levels */
 
 static kztext_scheme scheme(const char *name) {
@@ -625,7 +626,45 @@ static void cyr_block_loops(void) {
   CHECK(clean_fast == 168, "clean texts through the one-pass route: %d of 168", clean_fast);
 }
 
+/* The word route's mask of the tokens the rules may change
+ * (kz_rule_context_2021, all tokens at once) against kz_rule_context token
+ * by token, on random words of the codes the rules name (and others), from
+ * every start j, with garbage past the word's end. */
+static void rule_context_masks(void) {
+  static const uint16_t pool[] = {CY_A,     CY_T,      CY_S,      CY_SH,     CY_L,
+                                  CY_N,     CY_YERU,   CY_E,      CY_I,      KZ_AMB_I,
+                                  KZ_AMB_H, KZ_AMB_E,  KZ_AMB_AE, KZ_AMB_OE, KZ_AMB_UE,
+                                  KZ_AMB_S, KZ_AMB_SH, KZ_AMB_Y,  CY_NG,     CY_TS};
+  uint64_t r = 0x2545F4914F6CDD1Dull;
+  int bad = 0;
+  for (int k = 0; k < 20000; k++) {
+    uint16_t codes[50];
+    uint16_t *const code = codes + 1;
+    r ^= r << 13;
+    r ^= r >> 7;
+    r ^= r << 17;
+    const int m = 1 + (int)(r % 48);
+    codes[0] = 0;
+    for (int q = 0; q < 49; q++) {
+      r ^= r << 13;
+      r ^= r >> 7;
+      r ^= r << 17;
+      code[q] = pool[(r >> 24) % (sizeof pool / sizeof *pool)];
+    }
+    code[m] = 0;
+    const int j = (int)((r >> 8) % (uint64_t)(m + 1));
+    uint64_t want = 0;
+    for (int q = j; q < m; q++)
+      want |=
+          (uint64_t)kz_rule_context(KZTEXT_SCHEME_LATIN2021, code[q], code[q + 1], code[q - 1], m)
+          << q;
+    bad += kz_rule_context_2021(code, j, m) != want;
+  }
+  CHECK(bad == 0, "kz_rule_context_2021 differs from kz_rule_context on %d of 20000 words", bad);
+}
+
 int main(void) {
+  rule_context_masks();
   cyr_block_loops();
   run_case_file();
   arabic_options();
