@@ -286,6 +286,22 @@ def main():
                     n += 1
                     ok += x == y
             report(f"round trip {sc} via auto", ok, n)
+            if sc != "latin2021":
+                continue
+            # typed without İ (few keyboards have it): capital И is then I,
+            # as І is; words in И or І (the alphabet's reading) and all
+            uw = word.findall(T(lat.replace("\u0130", "I"), "cyrillic", sc))
+            ok = n = okall = nall = 0
+            for x, y in zip(ow, uw):
+                x = fold(x)
+                if cyr.search(x):
+                    nall += 1
+                    okall += x == y
+                    if x[0] in "\u0418\u0406":
+                        n += 1
+                        ok += x == y
+            report("round trip latin2021 typed without \u0130, words in \u0418 \u0406", ok, n)
+            report("round trip latin2021 typed without \u0130 (Cyrillic words)", okall, nall)
     return 0
 
 

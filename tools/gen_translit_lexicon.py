@@ -15,6 +15,7 @@ Needs a built libkztext (the rules live in C):
 (--check: exit 1 if the .inc differs from a fresh run; CI runs it)
 """
 import argparse
+import bisect
 import os
 import re
 import sys
@@ -82,9 +83,51 @@ def context_failures(kz, words, scheme):
     return {o for o, b in zip(owner, back) if not b.startswith(o)}
 
 
-def build(kz, stems, scheme, name_forms=None):
+UNDOTTED = 3  # the priority of undotted() entries
+
+
+def undotted(kz, stems):
+    """latin2021 typed without İ, which few keyboards have: a word that
+    starts with И then starts with I, which the alphabet reads as І (the
+    rules keep І where they have no better guess: to_cyrillic.c,
+    capital_i).  Each Russian stem in и, capitalized and spelled so, alone
+    and before the common suffixes, is read back by the rules; the
+    converters key a capital I as ı, and the stems read wrong are returned
+    as build()'s extra (key, stem, UNDOTTED, rules right: 2 alone and
+    suffixed, 1 alone only, 0 not alone)."""
+    # Russian stems only: Kazakh ones in и (ине, иле-) are spelled as
+    # Kazakh words in і are, before the verb endings that no list here has
+    # (іне, ілетін)
+    words = [x for x, p in stems if x.startswith("и") and p == 1]
+    lat = [x.lower() for x in convert(kz, words, "latin2021", "cyrillic")]
+    back = convert(kz, ["I" + l[1:] for l in lat], "cyrillic", "latin2021", lexicon=False)
+    forms, owner = [], []
+    for k, x in enumerate(words):
+        for f in suffixed(x):
+            forms.append(f)
+            owner.append(k)
+    flat = [x.lower() for x in convert(kz, forms, "latin2021", "cyrillic")]
+    fback = convert(kz, ["I" + l[1:] for l in flat], "cyrillic", "latin2021", lexicon=False)
+    ctx = {owner[i] for i, b in enumerate(fback) if not b.startswith("И" + words[owner[i]][1:])}
+    # Kazakh words in і, with their suffixes (істер: іс-тер): no entry may
+    # begin one of them, which it would spoil
+    own = [x for x, p in stems if x.startswith("і") and p == 0]
+    own += [f for x in own for f in suffixed(x)]
+    taken = sorted(x.lower() for x in convert(kz, own, "latin2021", "cyrillic"))
+    out = []
+    for k, (x, l, b) in enumerate(zip(words, lat, back)):
+        key = "ı" + l[1:]
+        i = bisect.bisect_left(taken, key)
+        if l.startswith("i") and not (i < len(taken) and taken[i].startswith(key)):
+            ok = b == "И" + x[1:]
+            out.append((key, x, UNDOTTED, 2 if ok and k not in ctx else int(ok)))
+    return out
+
+
+def build(kz, stems, scheme, name_forms=None, extra=()):
     """stems: list of (stem, priority); Kazakh stems come first (priority 0).
-    name_forms: {Russian-form name: its Kazakh form} (kazakh_name_forms())."""
+    name_forms: {Russian-form name: its Kazakh form} (kazakh_name_forms()).
+    extra: more (key, stem, priority, rules right) (undotted())."""
     words = [x for x, _ in stems]
     lat = [x.lower() for x in convert(kz, words, scheme, "cyrillic")]
     back = convert(kz, lat, "cyrillic", scheme, lexicon=False)
@@ -97,6 +140,8 @@ def build(kz, stems, scheme, name_forms=None):
             by_key.setdefault(l, []).append((prio, s, 2 if b == s and s not in ctx else b == s))
             if name_forms and s in name_forms:
                 kazakh_form[l] = name_forms[s]
+    for key, s, prio, ok in extra:
+        by_key.setdefault(key, []).append((prio, s, ok))
     keys_sorted = sorted(by_key)
 
     def best(key):
@@ -113,7 +158,6 @@ def build(kz, stems, scheme, name_forms=None):
         top = max(c[2] for c in cands)
         return min(c for c in cands if c[2] == top)[1]
 
-    import bisect
     result = {}
     queue = [k for k in keys_sorted if best(k) is not None]
     # the output bound (3 bytes of Cyrillic per byte of Latin) must hold
@@ -357,7 +401,8 @@ def main():
     for scheme, name in (("latin2021", "kz_lex21"), ("latin2018", "kz_lex18")):
         # 2018 writes у ý, so its u is always ұ: no Russian-form question
         forms = kazakh_name_forms(a.dic) if scheme == "latin2021" and stems else None
-        ent = build(kztext, stems, scheme, forms)
+        extra = undotted(kztext, stems) if scheme == "latin2021" and stems else ()
+        ent = build(kztext, stems, scheme, forms, extra)
         w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),
                                                       sum(1 for v in ent.values() if v[1])))
         emit_trie(w, name, ent)
