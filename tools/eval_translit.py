@@ -302,6 +302,17 @@ def main():
                         ok += x == y
             report("round trip latin2021 typed without \u0130, words in \u0418 \u0406", ok, n)
             report("round trip latin2021 typed without \u0130 (Cyrillic words)", okall, nall)
+            # qazlatyn-db's latin2021 (../shared/docs/translit-standards.md, S-qdb) writes я
+            # as ıa: each word with я, its pieces between я converted alone
+            ya = collections.Counter(
+                x for x in ow if re.fullmatch("[\u0400-\u04ff]*[яЯ][\u0400-\u04ff]*", x))
+            pieces = sorted({p for x in ya for p in re.split("[яЯ]", x)})
+            lat_of = dict(zip(pieces, T("\n".join(pieces), sc, "cyrillic").split("\n")))
+            qdb = ["".join(("Ia" if p == "Я" else "\u0131a") if p in ("я", "Я") else lat_of[p]
+                           for p in re.split("([яЯ])", x)) for x in ya]
+            back = T("\n".join(qdb), "cyrillic", sc).split("\n")
+            report("latin2021 with \u0131a for я (qazlatyn-db), words with я",
+                   sum(ya[x] for x, y in zip(ya, back) if x == y), sum(ya.values()))
     return 0
 
 

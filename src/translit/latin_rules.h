@@ -340,27 +340,30 @@ static inline int kz_rule_context(kztext_scheme sc, uint32_t g, uint32_t nx, uin
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
   return (g >= KZ_AMB_I) | ((g == CY_T) & ((nx == CY_S) | (y18 & (nx == KZ_AMB_S)))) |
          (((g == CY_NG) | (g == CY_TS)) & (sc == KZTEXT_SCHEME_BGN)) |
-         ((g == CY_S) & (pc == CY_T)) | ((g == CY_SH) & (nx == CY_SH)) | ((g == CY_L) & (m == 2));
+         ((g == CY_S) & (pc == CY_T)) | ((g == CY_SH) & (nx == CY_SH)) | ((g == CY_L) & (m == 2)) |
+         ((g == CY_DOTTED_I) & (nx == CY_A) & (sc == KZTEXT_SCHEME_LATIN2021));
 }
 
 /* kz_rule_context() of latin2021 for tokens j..m-1 of a word at once, as
  * bit k for token k: the same tests on masks of the tokens each names (the
  * test suite checks that the two agree). */
 static inline uint64_t kz_rule_context_2021(const uint16_t *code, int j, int m) {
-  uint64_t amb = 0, t = 0, s = 0, sh = 0, l = 0;
+  uint64_t amb = 0, t = 0, s = 0, sh = 0, l = 0, di = 0, a = 0;
 #ifdef __SSE2__
   for (int k = 0; k < m; k += 16) { /* code[] has room up to m rounded up to 16 */
-    const __m128i a = _mm_loadu_si128((const __m128i *)(code + k));
-    const __m128i b = _mm_loadu_si128((const __m128i *)(code + k + 8));
+    const __m128i u = _mm_loadu_si128((const __m128i *)(code + k));
+    const __m128i v = _mm_loadu_si128((const __m128i *)(code + k + 8));
 #define KZ_CTX_MASK(ea, eb)                                                                        \
   ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_packs_epi16((ea), (eb))) << k)
 #define KZ_CTX_EQ(v, c) _mm_cmpeq_epi16((v), _mm_set1_epi16((short)(c)))
     /* the ambiguity classes are the only codes from 0x8000 */
-    amb |= KZ_CTX_MASK(_mm_srai_epi16(a, 15), _mm_srai_epi16(b, 15));
-    t |= KZ_CTX_MASK(KZ_CTX_EQ(a, CY_T), KZ_CTX_EQ(b, CY_T));
-    s |= KZ_CTX_MASK(KZ_CTX_EQ(a, CY_S), KZ_CTX_EQ(b, CY_S));
-    sh |= KZ_CTX_MASK(KZ_CTX_EQ(a, CY_SH), KZ_CTX_EQ(b, CY_SH));
-    l |= KZ_CTX_MASK(KZ_CTX_EQ(a, CY_L), KZ_CTX_EQ(b, CY_L));
+    amb |= KZ_CTX_MASK(_mm_srai_epi16(u, 15), _mm_srai_epi16(v, 15));
+    t |= KZ_CTX_MASK(KZ_CTX_EQ(u, CY_T), KZ_CTX_EQ(v, CY_T));
+    s |= KZ_CTX_MASK(KZ_CTX_EQ(u, CY_S), KZ_CTX_EQ(v, CY_S));
+    sh |= KZ_CTX_MASK(KZ_CTX_EQ(u, CY_SH), KZ_CTX_EQ(v, CY_SH));
+    l |= KZ_CTX_MASK(KZ_CTX_EQ(u, CY_L), KZ_CTX_EQ(v, CY_L));
+    di |= KZ_CTX_MASK(KZ_CTX_EQ(u, CY_DOTTED_I), KZ_CTX_EQ(v, CY_DOTTED_I));
+    a |= KZ_CTX_MASK(KZ_CTX_EQ(u, CY_A), KZ_CTX_EQ(v, CY_A));
 #undef KZ_CTX_EQ
 #undef KZ_CTX_MASK
   }
@@ -371,11 +374,14 @@ static inline uint64_t kz_rule_context_2021(const uint16_t *code, int j, int m) 
     s |= (uint64_t)(code[k] == CY_S) << k;
     sh |= (uint64_t)(code[k] == CY_SH) << k;
     l |= (uint64_t)(code[k] == CY_L) << k;
+    di |= (uint64_t)(code[k] == CY_DOTTED_I) << k;
+    a |= (uint64_t)(code[k] == CY_A) << k;
   }
 #endif
   const uint64_t word = (m < 64 ? ((uint64_t)1 << m) : 0) - 1, from = ~(uint64_t)0 << j;
-  return (amb | (t & (s >> 1)) | (s & (t << 1)) | (sh & (sh >> 1)) | (m == 2 ? l : 0)) & word &
-         from;
+  return (amb | (t & (s >> 1)) | (s & (t << 1)) | (sh & (sh >> 1)) | (m == 2 ? l : 0) |
+          (di & (a >> 1))) &
+         word & from;
 }
 
 /* Resolves token j (code g; latin2018's capital I already decided) after
@@ -431,6 +437,17 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
       x.c[0] = CY_SHORT_I; /* not after у: -ауи of Arabic loans */
     else
       x.c[0] = CY_I;
+    break;
+  case CY_DOTTED_I:
+    /* latin2021 as qazlatyn-db writes it, with ıa for я: ıa at the start
+     * of a word, after a vowel or at the end (Aziıa, qoıady, ıağni, Allıa)
+     * is no Kazakh і, which stands there before no а; inside a word after a
+     * consonant it may be (екі|ағайынды) */
+    if (w->sc == KZTEXT_SCHEME_LATIN2021 && nx == CY_A && (start || pv || j + 2 == m) &&
+        !w->acronym) {
+      x.c[0] = CY_YA;
+      x.take = 2;
+    }
     break;
   case KZ_AMB_E:
     /* э only from the lexicon, and inside an acronym, where the letter

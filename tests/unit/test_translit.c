@@ -631,10 +631,10 @@ static void cyr_block_loops(void) {
  * by token, on random words of the codes the rules name (and others), from
  * every start j, with garbage past the word's end. */
 static void rule_context_masks(void) {
-  static const uint16_t pool[] = {CY_A,     CY_T,      CY_S,      CY_SH,     CY_L,
-                                  CY_N,     CY_YERU,   CY_E,      CY_I,      KZ_AMB_I,
-                                  KZ_AMB_H, KZ_AMB_E,  KZ_AMB_AE, KZ_AMB_OE, KZ_AMB_UE,
-                                  KZ_AMB_S, KZ_AMB_SH, KZ_AMB_Y,  CY_NG,     CY_TS};
+  static const uint16_t pool[] = {CY_A,      CY_T,      CY_S,       CY_SH,    CY_L,      CY_N,
+                                  CY_YERU,   CY_E,      CY_I,       KZ_AMB_I, KZ_AMB_H,  KZ_AMB_E,
+                                  KZ_AMB_AE, KZ_AMB_OE, KZ_AMB_UE,  KZ_AMB_S, KZ_AMB_SH, KZ_AMB_Y,
+                                  CY_NG,     CY_TS,     CY_DOTTED_I};
   uint64_t r = 0x2545F4914F6CDD1Dull;
   int bad = 0;
   for (int k = 0; k < 20000; k++) {
