@@ -302,17 +302,23 @@ def main():
                         ok += x == y
             report("round trip latin2021 typed without \u0130, words in \u0418 \u0406", ok, n)
             report("round trip latin2021 typed without \u0130 (Cyrillic words)", okall, nall)
-            # qazlatyn-db's latin2021 (../shared/docs/translit-standards.md, S-qdb) writes я
-            # as ıa: each word with я, its pieces between я converted alone
-            ya = collections.Counter(
-                x for x in ow if re.fullmatch("[\u0400-\u04ff]*[яЯ][\u0400-\u04ff]*", x))
-            pieces = sorted({p for x in ya for p in re.split("[яЯ]", x)})
-            lat_of = dict(zip(pieces, T("\n".join(pieces), sc, "cyrillic").split("\n")))
-            qdb = ["".join(("Ia" if p == "Я" else "\u0131a") if p in ("я", "Я") else lat_of[p]
-                           for p in re.split("([яЯ])", x)) for x in ya]
-            back = T("\n".join(qdb), "cyrillic", sc).split("\n")
-            report("latin2021 with \u0131a for я (qazlatyn-db), words with я",
-                   sum(ya[x] for x, y in zip(ya, back) if x == y), sum(ya.values()))
+            # other converters' latin2021 (../shared/docs/translit-standards.md: S-qdb's ıa
+            # for я; s for ц, as qdb and the 2018 draft write it): each word with the
+            # letter, its pieces between the letter converted alone
+            for cyr_letter, small, capital, what in (
+                    ("я", "\u0131a", "Ia", "\u0131a for я (qazlatyn-db)"),
+                    ("ц", "s", "S", "s for ц")):
+                cap = cyr_letter.upper()
+                has = re.compile("[\u0400-\u04ff]*[%s%s][\u0400-\u04ff]*" % (cyr_letter, cap))
+                split = re.compile("([%s%s])" % (cyr_letter, cap))
+                ws = collections.Counter(x for x in ow if has.fullmatch(x))
+                pieces = sorted({p for x in ws for p in split.split(x)} - {cyr_letter, cap})
+                lat_of = dict(zip(pieces, T("\n".join(pieces), sc, "cyrillic").split("\n")))
+                spelled = ["".join(capital if p == cap else small if p == cyr_letter else lat_of[p]
+                                   for p in split.split(x)) for x in ws]
+                back = T("\n".join(spelled), "cyrillic", sc).split("\n")
+                report("latin2021 with %s, words with %s" % (what, cyr_letter),
+                       sum(ws[x] for x, y in zip(ws, back) if x == y), sum(ws.values()))
     return 0
 
 

@@ -124,6 +124,45 @@ def undotted(kz, stems):
     return out
 
 
+S_KEY = 6  # shorter spellings with s are names' too (vise: Висенте, musin: Мусин)
+
+
+def spelled_s(kz, stems, kazakh):
+    """latin2021 with s for ц, a convention of converters (qazlatyn-db) and
+    of the 2018 draft, where kztext writes ts: each stem with ц is spelled
+    so, its pieces between ц converted alone, and read back by the rules,
+    alone and before the common suffixes; the stems read wrong are
+    returned as build()'s extra (key, stem, priority, rules right).  No key
+    begins a word of `kazakh` (stems without ц) or one of its suffixed
+    forms: s is common in Kazakh, ц is not."""
+    words = [(x, p) for x, p in stems if "ц" in x and p < 2]
+
+    def s_forms(forms):
+        pieces = sorted({q for f in forms for q in f.split("ц")})
+        lat = dict(zip(pieces, convert(kz, pieces, "latin2021", "cyrillic")))
+        return ["s".join(lat[q] for q in f.split("ц")).lower() for f in forms]
+
+    lat = s_forms([x for x, _ in words])
+    back = convert(kz, lat, "cyrillic", "latin2021", lexicon=False)
+    forms, owner = [], []
+    for k, (x, _) in enumerate(words):
+        for f in suffixed(x):
+            forms.append(f)
+            owner.append(k)
+    fback = convert(kz, s_forms(forms), "cyrillic", "latin2021", lexicon=False)
+    ctx = {owner[i] for i, b in enumerate(fback) if not b.startswith(words[owner[i]][0])}
+    own = [x for x in kazakh if "ц" not in x]
+    own += [f for x in own for f in suffixed(x)]
+    taken = sorted(x.lower() for x in convert(kz, own, "latin2021", "cyrillic"))
+    out = []
+    for k, ((x, p), l, b) in enumerate(zip(words, lat, back)):
+        i = bisect.bisect_left(taken, l)
+        if len(l) >= S_KEY and not (i < len(taken) and taken[i].startswith(l)):
+            ok = b == x
+            out.append((l, x, p, 2 if ok and k not in ctx else int(ok)))
+    return out
+
+
 def build(kz, stems, scheme, name_forms=None, extra=()):
     """stems: list of (stem, priority); Kazakh stems come first (priority 0).
     name_forms: {Russian-form name: its Kazakh form} (kazakh_name_forms()).
@@ -401,7 +440,8 @@ def main():
     for scheme, name in (("latin2021", "kz_lex21"), ("latin2018", "kz_lex18")):
         # 2018 writes у ý, so its u is always ұ: no Russian-form question
         forms = kazakh_name_forms(a.dic) if scheme == "latin2021" and stems else None
-        extra = undotted(kztext, stems) if scheme == "latin2021" and stems else ()
+        extra = (undotted(kztext, stems) + spelled_s(kztext, stems, kk)
+                 if scheme == "latin2021" and stems else ())
         ent = build(kztext, stems, scheme, forms, extra)
         w("/* %s: %d entries, %d whole-word only */" % (scheme, len(ent),
                                                       sum(1 for v in ent.values() if v[1])))
