@@ -16,7 +16,7 @@ static int is_space(unsigned c) {
 }
 
 /* ASCII classes of the one-pass loop */
-enum { AC_OTHER = 0, AC_SPACE, AC_LETTER, AC_URL };
+enum { AC_OTHER = 0, AC_SPACE, AC_LETTER, AC_URL, AC_MARKUP };
 static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
                                          ['\n'] = AC_SPACE,
                                          ['\v'] = AC_SPACE,
@@ -25,6 +25,8 @@ static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
                                          [' '] = AC_SPACE,
                                          ['@'] = AC_URL,
                                          [':'] = AC_URL,
+                                         ['<'] = AC_MARKUP,
+                                         ['&'] = AC_MARKUP,
 #define L(c) [c] = AC_LETTER, [c - 32] = AC_LETTER
                                          L('a'),
                                          L('b'),
@@ -372,6 +374,18 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         *o++ = (char)c;
         i++;
         continue;
+      }
+      if (cl == AC_MARKUP) {
+        const size_t l = kz_tl_markup_len(s, i, n);
+        if (l) { /* markup passes through (kz_tl_markup_len), and a token starts after it */
+          for (size_t k = i; k < i + l; k++)
+            if (s[k] >= 0x80) goto fail; /* its bytes are checked by the general route */
+          memcpy(o, s + i, l);
+          o += l;
+          i += l;
+          in_tok = 0;
+          continue;
+        }
       }
       if (!in_tok) {
         in_tok = 1;

@@ -105,6 +105,8 @@ static int is_space(unsigned c) {
 static int ascii_alnum(unsigned c) {
   return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
 }
+static int ascii_alpha(unsigned c) { return (c | 0x20) - 'a' < 26u; }
+static int ascii_digit(unsigned c) { return c - '0' < 10u; }
 
 static int one_of(unsigned c, const char *set) { return c && strchr(set, (int)c) != NULL; }
 
@@ -125,6 +127,38 @@ size_t kz_tl_url_start(const unsigned char *s, size_t n) {
     }
   }
   return n;
+}
+
+/* HTML (and XML) markup that scraped text keeps: a tag, <b>, </seg>,
+ * <a href="...">, or a character reference, &quot; &#171; &#xAB;.  Their
+ * names are no words of any alphabet, so they pass through as addresses
+ * do.  A tag is bounded (MARKUP_MAX bytes, no < inside) and not part of
+ * << >>, which some typists write for « ». */
+enum { MARKUP_MAX = 512 };
+
+size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n) {
+  size_t e = i + 1;
+  if (s[i] == '&') { /* &name; (a letter first), &#171; or &#xAB; */
+    const int num = e < n && s[e] == '#', hex = num && e + 1 < n && (s[e + 1] | 0x20) == 'x';
+    e += (size_t)num + (size_t)hex;
+    const size_t d = e;
+    while (e < n && e - d < 32 &&
+           (num ? ascii_digit(s[e]) || (hex && (s[e] | 0x20u) - 'a' < 6u) : ascii_alnum(s[e])))
+      e++;
+    if (e == d || e >= n || s[e] != ';') return 0;
+    if (!num && (e - d < 2 || !ascii_alpha(s[d]))) return 0;
+    return e + 1 - i;
+  }
+  if (s[i] != '<' || (i > 0 && s[i - 1] == '<')) return 0;
+  e += e < n && s[e] == '/';
+  if (e >= n || !ascii_alpha(s[e])) return 0;
+  while (e < n && (ascii_alnum(s[e]) || s[e] == ':' || s[e] == '-'))
+    e++;
+  if (e < n && s[e] != '>' && s[e] != '/' && !is_space(s[e])) return 0;
+  while (e < n && e - i < MARKUP_MAX && s[e] != '>' && s[e] != '<')
+    e++;
+  if (e >= n || s[e] != '>' || (e + 1 < n && s[e + 1] == '>')) return 0;
+  return e + 1 - i;
 }
 
 #define glued_word_ends kz_tl_glued_word_ends
@@ -549,6 +583,19 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       url = n;
       at_token_start = 1;
       continue;
+    }
+    if (c0 == '<' || c0 == '&') {
+      const size_t l = kz_tl_markup_len(s, i, n);
+      if (l) { /* markup passes through, and a token starts after it */
+        char *d0 = oc.o;
+        memcpy(oc.o, s + i, l);
+        oc.o += l;
+        put_span(&oc, i, i + l, d0, 1);
+        i += l;
+        url = n;
+        at_token_start = 1;
+        continue;
+      }
     }
     if (c0 < 0x80 && !(((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z'))) {
       if (is_space(c0)) at_token_start = 1;

@@ -1030,6 +1030,20 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
   for (size_t j = ascii_letter(s[i]) ? i : next_word_start(s, i + 1, n); j < n;) {
     {
       size_t end = j;
+      /* a tag's name: the tag passes through whole (kz_tl_markup_len), its
+       * attributes too, which the word steps below would split */
+      const size_t lt = j > i && s[j - 1] == '<'                          ? j - 1
+                        : j > i + 1 && s[j - 1] == '/' && s[j - 2] == '<' ? j - 2
+                                                                          : n;
+      const size_t ml = lt >= start && lt < n ? kz_tl_markup_len(s, lt, n) : 0;
+      if (ml) {
+        if (lt > start) o = route_piece(s, start, lt, latin, c, o);
+        if (o == (size_t)-1) return o;
+        o = route_piece(s, lt, lt + ml, c->to, c, o);
+        start = lt + ml;
+        j = start < n ? next_word_start(s, start, n) : n;
+        continue;
+      }
       while (c->line->end <= j)
         c->line++;
       const int code = c->line->code > 0; /* identifiers are possible on this line */

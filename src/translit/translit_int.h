@@ -249,5 +249,8 @@ static inline int kz_tl_is_cyr_letter(uint32_t cp) { return (cp >= 0x400 && cp <
  * at "www." that starts it, or back from "://" over the scheme, or back
  * from '@' over the local part. */
 size_t kz_tl_url_start(const unsigned char *s, size_t n);
+/* The length of the HTML tag or character reference at s[i] ('<' or '&')
+ * of s[0..n), which passes through as an address does, or 0. */
+size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n);
 
 #endif
