@@ -256,6 +256,10 @@ static void auto_lines(void) {
              "a 2021 line, a 2018 line, a short line");
   check_auto("Bügın jaña kod: my_var pen getElementById.",
              "Бүгін жаңа код: my_var пен getElementById.", "identifiers stay");
+  /* an acronym with c, as latin2021 writes none but in ch, is foreign; so is
+   * a word before a hyphen and digits */
+  check_auto("Bügın COVID-19 jäne CEO turaly aitty, ŪB pen CH.",
+             "Бүгін COVID-19 және CEO туралы айтты, ҰБ пен Ч.", "acronyms with c");
   /* a tag passes through whole, though its attributes hold words auto mode
    * would give other routes (class: c before a consonant) */
   check_auto("Bügın <span class=\"lead\">jaña</span> mektep &laquo;aşyldy&raquo;.",
