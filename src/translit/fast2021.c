@@ -283,10 +283,10 @@ static inline void memo_prefetch(const kz_tl_memo *m, const memo_probe *r) {
 /* A word the memo does not hold: converted, and remembered at slot (NULL:
  * not memoisable) when the converter took the whole probed word. */
 static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
-                        const unsigned char *s, size_t n, size_t i, unsigned flags, int lex,
+                        const unsigned char *s, size_t n, size_t i, unsigned flags,
                         const kz_lex_view *L, char **o) {
   char *o0 = *o;
-  size_t r = kz_tl_word2021(s, n, i, o, lex, L);
+  size_t r = kz_tl_word2021(s, n, i, o, kz_tl_w21_opts(flags), L);
   if (!r) r = other_word(s, n, i, flags, o);
   const size_t dl = (size_t)(*o - o0);
   if (slot && r == pr->l && dl <= MEMO_OUT) {
@@ -356,7 +356,6 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
  * token converted so far is rewound and copied as it is. */
 size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                                  kz_tl_memo *m) {
-  const int lex = !(flags & KZ_TRANSLIT_NO_LEXICON);
   kz_lex_view L;
   kz_tl_lex_view_init(&L);
   char *o = out;
@@ -495,7 +494,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       }
       {
         char *o2 = o; /* o itself stays in a register */
-        k = memo_miss(m, slot, cur, s, n, i, flags, lex, &L, &o2);
+        k = memo_miss(m, slot, cur, s, n, i, flags, &L, &o2);
         o = o2;
       }
       if (!k) goto fail;

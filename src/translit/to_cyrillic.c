@@ -37,6 +37,7 @@ typedef struct word {
   int roman;     /* a Roman numeral of two letters or more (XIV) */
   unsigned next; /* the byte after the word (0 at the end, or not known) */
   int lexicon;   /* the lexicon's data may be used (not KZ_TRANSLIT_NO_LEXICON) */
+  int undotted;  /* latin2021 typed without İ (KZ_TRANSLIT_UNDOTTED) */
   uint16_t tcode[MAXW];
 } word;
 
@@ -169,6 +170,9 @@ static void tokenize(word *w, kztext_scheme sc) {
   const kz_rev_key *keys = kz_rev_keys[sc];
   const uint16_t(*first)[2] = kz_rev_first[sc];
   uint8_t sy[MAXW];
+  int allcaps = w->n >= 2;
+  for (int i = 0; i < w->n && allcaps; i++)
+    allcaps = w->cap[i] || !kz_tl_is_latin_letter(w->cp[i]);
   for (int i = 0; i < w->n; i++) {
     uint32_t c = w->cp[i];
     if (is_apos(c)) c = '\'';
@@ -215,6 +219,10 @@ static void tokenize(word *w, kztext_scheme sc) {
      * Internet, Italiia), else І */
     if (sc == KZTEXT_SCHEME_LATIN2021 && i == 0 && w->n > 1 && w->cap[0] && !w->cap[1] &&
         w->cp[0] == 0x131 && target == CY_DOTTED_I)
+      t->iamb = 1;
+    /* ...and in a text typed without İ, every capital I of an ALL-CAPS word */
+    if (sc == KZTEXT_SCHEME_LATIN2021 && w->undotted && allcaps && w->cp[i] == 0x131 &&
+        target == CY_DOTTED_I)
       t->iamb = 1;
     t->target = target;
     i += best;
@@ -267,8 +275,9 @@ static uint16_t capital_i(const word *w, int j, kztext_scheme sc) {
       break;
     }
   }
-  /* latin2021 has İ for и: what follows is a guess, and its I stays І */
-  if (sc == KZTEXT_SCHEME_LATIN2021) return CY_DOTTED_I;
+  /* latin2021 has İ for и: what follows is a guess, and its I stays І,
+   * unless the text is typed without İ */
+  if (sc == KZTEXT_SCHEME_LATIN2021 && !w->undotted) return CY_DOTTED_I;
   int kaz = 0, back = 0, other_i = 0;
   for (int k = 0; k < w->nt; k++) {
     uint16_t g = w->t[k].target;
@@ -282,6 +291,30 @@ static uint16_t capital_i(const word *w, int j, kztext_scheme sc) {
   if (kaz && !kz_tok_back(nx)) return CY_DOTTED_I; /* ҚАУІПСІЗДІК, ҚЫЗМЕТІ */
   if (back || other_i) return KZ_AMB_I;
   return CY_DOTTED_I;
+}
+
+/* Whether s[0..n) has the byte a followed by b */
+static int has_pair(const unsigned char *s, size_t n, unsigned char a, unsigned char b) {
+  for (const unsigned char *p = s, *e = s + n; (p = memchr(p, a, (size_t)(e - p))) && p + 1 < e;
+       p++)
+    if (p[1] == b) return 1;
+  return 0;
+}
+
+int kz_tl_undotted(const unsigned char *s, size_t n) {
+  /* İ, precomposed or as a U+0307 dot above (after I, or any letter) */
+  if (has_pair(s, n, 0xC4, 0xB0) || has_pair(s, n, 0xCC, 0x87)) return 0;
+  /* a word's first I before a vowel: и (no Kazakh word starts with і and
+   * a vowel; Ia is я), which the alphabet writes İ */
+  for (const unsigned char *p = s, *e = s + n; (p = memchr(p, 'I', (size_t)(e - p))) && p + 1 < e;
+       p++) {
+    const unsigned b = p > s ? p[-1] : ' ', c = p[1], d = p + 2 < e ? p[2] : 0;
+    if (b < 0x80 ? ascii_alpha(b) : b != 0xAB && b != 0x9C) continue; /* (after « or “ too) */
+    if (one_of(c, "aeou") || (c == 0xC3 && (d == 0xA4 || d == 0xB6 || d == 0xBC)) ||
+        (c == 0xC5 && d == 0xAB))
+      return 1;
+  }
+  return 0;
 }
 
 /* Token j is the word's last vowel and the vowels before it are back ones
@@ -435,6 +468,7 @@ static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
   w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
+  w->undotted = (flags & KZ_TRANSLIT_UNDOTTED) != 0;
   tokenize(w, sc);
   for (int j = 0; j < w->nt; j++)
     w->tcode[j] = w->t[j].target;
@@ -606,7 +640,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       continue;
     }
     if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
-      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, !(flags & KZ_TRANSLIT_NO_LEXICON));
+      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, kz_tl_w21_opts(flags));
       if (k) {
         i += k;
         continue;

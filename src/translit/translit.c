@@ -1368,6 +1368,9 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
     return KZTEXT_E_UNSUPPORTED;
   if (!src) src = "";
+  if ((from == KZTEXT_SCHEME_LATIN2021 || from == KZTEXT_SCHEME_AUTO) &&
+      kz_tl_undotted((const unsigned char *)src, len))
+    flags |= KZ_TRANSLIT_UNDOTTED;
   const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to <= KZTEXT_SCHEME_MEDIAWIKI &&
                        to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;

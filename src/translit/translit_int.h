@@ -25,6 +25,10 @@
  * reject it) and only kz_translit_tool_alloc() accepts it. */
 #define KZ_TRANSLIT_NO_LEXICON 0x80000000u
 
+/* latin2021 typed without İ (kz_tl_undotted()): set by the library on such
+ * a text, never by users (the public functions reject it). */
+#define KZ_TRANSLIT_UNDOTTED 0x40000000u
+
 /* kztext_translit_alloc() that also accepts KZ_TRANSLIT_NO_LEXICON; for the
  * tools-only program tools/translit_rules.c and the tests, which link the
  * static library (the shared library does not export it). */
@@ -195,8 +199,16 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
 }
 
 /* latin2021 words made only of the official letters, without offsets: a
- * one-pass path; returns the bytes consumed or 0 to use the general path. */
-size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon);
+ * one-pass path; returns the bytes consumed or 0 to use the general path.
+ * opts: KZ_W21_LEXICON (read with the lexicon), KZ_W21_UNDOTTED (the text is
+ * typed without İ: a capital I is the general path's). */
+enum { KZ_W21_LEXICON = 1, KZ_W21_UNDOTTED = 2 };
+/* The opts of a conversion's flags */
+static inline unsigned kz_tl_w21_opts(unsigned flags) {
+  return (flags & KZ_TRANSLIT_NO_LEXICON ? 0u : KZ_W21_LEXICON) |
+         (flags & KZ_TRANSLIT_UNDOTTED ? KZ_W21_UNDOTTED : 0u);
+}
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, unsigned opts);
 /* The latin2021 lexicon's tables, fetched once per call of a converter. */
 typedef struct kz_lex_view {
   const uint64_t *T;
@@ -207,7 +219,7 @@ typedef struct kz_lex_view {
 } kz_lex_view;
 void kz_tl_lex_view_init(kz_lex_view *L);
 /* kz_tl_fast_word_2021 with the tables already fetched (word2021.c). */
-size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **o, int lexicon,
+size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **o, unsigned opts,
                       const kz_lex_view *L);
 /* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
  * ends before a capital that follows a small letter, and before the last
@@ -249,6 +261,11 @@ static inline int kz_tl_is_cyr_letter(uint32_t cp) { return (cp >= 0x400 && cp <
  * at "www." that starts it, or back from "://" over the scheme, or back
  * from '@' over the local part. */
 size_t kz_tl_url_start(const unsigned char *s, size_t n);
+/* Whether latin2021 text s[0..n) is typed without İ: it has no İ, and a
+ * word starts with a capital I that the rules read as и (Iasaui, Internet,
+ * Ibraev: to_cyrillic.c, capital_i), which the alphabet writes İ.  Then
+ * capital I is read by latin2018's rules for its I, ALL CAPS too. */
+int kz_tl_undotted(const unsigned char *s, size_t n);
 /* The length of the HTML tag or character reference at s[i] ('<' or '&')
  * of s[0..n), which passes through as an address does, or 0. */
 size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n);

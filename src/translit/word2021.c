@@ -159,8 +159,9 @@ static inline void note_match(uint64_t nd, size_t keybytes, int m, int *best, ui
   }
 }
 
-size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon,
+size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, unsigned opts,
                       const kz_lex_view *L) {
+  const int lexicon = (opts & KZ_W21_LEXICON) != 0;
   uint16_t codes[MAXL + 2]; /* code[-1] and code[m] are 0: no tests at the ends */
   uint16_t *const code = codes + 1;
   codes[0] = 0;
@@ -226,6 +227,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
       if (c == 'I' && m == 0 && p + 1 < n &&
           ((unsigned)s[p + 1] - 'a' < 26u || s[p + 1] - 0xC3u < 7u))
         return 0;
+      if (c == 'I' && (opts & KZ_W21_UNDOTTED)) return 0;
       if (c == 'I') { /* Turkic: I is ı */
         cd = CY_DOTTED_I;
         kb[0] = 0xC4;
@@ -375,8 +377,8 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, int
   return p - i;
 }
 
-size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, int lexicon) {
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, unsigned opts) {
   kz_lex_view L;
   kz_tl_lex_view_init(&L);
-  return kz_tl_word2021(s, n, i, po, lexicon, &L);
+  return kz_tl_word2021(s, n, i, po, opts, &L);
 }
