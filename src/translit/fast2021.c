@@ -410,6 +410,8 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
     if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
       goto fail;                           /* marks, ties, U+1Exx letters: the general route */
     if (c >= 0xC3 && c <= 0xC9) goto word; /* a Latin letter starts a word */
+    if ((c == 0xC2 || c == 0xE2) && kz_tl_format_in_word(s, i, n))
+      goto fail; /* a soft hyphen before a letter: the general route joins the word */
     if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) { /* NBSP « » § ° */
       o[0] = (char)c;
       o[1] = (char)s[i + 1];

@@ -39,6 +39,7 @@ typedef struct word {
   int lexicon;   /* the lexicon's data may be used (not KZ_TRANSLIT_NO_LEXICON) */
   int undotted;  /* latin2021 typed without İ (KZ_TRANSLIT_UNDOTTED) */
   uint16_t tcode[MAXW];
+  uint8_t gap[MAXW + 1]; /* bytes of format characters before letter k (kz_tl_format_in_word) */
 } word;
 
 static uint8_t sym_of(uint32_t cp) {
@@ -160,6 +161,24 @@ size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n) {
     e++;
   if (e >= n || s[e] != '>' || (e + 1 < n && s[e + 1] == '>')) return 0;
   return e + 1 - i;
+}
+
+static size_t format_len(const unsigned char *s, size_t p, size_t n) {
+  if (p + 1 < n && s[p] == 0xC2 && s[p + 1] == 0xAD) return 2;
+  if (p + 2 >= n) return 0;
+  if (s[p] == 0xE2 && ((s[p + 1] == 0x80 && s[p + 2] >= 0x8B && s[p + 2] <= 0x8D) ||
+                       (s[p + 1] == 0x81 && s[p + 2] == 0xA0)))
+    return 3;
+  return s[p] == 0xEF && s[p + 1] == 0xBB && s[p + 2] == 0xBF ? 3 : 0;
+}
+
+size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n) {
+  size_t q = p, l;
+  while (q < n && (l = format_len(s, q, n)))
+    q += l;
+  if (q == p || q >= n) return 0;
+  const uint32_t c = kz_utf8_next(s + q, &l);
+  return l && kz_tl_is_latin_letter(c) ? q - p : 0;
 }
 
 #define glued_word_ends kz_tl_glued_word_ends
@@ -434,18 +453,24 @@ static int apply_rules(const word *w, int j0, uint32_t prev, uint32_t prev2, kzt
 static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc, word *w) {
   size_t p = i, l;
   w->n = 0;
+  w->gap[0] = 0;
   while (p < e && w->n < MAXW) {
-    uint32_t c = kz_utf8_next(s + p, &l);
+    size_t g = w->n ? kz_tl_format_in_word(s, p, e) : 0;
+    if (g > 255) g = 0;
+    uint32_t c = kz_utf8_next(s + p + g, &l);
     if (!word_char(c, sc, w->n > 0)) break;
     int cap;
     uint32_t lc = lat_lower(c, &cap);
-    if (glued_word_ends(s, e, p, l, w->n, cap, w->n ? w->cap[w->n - 1] : 0)) break;
+    if (glued_word_ends(s, e, p + g, l, w->n, cap, w->n ? w->cap[w->n - 1] : 0)) break;
+    w->gap[w->n] = (uint8_t)g;
+    p += g;
     if ((sc == KZTEXT_SCHEME_LATIN2021 || sc == KZTEXT_SCHEME_MEDIAWIKI) && c == 'I')
       lc = 0x131; /* Turkic: I is ı */
     w->cp[w->n] = lc;
     w->cap[w->n] = (uint8_t)cap;
     w->off[w->n] = p;
     w->n++;
+    w->gap[w->n] = 0;
     p += l;
   }
   w->off[w->n] = p;
@@ -463,6 +488,16 @@ typedef struct outctx {
 
 static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
   if (oc->sv) kz_span_add(oc->sv, s0, s1, (size_t)(d0 - oc->out), (size_t)(oc->o - oc->out), pass);
+}
+/* The format characters inside letters (a, b] of the word (before letters
+ * a+1..b), written after the output of the letters a..b-1 whose span holds
+ * them. */
+static void put_gaps(outctx *oc, const word *w, int a, int b) {
+  for (int k = a + 1; k <= b && k < w->n; k++)
+    if (w->gap[k]) {
+      memcpy(oc->o, oc->s + w->off[k] - w->gap[k], w->gap[k]);
+      oc->o += w->gap[k];
+    }
 }
 
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
@@ -552,6 +587,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
         uint32_t c = lc[j];
         if (allcaps || w->t[j].cap) c = kz_cyr_upper(c);
         oc->o += kz_utf8_encode(c, oc->o);
+        put_gaps(oc, w, w->t[j].a, w->t[j].b);
         put_span(oc, w->off[w->t[j].a], w->off[w->t[j].b], d0, 0);
       }
     } else {
@@ -561,6 +597,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
         if (allcaps || (k == 0 && cap_first)) c = kz_cyr_upper(c);
         oc->o += kz_utf8_encode(c, oc->o);
       }
+      put_gaps(oc, w, 0, w->t[lex_tokens - 1].b);
       put_span(oc, w->off[0], w->off[w->t[lex_tokens - 1].b], d0, 0);
     }
     prev = nl ? lc[nl - 1] : 0;
@@ -587,6 +624,7 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
       if (cap && (m == 0 || allcaps)) c = kz_cyr_upper(c);
       oc->o += kz_utf8_encode(c, oc->o);
     }
+    put_gaps(oc, w, w->t[x->ta].a, w->t[x->tb - 1].b);
     put_span(oc, s0, s1, d0, 0);
   }
 }

@@ -26,7 +26,9 @@
 #define KZ_TRANSLIT_NO_LEXICON 0x80000000u
 
 /* latin2021 typed without İ (kz_tl_undotted()): set by the library on such
- * a text, never by users (the public functions reject it). */
+ * a text, never by users.  Its bit is a pipeline flag's (core.h), which no
+ * translit function accepts: it is added after the caller's flags are
+ * checked and never leaves this module. */
 #define KZ_TRANSLIT_UNDOTTED 0x40000000u
 
 /* kztext_translit_alloc() that also accepts KZ_TRANSLIT_NO_LEXICON; for the
@@ -262,10 +264,16 @@ static inline int kz_tl_is_cyr_letter(uint32_t cp) { return (cp >= 0x400 && cp <
  * from '@' over the local part. */
 size_t kz_tl_url_start(const unsigned char *s, size_t n);
 /* Whether latin2021 text s[0..n) is typed without İ: it has no İ, and a
- * word starts with a capital I that the rules read as и (Iasaui, Internet,
- * Ibraev: to_cyrillic.c, capital_i), which the alphabet writes İ.  Then
- * capital I is read by latin2018's rules for its I, ALL CAPS too. */
+ * word starts with a capital I before a vowel, which is и or я (Iasaui,
+ * Iaponiia), written İ by the alphabet.  Then capital I is read by
+ * latin2018's rules for its I (to_cyrillic.c, capital_i), ALL CAPS too. */
 int kz_tl_undotted(const unsigned char *s, size_t n);
+/* The bytes of the invisible format characters at s[p] that a word goes on
+ * after (a soft hyphen U+00AD, U+200B-U+200D, U+2060, U+FEFF: pages put
+ * them inside words for hyphenation and line breaks), when a Latin letter
+ * follows them, else 0.  The word reads as one; they stay, after the letter
+ * or letters their place falls in. */
+size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n);
 /* The length of the HTML tag or character reference at s[i] ('<' or '&')
  * of s[0..n), which passes through as an address does, or 0. */
 size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n);

@@ -257,7 +257,8 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
        * characters (« » — NBSP, other scripts) end the word */
       if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1) return 0;
       if (c == 0xEF && p + 2 < n && s[p + 1] == 0xB8 && (s[p + 2] == 0xA0 || s[p + 2] == 0xA1))
-        return 0; /* a tie (U+FE20/FE21) belongs to the word too */
+        return 0;                                  /* a tie (U+FE20/FE21) belongs to the word too */
+      if (kz_tl_format_in_word(s, p, n)) return 0; /* so do a soft hyphen and its kin */
       break;
     }
     /* glued words: the same test as the general route, code point by code

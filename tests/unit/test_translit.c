@@ -671,8 +671,49 @@ static void rule_context_masks(void) {
   CHECK(bad == 0, "kz_rule_context_2021 differs from kz_rule_context on %d of 20000 words", bad);
 }
 
+/* A soft hyphen or a zero-width space inside a word (pages put them there)
+ * is no word break: the word reads as one and keeps them, after the letters
+ * their place falls in; the offsets tile.  Large inputs take the memo route,
+ * which gives such words to the general one. */
+static void format_in_words(void) {
+  static const struct {
+    const char *in, *want;
+  } c[] = {
+      {"Qazaq\xc2\xadstan Res\xc2\xadpub\xc2\xadlikasy",
+       "Қазақ\xc2\xadстан Рес\xc2\xadпуб\xc2\xadликасы"},
+      {"Qazaq\xe2\x80\x8bstan, \xc2\xadjaña\xc2\xad.",
+       "Қазақ\xe2\x80\x8bстан, \xc2\xadжаңа\xc2\xad."},
+      {"konferen\xc2\xadtsiia", "конференц\xc2\xadия"}, /* ts is one letter, ц */
+  };
+  for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
+    check_case("latin2021", "cyrillic", c[k].in, c[k].want);
+    check_tiling(c[k].in, strlen(c[k].in), KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, 0);
+    check_tiling(c[k].in, strlen(c[k].in), KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, 0);
+  }
+  /* past 32 KB (the memo route) the same bytes a piece */
+  const char *unit = "Qazaq\xc2\xadstan jaña Res\xc2\xadpublikasy. ";
+  const char *want = "Қазақ\xc2\xadстан жаңа Рес\xc2\xadпубликасы. ";
+  size_t ul = strlen(unit), wl = strlen(want), reps = 40000 / ul + 1;
+  char *big = malloc(ul * reps + 1), *exp = malloc(wl * reps + 1);
+  if (!big || !exp) abort();
+  for (size_t r = 0; r < reps; r++) {
+    memcpy(big + r * ul, unit, ul);
+    memcpy(exp + r * wl, want, wl);
+  }
+  char *out = NULL;
+  size_t n = 0;
+  CHECK_INT(kztext_translit_alloc(big, ul * reps, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC,
+                                  0, &out, &n, NULL),
+            KZTEXT_OK, "soft hyphens, large input");
+  CHECK_MEM(out, n, exp, wl * reps, "soft hyphens, large input");
+  kztext_free(out);
+  free(big);
+  free(exp);
+}
+
 int main(void) {
   rule_context_masks();
+  format_in_words();
   cyr_block_loops();
   run_case_file();
   arabic_options();
