@@ -64,6 +64,11 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
   size_t e = i;
   while (e < n) {
     unsigned c = s[e];
+    size_t g;
+    if (e > i && (c == 0xC2 || c == 0xE2 || c == 0xEF) && (g = kz_tl_format_in_word(s, e, n))) {
+      e += g; /* a soft hyphen inside the word */
+      continue;
+    }
     if (c < 0x80) {
       if ((c | 0x20) < 'a' || (c | 0x20) > 'z') break;
       e++;
@@ -248,6 +253,9 @@ static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, si
   r->at = i;
   r->l = memo_len(p);
   r->kl = r->l + (p[r->l] == '-'); /* a hyphen after the word is part of its key: аль- */
+  if ((p[r->l] == 0xC2 || p[r->l] == 0xE2 || p[r->l] == 0xEF) &&
+      kz_tl_format_in_word(s, i + r->l, n))
+    r->kl = MEMO_KEY + 1; /* the word goes on after a soft hyphen: not memoised */
   if (r->kl <= MEMO_KEY) {
     key_of(p, r->kl, &r->key);
     r->home = memo_home(m->bits, &r->key, r->kl, &r->want);
@@ -410,8 +418,6 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
     if (c == 0xCC || c == 0xCD || c == 0xE1 || c == 0xEF)
       goto fail;                           /* marks, ties, U+1Exx letters: the general route */
     if (c >= 0xC3 && c <= 0xC9) goto word; /* a Latin letter starts a word */
-    if ((c == 0xC2 || c == 0xE2) && kz_tl_format_in_word(s, i, n))
-      goto fail; /* a soft hyphen before a letter: the general route joins the word */
     if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) { /* NBSP « » § ° */
       o[0] = (char)c;
       o[1] = (char)s[i + 1];
