@@ -41,7 +41,7 @@ static const char help[] =
     "                       Latin alphabet, cyrillic, arabic, or null for a foreign\n"
     "                       line) and \"unconverted\": [[start, end, reason], ...],\n"
     "                       the Latin words left as they are (non-Latin targets),\n"
-    "                       reason \"foreign\", \"url\" or \"code\"\n"
+    "                       reason \"foreign\", \"url\", \"code\" or \"markup\"\n"
     "  --invalid POLICY     strict (default): stop at invalid UTF-8 with FILE:OFFSET;\n"
     "                       replace: each ill-formed subsequence becomes U+FFFD\n"
     "  --hamza CHAR         Arabic target: the front-vowel hamza, u0674 (default,\n"
@@ -80,6 +80,23 @@ static int emit_text(job *j, const char *src, size_t len, uint64_t base) {
 }
 
 static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* The end of the HTML tag (<b>, <a href="...">) or character reference
+ * (&quot;) at src[i] that ends before b, or i: such markup passes through
+ * whole (docs/transliteration.md). */
+static size_t markup_end(const char *src, size_t i, size_t b) {
+  size_t e = i + 1;
+  if (src[i] == '<') {
+    while (e < b && src[e] != '>' && src[e] != '<')
+      e++;
+    return e < b && src[e] == '>' && e > i + 1 ? e + 1 : i;
+  }
+  if (src[i] != '&') return i;
+  while (e < b && (((src[e] | 0x20) >= 'a' && (src[e] | 0x20) <= 'z') ||
+                   (src[e] >= '0' && src[e] <= '9') || src[e] == '#'))
+    e++;
+  return e < b && src[e] == ';' && e > i + 2 ? e + 1 : i;
+}
 
 /* Why a word of letters was left as it is: an address, a piece of code (a
  * digit, an underscore, a capital after a small letter), else a foreign word. */
@@ -136,6 +153,13 @@ static void report_auto(job *j, const char *src, size_t len, const kztext_alignm
       for (size_t i = a; i < b;) {
         while (i < b && is_space(src[i]))
           i++;
+        size_t m = i < b ? markup_end(src, i, b) : i;
+        if (m > i) {
+          fprintf(j->out, "%s[%zu, %zu, \"markup\"]", first ? "" : ", ", i, m);
+          first = 0;
+          i = m;
+          continue;
+        }
         size_t e = i;
         int lat = 0;
         while (e < b && !is_space(src[e]))

@@ -89,7 +89,8 @@ class TranslitCliTest(unittest.TestCase):
     def test_jsonl_auto_report(self):
         # --from auto: the alphabet of each line and the Latin words left as they are
         text = ('Bügın auylda jaña mektep aşyldy: "We are proud of our students," '
-                'dedı, www.bilim.kz my_var\nThe school opened its doors this week.\n')
+                'dedı, www.bilim.kz my_var <b class="x">jaña</b>&quot;\n'
+                'The school opened its doors this week.\n')
         rc, out, _ = run(["--from", "auto", "--to", "cyrillic", "--format", "jsonl"],
                          text.encode())
         self.assertEqual(rc, 0)
@@ -101,6 +102,9 @@ class TranslitCliTest(unittest.TestCase):
         self.assertEqual(left["proud"], "foreign")
         self.assertEqual(left["www.bilim.kz"], "url")
         self.assertEqual(left["my_var"], "code")
+        self.assertEqual(left['<b class="x">'], "markup")
+        self.assertEqual(left["</b>"], "markup")
+        self.assertEqual(left["&quot;"], "markup")
         self.assertNotIn("auylda", left)
         self.assertEqual(len(en["unconverted"]), 7)
 
