@@ -455,7 +455,9 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
   w->n = 0;
   w->gap[0] = 0;
   while (p < e && w->n < MAXW) {
-    size_t g = w->n ? kz_tl_format_in_word(s, p, e) : 0;
+    size_t g = w->n && (s[p] == 0xC2 || s[p] == 0xE2 || s[p] == 0xEF) /* their lead bytes */
+                   ? kz_tl_format_in_word(s, p, e)
+                   : 0;
     if (g > 255) g = 0;
     uint32_t c = kz_utf8_next(s + p + g, &l);
     if (!word_char(c, sc, w->n > 0)) break;
