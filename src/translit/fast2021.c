@@ -65,7 +65,7 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
   while (e < n) {
     unsigned c = s[e];
     size_t g;
-    if (e > i && (c == 0xC2 || c == 0xE2 || c == 0xEF) && (g = kz_tl_format_in_word(s, e, n))) {
+    if (e > i && (g = kz_tl_format_in_word(s, e, n))) {
       e += g; /* a soft hyphen inside the word */
       continue;
     }
@@ -253,8 +253,7 @@ static inline void memo_probe_at(const kz_tl_memo *m, const unsigned char *s, si
   r->at = i;
   r->l = memo_len(p);
   r->kl = r->l + (p[r->l] == '-'); /* a hyphen after the word is part of its key: аль- */
-  if ((p[r->l] == 0xC2 || p[r->l] == 0xE2 || p[r->l] == 0xEF) &&
-      kz_tl_format_in_word(s, i + r->l, n))
+  if (kz_tl_format_lead(p[r->l]) && kz_tl_format_run(s, i + r->l, n))
     r->kl = MEMO_KEY + 1; /* the word goes on after a soft hyphen: not memoised */
   if (r->kl <= MEMO_KEY) {
     key_of(p, r->kl, &r->key);

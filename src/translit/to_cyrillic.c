@@ -104,11 +104,9 @@ static int is_space(unsigned c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int ascii_alnum(unsigned c) {
-  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
-}
 static int ascii_alpha(unsigned c) { return (c | 0x20) - 'a' < 26u; }
 static int ascii_digit(unsigned c) { return c - '0' < 10u; }
+static int ascii_alnum(unsigned c) { return ascii_alpha(c) || ascii_digit(c); }
 
 static int one_of(unsigned c, const char *set) { return c && strchr(set, (int)c) != NULL; }
 
@@ -172,7 +170,7 @@ static size_t format_len(const unsigned char *s, size_t p, size_t n) {
   return s[p] == 0xEF && s[p + 1] == 0xBB && s[p + 2] == 0xBF ? 3 : 0;
 }
 
-size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n) {
+size_t kz_tl_format_run(const unsigned char *s, size_t p, size_t n) {
   size_t q = p, l;
   while (q < n && (l = format_len(s, q, n)))
     q += l;
@@ -455,9 +453,7 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
   w->n = 0;
   w->gap[0] = 0;
   while (p < e && w->n < MAXW) {
-    size_t g = w->n && (s[p] == 0xC2 || s[p] == 0xE2 || s[p] == 0xEF) /* their lead bytes */
-                   ? kz_tl_format_in_word(s, p, e)
-                   : 0;
+    size_t g = w->n ? kz_tl_format_in_word(s, p, e) : 0;
     if (g > 255) g = 0;
     uint32_t c = kz_utf8_next(s + p + g, &l);
     if (!word_char(c, sc, w->n > 0)) break;

@@ -1030,6 +1030,17 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
   return n;
 }
 
+/* route_latin's pieces: s[*start..a) read in `latin`, then s[a..b) passed
+ * through; *start becomes b.  (size_t)-1 when out of memory, which the
+ * caller must not write after. */
+static size_t read_then_pass(const unsigned char *s, size_t *start, size_t a, size_t b,
+                             kztext_scheme latin, auto_ctx *c, size_t o) {
+  if (a > *start) o = route_piece(s, *start, a, latin, c, o);
+  if (o != (size_t)-1) o = route_piece(s, a, b, c->to, c, o);
+  *start = b;
+  return o;
+}
+
 static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
                           auto_ctx *c, size_t o) {
   size_t start = i;
@@ -1044,10 +1055,7 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
                                                                           : n;
       const size_t ml = lt >= start && lt < n ? kz_tl_markup_len(s, lt, n) : 0;
       if (ml) {
-        if (lt > start) o = route_piece(s, start, lt, latin, c, o);
-        if (o == (size_t)-1) return o;
-        o = route_piece(s, lt, lt + ml, c->to, c, o);
-        start = lt + ml;
+        if ((o = read_then_pass(s, &start, lt, lt + ml, latin, c, o)) == (size_t)-1) return o;
         j = start < n ? next_word_start(s, start, n) : n;
         continue;
       }
@@ -1068,10 +1076,7 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
       int cwx = 0; /* a c, w or x in the run of plain words */
       if (e == j) e = foreign_phrase(s, j, n, code, &end, &cwx, c);
       if (e > j) {
-        if (j > start) o = route_piece(s, start, j, latin, c, o);
-        if (o == (size_t)-1) return o;
-        o = route_piece(s, j, e, c->to, c, o);
-        start = e;
+        if ((o = read_then_pass(s, &start, j, e, latin, c, o)) == (size_t)-1) return o;
         j = next_word_start(s, e, n);
         continue;
       }
@@ -1080,12 +1085,9 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
        * the alphabet lacks */
       for (size_t q = j; cwx && latin == KZTEXT_SCHEME_LATIN2021 && q < stop;) {
         const size_t w = letters_end(s, q, n);
-        if (foreign_letters(s, q, w, n)) {
-          if (q > start) o = route_piece(s, start, q, latin, c, o);
-          if (o == (size_t)-1) return o;
-          o = route_piece(s, q, w, c->to, c, o);
-          start = w;
-        }
+        if (foreign_letters(s, q, w, n) &&
+            (o = read_then_pass(s, &start, q, w, latin, c, o)) == (size_t)-1)
+          return o;
         q = next_word_start(s, w > q ? w : q + 1, n);
       }
       j = next_word_start(s, stop, n);

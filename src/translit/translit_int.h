@@ -273,7 +273,14 @@ int kz_tl_undotted(const unsigned char *s, size_t n);
  * them inside words for hyphenation and line breaks), when a Latin letter
  * follows them, else 0.  The word reads as one; they stay, after the letter
  * or letters their place falls in. */
-size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n);
+static inline size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n);
+/* ...the test of its lead bytes, which callers ask at every word's end,
+ * and the rest, out of line */
+static inline int kz_tl_format_lead(unsigned c) { return c == 0xC2 || c == 0xE2 || c == 0xEF; }
+size_t kz_tl_format_run(const unsigned char *s, size_t p, size_t n);
+static inline size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n) {
+  return p < n && kz_tl_format_lead(s[p]) ? kz_tl_format_run(s, p, n) : 0;
+}
 /* The length of the HTML tag or character reference at s[i] ('<' or '&')
  * of s[0..n), which passes through as an address does, or 0. */
 size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n);
