@@ -5,6 +5,10 @@
  *   --from auto (gate: >= 200 MB/s).
  * ICU is timed as a caller would use it on UTF-8, a paragraph (line) at a
  * time as uconv -x does: u_strFromUTF8, utrans_transUChars, u_strToUTF8.
+ * The latin2021 text is also converted in pieces of about 4 KB (a news
+ * article) and 64 KB (the CLI's chunk), a call each, by kztext_translit()
+ * and through a kztext_transliterator made fresh for each pass over the
+ * text (an archive it sees once), and the ratio of the two is printed.
  * Sizes are input bytes of UTF-8. */
 #include "bench_translit.h"
 #include "bench.h"
@@ -12,6 +16,34 @@
 #include <kztext.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+
+/* The latin2021 text in pieces of about `piece` bytes (cut after a line
+ * end), a call each, into dst: through a fresh transliterator when `keep`,
+ * else kztext_translit(). */
+static size_t run_pieces(const char *src, size_t len, size_t piece, kztext_scheme from, int keep,
+                         char *dst, size_t cap) {
+  kztext_transliterator *t = NULL;
+  if (keep && kztext_transliterator_new(&t)) exit(1);
+  size_t total = 0;
+  for (size_t a = 0; a < len;) {
+    size_t b = a + piece < len ? a + piece : len;
+    const char *nl = b < len ? memchr(src + b, '\n', len - b) : NULL;
+    b = nl ? (size_t)(nl - src) + 1 : len;
+    size_t n = 0;
+    kztext_status st =
+        keep ? kztext_transliterator_run(t, src + a, b - a, from, KZTEXT_SCHEME_CYRILLIC, 0, dst,
+                                         cap, &n, NULL)
+             : kztext_translit(src + a, b - a, from, KZTEXT_SCHEME_CYRILLIC, 0, dst, cap, &n, NULL);
+    if (st) {
+      fprintf(stderr, "transliteration failed\n");
+      exit(1);
+    }
+    total += n;
+    a = b;
+  }
+  kztext_transliterator_free(t);
+  return total;
+}
 
 int main(int argc, char **argv) {
   corpus c;
@@ -53,6 +85,15 @@ int main(int argc, char **argv) {
   for (int r = 0; r < 5; r++)
     sink += run_kz(lat, lat_len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC, dst2, cap2);
   double kz_auto_cpu = 5.0 * lat_len / (bench_cpu_now() - t0) / 1e6;
+  /* pieces, a call each: without and with a transliterator (CPU time) */
+  static const size_t pieces[2] = {4096, 65536};
+  static const kztext_scheme froms[2] = {KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_AUTO};
+  double pc[2][2][2]; /* [from][piece][keep] */
+  for (int f = 0; f < 2; f++)
+    for (int p = 0; p < 2; p++)
+      for (int k = 0; k < 2; k++)
+        BENCH_CPU_MBPS(pc[f][p][k], lat_len, 0.3,
+                       sink += run_pieces(lat, lat_len, pieces[p], froms[f], k, dst2, cap2));
 
   /* ICU on the same text, line by line (a line of the corpus is a
    * paragraph), as uconv -x does: a transform over one whole 4 MB buffer
@@ -106,6 +147,11 @@ int main(int argc, char **argv) {
     printf("ratio kztext / ICU             %9.0fx  %9.0fx\n", kz_fwd / icu, kz_fwd_cpu / icu_cpu);
   printf("kztext latin2021 -> cyrillic   %9.1f   %9.1f   (gate >= 500)\n", kz_rev, kz_rev_cpu);
   printf("kztext auto -> cyrillic        %9.1f   %9.1f   (gate >= 200)\n", kz_auto, kz_auto_cpu);
+  printf("in pieces, a call each (CPU-time MB/s): kztext_translit, transliterator, ratio\n");
+  for (int f = 0; f < 2; f++)
+    for (int p = 0; p < 2; p++)
+      printf("  %-9s %2zu KB pieces      %9.1f   %9.1f   %5.2fx\n", kztext_scheme_name(froms[f]),
+             pieces[p] / 1024, pc[f][p][0], pc[f][p][1], pc[f][p][1] / pc[f][p][0]);
   (void)sink;
   free(dst);
   free(dst2);

@@ -59,6 +59,7 @@ typedef struct job {
   int jsonl;
   FILE *out;
   const char *name;
+  kztext_transliterator *tl; /* keeps converted words from chunk to chunk; NULL: none */
 } job;
 
 static int report(job *j, kztext_status st, uint64_t base, size_t bad) {
@@ -72,7 +73,10 @@ static int report(job *j, kztext_status st, uint64_t base, size_t bad) {
 static int emit_text(job *j, const char *src, size_t len, uint64_t base) {
   char *out = NULL;
   size_t n = 0, bad = 0;
-  kztext_status st = kztext_translit_alloc(src, len, j->from, j->to, j->flags, &out, &n, &bad);
+  kztext_status st =
+      j->tl ? kztext_transliterator_run_alloc(j->tl, src, len, j->from, j->to, j->flags, &out, &n,
+                                              &bad)
+            : kztext_translit_alloc(src, len, j->from, j->to, j->flags, &out, &n, &bad);
   if (st) return report(j, st, base, bad);
   int rc = cli_write(j->out, out, n);
   kztext_free(out);
@@ -251,7 +255,7 @@ int cmd_translit(int argc, char **argv) {
                                        {"patronymic-apart", no_argument, 0, 'P'},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
-  job j = {KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0, 0, NULL, NULL};
+  job j = {KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, 0, 0, NULL, NULL, NULL};
   const char *outpath = NULL;
   int c;
   optind = 1;
@@ -302,6 +306,8 @@ int cmd_translit(int argc, char **argv) {
   j.out = cli_open_output(outpath);
   if (!j.out) return CLI_FAIL;
   int rc = CLI_OK;
+  /* chunk by chunk at one long text's speed; none (no memory) only costs speed */
+  if (!j.jsonl) (void)kztext_transliterator_new(&j.tl);
   int nfiles = argc - optind;
   for (int k = 0; k < (nfiles ? nfiles : 1) && rc == CLI_OK; k++) {
     const char *path = nfiles ? argv[optind + k] : "-";
@@ -309,6 +315,7 @@ int cmd_translit(int argc, char **argv) {
     rc = cli_stream(path, &(cli_input){KZTEXT_ENC_UTF8, j.flags & KZTEXT_INVALID_REPLACE}, 1 << 16,
                     1 << 20, on_chunk, &j);
   }
+  kztext_transliterator_free(j.tl);
   if (cli_close_output(j.out, outpath) && rc == CLI_OK) rc = CLI_FAIL;
   return rc;
 }
@@ -316,6 +323,6 @@ int cmd_translit(int argc, char **argv) {
 /* kztext serve's /v1/translit: the whole text as one input. */
 int translit_mem(FILE *out, const char *s, size_t n, kztext_scheme from, kztext_scheme to,
                  int jsonl) {
-  job j = {from, to, 0, jsonl, out, "<request>"};
+  job j = {from, to, 0, jsonl, out, "<request>", NULL};
   return on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1;
 }

@@ -88,9 +88,9 @@ extern "C" {
  * change the ABI, a patch release never does.  From 1.0 on the soname is the
  * major version alone. */
 #define KZTEXT_VERSION_MAJOR 0
-#define KZTEXT_VERSION_MINOR 3
+#define KZTEXT_VERSION_MINOR 4
 #define KZTEXT_VERSION_PATCH 0
-#define KZTEXT_VERSION_STRING "0.3.0"
+#define KZTEXT_VERSION_STRING "0.4.0"
 /* 0xMMmmpp, comparable with < and > */
 #define KZTEXT_VERSION_NUMBER                                                                      \
   ((KZTEXT_VERSION_MAJOR << 16) | (KZTEXT_VERSION_MINOR << 8) | KZTEXT_VERSION_PATCH)

@@ -127,6 +127,50 @@ KZTEXT_API kztext_status kztext_translit_offsets_alloc(const char *src, size_t l
                                                        size_t *error_offset);
 
 /**
+ * A transliterator: what kztext_translit() does, with memory between calls.
+ * Converting latin2021 (or `auto` text in it) to Cyrillic, kztext keeps the
+ * words it has converted and copies them when they come again; a single
+ * call keeps them only for its own text, and only when that text is long
+ * (32 KB or more).  A transliterator keeps them from one call to the next,
+ * so a stream of short texts (articles, paragraphs, sentences, a file read
+ * in chunks) runs at the speed of one long text: about 2x for texts of 4 to
+ * 64 KB (docs/transliteration.md, bench/bench_translit).  The output is
+ * byte for byte that of kztext_translit() with the same arguments, whatever
+ * came before.  Memory is bounded: 0.5 MiB of table and at most 2 MiB of
+ * words (more, up to what one call on the longest input used takes, after a
+ * call on an input of over 2 MB); when full it starts again.  Other scheme
+ * pairs keep nothing and cost what kztext_translit() costs.
+ *
+ * Thread safety: a transliterator belongs to one thread at a time; create
+ * one per thread.
+ */
+typedef struct kztext_transliterator kztext_transliterator;
+
+/** Creates a transliterator in *out (memory is taken on first use).
+ *  Errors: KZTEXT_E_INVALID_ARG (out NULL), KZTEXT_E_NO_MEMORY. */
+KZTEXT_API kztext_status kztext_transliterator_new(kztext_transliterator **out);
+
+/** Releases a transliterator; NULL is fine. */
+KZTEXT_API void kztext_transliterator_free(kztext_transliterator *t);
+
+/**
+ * kztext_translit() through a transliterator: the same arguments after t,
+ * the same output and errors (KZTEXT_E_INVALID_ARG also for t NULL).
+ */
+KZTEXT_API kztext_status kztext_transliterator_run(kztext_transliterator *t, const char *src,
+                                                   size_t len, kztext_scheme from, kztext_scheme to,
+                                                   unsigned flags, char *dst, size_t dst_cap,
+                                                   size_t *dst_len, size_t *error_offset);
+
+/** Allocating twin of kztext_transliterator_run(); free *out with
+ *  kztext_free(). */
+KZTEXT_API kztext_status kztext_transliterator_run_alloc(kztext_transliterator *t, const char *src,
+                                                         size_t len, kztext_scheme from,
+                                                         kztext_scheme to, unsigned flags,
+                                                         char **out, size_t *out_len,
+                                                         size_t *error_offset);
+
+/**
  * Detects the scheme of src[0..len): KZTEXT_SCHEME_CYRILLIC,
  * KZTEXT_SCHEME_ARABIC or one of the Latin alphabets, by the script of most
  * letters; for Latin-script Kazakh the alphabet kztext_detect() names

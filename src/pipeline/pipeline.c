@@ -24,7 +24,8 @@ struct kztext_pipeline {
   kztext_segmenter *seg;
   kztext_span *spans;
   size_t spans_cap;
-  char *tl; /* transliteration scratch */
+  kztext_transliterator *translit; /* keeps converted words from sentence to sentence */
+  char *tl;                        /* transliteration scratch */
   size_t tl_cap;
   char *names; /* name keys scratch */
   size_t names_cap;
@@ -58,7 +59,9 @@ kztext_status kztext_pipeline_new(const kztext_pipeline_options *options, kztext
   if (!p) return KZTEXT_E_NO_MEMORY;
   p->opt = o;
   kztext_status st = kztext_segmenter_new(&p->seg);
+  if (!st && o.translit) st = kztext_transliterator_new(&p->translit);
   if (st) {
+    kztext_segmenter_free(p->seg);
     free(p);
     return st;
   }
@@ -69,6 +72,7 @@ kztext_status kztext_pipeline_new(const kztext_pipeline_options *options, kztext
 void kztext_pipeline_free(kztext_pipeline *p) {
   if (!p) return;
   kztext_segmenter_free(p->seg);
+  kztext_transliterator_free(p->translit);
   free(p->spans);
   free(p->tl);
   free(p->names);
@@ -162,8 +166,8 @@ static kztext_status emit(kztext_pipeline *p, const char *text, size_t para, siz
       size_t bound = kztext_translit_bound(s.len, from, p->opt.translit_to);
       if (!bound) return KZTEXT_E_TOO_LARGE; /* the schemes were checked: only overflow */
       if (!kz_grow((void **)&p->tl, &p->tl_cap, bound, 1)) return KZTEXT_E_NO_MEMORY;
-      st = kztext_translit(s.text, s.len, from, p->opt.translit_to, 0, p->tl, p->tl_cap,
-                           &s.translit_len, NULL);
+      st = kztext_transliterator_run(p->translit, s.text, s.len, from, p->opt.translit_to, 0, p->tl,
+                                     p->tl_cap, &s.translit_len, NULL);
       if (st) return st;
       s.translit = p->tl;
     }

@@ -2,7 +2,7 @@
  * (no alignment, only ASCII, the 2021 letters and NFC-inert characters): a
  * specialisation of the general route for the commonest input.  Words go to
  * the latin2021 word route (word2021.c), which runs the rules of
- * latin_rules.h, through a per-call memo of converted words; what that route
+ * latin_rules.h, through a memo of converted words; what that route
  * declines goes to the general one (to_cyrillic.c).  Both are checked equal
  * by the fuzz target (plain vs offsets) and tools/eval_translit.py. */
 #include "translit/translit_int.h"
@@ -83,7 +83,8 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
   return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, e < n ? s[e] : 0, o);
 }
 
-/* A per-call memo of converted words.  News text is Zipfian (corpus/kk:
+/* A memo of converted words, a call's own or one a kztext_transliterator
+ * keeps from call to call (translit.c).  News text is Zipfian (corpus/kk:
  * 30,400 word forms in 273,000 words), and a word's conversion depends only
  * on its bytes and on whether a hyphen follows (аль-) when an ASCII
  * non-letter, C2 or E2 (or the end) follows it, so that hyphen is part of
@@ -97,11 +98,14 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
  * A hit reads the entry, compares the key in the arena and copies the
  * output after it: two dependent loads, both in cache for frequent words.
  * For corpus/kk a fresh memo touches about 2.5 MiB (a 1 MiB table, the
- * arena).  Fixed size, hence bounded memory (full, it starts again); only
- * for inputs that repay the allocation. */
+ * arena).  Fixed size, hence bounded memory (full, it starts again); a
+ * call's own only for inputs that repay the allocation. */
 /* key and output bytes at most; in-place reads of the word at s[i] need
  * i + MEMO_READ <= n */
 enum { MEMO_KEY = 32, MEMO_OUT = 48, MEMO_READ = 48, MEMO_MIN_INPUT = 32768 };
+/* a memo kept across calls starts at 2^16 entries (32,768 keys, a news text's vocabulary
+ * of about 2.5 MB: 0.5 MiB of table and at most 2 MiB of arena) */
+enum { MEMO_KEPT_BITS = 16 };
 /* check << 40 | key length << 32 | arena offset / 16 << 8 | output length; 0: empty */
 typedef uint64_t memo_entry;
 
@@ -316,17 +320,12 @@ static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
   return r;
 }
 
-kz_tl_memo *kz_tl_memo_new(size_t n) {
-  if (n < MEMO_MIN_INPUT) return NULL;
+/* A memo of 2^bits entries; the arena allows 64 bytes a key (16 or 32 of key, the output
+ * rounded up to 16), touched only as it fills. */
+static kz_tl_memo *memo_alloc(unsigned bits) {
   kz_tl_memo *m = malloc(sizeof *m);
   if (!m) return NULL;
-  /* about one entry per 32 input bytes (2^10 .. 2^19 entries of 8 bytes): word forms grow
-   * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 30,400 keys in
-   * 2^17 entries) and costs a small input little; the arena allows 64 bytes a key (16 or
-   * 32 of key, the output rounded up to 16), touched only as it fills */
-  m->bits = 10;
-  while (m->bits < 19 && ((size_t)1 << m->bits) < n / 32)
-    m->bits++;
+  m->bits = bits;
   m->cap = ((size_t)1 << m->bits) / 2 * 64;
   m->used = 0;
   m->keys = 0;
@@ -339,6 +338,28 @@ kz_tl_memo *kz_tl_memo_new(size_t n) {
     return NULL;
   }
   return m;
+}
+
+/* About one entry per 32 input bytes (2^10 .. 2^19 entries of 8 bytes): word forms grow
+ * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 30,400 keys in
+ * 2^17 entries) and costs a small input little. */
+static unsigned memo_bits_for(size_t n) {
+  unsigned bits = 10;
+  while (bits < 19 && ((size_t)1 << bits) < n / 32)
+    bits++;
+  return bits;
+}
+
+kz_tl_memo *kz_tl_memo_new(size_t n) {
+  return n < MEMO_MIN_INPUT ? NULL : memo_alloc(memo_bits_for(n));
+}
+
+kz_tl_memo *kz_tl_memo_renew(kz_tl_memo *m, size_t n) {
+  unsigned bits = memo_bits_for(n);
+  if (bits < MEMO_KEPT_BITS) bits = MEMO_KEPT_BITS;
+  if (m && m->bits >= bits) return m;
+  kz_tl_memo_free(m);
+  return memo_alloc(bits);
 }
 
 void kz_tl_memo_free(kz_tl_memo *m) {

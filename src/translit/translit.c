@@ -625,6 +625,18 @@ typedef struct en_memo {
   en_slot slot[EN_MEMO_SLOTS];
 } en_memo;
 
+/* What a transliterator keeps between calls: the memos of converted
+ * latin2021 words (fast2021.c), one for words read as a text with İ reads
+ * them and one for a text typed without it (KZ_TRANSLIT_UNDOTTED), each with
+ * the word options (kz_tl_w21_opts: the flags a word's conversion depends
+ * on) its words were converted under; and auto mode's English word list
+ * answers, which depend on the word alone. */
+struct kztext_transliterator {
+  kz_tl_memo *memo[2];
+  unsigned memo_opts[2];
+  en_memo *en;
+};
+
 static int english_word(auto_ctx *c, const unsigned char *s, size_t n) {
   if (n > EN_MEMO_LEN) return kz_tl_english_word(s, n);
   if (!c->en && (!c->en_memo || !(c->en = calloc(1, sizeof *c->en))))
@@ -1123,6 +1135,20 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
   return o + r;
 }
 
+/* The transliterator's memo for latin2021 words converted under flags, for
+ * an input of n bytes; NULL (out of memory) only costs speed. */
+static kz_tl_memo *kept_memo(kztext_transliterator *t, unsigned flags, size_t n) {
+  const unsigned opts = kz_tl_w21_opts(flags);
+  const int k = (opts & KZ_W21_UNDOTTED) != 0;
+  if (t->memo[k] && t->memo_opts[k] != opts) {
+    kz_tl_memo_free(t->memo[k]);
+    t->memo[k] = NULL;
+  }
+  t->memo[k] = kz_tl_memo_renew(t->memo[k], n);
+  t->memo_opts[k] = opts;
+  return t->memo[k];
+}
+
 /* Auto mode decides per line, with detect: a line sure of itself keeps its
  * verdict; the others take the document's, which is the verdict of most
  * letters on sure lines (so one English quote does not make a Kazakh page
@@ -1132,7 +1158,7 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
 /* raw: s is the caller's text as it is; NOT_PREPARED when it may need
  * preparing (invalid UTF-8, not NFC). */
 static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, unsigned flags,
-                         char *out, kz_spanv *sv, int raw) {
+                         char *out, kz_spanv *sv, int raw, kztext_transliterator *t) {
   size_t nl_count = 1;
   for (const unsigned char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
     nl_count++;
@@ -1200,10 +1226,15 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
       }
   }
   auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN, NULL, n >= EN_MEMO_MIN_TEXT};
+  if (t) { /* the transliterator's memos: filled by earlier calls, kept for later ones */
+    if (!t->en) t->en = calloc(1, sizeof *t->en);
+    c.en = t->en;
+    c.en_memo = 0; /* none (out of memory): look words up each time */
+  }
   if (d.sure && d.script == KZTEXT_SCRIPT_LATN && d.lang == KZTEXT_LANG_KK &&
       d.latin != KZTEXT_SCHEME_CYRILLIC) /* (no alphabet votes: see best) */
     c.kk_doc = d.latin;
-  if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = kz_tl_memo_new(n);
+  if (!sv && to == KZTEXT_SCHEME_CYRILLIC) c.memo = t ? kept_memo(t, flags, n) : kz_tl_memo_new(n);
   size_t o = 0, i = 0;
   for (size_t q = 0; q < nlines;) {
     /* a block: consecutive lines whose Latin words get the same verdict */
@@ -1224,8 +1255,10 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
     if (o == (size_t)-1) break;
     i = j;
   }
-  kz_tl_memo_free(c.memo);
-  free(c.en);
+  if (!t) {
+    kz_tl_memo_free(c.memo);
+    free(c.en);
+  }
   free(lines);
   return o;
 }
@@ -1362,9 +1395,9 @@ static void remap(const prep *p, kz_spanv *sv) {
   sv->n = w;
 }
 
-static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext_scheme to,
-                         unsigned flags, char *dst, size_t dst_cap, char **out, size_t *out_len,
-                         kz_spanv *sv, size_t *error_offset) {
+static kztext_status run(kztext_transliterator *t, const char *src, size_t len, kztext_scheme from,
+                         kztext_scheme to, unsigned flags, char *dst, size_t dst_cap, char **out,
+                         size_t *out_len, kz_spanv *sv, size_t *error_offset) {
   if (flags & ~(KNOWN_FLAGS | KZ_TRANSLIT_NO_LEXICON)) return KZTEXT_E_INVALID_FLAGS;
   if ((!src && len)) return KZTEXT_E_INVALID_ARG;
   if (!valid_scheme(to) || (from != KZTEXT_SCHEME_AUTO && !valid_scheme(from)))
@@ -1385,10 +1418,13 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
     size_t need0 = len * f0 + 32;
     char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
     if (!buf0) return KZTEXT_E_NO_MEMORY;
-    size_t r0 = fwd_fast    ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
-                : rev_fast  ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
-                : arab_fast ? kz_tl_arabic_fast((const unsigned char *)src, len, flags, buf0)
-                            : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1);
+    size_t r0 = fwd_fast        ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
+                : rev_fast && t ? kz_tl_latin2021_fast_memo((const unsigned char *)src, len, flags,
+                                                            buf0, kept_memo(t, flags, len))
+                : rev_fast      ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
+                : arab_fast
+                    ? kz_tl_arabic_fast((const unsigned char *)src, len, flags, buf0)
+                    : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1, t);
     if (r0 != (size_t)-1 && r0 != NOT_PREPARED) {
       if (out_len) *out_len = r0;
       if (out) {
@@ -1425,7 +1461,7 @@ static kztext_status run(const char *src, size_t len, kztext_scheme from, kztext
     st = KZTEXT_E_NO_MEMORY;
     goto done;
   }
-  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv, 0)
+  size_t r = from == KZTEXT_SCHEME_AUTO ? route_auto(p.s, p.n, to, flags, buf, sv, 0, t)
                                         : route(p.s, p.n, from, to, flags, buf, sv);
   if (r == (size_t)-1 || (sv && sv->oom)) {
     if (buf != dst) free(buf);
@@ -1462,7 +1498,8 @@ kztext_status kztext_translit(const char *src, size_t len, kztext_scheme from, k
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   if (!dst && dst_cap) return KZTEXT_E_INVALID_ARG;
   size_t n = 0;
-  kztext_status st = run(src, len, from, to, flags, dst, dst_cap, NULL, &n, NULL, error_offset);
+  kztext_status st =
+      run(NULL, src, len, from, to, flags, dst, dst_cap, NULL, &n, NULL, error_offset);
   if (dst_len && (st == KZTEXT_OK || st == KZTEXT_E_BUFFER_TOO_SMALL)) *dst_len = n;
   return st;
 }
@@ -1473,7 +1510,7 @@ kztext_status kztext_translit_alloc(const char *src, size_t len, kztext_scheme f
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
-  return run(src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
+  return run(NULL, src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
 }
 
 kztext_status kz_translit_tool_alloc(const char *src, size_t len, kztext_scheme from,
@@ -1481,7 +1518,7 @@ kztext_status kz_translit_tool_alloc(const char *src, size_t len, kztext_scheme 
                                      size_t *error_offset) {
   if (!out) return KZTEXT_E_INVALID_ARG;
   *out = NULL;
-  return run(src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
+  return run(NULL, src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
 }
 
 kztext_status kztext_translit_offsets_alloc(const char *src, size_t len, kztext_scheme from,
@@ -1494,7 +1531,7 @@ kztext_status kztext_translit_offsets_alloc(const char *src, size_t len, kztext_
   *n_spans = 0;
   if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
   kz_spanv sv = {0};
-  kztext_status st = run(src, len, from, to, flags, NULL, 0, out, out_len, &sv, error_offset);
+  kztext_status st = run(NULL, src, len, from, to, flags, NULL, 0, out, out_len, &sv, error_offset);
   if (st) {
     free(sv.v);
     return st;
@@ -1502,4 +1539,39 @@ kztext_status kztext_translit_offsets_alloc(const char *src, size_t len, kztext_
   *spans = sv.v;
   *n_spans = sv.n;
   return KZTEXT_OK;
+}
+
+kztext_status kztext_transliterator_new(kztext_transliterator **out) {
+  if (!out) return KZTEXT_E_INVALID_ARG;
+  *out = calloc(1, sizeof **out);
+  return *out ? KZTEXT_OK : KZTEXT_E_NO_MEMORY;
+}
+
+void kztext_transliterator_free(kztext_transliterator *t) {
+  if (!t) return;
+  kz_tl_memo_free(t->memo[0]);
+  kz_tl_memo_free(t->memo[1]);
+  free(t->en);
+  free(t);
+}
+
+kztext_status kztext_transliterator_run(kztext_transliterator *t, const char *src, size_t len,
+                                        kztext_scheme from, kztext_scheme to, unsigned flags,
+                                        char *dst, size_t dst_cap, size_t *dst_len,
+                                        size_t *error_offset) {
+  if (!t || (!dst && dst_cap)) return KZTEXT_E_INVALID_ARG;
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  size_t n = 0;
+  kztext_status st = run(t, src, len, from, to, flags, dst, dst_cap, NULL, &n, NULL, error_offset);
+  if (dst_len && (st == KZTEXT_OK || st == KZTEXT_E_BUFFER_TOO_SMALL)) *dst_len = n;
+  return st;
+}
+
+kztext_status kztext_transliterator_run_alloc(kztext_transliterator *t, const char *src, size_t len,
+                                              kztext_scheme from, kztext_scheme to, unsigned flags,
+                                              char **out, size_t *out_len, size_t *error_offset) {
+  if (!t || !out) return KZTEXT_E_INVALID_ARG;
+  *out = NULL;
+  if (flags & ~KNOWN_FLAGS) return KZTEXT_E_INVALID_FLAGS;
+  return run(t, src, len, from, to, flags, NULL, 0, out, out_len, NULL, error_offset);
 }

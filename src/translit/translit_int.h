@@ -205,7 +205,8 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
  * opts: KZ_W21_LEXICON (read with the lexicon), KZ_W21_UNDOTTED (the text is
  * typed without İ: a capital I is the general path's). */
 enum { KZ_W21_LEXICON = 1, KZ_W21_UNDOTTED = 2 };
-/* The opts of a conversion's flags */
+/* The opts of a conversion's flags: all that a word's conversion depends on
+ * (a transliterator keeps its memo per opts, translit.c) */
 static inline unsigned kz_tl_w21_opts(unsigned flags) {
   return (flags & KZ_TRANSLIT_NO_LEXICON ? 0u : KZ_W21_LEXICON) |
          (flags & KZ_TRANSLIT_UNDOTTED ? KZ_W21_UNDOTTED : 0u);
@@ -242,6 +243,10 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
  * flags value. */
 typedef struct kz_tl_memo kz_tl_memo;
 kz_tl_memo *kz_tl_memo_new(size_t n);
+/* A memo kept across calls (kztext_transliterator): m when it is as large
+ * as an input of n bytes wants, else a larger, empty one (m is freed); NULL
+ * when out of memory. */
+kz_tl_memo *kz_tl_memo_renew(kz_tl_memo *m, size_t n);
 void kz_tl_memo_free(kz_tl_memo *m);
 size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                                  kz_tl_memo *m);

@@ -310,6 +310,29 @@ static kztext_status c_translit(digest *d) {
   return st;
 }
 
+/* A failed memo costs the transliterator speed, never its result. */
+static kztext_status c_transliterator(digest *d) {
+  kztext_transliterator *t = NULL;
+  kztext_status st = kztext_transliterator_new(&t);
+  if (st) return st;
+  char *out = NULL;
+  size_t n = 0;
+  for (int k = 0; k < 2 && !st; k++) {
+    st = kztext_transliterator_run_alloc(t, LAT, sizeof LAT - 1, KZTEXT_SCHEME_LATIN2021,
+                                         KZTEXT_SCHEME_CYRILLIC, 0, &out, &n, NULL);
+    if (!st) mix(d, out, n);
+    kztext_free(out);
+    out = NULL;
+  }
+  char buf[2048];
+  if (!st)
+    st = kztext_transliterator_run(t, KK, sizeof KK - 1, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC,
+                                   0, buf, sizeof buf, &n, NULL);
+  if (!st) mix(d, buf, n);
+  kztext_transliterator_free(t);
+  return st;
+}
+
 static kztext_status c_utf8(digest *d) {
   char *out = NULL;
   size_t n = 0, bad = 0;
@@ -341,6 +364,7 @@ static const struct {
     {"stream", c_stream},
     {"stream on 2 workers", c_stream_threads},
     {"translit+offsets+detect", c_translit},
+    {"transliterator", c_transliterator},
     {"utf8_repair", c_utf8},
 };
 

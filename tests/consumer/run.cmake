@@ -130,10 +130,10 @@ run(${WORK_DIR}/venv/bin/python -m pip install --no-index --quiet --force-reinst
     ${SOURCE_DIR}/bindings/python)
 execute_process(COMMAND env -i ${WORK_DIR}/venv/bin/python -c "import kztext"
     WORKING_DIRECTORY / RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(rc EQUAL 0 AND NOT EXISTS /usr/local/lib/libkztext.so.0.3 AND NOT EXISTS /usr/lib/libkztext.so.0.3)
+if(rc EQUAL 0 AND NOT EXISTS /usr/local/lib/libkztext.so.0.4 AND NOT EXISTS /usr/lib/libkztext.so.0.4)
   message(FATAL_ERROR "import kztext found a library without being told the prefix")
 endif()
-if(NOT rc EQUAL 0 AND NOT (err MATCHES "/usr/local/lib/libkztext.so.0.3 \\(default prefix\\): no such file"
+if(NOT rc EQUAL 0 AND NOT (err MATCHES "/usr/local/lib/libkztext.so.0.4 \\(default prefix\\): no such file"
                            AND err MATCHES "--config-settings prefix=DIR" AND err MATCHES "KZTEXT_LIBRARY"))
   message(FATAL_ERROR "the import error does not name the paths tried and the fix:\n${err}")
 endif()

@@ -2,7 +2,8 @@
  * picks source (AUTO or a scheme), target and flags; the rest is the text.
  * Checks: no crash, no read past the input (ASan), the caller-buffer call
  * agrees with the _alloc twin and the bound holds, spans tile both texts
- * and the offsets call gives the same text. */
+ * and the offsets call gives the same text; a transliterator gives what the
+ * plain call gives, whatever it converted before. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,32 @@
 #include "translit/translit_int.h" /* the rules-only mode of the tools */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* kztext_translit_alloc() of src, and through t (twice, the second time
+ * into a caller buffer): the same status and bytes. */
+static void same_through(kztext_transliterator *t, const char *src, size_t n, kztext_scheme from,
+                         kztext_scheme to, unsigned flags) {
+  char *a = NULL, *b = NULL;
+  size_t al = 0, bl = 0, ea = 0, eb = 0;
+  kztext_status sa = kztext_translit_alloc(src, n, from, to, flags, &a, &al, &ea);
+  kztext_status sb = kztext_transliterator_run_alloc(t, src, n, from, to, flags, &b, &bl, &eb);
+  if (sa != sb || (sa == KZTEXT_OK && (al != bl || memcmp(a, b, al))) ||
+      (sa == KZTEXT_E_INVALID_UTF8 && ea != eb))
+    abort();
+  if (sa == KZTEXT_OK) {
+    size_t need = 0;
+    kztext_status sq = kztext_transliterator_run(t, src, n, from, to, flags, NULL, 0, &need, NULL);
+    if ((sq != KZTEXT_OK && sq != KZTEXT_E_BUFFER_TOO_SMALL) || need != al) abort();
+    char *c = malloc(al ? al : 1);
+    if (c &&
+        (kztext_transliterator_run(t, src, n, from, to, flags, c, al, &need, NULL) != KZTEXT_OK ||
+         need != al || memcmp(a, c, al)))
+      abort();
+    free(c);
+  }
+  kztext_free(a);
+  kztext_free(b);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
@@ -84,6 +111,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (err >= n) abort();
   }
   kztext_free(out);
+  kztext_transliterator *t = NULL;
+  if (kztext_transliterator_new(&t) == KZTEXT_OK) {
+    /* the text, its second half after it, the text again with other flags */
+    same_through(t, src, n, (kztext_scheme)from, (kztext_scheme)to, flags);
+    same_through(t, src + n / 2, n - n / 2, (kztext_scheme)from, (kztext_scheme)to, flags);
+    same_through(t, src, n, (kztext_scheme)from, (kztext_scheme)to,
+                 flags ^ KZTEXT_TRANSLIT_ARABIC_HAMZA_0621);
+    if (kztext_transliterator_run(NULL, src, n, (kztext_scheme)from, (kztext_scheme)to, flags, NULL,
+                                  0, NULL, NULL) != KZTEXT_E_INVALID_ARG)
+      abort();
+    kztext_transliterator_free(t);
+  }
   /* The tools' rules-only bit is no public flag: every public call refuses
    * it.  Through the tools' entry it fails exactly when the public call
    * does (the lexicon changes words, never validity). */

@@ -64,9 +64,9 @@ class PipInstall(unittest.TestCase):
         self.pip("--config-settings", "prefix=/nonexistent/kz")
         p = run(self.py, "-c", "import kztext", env=IMPORT_ENV)
         self.assertNotEqual(p.returncode, 0)
-        self.assertIn("/nonexistent/kz/lib/libkztext.so.0.3 (prefix recorded at install): no such file",
+        self.assertIn("/nonexistent/kz/lib/libkztext.so.0.4 (prefix recorded at install): no such file",
                       p.stderr)
-        self.assertIn("/usr/local/lib/libkztext.so.0.3 (default prefix)", p.stderr)
+        self.assertIn("/usr/local/lib/libkztext.so.0.4 (default prefix)", p.stderr)
         self.assertIn("--config-settings prefix=DIR", p.stderr)
         self.assertIn("KZTEXT_LIBRARY", p.stderr)
 
@@ -84,14 +84,14 @@ class PipInstall(unittest.TestCase):
             sys.path.pop(0)
         with tempfile.TemporaryDirectory() as d:
             name = kztext_backend.build_wheel(d, {"prefix": "/opt/kz"})
-            self.assertEqual(name, "kztext-0.3.0-py3-none-any.whl")
+            self.assertEqual(name, "kztext-0.4.0-py3-none-any.whl")
             with zipfile.ZipFile(Path(d) / name) as z:
                 names = set(z.namelist())
                 self.assertIn("kztext/py.typed", names)
                 self.assertIn("kztext/__init__.py", names)
-                self.assertIn("kztext-0.3.0.dist-info/RECORD", names)
+                self.assertIn("kztext-0.4.0.dist-info/RECORD", names)
                 self.assertIn("PREFIX = '/opt/kz'", z.read("kztext/_install.py").decode())
-                record = z.read("kztext-0.3.0.dist-info/RECORD").decode()
+                record = z.read("kztext-0.4.0.dist-info/RECORD").decode()
                 self.assertEqual(len(record.splitlines()), len(names))
 
 
@@ -105,20 +105,20 @@ class PipInstall(unittest.TestCase):
             sys.path.pop(0)
         with tempfile.TemporaryDirectory() as d:
             name = kztext_backend.build_sdist(d)
-            self.assertEqual(name, "kztext-0.3.0.tar.gz")
+            self.assertEqual(name, "kztext-0.4.0.tar.gz")
             with tarfile.open(Path(d) / name) as t:
                 names = set(t.getnames())
                 t.extractall(d)
             for want in ("pyproject.toml", "backend/kztext_backend.py", "kztext/__init__.py",
                          "kztext/py.typed", "PKG-INFO"):
-                self.assertIn(f"kztext-0.3.0/{want}", names)
+                self.assertIn(f"kztext-0.4.0/{want}", names)
             self.assertFalse(any(n.endswith("_install.py") or "__pycache__" in n for n in names))
             wheel = Path(d) / "wheel"
             wheel.mkdir()
             p = run(sys.executable, "-c", "import sys, kztext_backend; "
                     "print(kztext_backend.build_wheel(sys.argv[1]))", str(wheel),
-                    env={"PYTHONPATH": str(Path(d) / "kztext-0.3.0" / "backend")})
-            self.assertEqual(p.stdout.strip(), "kztext-0.3.0-py3-none-any.whl", p.stderr)
+                    env={"PYTHONPATH": str(Path(d) / "kztext-0.4.0" / "backend")})
+            self.assertEqual(p.stdout.strip(), "kztext-0.4.0-py3-none-any.whl", p.stderr)
 
 
 if __name__ == "__main__":

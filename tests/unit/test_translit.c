@@ -457,6 +457,105 @@ static void memo_equivalence(void) {
   free(want);
 }
 
+/* A transliterator keeps converted words from call to call: each text
+ * through it gives what kztext_translit() gives, whatever came before:
+ * latin2021 and auto sources, texts typed without İ (another memo) and
+ * other flags between them, more distinct words than its memo holds (it
+ * starts again) and an input long enough to make it grow. */
+static void transliterator_equivalence(void) {
+  static const char *const letters[] = {"a", "b", "d", "e", "g", "i", "j",  "k",  "l",  "m", "n",
+                                        "o", "p", "q", "r", "s", "t", "u",  "y",  "z",  "ä", "ğ",
+                                        "ñ", "ö", "ş", "ū", "ü", "ı", "ch", "sh", "ia", "iu"};
+  static const char *const seps[] = {" ", " ", " ", ", ", ". ", "\n", "-", " «", "» ", " 2024 "};
+  const size_t nl = sizeof letters / sizeof letters[0], ns = sizeof seps / sizeof seps[0];
+  kztext_transliterator *t = NULL;
+  CHECK(kztext_transliterator_new(&t) == KZTEXT_OK && t, "transliterator_new");
+  CHECK(kztext_transliterator_new(NULL) == KZTEXT_E_INVALID_ARG, "transliterator_new(NULL)");
+  if (!t) return;
+  const size_t cap = 2400000;
+  char *doc = malloc(cap), *want = malloc(cap * 4), *got = malloc(cap * 4);
+  CHECK(doc && want && got, "no memory");
+  uint32_t r = 777;
+  size_t words = 0, same = 0, docs = 0;
+  for (int d = 0; d < 140 && doc && want && got; d++) {
+    /* short texts, then one of 2.2 MB, which wants a larger memo */
+    size_t target = d == 139 ? 2200000 : 200 + (r >> 8) % 12000;
+    size_t len = 0;
+    const int undotted = d % 5 == 3; /* I for İ: a word-initial I before a vowel, no İ */
+    while (len + 64 < target) {
+      r = r * 1103515245u + 12345u;
+      const unsigned wl = 2 + (r >> 16) % 6;
+      if (undotted && (r >> 12) % 7 == 0) {
+        memcpy(doc + len, "Ia", 2);
+        len += 2;
+      } else if ((r >> 9) % 9 == 0 && !undotted) {
+        memcpy(doc + len, "İ", 2);
+        len += 2;
+      }
+      for (unsigned k = 0; k < wl; k++) {
+        r = r * 1103515245u + 12345u;
+        const char *l = letters[(r >> 16) % nl];
+        size_t ll = strlen(l);
+        memcpy(doc + len, l, ll);
+        if (k == 0 && (r >> 5) % 4 == 0 && (unsigned char)l[0] < 0x80) doc[len] -= 32;
+        len += ll;
+      }
+      /* the commonest words come back, as in news text */
+      if ((r >> 3) % 3 == 0) {
+        /* Islam: Іслам, or Ислам in a text typed without İ */
+        static const char *const common[] = {"jäne", "bolyp", "Qazaqstan", "Islam", "al-"};
+        const char *c = common[(r >> 20) % 5];
+        doc[len++] = ' ';
+        memcpy(doc + len, c, strlen(c));
+        len += strlen(c);
+      }
+      const char *sp = seps[(r >> 24) % ns];
+      memcpy(doc + len, sp, strlen(sp));
+      len += strlen(sp);
+      words++;
+    }
+    const kztext_scheme from = d % 3 == 2 ? KZTEXT_SCHEME_AUTO : KZTEXT_SCHEME_LATIN2021;
+    const unsigned flags = d % 7 == 5 ? KZTEXT_INVALID_REPLACE : 0;
+    size_t wn = 0, gn = 0;
+    kztext_status ws =
+        kztext_translit(doc, len, from, KZTEXT_SCHEME_CYRILLIC, flags, want, cap * 4, &wn, NULL);
+    kztext_status gs = kztext_transliterator_run(t, doc, len, from, KZTEXT_SCHEME_CYRILLIC, flags,
+                                                 got, cap * 4, &gn, NULL);
+    size_t k = 0;
+    while (k < wn && k < gn && want[k] == got[k])
+      k++;
+    CHECK(ws == KZTEXT_OK && gs == ws && gn == wn && k == wn,
+          "text %d (%zu bytes, from %d): %d/%d, outputs differ at byte %zu: [%.40s] vs [%.40s]", d,
+          len, (int)from, (int)gs, (int)ws, k, got + (k < gn ? k : 0), want + (k < wn ? k : 0));
+    same += gs == ws && gn == wn && k == wn;
+    docs++;
+  }
+  /* the fuzz target checks errors and every scheme; here the allocating twin once */
+  char *a = NULL;
+  size_t an = 0;
+  CHECK(kztext_transliterator_run_alloc(t, "Sälem, älem!", strlen("Sälem, älem!"),
+                                        KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, 0, &a, &an,
+                                        NULL) == KZTEXT_OK &&
+            a && an == strlen("Сәлем, әлем!") && !memcmp(a, "Сәлем, әлем!", an),
+        "run_alloc");
+  kztext_free(a);
+  CHECK(kztext_transliterator_run_alloc(NULL, "a", 1, KZTEXT_SCHEME_LATIN2021,
+                                        KZTEXT_SCHEME_CYRILLIC, 0, &a, &an,
+                                        NULL) == KZTEXT_E_INVALID_ARG,
+        "run_alloc(NULL)");
+  CHECK(kztext_transliterator_run(t, "a", 1, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC,
+                                  0x80000000u, NULL, 0, NULL, NULL) == KZTEXT_E_INVALID_FLAGS,
+        "unknown flag");
+  CHECK(words > 40000, "only %zu words: the memo never filled", words);
+  printf("transliterator: %zu of %zu texts (%zu words) as kztext_translit gives them\n", same, docs,
+         words);
+  kztext_transliterator_free(t);
+  kztext_transliterator_free(NULL);
+  free(doc);
+  free(want);
+  free(got);
+}
+
 /* An address passes from where it starts; what stands before it in the
  * token converts, a NUL too stops the address (it is not a local-part
  * character), and a word running into the address ends there. */
@@ -724,6 +823,7 @@ int main(void) {
   offsets();
   detect();
   memo_equivalence();
+  transliterator_equivalence();
   auto_lines();
   auto_unprepared();
   auto_lookalikes();

@@ -14,7 +14,7 @@ from ._encoding import decode, detect_encoding, encoding_report, EncodingReport,
 from ._pipeline import Pipeline, Sentence, StreamStats, process, process_jsonl, process_stream
 from ._namekey import name_key
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 
 def library_version() -> str:

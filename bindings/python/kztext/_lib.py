@@ -52,7 +52,7 @@ E_DECODE = -8
 
 # The soname of the library this binding speaks to (0.x: the minor version
 # is part of the ABI), then the development link.
-_NAMES = ("libkztext.so.0.3", "libkztext.so")
+_NAMES = ("libkztext.so.0.4", "libkztext.so")
 
 
 def _libdirs(prefix: str) -> List[str]:

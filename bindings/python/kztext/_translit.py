@@ -39,17 +39,21 @@ _lib._sig("kztext_translit_detect", c_int, c_char_p, c_size_t)
 # A function object of its own whose buffer and out-parameters are plain
 # addresses (c_void_p): ctypes converts those about twice as fast as
 # pointer types, which halves the cost of a short call.
-_translit_c = lib["kztext_translit"]
+_translit_c = lib["kztext_transliterator_run"]
 _translit_c.restype = c_int
-_translit_c.argtypes = [c_char_p, c_size_t, c_int, c_int, c_uint, c_void_p, c_size_t,
+_translit_c.argtypes = [c_void_p, c_char_p, c_size_t, c_int, c_int, c_uint, c_void_p, c_size_t,
                         c_void_p, c_void_p]
+_lib._sig("kztext_transliterator_new", c_int, POINTER(c_void_p))
+_lib._sig("kztext_transliterator_free", None, c_void_p)
 _STRICT = _lib.INVALID_STRICT
 
 
 class _Scratch(threading.local):
     """Per-thread output buffer for the caller-buffer call: a short string
     then costs one C call, with no allocation to free (docs/python.md,
-    bench/bench_python.py)."""
+    bench/bench_python.py); and the thread's transliterator, which keeps the
+    words it has converted, so that many short texts run at the speed of one
+    long one (the output is the same)."""
     MAX = 1 << 20  # longer outputs go through kztext_translit_alloc
 
     def __init__(self) -> None:
@@ -60,6 +64,13 @@ class _Scratch(threading.local):
         self.n, self.err = c_size_t(0), c_size_t(0)
         self.pn, self.perr = ctypes.addressof(self.n), ctypes.addressof(self.err)
         self.grow(1 << 12)
+        tl = c_void_p()
+        _lib.check(lib.kztext_transliterator_new(byref(tl)), None, "translit")
+        self.tl = tl.value
+
+    # The function is bound now: at interpreter exit the module's names may be gone.
+    def __del__(self, _free: Any = lib.kztext_transliterator_free) -> None:
+        _free(self.tl)
 
     def grow(self, cap: int) -> None:
         self.cap = cap
@@ -286,7 +297,7 @@ def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
         return [_one(x, f_id, t_id, False, "strict") for x in items]
     s.busy = True
     try:
-        fn, pn, perr, n, limit = _translit_c, s.pn, s.perr, s.n, s.MAX // 4
+        fn, tl, pn, perr, n, limit = _translit_c, s.tl, s.pn, s.perr, s.n, s.MAX // 4
         buf, cap, mv = s.pbuf, s.cap, s.mv
         out: List[Any] = []
         append = out.append
@@ -297,11 +308,11 @@ def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
                 except UnicodeEncodeError:
                     data = None
                 if data is not None and len(data) < limit:
-                    st = fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
+                    st = fn(tl, data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
                     if st == _lib.E_BUFFER_TOO_SMALL and n.value <= s.MAX:
                         s.grow(max(n.value, 2 * cap))
                         buf, cap, mv = s.pbuf, s.cap, s.mv
-                        st = fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
+                        st = fn(tl, data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
                     if st == _lib.OK:
                         append(str(mv[:n.value], "utf-8"))
                         continue
@@ -333,12 +344,12 @@ def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[s
         if data is not None and len(data) < s.MAX // 4 and not s.busy:
             s.busy = True
             try:
-                st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn,
-                                 s.perr)
+                st = _translit_c(s.tl, data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap,
+                                 s.pn, s.perr)
                 if st == _lib.E_BUFFER_TOO_SMALL and s.n.value <= s.MAX:
                     s.grow(max(s.n.value, 2 * s.cap))
-                    st = _translit_c(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn,
-                                     s.perr)
+                    st = _translit_c(s.tl, data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap,
+                                     s.pn, s.perr)
                 if st == _lib.OK:
                     return str(s.mv[:s.n.value], "utf-8")
             finally:
