@@ -1,7 +1,9 @@
 /* Arabic-script (töte jazu) transliteration throughput on
  * ../shared/data/corpus/kk written in the Arabic script by kztext itself:
  *   Arabic -> Cyrillic, the scheme named and --from auto (issue 19 gate:
- *   >= 200 MB/s), and Cyrillic -> Arabic for scale, in the same run.
+ *   >= 200 MB/s), and Cyrillic -> Arabic for scale, in the same run; and
+ *   Arabic -> Cyrillic in pieces of about 4 and 64 KB, a call each, by
+ *   kztext_translit() and through a kztext_transliterator.
  * Sizes are input bytes of UTF-8. */
 #include "bench.h"
 #include "bench_translit.h"
@@ -51,6 +53,13 @@ int main(int argc, char **argv) {
                  sink +=
                  run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, lat, cap3));
   free(lat);
+  /* pieces of about 4 and 64 KB, a call each: without and with a transliterator */
+  static const size_t pieces[2] = {4096, 65536};
+  double pc[2][2]; /* [piece][keep] */
+  for (int p = 0; p < 2; p++)
+    for (int k = 0; k < 2; k++)
+      BENCH_CPU_MBPS(pc[p][k], alen, 0.3,
+                     sink += run_pieces(arab, alen, pieces[p], KZTEXT_SCHEME_ARABIC, k, dst, cap2));
   printf("corpus kk: %zu bytes (arabic: %zu bytes)\n", c.len, alen);
   printf("cyrillic -> latin2021       %8.1f MB/s wall, %8.1f MB/s CPU (baseline)\n", base,
          base_cpu);
@@ -59,6 +68,10 @@ int main(int argc, char **argv) {
          rev_cpu);
   printf("auto (arabic) -> cyrillic   %8.1f MB/s wall, %8.1f MB/s CPU\n", aut, aut_cpu);
   printf("arabic -> cyrillic / baseline: %.3f wall, %.3f CPU\n", rev / base, rev_cpu / base_cpu);
+  printf("in pieces, a call each (CPU-time MB/s): kztext_translit, transliterator, ratio\n");
+  for (int p = 0; p < 2; p++)
+    printf("  arabic %2zu KB pieces  %8.1f   %8.1f   %5.2fx\n", pieces[p] / 1024, pc[p][0],
+           pc[p][1], pc[p][1] / pc[p][0]);
   (void)sink;
   free(arab);
   free(dst);

@@ -17,34 +17,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-/* The latin2021 text in pieces of about `piece` bytes (cut after a line
- * end), a call each, into dst: through a fresh transliterator when `keep`,
- * else kztext_translit(). */
-static size_t run_pieces(const char *src, size_t len, size_t piece, kztext_scheme from, int keep,
-                         char *dst, size_t cap) {
-  kztext_transliterator *t = NULL;
-  if (keep && kztext_transliterator_new(&t)) exit(1);
-  size_t total = 0;
-  for (size_t a = 0; a < len;) {
-    size_t b = a + piece < len ? a + piece : len;
-    const char *nl = b < len ? memchr(src + b, '\n', len - b) : NULL;
-    b = nl ? (size_t)(nl - src) + 1 : len;
-    size_t n = 0;
-    kztext_status st =
-        keep ? kztext_transliterator_run(t, src + a, b - a, from, KZTEXT_SCHEME_CYRILLIC, 0, dst,
-                                         cap, &n, NULL)
-             : kztext_translit(src + a, b - a, from, KZTEXT_SCHEME_CYRILLIC, 0, dst, cap, &n, NULL);
-    if (st) {
-      fprintf(stderr, "transliteration failed\n");
-      exit(1);
-    }
-    total += n;
-    a = b;
-  }
-  kztext_transliterator_free(t);
-  return total;
-}
-
 int main(int argc, char **argv) {
   corpus c;
   if (!bench_load(&c, bench_corpus_dir(argc, argv), "kk")) {

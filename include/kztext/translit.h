@@ -128,18 +128,20 @@ KZTEXT_API kztext_status kztext_translit_offsets_alloc(const char *src, size_t l
 
 /**
  * A transliterator: what kztext_translit() does, with memory between calls.
- * Converting latin2021 (or `auto` text in it) to Cyrillic, kztext keeps the
- * words it has converted and copies them when they come again; a single
- * call keeps them only for its own text, and only when that text is long
- * (32 KB or more).  A transliterator keeps them from one call to the next,
- * so a stream of short texts (articles, paragraphs, sentences, a file read
- * in chunks) runs at the speed of one long text: about 2x for texts of 4 to
- * 64 KB (docs/transliteration.md, bench/bench_translit).  The output is
- * byte for byte that of kztext_translit() with the same arguments, whatever
- * came before.  Memory is bounded: 0.5 MiB of table and at most 2 MiB of
- * words (more, up to what one call on the longest input used takes, after a
- * call on an input of over 2 MB); when full it starts again.  Other scheme
- * pairs keep nothing and cost what kztext_translit() costs.
+ * Converting latin2021 (or `auto` text in it) or the Arabic script to
+ * Cyrillic, kztext keeps the words it has converted and copies them when
+ * they come again; a single call keeps them only for its own text, and only
+ * when that text is long (32 KB or more).  A transliterator keeps them from
+ * one call to the next, so a stream of short texts (articles, paragraphs,
+ * sentences, a file read in chunks) runs at the speed of one long text:
+ * about 2x for texts of 4 to 64 KB (docs/transliteration.md, Streaming).
+ * The output is byte for byte that of kztext_translit() with the same
+ * arguments, whatever came before.  Memory is bounded and taken on first
+ * use: for latin2021, 0.5 MiB of table and at most 2 MiB of words (twice
+ * that if texts typed without İ come too), which start again when full; for
+ * Arabic, 2 MiB of slots, the older word of a slot pair giving way; an
+ * input of over 2 MB makes them as large as that call alone takes.  Other scheme pairs keep nothing
+ * and cost what kztext_translit() costs.
  *
  * Thread safety: a transliterator belongs to one thread at a time; create
  * one per thread.

@@ -590,11 +590,13 @@ static inline size_t plain_char(const unsigned char *s, size_t n, size_t i) {
   return 0;
 }
 
-/* A per-call memo of converted words, as fast2021.c keeps for Latin: a
- * word's reading depends on its letters alone, and news text repeats its
- * words (Zipf), so most words are a hash, a compare and a copy.  Two-way
- * sets of one-cache-line slots, fixed size (bounded memory), only for
- * inputs that repay the allocation and only without offsets.  The next
+/* A memo of converted words, as fast2021.c keeps for Latin, a call's own or
+ * one a kztext_transliterator keeps from call to call: a word's reading
+ * depends on its letters alone (and on the lexicon flag), and news text
+ * repeats its words (Zipf), so most words are a hash, a compare and a copy.
+ * Two-way sets of one-cache-line slots, fixed size (bounded memory), a
+ * call's own only for inputs that repay the allocation; never with
+ * offsets.  The next
  * word's set is found and prefetched before this word is read, so that its
  * cache miss overlaps the work. */
 enum { AMEMO_KEY = 40, AMEMO_OUT = 86, AMEMO_MIN_INPUT = 32768 };
@@ -671,20 +673,67 @@ static inline amemo_slot *memo_set(const amemo *M, const unsigned char *s, size_
   return &M->slot[(h >> (64 - M->bits)) & ~(uint64_t)1];
 }
 
+/* The slots of a memo: 2^bits of them (about one per 128 input bytes, 2^10
+ * to 2^15), on cache lines. */
+struct kz_tl_amemo {
+  void *mem;
+  amemo_slot *slot;
+  unsigned bits;
+  int lexicon; /* the flag its words were read under */
+};
+
+static unsigned amemo_bits_for(size_t n) {
+  unsigned bits = 10;
+  while (bits < 15 && ((size_t)1 << bits) < n / 128)
+    bits++;
+  return bits;
+}
+
+static kz_tl_amemo *amemo_alloc(unsigned bits, int lexicon) {
+  kz_tl_amemo *m = malloc(sizeof *m);
+  if (!m) return NULL;
+  m->bits = bits;
+  m->lexicon = lexicon;
+  m->mem = calloc(((size_t)1 << bits) + 1, sizeof *m->slot);
+  if (!m->mem) {
+    free(m);
+    return NULL;
+  }
+  m->slot = (amemo_slot *)(void *)((char *)m->mem + (64 - (uintptr_t)m->mem % 64) % 64);
+  return m;
+}
+
+void kz_tl_amemo_free(kz_tl_amemo *m) {
+  if (!m) return;
+  free(m->mem);
+  free(m);
+}
+
+/* a memo kept across calls has at least 2^14 slots (2 MiB: 16,384 words) */
+kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, unsigned flags, size_t n) {
+  const int lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
+  unsigned bits = amemo_bits_for(n);
+  if (bits < 14) bits = 14;
+  if (m && m->bits >= bits && m->lexicon == lexicon) return m;
+  kz_tl_amemo_free(m);
+  return amemo_alloc(bits, lexicon);
+}
+
 /* checked: give up with (size_t)-1 at the first character that is not
  * plain (kz_tl_arabic_fast); the letters of a word are checked by
- * memo_word_end, everything else here. */
+ * memo_word_end, everything else here.  kept: a memo kept across calls, or
+ * NULL for the call's own. */
 static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *out, kz_spanv *sv,
-                      int checked) {
+                      int checked, kz_tl_amemo *kept) {
   const int lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
   amemo M = {NULL, 10, (size_t)-1, 0, NULL, {0}};
-  void *mem = NULL;
-  if (!sv && n >= AMEMO_MIN_INPUT) {
-    while (M.bits < 15 && ((size_t)1 << M.bits) < n / 128)
-      M.bits++;
-    mem = calloc(((size_t)1 << M.bits) + 1, sizeof *M.slot);
-    /* slots on cache lines; NULL (no memory) only costs speed */
-    if (mem) M.slot = (amemo_slot *)(void *)((char *)mem + (64 - (uintptr_t)mem % 64) % 64);
+  kz_tl_amemo *own = NULL; /* NULL (no memory) only costs speed */
+  if (!sv && (kept || n >= AMEMO_MIN_INPUT)) {
+    if (!kept) own = amemo_alloc(amemo_bits_for(n), lexicon);
+    if (kept ? kept : own) {
+      M.slot = (kept ? kept : own)->slot;
+      M.bits = (kept ? kept : own)->bits;
+    }
   }
   char *o = out;
   size_t i = 0, l;
@@ -779,15 +828,20 @@ static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *ou
     }
   next:;
   }
-  free(mem);
+  kz_tl_amemo_free(own);
   return i < n ? (size_t)-1 : (size_t)(o - out);
 }
 
 size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv) {
-  return convert(s, n, flags, out, sv, 0);
+  return convert(s, n, flags, out, sv, 0, NULL);
 }
 
 size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
-  return convert(s, n, flags, out, NULL, 1);
+  return convert(s, n, flags, out, NULL, 1, NULL);
+}
+
+size_t kz_tl_arabic_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
+                              kz_tl_amemo *m) {
+  return convert(s, n, flags, out, NULL, 1, m);
 }

@@ -635,6 +635,7 @@ struct kztext_transliterator {
   kz_tl_memo *memo[2];
   unsigned memo_opts[2];
   en_memo *en;
+  kz_tl_amemo *arabic; /* Arabic words read to Cyrillic (arabic.c) */
 };
 
 static int english_word(auto_ctx *c, const unsigned char *s, size_t n) {
@@ -1418,13 +1419,19 @@ static kztext_status run(kztext_transliterator *t, const char *src, size_t len, 
     size_t need0 = len * f0 + 32;
     char *buf0 = (dst && dst_cap >= need0) ? dst : malloc(need0);
     if (!buf0) return KZTEXT_E_NO_MEMORY;
-    size_t r0 = fwd_fast        ? kz_tl_cyr_fast((const unsigned char *)src, len, to, buf0)
-                : rev_fast && t ? kz_tl_latin2021_fast_memo((const unsigned char *)src, len, flags,
-                                                            buf0, kept_memo(t, flags, len))
-                : rev_fast      ? kz_tl_latin2021_fast((const unsigned char *)src, len, flags, buf0)
-                : arab_fast
-                    ? kz_tl_arabic_fast((const unsigned char *)src, len, flags, buf0)
-                    : route_auto((const unsigned char *)src, len, to, flags, buf0, NULL, 1, t);
+    const unsigned char *u = (const unsigned char *)src;
+    size_t r0;
+    if (fwd_fast)
+      r0 = kz_tl_cyr_fast(u, len, to, buf0);
+    else if (rev_fast)
+      r0 = t ? kz_tl_latin2021_fast_memo(u, len, flags, buf0, kept_memo(t, flags, len))
+             : kz_tl_latin2021_fast(u, len, flags, buf0);
+    else if (arab_fast)
+      r0 = t ? kz_tl_arabic_fast_memo(u, len, flags, buf0,
+                                      t->arabic = kz_tl_amemo_renew(t->arabic, flags, len))
+             : kz_tl_arabic_fast(u, len, flags, buf0);
+    else
+      r0 = route_auto(u, len, to, flags, buf0, NULL, 1, t);
     if (r0 != (size_t)-1 && r0 != NOT_PREPARED) {
       if (out_len) *out_len = r0;
       if (out) {
@@ -1551,6 +1558,7 @@ void kztext_transliterator_free(kztext_transliterator *t) {
   if (!t) return;
   kz_tl_memo_free(t->memo[0]);
   kz_tl_memo_free(t->memo[1]);
+  kz_tl_amemo_free(t->arabic);
   free(t->en);
   free(t);
 }

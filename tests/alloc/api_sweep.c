@@ -329,6 +329,11 @@ static kztext_status c_transliterator(digest *d) {
     st = kztext_transliterator_run(t, KK, sizeof KK - 1, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC,
                                    0, buf, sizeof buf, &n, NULL);
   if (!st) mix(d, buf, n);
+  static const char arab[] = "قازاقستان رەسپۋبليكاسى — ورتالىق ازياداعى مەملەكەت.";
+  if (!st)
+    st = kztext_transliterator_run(t, arab, sizeof arab - 1, KZTEXT_SCHEME_ARABIC,
+                                   KZTEXT_SCHEME_CYRILLIC, 0, buf, sizeof buf, &n, NULL);
+  if (!st) mix(d, buf, n);
   kztext_transliterator_free(t);
   return st;
 }

@@ -459,8 +459,8 @@ static void memo_equivalence(void) {
 
 /* A transliterator keeps converted words from call to call: each text
  * through it gives what kztext_translit() gives, whatever came before:
- * latin2021 and auto sources, texts typed without İ (another memo) and
- * other flags between them, more distinct words than its memo holds (it
+ * latin2021, auto and Arabic sources, texts typed without İ (another memo)
+ * and other flags between them, more distinct words than its memo holds (it
  * starts again) and an input long enough to make it grow. */
 static void transliterator_equivalence(void) {
   static const char *const letters[] = {"a", "b", "d", "e", "g", "i", "j",  "k",  "l",  "m", "n",
@@ -514,9 +514,17 @@ static void transliterator_equivalence(void) {
       len += strlen(sp);
       words++;
     }
-    const kztext_scheme from = d % 3 == 2 ? KZTEXT_SCHEME_AUTO : KZTEXT_SCHEME_LATIN2021;
+    kztext_scheme from = d % 3 == 2 ? KZTEXT_SCHEME_AUTO : KZTEXT_SCHEME_LATIN2021;
     const unsigned flags = d % 7 == 5 ? KZTEXT_INVALID_REPLACE : 0;
     size_t wn = 0, gn = 0;
+    if (d % 4 == 1 && d != 139) { /* the same text in Arabic letters, read back */
+      CHECK(kztext_translit(doc, len, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC, 0, want,
+                            cap * 4, &wn, NULL) == KZTEXT_OK &&
+                kztext_translit(want, wn, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_ARABIC, 0, doc, cap,
+                                &len, NULL) == KZTEXT_OK,
+            "text %d in Arabic letters", d);
+      from = KZTEXT_SCHEME_ARABIC;
+    }
     kztext_status ws =
         kztext_translit(doc, len, from, KZTEXT_SCHEME_CYRILLIC, flags, want, cap * 4, &wn, NULL);
     kztext_status gs = kztext_transliterator_run(t, doc, len, from, KZTEXT_SCHEME_CYRILLIC, flags,
