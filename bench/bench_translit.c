@@ -1,6 +1,7 @@
 /* Transliteration throughput on ../shared/data/corpus/kk:
  *   Cyrillic -> latin2021 (gate: >= 1.5 GB/s), against ICU's
- *   "Kazakh-Latin/BGN" transform on the same text in the same run;
+ *   "Kazakh-Latin/BGN" transform on the same text in the same run, and the
+ *   same with the source detected (--from auto, the CLI's default);
  *   latin2021 -> Cyrillic, the scheme named (gate: >= 500 MB/s) and
  *   --from auto (gate: >= 200 MB/s).
  * ICU is timed as a caller would use it on UTF-8, a paragraph (line) at a
@@ -35,6 +36,13 @@ int main(int argc, char **argv) {
   for (int r = 0; r < 20; r++)
     sink += run_kz(c.data, c.len, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021, dst, cap);
   double kz_fwd_cpu = 20.0 * c.len / (bench_cpu_now() - t0) / 1e6;
+  /* the same with the source detected, as the CLI does by default */
+  double kz_fwd_auto, kz_fwd_auto_cpu;
+  BENCH_MBPS(kz_fwd_auto, c.len, 1.0,
+             sink += run_kz(c.data, c.len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, dst, cap));
+  BENCH_CPU_MBPS(kz_fwd_auto_cpu, c.len, 1.0,
+                 sink +=
+                 run_kz(c.data, c.len, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_LATIN2021, dst, cap));
 
   /* Latin text for the reverse direction */
   size_t lat_len;
@@ -114,6 +122,7 @@ int main(int argc, char **argv) {
   printf("corpus kk: %zu bytes (latin2021: %zu bytes)\n", c.len, lat_len);
   printf("                               wall MB/s   CPU-time MB/s\n");
   printf("kztext cyrillic -> latin2021   %9.1f   %9.1f   (gate >= 1500)\n", kz_fwd, kz_fwd_cpu);
+  printf("kztext auto -> latin2021       %9.1f   %9.1f\n", kz_fwd_auto, kz_fwd_auto_cpu);
   printf("ICU Kazakh-Latin/BGN           %9.3f   %9.3f\n", icu, icu_cpu);
   if (icu > 0)
     printf("ratio kztext / ICU             %9.0fx  %9.0fx\n", kz_fwd / icu, kz_fwd_cpu / icu_cpu);

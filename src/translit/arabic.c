@@ -709,6 +709,11 @@ void kz_tl_amemo_free(kz_tl_amemo *m) {
   free(m);
 }
 
+kz_tl_amemo *kz_tl_amemo_new(unsigned flags, size_t n) {
+  return n < AMEMO_MIN_INPUT ? NULL
+                             : amemo_alloc(amemo_bits_for(n), !(flags & KZ_TRANSLIT_NO_LEXICON));
+}
+
 /* a memo kept across calls has at least 2^14 slots (2 MiB: 16,384 words) */
 kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, unsigned flags, size_t n) {
   const int lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
@@ -728,11 +733,11 @@ static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *ou
   const int lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
   amemo M = {NULL, 10, (size_t)-1, 0, NULL, {0}};
   kz_tl_amemo *own = NULL; /* NULL (no memory) only costs speed */
-  if (!sv && (kept || n >= AMEMO_MIN_INPUT)) {
-    if (!kept) own = amemo_alloc(amemo_bits_for(n), lexicon);
-    if (kept ? kept : own) {
-      M.slot = (kept ? kept : own)->slot;
-      M.bits = (kept ? kept : own)->bits;
+  if (!sv) {
+    if (!kept) kept = own = kz_tl_amemo_new(flags, n);
+    if (kept) {
+      M.slot = kept->slot;
+      M.bits = kept->bits;
     }
   }
   char *o = out;
@@ -839,6 +844,11 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, cha
 
 size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char *out) {
   return convert(s, n, flags, out, NULL, 1, NULL);
+}
+
+size_t kz_tl_arabic_to_cyr_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
+                                kz_tl_amemo *m) {
+  return convert(s, n, flags, out, NULL, 0, m);
 }
 
 size_t kz_tl_arabic_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,

@@ -49,6 +49,12 @@ kztext_status kztext_scheme_from_name(const char *name, kztext_scheme *scheme) {
 
 static int valid_scheme(kztext_scheme s) { return (int)s >= 0 && (int)s < KZ_SCHEME_COUNT; }
 
+/* The targets Cyrillic converts to in one pass over plain text (kz_tl_cyr_fast). */
+static int cyr_fast_target(kztext_scheme to) {
+  return to <= KZTEXT_SCHEME_MEDIAWIKI && to != KZTEXT_SCHEME_CYRILLIC &&
+         to != KZTEXT_SCHEME_ARABIC;
+}
+
 /* Output/input ratio of the whole route. */
 static size_t route_factor(kztext_scheme from, kztext_scheme to) {
   if (from == KZTEXT_SCHEME_CYRILLIC_RU) from = KZTEXT_SCHEME_CYRILLIC;
@@ -176,7 +182,8 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
        * C4, C5 and C7 with | 1. */
       const unsigned hi = (unsigned)_mm_movemask_epi8(x);
       __m128i s21v = _mm_setzero_si128(), dotv = _mm_setzero_si128();
-      unsigned m21 = 0, m18 = 0, mmw = 0, my18 = 0, mum = 0;
+      __m128i cyrv = _mm_setzero_si128(), arabv = _mm_setzero_si128();
+      unsigned m21 = 0, m18 = 0, mmw = 0, my18 = 0, mum = 0, mcyr = 0, marab = 0;
 #define EQ(v, b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
       if (hi) {
         const __m128i t = _mm_srli_si128(x, 1); /* the trail of a lead at each position */
@@ -191,7 +198,31 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         dotv = _mm_and_si128(c4, EQ(t1, 0xB1));
         m21 = (unsigned)_mm_movemask_epi8(s21v);
         mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
-        if (hi & ~(m21 | m21 << 1)) { /* 2018's letters and MediaWiki's ï */
+        if (hi & ~(m21 | m21 << 1)) {
+          /* Cyrillic letters (lead D0..D3, not the marks U+0483..0489) and
+           * Arabic ones (kz_tl_is_arabic_letter and plain_nfc: U+0620..064A,
+           * U+066E..06D5 but U+0670), whose trail is in the block */
+/* trail bytes (0x80..0xBF, negative as signed) up to hi_, and from lo up to hi_ */
+#define UPTO(v, hi_) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi_) + 1)))
+#define IN(v, lo, hi_) _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo)-1))), UPTO(v, hi_))
+          const __m128i tr = EQ(_mm_and_si128(t, _mm_set1_epi8((char)0xC0)), 0x80);
+          const __m128i lead4 = _mm_and_si128(x, _mm_set1_epi8((char)0xFC));
+          cyrv = _mm_andnot_si128(_mm_and_si128(EQ(x, 0xD2), IN(t, 0x83, 0x89)),
+                                  _mm_and_si128(EQ(lead4, 0xD0), tr));
+          const __m128i d9 =
+              _mm_or_si128(UPTO(t, 0x8A), _mm_andnot_si128(EQ(t, 0xB0), IN(t, 0xAE, 0xBF)));
+          arabv = _mm_and_si128(
+              tr,
+              _mm_or_si128(_mm_or_si128(_mm_and_si128(EQ(x, 0xD8), IN(t, 0xA0, 0xBF)),
+                                        _mm_and_si128(EQ(x, 0xD9), d9)),
+                           _mm_or_si128(EQ(x, 0xDA), _mm_and_si128(EQ(x, 0xDB), UPTO(t, 0x95)))));
+#undef IN
+#undef UPTO
+          mcyr = (unsigned)_mm_movemask_epi8(cyrv);
+          marab = (unsigned)_mm_movemask_epi8(arabv);
+        }
+        const unsigned done = m21 | mcyr | marab;
+        if (hi & ~(done | done << 1)) { /* 2018's letters and MediaWiki's ï */
           const __m128i y18v = _mm_and_si128(c3, EQ(t20, 0xBD));
           const __m128i s18v = _mm_or_si128(
               _mm_or_si128(
@@ -205,7 +236,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         }
       }
 #undef EQ
-      const unsigned leads = m21 | m18 | mmw;
+      const unsigned leads = m21 | m18 | mmw | mcyr | marab;
       const unsigned oddm = (unsigned)_mm_movemask_epi8(odd);
       const unsigned stop = (hi & ~(leads | leads << 1)) | oddm;
       const unsigned adv = stop ? (unsigned)__builtin_ctz(stop) : rem < 16 ? (unsigned)rem : 16;
@@ -241,6 +272,15 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
             }
           }
         }
+      }
+      if ((mcyr | marab) & pre) { /* Cyrillic in 1s, Arabic in 16s: at most 8 each */
+        const __m128i w =
+            _mm_and_si128(before, _mm_or_si128(_mm_and_si128(cyrv, _mm_set1_epi8(1)),
+                                               _mm_and_si128(arabv, _mm_set1_epi8(16))));
+        const __m128i sw = _mm_sad_epu8(w, _mm_setzero_si128());
+        const unsigned sum = (unsigned)_mm_cvtsi128_si32(sw) + (unsigned)_mm_extract_epi16(sw, 4);
+        k->cyr += sum & 15;
+        k->arab += sum >> 4;
       }
       /* letters before the stop, summed by SAD (one byte of 1 per letter) */
       const __m128i sad = _mm_sad_epu8(
@@ -603,7 +643,11 @@ typedef struct auto_ctx {
   unsigned flags;
   char *out;
   kz_spanv *sv;
-  kz_tl_memo *memo;      /* latin2021 -> Cyrillic words, shared by all pieces */
+  size_t n;                 /* the text's length */
+  kztext_transliterator *t; /* the caller's, or NULL */
+  kz_tl_memo *memo;         /* latin2021 -> Cyrillic words, shared by all pieces */
+  kz_tl_amemo *amemo;       /* Arabic -> Cyrillic words, the same, made for the first */
+  int amemo_made;
   const line_info *line; /* the line of the text where conversion is, or before it */
   kztext_scheme kk_doc;  /* the document's alphabet when it is sure Kazakh, else LATIN_FOREIGN */
   struct en_memo *en;    /* English word list answers, made on first use */
@@ -1120,6 +1164,16 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
   size_t r = (size_t)-1;
   if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
     r = kz_tl_latin2021_fast_memo(s + i, j - i, flags, out + o, c->memo);
+  else if (!sv && from == KZTEXT_SCHEME_CYRILLIC && cyr_fast_target(to))
+    r = kz_tl_cyr_fast(s + i, j - i, to, out + o); /* (size_t)-1 on text it does not take */
+  else if (!sv && from == KZTEXT_SCHEME_ARABIC && to == KZTEXT_SCHEME_CYRILLIC) {
+    if (!c->amemo_made) {
+      c->amemo = c->t ? (c->t->arabic = kz_tl_amemo_renew(c->t->arabic, flags, c->n))
+                      : kz_tl_amemo_new(flags, c->n);
+      c->amemo_made = 1;
+    }
+    r = kz_tl_arabic_to_cyr_memo(s + i, j - i, flags, out + o, c->amemo);
+  }
   kz_spanv sub = {0};
   if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
   if (r == (size_t)-1) {
@@ -1226,7 +1280,15 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
-  auto_ctx c = {to, flags, out, sv, NULL, lines, LATIN_FOREIGN, NULL, n >= EN_MEMO_MIN_TEXT};
+  auto_ctx c = {.to = to,
+                .flags = flags,
+                .out = out,
+                .sv = sv,
+                .n = n,
+                .t = t,
+                .line = lines,
+                .kk_doc = LATIN_FOREIGN,
+                .en_memo = n >= EN_MEMO_MIN_TEXT};
   if (t) { /* the transliterator's memos: filled by earlier calls, kept for later ones */
     if (!t->en) t->en = calloc(1, sizeof *t->en);
     c.en = t->en;
@@ -1258,6 +1320,7 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
   }
   if (!t) {
     kz_tl_memo_free(c.memo);
+    kz_tl_amemo_free(c.amemo);
     free(c.en);
   }
   free(lines);
@@ -1407,8 +1470,7 @@ static kztext_status run(kztext_transliterator *t, const char *src, size_t len, 
   if ((from == KZTEXT_SCHEME_LATIN2021 || from == KZTEXT_SCHEME_AUTO) &&
       kz_tl_undotted((const unsigned char *)src, len))
     flags |= KZ_TRANSLIT_UNDOTTED;
-  const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && to <= KZTEXT_SCHEME_MEDIAWIKI &&
-                       to != KZTEXT_SCHEME_CYRILLIC && to != KZTEXT_SCHEME_ARABIC;
+  const int fwd_fast = from == KZTEXT_SCHEME_CYRILLIC && cyr_fast_target(to);
   const int rev_fast = from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC;
   const int arab_fast = from == KZTEXT_SCHEME_ARABIC && to == KZTEXT_SCHEME_CYRILLIC;
   const int auto_raw = from == KZTEXT_SCHEME_AUTO;

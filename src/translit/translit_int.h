@@ -154,13 +154,18 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, cha
  * ASCII, Arabic letters, a few punctuation marks); (size_t)-1 for any other
  * text, which takes the general route.  out: 4 * n + 32 bytes. */
 size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
-/* The same with a memo of converted words kept across calls (a
- * kztext_transliterator's): kz_tl_amemo_renew(m, n) is m, or a new one
- * when m is NULL or was filled under other flags (NULL when out of memory,
- * which only costs speed). */
+/* Both with a memo of converted words that the pieces of one text share
+ * (kz_tl_amemo_new(flags, total input): NULL for inputs too small to repay
+ * it) or that a kztext_transliterator keeps across calls
+ * (kz_tl_amemo_renew(m, flags, n): m, or a new one when m is NULL, smaller
+ * than n wants or filled under other flags).  NULL (out of memory) only
+ * costs speed. */
 typedef struct kz_tl_amemo kz_tl_amemo;
+kz_tl_amemo *kz_tl_amemo_new(unsigned flags, size_t n);
 kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, unsigned flags, size_t n);
 void kz_tl_amemo_free(kz_tl_amemo *m);
+size_t kz_tl_arabic_to_cyr_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
+                                kz_tl_amemo *m);
 size_t kz_tl_arabic_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                               kz_tl_amemo *m);
 

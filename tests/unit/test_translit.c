@@ -564,6 +564,53 @@ static void transliterator_equivalence(void) {
   free(got);
 }
 
+/* Letters are counted 16 bytes at a time (translit.c, count_scripts) and
+ * one by one where the block stops: every Cyrillic and Arabic letter must
+ * count once, whatever its lead byte and wherever it falls in a block.
+ * kztext_translit_detect() names the script of most letters (Cyrillic on a
+ * tie), so k letters of one script against k or k + 1 of the other pins
+ * both counts; an ASCII prefix of 0..16 bytes moves the block edges, and
+ * Arabic digits, marks and punctuation among the letters count for
+ * neither. */
+static void script_counts(void) {
+  /* Cyrillic from each lead byte D0..D3 (а я ң ә), Arabic from each range
+   * (ا ب in D8, ى in D9 80..8A, ٴ ٶ in D9 AE..BF, ڭ in DA, ە ۇ in DB) */
+  static const char *const cyr[] = {"а", "я", "ң", "ә", "ё", "ө"};
+  static const char *const arab[] = {"ا", "ب", "ى", "ٴ", "ٶ", "ڭ", "ە", "ۇ"};
+  /* ٣ U+0663, ، U+060C, fatha U+064E, U+06D6 (a Quranic mark) */
+  static const char *const none[] = {"٣", "،", "\xd9\x8e", "\xdb\x96"};
+  int bad = 0;
+  for (int pre = 0; pre <= 16; pre++)
+    for (int k = 1; k <= 24; k++)
+      for (int more = 0; more < 2; more++) {
+        char buf[512];
+        size_t n = 0;
+        for (int q = 0; q < pre; q++)
+          buf[n++] = '-';
+        for (int q = 0; q < k; q++) { /* a word of Cyrillic letters, then a space, each third */
+          const char *l = cyr[(q + pre) % 6];
+          memcpy(buf + n, l, strlen(l));
+          n += strlen(l);
+          if (q % 3 == 2) buf[n++] = ' ';
+        }
+        buf[n++] = ' ';
+        for (int q = 0; q < k + more; q++) {
+          const char *l = arab[(q + k) % 8];
+          memcpy(buf + n, l, strlen(l));
+          n += strlen(l);
+          if (q % 5 == 4) buf[n++] = ' ';
+          if (q % 4 == 1) {
+            const char *x = none[(q + pre) % 4];
+            memcpy(buf + n, x, strlen(x));
+            n += strlen(x);
+          }
+        }
+        const kztext_scheme want = more ? KZTEXT_SCHEME_ARABIC : KZTEXT_SCHEME_CYRILLIC;
+        bad += kztext_translit_detect(buf, n) != want;
+      }
+  CHECK(bad == 0, "%d texts of k Cyrillic and k (+1) Arabic letters named the wrong script", bad);
+}
+
 /* An address passes from where it starts; what stands before it in the
  * token converts, a NUL too stops the address (it is not a local-part
  * character), and a word running into the address ends there. */
@@ -832,6 +879,7 @@ int main(void) {
   detect();
   memo_equivalence();
   transliterator_equivalence();
+  script_counts();
   auto_lines();
   auto_unprepared();
   auto_lookalikes();
