@@ -3,6 +3,7 @@ errors, and the gold data when ../shared/data is there."""
 import os
 import subprocess
 import sys
+import threading
 import tracemalloc
 import unittest
 
@@ -230,6 +231,30 @@ class Batch(unittest.TestCase):
                     want = [kztext.translit(x, to=to, source=source) for x in items]
                     self.assertEqual(kztext.translit(items, to=to, source=source), want)
                     self.assertEqual(kztext.translit(tuple(items), to=to, source=source), want)
+
+    def test_kept_words_change_nothing(self):
+        """Calls to Cyrillic go through the thread's transliterator, which
+        keeps converted words: each text still gives what the stateless
+        offsets call gives, whatever came before (Latin with and without İ,
+        Arabic letters), on this thread and on another."""
+        text = Path(ROOT / "samples" / "kk_news.txt").read_text(encoding="utf-8")
+        latin = kztext.translit(text, to="latin2021", source="cyrillic").split("\n")
+        undotted = [line.replace("İ", "I") for line in latin]
+        arabic = kztext.translit(text, to="arabic", source="cyrillic").split("\n")
+        items = [x for trio in zip(latin, undotted, arabic) for x in trio] * 2
+        for source in ("auto", "latin2021", "arabic"):
+            with self.subTest(source=source):
+                got = [kztext.translit(x, to="cyrillic", source=source) for x in items]
+                want = [kztext.translit(x, to="cyrillic", source=source, offsets=True)[0]
+                        for x in items]
+                self.assertEqual(got, want)
+                self.assertEqual(kztext.translit(items, to="cyrillic", source=source), want)
+                out = []
+                t = threading.Thread(target=lambda: out.append(
+                    [kztext.translit(x, to="cyrillic", source=source) for x in items]))
+                t.start()
+                t.join()
+                self.assertEqual(out, [want])
 
     def test_options_and_errors_as_per_item(self):
         self.assertEqual(kztext.translit(["Қаз", "ақ"], offsets=True),

@@ -3,6 +3,7 @@ ALA-LC and the Arabic script, with optional offset alignments."""
 from __future__ import annotations
 
 import ctypes
+import functools
 import threading
 from ctypes import POINTER, Structure, byref, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
 from array import array
@@ -19,6 +20,7 @@ _lib._sig("kztext_scheme_name", c_char_p, c_int)
 SCHEMES = _lib.enum_names(lib.kztext_scheme_name)
 _SCHEME_NAMES = _lib.table(_lib.NAMES_SCHEME)
 _AUTO = _SCHEME_NAMES["auto"]
+_CYRILLIC = _SCHEME_NAMES["cyrillic"]
 ARABIC_HAMZA_0621 = _lib.flag("TRANSLIT_ARABIC_HAMZA_0621")
 ARABIC_PATRONYMIC_APART = _lib.flag("TRANSLIT_ARABIC_PATRONYMIC_APART")
 
@@ -39,10 +41,17 @@ _lib._sig("kztext_translit_detect", c_int, c_char_p, c_size_t)
 # A function object of its own whose buffer and out-parameters are plain
 # addresses (c_void_p): ctypes converts those about twice as fast as
 # pointer types, which halves the cost of a short call.
-_translit_c = lib["kztext_transliterator_run"]
+_translit_c = lib["kztext_translit"]
 _translit_c.restype = c_int
-_translit_c.argtypes = [c_void_p, c_char_p, c_size_t, c_int, c_int, c_uint, c_void_p, c_size_t,
+_translit_c.argtypes = [c_char_p, c_size_t, c_int, c_int, c_uint, c_void_p, c_size_t,
                         c_void_p, c_void_p]
+# The same through a transliterator, for the Cyrillic target: the memory it
+# keeps (latin2021 and Arabic words) only serves there, and elsewhere the
+# extra argument would cost a short call 3-5%.
+_kept_c = lib["kztext_transliterator_run"]
+_kept_c.restype = c_int
+_kept_c.argtypes = [c_void_p, c_char_p, c_size_t, c_int, c_int, c_uint, c_void_p, c_size_t,
+                    c_void_p, c_void_p]
 _lib._sig("kztext_transliterator_new", c_int, POINTER(c_void_p))
 _lib._sig("kztext_transliterator_free", None, c_void_p)
 _STRICT = _lib.INVALID_STRICT
@@ -52,8 +61,8 @@ class _Scratch(threading.local):
     """Per-thread output buffer for the caller-buffer call: a short string
     then costs one C call, with no allocation to free (docs/python.md,
     bench/bench_python.py); and the thread's transliterator, which keeps the
-    words it has converted, so that many short texts run at the speed of one
-    long one (the output is the same)."""
+    words it has converted to Cyrillic, so that many short texts run at the
+    speed of one long one (the output is the same)."""
     MAX = 1 << 20  # longer outputs go through kztext_translit_alloc
 
     def __init__(self) -> None:
@@ -67,6 +76,7 @@ class _Scratch(threading.local):
         tl = c_void_p()
         _lib.check(lib.kztext_transliterator_new(byref(tl)), None, "translit")
         self.tl = tl.value
+        self.kept = functools.partial(_kept_c, self.tl)
 
     # The function is bound now: at interpreter exit the module's names may be gone.
     def __del__(self, _free: Any = lib.kztext_transliterator_free) -> None:
@@ -297,7 +307,8 @@ def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
         return [_one(x, f_id, t_id, False, "strict") for x in items]
     s.busy = True
     try:
-        fn, tl, pn, perr, n, limit = _translit_c, s.tl, s.pn, s.perr, s.n, s.MAX // 4
+        fn: Any = s.kept if t_id == _CYRILLIC else _translit_c
+        pn, perr, n, limit = s.pn, s.perr, s.n, s.MAX // 4
         buf, cap, mv = s.pbuf, s.cap, s.mv
         out: List[Any] = []
         append = out.append
@@ -308,11 +319,11 @@ def _batch(items: Iterable[Any], f_id: int, t_id: int) -> List[Any]:
                 except UnicodeEncodeError:
                     data = None
                 if data is not None and len(data) < limit:
-                    st = fn(tl, data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
+                    st = fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
                     if st == _lib.E_BUFFER_TOO_SMALL and n.value <= s.MAX:
                         s.grow(max(n.value, 2 * cap))
                         buf, cap, mv = s.pbuf, s.cap, s.mv
-                        st = fn(tl, data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
+                        st = fn(data, len(data), f_id, t_id, _STRICT, buf, cap, pn, perr)
                     if st == _lib.OK:
                         append(str(mv[:n.value], "utf-8"))
                         continue
@@ -344,12 +355,11 @@ def _one(text: TextArg, f_id: int, t_id: int, offsets: bool, invalid: Optional[s
         if data is not None and len(data) < s.MAX // 4 and not s.busy:
             s.busy = True
             try:
-                st = _translit_c(s.tl, data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap,
-                                 s.pn, s.perr)
+                fn: Any = s.kept if t_id == _CYRILLIC else _translit_c
+                st = fn(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn, s.perr)
                 if st == _lib.E_BUFFER_TOO_SMALL and s.n.value <= s.MAX:
                     s.grow(max(s.n.value, 2 * s.cap))
-                    st = _translit_c(s.tl, data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap,
-                                     s.pn, s.perr)
+                    st = fn(data, len(data), f_id, t_id, _STRICT, s.pbuf, s.cap, s.pn, s.perr)
                 if st == _lib.OK:
                     return str(s.mv[:s.n.value], "utf-8")
             finally:
