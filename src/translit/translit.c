@@ -198,9 +198,11 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         dotv = _mm_and_si128(c4, EQ(t1, 0xB1));
         m21 = (unsigned)_mm_movemask_epi8(s21v);
         mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
-        if (hi & ~(m21 | m21 << 1)) {
-          /* Cyrillic letters (lead D0..D3, not the marks U+0483..0489) and
-           * Arabic ones (kz_tl_is_arabic_letter and plain_nfc: U+0620..064A,
+        const unsigned open = hi & ~(m21 | m21 << 1);
+        if (open && b[__builtin_ctz(open)] - 0xD0u < 12u) {
+          /* the first byte left leads a letter of U+0400..06FF: Cyrillic
+           * letters (lead D0..D3, not the marks U+0483..0489) and Arabic
+           * ones (kz_tl_is_arabic_letter and plain_nfc: U+0620..064A,
            * U+066E..06D5 but U+0670), whose trail is in the block */
 /* trail bytes (0x80..0xBF, negative as signed) up to hi_, and from lo up to hi_ */
 #define UPTO(v, hi_) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi_) + 1)))
