@@ -561,6 +561,7 @@ typedef struct line_info {
   int dense;
   size_t weight;            /* letters of a sure verdict */
   size_t lat, other_script; /* Latin letters; Cyrillic and Arabic ones */
+  size_t arab;              /* Arabic letters */
   size_t code, unsure;      /* counts.code, counts.unsure */
   int mw;                   /* MediaWiki's own letters: 1, letters it lacks: -1, else 0 */
   int decisive;             /* letters of one alphabet alone (not ı or İ, which 2021 and
@@ -575,6 +576,7 @@ static void line_verdict(const unsigned char *s, size_t n, line_info *li) {
   count_scripts(s, n, &k);
   li->lat = k.lat;
   li->other_script = k.cyr + k.arab;
+  li->arab = k.arab;
   li->code = k.code;
   li->unsure = k.unsure;
   li->mw = not_mediawiki(&k) ? -1 : k.mw > 0;
@@ -645,7 +647,7 @@ typedef struct auto_ctx {
   unsigned flags;
   char *out;
   kz_spanv *sv;
-  size_t n;                 /* the text's length */
+  size_t arab;              /* bytes of Arabic letters in the text: the size of its memo */
   kztext_transliterator *t; /* the caller's, or NULL */
   kz_tl_memo *memo;         /* latin2021 -> Cyrillic words, shared by all pieces */
   kz_tl_amemo *amemo;       /* Arabic -> Cyrillic words, the same, made for the first */
@@ -1156,6 +1158,24 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
   return o;
 }
 
+/* Cyrillic and Arabic pieces of auto mode in one pass, as --from cyrillic
+ * and --from arabic convert them, Arabic words through one memo for the
+ * whole text, sized by its Arabic letters (sized by the text's length, the
+ * memo for a few Arabic words cost a Latin text 6%: calloc clears it);
+ * (size_t)-1 for other pieces and text the pass does not take. */
+static size_t one_pass_piece(const unsigned char *s, size_t n, kztext_scheme from, auto_ctx *c,
+                             char *out) {
+  if (from == KZTEXT_SCHEME_CYRILLIC && cyr_fast_target(c->to))
+    return kz_tl_cyr_fast(s, n, c->to, out);
+  if (from != KZTEXT_SCHEME_ARABIC || c->to != KZTEXT_SCHEME_CYRILLIC) return (size_t)-1;
+  if (!c->amemo_made) {
+    c->amemo = c->t ? (c->t->arabic = kz_tl_amemo_renew(c->t->arabic, c->flags, c->arab))
+                    : kz_tl_amemo_new(c->flags, c->arab);
+    c->amemo_made = 1;
+  }
+  return kz_tl_arabic_to_cyr_memo(s, n, c->flags, out, c->amemo);
+}
+
 /* Converts s[i..j) from `from` to `to` at out + o; returns the new o. */
 static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_scheme from,
                           auto_ctx *c, size_t o) {
@@ -1166,16 +1186,8 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
   size_t r = (size_t)-1;
   if (!sv && from == KZTEXT_SCHEME_LATIN2021 && to == KZTEXT_SCHEME_CYRILLIC)
     r = kz_tl_latin2021_fast_memo(s + i, j - i, flags, out + o, c->memo);
-  else if (!sv && from == KZTEXT_SCHEME_CYRILLIC && cyr_fast_target(to))
-    r = kz_tl_cyr_fast(s + i, j - i, to, out + o); /* (size_t)-1 on text it does not take */
-  else if (!sv && from == KZTEXT_SCHEME_ARABIC && to == KZTEXT_SCHEME_CYRILLIC) {
-    if (!c->amemo_made) {
-      c->amemo = c->t ? (c->t->arabic = kz_tl_amemo_renew(c->t->arabic, flags, c->n))
-                      : kz_tl_amemo_new(flags, c->n);
-      c->amemo_made = 1;
-    }
-    r = kz_tl_arabic_to_cyr_memo(s + i, j - i, flags, out + o, c->amemo);
-  }
+  else if (!sv)
+    r = one_pass_piece(s + i, j - i, from, c, out + o);
   kz_spanv sub = {0};
   if (r == (size_t)-1) r = route(s + i, j - i, from, to, flags, out + o, sv ? &sub : NULL);
   if (r == (size_t)-1) {
@@ -1282,11 +1294,14 @@ static size_t route_auto(const unsigned char *s, size_t n, kztext_scheme to, uns
         break;
       }
   }
+  size_t arab = 0; /* bytes: Arabic letters are two each */
+  for (size_t q = 0; q < nlines; q++)
+    arab += 2 * lines[q].arab;
   auto_ctx c = {.to = to,
                 .flags = flags,
                 .out = out,
                 .sv = sv,
-                .n = n,
+                .arab = arab,
                 .t = t,
                 .line = lines,
                 .kk_doc = LATIN_FOREIGN,
