@@ -140,8 +140,8 @@ KZTEXT_API kztext_status kztext_translit_offsets_alloc(const char *src, size_t l
  * use: for latin2021, 0.5 MiB of table and at most 2 MiB of words (twice
  * that if texts typed without İ come too), which start again when full; for
  * Arabic, 2 MiB of slots, the older word of a slot pair giving way; an
- * input of over 2 MB makes them as large as that call alone takes.  Other scheme pairs keep nothing
- * and cost what kztext_translit() costs.
+ * input of over 2 MB makes them as large as that call alone takes.  Other
+ * scheme pairs keep nothing and cost what kztext_translit() costs.
  *
  * Thread safety: a transliterator belongs to one thread at a time; create
  * one per thread.
