@@ -592,7 +592,8 @@ static inline size_t plain_char(const unsigned char *s, size_t n, size_t i) {
 
 /* A memo of converted words, as fast2021.c keeps for Latin, a call's own or
  * one a kztext_transliterator keeps from call to call: a word's reading
- * depends on its letters alone (and on the lexicon flag), and news text
+ * depends on its letters alone (and on the lexicon flag, which a call's
+ * flags fix and a transliterator never sees), and news text
  * repeats its words (Zipf), so most words are a hash, a compare and a copy.
  * Two-way sets of one-cache-line slots, fixed size (bounded memory), a
  * call's own only for inputs that repay the allocation; never with
@@ -679,7 +680,6 @@ struct kz_tl_amemo {
   void *mem;
   amemo_slot *slot;
   unsigned bits;
-  int lexicon; /* the flag its words were read under */
 };
 
 static unsigned amemo_bits_for(size_t n) {
@@ -689,11 +689,10 @@ static unsigned amemo_bits_for(size_t n) {
   return bits;
 }
 
-static kz_tl_amemo *amemo_alloc(unsigned bits, int lexicon) {
+static kz_tl_amemo *amemo_alloc(unsigned bits) {
   kz_tl_amemo *m = malloc(sizeof *m);
   if (!m) return NULL;
   m->bits = bits;
-  m->lexicon = lexicon;
   m->mem = calloc(((size_t)1 << bits) + 1, sizeof *m->slot);
   if (!m->mem) {
     free(m);
@@ -709,19 +708,17 @@ void kz_tl_amemo_free(kz_tl_amemo *m) {
   free(m);
 }
 
-kz_tl_amemo *kz_tl_amemo_new(unsigned flags, size_t n) {
-  return n < AMEMO_MIN_INPUT ? NULL
-                             : amemo_alloc(amemo_bits_for(n), !(flags & KZ_TRANSLIT_NO_LEXICON));
+kz_tl_amemo *kz_tl_amemo_new(size_t n) {
+  return n < AMEMO_MIN_INPUT ? NULL : amemo_alloc(amemo_bits_for(n));
 }
 
 /* a memo kept across calls has at least 2^14 slots (2 MiB: 16,384 words) */
-kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, unsigned flags, size_t n) {
-  const int lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
+kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, size_t n) {
   unsigned bits = amemo_bits_for(n);
   if (bits < 14) bits = 14;
-  if (m && m->bits >= bits && m->lexicon == lexicon) return m;
+  if (m && m->bits >= bits) return m;
   kz_tl_amemo_free(m);
-  return amemo_alloc(bits, lexicon);
+  return amemo_alloc(bits);
 }
 
 /* checked: give up with (size_t)-1 at the first character that is not
@@ -734,7 +731,7 @@ static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *ou
   amemo M = {NULL, 10, (size_t)-1, 0, NULL, {0}};
   kz_tl_amemo *own = NULL; /* NULL (no memory) only costs speed */
   if (!sv) {
-    if (!kept) kept = own = kz_tl_amemo_new(flags, n);
+    if (!kept) kept = own = kz_tl_amemo_new(n);
     if (kept) {
       M.slot = kept->slot;
       M.bits = kept->bits;

@@ -150,6 +150,18 @@ static inline void count_kz_letter(counts *k, unsigned cl) {
   }
 }
 
+#ifdef __SSE2__
+/* Two byte masks of a block counted at once, where `before` is set: a byte
+ * of `a` counts 1, one of `b` 16 (with b, at most 15 of a in a block, so the
+ * sum's low four bits are a's and the rest b's). */
+static inline unsigned count2(__m128i before, __m128i a, __m128i b) {
+  const __m128i w = _mm_and_si128(before, _mm_or_si128(_mm_and_si128(a, _mm_set1_epi8(1)),
+                                                       _mm_and_si128(b, _mm_set1_epi8(16))));
+  const __m128i sw = _mm_sad_epu8(w, _mm_setzero_si128());
+  return (unsigned)_mm_cvtsi128_si32(sw) + (unsigned)_mm_extract_epi16(sw, 4);
+}
+#endif
+
 static void count_scripts(const unsigned char *s, size_t n, counts *out) {
   counts kc, *k = &kc; /* a local copy: stores through `out` could alias s */
   memset(k, 0, sizeof *k);
@@ -247,12 +259,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
           _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
                          _mm_set1_epi8((char)adv));
       if (leads & pre) {
-        /* s21 in 1s, ı in 16s: at most 8 and 128 in a block */
-        const __m128i w =
-            _mm_and_si128(before, _mm_or_si128(_mm_and_si128(s21v, _mm_set1_epi8(1)),
-                                               _mm_and_si128(dotv, _mm_set1_epi8(16))));
-        const __m128i sw = _mm_sad_epu8(w, _mm_setzero_si128());
-        const unsigned sum21 = (unsigned)_mm_cvtsi128_si32(sw) + (unsigned)_mm_extract_epi16(sw, 4);
+        const unsigned sum21 = count2(before, s21v, dotv); /* ı is in both: at most 8 each */
         const unsigned n21 = sum21 & 15;
         k->lat += n21;
         k->kz += n21;
@@ -275,19 +282,12 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
           }
         }
       }
-      if ((mcyr | marab) & pre) { /* Cyrillic in 1s, Arabic in 16s: at most 8 each */
-        const __m128i w =
-            _mm_and_si128(before, _mm_or_si128(_mm_and_si128(cyrv, _mm_set1_epi8(1)),
-                                               _mm_and_si128(arabv, _mm_set1_epi8(16))));
-        const __m128i sw = _mm_sad_epu8(w, _mm_setzero_si128());
-        const unsigned sum = (unsigned)_mm_cvtsi128_si32(sw) + (unsigned)_mm_extract_epi16(sw, 4);
+      if ((mcyr | marab) & pre) { /* at most 8 each */
+        const unsigned sum = count2(before, cyrv, arabv);
         k->cyr += sum & 15;
         k->arab += sum >> 4;
       }
-      /* letters before the stop, summed by SAD (one byte of 1 per letter) */
-      const __m128i sad = _mm_sad_epu8(
-          _mm_and_si128(_mm_and_si128(letter, before), _mm_set1_epi8(1)), _mm_setzero_si128());
-      k->lat += (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
+      k->lat += count2(before, letter, _mm_setzero_si128()); /* ASCII letters before the stop */
       /* kz, w and code are flags: once set, not looked for again */
       if (!k->kz)
         k->kz = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q'))) & pre) != 0;
@@ -675,13 +675,12 @@ typedef struct en_memo {
 
 /* What a transliterator keeps between calls: the memos of converted
  * latin2021 words (fast2021.c), one for words read as a text with İ reads
- * them and one for a text typed without it (KZ_TRANSLIT_UNDOTTED), each with
- * the word options (kz_tl_w21_opts: the flags a word's conversion depends
- * on) its words were converted under; and auto mode's English word list
- * answers, which depend on the word alone. */
+ * them and one for a text typed without it (KZ_TRANSLIT_UNDOTTED: of the
+ * flags a word's conversion depends on, kz_tl_w21_opts, the only one a
+ * public call can vary; KZ_TRANSLIT_NO_LEXICON is the tools' alone); and
+ * auto mode's English word list answers, which depend on the word alone. */
 struct kztext_transliterator {
   kz_tl_memo *memo[2];
-  unsigned memo_opts[2];
   en_memo *en;
   kz_tl_amemo *arabic; /* Arabic words read to Cyrillic (arabic.c) */
 };
@@ -1169,8 +1168,8 @@ static size_t one_pass_piece(const unsigned char *s, size_t n, kztext_scheme fro
     return kz_tl_cyr_fast(s, n, c->to, out);
   if (from != KZTEXT_SCHEME_ARABIC || c->to != KZTEXT_SCHEME_CYRILLIC) return (size_t)-1;
   if (!c->amemo_made) {
-    c->amemo = c->t ? (c->t->arabic = kz_tl_amemo_renew(c->t->arabic, c->flags, c->arab))
-                    : kz_tl_amemo_new(c->flags, c->arab);
+    c->amemo =
+        c->t ? (c->t->arabic = kz_tl_amemo_renew(c->t->arabic, c->arab)) : kz_tl_amemo_new(c->arab);
     c->amemo_made = 1;
   }
   return kz_tl_arabic_to_cyr_memo(s, n, c->flags, out, c->amemo);
@@ -1207,15 +1206,8 @@ static size_t route_piece(const unsigned char *s, size_t i, size_t j, kztext_sch
 /* The transliterator's memo for latin2021 words converted under flags, for
  * an input of n bytes; NULL (out of memory) only costs speed. */
 static kz_tl_memo *kept_memo(kztext_transliterator *t, unsigned flags, size_t n) {
-  const unsigned opts = kz_tl_w21_opts(flags);
-  const int k = (opts & KZ_W21_UNDOTTED) != 0;
-  if (t->memo[k] && t->memo_opts[k] != opts) {
-    kz_tl_memo_free(t->memo[k]);
-    t->memo[k] = NULL;
-  }
-  t->memo[k] = kz_tl_memo_renew(t->memo[k], n);
-  t->memo_opts[k] = opts;
-  return t->memo[k];
+  const int k = (flags & KZ_TRANSLIT_UNDOTTED) != 0;
+  return t->memo[k] = kz_tl_memo_renew(t->memo[k], n);
 }
 
 /* Auto mode decides per line, with detect: a line sure of itself keeps its
@@ -1507,7 +1499,7 @@ static kztext_status run(kztext_transliterator *t, const char *src, size_t len, 
              : kz_tl_latin2021_fast(u, len, flags, buf0);
     else if (arab_fast)
       r0 = t ? kz_tl_arabic_fast_memo(u, len, flags, buf0,
-                                      t->arabic = kz_tl_amemo_renew(t->arabic, flags, len))
+                                      t->arabic = kz_tl_amemo_renew(t->arabic, len))
              : kz_tl_arabic_fast(u, len, flags, buf0);
     else
       r0 = route_auto(u, len, to, flags, buf0, NULL, 1, t);

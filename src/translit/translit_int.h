@@ -155,14 +155,13 @@ size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, cha
  * text, which takes the general route.  out: 4 * n + 32 bytes. */
 size_t kz_tl_arabic_fast(const unsigned char *s, size_t n, unsigned flags, char *out);
 /* Both with a memo of converted words that the pieces of one text share
- * (kz_tl_amemo_new(flags, total input): NULL for inputs too small to repay
- * it) or that a kztext_transliterator keeps across calls
- * (kz_tl_amemo_renew(m, flags, n): m, or a new one when m is NULL, smaller
- * than n wants or filled under other flags).  NULL (out of memory) only
- * costs speed. */
+ * (kz_tl_amemo_new(total input): NULL for inputs too small to repay it) or
+ * that a kztext_transliterator keeps across calls (kz_tl_amemo_renew(m, n):
+ * m, or a new one when m is NULL or smaller than n wants).  A memo serves
+ * one value of the lexicon flag.  NULL (out of memory) only costs speed. */
 typedef struct kz_tl_amemo kz_tl_amemo;
-kz_tl_amemo *kz_tl_amemo_new(unsigned flags, size_t n);
-kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, unsigned flags, size_t n);
+kz_tl_amemo *kz_tl_amemo_new(size_t n);
+kz_tl_amemo *kz_tl_amemo_renew(kz_tl_amemo *m, size_t n);
 void kz_tl_amemo_free(kz_tl_amemo *m);
 size_t kz_tl_arabic_to_cyr_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                                 kz_tl_amemo *m);
@@ -220,7 +219,8 @@ static inline uint64_t kz_tl_lex_step(const uint64_t *T, uint64_t nd, unsigned b
  * typed without İ: a capital I is the general path's). */
 enum { KZ_W21_LEXICON = 1, KZ_W21_UNDOTTED = 2 };
 /* The opts of a conversion's flags: all that a word's conversion depends on
- * (a transliterator keeps its memo per opts, translit.c) */
+ * (a transliterator keeps a memo per value of the one a public call varies,
+ * KZ_TRANSLIT_UNDOTTED: translit.c) */
 static inline unsigned kz_tl_w21_opts(unsigned flags) {
   return (flags & KZ_TRANSLIT_NO_LEXICON ? 0u : KZ_W21_LEXICON) |
          (flags & KZ_TRANSLIT_UNDOTTED ? KZ_W21_UNDOTTED : 0u);
