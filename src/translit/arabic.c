@@ -682,12 +682,7 @@ struct kz_tl_amemo {
   unsigned bits;
 };
 
-static unsigned amemo_bits_for(size_t n) {
-  unsigned bits = 10;
-  while (bits < 15 && ((size_t)1 << bits) < n / 128)
-    bits++;
-  return bits;
-}
+static unsigned amemo_bits_for(size_t n) { return kz_tl_memo_bits(n, 128, 15); }
 
 static kz_tl_amemo *amemo_alloc(unsigned bits) {
   kz_tl_amemo *m = malloc(sizeof *m);

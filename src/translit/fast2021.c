@@ -340,15 +340,9 @@ static kz_tl_memo *memo_alloc(unsigned bits) {
   return m;
 }
 
-/* About one entry per 32 input bytes (2^10 .. 2^19 entries of 8 bytes): word forms grow
- * slower than text, so this holds a text's vocabulary (corpus/kk, 2.6 MB: 30,400 keys in
- * 2^17 entries) and costs a small input little. */
-static unsigned memo_bits_for(size_t n) {
-  unsigned bits = 10;
-  while (bits < 19 && ((size_t)1 << bits) < n / 32)
-    bits++;
-  return bits;
-}
+/* One entry per 32 input bytes, 2^10 .. 2^19 entries of 8 bytes: a text's vocabulary fits
+ * (corpus/kk, 2.6 MB: 30,400 keys in 2^17 entries) and a small input pays little. */
+static unsigned memo_bits_for(size_t n) { return kz_tl_memo_bits(n, 32, 19); }
 
 kz_tl_memo *kz_tl_memo_new(size_t n) {
   return n < MEMO_MIN_INPUT ? NULL : memo_alloc(memo_bits_for(n));

@@ -256,6 +256,15 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
  * (or out of memory), and a NULL memo only costs speed.  A memo serves one
  * flags value. */
 typedef struct kz_tl_memo kz_tl_memo;
+/* The size of a word memo for an input of n bytes, as a power of two:
+ * about one entry per `per` bytes (word forms grow slower than text), from
+ * 2^10 to 2^max. */
+static inline unsigned kz_tl_memo_bits(size_t n, size_t per, unsigned max) {
+  unsigned bits = 10;
+  while (bits < max && ((size_t)1 << bits) < n / per)
+    bits++;
+  return bits;
+}
 kz_tl_memo *kz_tl_memo_new(size_t n);
 /* A memo kept across calls (kztext_transliterator): m when it is as large
  * as an input of n bytes wants, else a larger, empty one (m is freed); NULL
