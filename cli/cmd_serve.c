@@ -520,8 +520,10 @@ int cmd_serve(int argc, char **argv) {
     MHD_stop_daemon(d);
     fprintf(stderr, "kztext serve: stopped\n");
   }
-  for (int k = 0; k < s.jobs; k++)
+  for (int k = 0; k < s.jobs; k++) {
     kztext_segmenter_free(s.workers[k].seg);
+    kztext_transliterator_free(s.workers[k].tl);
+  }
   free(s.workers);
   free(s.idle);
   pthread_mutex_destroy(&s.mu);

@@ -320,9 +320,10 @@ int cmd_translit(int argc, char **argv) {
   return rc;
 }
 
-/* kztext serve's /v1/translit: the whole text as one input. */
+/* kztext serve's /v1/translit: the whole text as one input, through the
+ * worker's transliterator tl (NULL: none) for text output. */
 int translit_mem(FILE *out, const char *s, size_t n, kztext_scheme from, kztext_scheme to,
-                 int jsonl) {
-  job j = {from, to, 0, jsonl, out, "<request>", NULL};
+                 int jsonl, kztext_transliterator *tl) {
+  job j = {from, to, 0, jsonl, out, "<request>", jsonl ? NULL : tl};
   return on_chunk(&j, s, n, 1, 0, 0) == (size_t)-1;
 }

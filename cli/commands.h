@@ -24,7 +24,7 @@ int cmd_namekey(int argc, char **argv);
  * a file holding that text.  The text must be valid UTF-8.  Each returns 0,
  * or 1 after an error printed to stderr (only out of memory can happen). */
 int translit_mem(FILE *out, const char *s, size_t n, kztext_scheme from, kztext_scheme to,
-                 int jsonl);
+                 int jsonl, kztext_transliterator *tl);
 /* by: line, sentence (seg needed), paragraph or text; 2 for another unit. */
 int detect_mem(FILE *out, kztext_segmenter *seg, const char *s, size_t n, const char *by);
 int segment_mem(FILE *out, kztext_segmenter *seg, const char *s, size_t n, kztext_lang lang,

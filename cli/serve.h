@@ -14,7 +14,9 @@
 
 /* What a worker slot keeps between requests (one thread at a time). */
 typedef struct serve_worker {
-  kztext_segmenter *seg; /* made on first use */
+  kztext_segmenter *seg;     /* made on first use */
+  kztext_transliterator *tl; /* converted words kept from request to request, made on first
+                                use; NULL: none (out of memory), which only costs speed */
 } serve_worker;
 
 /* A route: method GET (HEAD too) or POST; body is "json" (a JSON object,

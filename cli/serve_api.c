@@ -231,7 +231,7 @@ static kztext_segmenter *segmenter(serve_worker *w, req *q) {
   return w->seg;
 }
 
-static void do_translit(req *q, const char *text, size_t n) {
+static void do_translit(req *q, const char *text, size_t n, serve_worker *w) {
   kztext_scheme from, to;
   int jsonl = opt_jsonl(q, 0);
   opt_invalid(q);
@@ -239,7 +239,8 @@ static void do_translit(req *q, const char *text, size_t n) {
       !opt_scheme(q, "from", KZTEXT_SCHEME_AUTO, 0, &from))
     return;
   capture c;
-  if (cap_open(&c, q)) cap_answer(&c, translit_mem(c.f, text, n, from, to, jsonl), jsonl, q);
+  if (!w->tl && !jsonl) (void)kztext_transliterator_new(&w->tl);
+  if (cap_open(&c, q)) cap_answer(&c, translit_mem(c.f, text, n, from, to, jsonl, w->tl), jsonl, q);
 }
 
 static void do_detect(req *q, const char *text, size_t n, serve_worker *w) {
@@ -637,7 +638,7 @@ void serve_answer(const serve_route *route, const char *body, size_t len, serve_
   } else {
     switch (route->id) {
     case R_TRANSLIT:
-      do_translit(&q, text, n);
+      do_translit(&q, text, n, w);
       break;
     case R_DETECT:
       do_detect(&q, text, n, w);

@@ -82,6 +82,19 @@ class ApiTest(unittest.TestCase):
                                                    "from": "latin2021"}))["text"]
         self.assertTrue(back.startswith("Қазақ тілі"), back)
 
+    def test_translit_keeps_words_between_requests(self) -> None:
+        # A worker keeps the latin2021 words it converted: later requests,
+        # other texts and the same ones again, still get the CLI's answer.
+        texts = [cli(["translit", "--to", "latin2021"], t.encode()).decode()
+                 for t in [KK, MIX, KK + RU + EN, KK[40:] + MIX, KK.upper()]] + [LAT]
+        for rnd in range(3):
+            for n, text in enumerate(texts[rnd:] + texts[:rnd]):
+                frm = ["auto", "latin2021"][(n + rnd) % 2]
+                got = json.loads(self.ok("/v1/translit", {"text": text, "to": "cyrillic",
+                                                          "from": frm}))["text"]
+                want = cli(["translit", "--from", frm, "--to", "cyrillic"], text.encode())
+                self.assertEqual(got.encode(), want, (rnd, frm, text))
+
     def test_detect(self) -> None:
         for text in TEXTS:
             for by in ["line", "sentence", "paragraph", "text"]:
