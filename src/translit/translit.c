@@ -162,12 +162,107 @@ static inline unsigned count2(__m128i before, __m128i a, __m128i b) {
 }
 #endif
 
+#ifdef __SSE2__
+#define EQ(v, b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
+/* trail bytes (0x80..0xBF, negative as signed) up to hi_, and from lo up to hi_ */
+#define UPTO(v, hi_) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi_) + 1)))
+#define IN(v, lo, hi_) _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo)-1))), UPTO(v, hi_))
+/* The leads of the block x's Cyrillic letters (D0..D3, not the marks
+ * U+0483..0489) whose trail is in the block: t holds the byte after each,
+ * tr marks trail bytes among them. */
+static inline __m128i cyr_letters(__m128i x, __m128i t, __m128i tr) {
+  return _mm_andnot_si128(_mm_and_si128(EQ(x, 0xD2), IN(t, 0x83, 0x89)),
+                          _mm_and_si128(EQ(_mm_and_si128(x, _mm_set1_epi8((char)0xFC)), 0xD0), tr));
+}
+
+/* The same for Arabic letters (kz_tl_is_arabic_letter and plain_nfc:
+ * U+0620..064A, U+066E..06D5 but U+0670). */
+static inline __m128i arab_letters(__m128i x, __m128i t, __m128i tr) {
+  const __m128i d9 = _mm_or_si128(UPTO(t, 0x8A), _mm_andnot_si128(EQ(t, 0xB0), IN(t, 0xAE, 0xBF)));
+  return _mm_and_si128(
+      tr, _mm_or_si128(_mm_or_si128(_mm_and_si128(EQ(x, 0xD8), IN(t, 0xA0, 0xBF)),
+                                    _mm_and_si128(EQ(x, 0xD9), d9)),
+                       _mm_or_si128(EQ(x, 0xDA), _mm_and_si128(EQ(x, 0xDB), UPTO(t, 0x95)))));
+}
+#undef IN
+#undef UPTO
+#undef EQ
+
+/* The byte after each of the block x's, and which of those are trail bytes */
+static inline __m128i next_bytes(__m128i x, __m128i *tr) {
+  const __m128i t = _mm_srli_si128(x, 1);
+  *tr = _mm_cmpeq_epi8(_mm_and_si128(t, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+  return t;
+}
+
+/* Blocks of Cyrillic letters (arabic 0) or of Arabic ones (1), as
+ * cyr_letters and arab_letters read them, among ASCII other than letters
+ * and ' ` _: the letters are all count_scripts counts there, into *count.
+ * A lead at a block's end is left to the next block.  Returns where the
+ * first other block starts; *prev as count_scripts keeps it. */
+static inline size_t letter_run(const unsigned char *s, size_t i, size_t n, int arabic,
+                                size_t *count, uint32_t *prev) {
+  while (i + 16 <= n) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+    const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    const __m128i other =
+        _mm_or_si128(/* ASCII letters, ' ` _ */
+                     _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1))),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+                                               _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
+    const unsigned hi = (unsigned)_mm_movemask_epi8(x);
+    const unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(x, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)(arabic ? 0xD8 : 0xD0))));
+    const unsigned trail = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+    /* every lead with its trail (the last one's may be in the next block), nothing else */
+    if (_mm_movemask_epi8(other) || hi != (lead | trail) || trail != ((lead << 1) & 0xFFFFu)) break;
+    const unsigned whole = lead & 0x7FFFu;
+    __m128i tr;
+    const __m128i t = next_bytes(x, &tr);
+    if (whole && (unsigned)_mm_movemask_epi8(arabic ? arab_letters(x, t, tr)
+                                                    : cyr_letters(x, t, tr)) != whole)
+      break; /* a mark, an Arabic digit: left to count_scripts' own blocks */
+    *count += (size_t)__builtin_popcount(whole);
+    const unsigned adv = lead & 0x8000u ? 15 : 16;
+    *prev = s[i + adv - 1] < 0x80 ? s[i + adv - 1] : 0x100;
+    i += adv;
+  }
+  return i;
+}
+#endif
+
 static void count_scripts(const unsigned char *s, size_t n, counts *out) {
   counts kc, *k = &kc; /* a local copy: stores through `out` could alias s */
   memset(k, 0, sizeof *k);
   uint32_t prev = 0;
+#ifdef __SSE2__
+  /* the scripts letter_run is worth a try for: the one whose letter the
+   * first non-ASCII byte of the first 16 leads, and those whose letters a
+   * block below counts (Latin text seldom pays for a try) */
+  unsigned runs = 0; /* 1: Cyrillic, 2: Arabic */
+  if (n >= 16) {
+    const unsigned hi = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)s));
+    if (hi) runs = (s[__builtin_ctz(hi)] - 0xD0u < 4u) | (s[__builtin_ctz(hi)] - 0xD8u < 4u) << 1;
+  }
+#endif
   for (size_t i = 0; i < n;) {
 #ifdef __SSE2__
+    if (runs) { /* Cyrillic or Arabic text first (letter_run) */
+      const size_t i0 = i;
+      if (runs & 1) {
+        i = letter_run(s, i, n, 0, &k->cyr, &prev);
+        if (i == i0) runs &= ~1u;
+      }
+      const size_t i1 = i;
+      if (runs & 2) {
+        i = letter_run(s, i, n, 1, &k->arab, &prev);
+        if (i == i1) runs &= ~2u;
+      }
+      if (i >= n) break;
+    }
     /* ASCII letters 16 bytes at a time, up to the first byte that needs a
      * look of its own (non-ASCII, ' ` _); the last bytes of the text
      * padded with NULs, which count for nothing */
@@ -211,27 +306,11 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         m21 = (unsigned)_mm_movemask_epi8(s21v);
         mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
         const unsigned open = hi & ~(m21 | m21 << 1);
-        if (open && b[__builtin_ctz(open)] - 0xD0u < 12u) {
-          /* the first byte left leads a letter of U+0400..06FF: Cyrillic
-           * letters (lead D0..D3, not the marks U+0483..0489) and Arabic
-           * ones (kz_tl_is_arabic_letter and plain_nfc: U+0620..064A,
-           * U+066E..06D5 but U+0670), whose trail is in the block */
-/* trail bytes (0x80..0xBF, negative as signed) up to hi_, and from lo up to hi_ */
-#define UPTO(v, hi_) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi_) + 1)))
-#define IN(v, lo, hi_) _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo)-1))), UPTO(v, hi_))
-          const __m128i tr = EQ(_mm_and_si128(t, _mm_set1_epi8((char)0xC0)), 0x80);
-          const __m128i lead4 = _mm_and_si128(x, _mm_set1_epi8((char)0xFC));
-          cyrv = _mm_andnot_si128(_mm_and_si128(EQ(x, 0xD2), IN(t, 0x83, 0x89)),
-                                  _mm_and_si128(EQ(lead4, 0xD0), tr));
-          const __m128i d9 =
-              _mm_or_si128(UPTO(t, 0x8A), _mm_andnot_si128(EQ(t, 0xB0), IN(t, 0xAE, 0xBF)));
-          arabv = _mm_and_si128(
-              tr,
-              _mm_or_si128(_mm_or_si128(_mm_and_si128(EQ(x, 0xD8), IN(t, 0xA0, 0xBF)),
-                                        _mm_and_si128(EQ(x, 0xD9), d9)),
-                           _mm_or_si128(EQ(x, 0xDA), _mm_and_si128(EQ(x, 0xDB), UPTO(t, 0x95)))));
-#undef IN
-#undef UPTO
+        if (open && b[__builtin_ctz(open)] - 0xD0u < 12u) { /* the first byte left leads one */
+          __m128i tr;
+          const __m128i tn = next_bytes(x, &tr);
+          cyrv = cyr_letters(x, tn, tr);
+          arabv = arab_letters(x, tn, tr);
           mcyr = (unsigned)_mm_movemask_epi8(cyrv);
           marab = (unsigned)_mm_movemask_epi8(arabv);
         }
@@ -283,23 +362,26 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         }
       }
       if ((mcyr | marab) & pre) { /* at most 8 each */
+        runs |= ((mcyr & pre) != 0) | ((marab & pre) != 0) << 1;
         const unsigned sum = count2(before, cyrv, arabv);
         k->cyr += sum & 15;
         k->arab += sum >> 4;
       }
-      k->lat += count2(before, letter, _mm_setzero_si128()); /* ASCII letters before the stop */
-      /* kz, w and code are flags: once set, not looked for again */
-      if (!k->kz)
-        k->kz = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q'))) & pre) != 0;
-      if (!k->w)
-        k->w = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w'))) & pre) != 0;
-      if (!k->code) {
-        const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-                                          _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-        const unsigned lm = (unsigned)_mm_movemask_epi8(low);
-        const unsigned um = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(low, letter));
-        const unsigned prev_low = prev >= 'a' && prev <= 'z';
-        k->code = (um & ((lm << 1) | prev_low) & pre) != 0;
+      if ((unsigned)_mm_movemask_epi8(letter) & pre) {         /* (none in most Cyrillic blocks) */
+        k->lat += count2(before, letter, _mm_setzero_si128()); /* ASCII letters before the stop */
+        /* kz, w and code are flags: once set, not looked for again */
+        if (!k->kz)
+          k->kz = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('q'))) & pre) != 0;
+        if (!k->w)
+          k->w = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w'))) & pre) != 0;
+        if (!k->code) {
+          const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                            _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+          const unsigned lm = (unsigned)_mm_movemask_epi8(low);
+          const unsigned um = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(low, letter));
+          const unsigned prev_low = prev >= 'a' && prev <= 'z';
+          k->code = (um & ((lm << 1) | prev_low) & pre) != 0;
+        }
       }
       if (adv) {
         /* after a two-byte letter any non-ASCII value will do: prev is
@@ -497,6 +579,7 @@ static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext
 /* Script of a word for auto mode: 0 none, 1 Cyrillic, 2 Latin, 3 Arabic. */
 static int script_of(uint32_t c) {
   if (c >= 0x400 && c < 0x530) return 1;
+  if (c >= 0x600 && c < 0x780) return kz_tl_is_arabic_letter(c) ? 3 : 0; /* no Latin there */
   if (kz_tl_is_latin_letter(c)) return 2;
   if (kz_tl_is_arabic_letter(c)) return 3;
   return 0;
@@ -1002,6 +1085,14 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
         /* a line without Cyrillic or Arabic letters (its letter counts say
          * so) continues a Latin run whole */
         if (ln->lat) sc = 2;
+        j = ln->end;
+        continue;
+      }
+      if (!ln->lat && (!ln->arab || ln->arab == ln->other_script) && (j == 0 || s[j - 1] == '\n') &&
+          (sc == 0 || sc == (ln->arab ? 3 : 1))) {
+        /* so does a whole line whose letters are all Cyrillic, or all
+         * Arabic, a run of that script */
+        sc = ln->arab ? 3 : 1;
         j = ln->end;
         continue;
       }
