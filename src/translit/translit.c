@@ -293,7 +293,8 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       unsigned m21 = 0, m18 = 0, mmw = 0, my18 = 0, mum = 0, mcyr = 0, marab = 0;
 #define EQ(v, b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
       if (hi) {
-        const __m128i t = _mm_srli_si128(x, 1); /* the trail of a lead at each position */
+        __m128i tr;
+        const __m128i t = next_bytes(x, &tr); /* the trail of a lead at each position */
         const __m128i t20 = _mm_or_si128(t, _mm_set1_epi8(0x20));
         const __m128i t1 = _mm_or_si128(t, _mm_set1_epi8(1));
         const __m128i c3 = EQ(x, 0xC3), c4 = EQ(x, 0xC4), c5 = EQ(x, 0xC5);
@@ -307,10 +308,8 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         mum = (unsigned)_mm_movemask_epi8(_mm_and_si128(c5, EQ(t1, 0xAB)));
         const unsigned open = hi & ~(m21 | m21 << 1);
         if (open && b[__builtin_ctz(open)] - 0xD0u < 12u) { /* the first byte left leads one */
-          __m128i tr;
-          const __m128i tn = next_bytes(x, &tr);
-          cyrv = cyr_letters(x, tn, tr);
-          arabv = arab_letters(x, tn, tr);
+          cyrv = cyr_letters(x, t, tr);
+          arabv = arab_letters(x, t, tr);
           mcyr = (unsigned)_mm_movemask_epi8(cyrv);
           marab = (unsigned)_mm_movemask_epi8(arabv);
         }
