@@ -151,6 +151,20 @@ static inline void count_kz_letter(counts *k, unsigned cl) {
 }
 
 #ifdef __SSE2__
+/* The bytes of v in a..z: with v = x | 0x20, the ASCII letters of x (bytes
+ * from 0x80 stay negative). */
+static inline __m128i small_letters(__m128i v) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+}
+
+/* The bytes ' ` _ of x, which the letter counts look at one by one */
+static inline __m128i odd_bytes(__m128i x) {
+  return _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
+      _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+}
+
 /* Two byte masks of a block counted at once, where `before` is set: a byte
  * of `a` counts 1, one of `b` 16 (with b, at most 15 of a in a block, so the
  * sum's low four bits are a's and the rest b's). */
@@ -160,9 +174,7 @@ static inline unsigned count2(__m128i before, __m128i a, __m128i b) {
   const __m128i sw = _mm_sad_epu8(w, _mm_setzero_si128());
   return (unsigned)_mm_cvtsi128_si32(sw) + (unsigned)_mm_extract_epi16(sw, 4);
 }
-#endif
 
-#ifdef __SSE2__
 #define EQ(v, b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
 /* trail bytes (0x80..0xBF, negative as signed) up to hi_, and from lo up to hi_ */
 #define UPTO(v, hi_) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi_) + 1)))
@@ -204,14 +216,8 @@ static inline size_t letter_run(const unsigned char *s, size_t i, size_t n, int 
                                 size_t *count, uint32_t *prev) {
   while (i + 16 <= n) {
     const __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-    const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    const __m128i other =
-        _mm_or_si128(/* ASCII letters, ' ` _ */
-                     _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1))),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
-                                               _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
-                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
+    const __m128i other = /* ASCII letters, ' ` _ */
+        _mm_or_si128(small_letters(_mm_or_si128(x, _mm_set1_epi8(0x20))), odd_bytes(x));
     const unsigned hi = (unsigned)_mm_movemask_epi8(x);
     const unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
         _mm_and_si128(x, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)(arabic ? 0xD8 : 0xD0))));
@@ -277,12 +283,8 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
       }
       const __m128i x = _mm_loadu_si128((const __m128i *)b);
       const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-      /* a-z and A-Z: y in a-z (bytes from 0x80 stay negative) */
-      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-                                           _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-      const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
-                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('`'))),
-                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+      const __m128i letter = small_letters(y); /* a-z and A-Z */
+      const __m128i odd = odd_bytes(x);
       /* two-byte Kazakh letters (those of kz_letter_class, both bytes in
        * the block) are counted here by lead and trail byte; the first other
        * non-ASCII byte stops.  C3 trails fold case with | 0x20, those of
@@ -374,8 +376,7 @@ static void count_scripts(const unsigned char *s, size_t n, counts *out) {
         if (!k->w)
           k->w = ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8('w'))) & pre) != 0;
         if (!k->code) {
-          const __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-                                            _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+          const __m128i low = small_letters(x);
           const unsigned lm = (unsigned)_mm_movemask_epi8(low);
           const unsigned um = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(low, letter));
           const unsigned prev_low = prev >= 'a' && prev <= 'z';
@@ -827,9 +828,7 @@ static inline size_t letters_scan(const unsigned char *s, size_t i, size_t n, in
 #ifdef __SSE2__
   for (; i + 16 <= n; i += 16) {
     const __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-    const unsigned m = ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
+    const unsigned m = ~(unsigned)_mm_movemask_epi8(small_letters(y)) & 0xFFFFu;
     unsigned h = 0;
     if (cwx)
       h = (unsigned)_mm_movemask_epi8(
@@ -1150,10 +1149,8 @@ static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
     const __m128i b = _mm_loadu_si128((const __m128i *)(s + j - 1));
     const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
     const __m128i yb = _mm_or_si128(b, _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-                                         _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-    const __m128i bletter = _mm_and_si128(_mm_cmpgt_epi8(yb, _mm_set1_epi8('a' - 1)),
-                                          _mm_cmplt_epi8(yb, _mm_set1_epi8('z' + 1)));
+    const __m128i letter = small_letters(y);
+    const __m128i bletter = small_letters(yb);
     const __m128i bnot = _mm_or_si128(_mm_or_si128(bletter, _mm_cmplt_epi8(b, _mm_setzero_si128())),
                                       _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\'')),
                                                    _mm_cmpeq_epi8(b, _mm_set1_epi8('-'))));
