@@ -90,9 +90,21 @@ static int is_mark(uint32_t cp) {
 
 #define is_apos kz_tl_is_apos
 
+/* The soft or hard sign ʹ ʺ of the schemes that write them, for the primes
+ * ′ ″ typed (and written by MediaWiki 1.13's converter) in their place
+ * inside a word; a prime after a digit (43′) is no sign.  Else cp. */
+static uint32_t sign_of_prime(uint32_t cp, kztext_scheme sc, int in_word) {
+  if ((cp != 0x2032 && cp != 0x2033) || !in_word) return cp;
+  if (sc != KZTEXT_SCHEME_ISO9 && sc != KZTEXT_SCHEME_BGN && sc != KZTEXT_SCHEME_ALALC &&
+      sc != KZTEXT_SCHEME_MEDIAWIKI)
+    return cp;
+  return cp == 0x2032 ? 0x2B9 : 0x2BA;
+}
+
 /* Characters that belong to a Latin word of scheme `sc`. */
 static int word_char(uint32_t cp, kztext_scheme sc, int in_word) {
   if (kz_tl_is_latin_letter(cp) || is_mark(cp)) return 1;
+  cp = sign_of_prime(cp, sc, in_word);
   if (cp == 0x2B9 || cp == 0x2BA) return sc >= KZTEXT_SCHEME_ISO9;
   if (cp == 0xB7) return sc == KZTEXT_SCHEME_BGN && in_word;
   /* 2017's pairs; BGN's soft sign as publishers type it (’ for ʹ) */
@@ -455,7 +467,7 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
   while (p < e && w->n < MAXW) {
     size_t g = w->n ? kz_tl_format_in_word(s, p, e) : 0;
     if (g > 255) g = 0;
-    uint32_t c = kz_utf8_next(s + p + g, &l);
+    uint32_t c = sign_of_prime(kz_utf8_next(s + p + g, &l), sc, w->n > 0);
     if (!word_char(c, sc, w->n > 0)) break;
     int cap;
     uint32_t lc = lat_lower(c, &cap);
