@@ -203,8 +203,11 @@ def build(kz, stems, scheme, name_forms=None, extra=()):
     queue = [k for k in queue if len(best(k).encode()) <= 3 * len(k.encode())]
     for k in queue:
         # a short Russian stem would shadow Kazakh words as a prefix (эльба: елбасы);
-        # combining forms (priority 2, data/translit/loan_prefixes.txt) are prefixes
-        short_ru = min(by_key[k])[0] == 1 and len(k) < 5
+        # so would one with ц under S_KEY letters where the scheme spells ц as s
+        # (latin2018: зайца, zaısa, would take Зайсан); combining forms (priority 2,
+        # data/translit/loan_prefixes.txt) are prefixes
+        short_ru = min(by_key[k])[0] == 1 and (
+            len(k) < 5 or (scheme == "latin2018" and "ц" in best(k) and len(k) < S_KEY))
         result[k] = (best(k), short_ru)
     qi = 0
     while qi < len(queue):

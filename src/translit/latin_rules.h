@@ -339,7 +339,7 @@ typedef struct kz_rout {
 static inline int kz_rule_context(kztext_scheme sc, uint32_t g, uint32_t nx, uint32_t pc, int m) {
   const int y18 = sc == KZTEXT_SCHEME_LATIN2018;
   return (g >= KZ_AMB_I) | ((g == CY_T) & ((nx == CY_S) | (y18 & (nx == KZ_AMB_S)))) |
-         (((g == CY_NG) | (g == CY_TS)) & (sc == KZTEXT_SCHEME_BGN)) |
+         (((g == CY_NG) | (g == CY_TS) | (g == CY_YU)) & (sc == KZTEXT_SCHEME_BGN)) |
          ((g == CY_S) & (pc == CY_T)) | ((g == CY_SH) & (nx == CY_SH)) | ((g == CY_L) & (m == 2)) |
          ((g == CY_DOTTED_I) & (nx == CY_A) & (sc == KZTEXT_SCHEME_LATIN2021));
 }
@@ -527,6 +527,14 @@ static inline kz_rout kz_rule(const kz_rword *w, int j, uint32_t g, uint32_t pre
                (nx == KZ_AMB_Y || kz_rule_ts_is_suffix(code, m, j + 1))) {
       x.c[0] = CY_T;
       x.c[1] = CY_S;
+    }
+    break;
+  case CY_YU:
+    /* bgn y+u after a vowel before ly is й+ұ, the patronymic -ұлы (Құнанбайұлы,
+     * Бөкейұлы: BGN writes й y and ұ u, and no separator between them) */
+    if (w->sc == KZTEXT_SCHEME_BGN && pv && nx == CY_L && j + 2 < m && code[j + 2] == KZ_AMB_Y) {
+      x.c[0] = CY_SHORT_I;
+      x.c[1] = CY_U_BAR;
     }
     break;
   case CY_NG:
