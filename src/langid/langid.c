@@ -938,6 +938,74 @@ static int mediawiki_text(const unsigned char *s, size_t n) {
   return kz_mediawiki_letters(idia, w, umacron, acute);
 }
 
+/* Does s hold a y (or Y) before another letter than a o u w, or at a word's
+ * end: ы, which 2021 and 2018 write so and MediaWiki never does? */
+static int free_y(const unsigned char *s, size_t n) {
+  for (int k = 0; k < 2; k++)
+    for (const unsigned char *p = s; (p = memchr(p, k ? 'Y' : 'y', n - (size_t)(p - s))); p++) {
+      const unsigned d = p + 1 < s + n ? p[1] | 0x20 : 0;
+      if (d != 'a' && d != 'o' && d != 'u' && d != 'w') return 1;
+    }
+  return 0;
+}
+
+int kz_mediawiki_harmony(const unsigned char *s, size_t n) {
+  if (free_y(s, n)) return 0; /* most 2021 and 2018 text: the first few words tell */
+  size_t back_words = 0, front_words = 0;
+  int shared = 0, dotless = 0, back = 0, front = 0;
+  for (size_t i = 0; i <= n; i++) {
+    const unsigned c = i < n ? s[i] : 0;
+    if (c < 0x80 && (c | 0x20) - 'a' < 26u) {
+      const unsigned lc = c | 0x20;
+      back |= lc == 'a' || lc == 'o' || lc == 'u';
+      front |= lc == 'e';
+      dotless |= c == 'I'; /* Turkic casing: I is ı */
+      shared |= lc == 'w';
+      continue;
+    }
+    if (c >= 0xC3 && c <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { /* a Latin letter */
+      switch ((c << 8 | s[i + 1]) | 0x20 * (c == 0xC3)) { /* Latin-1 capitals fold */
+      case 0xC3A4:                                        /* ä */
+      case 0xC3B6:                                        /* ö */
+      case 0xC3BC:                                        /* ü */
+        front = shared = 1;
+        break;
+      case 0xC49F: /* ğ Ğ */
+      case 0xC49E:
+      case 0xC3B1: /* ñ */
+      case 0xC59F: /* ş Ş */
+      case 0xC59E:
+      case 0xC3A7: /* ç */
+      case 0xC3AF: /* ï (not ý: 2018 writes у so) */
+        shared = 1;
+        break;
+      case 0xC4B1: /* ı */
+        dotless = 1;
+        break;
+      case 0xC5AB: /* ū Ū, and 2018's á ó ú ǵ Ǵ ń Ń */
+      case 0xC5AA:
+      case 0xC3A1:
+      case 0xC3B3:
+      case 0xC3BA:
+      case 0xC7B5:
+      case 0xC7B4:
+      case 0xC584:
+      case 0xC583:
+        return 0;
+      default:
+        break;
+      }
+      i++; /* the trail byte */
+      continue;
+    }
+    /* anything else ends a word */
+    back_words += dotless && back && !front;
+    front_words += dotless && front && !back;
+    dotless = back = front = 0;
+  }
+  return shared && back_words >= 2 && back_words > front_words;
+}
+
 /* latin_alphabet: the alphabet of Latin-script Kazakh, from a second pass
  * with the three alphabets' models.  2021 needs one of its own letters
  * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı, or plain
@@ -961,7 +1029,8 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
              : bk == L18 ? KZTEXT_VARIANT_LATIN2018
                          : KZTEXT_VARIANT_LATIN2017;
   /* ï is one of the "other" Latin letters: most text is spared the pass */
-  if (cls_count[KZTEXT_SC_LATN_OTHER] && mediawiki_text(s, len))
+  if ((cls_count[KZTEXT_SC_LATN_OTHER] && mediawiki_text(s, len)) ||
+      (cls_count[KZTEXT_SC_LATN_KK_DOTLESS] && kz_mediawiki_harmony(s, len)))
     *variant = KZTEXT_VARIANT_MEDIAWIKI;
   return KZTEXT_OK;
 }

@@ -75,6 +75,14 @@ static const lid_case cases[] = {
      KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_MEDIAWIKI, 0},
     {"Ha\xc3\xafti turaly maqala: qalada adamdar k\xc3\xb6p.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2021, 0},
+    /* ...and without them, by vowel harmony: ı in back-vowel words (ы), no y but in ya yo yw
+     * (MediaWiki); ı in front-vowel words (і) and y for ы (2021) */
+    {"Mektep oqw\xc5\x9f\xc4\xb1lar\xc4\xb1 jar\xc4\xb1sqa qat\xc4\xb1st\xc4\xb1.", KZTEXT_LANG_KK,
+     KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_MEDIAWIKI, 0},
+    {"Mektep oqu\xc5\x9fylary jarysqa qatysty.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2021, 0},
+    {"B\xc3\xbcg\xc4\xb1n kel\xc4\xb1p, s\xc3\xa4lem berd\xc4\xb1.", KZTEXT_LANG_KK,
+     KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
     /* Kazakh in Arabic script. */
     {"\xd8\xa8\xd9\x89\xd8\xb2 \xdb\x95\xd8\xb1\xd8\xaa\xdb\x95\xda\xad "
      "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaa\xd9\x89\xd8\xb9\xd8\xa7 "
