@@ -107,9 +107,18 @@ typedef struct lat_state {
   uint64_t symbols;
   uint64_t clamped[4]; /* sum of per-word (cost - word minimum), clamped */
   uint64_t apos;       /* apostrophes inside words (the 2017 pairs) */
-  uint64_t vowel_i;    /* alphabet pass: a e o u y then i in a word (й in 2021) */
+  uint64_t vowel_i;    /* alphabet pass: a e o u y then i, or a vowel then u, in a word (й or у
+                          in 2021, which 2018 writes ı, ý) */
   uint64_t words;
 } lat_state;
+
+/* A glide after a vowel, which Kazakh writes in no other way (no two vowels
+ * stand in a row): i after a e o u y (й) and u after a e i o u y (у, тау,
+ * туу), letters 2021 writes so and 2018 does not (ı, ý).  Symbols a-z are
+ * 1-26, so the vowels are bits of a mask (prev < 64). */
+#define VOWEL_GLIDE(prev, sym)                                                                     \
+  (((sym) == 9 && ((0x2208022ull >> (prev)) & 1)) ||                                               \
+   ((sym) == 21 && ((0x2208222ull >> (prev)) & 1)))
 
 static unsigned plain_len(unsigned letters) {
   return letters < KZ_LID_PLAIN_MAXLEN ? letters : KZ_LID_PLAIN_MAXLEN;
@@ -549,7 +558,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         w0 += t[0];
         w1 += t[1];
         w2 += t[2];
-        vowel_i += sym == 9 && ((0x2208022ull >> prev) & 1); /* i after a e o u y */
+        vowel_i += VOWEL_GLIDE(prev, sym);
         ctx = prev * KZ_LID_LAT_N + sym;
         prev = sym;
         j++;
@@ -634,8 +643,7 @@ static kztext_status scan(const unsigned char *s, size_t len, int replace, int v
         for (int k = 0; k < 2; k++)
           ls->w[k] += kz_lid_lat[idx * 2 + k];
       ls->nonascii |= sym > KZ_LID_LAT_AZ_LAST;
-      /* i after a e o u y (symbols as bits; prev < 64). */
-      ls->vowel_i += sym == 9 && ((0x2208022ull >> ls->prev) & 1);
+      ls->vowel_i += VOWEL_GLIDE(ls->prev, sym);
       ls->ctx = ls->prev * KZ_LID_LAT_N + sym;
       ls->prev = sym;
       ls->wletters++;
@@ -1009,8 +1017,9 @@ int kz_mediawiki_harmony(const unsigned char *s, size_t n) {
 /* latin_alphabet: the alphabet of Latin-script Kazakh, from a second pass
  * with the three alphabets' models.  2021 needs one of its own letters
  * (ä ğ ñ ö ş ū ü İ) or ı, since it writes the frequent і as ı, or plain
- * a-z with i after a vowel (Kazakh has no two vowels in a row, so that i
- * is й, which 2021 writes i and 2018 ı: `Men bugin uige`); 2017 needs its
+ * a-z with i or u after a vowel (Kazakh has no two vowels in a row, so that i
+ * is й and u у, which 2021 writes i, u and 2018 ı, ý: `Men bugin uige`,
+ * `Aqtau`); 2017 needs its
  * apostrophes (`Bu'gin ku'n`).  Other text in plain a-z is 2018, which writes
  * і as i and ш ч as sh ch. */
 static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char *s, size_t len,

@@ -63,6 +63,9 @@ static const lid_case cases[] = {
      0},
     {"Men kitap oqyǵandy jaqsy kóremin.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
      KZTEXT_VARIANT_LATIN2018, 0},
+    /* u after a vowel is у, which 2021 writes u and 2018 ý */
+    {"Aqtau", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    {"Aqta\xc3\xbd", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
     /* One word with an ä or á decides the alphabet. */
     {"S\xc3\xa4lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
     {"S\xc3\xa1lem!", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2018, 0},
