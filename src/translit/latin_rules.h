@@ -110,16 +110,15 @@ static inline int kz_tok_kazakh(uint32_t t) {
 /* A capital run no Kazakh word could be, hence an acronym: two vowels side
  * by side (и and у are glides after a vowel: АЙ, ТАУ are words), two
  * consonants at the start, or three in a row (ЖЭО, ГРЭС, ҰЭМ).  The classes of
- * latin2018 (á ó ú) count as consonants here. */
+ * latin2018's á ó ú (ә|я ө|ё ү|ю) are vowels: ÁRI, ÓTTI are әрі, өтті. */
 static inline int kz_rule_unpronounceable(const uint16_t *code, int m) {
   int run = 0;
   for (int k = 0; k < m; k++) {
     uint16_t g = code[k];
-    int v = kz_cyr_vowel(g) || g == KZ_AMB_E || g == KZ_AMB_I;
-    if (v) {
+    if (kz_tok_vowel(g)) {
       uint16_t pg = k > 0 ? code[k - 1] : 0;
       if (k > 0 && run == 0 && g != KZ_AMB_I && g != CY_U && pg != KZ_AMB_I && pg != CY_U &&
-          (kz_cyr_vowel(pg) || pg == KZ_AMB_E))
+          kz_tok_vowel(pg))
         return 1;
       run = 0;
     } else {
