@@ -1140,6 +1140,7 @@ static int before_word(unsigned char b) {
 /* The first word start at or after j > 0: an ASCII letter after a byte of
  * before_word() or after punct_at(), or n. */
 static size_t next_word_start(const unsigned char *s, size_t j, size_t n) {
+  if (j + 1 < n && s[j] == ' ' && ascii_letter(s[j + 1])) return j + 1; /* the commonest gap */
 #ifdef __SSE2__
   for (; j < 3 && j < n; j++) /* the blocks below look 3 bytes back */
     if (ascii_letter(s[j]) && (before_word(s[j - 1]) || (s[j - 1] >= 0x80 && punct_before(s, j))))
