@@ -911,39 +911,82 @@ static int rule_other_latin_letters(const scan_out *o, size_t n_lat) {
   return other >= 2 && other * 25 >= n_lat;
 }
 
-/* Does s hold the letters of the MediaWiki kk-latn scheme (langid.h)?
+/* The letters that tell the MediaWiki kk-latn scheme (langid.h), counted in
+ * one scan for both of its tests: ï, w, ū, 2018's acute letters but ý, the
+ * letters it shares with 2021 (ä ö ü ğ ñ ş ç w ï), and the words with ı
+ * (or I) whose other vowels are all back (a o u) or all front (e ä ö ü).
  * Precomposed letters: the models read NFC text too. */
-static int mediawiki_text(const unsigned char *s, size_t n) {
-  size_t idia = 0, w = 0, umacron = 0, acute = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = s[i];
-    if ((c | 0x20) == 'w') {
-      w++;
-    } else if (c >= 0xC3 && c <= 0xC7 && i + 1 < n) {
-      unsigned t = (unsigned)c << 8 | s[i + 1];
-      switch (t | 0x20 * (c == 0xC3)) { /* Latin-1's capitals are the small letters - 0x20 */
-      case 0xC3AF:
-        idia++;
-        break; /* ï */
-      case 0xC5AB:
+typedef struct mw_counts {
+  size_t idia, w, umacron, acute, shared, back_words, front_words;
+} mw_counts;
+
+static void mw_scan(const unsigned char *s, size_t n, mw_counts *k) {
+  memset(k, 0, sizeof *k);
+  int dotless = 0, back = 0, front = 0; /* in the word so far */
+  for (size_t i = 0; i <= n; i++) {
+    const unsigned c = i < n ? s[i] : 0;
+    if (c < 0x80 && (c | 0x20) - 'a' < 26u) {
+      const unsigned lc = c | 0x20;
+      back |= lc == 'a' || lc == 'o' || lc == 'u';
+      front |= lc == 'e';
+      dotless |= c == 'I'; /* Turkic casing: I is ı */
+      k->w += lc == 'w';
+      continue;
+    }
+    if (c >= 0xC3 && c <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { /* a Latin letter */
+      switch ((c << 8 | s[i + 1]) | 0x20 * (c == 0xC3)) { /* Latin-1 capitals fold */
+      case 0xC3A4:                                        /* ä */
+      case 0xC3B6:                                        /* ö */
+      case 0xC3BC:                                        /* ü */
+        front = 1;
+        k->shared++;
+        break;
+      case 0xC49F: /* ğ Ğ */
+      case 0xC49E:
+      case 0xC3B1: /* ñ */
+      case 0xC59F: /* ş Ş */
+      case 0xC59E:
+      case 0xC3A7: /* ç */
+        k->shared++;
+        break;
+      case 0xC3AF: /* ï */
+        k->idia++;
+        break;
+      case 0xC4B1: /* ı */
+        dotless = 1;
+        break;
+      case 0xC5AB: /* ū Ū */
       case 0xC5AA:
-        umacron++;
-        break; /* ū Ū */
-      case 0xC3A1:
+        k->umacron++;
+        break;
+      case 0xC3A1: /* á ó ú ń Ń ǵ Ǵ */
       case 0xC3B3:
       case 0xC3BA:
       case 0xC584:
       case 0xC583:
       case 0xC7B5:
       case 0xC7B4:
-        acute++;
-        break; /* á ó ú ń ǵ */
+        k->acute++;
+        break;
       default:
         break;
       }
+      i++; /* the trail byte */
+      continue;
     }
+    /* anything else ends a word */
+    k->back_words += dotless && back && !front;
+    k->front_words += dotless && front && !back;
+    dotless = back = front = 0;
   }
-  return kz_mediawiki_letters(idia, w, umacron, acute);
+  k->shared += k->w + k->idia;
+}
+
+/* Does s hold the letters of the MediaWiki kk-latn scheme (langid.h)? */
+static int mediawiki_text(const unsigned char *s, size_t n) {
+  mw_counts k;
+  mw_scan(s, n, &k);
+  return kz_mediawiki_letters(k.idia, k.w, k.umacron, k.acute);
 }
 
 /* Does s hold a y (or Y) before another letter than a o u w, or at a word's
@@ -959,59 +1002,10 @@ static int free_y(const unsigned char *s, size_t n) {
 
 int kz_mediawiki_harmony(const unsigned char *s, size_t n) {
   if (free_y(s, n)) return 0; /* most 2021 and 2018 text: the first few words tell */
-  size_t back_words = 0, front_words = 0;
-  int shared = 0, dotless = 0, back = 0, front = 0;
-  for (size_t i = 0; i <= n; i++) {
-    const unsigned c = i < n ? s[i] : 0;
-    if (c < 0x80 && (c | 0x20) - 'a' < 26u) {
-      const unsigned lc = c | 0x20;
-      back |= lc == 'a' || lc == 'o' || lc == 'u';
-      front |= lc == 'e';
-      dotless |= c == 'I'; /* Turkic casing: I is ı */
-      shared |= lc == 'w';
-      continue;
-    }
-    if (c >= 0xC3 && c <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { /* a Latin letter */
-      switch ((c << 8 | s[i + 1]) | 0x20 * (c == 0xC3)) { /* Latin-1 capitals fold */
-      case 0xC3A4:                                        /* ä */
-      case 0xC3B6:                                        /* ö */
-      case 0xC3BC:                                        /* ü */
-        front = shared = 1;
-        break;
-      case 0xC49F: /* ğ Ğ */
-      case 0xC49E:
-      case 0xC3B1: /* ñ */
-      case 0xC59F: /* ş Ş */
-      case 0xC59E:
-      case 0xC3A7: /* ç */
-      case 0xC3AF: /* ï (not ý: 2018 writes у so) */
-        shared = 1;
-        break;
-      case 0xC4B1: /* ı */
-        dotless = 1;
-        break;
-      case 0xC5AB: /* ū Ū, and 2018's á ó ú ǵ Ǵ ń Ń */
-      case 0xC5AA:
-      case 0xC3A1:
-      case 0xC3B3:
-      case 0xC3BA:
-      case 0xC7B5:
-      case 0xC7B4:
-      case 0xC584:
-      case 0xC583:
-        return 0;
-      default:
-        break;
-      }
-      i++; /* the trail byte */
-      continue;
-    }
-    /* anything else ends a word */
-    back_words += dotless && back && !front;
-    front_words += dotless && front && !back;
-    dotless = back = front = 0;
-  }
-  return shared && back_words >= 2 && back_words > front_words;
+  mw_counts k;
+  mw_scan(s, n, &k);
+  return k.shared && !kz_not_mediawiki(k.umacron, k.acute) && k.back_words >= 2 &&
+         k.back_words > k.front_words;
 }
 
 /* latin_alphabet: the alphabet of Latin-script Kazakh, from a second pass
