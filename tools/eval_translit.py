@@ -211,6 +211,9 @@ def main():
         ok, n, bad = word_score(zip((r["cyrillic"] for r in named), joined))
         report("realworld, auto, one per line", ok, n)
         show([(w, g, "") for w, g in bad])
+        # each pair alone, a call each: no page around it to decide the alphabet
+        ok, n, bad = word_score((r["cyrillic"], T(r["latin"], "cyrillic", "auto")) for r in named)
+        report("realworld, auto, each pair alone", ok, n)
         mw = [r for r in rw if r["scheme"] == "mediawiki"]
         ok, n, bad = word_score((r["cyrillic"], T(r["latin"], "cyrillic", "mediawiki")) for r in mw)
         report("realworld, mediawiki rows", ok, n)
@@ -229,6 +232,8 @@ def main():
             joined = T("\n".join(l for _, l in pairs), "cyrillic", "auto").split("\n")
             ok, n, _ = word_score(zip((c for c, _ in pairs), joined))
             report("mediawiki corpus, auto, one per line", ok, n)
+            ok, n, _ = word_score((c, T(l, "cyrillic", "auto")) for c, l in pairs)
+            report("mediawiki corpus, auto, each row alone", ok, n)
 
     if not a.only or a.only == "english":
         import glob
