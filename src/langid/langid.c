@@ -913,16 +913,18 @@ static int rule_other_latin_letters(const scan_out *o, size_t n_lat) {
 
 /* The letters that tell the MediaWiki kk-latn scheme (langid.h), counted in
  * one scan for both of its tests: ï, w, ū, 2018's acute letters but ý, the
- * letters it shares with 2021 (ä ö ü ğ ñ ş ç w ï), and the words with ı
- * (or I) whose other vowels are all back (a o u) or all front (e ä ö ü).
+ * letters it shares with 2021 (ä ö ü ğ ñ ş ç w ï), the words with ı (or I)
+ * whose other vowels are all back (a o u) or all front (e ä ö ü), and the
+ * words with w and a Kazakh letter.
  * Precomposed letters: the models read NFC text too. */
 typedef struct mw_counts {
   size_t idia, w, umacron, acute, shared, back_words, front_words;
+  size_t w_words; /* words with w and a letter of ä ö ü ğ ñ ş ç ï ı ý */
 } mw_counts;
 
 static void mw_scan(const unsigned char *s, size_t n, mw_counts *k) {
   memset(k, 0, sizeof *k);
-  int dotless = 0, back = 0, front = 0; /* in the word so far */
+  int dotless = 0, back = 0, front = 0, w = 0, kz = 0; /* in the word so far */
   for (size_t i = 0; i <= n; i++) {
     const unsigned c = i < n ? s[i] : 0;
     if (c < 0x80 && (c | 0x20) - 'a' < 26u) {
@@ -931,6 +933,7 @@ static void mw_scan(const unsigned char *s, size_t n, mw_counts *k) {
       front |= lc == 'e';
       dotless |= c == 'I'; /* Turkic casing: I is ı */
       k->w += lc == 'w';
+      w |= lc == 'w';
       continue;
     }
     if (c >= 0xC3 && c <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { /* a Latin letter */
@@ -938,7 +941,7 @@ static void mw_scan(const unsigned char *s, size_t n, mw_counts *k) {
       case 0xC3A4:                                        /* ä */
       case 0xC3B6:                                        /* ö */
       case 0xC3BC:                                        /* ü */
-        front = 1;
+        front = kz = 1;
         k->shared++;
         break;
       case 0xC49F: /* ğ Ğ */
@@ -947,13 +950,18 @@ static void mw_scan(const unsigned char *s, size_t n, mw_counts *k) {
       case 0xC59F: /* ş Ş */
       case 0xC59E:
       case 0xC3A7: /* ç */
+        kz = 1;
         k->shared++;
         break;
       case 0xC3AF: /* ï */
+        kz = 1;
         k->idia++;
         break;
       case 0xC4B1: /* ı */
-        dotless = 1;
+        dotless = kz = 1;
+        break;
+      case 0xC3BD: /* ý */
+        kz = 1;
         break;
       case 0xC5AB: /* ū Ū */
       case 0xC5AA:
@@ -977,7 +985,8 @@ static void mw_scan(const unsigned char *s, size_t n, mw_counts *k) {
     /* anything else ends a word */
     k->back_words += dotless && back && !front;
     k->front_words += dotless && front && !back;
-    dotless = back = front = 0;
+    k->w_words += w && kz;
+    dotless = back = front = w = kz = 0;
   }
   k->shared += k->w + k->idia;
 }
@@ -1004,8 +1013,8 @@ int kz_mediawiki_harmony(const unsigned char *s, size_t n) {
   if (free_y(s, n)) return 0; /* most 2021 and 2018 text: the first few words tell */
   mw_counts k;
   mw_scan(s, n, &k);
-  return k.shared && !kz_not_mediawiki(k.umacron, k.acute) && k.back_words >= 2 &&
-         k.back_words > k.front_words;
+  return !kz_not_mediawiki(k.umacron, k.acute) &&
+         (k.w_words || (k.shared && k.back_words >= 2 && k.back_words > k.front_words));
 }
 
 /* latin_alphabet: the alphabet of Latin-script Kazakh, from a second pass
@@ -1033,7 +1042,8 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
                          : KZTEXT_VARIANT_LATIN2017;
   /* ï is one of the "other" Latin letters: most text is spared the pass */
   if ((cls_count[KZTEXT_SC_LATN_OTHER] && mediawiki_text(s, len)) ||
-      (cls_count[KZTEXT_SC_LATN_KK_DOTLESS] && kz_mediawiki_harmony(s, len)))
+      (cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] &&
+       kz_mediawiki_harmony(s, len)))
     *variant = KZTEXT_VARIANT_MEDIAWIKI;
   return KZTEXT_OK;
 }

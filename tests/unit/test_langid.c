@@ -86,6 +86,12 @@ static const lid_case cases[] = {
      KZTEXT_VARIANT_LATIN2021, 0},
     {"B\xc3\xbcg\xc4\xb1n kel\xc4\xb1p, s\xc3\xa4lem berd\xc4\xb1.", KZTEXT_LANG_KK,
      KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_LATIN2021, 0},
+    /* ...or by a word with w (у) and a Kazakh letter, which neither English nor 2021 writes */
+    {"Betti \xc3\xb6\xc3\xb1"
+     "dew",
+     KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN, KZTEXT_VARIANT_MEDIAWIKI, 0},
+    {"Twitter jel\xc4\xb1s\xc4\xb1nde jazdy.", KZTEXT_LANG_KK, KZTEXT_SCRIPT_LATN,
+     KZTEXT_VARIANT_LATIN2021, 0},
     /* Kazakh in Arabic script. */
     {"\xd8\xa8\xd9\x89\xd8\xb2 \xdb\x95\xd8\xb1\xd8\xaa\xdb\x95\xda\xad "
      "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaa\xd9\x89\xd8\xb9\xd8\xa7 "
