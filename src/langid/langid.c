@@ -1009,7 +1009,19 @@ static int free_y(const unsigned char *s, size_t n) {
   return 0;
 }
 
-int kz_mediawiki_harmony(const unsigned char *s, size_t n) {
+/* Text too short to show ï and w together: MediaWiki writes y only in ya
+ * yo yw yu (я ё ю), and ы as ı, which 2021 and 2018 write y.  Then a word
+ * with w (у) and a Kazakh letter (ä ö ü ğ ñ ş ç ï ı ý: no English word, and
+ * 2021 and 2018 write no w) tells it, or vowel harmony: MediaWiki writes і
+ * as i, 2021 і as ı, and Kazakh words keep to back vowels (а о ұ ы) or
+ * front ones (ә е ө ү і), so MediaWiki's ı stands in words with a o u,
+ * 2021's with e ä ö ü.  Nonzero when no y stands before another letter than
+ * a o u w, the text has none of the letters MediaWiki lacks (ū and the
+ * acute letters of 2018 other than ý), and it has such a w word, or two
+ * words with ı or I or more that have back vowels alone, more than have
+ * front ones alone, and a letter MediaWiki shares with 2021 and 2018 lacks
+ * (ä ö ü ğ ñ ş ç w ï).  Transliteration asks it through detect's variant. */
+static int mediawiki_harmony(const unsigned char *s, size_t n) {
   if (free_y(s, n)) return 0; /* most 2021 and 2018 text: the first few words tell */
   mw_counts k;
   mw_scan(s, n, &k);
@@ -1042,8 +1054,8 @@ static kztext_status rule_latin_alphabet(const scan_out *o, const unsigned char 
                          : KZTEXT_VARIANT_LATIN2017;
   /* ï is one of the "other" Latin letters: most text is spared the pass */
   if ((cls_count[KZTEXT_SC_LATN_OTHER] && mediawiki_text(s, len)) ||
-      (cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] &&
-       kz_mediawiki_harmony(s, len)))
+      (cls_count[KZTEXT_SC_LATN_KK2021] + cls_count[KZTEXT_SC_LATN_KK_DOTLESS] > 0 &&
+       mediawiki_harmony(s, len)))
     *variant = KZTEXT_VARIANT_MEDIAWIKI;
   return KZTEXT_OK;
 }
