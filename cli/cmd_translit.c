@@ -85,11 +85,17 @@ static int emit_text(job *j, const char *src, size_t len, uint64_t base) {
 
 static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-/* The end of the HTML tag (<b>, <a href="...">) or character reference
- * (&quot;) at src[i] that ends before b, or i: such markup passes through
- * whole (docs/transliteration.md). */
+/* The end of the HTML tag (<b>, <a href="...">), character reference
+ * (&quot;) or wiki template name ({{PLURAL:$1) at src[i] that ends before b,
+ * or i: such markup passes through whole (docs/transliteration.md). */
 static size_t markup_end(const char *src, size_t i, size_t b) {
   size_t e = i + 1;
+  if (src[i] == '{') { /* up to | }} or {{ */
+    if (e >= b || src[e] != '{') return i;
+    while (++e < b && !strchr("|{}", src[e]))
+      ;
+    return e > i + 2 ? e : i;
+  }
   if (src[i] == '<') {
     while (e < b && src[e] != '>' && src[e] != '<')
       e++;

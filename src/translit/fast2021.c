@@ -27,6 +27,7 @@ static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
                                          [':'] = AC_URL,
                                          ['<'] = AC_MARKUP,
                                          ['&'] = AC_MARKUP,
+                                         ['{'] = AC_MARKUP,
 #define L(c) [c] = AC_LETTER, [c - 32] = AC_LETTER
                                          L('a'),
                                          L('b'),

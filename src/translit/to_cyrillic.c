@@ -142,13 +142,30 @@ size_t kz_tl_url_start(const unsigned char *s, size_t n) {
 }
 
 /* HTML (and XML) markup that scraped text keeps: a tag, <b>, </seg>,
- * <a href="...">, or a character reference, &quot; &#171; &#xAB;.  Their
- * names are no words of any alphabet, so they pass through as addresses
- * do.  A tag is bounded (MARKUP_MAX bytes, no < inside) and not part of
- * << >>, which some typists write for « ». */
-enum { MARKUP_MAX = 512 };
+ * <a href="...">, or a character reference, &quot; &#171; &#xAB;; and
+ * wikitext's: the name of a MediaWiki template, variable or parser
+ * function with its first argument, {{SITENAME}}, {{PLURAL:$1|, {{ns:user}}
+ * (the text after | converts).  Their names are no words of any alphabet,
+ * so they pass through as addresses do.  A tag is bounded (MARKUP_MAX
+ * bytes, no < inside) and not part of << >>, which some typists write for
+ * « »; a template's name and argument are ASCII (WIKI_NAME_MAX bytes), the
+ * argument one token, and | }} or a nested {{ must follow. */
+enum { MARKUP_MAX = 512, WIKI_NAME_MAX = 64 };
+
+static size_t wiki_name_len(const unsigned char *s, size_t i, size_t n) {
+  size_t e = i + 2;
+  if (e >= n || s[i + 1] != '{' || !ascii_alpha(s[e])) return 0;
+  while (e < n && e - i < WIKI_NAME_MAX && (ascii_alnum(s[e]) || one_of(s[e], " _-#")))
+    e++;
+  if (e < n && s[e] == ':') /* a parser function's argument: a message key, $1, a namespace */
+    while (++e < n && e - i < WIKI_NAME_MAX && (ascii_alnum(s[e]) || one_of(s[e], "_$-.#/")))
+      ;
+  if (e < n && s[e] == '|') return e - i;
+  return e + 1 < n && (s[e] == '}' || s[e] == '{') && s[e + 1] == s[e] ? e - i : 0;
+}
 
 size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n) {
+  if (s[i] == '{') return wiki_name_len(s, i, n);
   size_t e = i + 1;
   if (s[i] == '&') { /* &name; (a letter first), &#171; or &#xAB; */
     const int num = e < n && s[e] == '#', hex = num && e + 1 < n && (s[e + 1] | 0x20) == 'x';
@@ -666,7 +683,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       at_token_start = 1;
       continue;
     }
-    if (c0 == '<' || c0 == '&') {
+    if (c0 == '<' || c0 == '&' || c0 == '{') {
       const size_t l = kz_tl_markup_len(s, i, n);
       if (l) { /* markup passes through, and a token starts after it */
         char *d0 = oc.o;

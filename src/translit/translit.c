@@ -1197,10 +1197,13 @@ static size_t route_latin(const unsigned char *s, size_t i, size_t n, kztext_sch
     {
       size_t end = j;
       /* a tag's name: the tag passes through whole (kz_tl_markup_len), its
-       * attributes too, which the word steps below would split */
-      const size_t lt = j > i && s[j - 1] == '<'                          ? j - 1
-                        : j > i + 1 && s[j - 1] == '/' && s[j - 2] == '<' ? j - 2
-                                                                          : n;
+       * attributes too, which the word steps below would split; so does a
+       * template's name with its argument */
+      const size_t lt = j > i && s[j - 1] == '<' ? j - 1
+                        : j > i + 1 && ((s[j - 1] == '/' && s[j - 2] == '<') ||
+                                        (s[j - 1] == '{' && s[j - 2] == '{'))
+                            ? j - 2
+                            : n;
       const size_t ml = lt >= start && lt < n ? kz_tl_markup_len(s, lt, n) : 0;
       if (ml) {
         if ((o = read_then_pass(s, &start, lt, lt + ml, latin, c, o)) == (size_t)-1) return o;

@@ -264,6 +264,9 @@ static void auto_lines(void) {
    * would give other routes (class: c before a consonant) */
   check_auto("Bügın <span class=\"lead\">jaña</span> mektep &laquo;aşyldy&raquo;.",
              "Бүгін <span class=\"lead\">жаңа</span> мектеп &laquo;ашылды&raquo;.", "markup stays");
+  check_auto("{{SITENAME}} sahifasynda {{PLURAL:$1|jaña bet|jaña better}} aşyldy.",
+             "{{SITENAME}} сахифасында {{PLURAL:$1|жаңа бет|жаңа беттер}} ашылды.",
+             "wiki markup stays");
   /* humps with q before a letter other than u are Kazakh words a crawler glued */
   check_auto("Bügın jaña habar: saiahatQalaSapary jäne getElementById.",
              "Бүгін жаңа хабар: саяхатҚалаСапары және getElementById.", "glued Kazakh words");
