@@ -108,14 +108,22 @@ static size_t markup_end(const char *src, size_t i, size_t b) {
   return e < b && src[e] == ';' && e > i + 2 ? e + 1 : i;
 }
 
-/* Why a word of letters was left as it is: an address, a piece of code (a
- * digit, an underscore, a capital after a small letter), else a foreign word. */
+static int latin_byte(unsigned char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= 0xC3 && c <= 0xC9);
+}
+
+/* Why a word of letters was left as it is: an address (a site's name: a dot
+ * between letters), a piece of code (a digit, an underscore, a capital after
+ * a small letter), else a foreign word. */
 static const char *unconverted_reason(const char *w, size_t n) {
   int lower = 0;
   if (n >= 4 && !strncmp(w, "www.", 4)) return "url";
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)w[i];
     if (c == '@' || (c == ':' && i + 2 < n && w[i + 1] == '/' && w[i + 2] == '/')) return "url";
+    if (c == '.' && i > 0 && i + 1 < n && latin_byte((unsigned char)w[i - 1]) &&
+        latin_byte((unsigned char)w[i + 1]))
+      return "url";
   }
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)w[i];
@@ -123,10 +131,6 @@ static const char *unconverted_reason(const char *w, size_t n) {
     lower = c >= 'a' && c <= 'z';
   }
   return "foreign";
-}
-
-static int latin_byte(unsigned char c) {
-  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= 0xC3 && c <= 0xC9);
 }
 
 /* --from auto: the alphabet the line was read in (as kztext detect names it)

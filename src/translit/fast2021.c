@@ -16,7 +16,8 @@ static int is_space(unsigned c) {
 }
 
 /* ASCII classes of the one-pass loop */
-enum { AC_OTHER = 0, AC_SPACE, AC_LETTER, AC_URL, AC_MARKUP };
+/* AC_DOT: maybe a site's name (Zakon.kz) */
+enum { AC_OTHER = 0, AC_DOT, AC_SPACE, AC_LETTER, AC_URL, AC_MARKUP };
 static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
                                          ['\n'] = AC_SPACE,
                                          ['\v'] = AC_SPACE,
@@ -25,6 +26,7 @@ static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
                                          [' '] = AC_SPACE,
                                          ['@'] = AC_URL,
                                          [':'] = AC_URL,
+                                         ['.'] = AC_DOT,
                                          ['<'] = AC_MARKUP,
                                          ['&'] = AC_MARKUP,
                                          ['{'] = AC_MARKUP,
@@ -431,6 +433,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       if (cl == AC_URL && ((c == '@' && i > tok_s && i + 1 < n && !is_space(s[i + 1])) ||
                            (c == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')))
         goto url;
+      if (cl == AC_DOT && kz_tl_domain_dot(s, i, n)) goto url;
       if (cl == AC_LETTER) goto word;
       *o++ = (char)c;
       i++;
@@ -554,7 +557,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         in_tok = 1;
         continue;
       }
-      while (i < n && s[i] < 0x80 && ascii_class[s[i]] <= AC_SPACE) { /* AC_OTHER, AC_SPACE */
+      while (i < n && s[i] < 0x80 && ascii_class[s[i]] <= AC_SPACE) { /* OTHER, DOT, SPACE */
         if (ascii_class[s[i]] == AC_SPACE) {
           in_tok = 0;
         } else if (!in_tok) {
@@ -567,6 +570,11 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       if (i >= n) break;
       unsigned d = s[i];
       if (!(d < 0x80 ? ascii_class[d] == AC_LETTER : d >= 0xC3 && d <= 0xC9)) break;
+      if (s[i - 1] == '.') { /* maybe a site's name (Zakon.kz): the loop looks at the dot */
+        i--;
+        o--;
+        break;
+      }
       if (!in_tok) {
         if ((d | 0x20) == 'w') break; /* www.: the loop looks */
         in_tok = 1;
@@ -591,14 +599,17 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
             !isn)
           goto fail;
       }
-      /* text before the address converts as the general route does it */
-      size_t u = kz_tl_url_start(s + tok_s, e - tok_s);
+      /* text before the address converts as the general route does it; what
+       * follows a site's name in the token is a token of its own */
+      size_t ue, u = kz_tl_url_start(s + tok_s, e - tok_s, &ue);
       o = tok_o;
       if (u) o += kz_tl_latin_to_cyr(s + tok_s, u, KZTEXT_SCHEME_LATIN2021, flags, o, NULL);
-      memcpy(o, s + tok_s + u, e - tok_s - u);
-      o += e - tok_s - u;
-      i = e;
-      in_tok = 0;
+      memcpy(o, s + tok_s + u, ue - u);
+      o += ue - u;
+      i = tok_s + ue;
+      in_tok = i < e;
+      tok_s = i;
+      tok_o = o;
     }
   }
   return (size_t)(o - out);

@@ -122,11 +122,60 @@ static int ascii_alnum(unsigned c) { return ascii_alpha(c) || ascii_digit(c); }
 
 static int one_of(unsigned c, const char *set) { return c && strchr(set, (int)c) != NULL; }
 
-size_t kz_tl_url_start(const unsigned char *s, size_t n) {
+/* Top-level domains a news text names sites under (from IANA's root zone
+ * database), each a word of no alphabet after a dot: a name, a dot and one of
+ * them, with no letter after, is a site's address (Zakon.kz, t.me/..., egov.kz).
+ * Eight bytes each, zero-padded: a compare of one 8-byte word. */
+static const char news_tld[][8] = {"kz",  "ru", "com", "org", "net", "gov", "edu",  "info",
+                                   "io",  "me", "tv",  "uz",  "kg",  "biz", "news", "online",
+                                   "app", "ua", "cn",  "tr",  "uk",  "eu"};
+
+int kz_tl_domain_dot(const unsigned char *s, size_t i, size_t n) {
+  if (s[i] != '.' || i == 0 || !ascii_alnum(s[i - 1])) return 0;
+  char t[8] = {0};
+  size_t e = i + 1;
+  while (e < n && e - i <= 6 && ascii_alpha(s[e])) {
+    t[e - i - 1] = (char)(s[e] | 0x20);
+    e++;
+  }
+  /* a letter or digit after it (Kazakh ones lead with C3..C9, C4: ğ ı) goes on with a word */
+  if (e == i + 1 || (e < n && (ascii_alnum(s[e]) || (s[e] >= 0xC3 && s[e] <= 0xC9)))) return 0;
+  for (size_t k = 0; k < sizeof news_tld / sizeof *news_tld; k++)
+    if (!memcmp(t, news_tld[k], 8)) return 1;
+  return 0;
+}
+
+/* The end of the site's name whose domain dot is s[i] in the token s[0..n):
+ * after its top-level domain and any more (e.gov.kz), or the token's end
+ * when a path or a port follows; what else follows is text (Zakon.kz-ke). */
+static size_t domain_end(const unsigned char *s, size_t i, size_t n) {
+  size_t e = i + 1;
+  for (;;) {
+    while (e < n && ascii_alpha(s[e]))
+      e++;
+    if (e < n && kz_tl_domain_dot(s, e, n))
+      e++;
+    else
+      break;
+  }
+  return e < n && (s[e] == '/' || (s[e] == ':' && e + 1 < n && ascii_digit(s[e + 1]))) ? n : e;
+}
+
+size_t kz_tl_url_start(const unsigned char *s, size_t n, size_t *end) {
+  *end = n;
   if (n >= 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.')
     return 0;
   for (size_t i = 0; i < n; i++) {
     size_t q = i;
+    /* back over a site's name, which no letter of a word leads */
+    if (kz_tl_domain_dot(s, i, n)) {
+      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], ".-")))
+        q--;
+      if (q == 0 || s[q - 1] < 0x80) {
+        *end = domain_end(s, i, n);
+        return q;
+      }
+    }
     if (s[i] == '@' && i > 0 && i + 1 < n) { /* back over the local part */
       while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "._%+-")))
         q--;
@@ -669,8 +718,9 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       size_t e = i;
       while (e < n && !is_space(s[e]))
         e++;
-      url = i + kz_tl_url_start(s + i, e - i); /* text before it converts (сайты:http://) */
-      url_end = e;
+      size_t ue; /* text before it converts (an address after a colon), and after a site's name */
+      url = i + kz_tl_url_start(s + i, e - i, &ue);
+      url_end = i + ue;
       at_token_start = 0;
     }
     if (i == url) { /* an address passes through as it is */

@@ -289,8 +289,14 @@ static inline int kz_tl_is_apos(uint32_t cp) {
 static inline int kz_tl_is_cyr_letter(uint32_t cp) { return (cp >= 0x400 && cp <= 0x4FF); }
 /* Where a URL or an e-mail address starts in the token s[0..n) (n: none):
  * at "www." that starts it, or back from "://" over the scheme, or back
- * from '@' over the local part. */
-size_t kz_tl_url_start(const unsigned char *s, size_t n);
+ * from '@' over the local part, or back from a domain's dot over the site's
+ * name; *end: where it ends, the token's end but after a site's name that
+ * no path follows. */
+size_t kz_tl_url_start(const unsigned char *s, size_t n, size_t *end);
+/* Is s[i] the dot of a site's address: after a letter or digit, before a
+ * top-level domain a news text names (kz, com, me...) that no letter or
+ * digit follows? */
+int kz_tl_domain_dot(const unsigned char *s, size_t i, size_t n);
 /* Whether latin2021 text s[0..n) is typed without İ: it has no İ, and a
  * word starts with a capital I before a vowel, which is и or я (Iasaui,
  * Iaponiia), written İ by the alphabet.  Then capital I is read by

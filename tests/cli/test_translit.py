@@ -89,7 +89,7 @@ class TranslitCliTest(unittest.TestCase):
     def test_jsonl_auto_report(self):
         # --from auto: the alphabet of each line and the Latin words left as they are
         text = ('Bügın auylda jaña mektep aşyldy: "We are proud of our students," '
-                'dedı, www.bilim.kz my_var <b class="x">jaña</b>&quot; {{PLURAL:$1|bet}}\n'
+                'dedı, www.bilim.kz my_var <b class="x">jaña</b>&quot; {{PLURAL:$1|bet}} Zakon.kz-ke\n'
                 'The school opened its doors this week.\n')
         rc, out, _ = run(["--from", "auto", "--to", "cyrillic", "--format", "jsonl"],
                          text.encode())
@@ -106,6 +106,7 @@ class TranslitCliTest(unittest.TestCase):
         self.assertEqual(left["</b>"], "markup")
         self.assertEqual(left["&quot;"], "markup")
         self.assertEqual(left["{{PLURAL:$1"], "markup")
+        self.assertEqual(left["Zakon.kz"], "url")
         self.assertNotIn("auylda", left)
         self.assertEqual(len(en["unconverted"]), 7)
 
