@@ -576,6 +576,17 @@ static void put_gaps(outctx *oc, const word *w, int a, int b) {
     }
 }
 
+/* Does the word hold a Latin letter its scheme has no reading for (x in
+ * latin2021: Lexus, Xerox)?  Then it is no word of the scheme but a foreign
+ * one, a brand or a name, and passes through whole: Kazakh Cyrillic news
+ * keeps such words Latin, and a Latin letter inside a Cyrillic word would be
+ * neither. */
+static int foreign_letter(const word *w) {
+  for (int j = 0; j < w->nt; j++)
+    if (w->t[j].target == KZ_TOK_LITERAL && kz_tl_is_latin_letter(w->cp[w->t[j].a])) return 1;
+  return 0;
+}
+
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
   w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
@@ -593,6 +604,14 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = kz_rule_acronym(w->tcode, w->nt, allcaps);
   w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w, sc);
+  if (!w->roman && foreign_letter(w)) {
+    const size_t s0 = w->off[0], s1 = w->off[w->n];
+    char *d0 = oc->o;
+    memcpy(oc->o, oc->s + s0, s1 - s0);
+    oc->o += s1 - s0;
+    put_span(oc, s0, s1, d0, 1);
+    return;
+  }
   unit u[MAXW];
   int nu = 0, j0 = 0;
   uint32_t prev = 0, prev2 = 0;

@@ -285,7 +285,8 @@ static void auto_lines(void) {
              "Біздің ауылда жаңа мектеп ашылды, бұл жақсы.\nОқушылар кино көруге барды.",
              "a 2021 line with ū, a MediaWiki line with ï");
   check_auto("Bızdıñ auylda ūçastok aşyldy.", "Біздің ауылда ұчасток ашылды.", "2021 with ç");
-  check_auto("Bügın Haïti elınen qonaqtar keldı.", "Бүгін Хаïти елінен қонақтар келді.",
+  /* (and, with a letter 2021 has no reading for, stays whole) */
+  check_auto("Bügın Haïti elınen qonaqtar keldı.", "Бүгін Haïti елінен қонақтар келді.",
              "a name with ï in a 2021 line without w");
   /* letters latin2021 lacks (w, x, c before a consonant but h) make a word
    * foreign; c before a vowel may be ц, and addresses stay whole */
