@@ -395,7 +395,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   kz_lex_view L;
   kz_tl_lex_view_init(&L);
   char *o = out;
-  size_t i = 0, tok_s = 0, ok_until = 0;
+  size_t i = 0, tok_s = 0, ok_until = 0, tok_end = 0; /* tok_end: of the token an address is in */
   char *tok_o = out;
   int in_tok = 0;
   memo_probe pv[2], *pcur = &pv[0], *nxt = &pv[1]; /* the word at i, the next (at -1: none) */
@@ -586,12 +586,12 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   url:
     /* copy the address as it is */
     {
-      size_t e = i;
       int ascii = 1;
-      while (e < n && !is_space(s[e])) {
-        if (s[e] >= 0x80) ascii = 0;
-        e++;
+      if (tok_end <= i) { /* (after a site's name the token goes on: its end is known) */
+        for (tok_end = i; tok_end < n && !is_space(s[tok_end]); tok_end++)
+          if (s[tok_end] >= 0x80) ascii = 0;
       }
+      const size_t e = tok_end;
       if (!ascii) { /* the token is copied as it is: it must be valid NFC */
         int isn = 0;
         if (kztext_is_normalized((const char *)s + tok_s, e - tok_s, KZTEXT_NORM_NFC, &isn, NULL) !=

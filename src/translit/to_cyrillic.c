@@ -165,17 +165,17 @@ size_t kz_tl_url_start(const unsigned char *s, size_t n, size_t *end) {
   *end = n;
   if (n >= 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.')
     return 0;
-  for (size_t i = 0; i < n; i++) {
+  size_t name = 0; /* where the run of letters, digits, dots and hyphens up to s[i] starts */
+  for (size_t i = 0; i < n && i < KZ_URL_SEARCH_MAX; i++) {
     size_t q = i;
-    /* back over a site's name, which no letter of a word leads */
-    if (kz_tl_domain_dot(s, i, n)) {
-      while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], ".-")))
-        q--;
-      if (q == 0 || s[q - 1] < 0x80) {
-        *end = domain_end(s, i, n);
-        return q;
-      }
+    /* back over a site's name, which no letter of a word leads (the run is
+     * kept as i goes: a walk back from each dot would make a token of
+     * many dots cost its length squared) */
+    if (kz_tl_domain_dot(s, i, n) && (name == 0 || s[name - 1] < 0x80)) {
+      *end = domain_end(s, i, n);
+      return name;
     }
+    if (!ascii_alnum(s[i]) && s[i] != '.' && s[i] != '-') name = i + 1;
     if (s[i] == '@' && i > 0 && i + 1 < n) { /* back over the local part */
       while (q > 0 && (ascii_alnum(s[q - 1]) || one_of(s[q - 1], "._%+-")))
         q--;
@@ -729,14 +729,16 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
   outctx oc = {s, out, out, sv};
   word w;
   size_t i = 0, url = n, url_end = n; /* an address ahead in this token: [url, url_end) */
+  size_t tok_end = 0;                 /* where the token at i ends */
   int at_token_start = 1;
   w.n = 0;
   while (i < n) {
     unsigned c0 = s[i];
     if (at_token_start && !is_space(c0)) {
-      size_t e = i;
-      while (e < n && !is_space(s[e]))
-        e++;
+      if (tok_end <= i) /* (after markup or a site's name the token goes on) */
+        for (tok_end = i; tok_end < n && !is_space(s[tok_end]);)
+          tok_end++;
+      const size_t e = tok_end;
       size_t ue; /* text before it converts (an address after a colon), and after a site's name */
       url = i + kz_tl_url_start(s + i, e - i, &ue);
       url_end = i + ue;

@@ -290,8 +290,11 @@ static inline int kz_tl_is_cyr_letter(uint32_t cp) { return (cp >= 0x400 && cp <
 /* Where a URL or an e-mail address starts in the token s[0..n) (n: none):
  * at "www." that starts it, or back from "://" over the scheme, or back
  * from '@' over the local part, or back from a domain's dot over the site's
- * name; *end: where it ends, the token's end but after a site's name that
- * no path follows. */
+ * name, whichever comes first in the first KZ_URL_SEARCH_MAX bytes (no
+ * address starts later: a token of many dots or pieces of markup costs
+ * its length, not its square); *end: where it ends, the token's end but
+ * after a site's name that no path follows. */
+enum { KZ_URL_SEARCH_MAX = 512 };
 size_t kz_tl_url_start(const unsigned char *s, size_t n, size_t *end);
 /* Is s[i] the dot of a site's address: after a letter or digit, before a
  * top-level domain a news text names (kz, com, me...) that no letter or
