@@ -236,8 +236,11 @@ static uint32_t homoglyph(unsigned c) {
 static int is_ascii_letter(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 /* Whether the word around the ASCII letter at i mixes Cyrillic letters with
- * Latin look-alikes only (then the look-alikes are read as Cyrillic). */
-static int mixed_word(const unsigned char *s, size_t n, size_t i) {
+ * Latin look-alikes only (then the look-alikes are read as Cyrillic).  The
+ * verdict on the last word is kept in *m, for the word's other runs of
+ * ASCII letters: a word of many (aқaқ...) is read once, not once a run. */
+int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i, kz_mixed_memo *m) {
+  if (i >= m->a && i < m->b) return m->mixed;
   size_t a = i, b = i;
   while (a > 0) {
     size_t p = kz_utf8_prev(s, a), l;
@@ -256,16 +259,20 @@ static int mixed_word(const unsigned char *s, size_t n, size_t i) {
     size_t l;
     uint32_t c = next_cp(s, n, k, &l);
     if (c < 128) {
-      if (!homoglyph(c)) return 0;
+      if (!homoglyph(c)) {
+        cyr = 0;
+        break;
+      }
     } else {
       cyr = 1;
     }
     k += l;
   }
+  m->a = a;
+  m->b = b;
+  m->mixed = cyr;
   return cyr;
 }
-
-int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i) { return mixed_word(s, n, i); }
 
 static inline int touches_cyrillic(const unsigned char *s, size_t n, size_t i, size_t j) {
   if (is_ascii_letter(s[i]) && i >= 2 && s[i - 2] >= 0xD0 && s[i - 2] <= 0xD3) return 1;
@@ -290,7 +297,7 @@ static uint32_t schwa(const unsigned char *s, size_t n, size_t i) {
 /* An ASCII run next to a Cyrillic word: look-alikes inside mixed words
  * convert as the Cyrillic letters they stand for. */
 static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, kztext_scheme to,
-                          char *out, char *o, kz_spanv *sv) {
+                          char *out, char *o, kz_spanv *sv, kz_mixed_memo *mm) {
   const kz_fwd_entry *T = kz_fwd_tables[to];
   char *o0 = o;
   int state = -1; /* -1 unknown, 0 plain, 1 mixed: for the current word */
@@ -303,7 +310,7 @@ static size_t ascii_mixed(const unsigned char *s, size_t n, size_t i, size_t j, 
       o++;
       continue;
     }
-    if (state < 0) state = mixed_word(s, n, k);
+    if (state < 0) state = kz_tl_mixed_word(s, n, k, mm);
     uint32_t h = state ? homoglyph(c) : 0;
     if (!h) {
       *o = (char)c;
@@ -433,6 +440,7 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
   const kz_fwd_entry *T = kz_fwd_tables[to];
   size_t i = 0;
   char *o = out;
+  kz_mixed_memo mm = {0, 0, 0};
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
@@ -440,7 +448,7 @@ static inline size_t convert(const unsigned char *s, size_t n, kztext_scheme to,
       while (j < n && s[j] < 0x80)
         j++;
       if (touches_cyrillic(s, n, i, j)) {
-        o += ascii_mixed(s, n, i, j, to, out, o, spans ? sv : NULL);
+        o += ascii_mixed(s, n, i, j, to, out, o, spans ? sv : NULL, &mm);
         i = j;
         continue;
       }
@@ -587,6 +595,7 @@ kz_tl_cyr_fast_simd(const unsigned char *s, size_t n, kztext_scheme to, char *ou
 #endif
   size_t i = 0, ok_until = 0;
   char *o = out;
+  kz_mixed_memo mm = {0, 0, 0};
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
@@ -599,7 +608,7 @@ kz_tl_cyr_fast_simd(const unsigned char *s, size_t n, kztext_scheme to, char *ou
       while (j < n && is_ascii_letter(s[j]))
         j++;
       if (touches_cyrillic(s, n, i, j)) {
-        o += ascii_mixed(s, n, i, j, to, out, o, NULL);
+        o += ascii_mixed(s, n, i, j, to, out, o, NULL, &mm);
       } else {
         memcpy(o, s + i, j - i);
         o += j - i;

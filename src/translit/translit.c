@@ -1071,6 +1071,7 @@ static size_t route_foreign(const unsigned char *s, size_t i, size_t n, auto_ctx
 static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_scheme latin,
                           auto_ctx *c, size_t o) {
   const line_info *ln = c->line;
+  kz_mixed_memo mm = {0, 0, 0};
   while (i < n) {
     /* a run: words of one script and what lies between them */
     size_t l;
@@ -1106,7 +1107,7 @@ static size_t route_block(const unsigned char *s, size_t i, size_t n, kztext_sch
             r++;
           if (((j >= 2 && s[j - 2] >= 0xD0 && s[j - 2] <= 0xD3) ||
                (r + 1 < n && s[r] >= 0xD0 && s[r] <= 0xD3)) &&
-              kz_tl_mixed_word(s, n, j))
+              kz_tl_mixed_word(s, n, j, &mm))
             t = 1;
           l = r - j;
         }

@@ -143,8 +143,14 @@ int kz_tl_place_start(uint32_t a, uint32_t b, int press);
 uint32_t kz_tl_cyr_lower1(uint32_t cp);
 /* Does the word around the ASCII letter s[i] mix Cyrillic letters with
  * Latin look-alikes only ("бepici")?  Then kz_tl_from_cyrillic() reads the
- * look-alikes as the Cyrillic letters they stand for. */
-int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i);
+ * look-alikes as the Cyrillic letters they stand for.  *m keeps the verdict
+ * on the last word asked about (start it zeroed): a word of many runs of
+ * ASCII letters is read once. */
+typedef struct kz_mixed_memo {
+  size_t a, b; /* the word's bytes */
+  int mixed;
+} kz_mixed_memo;
+int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i, kz_mixed_memo *m);
 /* Latin scheme -> Cyrillic. */
 size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
                           char *out, kz_spanv *sv);
