@@ -135,6 +135,22 @@ static inline int kz_rule_acronym(const uint16_t *code, int m, int allcaps) {
   return allcaps && m <= 4 && kz_rule_unpronounceable(code, m);
 }
 
+/* y (ы) after a, e or o in a word with no letter only Kazakh writes
+ * (Toyota, Nazarbayev, Tuesday): Kazakh writes no ы after a vowel, so the
+ * word is a foreign one, or a name in another Latin spelling, and passes
+ * through whole.  Not in capitals, whose letters may be initials (ЕЫДҰ). */
+static inline int kz_rule_foreign_y(const uint16_t *code, int m, int allcaps) {
+  if (allcaps) return 0;
+  int vy = 0;
+  for (int k = 0; k < m; k++) {
+    if (kz_tok_kazakh(code[k])) return 0;
+    if (k > 0 && code[k] == CY_YERU)
+      vy |= code[k - 1] == CY_A || code[k - 1] == CY_O || code[k - 1] == KZ_AMB_E ||
+            code[k - 1] == CY_E;
+  }
+  return vy;
+}
+
 /* т с i а at the end of a 2021-family word: Russian -тся/-ться, since
  * -ция would be written tsiia. */
 static inline int kz_rule_tsia_end(const uint16_t *code, int m, int j) {

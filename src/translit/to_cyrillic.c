@@ -604,7 +604,8 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = kz_rule_acronym(w->tcode, w->nt, allcaps);
   w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w, sc);
-  if (!w->roman && foreign_letter(w)) {
+  if (!w->roman && (foreign_letter(w) || (sc <= KZTEXT_SCHEME_LATIN2017 &&
+                                          kz_rule_foreign_y(w->tcode, w->nt, allcaps)))) {
     const size_t s0 = w->off[0], s1 = w->off[w->n];
     char *d0 = oc->o;
     memcpy(oc->o, oc->s + s0, s1 - s0);
