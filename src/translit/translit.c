@@ -962,17 +962,21 @@ static size_t phrase_english(const unsigned char *s, size_t i, size_t n, size_t 
  * x, or c before a consonant other than h: Microsoft, Xerox, Twitter; in
  * capitals, any c but in ch: COVID, CEO), set apart by spaces or
  * punctuation (not inside an address, an identifier or a pair of words with
- * a hyphen; before -19 it is): no Kazakh word of that alphabet, a foreign
- * name.  (c before a vowel in a word of small letters may be ц written as
- * some converters write it.) */
+ * a hyphen; before -19 it is, and before a small letter, a Kazakh suffix:
+ * WhatsApp-qa, whose -qa converts): no Kazakh word of that alphabet, a
+ * foreign name.  (c before a vowel in a word of small letters may be ц
+ * written as some converters write it.) */
 static int foreign_letters(const unsigned char *s, size_t i, size_t w, size_t n) {
   if (i > 0 && (ascii_letter(s[i - 1]) || (s[i - 1] >= 0x80 && !punct_before_fast(s, i)) ||
                 memchr("./@:-_'", s[i - 1], 7)))
     return 0;
-  if (w < n && (s[w] >= 0x80  ? !punct_at_fast(s, w, n)
-                : s[w] == '.' ? w + 1 < n && s[w + 1] > ' '
-                : s[w] == '-' ? !(w + 1 < n && s[w + 1] >= '0' && s[w + 1] <= '9') /* COVID-19 */
-                              : memchr("/@:_'", s[w], 5) != NULL))
+  if (w < n &&
+      (s[w] >= 0x80  ? !punct_at_fast(s, w, n)
+       : s[w] == '.' ? w + 1 < n && s[w + 1] > ' '
+       : s[w] == '-' ? !(w + 1 < n && ((s[w + 1] >= '0' && s[w + 1] <= '9') || /* COVID-19 */
+                                       (s[w + 1] >= 'a' && s[w + 1] <= 'z') || /* -qa */
+                                       (s[w + 1] >= 0xC3 && s[w + 1] <= 0xC5)))
+                     : memchr("/@:_'", s[w], 5) != NULL))
     return 0;
   int caps = w - i >= 2;
   for (size_t k = i; k < w; k++)

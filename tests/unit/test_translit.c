@@ -260,6 +260,10 @@ static void auto_lines(void) {
    * a word before a hyphen and digits */
   check_auto("Bügın COVID-19 jäne CEO turaly aitty, ŪB pen CH.",
              "Бүгін COVID-19 және CEO туралы айтты, ҰБ пен Ч.", "acronyms with c");
+  /* ...and so is one before a hyphen and a Kazakh suffix, which converts */
+  check_auto("Ol WhatsApp-qa jazdy, Twitter-de jäne Xerox-ğa habarlady.",
+             "Ол WhatsApp-қа жазды, Twitter-де және Xerox-ға хабарлады.",
+             "foreign words before a suffix");
   /* a tag passes through whole, though its attributes hold words auto mode
    * would give other routes (class: c before a consonant) */
   check_auto("Bügın <span class=\"lead\">jaña</span> mektep &laquo;aşyldy&raquo;.",
