@@ -587,6 +587,20 @@ static int foreign_letter(const word *w) {
   return 0;
 }
 
+/* Is the word glued to a Latin letter before or after it (PayPal, MaxPro:
+ * glued_word_ends() splits such pairs)?  Then its parts convert as before
+ * even when one alone would pass through as foreign: the pair would come
+ * out half Latin. */
+static int glued(const outctx *oc, const word *w) {
+  const unsigned nx = w->next;
+  if ((unsigned char)((nx | 0x20) - 'a') < 26 || (nx >= 0xC3 && nx <= 0xC9)) return 1;
+  const size_t a = w->off[0];
+  if (a == 0) return 0;
+  const unsigned p = oc->s[a - 1];
+  if ((unsigned char)((p | 0x20) - 'a') < 26) return 1;
+  return a >= 2 && p >= 0x80 && p < 0xC0 && oc->s[a - 2] >= 0xC3 && oc->s[a - 2] <= 0xC9;
+}
+
 static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   if (w->n == 0) return;
   w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
@@ -604,8 +618,10 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = kz_rule_acronym(w->tcode, w->nt, allcaps);
   w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w, sc);
-  if (!w->roman && (foreign_letter(w) || (sc <= KZTEXT_SCHEME_LATIN2017 &&
-                                          kz_rule_foreign_y(w->tcode, w->nt, allcaps)))) {
+  if (!w->roman &&
+      (foreign_letter(w) ||
+       (sc <= KZTEXT_SCHEME_LATIN2017 && kz_rule_foreign_y(w->tcode, w->nt, allcaps))) &&
+      !glued(oc, w)) {
     const size_t s0 = w->off[0], s1 = w->off[w->n];
     char *d0 = oc->o;
     memcpy(oc->o, oc->s + s0, s1 - s0);
