@@ -138,17 +138,39 @@ static inline int kz_rule_acronym(const uint16_t *code, int m, int allcaps) {
 /* y (ы) after a, e or o in a word with no letter only Kazakh writes
  * (Toyota, Nazarbayev, Tuesday): Kazakh writes no ы after a vowel, so the
  * word is a foreign one, or a name in another Latin spelling, and passes
- * through whole.  Not in capitals, whose letters may be initials (ЕЫДҰ). */
+ * through whole.  Not in capitals, whose letters may be initials (ЕЫДҰ).
+ * The pair is looked for on masks of the codes, as kz_rule_context_2021()
+ * looks (code[] has room up to m rounded up to 16): the test runs on every
+ * word the memo has not seen. */
 static inline int kz_rule_foreign_y(const uint16_t *code, int m, int allcaps) {
-  if (allcaps) return 0;
-  int vy = 0;
-  for (int k = 0; k < m; k++) {
-    if (kz_tok_kazakh(code[k])) return 0;
-    if (k > 0 && code[k] == CY_YERU)
-      vy |= code[k - 1] == CY_A || code[k - 1] == CY_O || code[k - 1] == KZ_AMB_E ||
-            code[k - 1] == CY_E;
+  if (allcaps || m < 2 || m > 64) return 0;
+  uint64_t y = 0, v = 0;
+#ifdef __SSE2__
+  for (int k = 0; k < m; k += 16) {
+    const __m128i u = _mm_loadu_si128((const __m128i *)(code + k));
+    const __m128i w = _mm_loadu_si128((const __m128i *)(code + k + 8));
+#define KZ_FY_MASK(ea, eb) ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_packs_epi16((ea), (eb))) << k)
+#define KZ_FY_EQ(x, c) _mm_cmpeq_epi16((x), _mm_set1_epi16((short)(c)))
+#define KZ_FY_V(x)                                                                                 \
+  _mm_or_si128(_mm_or_si128(KZ_FY_EQ(x, CY_A), KZ_FY_EQ(x, CY_O)),                                 \
+               _mm_or_si128(KZ_FY_EQ(x, KZ_AMB_E), KZ_FY_EQ(x, CY_E)))
+    y |= KZ_FY_MASK(KZ_FY_EQ(u, CY_YERU), KZ_FY_EQ(w, CY_YERU));
+    v |= KZ_FY_MASK(KZ_FY_V(u), KZ_FY_V(w));
+#undef KZ_FY_V
+#undef KZ_FY_EQ
+#undef KZ_FY_MASK
   }
-  return vy;
+#else
+  for (int k = 0; k < m; k++) {
+    y |= (uint64_t)(code[k] == CY_YERU) << k;
+    v |= (uint64_t)(code[k] == CY_A || code[k] == CY_O || code[k] == KZ_AMB_E || code[k] == CY_E)
+         << k;
+  }
+#endif
+  if (!(y & (v << 1) & ((m < 64 ? (uint64_t)1 << m : 0) - 1))) return 0; /* the common case */
+  for (int k = 0; k < m; k++)
+    if (kz_tok_kazakh(code[k])) return 0;
+  return 1;
 }
 
 /* т с i а at the end of a 2021-family word: Russian -тся/-ться, since
