@@ -733,7 +733,7 @@ static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *ou
     }
   }
   char *o = out;
-  size_t i = 0, l;
+  size_t i = 0, l, long_end = 0; /* long_end: the end of the long word i is in, when known */
   arab_word w;
   while (i < n) {
     if (!sv && s[i] < 0x80) { /* spaces, digits, ASCII punctuation: as they are */
@@ -759,8 +759,13 @@ static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *ou
     amemo_slot *set = NULL;
     uint64_t key[AMEMO_KEY / 8];
     size_t we = 0;
-    if (checked && !M.slot && !(we = memo_word_end(s, n, i))) break;
-    if (M.slot) {
+    /* the rest of a word too long for the memo, which read_word takes a piece
+     * at a time: its end is known (a scan for each piece would cost the word
+     * its length squared) */
+    const int inside = i < long_end;
+    if (inside) we = long_end;
+    if (!inside && checked && !M.slot && !(we = memo_word_end(s, n, i))) break;
+    if (M.slot && !inside) {
       if (M.next_i == i) {
         set = M.next_set;
         we = M.next_e;
@@ -806,6 +811,7 @@ static size_t convert(const unsigned char *s, size_t n, unsigned flags, char *ou
         }
       }
     }
+    if (we > i + AMEMO_KEY) long_end = we;
     {
       size_t e = read_word(s, n, i, &w);
       if (checked && e > we) break; /* letters memo_word_end did not check */

@@ -63,7 +63,13 @@ static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
 /* A word the fast path does not take (English words with c w x, variant
  * letters): validate its extent (ASCII letters and two-byte letters, no
  * combining mark after it) and hand it to the general word converter. */
-static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned flags, char **o) {
+static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned flags, char **o,
+                         size_t *ext) {
+  /* a word longer than the converter takes (64 letters) comes here a piece
+   * at a time: its extent, once found, is kept in *ext (a scan for each piece
+   * would cost the word its length squared) */
+  if (i < *ext)
+    return kz_tl_latin_word(s, *ext, i, KZTEXT_SCHEME_LATIN2021, flags, *ext < n ? s[*ext] : 0, o);
   size_t e = i;
   while (e < n) {
     unsigned c = s[e];
@@ -83,6 +89,7 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
       break; /* punctuation or another script ends the word; the caller checks it */
     }
   }
+  *ext = e;
   return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, e < n ? s[e] : 0, o);
 }
 
@@ -309,10 +316,10 @@ static inline void memo_prefetch(const kz_tl_memo *m, const memo_probe *r) {
  * not memoisable) when the converter took the whole probed word. */
 static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
                         const unsigned char *s, size_t n, size_t i, unsigned flags,
-                        const kz_lex_view *L, char **o) {
+                        const kz_lex_view *L, char **o, size_t *ext) {
   char *o0 = *o;
   size_t r = kz_tl_word2021(s, n, i, o, kz_tl_w21_opts(flags), L);
-  if (!r) r = other_word(s, n, i, flags, o);
+  if (!r) r = other_word(s, n, i, flags, o, ext);
   const size_t dl = (size_t)(*o - o0);
   if (slot && r == pr->l && dl <= MEMO_OUT) {
     const size_t kb = pr->kl > 16 ? 32 : 16, need = kb + ((dl + 15) & ~(size_t)15);
@@ -396,6 +403,8 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   kz_tl_lex_view_init(&L);
   char *o = out;
   size_t i = 0, tok_s = 0, ok_until = 0, tok_end = 0; /* tok_end: of the token an address is in */
+  size_t word_ext = 0;                                /* other_word()'s */
+  int glued = 0; /* the word at i goes on from the letters before it */
   char *tok_o = out;
   int in_tok = 0;
   memo_probe pv[2], *pcur = &pv[0], *nxt = &pv[1]; /* the word at i, the next (at -1: none) */
@@ -498,7 +507,9 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       size_t k;
       memo_entry *slot = NULL;
       memo_probe *cur = NULL;
-      if (m && i + MEMO_READ <= n) {
+      /* (not for the rest of a word the converter took a piece of: glued to
+       * the letters before it, it may convert otherwise than alone) */
+      if (m && !glued && i + MEMO_READ <= n) {
         /* a frequent word first, without the look-ahead below */
         memo_probe q;
         unsigned dl;
@@ -510,7 +521,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
           goto done;
         }
       }
-      if (m) {
+      if (m && !glued) {
         /* this word, probed a word ago or now, and the next when a single
          * space leads to it: its entry is fetched while this one is done */
         if (nxt->at == i) { /* probed a word ago */
@@ -543,10 +554,12 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       }
       {
         char *o2 = o; /* o itself stays in a register */
-        k = memo_miss(m, slot, cur, s, n, i, flags, &L, &o2);
+        k = memo_miss(m, slot, cur, s, n, i, flags, &L, &o2, &word_ext);
         o = o2;
       }
       if (!k) goto fail;
+      glued = i + k < n && (s[i + k] < 0x80 ? ascii_class[s[i + k]] == AC_LETTER
+                                            : s[i + k] >= 0xC3 && s[i + k] <= 0xC9);
     done:
       i += k;
       if (i + 1 < n && s[i] == ' ' && word_start[s[i + 1]]) {
