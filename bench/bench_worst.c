@@ -42,6 +42,12 @@ static const shape shapes[] = {
     {"Arabic word", "\xd9\x82\xd8\xa7"},
     {"words 'bul '", "bul "},
     {"mojibake", "\xc3\x90\xc2\xb0"},
+    {"word of щ", "\xd1\x89"},
+    {"word of Ия", "\xd0\x98\xd1\x8f"},
+    {"spaces then '.'", "          ."},
+    {"hyphens", "-"},
+    {"digits", "1"},
+    {"line of 'a - '", "a - "},
 };
 
 static char *repeat(const char *unit, size_t n, size_t *len) {
@@ -74,6 +80,9 @@ static size_t c_l21_cyr(const char *s, size_t n) {
 }
 static size_t c_l18_cyr(const char *s, size_t n) {
   return t_offsets(s, n, KZTEXT_SCHEME_LATIN2018, KZTEXT_SCHEME_CYRILLIC);
+}
+static size_t c_cyr_l18(const char *s, size_t n) {
+  return t_offsets(s, n, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2018);
 }
 static size_t c_cyr_l21(const char *s, size_t n) {
   return t_offsets(s, n, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021);
@@ -183,6 +192,7 @@ static const struct {
     {"translit latin2018->cyr +offsets", c_l18_cyr},
     {"translit bgn->cyr +offsets", c_bgn_cyr},
     {"translit cyr->latin2021 +offsets", c_cyr_l21},
+    {"translit cyr->latin2018 +offsets", c_cyr_l18},
     {"translit auto->cyr +offsets", c_auto_cyr},
     {"translit auto->arabic +offsets", c_auto_arab},
     {"translit auto->cyr", c_plain_auto},

@@ -82,13 +82,15 @@ static int caps_context(const unsigned char *s, size_t n, size_t i, size_t len) 
  * native words the rule names; they are matched as word stems. */
 static int shsh_word(const unsigned char *s, size_t n, size_t i) {
   static const char *const stems[] = {"ащы", "тұщы", "кеще"};
+  enum { STEM_MAX = 8 }; /* bytes of the longest stem: its щ is nearer the word's start */
   size_t ws = i;
-  while (ws > 0) {
+  while (ws > 0 && i - ws < STEM_MAX) { /* (no walk over a whole word for each щ) */
     size_t p = kz_utf8_prev(s, ws), l;
     uint32_t c = kz_utf8_next(s + p, &l);
     if (!(cyr_class(c) & KZ_C_LETTER)) break;
     ws = p;
   }
+  if (i - ws >= STEM_MAX) return 0;
   /* compare in lower case */
   char low[32];
   size_t k = 0, j = ws;
