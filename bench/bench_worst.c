@@ -64,82 +64,56 @@ static char *repeat(const char *unit, size_t n, size_t *len) {
   return s;
 }
 
-typedef size_t (*call_fn)(const char *s, size_t n);
+/* A call on s[0..n); what it returns goes into the sink, so that no call
+ * is left out as unused. */
+typedef struct call call;
+typedef size_t (*call_fn)(const call *c, const char *s, size_t n);
+struct call {
+  const char *name; /* NULL: a transliteration, named by its schemes */
+  call_fn fn;
+  kztext_scheme from, to;
+  int offsets;
+};
 
-static size_t t_offsets(const char *s, size_t n, kztext_scheme from, kztext_scheme to) {
+static size_t c_translit(const call *c, const char *s, size_t n) {
   char *o = NULL;
   kztext_alignment *sp = NULL;
   size_t ol = 0, ns = 0;
-  kztext_translit_offsets_alloc(s, n, from, to, KZTEXT_INVALID_REPLACE, &o, &ol, &sp, &ns, NULL);
+  if (c->offsets)
+    kztext_translit_offsets_alloc(s, n, c->from, c->to, KZTEXT_INVALID_REPLACE, &o, &ol, &sp, &ns,
+                                  NULL);
+  else
+    kztext_translit_alloc(s, n, c->from, c->to, KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
   kztext_free(o);
   kztext_free(sp);
   return ol;
 }
-static size_t c_l21_cyr(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_l18_cyr(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_LATIN2018, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_cyr_l18(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2018);
-}
-static size_t c_cyr_l21(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_LATIN2021);
-}
-static size_t c_auto_cyr(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_auto_arab(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_ARABIC);
-}
-static size_t c_bgn_cyr(const char *s, size_t n) {
-  return t_offsets(s, n, KZTEXT_SCHEME_BGN, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t t_plain(const char *s, size_t n, kztext_scheme from, kztext_scheme to) {
-  char *o = NULL;
-  size_t ol = 0;
-  kztext_translit_alloc(s, n, from, to, KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
-  kztext_free(o);
-  return ol;
-}
-static size_t c_plain_auto(const char *s, size_t n) {
-  return t_plain(s, n, KZTEXT_SCHEME_AUTO, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_plain_l21(const char *s, size_t n) {
-  return t_plain(s, n, KZTEXT_SCHEME_LATIN2021, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_plain_arab(const char *s, size_t n) {
-  return t_plain(s, n, KZTEXT_SCHEME_ARABIC, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_plain_to_arab(const char *s, size_t n) {
-  return t_plain(s, n, KZTEXT_SCHEME_CYRILLIC, KZTEXT_SCHEME_ARABIC);
-}
-static size_t c_plain_press(const char *s, size_t n) {
-  return t_plain(s, n, KZTEXT_SCHEME_PRESS, KZTEXT_SCHEME_CYRILLIC);
-}
-static size_t c_detect(const char *s, size_t n) {
+static size_t c_detect(const call *c, const char *s, size_t n) {
+  (void)c;
   kztext_detect_result r;
   memset(&r, 0, sizeof r);
   r.size = sizeof r;
   kztext_detect(s, n, KZTEXT_INVALID_REPLACE, &r, NULL);
   return (size_t)r.lang;
 }
-static size_t c_normalize(const char *s, size_t n) {
+static size_t c_normalize(const call *c, const char *s, size_t n) {
+  (void)c;
   char *o = NULL;
   size_t ol = 0;
   kztext_normalize_alloc(s, n, KZTEXT_NORM_NFC | KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
   kztext_free(o);
   return ol;
 }
-static size_t c_repair(const char *s, size_t n) {
+static size_t c_repair(const call *c, const char *s, size_t n) {
+  (void)c;
   char *o = NULL;
   size_t ol = 0;
   kztext_repair_alloc(s, n, KZTEXT_REPAIR_ALL | KZTEXT_INVALID_REPLACE, &o, &ol, NULL, NULL);
   kztext_free(o);
   return ol;
 }
-static size_t c_mixed(const char *s, size_t n) {
+static size_t c_mixed(const call *c, const char *s, size_t n) {
+  (void)c;
   kztext_mixed_word *w = NULL;
   size_t nw = 0;
   kztext_mixed_script_words_alloc(s, n, KZTEXT_INVALID_REPLACE, &w, &nw, NULL);
@@ -159,16 +133,24 @@ static size_t c_seg(const char *s, size_t n, int tokens) {
   kztext_segmenter_free(g);
   return ns;
 }
-static size_t c_sentences(const char *s, size_t n) { return c_seg(s, n, 0); }
-static size_t c_tokens(const char *s, size_t n) { return c_seg(s, n, 1); }
-static size_t c_namekey(const char *s, size_t n) {
+static size_t c_sentences(const call *c, const char *s, size_t n) {
+  (void)c;
+  return c_seg(s, n, 0);
+}
+static size_t c_tokens(const call *c, const char *s, size_t n) {
+  (void)c;
+  return c_seg(s, n, 1);
+}
+static size_t c_namekey(const call *c, const char *s, size_t n) {
+  (void)c;
   char *o = NULL;
   size_t ol = 0;
   kztext_name_key_alloc(s, n, KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
   kztext_free(o);
   return ol;
 }
-static size_t c_case(const char *s, size_t n) {
+static size_t c_case(const call *c, const char *s, size_t n) {
+  (void)c;
   char *o = NULL;
   size_t ol = 0;
   kztext_case_alloc(s, n, KZTEXT_LANG_KK, KZTEXT_CASE_UPPER | KZTEXT_INVALID_REPLACE, &o, &ol,
@@ -176,7 +158,8 @@ static size_t c_case(const char *s, size_t n) {
   kztext_free(o);
   return ol;
 }
-static size_t c_decode(const char *s, size_t n) {
+static size_t c_decode(const call *c, const char *s, size_t n) {
+  (void)c;
   char *o = NULL;
   size_t ol = 0;
   kztext_decode_alloc(s, n, KZTEXT_ENC_AUTO, 0, &o, &ol, NULL, NULL);
@@ -184,41 +167,41 @@ static size_t c_decode(const char *s, size_t n) {
   return ol;
 }
 
-static const struct {
-  const char *name;
-  call_fn fn;
-} calls[] = {
-    {"translit latin2021->cyr +offsets", c_l21_cyr},
-    {"translit latin2018->cyr +offsets", c_l18_cyr},
-    {"translit bgn->cyr +offsets", c_bgn_cyr},
-    {"translit cyr->latin2021 +offsets", c_cyr_l21},
-    {"translit cyr->latin2018 +offsets", c_cyr_l18},
-    {"translit auto->cyr +offsets", c_auto_cyr},
-    {"translit auto->arabic +offsets", c_auto_arab},
-    {"translit auto->cyr", c_plain_auto},
-    {"translit latin2021->cyr", c_plain_l21},
-    {"translit arabic->cyr", c_plain_arab},
-    {"translit cyr->arabic", c_plain_to_arab},
-    {"translit press->cyr", c_plain_press},
-    {"detect", c_detect},
-    {"normalize NFC", c_normalize},
-    {"repair all", c_repair},
-    {"mixed-script words", c_mixed},
-    {"sentences", c_sentences},
-    {"tokens", c_tokens},
-    {"name key", c_namekey},
-    {"case upper", c_case},
-    {"decode auto", c_decode},
+#define T(from, to, off)                                                                           \
+  { NULL, c_translit, KZTEXT_SCHEME_##from, KZTEXT_SCHEME_##to, off }
+static const call calls[] = {
+    T(LATIN2021, CYRILLIC, 1),
+    T(LATIN2018, CYRILLIC, 1),
+    T(BGN, CYRILLIC, 1),
+    T(CYRILLIC, LATIN2021, 1),
+    T(CYRILLIC, LATIN2018, 1),
+    T(AUTO, CYRILLIC, 1),
+    T(AUTO, ARABIC, 1),
+    T(AUTO, CYRILLIC, 0),
+    T(LATIN2021, CYRILLIC, 0),
+    T(ARABIC, CYRILLIC, 0),
+    T(CYRILLIC, ARABIC, 0),
+    T(PRESS, CYRILLIC, 0),
+    {"detect", c_detect, 0, 0, 0},
+    {"normalize NFC", c_normalize, 0, 0, 0},
+    {"repair all", c_repair, 0, 0, 0},
+    {"mixed-script words", c_mixed, 0, 0, 0},
+    {"sentences", c_sentences, 0, 0, 0},
+    {"tokens", c_tokens, 0, 0, 0},
+    {"name key", c_namekey, 0, 0, 0},
+    {"case upper", c_case, 0, 0, 0},
+    {"decode auto", c_decode, 0, 0, 0},
 };
+#undef T
 
 /* Seconds for one call, the best of three after one untimed (the first
  * touches fresh pages). */
-static double time_call(call_fn fn, const char *s, size_t n, size_t *sink) {
+static double time_call(const call *c, const char *s, size_t n, size_t *sink) {
   double best = 1e9;
-  *sink += fn(s, n);
+  *sink += c->fn(c, s, n);
   for (int r = 0; r < 3; r++) {
     const double t0 = bench_now();
-    *sink += fn(s, n);
+    *sink += c->fn(c, s, n);
     const double t = bench_now() - t0;
     if (t < best) best = t;
   }
@@ -231,12 +214,18 @@ int main(int argc, char **argv) {
   printf("time at %zu bytes / time at %zu bytes (linear: 4, quadratic: 16; '!' at 10 or more)\n",
          4 * n, n);
   for (size_t c = 0; c < sizeof calls / sizeof *calls; c++) {
-    printf("%s\n", calls[c].name);
+    const call *cl = &calls[c];
+    if (cl->name)
+      printf("%s\n", cl->name);
+    else
+      printf("translit %s -> %s%s\n",
+             cl->from == KZTEXT_SCHEME_AUTO ? "auto" : kztext_scheme_name(cl->from),
+             kztext_scheme_name(cl->to), cl->offsets ? ", with offsets" : "");
     for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
       size_t l1, l4;
       char *s1 = repeat(shapes[k].unit, n, &l1), *s4 = repeat(shapes[k].unit, 4 * n, &l4);
-      const double t1 = time_call(calls[c].fn, s1, l1, &sink);
-      const double t4 = time_call(calls[c].fn, s4, l4, &sink);
+      const double t1 = time_call(&calls[c], s1, l1, &sink);
+      const double t4 = time_call(&calls[c], s4, l4, &sink);
       /* below 50 us the clock says little: 1 */
       const double ratio = t4 < 5e-5 ? 1.0 : t4 / (t1 > 1e-6 ? t1 : 1e-6);
       marked += ratio >= 10;
