@@ -404,7 +404,6 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
   char *o = out;
   size_t i = 0, tok_s = 0, ok_until = 0, tok_end = 0; /* tok_end: of the token an address is in */
   size_t word_ext = 0;                                /* other_word()'s */
-  int glued = 0; /* the word at i goes on from the letters before it */
   char *tok_o = out;
   int in_tok = 0;
   memo_probe pv[2], *pcur = &pv[0], *nxt = &pv[1]; /* the word at i, the next (at -1: none) */
@@ -507,9 +506,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       size_t k;
       memo_entry *slot = NULL;
       memo_probe *cur = NULL;
-      /* (not for the rest of a word the converter took a piece of: glued to
-       * the letters before it, it may convert otherwise than alone) */
-      if (m && !glued && i + MEMO_READ <= n) {
+      if (m && i + MEMO_READ <= n) {
         /* a frequent word first, without the look-ahead below */
         memo_probe q;
         unsigned dl;
@@ -521,7 +518,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
           goto done;
         }
       }
-      if (m && !glued) {
+      if (m) {
         /* this word, probed a word ago or now, and the next when a single
          * space leads to it: its entry is fetched while this one is done */
         if (nxt->at == i) { /* probed a word ago */
@@ -555,11 +552,18 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       {
         char *o2 = o; /* o itself stays in a register */
         k = memo_miss(m, slot, cur, s, n, i, flags, &L, &o2, &word_ext);
+        /* the rest of a word the converter took a piece of goes on from the
+         * letters before it and may convert otherwise than alone: not from
+         * the memo */
+        while (k && i + k < n &&
+               (s[i + k] < 0x80 ? ascii_class[s[i + k]] == AC_LETTER
+                                : s[i + k] >= 0xC3 && s[i + k] <= 0xC9)) {
+          const size_t k2 = memo_miss(m, NULL, NULL, s, n, i + k, flags, &L, &o2, &word_ext);
+          k = k2 ? k + k2 : 0;
+        }
         o = o2;
       }
       if (!k) goto fail;
-      glued = i + k < n && (s[i + k] < 0x80 ? ascii_class[s[i + k]] == AC_LETTER
-                                            : s[i + k] >= 0xC3 && s[i + k] <= 0xC9);
     done:
       i += k;
       if (i + 1 < n && s[i] == ' ' && word_start[s[i + 1]]) {
