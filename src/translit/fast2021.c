@@ -60,6 +60,12 @@ static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
 #undef L
 };
 
+/* A byte a Latin word of the loop goes on with: an ASCII letter or the lead
+ * of a two-byte Latin letter (C3..C9). */
+static inline int word_byte(unsigned d) {
+  return d < 0x80 ? ascii_class[d] == AC_LETTER : d >= 0xC3 && d <= 0xC9;
+}
+
 /* A word the fast path does not take (English words with c w x, variant
  * letters): validate its extent (ASCII letters and two-byte letters, no
  * combining mark after it) and hand it to the general word converter. */
@@ -555,9 +561,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         /* the rest of a word the converter took a piece of goes on from the
          * letters before it and may convert otherwise than alone: not from
          * the memo */
-        while (k && i + k < n &&
-               (s[i + k] < 0x80 ? ascii_class[s[i + k]] == AC_LETTER
-                                : s[i + k] >= 0xC3 && s[i + k] <= 0xC9)) {
+        while (k && i + k < n && word_byte(s[i + k])) {
           const size_t k2 = memo_miss(m, NULL, NULL, s, n, i + k, flags, &L, &o2, &word_ext);
           k = k2 ? k + k2 : 0;
         }
@@ -586,7 +590,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       }
       if (i >= n) break;
       unsigned d = s[i];
-      if (!(d < 0x80 ? ascii_class[d] == AC_LETTER : d >= 0xC3 && d <= 0xC9)) break;
+      if (!word_byte(d)) break;
       if (s[i - 1] == '.') { /* maybe a site's name (Zakon.kz): the loop looks at the dot */
         i--;
         o--;
