@@ -48,6 +48,7 @@ static const shape shapes[] = {
     {"hyphens", "-"},
     {"digits", "1"},
     {"line of 'a - '", "a - "},
+    {"run of digits and humps", "0qlxuYYu"},
 };
 
 static char *repeat(const char *unit, size_t n, size_t *len) {

@@ -800,11 +800,15 @@ static int english_word(auto_ctx *c, const unsigned char *s, size_t n) {
 /* End of an identifier that starts at s[i] (snake_case, camelCase with two
  * humps or more: my_var, getElementById), or i.  One hump is a pair of
  * words a crawler glued together, which the converter splits; digits say
- * nothing (2015jyly, a word glued to a step number, m2). */
+ * nothing (2015jyly, a word glued to a step number, m2).  An identifier is
+ * shorter than CODE_MAX bytes: a longer run is no code, and a look from
+ * each of its words to its end would cost it its length squared. */
+enum { CODE_MAX = 256 };
 static size_t code_token(const unsigned char *s, size_t i, size_t n) {
   size_t e = i;
   int under = 0, letter = 0, humps = 0, kz_q = 0;
   while (e < n && (ascii_letter(s[e]) || s[e] == '_' || (s[e] >= '0' && s[e] <= '9'))) {
+    if (e - i >= CODE_MAX) return i;
     if (e > i && s[e] >= 'A' && s[e] <= 'Z' && s[e - 1] >= 'a' && s[e - 1] <= 'z') humps++;
     kz_q |= (s[e] | 0x20) == 'q' && e + 1 < n && ascii_letter(s[e + 1]) && (s[e + 1] | 0x20) != 'u';
     /* snake_case: an underscore between a letter and a letter or digit
