@@ -65,111 +65,18 @@ static char *repeat(const char *unit, size_t n, size_t *len) {
   return s;
 }
 
-/* A call on s[0..n); what it returns goes into the sink, so that no call
- * is left out as unused. */
-typedef struct call call;
-typedef size_t (*call_fn)(const call *c, const char *s, size_t n);
-struct call {
+/* The calls timed: a transliteration (from -> to, with or without offsets)
+ * or another call that walks text. */
+enum op { TRANSLIT, DETECT, NORMALIZE, REPAIR, MIXED, SENTENCES, TOKENS, NAMEKEY, CASE, DECODE };
+typedef struct call {
   const char *name; /* NULL: a transliteration, named by its schemes */
-  call_fn fn;
+  enum op op;
   kztext_scheme from, to;
   int offsets;
-};
-
-static size_t c_translit(const call *c, const char *s, size_t n) {
-  char *o = NULL;
-  kztext_alignment *sp = NULL;
-  size_t ol = 0, ns = 0;
-  if (c->offsets)
-    kztext_translit_offsets_alloc(s, n, c->from, c->to, KZTEXT_INVALID_REPLACE, &o, &ol, &sp, &ns,
-                                  NULL);
-  else
-    kztext_translit_alloc(s, n, c->from, c->to, KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
-  kztext_free(o);
-  kztext_free(sp);
-  return ol;
-}
-static size_t c_detect(const call *c, const char *s, size_t n) {
-  (void)c;
-  kztext_detect_result r;
-  memset(&r, 0, sizeof r);
-  r.size = sizeof r;
-  kztext_detect(s, n, KZTEXT_INVALID_REPLACE, &r, NULL);
-  return (size_t)r.lang;
-}
-static size_t c_normalize(const call *c, const char *s, size_t n) {
-  (void)c;
-  char *o = NULL;
-  size_t ol = 0;
-  kztext_normalize_alloc(s, n, KZTEXT_NORM_NFC | KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
-  kztext_free(o);
-  return ol;
-}
-static size_t c_repair(const call *c, const char *s, size_t n) {
-  (void)c;
-  char *o = NULL;
-  size_t ol = 0;
-  kztext_repair_alloc(s, n, KZTEXT_REPAIR_ALL | KZTEXT_INVALID_REPLACE, &o, &ol, NULL, NULL);
-  kztext_free(o);
-  return ol;
-}
-static size_t c_mixed(const call *c, const char *s, size_t n) {
-  (void)c;
-  kztext_mixed_word *w = NULL;
-  size_t nw = 0;
-  kztext_mixed_script_words_alloc(s, n, KZTEXT_INVALID_REPLACE, &w, &nw, NULL);
-  kztext_free(w);
-  return nw;
-}
-static size_t c_seg(const char *s, size_t n, int tokens) {
-  kztext_segmenter *g = NULL;
-  if (kztext_segmenter_new(&g)) return 0;
-  kztext_span *sp = NULL;
-  size_t ns = 0;
-  if (tokens)
-    kztext_tokens_alloc(g, s, n, KZTEXT_LANG_AUTO, KZTEXT_INVALID_REPLACE, &sp, &ns, NULL);
-  else
-    kztext_sentences_alloc(g, s, n, KZTEXT_LANG_AUTO, KZTEXT_INVALID_REPLACE, &sp, &ns, NULL);
-  kztext_free(sp);
-  kztext_segmenter_free(g);
-  return ns;
-}
-static size_t c_sentences(const call *c, const char *s, size_t n) {
-  (void)c;
-  return c_seg(s, n, 0);
-}
-static size_t c_tokens(const call *c, const char *s, size_t n) {
-  (void)c;
-  return c_seg(s, n, 1);
-}
-static size_t c_namekey(const call *c, const char *s, size_t n) {
-  (void)c;
-  char *o = NULL;
-  size_t ol = 0;
-  kztext_name_key_alloc(s, n, KZTEXT_INVALID_REPLACE, &o, &ol, NULL);
-  kztext_free(o);
-  return ol;
-}
-static size_t c_case(const call *c, const char *s, size_t n) {
-  (void)c;
-  char *o = NULL;
-  size_t ol = 0;
-  kztext_case_alloc(s, n, KZTEXT_LANG_KK, KZTEXT_CASE_UPPER | KZTEXT_INVALID_REPLACE, &o, &ol,
-                    NULL);
-  kztext_free(o);
-  return ol;
-}
-static size_t c_decode(const call *c, const char *s, size_t n) {
-  (void)c;
-  char *o = NULL;
-  size_t ol = 0;
-  kztext_decode_alloc(s, n, KZTEXT_ENC_AUTO, 0, &o, &ol, NULL, NULL);
-  kztext_free(o);
-  return ol;
-}
+} call;
 
 #define T(from, to, off)                                                                           \
-  { NULL, c_translit, KZTEXT_SCHEME_##from, KZTEXT_SCHEME_##to, off }
+  { NULL, TRANSLIT, KZTEXT_SCHEME_##from, KZTEXT_SCHEME_##to, off }
 static const call calls[] = {
     T(LATIN2021, CYRILLIC, 1),
     T(LATIN2018, CYRILLIC, 1),
@@ -183,26 +90,84 @@ static const call calls[] = {
     T(ARABIC, CYRILLIC, 0),
     T(CYRILLIC, ARABIC, 0),
     T(PRESS, CYRILLIC, 0),
-    {"detect", c_detect, 0, 0, 0},
-    {"normalize NFC", c_normalize, 0, 0, 0},
-    {"repair all", c_repair, 0, 0, 0},
-    {"mixed-script words", c_mixed, 0, 0, 0},
-    {"sentences", c_sentences, 0, 0, 0},
-    {"tokens", c_tokens, 0, 0, 0},
-    {"name key", c_namekey, 0, 0, 0},
-    {"case upper", c_case, 0, 0, 0},
-    {"decode auto", c_decode, 0, 0, 0},
+    {"detect", DETECT, 0, 0, 0},
+    {"normalize NFC", NORMALIZE, 0, 0, 0},
+    {"repair all", REPAIR, 0, 0, 0},
+    {"mixed-script words", MIXED, 0, 0, 0},
+    {"sentences", SENTENCES, 0, 0, 0},
+    {"tokens", TOKENS, 0, 0, 0},
+    {"name key", NAMEKEY, 0, 0, 0},
+    {"case upper", CASE, 0, 0, 0},
+    {"decode auto", DECODE, 0, 0, 0},
 };
 #undef T
+
+/* Runs call c on s[0..n); what it returns (an output's length, a count)
+ * goes into the sink, so that no call is left out as unused. */
+static size_t run_call(const call *c, const char *s, size_t n) {
+  const unsigned f = KZTEXT_INVALID_REPLACE;
+  char *o = NULL;        /* the text out, or */
+  void *v = NULL;        /* the array out */
+  size_t ol = 0, nv = 0; /* their lengths */
+  switch (c->op) {
+  case TRANSLIT:
+    if (c->offsets)
+      kztext_translit_offsets_alloc(s, n, c->from, c->to, f, &o, &ol, (kztext_alignment **)&v, &nv,
+                                    NULL);
+    else
+      kztext_translit_alloc(s, n, c->from, c->to, f, &o, &ol, NULL);
+    break;
+  case DETECT: {
+    kztext_detect_result r;
+    memset(&r, 0, sizeof r);
+    r.size = sizeof r;
+    kztext_detect(s, n, f, &r, NULL);
+    ol = (size_t)r.lang;
+    break;
+  }
+  case NORMALIZE:
+    kztext_normalize_alloc(s, n, KZTEXT_NORM_NFC | f, &o, &ol, NULL);
+    break;
+  case REPAIR:
+    kztext_repair_alloc(s, n, KZTEXT_REPAIR_ALL | f, &o, &ol, NULL, NULL);
+    break;
+  case MIXED:
+    kztext_mixed_script_words_alloc(s, n, f, (kztext_mixed_word **)&v, &nv, NULL);
+    break;
+  case SENTENCES:
+  case TOKENS: {
+    kztext_segmenter *g = NULL;
+    if (kztext_segmenter_new(&g)) break;
+    if (c->op == TOKENS)
+      kztext_tokens_alloc(g, s, n, KZTEXT_LANG_AUTO, f, (kztext_span **)&v, &nv, NULL);
+    else
+      kztext_sentences_alloc(g, s, n, KZTEXT_LANG_AUTO, f, (kztext_span **)&v, &nv, NULL);
+    kztext_segmenter_free(g);
+    break;
+  }
+  case NAMEKEY:
+    kztext_name_key_alloc(s, n, f, &o, &ol, NULL);
+    break;
+  case CASE:
+    kztext_case_alloc(s, n, KZTEXT_LANG_KK, KZTEXT_CASE_UPPER | f, &o, &ol, NULL);
+    break;
+  case DECODE:
+    kztext_decode_alloc(s, n, KZTEXT_ENC_AUTO, 0, &o, &ol, NULL, NULL);
+    break;
+  }
+  kztext_free(o);
+  kztext_free(v);
+  return ol + nv;
+}
 
 /* Seconds for one call, the best of three after one untimed (the first
  * touches fresh pages). */
 static double time_call(const call *c, const char *s, size_t n, size_t *sink) {
   double best = 1e9;
-  *sink += c->fn(c, s, n);
+  *sink += run_call(c, s, n);
   for (int r = 0; r < 3; r++) {
     const double t0 = bench_now();
-    *sink += c->fn(c, s, n);
+    *sink += run_call(c, s, n);
     const double t = bench_now() - t0;
     if (t < best) best = t;
   }

@@ -593,11 +593,11 @@ static int foreign_letter(const word *w) {
  * out half Latin. */
 static int glued(const outctx *oc, const word *w) {
   const unsigned nx = w->next;
-  if ((unsigned char)((nx | 0x20) - 'a') < 26 || (nx >= 0xC3 && nx <= 0xC9)) return 1;
+  if (ascii_alpha(nx) || (nx >= 0xC3 && nx <= 0xC9)) return 1;
   const size_t a = w->off[0];
   if (a == 0) return 0;
   const unsigned p = oc->s[a - 1];
-  if ((unsigned char)((p | 0x20) - 'a') < 26) return 1;
+  if (ascii_alpha(p)) return 1;
   return a >= 2 && p >= 0x80 && p < 0xC0 && oc->s[a - 2] >= 0xC3 && oc->s[a - 2] <= 0xC9;
 }
 

@@ -306,7 +306,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
   }
   if (lexicon && m >= 5 && soft_sign_word(code, m, best, alive ? m : (int)keybytes)) return 0;
   const int allcaps = ncap >= 2 && nlow == 0;
-  if (kz_rule_foreign_y(code, m, allcaps)) return 0; /* the general route keeps it whole, or not */
+  if (kz_rule_foreign_y(code, m, allcaps)) return 0; /* the general route keeps it whole */
   if (allcaps) { /* I and V only: maybe a Roman numeral, which the general route keeps */
     int k = 0;
     while (k < m && (code[k] == CY_DOTTED_I || code[k] == CY_V))
