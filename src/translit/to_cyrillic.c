@@ -810,7 +810,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       continue;
     }
     size_t p = collect_word(s, url, i, sc, &w);
-    w.next = p < n ? s[p] : 0;
+    w.next = p < url ? s[p] : 0; /* an address is a token of its own: a word before it ends there */
     emit_word(&oc, &w, sc, flags);
     w.n = 0;
     i = p;

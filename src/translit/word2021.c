@@ -8,7 +8,10 @@
  * general route. */
 #include "translit/latin_rules.h"
 
-#define MAXL 48 /* longer words: the general route */
+/* Longer words, in code points (ch is two): the general route, which
+ * converts a word of more than 64 (to_cyrillic.c, MAXW) in pieces; counted
+ * in tokens, a word with ch could pass 64 here and come out otherwise. */
+#define MAXL 48
 
 /* A table of byte strings, 16 letters a line. */
 // clang-format off
@@ -184,7 +187,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
     if (c - 'a' < 26u && ascii_tab[c].cd) {
       /* a small ASCII letter but c w x, most letters: one code, key byte c,
        * no glued-word test (that starts at a capital) */
-      if (m == MAXL) return 0;
+      if (ncp >= MAXL) return 0;
       code[m] = ascii_tab[c].cd;
       cap[m] = 0;
       nlow++;
@@ -274,7 +277,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
       lastcap = up;
       ncp += 1;
     }
-    if (m == MAXL) return 0;
+    if (ncp > MAXL) return 0;
     code[m] = cd;
     cap[m] = (uint8_t)up;
     ncap += up;

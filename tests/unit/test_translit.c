@@ -652,6 +652,8 @@ static void addresses(void) {
       {"\xc4\xb0s\0@pub", 8, "\xd0\x98\xd1\x81\0@pub", 9},
       {"\xc5\x9finfo@x.kz", 11, "\xd1\x88info@x.kz", 11},
       {"saity:https://x.kz", 18, "\xd1\x81\xd0\xb0\xd0\xb9\xd1\x82\xd1\x8b:https://x.kz", 23},
+      /* xū ends at the address (x@1), glued to no letter: a foreign word, whole */
+      {"x\xc5\xabx@1", 6, "x\xc5\xabx@1", 6},
   };
   for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
     char *out = NULL, *out2 = NULL;
