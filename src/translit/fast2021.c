@@ -171,10 +171,13 @@ static inline unsigned memo_mask16(const unsigned char *p) {
 #endif
 }
 
-/* The length of the memo word at p, up to 32 (32: longer) */
+/* The length of the memo word at p, up to 33 (33: longer than the longest
+ * key; a word of exactly 32 bytes is a key, and a longer one that starts
+ * with it must not find it) */
 static inline unsigned memo_len(const unsigned char *p) {
   unsigned l = (unsigned)__builtin_ctz(~memo_mask16(p));
   if (l == 16) l += (unsigned)__builtin_ctz(~memo_mask16(p + 16));
+  if (l == 32) l += memo_mask16(p + 32) & 1;
   return l;
 }
 
