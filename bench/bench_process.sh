@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Throughput and memory of `kztext process` (the pipeline) on the
 # concatenated kk + ru + en corpora (repeated REPEAT times, default 3):
-#   - for -j 1, 2, 4, 8, 16: MB/s (best of 3) and peak RSS, and for N
+#   - for -j 1, 2, 4, 8, 16: MB/s (best of RUNS, default 7) and peak RSS, and for N
 #     independent `-j 1` processes on N slices of the same input: MB/s, and
 #     the ratio threads / processes (1.00 = the threads scale as well as
-#     separate processes; the issue-18 target is >= 0.9 at 16 on 16 cores);
+#     separate processes; the issue-18 target is >= 0.9 at 16 on 16 cores).
+#     The slices take every Nth line (split -n r/N), so each holds the same
+#     mix of kk, ru and en: cut into N runs of lines, the kk run costs more
+#     per byte and the processes wait for it;
 #   - --roles against plain at -j 1, runs alternated (issue 16: >= 0.9x);
 #   - peak RSS of -j 16 on a ~BIG_MB input (/usr/bin/time -v, Debian package
 #     "time"; 0 skips it).
@@ -20,6 +23,7 @@ big_mb=${3:-2000}
 shift $(($# < 3 ? $# : 3))
 jobs=${*:-1 2 4 8 16}
 repeat=${REPEAT:-3}
+runs=${RUNS:-7} # a shared machine's noise: the best of several
 k=$build/cli/kztext
 [ -x "$k" ] || { echo "bench_process: build first ($k missing)" >&2; exit 1; }
 [ -d "$corpus/kk" ] || { echo "bench_process: skipped: no corpora in $corpus" >&2; exit 0; }
@@ -33,10 +37,10 @@ mb=$(awk -v b="$bytes" 'BEGIN{printf "%.2f", b/1e6}')
 echo "input: kk+ru+en corpora x$repeat, $mb MB, JSONL output; $(nproc) cores"
 secs() { awk -v s="$1" -v e="$2" 'BEGIN{print e-s}'; }
 min() { awk -v a="$1" -v b="$2" 'BEGIN{print (b<a)?b:a}'; }
-# Best wall time of 3 runs of: kztext process -j $1 (peak RSS of the last).
+# Best wall time of $runs runs of: kztext process -j $1 (peak RSS of the last).
 threads() {
   local b=999999 t0 t1
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     t0=$(date +%s.%N)
     /usr/bin/time -f %M -o "$tmp/rss" "$k" process --quiet -j "$1" "$tmp/in.txt" -o /dev/null
     t1=$(date +%s.%N)
@@ -44,12 +48,12 @@ threads() {
   done
   echo "$b $(awk '{printf "%.0f", $1/1024}' "$tmp/rss")"
 }
-# Best wall time of 3 runs of N independent -j 1 processes on N slices.
+# Best wall time of $runs runs of N independent -j 1 processes on N slices.
 procs() {
   local n=$1 b=999999 t0 t1
   rm -f "$tmp"/slice.*
-  split -n "l/$n" -d -a 3 "$tmp/in.txt" "$tmp/slice."
-  for _ in 1 2 3; do
+  split -n "r/$n" -d -a 3 "$tmp/in.txt" "$tmp/slice."
+  for _ in $(seq "$runs"); do
     t0=$(date +%s.%N)
     for f in "$tmp"/slice.*; do "$k" process --quiet "$f" -o /dev/null & done
     wait

@@ -191,7 +191,9 @@ typedef struct kztext_stream_options {
    *  fixed cost each) pushed and not yet written.  0:
    *  KZTEXT_STREAM_MEMORY_DEFAULT.  A single document larger than the budget
    *  still runs, alone.  The sentences of those documents take about twice
-   *  their size again until written. */
+   *  their size again until written.  A push also waits while two groups
+   *  per worker and two more are in flight, so that few groups' buffers
+   *  serve the whole input. */
   size_t memory;
   /** Small documents go to a worker in groups of about this many bytes,
    *  so that a worker takes a lock per group, not per document.  0: 64 KiB

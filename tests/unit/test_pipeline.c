@@ -113,6 +113,41 @@ static void test_stream_order_and_budget(void) {
   CHECK(s16.documents == DOCS && s16.results == DOCS, "stats count documents and results");
 }
 
+/* Documents written so far, for test_stream_job_cap. */
+static int count_written(void *user, const kztext_stream_result *r) {
+  if (r->last) atomic_fetch_add((atomic_size_t *)user, 1);
+  return 0;
+}
+
+/* Besides the byte budget, at most two groups per worker and two more are
+ * in flight: with 2 workers and documents of a group each, a push returns
+ * with at most 6 documents not yet written, though the budget would let
+ * hundreds in (the pool then reuses the same few groups' buffers). */
+static void test_stream_job_cap(void) {
+  kztext_pipeline_options po = {.size = sizeof po};
+  kztext_stream_options so = {.size = sizeof so, .pipeline = &po, .jobs = 2, .batch = 4096};
+  kztext_stream *s = NULL;
+  atomic_size_t written = 0;
+  CHECK_INT(kztext_stream_new(&so, count_written, &written, &s), KZTEXT_OK, "stream");
+  if (!s) return;
+  static char buf[8192];
+  size_t most = 0;
+  for (uint64_t n = 0; n < 400; n++) {
+    size_t len = 0;
+    while (len < 5000) /* more than a group's 4096 bytes: a group alone */
+      len += (size_t)snprintf(buf + len, sizeof buf - len, "Sentence %llu of many here. ",
+                              (unsigned long long)n);
+    kztext_stream_doc d = {.size = sizeof d, .data = buf, .len = len};
+    CHECK_INT(kztext_stream_push(s, &d), KZTEXT_OK, "push");
+    const size_t out = (size_t)(n + 1) - atomic_load(&written);
+    if (out > most) most = out;
+  }
+  CHECK_INT(kztext_stream_finish(s), KZTEXT_OK, "finish");
+  CHECK_INT(atomic_load(&written), 400, "every document written");
+  CHECK(most <= 2 * 2 + 2, "%zu documents in flight at once, more than 6", most);
+  kztext_stream_free(s);
+}
+
 /* A write callback that stops: nothing after it is written, later pushes
  * fail, finish says so. */
 static void test_stream_stop(void) {
@@ -142,6 +177,7 @@ int main(void) {
   test_options();
   test_stream_args();
   test_stream_order_and_budget();
+  test_stream_job_cap();
   test_stream_stop();
   return t_finish();
 }
