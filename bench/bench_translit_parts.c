@@ -93,7 +93,7 @@ int main(int argc, char **argv) {
     const double t0 = bench_cpu_now();
     for (size_t i = 0; i < wlen;) {
       char *o0 = o;
-      size_t k = kz_tl_word2021((const unsigned char *)w, wlen, i, &o, 1, &L);
+      size_t k = kz_tl_word2021((const unsigned char *)w, wlen, i, &o, 1, &L, NULL);
       if (!k) o = o0;
       while (i < wlen && w[i] != ' ')
         i++;

@@ -66,16 +66,26 @@ static inline int word_byte(unsigned d) {
   return d < 0x80 ? ascii_class[d] == AC_LETTER : d >= 0xC3 && d <= 0xC9;
 }
 
+/* What the words of one conversion share: the lexicon's tables, the extent
+ * of the last word other_word() validated, the last run of glued humps
+ * judged (kz_tl_group_foreign). */
+typedef struct words_state {
+  kz_lex_view L;
+  size_t ext;
+  kz_tl_group group;
+} words_state;
+
 /* A word the fast path does not take (English words with c w x, variant
  * letters): validate its extent (ASCII letters and two-byte letters, no
  * combining mark after it) and hand it to the general word converter. */
 static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned flags, char **o,
-                         size_t *ext) {
+                         words_state *ws) {
   /* a word longer than the converter takes (64 letters) comes here a piece
-   * at a time: its extent, once found, is kept in *ext (a scan for each piece
-   * would cost the word its length squared) */
-  if (i < *ext)
-    return kz_tl_latin_word(s, *ext, i, KZTEXT_SCHEME_LATIN2021, flags, *ext < n ? s[*ext] : 0, o);
+   * at a time: its extent, once found, is kept in ws->ext (a scan for each
+   * piece would cost the word its length squared) */
+  if (i < ws->ext)
+    return kz_tl_latin_word(s, ws->ext, i, KZTEXT_SCHEME_LATIN2021, flags,
+                            ws->ext < n ? s[ws->ext] : 0, o, &ws->group);
   size_t e = i;
   while (e < n) {
     unsigned c = s[e];
@@ -95,8 +105,8 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
       break; /* punctuation or another script ends the word; the caller checks it */
     }
   }
-  *ext = e;
-  return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, e < n ? s[e] : 0, o);
+  ws->ext = e;
+  return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, e < n ? s[e] : 0, o, &ws->group);
 }
 
 /* A memo of converted words, a call's own or one a kztext_transliterator
@@ -324,11 +334,11 @@ static inline void memo_prefetch(const kz_tl_memo *m, const memo_probe *r) {
 /* A word the memo does not hold: converted, and remembered at slot (NULL:
  * not memoisable) when the converter took the whole probed word. */
 static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
-                        const unsigned char *s, size_t n, size_t i, unsigned flags,
-                        const kz_lex_view *L, char **o, size_t *ext) {
+                        const unsigned char *s, size_t n, size_t i, unsigned flags, words_state *ws,
+                        char **o) {
   char *o0 = *o;
-  size_t r = kz_tl_word2021(s, n, i, o, kz_tl_w21_opts(flags), L);
-  if (!r) r = other_word(s, n, i, flags, o, ext);
+  size_t r = kz_tl_word2021(s, n, i, o, kz_tl_w21_opts(flags), &ws->L, &ws->group);
+  if (!r) r = other_word(s, n, i, flags, o, ws);
   const size_t dl = (size_t)(*o - o0);
   if (slot && r == pr->l && dl <= MEMO_OUT) {
     const size_t kb = pr->kl > 16 ? 32 : 16, need = kb + ((dl + 15) & ~(size_t)15);
@@ -408,11 +418,10 @@ size_t kz_tl_latin2021_fast(const unsigned char *s, size_t n, unsigned flags, ch
  * token converted so far is rewound and copied as it is. */
 size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                                  kz_tl_memo *m) {
-  kz_lex_view L;
-  kz_tl_lex_view_init(&L);
+  words_state ws = {.ext = 0};
+  kz_tl_lex_view_init(&ws.L);
   char *o = out;
   size_t i = 0, tok_s = 0, ok_until = 0, tok_end = 0; /* tok_end: of the token an address is in */
-  size_t word_ext = 0;                                /* other_word()'s */
   char *tok_o = out;
   int in_tok = 0;
   memo_probe pv[2], *pcur = &pv[0], *nxt = &pv[1]; /* the word at i, the next (at -1: none) */
@@ -560,12 +569,12 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
       }
       {
         char *o2 = o; /* o itself stays in a register */
-        k = memo_miss(m, slot, cur, s, n, i, flags, &L, &o2, &word_ext);
+        k = memo_miss(m, slot, cur, s, n, i, flags, &ws, &o2);
         /* the rest of a word the converter took a piece of goes on from the
          * letters before it and may convert otherwise than alone: not from
          * the memo */
         while (k && i + k < n && word_byte(s[i + k])) {
-          const size_t k2 = memo_miss(m, NULL, NULL, s, n, i + k, flags, &L, &o2, &word_ext);
+          const size_t k2 = memo_miss(m, NULL, NULL, s, n, i + k, flags, &ws, &o2);
           k = k2 ? k + k2 : 0;
         }
         o = o2;
@@ -627,7 +636,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
        * follows a site's name in the token is a token of its own */
       size_t ue, u = kz_tl_url_start(s + tok_s, e - tok_s, &ue);
       o = tok_o;
-      if (u) o += kz_tl_latin_to_cyr(s + tok_s, u, KZTEXT_SCHEME_LATIN2021, flags, o, NULL);
+      if (u) o += kz_tl_latin_to_cyr(s, tok_s, tok_s + u, KZTEXT_SCHEME_LATIN2021, flags, o, NULL);
       memcpy(o, s + tok_s + u, ue - u);
       o += ue - u;
       i = tok_s + ue;

@@ -36,6 +36,7 @@ typedef struct word {
   int acronym;   /* an ALL-CAPS word of 2-4 letters that no Kazakh word could be */
   int roman;     /* a Roman numeral of two letters or more (XIV) */
   unsigned next; /* the byte after the word (0 at the end, or not known) */
+  size_t lim;    /* where collect_word had to stop: the end, or an address */
   int lexicon;   /* the lexicon's data may be used (not KZ_TRANSLIT_NO_LEXICON) */
   int undotted;  /* latin2021 typed without İ (KZ_TRANSLIT_UNDOTTED) */
   uint16_t tcode[MAXW];
@@ -530,6 +531,7 @@ static size_t collect_word(const unsigned char *s, size_t e, size_t i, kztext_sc
   size_t p = i, l;
   w->n = 0;
   w->gap[0] = 0;
+  w->lim = e;
   while (p < e && w->n < MAXW) {
     size_t g = w->n ? kz_tl_format_in_word(s, p, e) : 0;
     if (g > 255) g = 0;
@@ -560,6 +562,7 @@ typedef struct outctx {
   char *out;
   char *o;
   kz_spanv *sv;
+  kz_tl_group *group; /* the last glued run judged (kz_tl_group_foreign) */
 } outctx;
 
 static void put_span(outctx *oc, size_t s0, size_t s1, char *d0, int pass) {
@@ -587,24 +590,38 @@ static int foreign_letter(const word *w) {
   return 0;
 }
 
+/* A lead byte of the two-byte Latin letters (U+00C0..U+024F) */
+static int latin_lead(unsigned c) { return c >= 0xC3 && c <= 0xC9; }
+
 /* Is the word glued to a Latin letter before or after it (PayPal, MaxPro:
- * glued_word_ends() splits such pairs)?  Then its parts convert as before
- * even when one alone would pass through as foreign: the pair would come
- * out half Latin. */
+ * glued_word_ends() splits such pairs)? */
 static int glued(const outctx *oc, const word *w) {
   const unsigned nx = w->next;
-  if (ascii_alpha(nx) || (nx >= 0xC3 && nx <= 0xC9)) return 1;
   const size_t a = w->off[0];
-  if (a == 0) return 0;
-  const unsigned p = oc->s[a - 1];
-  if (ascii_alpha(p)) return 1;
-  return a >= 2 && p >= 0x80 && p < 0xC0 && oc->s[a - 2] >= 0xC3 && oc->s[a - 2] <= 0xC9;
+  const unsigned p = a ? oc->s[a - 1] : 0;
+  return ascii_alpha(nx) || latin_lead(nx) || ascii_alpha(p) ||
+         (a >= 2 && p >= 0x80 && p < 0xC0 && latin_lead(oc->s[a - 2]));
 }
 
-static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
-  if (w->n == 0) return;
-  w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
-  w->undotted = (flags & KZ_TRANSLIT_UNDOTTED) != 0;
+/* The bytes of the character before s[a] that collect_word() would go on
+ * with in a word of scheme sc, the word's characters or a format
+ * character inside it, else 0. */
+static size_t in_word_before(const unsigned char *s, size_t a, kztext_scheme sc) {
+  size_t b = a, l;
+  while (b > 0 && a - b < 4 && (s[b - 1] & 0xC0) == 0x80)
+    b--;
+  if (b == 0) return 0;
+  b--;
+  const unsigned lead = s[b];
+  if ((lead < 0x80 ? 1u : lead < 0xC2 ? 0u : lead < 0xE0 ? 2u : lead < 0xF0 ? 3u : 4u) != a - b)
+    return 0; /* (reads nothing at or after a) */
+  const uint32_t c = kz_utf8_next(s + b, &l);
+  return word_char(sign_of_prime(c, sc, 1), sc, 1) || format_len(s, b, a + 1) ? l : 0;
+}
+
+/* Tokenizes a collected word and makes the tests on it that come before
+ * its conversion; returns whether it is written in capitals. */
+static int read_word(word *w, kztext_scheme sc) {
   tokenize(w, sc);
   for (int j = 0; j < w->nt; j++)
     w->tcode[j] = w->t[j].target;
@@ -618,10 +635,69 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   const int allcaps = ncap >= 2 && nlow == 0;
   w->acronym = kz_rule_acronym(w->tcode, w->nt, allcaps);
   w->roman = sc <= KZTEXT_SCHEME_LATIN2017 && roman_numeral(w, sc);
-  if (!w->roman &&
-      (foreign_letter(w) ||
-       (sc <= KZTEXT_SCHEME_LATIN2017 && kz_rule_foreign_y(w->tcode, w->nt, allcaps))) &&
-      !glued(oc, w)) {
+  return allcaps;
+}
+
+/* Would the word, standing alone, pass through as a foreign one: a letter
+ * its scheme cannot read, or y after a vowel (kz_rule_foreign_y)? */
+static int foreign_alone(const word *w, kztext_scheme sc, int allcaps) {
+  return !w->roman && (foreign_letter(w) || (sc <= KZTEXT_SCHEME_LATIN2017 &&
+                                             kz_rule_foreign_y(w->tcode, w->nt, allcaps)));
+}
+
+/* Letters glued into humps (camelCase) are a name written as its owner
+ * writes it (PayPal, MySQL, iPhone, eGov, iOS), which Kazakh Cyrillic
+ * text keeps in Latin, when one hump would pass through alone or the
+ * first is one small letter before a word (three letters or more, or two
+ * capitals); humps of Kazakh words glued by a crawler (сапарПоделиться)
+ * convert each, and so do units (kV, kVt: кВ, кВт).  The run is looked for
+ * at most GROUP_MAX bytes before the word and GROUP_SPAN after its start (a
+ * longer run is no name, and a look at it from each of its 64-letter
+ * pieces would cost it its length squared). */
+enum { GROUP_MAX = 64, GROUP_SPAN = 192 };
+int kz_tl_group_foreign(const unsigned char *s, size_t lim, size_t a, kztext_scheme sc,
+                        kz_tl_group *gc) {
+  size_t g = a, l;
+  while ((l = in_word_before(s, g, sc)))
+    if ((g -= l) + GROUP_MAX < a) return 0;
+  /* the first hump starts at a letter (or mark): not at an apostrophe or a
+   * format character */
+  while (g < a && !word_char(kz_utf8_next(s + g, &l), sc, 0))
+    g += l;
+  if (gc && gc->s == s && gc->start == g && a < gc->end) return gc->foreign;
+  int foreign = 0, small_first = 0; /* the first hump is one small letter */
+  size_t p = g, q;
+  for (;; p = q) {
+    word t;
+    q = collect_word(s, lim, p, sc, &t);
+    if (!t.n) break;
+    const int allcaps = read_word(&t, sc);
+    if (foreign_alone(&t, sc, allcaps)) {
+      foreign = 1;
+      break;
+    }
+    if (p == g) {
+      small_first = t.n == 1 && !t.cap[0];
+    } else if (small_first) {
+      if (t.n >= 3 || (t.n == 2 && allcaps)) { /* iPhone, iOS */
+        foreign = 1;
+        break;
+      }
+      small_first = 0;
+    }
+    if (q >= lim || !(ascii_alpha(s[q]) || latin_lead(s[q])) || q > g + GROUP_SPAN) break;
+  }
+  if (gc) *gc = (kz_tl_group){s, g, q, foreign};
+  return foreign;
+}
+
+static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
+  if (w->n == 0) return;
+  w->lexicon = !(flags & KZ_TRANSLIT_NO_LEXICON);
+  w->undotted = (flags & KZ_TRANSLIT_UNDOTTED) != 0;
+  const int allcaps = read_word(w, sc);
+  if (glued(oc, w) ? kz_tl_group_foreign(oc->s, w->lim, w->off[0], sc, oc->group)
+                   : foreign_alone(w, sc, allcaps)) {
     const size_t s0 = w->off[0], s1 = w->off[w->n];
     char *d0 = oc->o;
     memcpy(oc->o, oc->s + s0, s1 - s0);
@@ -741,12 +817,13 @@ static void emit_word(outctx *oc, word *w, kztext_scheme sc, unsigned flags) {
   }
 }
 
-size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, unsigned flags,
-                          char *out, kz_spanv *sv) {
-  outctx oc = {s, out, out, sv};
+size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t from, size_t n, kztext_scheme sc,
+                          unsigned flags, char *out, kz_spanv *sv) {
+  kz_tl_group group = {0};
+  outctx oc = {s, out, out, sv, &group};
   word w;
-  size_t i = 0, url = n, url_end = n; /* an address ahead in this token: [url, url_end) */
-  size_t tok_end = 0;                 /* where the token at i ends */
+  size_t i = from, url = n, url_end = n; /* an address ahead in this token: [url, url_end) */
+  size_t tok_end = 0;                    /* where the token at i ends */
   int at_token_start = 1;
   w.n = 0;
   while (i < n) {
@@ -793,7 +870,7 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
       continue;
     }
     if (sc == KZTEXT_SCHEME_LATIN2021 && !sv) {
-      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, kz_tl_w21_opts(flags));
+      size_t k = kz_tl_fast_word_2021(s, url, i, &oc.o, kz_tl_w21_opts(flags), &group);
       if (k) {
         i += k;
         continue;
@@ -821,8 +898,8 @@ size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme sc, un
 /* One word of the general path for callers that validated s[i..e) (UTF-8
  * letters only): writes at *o, returns the bytes consumed (> 0). */
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
-                        unsigned flags, unsigned next, char **o) {
-  outctx oc = {s, *o, *o, NULL};
+                        unsigned flags, unsigned next, char **o, kz_tl_group *g) {
+  outctx oc = {s, *o, *o, NULL, g};
   word w;
   size_t p = collect_word(s, e, i, sc, &w), l;
   w.next = p < e ? s[p] : next;

@@ -558,7 +558,7 @@ static size_t route(const unsigned char *s, size_t n, kztext_scheme from, kztext
     return from == KZTEXT_SCHEME_ARABIC ? kz_tl_arabic_to_cyr(s, n, flags, out, sv)
            : from == KZTEXT_SCHEME_PRESS || from == KZTEXT_SCHEME_PASSPORT
                ? kz_tl_press_to_cyr(s, n, out, sv)
-               : kz_tl_latin_to_cyr(s, n, from, flags, out, sv);
+               : kz_tl_latin_to_cyr(s, 0, n, from, flags, out, sv);
   char *mid = malloc(n * KZ_FACTOR_TO_CYR + 16);
   if (!mid) return (size_t)-1;
   kz_spanv a = {0}, b = {0};

@@ -151,9 +151,10 @@ typedef struct kz_mixed_memo {
   int mixed;
 } kz_mixed_memo;
 int kz_tl_mixed_word(const unsigned char *s, size_t n, size_t i, kz_mixed_memo *m);
-/* Latin scheme -> Cyrillic. */
-size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t n, kztext_scheme from, unsigned flags,
-                          char *out, kz_spanv *sv);
+/* Latin scheme -> Cyrillic: s[from..n), with the text before it in view
+ * (a word glued to letters before it is judged with them). */
+size_t kz_tl_latin_to_cyr(const unsigned char *s, size_t from, size_t n, kztext_scheme sc,
+                          unsigned flags, char *out, kz_spanv *sv);
 size_t kz_tl_arabic_to_cyr(const unsigned char *s, size_t n, unsigned flags, char *out,
                            kz_spanv *sv);
 /* The same in one pass over plain text (valid UTF-8 that NFC leaves alone:
@@ -231,7 +232,19 @@ static inline unsigned kz_tl_w21_opts(unsigned flags) {
   return (flags & KZ_TRANSLIT_NO_LEXICON ? 0u : KZ_W21_LEXICON) |
          (flags & KZ_TRANSLIT_UNDOTTED ? KZ_W21_UNDOTTED : 0u);
 }
-size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, unsigned opts);
+/* The verdict on the run of glued humps (camelCase: JavaScript, iPhone) that
+ * the word at s[a] is in: whether it passes through whole as a name
+ * (to_cyrillic.c).  A conversion keeps the last one, so that a run is
+ * judged once, not again for each of its humps (zero it first). */
+typedef struct kz_tl_group {
+  const unsigned char *s;
+  size_t start, end; /* the run's bytes, as far as they were looked at */
+  int foreign;
+} kz_tl_group;
+int kz_tl_group_foreign(const unsigned char *s, size_t lim, size_t a, kztext_scheme sc,
+                        kz_tl_group *g);
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, unsigned opts,
+                            kz_tl_group *g);
 /* The latin2021 lexicon's tables, fetched once per call of a converter. */
 typedef struct kz_lex_view {
   const uint64_t *T;
@@ -243,7 +256,7 @@ typedef struct kz_lex_view {
 void kz_tl_lex_view_init(kz_lex_view *L);
 /* kz_tl_fast_word_2021 with the tables already fetched (word2021.c). */
 size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **o, unsigned opts,
-                      const kz_lex_view *L);
+                      const kz_lex_view *L, kz_tl_group *g);
 /* Crawled text glues words together (сапарПоделиться, ҚРПремьер): a word
  * ends before a capital that follows a small letter, and before the last
  * capital of a capital run when a small letter follows it.  Inline: the
@@ -279,9 +292,10 @@ kz_tl_memo *kz_tl_memo_renew(kz_tl_memo *m, size_t n);
 void kz_tl_memo_free(kz_tl_memo *m);
 size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flags, char *out,
                                  kz_tl_memo *m);
-/* next: the byte after the word (0 at the end) */
+/* next: the byte after the word (0 at the end); g: the conversion's
+ * verdict on glued humps */
 size_t kz_tl_latin_word(const unsigned char *s, size_t e, size_t i, kztext_scheme sc,
-                        unsigned flags, unsigned next, char **o);
+                        unsigned flags, unsigned next, char **o, kz_tl_group *g);
 
 /* Character classes shared by the converters. */
 int kz_tl_is_arabic_letter(uint32_t cp);

@@ -163,7 +163,7 @@ static inline void note_match(uint64_t nd, size_t keybytes, int m, int *best, ui
 }
 
 size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, unsigned opts,
-                      const kz_lex_view *L) {
+                      const kz_lex_view *L, kz_tl_group *g) {
   const int lexicon = (opts & KZ_W21_LEXICON) != 0;
   uint16_t codes[MAXL + 2]; /* code[-1] and code[m] are 0: no tests at the ends */
   uint16_t *const code = codes + 1;
@@ -182,6 +182,13 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
   int best = 0, whole = 0;  /* letters covered by the best (whole-word) match */
   uint64_t best_nd = 0, whole_nd = 0;
   size_t p = i;
+  /* a word glued to letters (kz_tl_glued_word_ends) is converted here unless
+   * its run of humps is a name, which the general route passes through */
+  if (i > 0 &&
+      ((s[i - 1] | 0x20u) - (unsigned)'a' < 26u ||
+       (s[i - 1] - 0x80u < 0x40u && i > 1 && s[i - 2] - 0xC3u < 7u)) &&
+      kz_tl_group_foreign(s, n, i, KZTEXT_SCHEME_LATIN2021, g))
+    return 0;
   while (p < n) {
     unsigned c = s[p];
     if (c - 'a' < 26u && ascii_tab[c].cd) {
@@ -266,8 +273,11 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
     }
     /* glued words: the same test as the general route, code point by code
      * point (ch is two: a split between c and h is left to that route) */
-    if (up && m && kz_tl_glued_word_ends(s, n, p, len == 2 && c < 0x80 ? 1 : len, ncp, up, lastcap))
+    if (up && m &&
+        kz_tl_glued_word_ends(s, n, p, len == 2 && c < 0x80 ? 1 : len, ncp, up, lastcap)) {
+      if (kz_tl_group_foreign(s, n, i, KZTEXT_SCHEME_LATIN2021, g)) return 0;
       break;
+    }
     if (len == 2 && c < 0x80) { /* ch */
       int hup = s[p + 1] < 'a';
       if (hup && kz_tl_glued_word_ends(s, n, p + 1, 1, ncp + 1, 1, up)) return 0;
@@ -382,8 +392,9 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
   return p - i;
 }
 
-size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, unsigned opts) {
+size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **po, unsigned opts,
+                            kz_tl_group *g) {
   kz_lex_view L;
   kz_tl_lex_view_init(&L);
-  return kz_tl_word2021(s, n, i, po, opts, &L);
+  return kz_tl_word2021(s, n, i, po, opts, &L, g);
 }
