@@ -34,6 +34,10 @@ static const shape shapes[] = {
     {"word of a+acute", "a\xcc\x81"},
     {"word of Qazaq+soft hyphen", "Qazaq\xc2\xad"},
     {"camel aB", "aB"},
+    {"camel iPhone", "iPhone"},
+    {"humps QazAqparat", "QazAqparat"},
+    {"camel a+soft hyphen+B", "a\xc2\xad"
+                              "B"},
     {"line of 'Мр. А. '", "\xd0\x9c\xd1\x80. \xd0\x90. "},
     {"line of 'a. '", "a. "},
     {"word of I", "I"},

@@ -86,25 +86,8 @@ static size_t other_word(const unsigned char *s, size_t n, size_t i, unsigned fl
   if (i < ws->ext)
     return kz_tl_latin_word(s, ws->ext, i, KZTEXT_SCHEME_LATIN2021, flags,
                             ws->ext < n ? s[ws->ext] : 0, o, &ws->group);
-  size_t e = i;
-  while (e < n) {
-    unsigned c = s[e];
-    size_t g;
-    if (e > i && (g = kz_tl_format_in_word(s, e, n))) {
-      e += g; /* a soft hyphen inside the word */
-      continue;
-    }
-    if (c < 0x80) {
-      if ((c | 0x20) < 'a' || (c | 0x20) > 'z') break;
-      e++;
-    } else if (c >= 0xC3 && c <= 0xC9 && e + 1 < n && (s[e + 1] & 0xC0) == 0x80) {
-      e += 2;
-    } else if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1 || c < 0xC2) {
-      return 0; /* a mark, a three-byte letter, invalid: the general route decides */
-    } else {
-      break; /* punctuation or another script ends the word; the caller checks it */
-    }
-  }
+  const size_t e = kz_tl_plain_extent(s, n, i);
+  if (e == (size_t)-1) return 0; /* a mark, a three-byte letter, invalid: the general route's */
   ws->ext = e;
   return kz_tl_latin_word(s, e, i, KZTEXT_SCHEME_LATIN2021, flags, e < n ? s[e] : 0, o, &ws->group);
 }

@@ -254,7 +254,8 @@ size_t kz_tl_format_run(const unsigned char *s, size_t p, size_t n) {
   while (q < n && (l = format_len(s, q, n)))
     q += l;
   if (q == p || q >= n) return 0;
-  const uint32_t c = kz_utf8_next(s + q, &l);
+  size_t sub; /* (the one-pass routes ask before they have validated what follows) */
+  const uint32_t c = kz_utf8_decode(s + q, n - q, &l, &sub);
   return l && kz_tl_is_latin_letter(c) ? q - p : 0;
 }
 

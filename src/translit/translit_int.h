@@ -245,6 +245,12 @@ int kz_tl_group_foreign(const unsigned char *s, size_t lim, size_t a, kztext_sch
                         kz_tl_group *g);
 size_t kz_tl_fast_word_2021(const unsigned char *s, size_t n, size_t i, char **o, unsigned opts,
                             kz_tl_group *g);
+/* Where the plain letters from s[i] end (ASCII letters, two-byte Latin
+ * letters, format characters inside a word), which the latin2021 one-pass
+ * route converts, having checked them; punctuation or another script ends
+ * them.  (size_t)-1: a combining mark, a three-byte letter or invalid
+ * UTF-8 first, which are the general route's (word2021.c). */
+size_t kz_tl_plain_extent(const unsigned char *s, size_t n, size_t i);
 /* The latin2021 lexicon's tables, fetched once per call of a converter. */
 typedef struct kz_lex_view {
   const uint64_t *T;

@@ -142,6 +142,42 @@ static int soft_sign_word(const uint16_t *code, int m, int best, int walked) {
   return kz_tl_lexicon_soft(0, code, m, best, &v, &vl) != 0;
 }
 
+size_t kz_tl_plain_extent(const unsigned char *s, size_t n, size_t i) {
+  size_t e = i;
+  while (e < n) {
+    const unsigned c = s[e];
+    size_t g;
+    if (e > i && (g = kz_tl_format_in_word(s, e, n))) {
+      e += g; /* a soft hyphen inside the word */
+    } else if (c < 0x80) {
+      if ((c | 0x20) < 'a' || (c | 0x20) > 'z') break;
+      e++;
+    } else if (c >= 0xC3 && c <= 0xC9 && e + 1 < n && (s[e + 1] & 0xC0) == 0x80) {
+      e += 2;
+    } else if ((c >= 0xC3 && c <= 0xCD) || c == 0xE1 || c < 0xC2) {
+      return (size_t)-1;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+/* Is the word at s[i], glued to letters, in a run of humps that passes
+ * through as a name (kz_tl_group_foreign), or one to leave to the general
+ * route?  Asked of the plain letters only (what follows them is not yet
+ * checked; a run that goes on with other characters is the general
+ * route's anyway), and of at most GLUED_SCAN bytes of them: a longer run
+ * is the general route's too, which finds its end once (a scan from each
+ * of its humps would cost it its length squared). */
+enum { GLUED_SCAN = 256 };
+static int glued_name(const unsigned char *s, size_t n, size_t i, kz_tl_group *g) {
+  const size_t cap = n - i > GLUED_SCAN ? i + GLUED_SCAN : n;
+  const size_t e = kz_tl_plain_extent(s, cap, i);
+  return e == (size_t)-1 || (e == cap && cap < n) ||
+         kz_tl_group_foreign(s, e, i, KZTEXT_SCHEME_LATIN2021, g);
+}
+
 void kz_tl_lex_view_init(kz_lex_view *L) {
   L->T = kz_tl_lex_nodes(0, &L->pool, &L->root, &L->l2);
   kz_tl_inner_pairs(0, L->inner_pairs);
@@ -187,7 +223,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
   if (i > 0 &&
       ((s[i - 1] | 0x20u) - (unsigned)'a' < 26u ||
        (s[i - 1] - 0x80u < 0x40u && i > 1 && s[i - 2] - 0xC3u < 7u)) &&
-      kz_tl_group_foreign(s, n, i, KZTEXT_SCHEME_LATIN2021, g))
+      glued_name(s, n, i, g))
     return 0;
   while (p < n) {
     unsigned c = s[p];
@@ -275,7 +311,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
      * point (ch is two: a split between c and h is left to that route) */
     if (up && m &&
         kz_tl_glued_word_ends(s, n, p, len == 2 && c < 0x80 ? 1 : len, ncp, up, lastcap)) {
-      if (kz_tl_group_foreign(s, n, i, KZTEXT_SCHEME_LATIN2021, g)) return 0;
+      if (glued_name(s, n, i, g)) return 0;
       break;
     }
     if (len == 2 && c < 0x80) { /* ch */
