@@ -115,8 +115,24 @@ enum { MEMO_KEY = 32, MEMO_OUT = 48, MEMO_READ = 48, MEMO_MIN_INPUT = 32768 };
 /* a memo kept across calls starts at 2^16 entries (32,768 keys, a news text's vocabulary
  * of about 2.5 MB: 0.5 MiB of table and at most 2 MiB of arena) */
 enum { MEMO_KEPT_BITS = 16 };
-/* check << 40 | key length << 32 | arena offset / 16 << 8 | output length; 0: empty */
+/* check << 40 | key length << 32 | arena offset / 16 << 8 | MEMO_RUN | output length;
+ * 0: empty */
 typedef uint64_t memo_entry;
+/* A run of glued humps (JavaScript, QazAqparat), converted hump by hump: its
+ * output depends on the run alone (kz_tl_group_foreign judges it whole)
+ * but where a format character before it joins it to letters; the entry
+ * serves only where none does. */
+enum { MEMO_RUN = 0x80 };
+
+/* Is there a format character (a soft hyphen, U+200B-U+200D, U+2060,
+ * U+FEFF) right before s[i]? */
+static int format_before(const unsigned char *s, size_t i) {
+  if (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xAD) return 1;
+  if (i < 3) return 0;
+  const unsigned a = s[i - 3], b = s[i - 2], c = s[i - 1];
+  return (a == 0xE2 && ((b == 0x80 && c >= 0x8B && c <= 0x8D) || (b == 0x81 && c == 0xA0))) ||
+         (a == 0xEF && b == 0xBB && c == 0xBF);
+}
 
 static inline uint64_t load8(const void *p) {
   uint64_t v;
@@ -288,9 +304,10 @@ static inline int memo_probe_short(const kz_tl_memo *m, const unsigned char *p, 
   return 1;
 }
 
-/* The output of a probed word in the memo, or NULL; *slot: where a miss is
- * to be remembered. */
-static inline const unsigned char *memo_find(const kz_tl_memo *m, const memo_probe *r, unsigned *dl,
+/* The output of a probed word at s[i] in the memo, or NULL; *slot: where a
+ * miss is to be remembered (NULL: nowhere). */
+static inline const unsigned char *memo_find(const kz_tl_memo *m, const memo_probe *r,
+                                             const unsigned char *s, size_t i, unsigned *dl,
                                              memo_entry **slot) {
   const size_t mask = ((size_t)1 << m->bits) - 1;
   for (size_t h = r->home;; h = (h + 1) & mask) {
@@ -302,7 +319,11 @@ static inline const unsigned char *memo_find(const kz_tl_memo *m, const memo_pro
     if ((uint32_t)(e >> 32) == r->want) {
       const unsigned char *a = m->arena + (size_t)((uint32_t)e >> 8) * 16;
       if (key_at(a, &r->key, r->kl)) {
-        *dl = (uint8_t)e;
+        if ((e & MEMO_RUN) && format_before(s, i)) {
+          *slot = NULL;
+          return NULL;
+        }
+        *dl = (uint8_t)e & ~(unsigned)MEMO_RUN;
         return a + (r->kl > 16 ? 32 : 16);
       }
     }
@@ -314,16 +335,11 @@ static inline void memo_prefetch(const kz_tl_memo *m, const memo_probe *r) {
   if (r->kl <= MEMO_KEY) __builtin_prefetch(&m->tab[r->home]);
 }
 
-/* A word the memo does not hold: converted, and remembered at slot (NULL:
- * not memoisable) when the converter took the whole probed word. */
-static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
-                        const unsigned char *s, size_t n, size_t i, unsigned flags, words_state *ws,
-                        char **o) {
-  char *o0 = *o;
-  size_t r = kz_tl_word2021(s, n, i, o, kz_tl_w21_opts(flags), &ws->L, &ws->group);
-  if (!r) r = other_word(s, n, i, flags, o, ws);
-  const size_t dl = (size_t)(*o - o0);
-  if (slot && r == pr->l && dl <= MEMO_OUT) {
+/* Remembers the output out[0..dl) of a probed word at slot (found empty by
+ * memo_find), flagged `run` (0 or MEMO_RUN). */
+static void memo_put(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr, const char *out,
+                     size_t dl, unsigned run) {
+  if (dl <= MEMO_OUT) {
     const size_t kb = pr->kl > 16 ? 32 : 16, need = kb + ((dl + 15) & ~(size_t)15);
     if (m->used + need > m->cap || m->keys >= (size_t)1 << (m->bits - 1)) {
       /* full: start again */
@@ -334,12 +350,23 @@ static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
     }
     unsigned char *a = m->arena + m->used;
     memcpy(a, pr->key.w, kb);
-    memcpy(a + kb, o0, dl);
+    memcpy(a + kb, out, dl);
     memset(a + kb + dl, 0, need - kb - dl);
-    *slot = (uint64_t)pr->want << 32 | (uint64_t)(m->used / 16) << 8 | dl;
+    *slot = (uint64_t)pr->want << 32 | (uint64_t)(m->used / 16) << 8 | run | dl;
     m->keys++;
     m->used += need;
   }
+}
+
+/* A word the memo does not hold: converted, and remembered at slot (NULL:
+ * not memoisable) when the converter took the whole probed word. */
+static size_t memo_miss(kz_tl_memo *m, memo_entry *slot, const memo_probe *pr,
+                        const unsigned char *s, size_t n, size_t i, unsigned flags, words_state *ws,
+                        char **o) {
+  char *o0 = *o;
+  size_t r = kz_tl_word2021(s, n, i, o, kz_tl_w21_opts(flags), &ws->L, &ws->group);
+  if (!r) r = other_word(s, n, i, flags, o, ws);
+  if (slot && r == pr->l) memo_put(m, slot, pr, o0, (size_t)(*o - o0), 0);
   return r;
 }
 
@@ -512,7 +539,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         memo_probe q;
         unsigned dl;
         const unsigned char *src;
-        if (memo_probe_short(m, s + i, &q) && (src = memo_find(m, &q, &dl, &slot))) {
+        if (memo_probe_short(m, s + i, &q) && (src = memo_find(m, &q, s, i, &dl, &slot))) {
           copy48(o, src);
           o += dl;
           k = q.l;
@@ -538,7 +565,7 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         }
         if (cur->kl <= MEMO_KEY) {
           unsigned dl;
-          const unsigned char *src = memo_find(m, cur, &dl, &slot);
+          const unsigned char *src = memo_find(m, cur, s, i, &dl, &slot);
           if (src) {
             if (i + MEMO_READ <= n)
               copy48(o, src);
@@ -555,10 +582,14 @@ size_t kz_tl_latin2021_fast_memo(const unsigned char *s, size_t n, unsigned flag
         k = memo_miss(m, slot, cur, s, n, i, flags, &ws, &o2);
         /* the rest of a word the converter took a piece of goes on from the
          * letters before it and may convert otherwise than alone: not from
-         * the memo */
-        while (k && i + k < n && word_byte(s[i + k])) {
-          const size_t k2 = memo_miss(m, NULL, NULL, s, n, i + k, flags, &ws, &o2);
-          k = k2 ? k + k2 : 0;
+         * the memo; the whole run, taken, is remembered */
+        if (k && i + k < n && word_byte(s[i + k])) {
+          do {
+            const size_t k2 = memo_miss(m, NULL, NULL, s, n, i + k, flags, &ws, &o2);
+            k = k2 ? k + k2 : 0;
+          } while (k && i + k < n && word_byte(s[i + k]));
+          if (slot && k == cur->l && !format_before(s, i))
+            memo_put(m, slot, cur, o, (size_t)(o2 - o), MEMO_RUN);
         }
         o = o2;
       }

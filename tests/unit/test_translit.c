@@ -414,7 +414,11 @@ static void memo_equivalence(void) {
       "AL-FARABİ ", "ekstraktsii ", "söz, www.gov.kz ", "söz (info@gov.kz) ", "bar... ",
       "saity:http://bo.kz/a ", "@user:https://x.kz ",
       /* a key of 32 bytes, and a longer word it begins */
-      "memlekettıktılıgımızdıñı ", "memlekettıktılıgımızdıñıa "};
+      "memlekettıktılıgımızdıñı ", "memlekettıktılıgımızdıñıa ",
+      /* runs of glued humps, remembered whole, and the same after a soft
+       * hyphen that joins them to letters before it */
+      "QazAqparat ", "iPhone ", "aZon ", "kz\u00adaZon ", "n.kz\u00adaZon ",
+      "sapa\u00adrPodelitsia "};
   const size_t np = sizeof pieces / sizeof pieces[0];
   size_t cap = 200000, len = 0, wlen = 0;
   char *big = malloc(cap), *want = malloc(cap * 4);
