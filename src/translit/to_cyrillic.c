@@ -651,10 +651,11 @@ static int foreign_alone(const word *w, kztext_scheme sc, int allcaps) {
  * text keeps in Latin, when one hump would pass through alone or the
  * first is one small letter before a word (three letters or more, or two
  * capitals); humps of Kazakh words glued by a crawler (сапарПоделиться)
- * convert each, and so do units (kV, kVt: кВ, кВт).  The run is looked for
- * at most GROUP_MAX bytes before the word and GROUP_SPAN after its start (a
- * longer run is no name, and a look at it from each of its 64-letter
- * pieces would cost it its length squared). */
+ * convert each, and so do units (kV, kVt: кВ, кВт).  The run's start is
+ * looked for at most GROUP_MAX bytes back from the word, and its humps up
+ * to GROUP_SPAN bytes from that start (a longer run is no name, and a look
+ * at it from each of its 64-letter pieces would cost it its length
+ * squared). */
 enum { GROUP_MAX = 64, GROUP_SPAN = 192 };
 int kz_tl_group_foreign(const unsigned char *s, size_t lim, size_t a, kztext_scheme sc,
                         kz_tl_group *gc) {
