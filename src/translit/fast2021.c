@@ -63,7 +63,7 @@ static const uint8_t ascii_class[128] = {['\t'] = AC_SPACE,
 /* A byte a Latin word of the loop goes on with: an ASCII letter or the lead
  * of a two-byte Latin letter (C3..C9). */
 static inline int word_byte(unsigned d) {
-  return d < 0x80 ? ascii_class[d] == AC_LETTER : d >= 0xC3 && d <= 0xC9;
+  return d < 0x80 ? ascii_class[d] == AC_LETTER : kz_tl_latin_lead(d);
 }
 
 /* What the words of one conversion share: the lexicon's tables, the extent
@@ -124,14 +124,10 @@ typedef uint64_t memo_entry;
  * serves only where none does. */
 enum { MEMO_RUN = 0x80 };
 
-/* Is there a format character (a soft hyphen, U+200B-U+200D, U+2060,
- * U+FEFF) right before s[i]? */
+/* Is there a format character (kz_tl_format_len) right before s[i]? */
 static int format_before(const unsigned char *s, size_t i) {
-  if (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xAD) return 1;
-  if (i < 3) return 0;
-  const unsigned a = s[i - 3], b = s[i - 2], c = s[i - 1];
-  return (a == 0xE2 && ((b == 0x80 && c >= 0x8B && c <= 0x8D) || (b == 0x81 && c == 0xA0))) ||
-         (a == 0xEF && b == 0xBB && c == 0xBF);
+  return (i >= 2 && kz_tl_format_len(s, i - 2, i) == 2) ||
+         (i >= 3 && kz_tl_format_len(s, i - 3, i) == 3);
 }
 
 static inline uint64_t load8(const void *p) {

@@ -240,18 +240,9 @@ size_t kz_tl_markup_len(const unsigned char *s, size_t i, size_t n) {
   return e + 1 - i;
 }
 
-static size_t format_len(const unsigned char *s, size_t p, size_t n) {
-  if (p + 1 < n && s[p] == 0xC2 && s[p + 1] == 0xAD) return 2;
-  if (p + 2 >= n) return 0;
-  if (s[p] == 0xE2 && ((s[p + 1] == 0x80 && s[p + 2] >= 0x8B && s[p + 2] <= 0x8D) ||
-                       (s[p + 1] == 0x81 && s[p + 2] == 0xA0)))
-    return 3;
-  return s[p] == 0xEF && s[p + 1] == 0xBB && s[p + 2] == 0xBF ? 3 : 0;
-}
-
 size_t kz_tl_format_run(const unsigned char *s, size_t p, size_t n) {
   size_t q = p, l;
-  while (q < n && (l = format_len(s, q, n)))
+  while (q < n && (l = kz_tl_format_len(s, q, n)))
     q += l;
   if (q == p || q >= n) return 0;
   size_t sub; /* (the one-pass routes ask before they have validated what follows) */
@@ -591,17 +582,11 @@ static int foreign_letter(const word *w) {
   return 0;
 }
 
-/* A lead byte of the two-byte Latin letters (U+00C0..U+024F) */
-static int latin_lead(unsigned c) { return c >= 0xC3 && c <= 0xC9; }
-
 /* Is the word glued to a Latin letter before or after it (PayPal, MaxPro:
  * glued_word_ends() splits such pairs)? */
 static int glued(const outctx *oc, const word *w) {
   const unsigned nx = w->next;
-  const size_t a = w->off[0];
-  const unsigned p = a ? oc->s[a - 1] : 0;
-  return ascii_alpha(nx) || latin_lead(nx) || ascii_alpha(p) ||
-         (a >= 2 && p >= 0x80 && p < 0xC0 && latin_lead(oc->s[a - 2]));
+  return ascii_alpha(nx) || kz_tl_latin_lead(nx) || kz_tl_letter_before(oc->s, w->off[0]);
 }
 
 /* The bytes of the character before s[a] that collect_word() would go on
@@ -617,7 +602,7 @@ static size_t in_word_before(const unsigned char *s, size_t a, kztext_scheme sc)
   if ((lead < 0x80 ? 1u : lead < 0xC2 ? 0u : lead < 0xE0 ? 2u : lead < 0xF0 ? 3u : 4u) != a - b)
     return 0; /* (reads nothing at or after a) */
   const uint32_t c = kz_utf8_next(s + b, &l);
-  return word_char(sign_of_prime(c, sc, 1), sc, 1) || format_len(s, b, a + 1) ? l : 0;
+  return word_char(sign_of_prime(c, sc, 1), sc, 1) || kz_tl_format_len(s, b, a + 1) ? l : 0;
 }
 
 /* Tokenizes a collected word and makes the tests on it that come before
@@ -687,7 +672,7 @@ int kz_tl_group_foreign(const unsigned char *s, size_t lim, size_t a, kztext_sch
       }
       small_first = 0;
     }
-    if (q >= lim || !(ascii_alpha(s[q]) || latin_lead(s[q])) || q > g + GROUP_SPAN) break;
+    if (q >= lim || !(ascii_alpha(s[q]) || kz_tl_latin_lead(s[q])) || q > g + GROUP_SPAN) break;
   }
   if (gc) *gc = (kz_tl_group){s, g, q, foreign};
   return foreign;

@@ -340,6 +340,22 @@ static inline size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size
 /* ...the test of its lead bytes, which callers ask at every word's end,
  * and the rest, out of line */
 static inline int kz_tl_format_lead(unsigned c) { return c == 0xC2 || c == 0xE2 || c == 0xEF; }
+/* The bytes of the format character at s[p] (one of those above), or 0. */
+static inline size_t kz_tl_format_len(const unsigned char *s, size_t p, size_t n) {
+  if (p + 1 < n && s[p] == 0xC2 && s[p + 1] == 0xAD) return 2;
+  if (p + 2 >= n) return 0;
+  if (s[p] == 0xE2 && ((s[p + 1] == 0x80 && s[p + 2] >= 0x8B && s[p + 2] <= 0x8D) ||
+                       (s[p + 1] == 0x81 && s[p + 2] == 0xA0)))
+    return 3;
+  return s[p] == 0xEF && s[p + 1] == 0xBB && s[p + 2] == 0xBF ? 3 : 0;
+}
+/* A lead byte of the two-byte Latin letters (U+00C0..U+024F) */
+static inline int kz_tl_latin_lead(unsigned c) { return c - 0xC3u < 7u; }
+/* Does a Latin letter (ASCII or two-byte) end right before s[i]? */
+static inline int kz_tl_letter_before(const unsigned char *s, size_t i) {
+  return i > 0 && ((s[i - 1] | 0x20u) - (unsigned)'a' < 26u ||
+                   (s[i - 1] - 0x80u < 0x40u && i > 1 && kz_tl_latin_lead(s[i - 2])));
+}
 size_t kz_tl_format_run(const unsigned char *s, size_t p, size_t n);
 static inline size_t kz_tl_format_in_word(const unsigned char *s, size_t p, size_t n) {
   return p < n && kz_tl_format_lead(s[p]) ? kz_tl_format_run(s, p, n) : 0;

@@ -220,11 +220,7 @@ size_t kz_tl_word2021(const unsigned char *s, size_t n, size_t i, char **po, uns
   size_t p = i;
   /* a word glued to letters (kz_tl_glued_word_ends) is converted here unless
    * its run of humps is a name, which the general route passes through */
-  if (i > 0 &&
-      ((s[i - 1] | 0x20u) - (unsigned)'a' < 26u ||
-       (s[i - 1] - 0x80u < 0x40u && i > 1 && s[i - 2] - 0xC3u < 7u)) &&
-      glued_name(s, n, i, g))
-    return 0;
+  if (kz_tl_letter_before(s, i) && glued_name(s, n, i, g)) return 0;
   while (p < n) {
     unsigned c = s[p];
     if (c - 'a' < 26u && ascii_tab[c].cd) {
